@@ -1,0 +1,1 @@
+"""The benchmark harness: newsledger beside the field's other tools on the same pages, one run."""

@@ -1,0 +1,51 @@
+"""The command line: each command is a thin skin over one library call.
+
+Commands live one per module in this package; each module has ``register(subparsers)`` which adds
+its parser and sets ``func`` to a function taking the parsed arguments and returning an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from newsledger._version import __version__
+from newsledger.errors import NewsledgerError
+
+COMMAND_MODULES = (
+    "newsledger.cli.extract_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsledger", description="News pages to records of who said what, according to whom."
+    )
+    parser.add_argument("--version", action="version", version=f"newsledger {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except NewsledgerError as err:
+        print(f"newsledger: error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newsledger: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""Pages to Articles. Pure: text or bytes in, an Article out; no I/O, no global state."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from newsledger.extract.decode import check_content, decode, detect_form
+from newsledger.model import Article, InputForm, Page
+
+FormChoice = Literal["auto", "html", "text"]
+
+__all__ = ["extract", "extract_page", "FormChoice"]
+
+
+def extract(
+    data: bytes | str,
+    url: str | None = None,
+    *,
+    form: FormChoice = "auto",
+    content_type: str | None = None,
+    input_name: str | None = None,
+) -> Article:
+    """Extract an Article from an HTML page or from text copied out of a browser.
+
+    ``form`` forces the input form; by default it is detected. Raises
+    :class:`newsledger.errors.InputError` for content that is not a page (empty, binary).
+    """
+    text = decode(data, content_type)
+    check_content(text, input_name or url)
+    chosen: InputForm = detect_form(text) if form == "auto" else form
+    if chosen == "html":
+        from newsledger.extract.html import extract_html
+
+        return extract_html(text, url)
+    from newsledger.extract.text import extract_text
+
+    return extract_text(text, url)
+
+
+def extract_page(page: Page, *, form: FormChoice = "auto") -> Article:
+    content_type = next((v for k, v in page.headers if k.lower() == "content-type"), None)
+    chosen: FormChoice = page.form or form
+    return extract(
+        page.content, page.url, form=chosen, content_type=content_type, input_name=page.origin or None
+    )

@@ -1,0 +1,90 @@
+"""Bytes to text, and telling an HTML page from text copied out of a browser. Pure functions."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from newsledger.errors import InputError
+from newsledger.model import InputForm
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_\-:.]+)", re.I)
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|article|section|script|meta|link|img)\b[^>]*>", re.I)
+
+
+def _known_codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
+    """The charset the HTTP header or the page's own <meta> declares, if it names a known codec."""
+    if content_type:
+        match = _HEADER_CHARSET.search(content_type)
+        if match and (codec := _known_codec(match.group(1))):
+            return codec
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        return _known_codec(match.group(1).decode("ascii", "ignore"))
+    return None
+
+
+def decode(data: bytes | str, content_type: str | None = None) -> str:
+    """Decode page bytes: BOM first, then valid UTF-8, then the declared charset, then cp1252.
+
+    UTF-8 is tried before the declared charset because pages that declare ISO-8859-1 yet are
+    UTF-8 are far more common than the reverse, and a UTF-8 decode of other text almost always
+    fails loudly.
+    """
+    if isinstance(data, str):
+        return data
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data, content_type)
+    if declared and declared not in {"utf-8", "utf_8"}:
+        try:
+            return data.decode(declared, errors="replace")
+        except (LookupError, ValueError):
+            pass
+    return data.decode("cp1252", errors="replace")
+
+
+def looks_binary(text: str) -> bool:
+    """True for content that is not text at all (images, archives): many NULs or controls."""
+    sample = text[:4096]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return "\x00" in sample or controls / len(sample) > 0.1
+
+
+def detect_form(text: str) -> InputForm:
+    """'html' when the text is markup, 'text' when it reads as text copied from a page."""
+    if _HTML_START.match(text):
+        return "html"
+    sample = text[:20000]
+    tags = len(_TAG.findall(sample))
+    return "html" if tags >= 3 and tags * 40 > len(sample.split("\n")) else "text"
+
+
+def check_content(text: str, input_name: str | None = None) -> None:
+    if not text.strip():
+        raise InputError("the page is empty", input_name=input_name)
+    if looks_binary(text):
+        raise InputError("the content is binary, not an HTML page or text", input_name=input_name)

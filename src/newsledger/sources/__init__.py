@@ -1,0 +1,1 @@
+"""Sources: every input form yields Pages through the same interface."""
