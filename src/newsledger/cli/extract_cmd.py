@@ -86,7 +86,7 @@ def outcomes(args: argparse.Namespace, inputs: list[str]) -> Iterator[Outcome]:
         yield from (process(*item) for item in work)
         return
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        yield from pool.map(process, *zip(*work), chunksize=4)
+        yield from pool.map(process, *zip(*work, strict=True), chunksize=4)
 
 
 def run(args: argparse.Namespace) -> int:

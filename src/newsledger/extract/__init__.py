@@ -9,7 +9,7 @@ from newsledger.model import Article, InputForm, Page
 
 FormChoice = Literal["auto", "html", "text"]
 
-__all__ = ["extract", "extract_page", "FormChoice"]
+__all__ = ["FormChoice", "extract", "extract_page"]
 
 
 def extract(

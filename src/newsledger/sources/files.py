@@ -15,7 +15,7 @@ MAX_PAGE_BYTES = 64 * 1024 * 1024
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def read_file_page(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> Page:
