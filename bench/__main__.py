@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 
+BENCH_DIR = Path(__file__).resolve().parent
+NOT_COMMANDS = {"common", "scoring"}
 COMMANDS = {
-    "body": "bench.body",
+    path.stem: f"bench.{path.stem}" for path in sorted(BENCH_DIR.glob("*.py")) if path.stem not in NOT_COMMANDS and not path.stem.startswith("_")
 }
 
 

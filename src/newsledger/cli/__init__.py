@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
 from newsledger._version import __version__
 from newsledger.errors import NewsledgerError
 
-COMMAND_MODULES = (
-    "newsledger.cli.extract_cmd",
-)
+def command_modules() -> list[str]:
+    """Every ``*_cmd`` module in this package, in name order."""
+    return sorted(
+        f"{__name__}.{info.name}" for info in pkgutil.iter_modules(__path__) if info.name.endswith("_cmd")
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsledger {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in command_modules():
         importlib.import_module(name).register(subparsers)
     return parser
 
