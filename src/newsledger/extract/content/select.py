@@ -1,0 +1,88 @@
+"""Choosing the element that holds the article: the one richest in prose and poorest in links.
+
+Each segment that reads like prose (long enough, few links) counts as *good* text; link text,
+short fragments and boilerplate count as *bad*. Every element on a segment's path collects
+both, and the element with the most good text net of bad wins: a wrapper that adds a menu
+scores lower than the article inside it; an article split over sibling blocks scores highest
+at their common parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsledger.extract.content.walk import Frame, Segment
+
+PROSE_MIN_CHARS = 40
+PROSE_MAX_LINK_DENSITY = 0.35
+BAD_WEIGHT = 1.0
+# A class word may name a box that wraps the whole article (``post has-sidebar``); such a
+# flag is ignored when the element holds more than this share of the page's prose.
+VETO_SHARE = 0.5
+_PROSE_KINDS = frozenset({"p", "text", "blockquote", "pre", "dd", "li", "td", "th"})
+_WEAK_PROSE_KINDS = frozenset({"li", "td", "th", "dd"})
+
+
+def prose_chars(segment: Segment) -> float:
+    """How much reading prose a segment adds (0 for menus, labels, link lists)."""
+    length = len(segment.text)
+    if segment.kind not in _PROSE_KINDS or segment.link_density > PROSE_MAX_LINK_DENSITY:
+        return 0.0
+    if length < PROSE_MIN_CHARS and not (segment.kind == "p" and length >= 20):
+        return 0.0
+    prose = float(length - segment.link_chars)
+    return prose * 0.5 if segment.kind in _WEAK_PROSE_KINDS else prose
+
+
+def veto_wrapping_flags(segments: Sequence[Segment], prose: Sequence[float]) -> None:
+    held: dict[int, float] = {}
+    flagged: dict[int, Frame] = {}
+    for segment, amount in zip(segments, prose, strict=True):
+        for frame in segment.path:
+            if frame.flag is not None:
+                held[frame.key] = held.get(frame.key, 0.0) + amount
+                flagged[frame.key] = frame
+    total = sum(prose)
+    for key, amount in held.items():
+        frame = flagged[key]
+        if total and amount > VETO_SHARE * total and frame.flag != "comments":
+            frame.vetoed = True
+
+
+def boilerplate_frame(segment: Segment, below: int = 0) -> Frame | None:
+    """The innermost flagged element on the segment's path, deeper than index ``below``."""
+    path = segment.path
+    for index in range(len(path) - 1, below - 1, -1):
+        frame = path[index]
+        if frame.flag is not None and not frame.vetoed:
+            return frame
+    return None
+
+
+def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | None:
+    frames: dict[int, Frame] = {}
+    for segment, amount in zip(segments, prose, strict=True):
+        path = segment.path
+        flagged_at = -1
+        for index in range(len(path) - 1, -1, -1):
+            frame = path[index]
+            if frame.flag is not None and not frame.vetoed:
+                flagged_at = index
+                break
+        bad = len(segment.text) if flagged_at >= 0 or not amount else float(segment.link_chars)
+        for index, frame in enumerate(path):
+            if index > flagged_at >= 0:
+                break
+            if frame.key not in frames:
+                frames[frame.key] = frame
+                frame.good = frame.bad = 0.0
+            if flagged_at < 0:
+                frame.good += amount
+            frame.bad += bad
+    best: Frame | None = None
+    best_score = 0.0
+    for frame in frames.values():
+        score = frame.good - BAD_WEIGHT * frame.bad
+        if frame.good and (best is None or score >= best_score):
+            best, best_score = frame, score
+    return best
