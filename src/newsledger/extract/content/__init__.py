@@ -13,7 +13,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from newsledger.extract.content.blocks import Aside, build_blocks, classify, merge_asides, outside_aside
-from newsledger.extract.content.select import choose_container, prose_chars, veto_wrapping_flags
+from newsledger.extract.content.select import choose_container, prose_chars
 from newsledger.extract.content.walk import Segment, segment_tree
 from newsledger.extract.dom import drop_non_text
 from newsledger.extract.parts import Body, Metadata
@@ -28,7 +28,6 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
         return Body(notes=("the page has no body",))
     segments = segment_tree(root)
     prose = [prose_chars(segment) for segment in segments]
-    veto_wrapping_flags(segments, prose)
     container = choose_container(segments, prose)
     if container is None:
         return _fallback(segments)

@@ -36,7 +36,7 @@ _CLASS_WORDS: tuple[tuple[BoilerplateKind, str], ...] = (
     ("donation_appeal", _words("donat", "support-?us", "contribut", "fundrais", "patreon", "appeal", "membership")),
     ("newsletter", _words("newsletter", "subscri", "sign-?up", "signup", "mailing", "opt-?in", "email-?capture")),
     ("paywall", _words("paywall", "regwall", "piano", "premium-?wall")),
-    ("comments", _words("comment", "disqus", "discussion", "respond", "replies")),
+    ("comments", _words("comments?(?:-?(?:list|section|area|form|thread|wrap\\w*|container)|s)?(?:$|\\s)", "disqus", "discussion", "respond", "replies")),
     ("share_bar", _words("share", "sharing", "social", "addthis", "sharethis", "follow-?us", "print-?button")),
     ("related_links", _words(
         "related", "recommend", "more-?stories", "more-?articles", "morestories", "also-?read", "read-?also",
@@ -52,11 +52,11 @@ _CLASS_WORDS: tuple[tuple[BoilerplateKind, str], ...] = (
     ("byline", _words("byline", "author", "writer")),
     ("dateline", _exact("date\\w*", "time", "timestamp", "published", "updated", "pubdate", "dateline")),
     ("caption", _words("caption", "credit", "figcaption")),
-    ("tags", _exact("tags?", "tag-?list", "tag-?links", "keywords", "topics", "categories")),
+    ("tags", _whole("tags?", "tag-?list", "tag-?links", "keywords", "topics", "categories")),
     ("footer", _words("footer")),
     ("header", _words("header", "masthead", "topbar")),
     ("label", _whole("sr-only", "visually-?hidden", "screen-?reader\\w*", "hidden", "offscreen", "print-?only")),
-    ("other", _words("modal", "popup", "pop-up", "overlay", "lightbox")),
+    ("other", _whole("modal", "popup", "pop-up", "overlay", "lightbox")),
 )
 _CLASS_PATTERN = re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in _CLASS_WORDS))
 

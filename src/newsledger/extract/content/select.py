@@ -16,9 +16,13 @@ from newsledger.extract.content.walk import Frame, Segment
 PROSE_MIN_CHARS = 40
 PROSE_MAX_LINK_DENSITY = 0.35
 BAD_WEIGHT = 1.0
-# A class word may name a box that wraps the whole article (``post has-sidebar``); such a
-# flag is ignored when the element holds more than this share of the page's prose.
+# A class word may name a box that wraps the whole article (``post has-sidebar``,
+# ``entry-content-read-more``): such a flag is ignored when the element holds more than this
+# share of the page's prose, or more than twice the prose of the best unflagged element.
 VETO_SHARE = 0.5
+VETO_RATIO = 2.0
+# Kinds that are never the article, however long (a cookie notice, a comment thread).
+NEVER_VETOED = frozenset({"cookie_consent", "comments", "newsletter", "donation_appeal", "label"})
 _PROSE_KINDS = frozenset({"p", "text", "blockquote", "pre", "dd", "li", "td", "th"})
 _WEAK_PROSE_KINDS = frozenset({"li", "td", "th", "dd"})
 
@@ -34,19 +38,16 @@ def prose_chars(segment: Segment) -> float:
     return prose * 0.5 if segment.kind in _WEAK_PROSE_KINDS else prose
 
 
-def veto_wrapping_flags(segments: Sequence[Segment], prose: Sequence[float]) -> None:
-    held: dict[int, float] = {}
-    flagged: dict[int, Frame] = {}
+def flagged_prose(segments: Sequence[Segment], prose: Sequence[float]) -> dict[int, tuple[Frame, float]]:
+    """For each flagged element, the prose beneath it (ignoring all flags)."""
+    held: dict[int, tuple[Frame, float]] = {}
     for segment, amount in zip(segments, prose, strict=True):
+        if not amount:
+            continue
         for frame in segment.path:
-            if frame.flag is not None:
-                held[frame.key] = held.get(frame.key, 0.0) + amount
-                flagged[frame.key] = frame
-    total = sum(prose)
-    for key, amount in held.items():
-        frame = flagged[key]
-        if total and amount > VETO_SHARE * total and frame.flag != "comments":
-            frame.vetoed = True
+            if frame.flag is not None and frame.flag not in NEVER_VETOED:
+                held[frame.key] = (frame, held.get(frame.key, (frame, 0.0))[1] + amount)
+    return held
 
 
 def boilerplate_frame(segment: Segment, below: int = 0) -> Frame | None:
@@ -60,6 +61,24 @@ def boilerplate_frame(segment: Segment, below: int = 0) -> Frame | None:
 
 
 def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | None:
+    """The article element; flags that would hide most of the prose are vetoed on the way."""
+    held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
+    total = sum(prose)
+    for frame, amount in held:
+        if amount > VETO_SHARE * total:
+            frame.vetoed = True
+    container = _best_frame(segments, prose)
+    for frame, amount in held:
+        if frame.vetoed:
+            continue
+        if amount <= VETO_RATIO * (container.good if container else 0.0):
+            break
+        frame.vetoed = True
+        container = _best_frame(segments, prose)
+    return container
+
+
+def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | None:
     frames: dict[int, Frame] = {}
     for segment, amount in zip(segments, prose, strict=True):
         path = segment.path
@@ -69,7 +88,7 @@ def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Fra
             if frame.flag is not None and not frame.vetoed:
                 flagged_at = index
                 break
-        bad = len(segment.text) if flagged_at >= 0 or not amount else float(segment.link_chars)
+        bad = len(segment.text) if flagged_at >= 0 else float(segment.link_chars)
         for index, frame in enumerate(path):
             if index > flagged_at >= 0:
                 break

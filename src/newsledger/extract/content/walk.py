@@ -109,6 +109,8 @@ class _Collector:
 # most of a page's nodes. A flagged element holding more may wrap the article (a class word
 # like ``has-sidebar``) and is walked so that the flag can be vetoed.
 OPAQUE_SHARE = 0.2
+# ... and when its paragraphs hold less prose than this (else it may be the article itself).
+OPAQUE_PROSE_CHARS = 300
 
 
 class _Walk:
@@ -185,11 +187,22 @@ def _read_whole(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
     text = node.text(deep=True, separator=" ")
     if len(text) > walk.opaque_limit:
         return False
+    if len(text) > OPAQUE_PROSE_CHARS and _paragraph_chars(node) > OPAQUE_PROSE_CHARS:
+        return False
     text = " ".join(text.split())
     if text:
         links = sum(len(link.text(deep=True)) for link in node.css("a")) if len(text) < 2000 else 0
         walk.out.segments.append(Segment(text, min(links, len(text)), (*walk.path, frame), "aside"))
     return True
+
+
+def _paragraph_chars(node: LexborNode) -> int:
+    total = 0
+    for paragraph in node.css("p"):
+        length = len(paragraph.text(deep=True))
+        if length >= 40:
+            total += length
+    return total
 
 
 def _leave(node: LexborNode, path: list[Frame], out: _Collector) -> None:
