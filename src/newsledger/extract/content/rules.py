@@ -69,19 +69,17 @@ TAG_KINDS: dict[str, BoilerplateKind] = {
     "form": "other",
 }
 
-# Short blocks whose whole text is one of these formulas are page furniture, whatever their class.
-TEXT_RULES: tuple[tuple[BoilerplateKind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.I))
-    for kind, pattern in (
-        ("newsletter", r"\b(?:sign(?:ing)? up|subscribe)\b.{0,80}\b(?:newsletter|e-?mail|inbox)|\bnewsletters?\b|\bnewsletter\b"),
-        ("donation_appeal", r"\b(?:donate|donation|make a (?:gift|contribution)|support (?:us|our|independent)|become a (?:member|supporter|patron))\b"),
-        ("share_bar", r"^(?:share(?: this)?(?: article| story| post)?|tweet|e-?mail|print|copy link|follow us)\b.{0,40}$"),
-        ("advertisement", r"^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|реклама)$"),
-        ("related_links", r"^(?:read more|related(?: articles| stories| content)?|more on this|see also|recommended|also read|read also|read next|mehr zum thema|lesen sie auch|читайте також|читайте также)\b.{0,120}$"),
-        ("cookie_consent", r"\bcookies?\b.{0,120}\b(?:use|accept|consent|policy|settings)\b"),
-        ("comments", r"^(?:\d+ )?comments?$|^(?:leave|post) a (?:comment|reply)"),
-    )
+# Short blocks whose wording is one of these formulas are page furniture, whatever their class.
+_TEXT_FORMULAS: tuple[tuple[BoilerplateKind, str], ...] = (
+    ("newsletter", r"\b(?:sign(?:ing)? up|subscribe)\b.{0,80}\b(?:newsletter|e-?mail|inbox)|\bnewsletters?\b"),
+    ("donation_appeal", r"\b(?:donate|donation|make a (?:gift|contribution)|support (?:us|our|independent)|become a (?:member|supporter|patron))\b"),
+    ("share_bar", r"^(?:share(?: this)?(?: article| story| post)?|tweet|e-?mail|print|copy link|follow us)\b.{0,40}$"),
+    ("advertisement", r"^(?:advertisement|advertising|advert|sponsored(?: content)?|anzeige|werbung|реклама)$"),
+    ("related_links", r"^(?:read more|related(?: articles| stories| content)?|more on this|see also|recommended|also read|read also|read next|mehr zum thema|lesen sie auch|читайте також|читайте также)\b.{0,120}$"),
+    ("cookie_consent", r"\bcookies?\b.{0,120}\b(?:use|accept|consent|policy|settings)\b"),
+    ("comments", r"^(?:\d+ )?comments?$|^(?:leave|post) a (?:comment|reply)"),
 )
+_TEXT_PATTERN = re.compile("|".join(f"(?P<{kind}>{formula})" for kind, formula in _TEXT_FORMULAS), re.I)
 
 # The longest text the text formulas are tried on: a real paragraph may mention a newsletter.
 TEXT_RULE_MAX_CHARS = 220
@@ -100,7 +98,5 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 def kind_from_text(text: str) -> BoilerplateKind | None:
     if len(text) > TEXT_RULE_MAX_CHARS:
         return None
-    for kind, pattern in TEXT_RULES:
-        if pattern.search(text):
-            return kind
-    return None
+    match = _TEXT_PATTERN.search(text)
+    return match.lastgroup if match else None  # type: ignore[return-value]

@@ -113,10 +113,17 @@ OPAQUE_SHARE = 0.2
 OPAQUE_PROSE_CHARS = 300
 
 
+# Paragraphs and headings hold only inline content (the parser closes a ``<p>`` before any
+# block), so outside figures, and without line breaks to keep, their text is read in C
+# rather than node by node.
+LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
 class _Walk:
-    __slots__ = ("opaque_limit", "out", "path")
+    __slots__ = ("figures", "opaque_limit", "out", "path")
 
     def __init__(self, root: LexborNode) -> None:
+        self.figures = 0
         self.out = _Collector()
         self.path: list[Frame] = [_frame_for(root, root.tag or "body")]
         self.opaque_limit = OPAQUE_SHARE * len(root.text(deep=True))
@@ -134,13 +141,13 @@ def segment_tree(root: LexborNode) -> list[Segment]:
             node = node.child
             continue
         if descend:
-            _leave(node, path, walk.out)
+            _leave(node, walk)
         while node is not None and node.next is None:
             node = node.parent
             if node is None or node.mem_id == root_key:
                 node = None
                 break
-            _leave(node, path, walk.out)
+            _leave(node, walk)
         if node is not None:
             node = node.next
     walk.out.cut(path)
@@ -167,6 +174,11 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         frame = _frame_for(node, tag)
         if frame.flag is not None and _read_whole(node, frame, walk):
             return False
+        if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br") is None:
+            _read_leaf(node, frame, walk)
+            return False
+        if tag == "figure":
+            walk.figures += 1
         walk.path.append(frame)
         return True
     attrs = node.attrs
@@ -196,6 +208,16 @@ def _read_whole(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
     return True
 
 
+def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk) -> None:
+    text = " ".join(node.text(deep=True).split())
+    if text:
+        if walk.out.link_depth:
+            links = len(text)
+        else:
+            links = sum(len(link.text(deep=True).strip()) for link in node.css("a"))
+        walk.out.segments.append(Segment(text, min(links, len(text)), (*walk.path, frame), frame.tag))
+
+
 def _paragraph_chars(node: LexborNode) -> int:
     total = 0
     for paragraph in node.css("p"):
@@ -205,20 +227,22 @@ def _paragraph_chars(node: LexborNode) -> int:
     return total
 
 
-def _leave(node: LexborNode, path: list[Frame], out: _Collector) -> None:
+def _leave(node: LexborNode, walk: _Walk) -> None:
     """Close a node on the way up (only nodes that ``_enter`` pushed are on ``path``)."""
+    path = walk.path
     if len(path) <= 1 or path[-1].key != node.mem_id:
         return
-    frame = path.pop()
+    frame = path[-1]
     if frame.tag in BLOCK_TAGS:
-        path.append(frame)
-        out.cut(path)
+        walk.out.cut(path)
+        if frame.tag == "figure":
+            walk.figures -= 1
         if frame.image is not None:
             # A figure leaves a mark where it stood, so its block keeps its place in the body.
-            out.segments.append(Segment("", 0, tuple(path), "figure"))
-        path.pop()
+            walk.out.segments.append(Segment("", 0, tuple(path), "figure"))
     elif frame.tag == "a":
-        out.link_depth -= 1
+        walk.out.link_depth -= 1
+    path.pop()
 
 
 def _note_image(node: LexborNode, path: list[Frame]) -> None:
