@@ -15,6 +15,8 @@ from newsledger.extract.content.walk import Frame, Segment
 
 PROSE_MIN_CHARS = 40
 PROSE_MAX_LINK_DENSITY = 0.35
+# List items and cells with a link are mostly teasers of other pages, not prose.
+LIST_MAX_LINK_DENSITY = 0.15
 BAD_WEIGHT = 1.0
 # A class word may name a box that wraps the whole article (``post has-sidebar``,
 # ``entry-content-read-more``): such a flag is ignored when the element holds more than this
@@ -30,7 +32,9 @@ _WEAK_PROSE_KINDS = frozenset({"li", "td", "th", "dd"})
 def prose_chars(segment: Segment) -> float:
     """How much reading prose a segment adds (0 for menus, labels, link lists)."""
     length = len(segment.text)
-    if segment.kind not in _PROSE_KINDS or segment.link_density > PROSE_MAX_LINK_DENSITY:
+    if segment.kind not in _PROSE_KINDS:
+        return 0.0
+    if segment.link_density > (LIST_MAX_LINK_DENSITY if segment.kind in _WEAK_PROSE_KINDS else PROSE_MAX_LINK_DENSITY):
         return 0.0
     if length < PROSE_MIN_CHARS and not (segment.kind == "p" and length >= 20):
         return 0.0

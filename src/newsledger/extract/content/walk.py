@@ -67,9 +67,16 @@ def _frame_for(node: LexborNode, tag: str) -> Frame:
             flag = kind_from_class(tokens)
         if flag is None:
             flag = TAG_KINDS.get(tag)
-        if flag is None and ("hidden" in attrs or attrs.get("aria-hidden") == "true"):
+        if flag is None and ("hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))):
             flag = "label"
     return Frame(node.mem_id, tag, describe(tag, element_id, classes), flag)
+
+
+def _hidden_style(style: str | None) -> bool:
+    if not style or ("none" not in style and "hidden" not in style):
+        return False
+    compact = style.replace(" ", "").lower()
+    return "display:none" in compact or "visibility:hidden" in compact
 
 
 class _Collector:
@@ -113,9 +120,11 @@ OPAQUE_SHARE = 0.2
 OPAQUE_PROSE_CHARS = 300
 
 
+# Inline elements whose text is set aside rather than read as part of the sentence.
+INLINE_ASIDE_KINDS = frozenset({"label", "caption", "advertisement", "share_bar"})
 # Paragraphs and headings hold only inline content (the parser closes a ``<p>`` before any
-# block), so outside figures, and without line breaks to keep, their text is read in C
-# rather than node by node.
+# block), so outside figures, and without line breaks, images or classed inline elements
+# to attend to, their text is read in C rather than node by node.
 LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -174,7 +183,7 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         frame = _frame_for(node, tag)
         if frame.flag is not None and _read_whole(node, frame, walk):
             return False
-        if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br") is None:
+        if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br, img, [class], [hidden], [style]") is None:
             _read_leaf(node, frame, walk)
             return False
         if tag == "figure":
@@ -188,8 +197,12 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         # A plain inline element changes nothing: its text joins the running segment.
         return True
     frame = _frame_for(node, tag)
-    if frame.flag == "label" and tag != "a":
-        # Screen-reader-only and hidden inline text is not part of the sentence around it.
+    if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
+        # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
+        # it: it is set aside whole without cutting the sentence around it.
+        text = " ".join(node.text(deep=True).split())
+        if text:
+            out.segments.append(Segment(text, 0, (*walk.path, frame), "aside"))
         return False
     walk.path.append(frame)
     return True
