@@ -13,7 +13,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from newsledger.extract.content.blocks import Aside, build_blocks, classify, merge_asides, outside_aside
-from newsledger.extract.content.select import choose_container, prose_chars
+from newsledger.extract.content.select import choose_container, other_articles, prose_chars
 from newsledger.extract.content.walk import Segment, segment_tree
 from newsledger.extract.dom import drop_non_text
 from newsledger.extract.parts import Body, Metadata
@@ -31,16 +31,17 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     container = choose_container(segments, prose)
     if container is None:
         return _fallback(segments)
+    depths = [_depth_of(segment, container.key) for segment in segments]
+    others = other_articles(segments, prose, depths)
     body_segments: list[Segment] = []
     asides: list[Aside] = []
     captions: dict[int, list[str]] = {}
-    for segment in segments:
-        depth = _depth_of(segment, container.key)
+    for segment, depth in zip(segments, depths, strict=True):
         if depth < 0:
             if segment.text:
                 asides.append(outside_aside(segment))
             continue
-        aside = classify(segment, depth) if segment.text else None
+        aside = classify(segment, depth, others) if segment.text else None
         if aside is None:
             body_segments.append(segment)
             continue

@@ -26,8 +26,13 @@ class Aside:
         self.locator = locator
 
 
-def classify(segment: Segment, container_depth: int) -> Aside | None:
+def classify(segment: Segment, container_depth: int, other_articles: frozenset[int] = frozenset()) -> Aside | None:
     """Why a segment inside the article container is not body text, or None if it is."""
+    if other_articles:
+        nested = next((f for f in reversed(segment.path[container_depth + 1 :]) if f.tag == "article"), None)
+        nested = nested if nested is not None and nested.key in other_articles else None
+        if nested is not None:
+            return Aside("related_links", segment.text, "another article inside the article", nested.label)
     frame = boilerplate_frame(segment, container_depth + 1)
     if frame is not None:
         return Aside(frame.flag or "other", segment.text, f"class, id or tag of <{frame.tag}>", frame.label)

@@ -15,8 +15,6 @@ from newsledger.extract.content.walk import Frame, Segment
 
 PROSE_MIN_CHARS = 40
 PROSE_MAX_LINK_DENSITY = 0.35
-# List items and cells with a link are mostly teasers of other pages, not prose.
-LIST_MAX_LINK_DENSITY = 0.15
 BAD_WEIGHT = 1.0
 # A class word may name a box that wraps the whole article (``post has-sidebar``,
 # ``entry-content-read-more``): such a flag is ignored when the element holds more than this
@@ -34,7 +32,7 @@ def prose_chars(segment: Segment) -> float:
     length = len(segment.text)
     if segment.kind not in _PROSE_KINDS:
         return 0.0
-    if segment.link_density > (LIST_MAX_LINK_DENSITY if segment.kind in _WEAK_PROSE_KINDS else PROSE_MAX_LINK_DENSITY):
+    if segment.link_density > PROSE_MAX_LINK_DENSITY or (segment.lead_link and segment.kind in _WEAK_PROSE_KINDS):
         return 0.0
     if length < PROSE_MIN_CHARS and not (segment.kind == "p" and length >= 20):
         return 0.0
@@ -109,3 +107,26 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
         if frame.good and (best is None or score >= best_score):
             best, best_score = frame, score
     return best
+
+
+# A page that runs several stories one after another (a feed of next posts) puts each in its
+# own ``<article>``; the first with this much prose is the page's own story.
+MAIN_ARTICLE_PROSE = 200.0
+
+
+def other_articles(segments: Sequence[Segment], prose: Sequence[float], depths: Sequence[int]) -> frozenset[int]:
+    """Keys of ``<article>`` elements inside the container that hold other stories."""
+    held: dict[int, float] = {}
+    main: int | None = None
+    for segment, amount, depth in zip(segments, prose, depths, strict=True):
+        if depth < 0 or not amount:
+            continue
+        innermost = next((frame for frame in reversed(segment.path[depth + 1 :]) if frame.tag == "article"), None)
+        if innermost is None:
+            continue
+        held[innermost.key] = held.get(innermost.key, 0.0) + amount
+        if main is None and held[innermost.key] >= MAIN_ARTICLE_PROSE:
+            main = innermost.key
+    if main is None or len(held) < 2:
+        return frozenset()
+    return frozenset(key for key in held if key != main)

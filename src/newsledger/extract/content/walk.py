@@ -41,13 +41,16 @@ class Frame:
 
 
 class Segment:
-    __slots__ = ("kind", "link_chars", "path", "text")
+    """Text between two block boundaries; ``lead_link``: it opens with a link (a teaser's title)."""
 
-    def __init__(self, text: str, link_chars: int, path: tuple[Frame, ...], kind: str) -> None:
+    __slots__ = ("kind", "lead_link", "link_chars", "path", "text")
+
+    def __init__(self, text: str, link_chars: int, path: tuple[Frame, ...], kind: str, lead_link: bool = False) -> None:
         self.text = text
         self.link_chars = link_chars
         self.path = path
         self.kind = kind
+        self.lead_link = lead_link
 
     @property
     def link_density(self) -> float:
@@ -82,18 +85,23 @@ def _hidden_style(style: str | None) -> bool:
 class _Collector:
     """The running text of the current segment and the segments cut so far."""
 
-    __slots__ = ("link_chars", "link_depth", "pieces", "segments")
+    __slots__ = ("lead_link", "link_chars", "link_depth", "pieces", "segments", "started")
 
     def __init__(self) -> None:
         self.pieces: list[str] = []
         self.link_chars = 0
         self.link_depth = 0
+        self.started = False
+        self.lead_link = False
         self.segments: list[Segment] = []
 
     def add_text(self, text: str) -> None:
         self.pieces.append(text)
         if self.link_depth:
             self.link_chars += len(text.strip())
+        if not self.started and not text.isspace():
+            self.started = True
+            self.lead_link = self.link_depth > 0
 
     def cut(self, path: list[Frame]) -> None:
         if not self.pieces:
@@ -101,6 +109,7 @@ class _Collector:
         text = normalise_space("".join(self.pieces))
         self.pieces = []
         link_chars, self.link_chars = self.link_chars, 0
+        lead_link, self.lead_link, self.started = self.lead_link, False, False
         if not text:
             return
         kind = "text"
@@ -108,7 +117,7 @@ class _Collector:
             if frame.tag in SEMANTIC_TAGS:
                 kind = frame.tag
                 break
-        self.segments.append(Segment(text, link_chars, tuple(path), kind))
+        self.segments.append(Segment(text, link_chars, tuple(path), kind, lead_link))
 
 
 # A block element flagged as boilerplate whose text is at most this share of the page's text
