@@ -55,8 +55,10 @@ def _inside(segment: Segment, tag: str) -> bool:
 
 
 def outside_aside(segment: Segment) -> Aside:
-    frame = boilerplate_frame(segment)
     label = segment.path[-1].label
+    if segment.kind == "figcaption":
+        return Aside("caption", segment.text, "outside the article; figure caption", label)
+    frame = boilerplate_frame(segment)
     if frame is not None:
         return Aside(frame.flag or "other", segment.text, f"outside the article; class, id or tag of <{frame.tag}>", frame.label)
     text_kind = kind_from_text(segment.text)
