@@ -125,6 +125,10 @@ class _Collector:
 # most of a page's nodes. A flagged element holding more may wrap the article (a class word
 # like ``has-sidebar``) and is walked so that the flag can be vetoed.
 OPAQUE_SHARE = 0.2
+# Headers, footers and sidebars hold other boxes (a share bar, a newsletter form): small ones
+# are read child by child so that those are told apart.
+REGION_KINDS = frozenset({"header", "footer", "related_links", "other"})
+REGION_SPLIT_CHARS = 3000
 # ... and when its paragraphs hold less prose than this (else it may be the article itself).
 OPAQUE_PROSE_CHARS = 300
 
@@ -223,11 +227,32 @@ def _read_whole(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
         return False
     if len(text) > OPAQUE_PROSE_CHARS and _paragraph_chars(node) > OPAQUE_PROSE_CHARS:
         return False
+    if frame.flag in REGION_KINDS and len(text) <= REGION_SPLIT_CHARS:
+        _read_region(node, frame, walk)
+        return True
     text = " ".join(text.split())
     if text:
-        links = sum(len(link.text(deep=True)) for link in node.css("a")) if len(text) < 2000 else 0
-        walk.out.segments.append(Segment(text, min(links, len(text)), (*walk.path, frame), "aside"))
+        walk.out.segments.append(Segment(text, 0, (*walk.path, frame), "aside"))
     return True
+
+
+def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
+    """A header, footer or sidebar read child by child, each child under its own flag if any."""
+    path = (*walk.path, frame)
+    loose: list[str] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            loose.append(child.text_content or "")
+            continue
+        if tag is None or tag[0] == "-":
+            continue
+        text = " ".join(child.text(deep=True, separator=" ").split())
+        if text:
+            walk.out.segments.append(Segment(text, 0, (*path, _frame_for(child, tag)), "aside"))
+    text = " ".join("".join(loose).split())
+    if text:
+        walk.out.segments.append(Segment(text, 0, path, "aside"))
 
 
 def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk) -> None:
