@@ -17,9 +17,10 @@ _GROUP_TAGS = frozenset({"ul", "ol", "table", "blockquote", "pre", "dl"})
 class Aside:
     """A segment set aside, with its kind and why; consecutive ones of a kind are merged later."""
 
-    __slots__ = ("kind", "locator", "reason", "text")
+    __slots__ = ("kind", "locator", "order", "reason", "text")
 
     def __init__(self, kind: BoilerplateKind, text: str, reason: str, locator: str) -> None:
+        self.order = 0
         self.kind = kind
         self.text = text
         self.reason = reason
@@ -54,6 +55,30 @@ def _inside(segment: Segment, tag: str) -> bool:
     return any(frame.tag == tag for frame in segment.path)
 
 
+def drop_orphan_headings(
+    body: Sequence[Segment], asides: Sequence[Aside], container_depth: int
+) -> tuple[list[Segment], list[Aside]]:
+    """Headings whose box holds nothing but boilerplate ("Key events" over a list of links)."""
+    headings = [segment for segment in body if segment.kind in _HEADINGS and len(segment.path) > container_depth + 2]
+    if not headings:
+        return list(body), []
+    shared: set[int] = set()
+    for segment in body:
+        if segment.kind not in _HEADINGS:
+            shared.update(frame.key for frame in segment.path[container_depth + 1 :])
+    orphans: dict[int, Aside] = {}
+    for segment in headings:
+        box = segment.path[-2]
+        if box.key not in shared:
+            orphan = Aside("other", segment.text, "heading of a box with no body text", box.label)
+            orphan.order = segment.order
+            orphans[id(segment)] = orphan
+    if not orphans:
+        return list(body), []
+    kept = [segment for segment in body if id(segment) not in orphans]
+    return kept, list(orphans.values())
+
+
 def outside_aside(segment: Segment) -> Aside:
     label = segment.path[-1].label
     if segment.kind == "figcaption":
@@ -70,9 +95,10 @@ def outside_aside(segment: Segment) -> Aside:
 
 
 def merge_asides(asides: Iterable[Aside]) -> tuple[Boilerplate, ...]:
+    """Asides in page order, consecutive ones from the same box joined into one Boilerplate."""
     merged: list[Boilerplate] = []
     run: list[Aside] = []
-    for aside in asides:
+    for aside in sorted(asides, key=lambda aside: aside.order):
         if run and (aside.kind != run[0].kind or aside.locator != run[0].locator):
             merged.append(_boilerplate(run))
             run = []

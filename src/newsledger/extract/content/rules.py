@@ -30,7 +30,7 @@ def _whole(*words: str) -> str:
     return r"(?:^|\s)(?:" + "|".join(words) + r")(?=\s|$)"
 
 
-# One alternation, a named group per kind: the leftmost word in the class/id string decides.
+# One alternation, a named group per kind, listed from the most to the least specific.
 _CLASS_WORDS: tuple[tuple[BoilerplateKind, str], ...] = (
     ("cookie_consent", _words("cookie", "consent", "gdpr", "cmp")),
     ("donation_appeal", _words("donat", "support-?us", "contribut", "fundrais", "patreon", "appeal", "membership")),
@@ -50,7 +50,7 @@ _CLASS_WORDS: tuple[tuple[BoilerplateKind, str], ...] = (
     ("author_box", _words("author-?bio", "about-?the-?author", "about-?author", "author-?box", "author-?info",
                           "author-?card", "bio", "contributor")),
     ("byline", _words("byline", "author", "writer")),
-    ("dateline", _exact("date\\w*", "time", "timestamp", "published", "updated", "pubdate", "dateline")),
+    ("dateline", _exact("date\\w*", "time", "timestamp", "published", "updated", "pubdate", "dateline", "meta")),
     ("caption", _words("caption", "credit", "figcaption")),
     ("tags", _whole("tags?", "tag-?list", "tag-?links", "keywords", "topics", "categories")),
     ("footer", _words("footer")),
@@ -91,8 +91,11 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 
     Pages repeat the same class strings many times, hence the cache of this pure function.
     """
-    match = _CLASS_PATTERN.search(tokens)
-    return match.lastgroup if match else None  # type: ignore[return-value]
+    found = {match.lastgroup for match in _CLASS_PATTERN.finditer(tokens)}
+    if not found:
+        return None
+    # The most specific kind wins: ``widget widget_newsletter`` is a newsletter box.
+    return next(kind for kind, _ in _CLASS_WORDS if kind in found)
 
 
 def kind_from_text(text: str) -> BoilerplateKind | None:

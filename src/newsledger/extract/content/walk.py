@@ -43,7 +43,7 @@ class Frame:
 class Segment:
     """Text between two block boundaries; ``lead_link``: it opens with a link (a teaser's title)."""
 
-    __slots__ = ("kind", "lead_link", "link_chars", "path", "text")
+    __slots__ = ("kind", "lead_link", "link_chars", "order", "path", "text")
 
     def __init__(self, text: str, link_chars: int, path: tuple[Frame, ...], kind: str, lead_link: bool = False) -> None:
         self.text = text
@@ -51,6 +51,7 @@ class Segment:
         self.path = path
         self.kind = kind
         self.lead_link = lead_link
+        self.order = 0
 
     @property
     def link_density(self) -> float:
@@ -82,6 +83,12 @@ def _hidden_style(style: str | None) -> bool:
     return "display:none" in compact or "visibility:hidden" in compact
 
 
+def _preformatted(raw: str) -> str:
+    """Text of a ``<pre>``: line structure and indentation kept, trailing blanks dropped."""
+    lines = [line.rstrip() for line in raw.replace(LINE_BREAK, "\n").split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
 class _Collector:
     """The running text of the current segment and the segments cut so far."""
 
@@ -106,7 +113,8 @@ class _Collector:
     def cut(self, path: list[Frame]) -> None:
         if not self.pieces:
             return
-        text = normalise_space("".join(self.pieces))
+        raw = "".join(self.pieces)
+        text = _preformatted(raw) if any(frame.tag == "pre" for frame in path) else normalise_space(raw)
         self.pieces = []
         link_chars, self.link_chars = self.link_chars, 0
         lead_link, self.lead_link, self.started = self.lead_link, False, False
