@@ -15,10 +15,43 @@ from newsledger.model import Article
 # Seconds one page may take; generous for a shared machine, far below a hang.
 PAGE_SECONDS = 5.0
 
-TAGS = ["div", "p", "span", "a", "ul", "ol", "li", "table", "tr", "td", "h2", "article", "section",
-        "blockquote", "figure", "figcaption", "img", "br", "script", "style", "nav", "aside", "pre", "b"]
-ATTRIBUTES = ['', ' class="share"', ' class="article-body"', ' id="comments"', ' hidden',
-              ' style="display:none"', ' class="newsletter signup"', ' aria-hidden="true"', ' class="x"y"']
+TAGS = [
+    "div",
+    "p",
+    "span",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "tr",
+    "td",
+    "h2",
+    "article",
+    "section",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "img",
+    "br",
+    "script",
+    "style",
+    "nav",
+    "aside",
+    "pre",
+    "b",
+]
+ATTRIBUTES = [
+    "",
+    ' class="share"',
+    ' class="article-body"',
+    ' id="comments"',
+    " hidden",
+    ' style="display:none"',
+    ' class="newsletter signup"',
+    ' aria-hidden="true"',
+    ' class="x"y"',
+]
 
 
 def outcome(data: bytes | str, form: str = "auto") -> Article | NewsledgerError:
@@ -42,7 +75,9 @@ fragment = st.one_of(
     st.builds(lambda tag, attr: f"<{tag}{attr}>", st.sampled_from(TAGS), st.sampled_from(ATTRIBUTES)),
     st.builds(lambda tag: f"</{tag}>", st.sampled_from(TAGS)),
     st.text(max_size=80),
-    st.sampled_from(["<!--", "-->", "<![CDATA[", "<!doctype html>", "&amp;", "&#x0;", "&nbsp;", "<", ">", "\x00"]),
+    st.sampled_from(
+        ["<!--", "-->", "<![CDATA[", "<!doctype html>", "&amp;", "&#x0;", "&nbsp;", "<", ">", "\x00"]
+    ),
 )
 
 
@@ -59,7 +94,9 @@ def test_mangled_html(fragments: list[str]) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(fragment, max_size=60), st.sampled_from(["utf-8", "latin-1", "cp1251", "shift_jis", "utf-16"]))
+@given(
+    st.lists(fragment, max_size=60), st.sampled_from(["utf-8", "latin-1", "cp1251", "shift_jis", "utf-16"])
+)
 def test_wrong_or_missing_charset(fragments: list[str], codec: str) -> None:
     html = "<html><head><meta charset=utf-8></head><body><p>Zürich – Київ – 東京 " + "".join(fragments)
     outcome(html.encode(codec, errors="replace"))
@@ -104,7 +141,11 @@ def test_binary_is_a_typed_error() -> None:
 @pytest.mark.slow
 def test_fifty_megabyte_page() -> None:
     paragraph = "<p>" + "A sentence of an enormous page, repeated. " * 20 + "</p>\n"
-    page = ("<html><body><article>" + paragraph * (50 * 1024 * 1024 // len(paragraph) + 1) + "</article></body></html>").encode()
+    page = (
+        "<html><body><article>"
+        + paragraph * (50 * 1024 * 1024 // len(paragraph) + 1)
+        + "</article></body></html>"
+    ).encode()
     assert len(page) >= 50 * 1024 * 1024
     result = outcome(page)
     assert isinstance(result, Article)

@@ -60,11 +60,19 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
             figure = next((f for f in reversed(segment.path) if f.tag == "figure"), None)
             if figure is not None:
                 captions.setdefault(figure.key, []).append(segment.text)
-    depth = next(i for i, frame in enumerate(body_segments[0].path) if frame.key == container.key) if body_segments else 0
+    depth = (
+        next(i for i, frame in enumerate(body_segments[0].path) if frame.key == container.key)
+        if body_segments
+        else 0
+    )
     body_segments, orphans = drop_orphan_headings(body_segments, asides, depth)
     asides.extend(orphans)
     blocks = build_blocks(body_segments, depth, captions)
-    return Body(blocks=tuple(blocks), boilerplate=merge_asides(asides), notes=(f"article container: {container.label}",))
+    return Body(
+        blocks=tuple(blocks),
+        boilerplate=merge_asides(asides),
+        notes=(f"article container: {container.label}",),
+    )
 
 
 def _depth_of(segment: Segment, key: int) -> int:

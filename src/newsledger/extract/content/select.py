@@ -32,7 +32,9 @@ def prose_chars(segment: Segment) -> float:
     length = len(segment.text)
     if segment.kind not in _PROSE_KINDS:
         return 0.0
-    if segment.link_density > PROSE_MAX_LINK_DENSITY or (segment.lead_link and segment.kind in _WEAK_PROSE_KINDS):
+    if segment.link_density > PROSE_MAX_LINK_DENSITY or (
+        segment.lead_link and segment.kind in _WEAK_PROSE_KINDS
+    ):
         return 0.0
     if length < PROSE_MIN_CHARS and not (segment.kind == "p" and length >= 20):
         return 0.0
@@ -114,14 +116,18 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
 MAIN_ARTICLE_PROSE = 200.0
 
 
-def other_articles(segments: Sequence[Segment], prose: Sequence[float], depths: Sequence[int]) -> frozenset[int]:
+def other_articles(
+    segments: Sequence[Segment], prose: Sequence[float], depths: Sequence[int]
+) -> frozenset[int]:
     """Keys of ``<article>`` elements inside the container that hold other stories."""
     held: dict[int, float] = {}
     main: int | None = None
     for segment, amount, depth in zip(segments, prose, depths, strict=True):
         if depth < 0 or not amount:
             continue
-        innermost = next((frame for frame in reversed(segment.path[depth + 1 :]) if frame.tag == "article"), None)
+        innermost = next(
+            (frame for frame in reversed(segment.path[depth + 1 :]) if frame.tag == "article"), None
+        )
         if innermost is None:
             continue
         held[innermost.key] = held.get(innermost.key, 0.0) + amount

@@ -15,10 +15,73 @@ from newsledger.model import BoilerplateKind
 
 # Elements that end the running text: what follows them starts a new segment.
 BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 # The block kinds a segment can take from its nearest block ancestor.
-SEMANTIC_TAGS = frozenset(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "td", "th", "figcaption", "caption", "blockquote"])
+SEMANTIC_TAGS = frozenset(
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "pre",
+        "td",
+        "th",
+        "figcaption",
+        "caption",
+        "blockquote",
+    ]
+)
 _NOT_FLAGGED = frozenset({"html", "body", "main"})
 _HUMP = re.compile(r"([a-z0-9])([A-Z])")
 
@@ -45,7 +108,9 @@ class Segment:
 
     __slots__ = ("kind", "lead_link", "link_chars", "order", "path", "text")
 
-    def __init__(self, text: str, link_chars: int, path: tuple[Frame, ...], kind: str, lead_link: bool = False) -> None:
+    def __init__(
+        self, text: str, link_chars: int, path: tuple[Frame, ...], kind: str, lead_link: bool = False
+    ) -> None:
         self.text = text
         self.link_chars = link_chars
         self.path = path
@@ -71,7 +136,9 @@ def _frame_for(node: LexborNode, tag: str) -> Frame:
             flag = kind_from_class(tokens)
         if flag is None:
             flag = TAG_KINDS.get(tag)
-        if flag is None and ("hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))):
+        if flag is None and (
+            "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))
+        ):
             flag = "label"
     return Frame(node.mem_id, tag, describe(tag, element_id, classes), flag)
 
@@ -204,7 +271,11 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         frame = _frame_for(node, tag)
         if frame.flag is not None and _read_whole(node, frame, walk):
             return False
-        if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br, img, [class], [hidden], [style]") is None:
+        if (
+            tag in LEAF_BLOCKS
+            and not walk.figures
+            and node.css_first("br, img, [class], [hidden], [style]") is None
+        ):
             _read_leaf(node, frame, walk)
             return False
         if tag == "figure":
@@ -245,20 +316,24 @@ def _read_whole(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
 
 
 def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
-    """A header, footer or sidebar read child by child, each child under its own flag if any."""
+    """A header, footer or sidebar read box by box, each under its own flag if it has one."""
     path = (*walk.path, frame)
     loose: list[str] = []
     for child in node.iter(include_text=True):
         tag = child.tag
-        if tag == "-text":
-            loose.append(child.text_content or "")
+        if tag not in BLOCK_TAGS:
+            if tag == "-text" or (tag is not None and tag[0] != "-"):
+                loose.append(child.text(deep=True))
             continue
-        if tag is None or tag[0] == "-":
-            continue
-        text = " ".join(child.text(deep=True, separator=" ").split())
-        if text:
-            walk.out.segments.append(Segment(text, 0, (*path, _frame_for(child, tag)), "aside"))
-    text = " ".join("".join(loose).split())
+        _add_aside(" ".join("".join(loose).split()), path, walk)
+        loose = []
+        _add_aside(
+            " ".join(child.text(deep=True, separator=" ").split()), (*path, _frame_for(child, tag)), walk
+        )
+    _add_aside(" ".join("".join(loose).split()), path, walk)
+
+
+def _add_aside(text: str, path: tuple[Frame, ...], walk: _Walk) -> None:
     if text:
         walk.out.segments.append(Segment(text, 0, path, "aside"))
 
