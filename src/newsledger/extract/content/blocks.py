@@ -10,6 +10,8 @@ from newsledger.extract.content.walk import Frame, Segment
 from newsledger.model import Block, Boilerplate, BoilerplateKind, Evidence, Image
 
 LINK_LIST_DENSITY = 0.6
+# A paragraph that is all link is a pointer to another page ("Who will make the list in 2020?").
+LINK_PARAGRAPH_DENSITY = 0.9
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _GROUP_TAGS = frozenset({"ul", "ol", "table", "blockquote", "pre", "dl"})
 
@@ -46,7 +48,9 @@ def classify(
         )
     if segment.kind == "figcaption" or (segment.kind == "caption" and _inside(segment, "figure")):
         return Aside("caption", segment.text, "figure caption", label)
-    if segment.link_density >= LINK_LIST_DENSITY and segment.kind not in {"p", "pre"}:
+    if segment.link_density >= (
+        LINK_PARAGRAPH_DENSITY if segment.kind in {"p", "pre"} else LINK_LIST_DENSITY
+    ):
         kind: BoilerplateKind = "related_links" if len(segment.text) > 30 else "navigation"
         return Aside(kind, segment.text, f"link density {segment.link_density:.2f}", label)
     text_kind = kind_from_text(segment.text)

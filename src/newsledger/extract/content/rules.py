@@ -149,6 +149,9 @@ _CLASS_WORDS: tuple[tuple[BoilerplateKind, str], ...] = (
     ),
     ("other", _whole("modal", "popup", "pop-up", "overlay", "lightbox")),
 )
+# Class tokens that name what an article is about (``category-fundraising``, ``tag-cookies``),
+# as blog engines write them on the article itself; they say nothing about the box.
+_TAXONOMY_TOKEN = re.compile(r"(?:^|\s)(?:category|tag|tags|topic|topics|term)-\S*")
 _CLASS_PATTERN = re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in _CLASS_WORDS))
 
 # Elements that by their tag are never article prose (their kind; ``None``: by class only).
@@ -197,6 +200,8 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 
     Pages repeat the same class strings many times, hence the cache of this pure function.
     """
+    if "-" in tokens:
+        tokens = _TAXONOMY_TOKEN.sub(" ", tokens)
     found = {match.lastgroup for match in _CLASS_PATTERN.finditer(tokens)}
     if not found:
         return None

@@ -21,8 +21,10 @@ BAD_WEIGHT = 1.0
 # share of the page's prose, or more than twice the prose of the best unflagged element.
 VETO_SHARE = 0.5
 VETO_RATIO = 2.0
-# Kinds that are never the article, however long (a cookie notice, a comment thread).
-NEVER_VETOED = frozenset({"cookie_consent", "comments", "newsletter", "donation_appeal", "label"})
+# Kinds that are never the article, however long (a cookie notice, a comment thread), unless
+# nothing else on the page reaches this much prose.
+MIN_ARTICLE_PROSE = 150.0
+NEVER_THE_ARTICLE = frozenset({"cookie_consent", "comments", "newsletter", "donation_appeal", "label"})
 _PROSE_KINDS = frozenset({"p", "text", "blockquote", "pre", "dd", "li", "td", "th"})
 _WEAK_PROSE_KINDS = frozenset({"li", "td", "th", "dd"})
 
@@ -49,7 +51,7 @@ def flagged_prose(segments: Sequence[Segment], prose: Sequence[float]) -> dict[i
         if not amount:
             continue
         for frame in segment.path:
-            if frame.flag is not None and frame.flag not in NEVER_VETOED:
+            if frame.flag is not None:
                 held[frame.key] = (frame, held.get(frame.key, (frame, 0.0))[1] + amount)
     return held
 
@@ -69,13 +71,14 @@ def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Fra
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
     for frame, amount in held:
-        if amount > VETO_SHARE * total:
+        if amount > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE:
             frame.vetoed = True
     container = _best_frame(segments, prose)
     for frame, amount in held:
-        if frame.vetoed:
+        found = container.good if container else 0.0
+        if frame.vetoed or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE):
             continue
-        if amount <= VETO_RATIO * (container.good if container else 0.0):
+        if amount <= VETO_RATIO * found:
             break
         frame.vetoed = True
         container = _best_frame(segments, prose)
