@@ -127,6 +127,13 @@ def _kinds_of_words(words: list[str], found: set[BoilerplateKind]) -> None:
                 found.add(kind)
 
 
+_HUMP = re.compile(r"[a-z0-9][A-Z]")
+
+
+def _hyphenate(hump: re.Match[str]) -> str:
+    return f"{hump.group()[0]}-{hump.group()[1]}"
+
+
 # Class tokens that name what an article is about (``category-fundraising``, ``tag-cookies``),
 # as blog engines write them on the article itself; they say nothing about the box.
 _TAXONOMY_TOKEN = re.compile(r"(?:^|\s)(?:category|tag|tags|topic|topics|term)-\S*")
@@ -173,10 +180,12 @@ TEXT_RULE_MAX_CHARS = 220
 
 @functools.lru_cache(maxsize=8192)
 def kind_from_class(tokens: str) -> BoilerplateKind | None:
-    """The boilerplate kind a class/id string names, if any (``tokens`` is lower-cased).
+    """The boilerplate kind a class/id string names, if any (camelCase humps count as separators).
 
     Pages repeat the same class strings many times, hence the cache of this pure function.
     """
+    if not tokens.islower():
+        tokens = _HUMP.sub(_hyphenate, tokens).lower()
     if "-" in tokens:
         tokens = _TAXONOMY_TOKEN.sub(" ", tokens)
     found: set[BoilerplateKind] = set()

@@ -7,8 +7,6 @@ so arbitrarily deep nesting cannot exhaust the stack, and it visits each node on
 
 from __future__ import annotations
 
-import re
-
 from newsledger.extract.content.rules import TAG_KINDS, kind_from_class
 from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space
 from newsledger.model import BoilerplateKind
@@ -83,7 +81,6 @@ SEMANTIC_TAGS = frozenset(
     ]
 )
 _NOT_FLAGGED = frozenset({"html", "body", "main"})
-_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 
 
 class Frame:
@@ -129,11 +126,8 @@ def _frame_for(node: LexborNode, tag: str) -> Frame:
     element_id = attrs.get("id")
     flag: BoilerplateKind | None = None
     if tag not in _NOT_FLAGGED:
-        tokens = f"{classes or ''} {element_id or ''}"
-        if tokens != " ":
-            if not tokens.islower():
-                tokens = _HUMP.sub(r"\1-\2", tokens).lower()
-            flag = kind_from_class(tokens)
+        if classes or element_id:
+            flag = kind_from_class(f"{classes or ''} {element_id or ''}")
         if flag is None:
             flag = TAG_KINDS.get(tag)
         if flag is None and (
@@ -159,9 +153,10 @@ def _preformatted(raw: str) -> str:
 class _Collector:
     """The running text of the current segment and the segments cut so far."""
 
-    __slots__ = ("lead_link", "link_chars", "link_depth", "pieces", "segments", "started")
+    __slots__ = ("lead_link", "link_chars", "link_depth", "pieces", "preformatted", "segments", "started")
 
     def __init__(self) -> None:
+        self.preformatted = 0
         self.pieces: list[str] = []
         self.link_chars = 0
         self.link_depth = 0
@@ -181,7 +176,7 @@ class _Collector:
         if not self.pieces:
             return
         raw = "".join(self.pieces)
-        text = _preformatted(raw) if any(frame.tag == "pre" for frame in path) else normalise_space(raw)
+        text = _preformatted(raw) if self.preformatted else normalise_space(raw)
         self.pieces = []
         link_chars, self.link_chars = self.link_chars, 0
         lead_link, self.lead_link, self.started = self.lead_link, False, False
@@ -280,6 +275,8 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
             return False
         if tag == "figure":
             walk.figures += 1
+        elif tag == "pre":
+            out.preformatted += 1
         walk.path.append(frame)
         return True
     attrs = node.attrs
@@ -367,6 +364,8 @@ def _leave(node: LexborNode, walk: _Walk) -> None:
         walk.out.cut(path)
         if frame.tag == "figure":
             walk.figures -= 1
+        elif frame.tag == "pre":
+            walk.out.preformatted -= 1
         if frame.image is not None:
             # A figure leaves a mark where it stood, so its block keeps its place in the body.
             walk.out.segments.append(Segment("", 0, tuple(path), "figure"))
