@@ -86,18 +86,25 @@ _NOT_FLAGGED = frozenset({"html", "body", "main"})
 class Frame:
     """An element on the path from the body to a segment, with what the later steps learn."""
 
-    __slots__ = ("bad", "flag", "good", "has_semantic_child", "image", "key", "label", "tag", "vetoed")
+    __slots__ = ("bad", "classes", "element_id", "flag", "good", "image", "key", "tag", "vetoed")
 
-    def __init__(self, key: int, tag: str, label: str, flag: BoilerplateKind | None) -> None:
+    def __init__(
+        self, key: int, tag: str, flag: BoilerplateKind | None, element_id: str | None = None, classes: str | None = None
+    ) -> None:
         self.key = key
         self.tag = tag
-        self.label = label
         self.flag = flag
+        self.element_id = element_id
+        self.classes = classes
         self.vetoed = False
         self.good = 0.0
         self.bad = 0.0
         self.image: tuple[str | None, str | None] | None = None
-        self.has_semantic_child = False
+
+    @property
+    def label(self) -> str:
+        """A CSS-like locator of the element (``div.article-body``), for evidence."""
+        return describe(self.tag, self.element_id, self.classes)
 
 
 class Segment:
@@ -120,8 +127,9 @@ class Segment:
         return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
 
 
-def _frame_for(node: LexborNode, tag: str) -> Frame:
-    attrs = node.attrs
+def _frame_for(node: LexborNode, tag: str, attrs: dict[str, str | None] | None = None) -> Frame:
+    if attrs is None:
+        attrs = node.attributes
     classes = attrs.get("class")
     element_id = attrs.get("id")
     flag: BoilerplateKind | None = None
@@ -130,11 +138,13 @@ def _frame_for(node: LexborNode, tag: str) -> Frame:
             flag = kind_from_class(f"{classes or ''} {element_id or ''}")
         if flag is None:
             flag = TAG_KINDS.get(tag)
-        if flag is None and (
-            "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))
-        ):
+        if flag is None and len(attrs) > (classes is not None) + (element_id is not None) and _hidden(attrs):
             flag = "label"
-    return Frame(node.mem_id, tag, describe(tag, element_id, classes), flag)
+    return Frame(node.mem_id, tag, flag, element_id, classes)
+
+
+def _hidden(attrs: dict[str, str | None]) -> bool:
+    return "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))
 
 
 def _hidden_style(style: str | None) -> bool:
@@ -226,13 +236,24 @@ def segment_tree(root: LexborNode) -> list[Segment]:
     walk = _Walk(root)
     path = walk.path
     root_key = path[0].key
+    out = walk.out
     node = root.child
     while node is not None:
-        descend = _enter(node, walk)
-        if descend and node.child is not None:
-            node = node.child
-            continue
-        if descend:
+        if node.tag == "-text":
+            # Text nodes are half of all nodes: handled here, without a call.
+            text = node.text_content
+            if text:
+                out.pieces.append(text)
+                if out.link_depth:
+                    out.link_chars += len(text.strip())
+                if not out.started and not text.isspace():
+                    out.started = True
+                    out.lead_link = out.link_depth > 0
+        elif _enter(node, walk):
+            child = node.child
+            if child is not None:
+                node = child
+                continue
             _leave(node, walk)
         while node is not None and node.next is None:
             node = node.parent
@@ -269,7 +290,7 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         if (
             tag in LEAF_BLOCKS
             and not walk.figures
-            and node.css_first("br, img, [class], [hidden], [style]") is None
+            and node.css_first("br, img, [hidden], [style]") is None
         ):
             _read_leaf(node, frame, walk)
             return False
@@ -279,13 +300,13 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
             out.preformatted += 1
         walk.path.append(frame)
         return True
-    attrs = node.attrs
+    attrs = node.attributes
     if tag == "a":
         out.link_depth += 1
-    elif not ("class" in attrs or "id" in attrs or "hidden" in attrs):
+    elif not attrs or not ("class" in attrs or "id" in attrs or "hidden" in attrs or "style" in attrs):
         # A plain inline element changes nothing: its text joins the running segment.
         return True
-    frame = _frame_for(node, tag)
+    frame = _frame_for(node, tag, attrs)
     if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
         # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
         # it: it is set aside whole without cutting the sentence around it.
