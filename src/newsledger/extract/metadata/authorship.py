@@ -13,7 +13,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
-from newsledger.extract.metadata.people import split_byline
+from newsledger.extract.metadata.people import looks_like_person, split_byline
 from newsledger.extract.metadata.signals import Signals, clean_text
 from newsledger.extract.metadata.titles import _key
 from newsledger.model import Author, Candidate, Evidence, EvidenceSource
@@ -39,6 +39,7 @@ def authors(tree: LexborHTMLParser, signals: Signals, site: str | None) -> tuple
         chosen = next((found for found in cleaned if found), [])
     else:
         chosen = [a for a in chosen if a.role != "organisation"]
+        chosen = _completed(chosen, cleaned)
     names = {a.name.casefold() for a in chosen}
     others = [a for found in cleaned for a in found if a.name.casefold() not in names]
     rejected = tuple(
@@ -51,6 +52,17 @@ def authors(tree: LexborHTMLParser, signals: Signals, site: str | None) -> tuple
             source=first.evidence.source, locator=first.evidence.locator, raw=first.evidence.raw, rejected=rejected
         ))
     return tuple(chosen)
+
+
+def _completed(chosen: list[Author], sources: list[list[Author]]) -> list[Author]:
+    """A later source that names everyone chosen and more shows the chosen list was cut short."""
+    names = {a.name.casefold() for a in chosen}
+    for found in sources:
+        people = [a for a in found if a.role != "organisation"]
+        extra = [a for a in people if a.name.casefold() not in names]
+        if extra and names <= {a.name.casefold() for a in people} and all(looks_like_person(a.name) for a in extra):
+            return people
+    return chosen
 
 
 def _unique(found: list[Author]) -> list[Author]:
@@ -126,7 +138,8 @@ def _from_dom(tree: LexborHTMLParser) -> list[Author]:
         if _outside_article(node):
             continue
         name_node = node.css_first('[itemprop="name"]') or node
-        text = clean_text(name_node.text(separator=" "))
+        lines = (clean_text(line) for line in name_node.text(separator="\n").split("\n"))
+        text = "; ".join(line for line in lines if line)
         if not text or len(text) > 150:
             continue
         href = node.attributes.get("href") if node.tag == "a" else None

@@ -29,7 +29,7 @@ class ParsedDate(Struct, kw_only=True):
         return self.value[:10]
 
 
-_MONTHS: dict[str, int] = {}
+MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
         "january jan januar janvier enero gennaio janeiro januari jänner styczeń stycznia leden ledna",
@@ -48,7 +48,7 @@ for _number, _names in enumerate(
     start=1,
 ):
     for _name in _names.split():
-        _MONTHS.setdefault(_name, _number)
+        MONTHS.setdefault(_name, _number)
 
 # Abbreviations of zones that news pages print after a time, as hours from UTC.
 ZONE_OFFSETS: dict[str, float] = {
@@ -142,7 +142,7 @@ def _find_day(raw: str) -> tuple[date, int, int] | None:
                 return found, match.start(), match.end()
     for pattern in (_WORD_DMY, _WORD_MDY):
         for match in pattern.finditer(raw):
-            month = _MONTHS.get(match.group("mon").lower().rstrip("."))
+            month = MONTHS.get(match.group("mon").lower().rstrip("."))
             found = _calendar(match.group("y"), str(month or 0), match.group("d"))
             if found:
                 return found, match.start(), match.end()

@@ -9,6 +9,7 @@ with a site-name prefix or suffix removed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.choose import evidence_for, first_field
@@ -36,42 +37,43 @@ def _jsonld_publisher(signals: Signals) -> list[Found]:
 
 
 def headline(signals: Signals, site: str | None) -> TextField | None:
-    declared = _declared_titles(signals)
-    h1 = Found(clean_text(signals.h1.text()), "dom", "h1") if signals.h1 is not None else None
-    if h1 is not None and h1.value and _confirmed(h1.value, declared, site):
-        return TextField(value=h1.value, evidence=evidence_for(h1, declared, "h1 confirmed by declared title"))
-    stripped = [Found(strip_site(c.value, site), c.source, c.locator) for c in declared]
-    stripped = [c for c in stripped if c.value]
-    if h1 is not None and h1.value and not stripped:
-        return TextField(value=h1.value, evidence=evidence_for(h1, (), ""))
-    return first_field(stripped + ([h1] if h1 and h1.value else []))
+    """The candidate most sources agree on; ties go to the most trusted source.
+
+    Order of trust: JSON-LD headline, OpenGraph title, the main ``<h1>``, other meta titles,
+    ``<title>`` (site names removed from all but JSON-LD and ``<h1>``). Agreement is counted
+    among the first three, comparing letters and digits only (an ``<h1>`` that lost a colon
+    between its kicker and headline still agrees).
+    """
+    ordered = _ordered_titles(signals, site)
+    if not ordered:
+        return None
+    votes = Counter(_key(c.value) for c in ordered if c.source == "json-ld" or c.locator in _VOTERS)
+    chosen = max(ordered, key=lambda c: votes[_key(c.value)])
+    others = [c for c in ordered if c is not chosen]
+    reason = "fewer sources agree" if votes[_key(chosen.value)] > 1 else "lower-priority source"
+    return TextField(value=chosen.value, evidence=evidence_for(chosen, others, reason))
 
 
-def _declared_titles(signals: Signals) -> list[Found]:
+_VOTERS = ('meta[property="og:title"]', "h1")
+
+
+def _ordered_titles(signals: Signals, site: str | None) -> list[Found]:
     found: list[Found] = []
     if signals.article is not None:
-        for key in ("headline", "name", "alternativeHeadline"):
-            value = jsonld.text_of(signals.article.get(key))
-            if value:
-                found.append(Found(clean_text(value), "json-ld", f"{signals.article_locator}.{key}"))
-                break
-    found += signals.all("og:title", "twitter:title", "dc.title", "title", "headline")
+        value = jsonld.text_of(signals.article.get("headline")) or jsonld.text_of(signals.article.get("name"))
+        if value and clean_text(value):
+            found.append(Found(clean_text(value), "json-ld", f"{signals.article_locator}.headline"))
+    found += [_stripped(c, site) for c in signals.all("og:title")[:1]]
+    if signals.h1 is not None and (text := clean_text(signals.h1.text())):
+        found.append(Found(text, "dom", "h1"))
+    found += [_stripped(c, site) for c in signals.all("twitter:title", "dc.title", "title", "headline")]
     if signals.title:
-        found.append(Found(signals.title, "dom", "title"))
-    return found
+        found.append(_stripped(Found(signals.title, "dom", "title"), site))
+    return [c for c in found if c.value]
 
 
-def _confirmed(h1: str, declared: list[Found], site: str | None) -> bool:
-    key = _key(h1)
-    if len(key) < 4:
-        return False
-    for candidate in declared:
-        other = _key(candidate.value)
-        if other == key or _key(strip_site(candidate.value, site)) == key:
-            return True
-        if len(key) >= 12 and (other.startswith(key) or other.endswith(key)):
-            return True
-    return False
+def _stripped(found: Found, site: str | None) -> Found:
+    return Found(strip_site(found.value, site), found.source, found.locator)
 
 
 def strip_site(title: str, site: str | None) -> str:
