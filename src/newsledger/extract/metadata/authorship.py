@@ -23,6 +23,8 @@ _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
     '[class*="Author"], [class*="autor"], [class*="Autor"], address'
 )
+# The search for a sidebar or comment marker stops at the article's own container.
+_CONTAINERS = frozenset({"article", "main", "body", "html"})
 _OUTSIDE = ("comment", "sidebar", "related", "footer", "teaser", "recommend", "newsletter", "widget", "promo")
 
 
@@ -154,7 +156,7 @@ def _from_dom(tree: LexborHTMLParser) -> list[Author]:
 def _outside_article(node: LexborNode) -> bool:
     current: LexborNode | None = node
     depth = 0
-    while current is not None and depth < 8:
+    while current is not None and depth < 8 and current.tag not in _CONTAINERS:
         marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
         if current.tag in ("footer", "aside", "nav") or any(word in marker for word in _OUTSIDE):
             return True

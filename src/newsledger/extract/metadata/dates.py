@@ -68,6 +68,8 @@ _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?
 _NUMERIC_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4}|\d{2})(?![\d/])")
 _WORD_DMY = re.compile(r"(?<!\w)(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.|º)?(?:\s+de)?\s+(?P<mon>[^\W\d_]{3,12})\.?,?(?:\s+de)?\s+(?P<y>\d{4})(?!\d)")
 _WORD_MDY = re.compile(r"(?<!\w)(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)")
+# C asctime and Java's Date.toString: "Fri Apr 28 19:20:36 CEST 2023".
+_ASCTIME = re.compile(r"(?P<mon>[A-Za-z]{3})\s+(?P<d>\d{1,2})\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?:(?P<tz>[A-Z]{2,5})\s+)?(?P<y>\d{4})")
 _CJK = re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?")
 _CLOCK = re.compile(
     r"(?<![\d.:])(?P<H>\d{1,2})\s*(?:[:h]|\.(?=\d{2}\s*uhr)|時|시\s*)(?P<M>\d{2})(?:分|분)?(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
@@ -112,6 +114,9 @@ def _parse_rfc2822(raw: str) -> ParsedDate | None:
 
 
 def _parse_human(raw: str) -> ParsedDate | None:
+    stamp = _ASCTIME.search(raw)
+    if stamp:
+        raw = f"{stamp.group('d')} {stamp.group('mon')} {stamp.group('y')} {stamp.group('time')} {stamp.group('tz') or ''}"
     day = _find_day(raw)
     if day is None:
         return None

@@ -35,6 +35,8 @@ _UPDATED_LABEL = re.compile(
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\b)")
+# The search for a sidebar or comment marker stops at the article's own container.
+_CONTAINERS = frozenset({"article", "main", "body", "html"})
 _OUTSIDE = ("comment", "sidebar", "related", "teaser", "recommend", "newsletter", "widget", "promo", "footer", "reply")
 
 
@@ -47,9 +49,11 @@ class DateCandidate:
 def dates(tree: LexborHTMLParser, signals: Signals, url: str | None) -> tuple[DateField | None, DateField | None]:
     published = _declared(signals, "datePublished", _PUBLISHED_META)
     modified = _declared(signals, "dateModified", _MODIFIED_META)
-    visible_published, visible_modified = _visible(tree)
-    published += visible_published
-    modified += visible_modified
+    # The page text is read only when the declared dates leave the moment open.
+    if not any(_rank(c) >= _FULL_RANK for c in published):
+        visible_published, visible_modified = _visible(tree)
+        published += visible_published
+        modified += visible_modified
     if url:
         published += _from_url(url)
     published_field = _choose(published)
@@ -77,8 +81,11 @@ def _visible(tree: LexborHTMLParser) -> tuple[list[DateCandidate], list[DateCand
     """Dates printed in ``<time>`` elements and dateline areas of the article, not sidebars."""
     published: list[DateCandidate] = []
     modified: list[DateCandidate] = []
-    for index, node in enumerate(tree.css('time, [itemprop="datePublished"], [itemprop="dateModified"], [class*="date"], [class*="Date"], [class*="dateline"], [class*="byline"]')):
-        if index > 30:
+    for index, node in enumerate(tree.css(
+        'time, [itemprop="datePublished"], [itemprop="dateModified"], [class*="date"], [class*="Date"], [class*="dateline"], [class*="byline"], '
+        '[class*="meta"], [class*="info"], [class*="Meta"], [class*="Info"]'
+    )):
+        if index > 60:
             break
         if _outside_article(node):
             continue
@@ -114,8 +121,8 @@ def _label_before(node: LexborNode) -> str:
 def _outside_article(node: LexborNode) -> bool:
     current: LexborNode | None = node
     depth = 0
-    while current is not None and depth < 10:
-        if current.tag in ("aside", "nav", "footer", "li"):
+    while current is not None and depth < 10 and current.tag not in _CONTAINERS:
+        if current.tag in ("aside", "nav", "footer"):
             return True
         marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
         if any(word in marker for word in _OUTSIDE):
@@ -133,6 +140,9 @@ def _from_url(url: str) -> list[DateCandidate]:
     return [DateCandidate(parsed, Found(match.group(0), "url", "url"))] if parsed else []
 
 
+_FULL_RANK = 7
+
+
 def _rank(candidate: DateCandidate) -> int:
     precision = {"year": 0, "month": 1, "day": 2, "minute": 3, "second": 3}[candidate.parsed.precision]
     return precision * 2 + (1 if candidate.parsed.has_timezone else 0)
@@ -142,9 +152,6 @@ def _choose(candidates: list[DateCandidate]) -> DateField | None:
     if not candidates:
         return None
     chosen = candidates[0]
-    if chosen.found.source == "url":
-        # A URL date only places the day; a declared or printed date of that day says more.
-        pass
     for other in candidates[1:]:
         if other.parsed.day == chosen.parsed.day and _rank(other) > _rank(chosen) and other.found.source != "url":
             chosen = other

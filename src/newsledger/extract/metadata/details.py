@@ -90,8 +90,8 @@ def stated_read_time(tree: LexborHTMLParser, signals: Signals) -> StatedReadTime
             return StatedReadTime(minutes=minutes, evidence=Evidence(source="json-ld", locator=f"{signals.article_locator}.timeRequired", raw=value))
     if declared is not None and (match := _READ_TIME.search(declared.value)):
         return _read_time(match, declared.source, declared.locator)
-    for index, node in enumerate(tree.css('[class*="read"], [class*="Read"], [class*="lesezeit"], [class*="time"]')):
-        if index > 30:
+    for index, node in enumerate(tree.css('[class*="read"], [class*="Read"]')):
+        if index > 12:
             break
         text = clean_text(node.text(separator=" "))
         if len(text) <= 40 and (match := _READ_TIME.search(text)):

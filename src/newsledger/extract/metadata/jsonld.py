@@ -52,7 +52,11 @@ def parse_lenient(text: str) -> Any:
         return json.loads(text)
     except ValueError:
         pass
-    repaired = re.sub(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$", "", text)
+    # Comments and CDATA wrappers ("//<![CDATA[ ... //]]>"): keep from the first bracket to the last.
+    text = re.sub(r"(?://\s*)?(?:<!\[CDATA\[|\]\]>?|<!--|-->)", " ", text)
+    first = min((i for i in (text.find("{"), text.find("[")) if i >= 0), default=0)
+    last = max(text.rfind("}"), text.rfind("]"))
+    repaired = text[first : last + 1] if last > first else text
     repaired = re.sub(r",\s*([}\]])", r"\1", repaired)
     repaired = repaired.replace("\r", " ").replace("\n", " ").replace("\t", " ")
     try:

@@ -8,6 +8,7 @@ a chosen field can say where it came from.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
 from newsledger.model import EvidenceSource
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +45,19 @@ class Signals:
 
     def first(self, *keys: str) -> Found | None:
         for key in keys:
-            for found in self.meta.get(key, ()):
+            for found in self.meta.get(meta_key(key), ()):
                 if found.value:
                     return found
         return None
 
     def all(self, *keys: str) -> list[Found]:
-        return [found for key in keys for found in self.meta.get(key, ()) if found.value]
+        return [found for key in keys for found in self.meta.get(meta_key(key), ()) if found.value]
+
+
+def meta_key(name: str) -> str:
+    """Meta names compared without case or punctuation: ``article:published:time`` is
+    ``article:published_time``."""
+    return _NOT_ALNUM.sub("", name.lower())
 
 
 def meta_source(key: str) -> EvidenceSource:
@@ -71,7 +81,7 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
         key = key.strip().lower()
         attr = "property" if attrs.get("property") else "name" if attrs.get("name") else "itemprop"
         found = Found(" ".join(content.split()), meta_source(key), f'meta[{attr}="{key}"]')
-        signals.meta.setdefault(key, []).append(found)
+        signals.meta.setdefault(meta_key(key), []).append(found)
     blocks = jsonld.read_blocks(tree)
     signals.objects = list(jsonld.iter_objects(blocks))
     article, page = jsonld.find_article(blocks)
@@ -93,11 +103,19 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
 
 
 def _main_h1(tree: LexborHTMLParser) -> LexborNode | None:
-    for selector in ("article h1", "main h1", "h1"):
-        for node in tree.css(selector):
-            if clean_text(node.text()):
+    """The first non-empty ``<h1>``, preferring one inside ``<article>`` or ``<main>``."""
+    first = None
+    for node in tree.css("h1"):
+        if not node.text(deep=True).strip():
+            continue
+        if first is None:
+            first = node
+        parent, depth = node.parent, 0
+        while parent is not None and depth < 12:
+            if parent.tag in ("article", "main"):
                 return node
-    return None
+            parent, depth = parent.parent, depth + 1
+    return first
 
 
 def clean_text(text: str | None) -> str:
