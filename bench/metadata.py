@@ -134,7 +134,9 @@ def same_minute_with_zone(expected: str, predicted: str | None) -> bool:
         return False
     if got.tzinfo is None:
         return False
-    return want.astimezone(UTC).replace(second=0, microsecond=0) == got.astimezone(UTC).replace(second=0, microsecond=0)
+    return want.astimezone(UTC).replace(second=0, microsecond=0) == got.astimezone(UTC).replace(
+        second=0, microsecond=0
+    )
 
 
 def _has_zone(value: str | None) -> bool:
@@ -156,10 +158,15 @@ def score(cases: list[Case], predictions: list[Prediction]) -> dict[str, float]:
         return 100.0 * hits / total if total else float("nan")
 
     return {
-        "title": percent(sum(" ".join((p.title or "").split()) == " ".join((c.title or "").split()) for c, p in titled), len(titled)),
+        "title": percent(
+            sum(" ".join((p.title or "").split()) == " ".join((c.title or "").split()) for c, p in titled),
+            len(titled),
+        ),
         "authors": percent(sum(c.authors == p.authors for c, p in pairs), len(pairs)),
         "date": percent(sum(same_day(c.date, p.date) for c, p in dated), len(dated)),
-        "minute+zone": percent(sum(same_minute_with_zone(c.date or "", p.date) for c, p in zoned), len(zoned)),
+        "minute+zone": percent(
+            sum(same_minute_with_zone(c.date or "", p.date) for c, p in zoned), len(zoned)
+        ),
     }
 
 
@@ -190,7 +197,11 @@ def _safe(tool: Tool, tree: Any, url: str | None) -> Prediction:
 def misses(cases: list[Case], predictions: list[Prediction], field: str) -> list[str]:
     lines = []
     for case, found in zip(cases, predictions, strict=True):
-        if field == "title" and case.title and " ".join(case.title.split()) != " ".join((found.title or "").split()):
+        if (
+            field == "title"
+            and case.title
+            and " ".join(case.title.split()) != " ".join((found.title or "").split())
+        ):
             lines.append(f"{case.key}\n  want {case.title!r}\n  got  {found.title!r}")
         elif field == "authors" and case.authors != found.authors:
             lines.append(f"{case.key}\n  want {sorted(case.authors)}\n  got  {sorted(found.authors)}")
@@ -205,7 +216,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--data", type=Path, default=Path("../shared/bench/fundus-metadata"))
     parser.add_argument("--passes", type=int, default=3, help="timed passes per tool; the median is reported")
     parser.add_argument("--tools", nargs="*", default=["newsledger", "trafilatura"])
-    parser.add_argument("--misses", choices=["title", "authors", "date"], help="list newsledger's misses for a field")
+    parser.add_argument(
+        "--misses", choices=["title", "authors", "date"], help="list newsledger's misses for a field"
+    )
     args = parser.parse_args(argv)
     cases = load_cases(args.data)
     makers = {"newsledger": newsledger_tool, "trafilatura": trafilatura_tool}
@@ -218,7 +231,17 @@ def main(argv: list[str]) -> int:
             continue
         predictions, extract_ms, parse_ms = run_tool(tool, cases, args.passes)
         scores = score(cases, predictions)
-        rows.append([name, scores["title"], scores["authors"], scores["date"], scores["minute+zone"], extract_ms, parse_ms])
+        rows.append(
+            [
+                name,
+                scores["title"],
+                scores["authors"],
+                scores["date"],
+                scores["minute+zone"],
+                extract_ms,
+                parse_ms,
+            ]
+        )
         if args.misses and name == "newsledger":
             print("\n".join(misses(cases, predictions, args.misses)))
     headers = ["tool", "title %", "authors %", "date %", "minute+zone %", "metadata ms/page", "parse ms/page"]

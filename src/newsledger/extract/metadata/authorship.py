@@ -18,7 +18,16 @@ from newsledger.extract.metadata.signals import Signals, clean_text
 from newsledger.extract.metadata.titles import _key
 from newsledger.model import Author, Candidate, Evidence, EvidenceSource
 
-_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl", "cxenseparse:author")
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "byl",
+    "cxenseparse:author",
+)
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
     '[class*="Author"], [class*="autor"], [class*="Autor"], address'
@@ -50,9 +59,17 @@ def authors(tree: LexborHTMLParser, signals: Signals, site: str | None) -> tuple
     )
     if rejected and chosen:
         first = chosen[0]
-        chosen[0] = Author(name=first.name, role=first.role, url=first.url, evidence=Evidence(
-            source=first.evidence.source, locator=first.evidence.locator, raw=first.evidence.raw, rejected=rejected
-        ))
+        chosen[0] = Author(
+            name=first.name,
+            role=first.role,
+            url=first.url,
+            evidence=Evidence(
+                source=first.evidence.source,
+                locator=first.evidence.locator,
+                raw=first.evidence.raw,
+                rejected=rejected,
+            ),
+        )
     return tuple(chosen)
 
 
@@ -62,7 +79,11 @@ def _completed(chosen: list[Author], sources: list[list[Author]]) -> list[Author
     for found in sources:
         people = [a for a in found if a.role != "organisation"]
         extra = [a for a in people if a.name.casefold() not in names]
-        if extra and names <= {a.name.casefold() for a in people} and all(looks_like_person(a.name) for a in extra):
+        if (
+            extra
+            and names <= {a.name.casefold() for a in people}
+            and all(looks_like_person(a.name) for a in extra)
+        ):
             return people
     return chosen
 

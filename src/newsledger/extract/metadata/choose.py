@@ -9,7 +9,12 @@ from newsledger.model import Candidate, Evidence, TextField
 
 
 def evidence_for(chosen: Found, others: Sequence[Found] = (), reason: str = "") -> Evidence:
-    return Evidence(source=chosen.source, locator=chosen.locator, raw=chosen.value, rejected=rejected(chosen, others, reason))
+    return Evidence(
+        source=chosen.source,
+        locator=chosen.locator,
+        raw=chosen.value,
+        rejected=rejected(chosen, others, reason),
+    )
 
 
 def rejected(chosen: Found, others: Sequence[Found], reason: str = "") -> tuple[Candidate, ...]:
@@ -21,7 +26,9 @@ def rejected(chosen: Found, others: Sequence[Found], reason: str = "") -> tuple[
         if key in seen or not other.value:
             continue
         seen.add(key)
-        out.append(Candidate(value=other.value[:300], source=other.source, locator=other.locator, reason=reason))
+        out.append(
+            Candidate(value=other.value[:300], source=other.source, locator=other.locator, reason=reason)
+        )
     return tuple(out)
 
 

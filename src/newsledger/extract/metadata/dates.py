@@ -52,10 +52,40 @@ for _number, _names in enumerate(
 
 # Abbreviations of zones that news pages print after a time, as hours from UTC.
 ZONE_OFFSETS: dict[str, float] = {
-    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 1, "west": 1, "cet": 1, "mez": 1, "cest": 2,
-    "mesz": 2, "eet": 2, "eest": 3, "msk": 3, "ist": 5.5, "sgt": 8, "hkt": 8, "jst": 9, "kst": 9,
-    "aest": 10, "aedt": 11, "acst": 9.5, "awst": 8, "nzst": 12, "nzdt": 13, "est": -5, "edt": -4,
-    "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "et": -5, "pt": -8,
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "wet": 0,
+    "bst": 1,
+    "west": 1,
+    "cet": 1,
+    "mez": 1,
+    "cest": 2,
+    "mesz": 2,
+    "eet": 2,
+    "eest": 3,
+    "msk": 3,
+    "ist": 5.5,
+    "sgt": 8,
+    "hkt": 8,
+    "jst": 9,
+    "kst": 9,
+    "aest": 10,
+    "aedt": 11,
+    "acst": 9.5,
+    "awst": 8,
+    "nzst": 12,
+    "nzdt": 13,
+    "est": -5,
+    "edt": -4,
+    "cst": -6,
+    "cdt": -5,
+    "mst": -7,
+    "mdt": -6,
+    "pst": -8,
+    "pdt": -7,
+    "et": -5,
+    "pt": -8,
 }
 
 _ISO = re.compile(
@@ -64,12 +94,20 @@ _ISO = re.compile(
     r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?(?![\d:])",
     re.IGNORECASE,
 )
-_COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?(?P<tz>Z|[+-]\d{4})?$")
+_COMPACT = re.compile(
+    r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?(?P<tz>Z|[+-]\d{4})?$"
+)
 _NUMERIC_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4}|\d{2})(?![\d/])")
-_WORD_DMY = re.compile(r"(?<!\w)(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.|º)?(?:\s+de)?\s+(?P<mon>[^\W\d_]{3,12})\.?,?(?:\s+de)?\s+(?P<y>\d{4})(?!\d)")
-_WORD_MDY = re.compile(r"(?<!\w)(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)")
+_WORD_DMY = re.compile(
+    r"(?<!\w)(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.|º)?(?:\s+de)?\s+(?P<mon>[^\W\d_]{3,12})\.?,?(?:\s+de)?\s+(?P<y>\d{4})(?!\d)"
+)
+_WORD_MDY = re.compile(
+    r"(?<!\w)(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"
+)
 # C asctime and Java's Date.toString: "Fri Apr 28 19:20:36 CEST 2023".
-_ASCTIME = re.compile(r"(?P<mon>[A-Za-z]{3})\s+(?P<d>\d{1,2})\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?:(?P<tz>[A-Z]{2,5})\s+)?(?P<y>\d{4})")
+_ASCTIME = re.compile(
+    r"(?P<mon>[A-Za-z]{3})\s+(?P<d>\d{1,2})\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?:(?P<tz>[A-Z]{2,5})\s+)?(?P<y>\d{4})"
+)
 _CJK = re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?")
 _CLOCK = re.compile(
     r"(?<![\d.:])(?P<H>\d{1,2})\s*(?:[:h]|\.(?=\d{2}\s*uhr)|時|시\s*)(?P<M>\d{2})(?:分|분)?(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"

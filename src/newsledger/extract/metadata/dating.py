@@ -19,15 +19,42 @@ from newsledger.extract.metadata.signals import Found, Signals, clean_text
 from newsledger.model import Candidate, DateField, Evidence
 
 _PUBLISHED_META = (
-    "article:published_time", "og:published_time", "og:article:published_time", "published_time",
-    "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date",
-    "dc.date.issued", "dc.date.created", "dcterms.created", "dcterms.issued", "sailthru.date",
-    "parsely-pub-date", "article.published", "article_date_original", "originalpublicationdate",
-    "cxenseparse:recs:publishtime", "date.available", "release_date", "created",
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "article_date_original",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "date.available",
+    "release_date",
+    "created",
 )
 _MODIFIED_META = (
-    "article:modified_time", "og:updated_time", "og:modified_time", "datemodified", "lastmod",
-    "last-modified", "dc.date.modified", "dcterms.modified", "article.updated", "modified_time",
+    "article:modified_time",
+    "og:updated_time",
+    "og:modified_time",
+    "datemodified",
+    "lastmod",
+    "last-modified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "article.updated",
+    "modified_time",
 )
 _UPDATED_LABEL = re.compile(
     r"\b(?:updated|update|modified|aktualisiert|geändert|stand|mis à jour|actualizado|actualización|aggiornato|"
@@ -37,7 +64,18 @@ _UPDATED_LABEL = re.compile(
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\b)")
 # The search for a sidebar or comment marker stops at the article's own container.
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
-_OUTSIDE = ("comment", "sidebar", "related", "teaser", "recommend", "newsletter", "widget", "promo", "footer", "reply")
+_OUTSIDE = (
+    "comment",
+    "sidebar",
+    "related",
+    "teaser",
+    "recommend",
+    "newsletter",
+    "widget",
+    "promo",
+    "footer",
+    "reply",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +84,9 @@ class DateCandidate:
     found: Found
 
 
-def dates(tree: LexborHTMLParser, signals: Signals, url: str | None) -> tuple[DateField | None, DateField | None]:
+def dates(
+    tree: LexborHTMLParser, signals: Signals, url: str | None
+) -> tuple[DateField | None, DateField | None]:
     published = _declared(signals, "datePublished", _PUBLISHED_META)
     modified = _declared(signals, "dateModified", _MODIFIED_META)
     # The page text is read only when the declared dates leave the moment open.
@@ -81,10 +121,12 @@ def _visible(tree: LexborHTMLParser) -> tuple[list[DateCandidate], list[DateCand
     """Dates printed in ``<time>`` elements and dateline areas of the article, not sidebars."""
     published: list[DateCandidate] = []
     modified: list[DateCandidate] = []
-    for index, node in enumerate(tree.css(
-        'time, [itemprop="datePublished"], [itemprop="dateModified"], [class*="date"], [class*="Date"], [class*="dateline"], [class*="byline"], '
-        '[class*="meta"], [class*="info"], [class*="Meta"], [class*="Info"]'
-    )):
+    for index, node in enumerate(
+        tree.css(
+            'time, [itemprop="datePublished"], [itemprop="dateModified"], [class*="date"], [class*="Date"], [class*="dateline"], [class*="byline"], '
+            '[class*="meta"], [class*="info"], [class*="Meta"], [class*="Info"]'
+        )
+    ):
         if index > 60:
             break
         if _outside_article(node):
@@ -153,7 +195,11 @@ def _choose(candidates: list[DateCandidate]) -> DateField | None:
         return None
     chosen = candidates[0]
     for other in candidates[1:]:
-        if other.parsed.day == chosen.parsed.day and _rank(other) > _rank(chosen) and other.found.source != "url":
+        if (
+            other.parsed.day == chosen.parsed.day
+            and _rank(other) > _rank(chosen)
+            and other.found.source != "url"
+        ):
             chosen = other
     rejected = _rejected(chosen, candidates)
     parsed = chosen.parsed
@@ -161,7 +207,12 @@ def _choose(candidates: list[DateCandidate]) -> DateField | None:
         value=parsed.value,
         precision=parsed.precision,
         has_timezone=parsed.has_timezone,
-        evidence=Evidence(source=chosen.found.source, locator=chosen.found.locator, raw=chosen.found.value, rejected=rejected),
+        evidence=Evidence(
+            source=chosen.found.source,
+            locator=chosen.found.locator,
+            raw=chosen.found.value,
+            rejected=rejected,
+        ),
     )
 
 
@@ -172,6 +223,15 @@ def _rejected(chosen: DateCandidate, candidates: list[DateCandidate]) -> tuple[C
         if other.parsed.value in seen:
             continue
         seen.add(other.parsed.value)
-        reason = "less precise, same day" if other.parsed.day == chosen.parsed.day else "lower-priority source"
-        out.append(Candidate(value=other.parsed.value, source=other.found.source, locator=other.found.locator, reason=reason))
+        reason = (
+            "less precise, same day" if other.parsed.day == chosen.parsed.day else "lower-priority source"
+        )
+        out.append(
+            Candidate(
+                value=other.parsed.value,
+                source=other.found.source,
+                locator=other.found.locator,
+                reason=reason,
+            )
+        )
     return tuple(out)

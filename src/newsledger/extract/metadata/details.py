@@ -25,7 +25,9 @@ def section(signals: Signals) -> TextField | None:
     if signals.article is not None:
         value = jsonld.text_of(signals.article.get("articleSection"))
         if value:
-            candidates.append(Found(clean_text(value), "json-ld", f"{signals.article_locator}.articleSection"))
+            candidates.append(
+                Found(clean_text(value), "json-ld", f"{signals.article_locator}.articleSection")
+            )
     candidates += signals.all("article:section", "section", "parsely-section", "category", "dc.subject")
     return first_field(candidates)
 
@@ -39,7 +41,9 @@ def language(signals: Signals) -> TextField | None:
         if value:
             candidates.append(Found(value, "json-ld", f"{signals.article_locator}.inLanguage"))
     candidates += signals.all("og:locale", "content-language", "language", "dc.language")
-    valid = [Found(c.value.replace("_", "-"), c.source, c.locator) for c in candidates if _LANGUAGE.match(c.value)]
+    valid = [
+        Found(c.value.replace("_", "-"), c.source, c.locator) for c in candidates if _LANGUAGE.match(c.value)
+    ]
     return first_field(valid)
 
 
@@ -49,7 +53,9 @@ def canonical_url(signals: Signals, url: str | None) -> TextField | None:
         candidates.append(Found(signals.canonical, "dom", 'link[rel="canonical"]'))
     candidates += signals.all("og:url")
     if signals.article is not None:
-        value = jsonld.text_of(signals.article.get("url")) or jsonld.text_of(signals.article.get("mainEntityOfPage"))
+        value = jsonld.text_of(signals.article.get("url")) or jsonld.text_of(
+            signals.article.get("mainEntityOfPage")
+        )
         if value:
             candidates.append(Found(value, "json-ld", f"{signals.article_locator}.url"))
     absolute = [c for c in candidates if c.value.startswith(("http://", "https://"))]
@@ -63,12 +69,17 @@ def topics(signals: Signals) -> tuple[TextField, ...]:
     if signals.article is not None:
         value = signals.article.get("keywords")
         items = value if isinstance(value, list) else (value.split(",") if isinstance(value, str) else [])
-        found += [Found(clean_text(str(item)), "json-ld", f"{signals.article_locator}.keywords") for item in items]
+        found += [
+            Found(clean_text(str(item)), "json-ld", f"{signals.article_locator}.keywords") for item in items
+        ]
     if not found:
         found += signals.all("article:tag")
         for key in ("news_keywords", "keywords"):
             for meta in signals.all(key):
-                found += [Found(clean_text(part), meta.source, meta.locator) for part in re.split(r"[,;]", meta.value)]
+                found += [
+                    Found(clean_text(part), meta.source, meta.locator)
+                    for part in re.split(r"[,;]", meta.value)
+                ]
             if found:
                 break
     seen: set[str] = set()
@@ -77,7 +88,9 @@ def topics(signals: Signals) -> tuple[TextField, ...]:
         key = item.value.casefold()
         if item.value and key not in seen and len(item.value) <= 80:
             seen.add(key)
-            out.append(TextField(value=item.value, evidence=Evidence(source=item.source, locator=item.locator)))
+            out.append(
+                TextField(value=item.value, evidence=Evidence(source=item.source, locator=item.locator))
+            )
     return tuple(out[:40])
 
 
@@ -87,7 +100,12 @@ def stated_read_time(tree: LexborHTMLParser, signals: Signals) -> StatedReadTime
         duration = re.fullmatch(r"PT(\d{1,3})M", value.strip())
         if duration:
             minutes = int(duration.group(1))
-            return StatedReadTime(minutes=minutes, evidence=Evidence(source="json-ld", locator=f"{signals.article_locator}.timeRequired", raw=value))
+            return StatedReadTime(
+                minutes=minutes,
+                evidence=Evidence(
+                    source="json-ld", locator=f"{signals.article_locator}.timeRequired", raw=value
+                ),
+            )
     if declared is not None and (match := _READ_TIME.search(declared.value)):
         return _read_time(match, declared.source, declared.locator)
     for index, node in enumerate(tree.css('[class*="read"], [class*="Read"]')):
@@ -95,7 +113,9 @@ def stated_read_time(tree: LexborHTMLParser, signals: Signals) -> StatedReadTime
             break
         text = clean_text(node.text(separator=" "))
         if len(text) <= 40 and (match := _READ_TIME.search(text)):
-            return _read_time(match, "dom", node.tag + "." + (node.attributes.get("class") or "").split(" ")[0])
+            return _read_time(
+                match, "dom", node.tag + "." + (node.attributes.get("class") or "").split(" ")[0]
+            )
     return None
 
 
@@ -103,4 +123,6 @@ def _read_time(match: re.Match[str], source: str, locator: str) -> StatedReadTim
     minutes = int(match.group(1) or match.group(2))
     if not 1 <= minutes <= 180:
         return None
-    return StatedReadTime(minutes=minutes, evidence=Evidence(source=source, locator=locator, raw=match.group(0)))  # type: ignore[arg-type]
+    return StatedReadTime(
+        minutes=minutes, evidence=Evidence(source=source, locator=locator, raw=match.group(0))
+    )  # type: ignore[arg-type]

@@ -25,7 +25,9 @@ _CREDIT_SELECTOR = '[class*="credit"], [class*="Credit"], [class*="copyright"], 
 _MAX_FIGURES = 30
 
 
-def images(tree: LexborHTMLParser, signals: Signals, url: str | None) -> tuple[Image | None, tuple[Image, ...]]:
+def images(
+    tree: LexborHTMLParser, signals: Signals, url: str | None
+) -> tuple[Image | None, tuple[Image, ...]]:
     figures = _figures(tree, url)
     declared = _declared(signals, url)
     if not declared:
@@ -54,10 +56,16 @@ def _declared(signals: Signals, url: str | None) -> list[Found]:
     if signals.article is not None:
         value = signals.article.get("image") or signals.article.get("thumbnailUrl")
         first = value[0] if isinstance(value, list) and value else value
-        link = jsonld.text_of(first.get("url") or first.get("contentUrl")) if isinstance(first, dict) else jsonld.text_of(first)
+        link = (
+            jsonld.text_of(first.get("url") or first.get("contentUrl"))
+            if isinstance(first, dict)
+            else jsonld.text_of(first)
+        )
         if link:
             found.append(Found(link, "json-ld", f"{signals.article_locator}.image"))
-    found += signals.all("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail")
+    found += signals.all(
+        "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail"
+    )
     return [Found(_absolute(f.value, url), f.source, f.locator) for f in found if f.value]
 
 
@@ -119,7 +127,9 @@ def split_credit(caption: str) -> tuple[str, str | None]:
         return caption, None
     credit = re.sub(
         r"^(?:photo|foto|picture|image|bild|source|quelle|credit|crédit|crédito|fotografía|zdjęcie)\s*(?:[:/]|by|credit)?\s*",
-        "", match.group("credit").strip(), flags=re.IGNORECASE,
+        "",
+        match.group("credit").strip(),
+        flags=re.IGNORECASE,
     ).strip(" :")
     return caption[: match.start()].strip(), credit or None
 

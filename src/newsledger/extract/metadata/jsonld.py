@@ -18,10 +18,24 @@ from newsledger.model import Struct
 
 ARTICLE_TYPES = frozenset(
     {
-        "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-        "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "blogposting",
-        "liveblogposting", "socialmediaposting", "scholarlyarticle", "techarticle", "report",
-        "satiricalarticle", "advertisercontentarticle", "medicalscholarlyarticle", "posting",
+        "newsarticle",
+        "article",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "askpublicnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "scholarlyarticle",
+        "techarticle",
+        "report",
+        "satiricalarticle",
+        "advertisercontentarticle",
+        "medicalscholarlyarticle",
+        "posting",
     }
 )
 PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "medicalwebpage"})

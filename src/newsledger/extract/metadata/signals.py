@@ -17,7 +17,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsledger.extract.metadata import jsonld
 from newsledger.model import EvidenceSource
 
-
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
