@@ -30,7 +30,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         site_name=site,
         section=details.section(signals),
         language=details.language(signals),
-        authors=authorship.authors(tree, signals, site.value if site else None),
+        authors=authorship.authors(tree, signals, site.value if site else None, url),
         published=published,
         modified=modified,
         lead_image=lead_image,

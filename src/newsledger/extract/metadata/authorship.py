@@ -9,6 +9,7 @@ kept when no person is named.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -37,14 +38,18 @@ _CONTAINERS = frozenset({"article", "main", "body", "html"})
 _OUTSIDE = ("comment", "sidebar", "related", "footer", "teaser", "recommend", "newsletter", "widget", "promo")
 
 
-def authors(tree: LexborHTMLParser, signals: Signals, site: str | None) -> tuple[Author, ...]:
+def authors(
+    tree: LexborHTMLParser, signals: Signals, site: str | None, url: str | None = None
+) -> tuple[Author, ...]:
     sources = [
         _from_jsonld(signals),
         _from_meta(signals),
         _from_dom(tree),
     ]
-    site_key = _key(site or "")
-    cleaned = [_drop_site(found, site_key) for found in sources]
+    site_keys = {
+        key for key in (_key(site or ""), _domain_key(url or signals.canonical or "")) if len(key) >= 2
+    }
+    cleaned = [_drop_site(found, site_keys) for found in sources]
     chosen = next((found for found in cleaned if any(a.role != "organisation" for a in found)), None)
     if chosen is None:
         chosen = next((found for found in cleaned if found), [])
@@ -98,8 +103,22 @@ def _unique(found: list[Author]) -> list[Author]:
     return out
 
 
-def _drop_site(found: list[Author], site_key: str) -> list[Author]:
-    return [a for a in found if not site_key or _key(a.name) != site_key]
+def _drop_site(found: list[Author], site_keys: set[str]) -> list[Author]:
+    """Authors that are not the site itself ("Example News" on example-news.com, "example.com")."""
+    return [a for a in found if not _is_site(_key(a.name), site_keys)]
+
+
+def _is_site(name_key: str, site_keys: set[str]) -> bool:
+    return any(name_key == key or (len(key) >= 3 and name_key.startswith(key)) for key in site_keys)
+
+
+def _domain_key(url: str) -> str:
+    """The registered name of a URL's host: ``www.example-news.co.uk`` -> ``examplenews``."""
+    host = urlsplit(url).hostname or ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    while len(labels) > 1 and (len(labels[-1]) <= 3 or labels[-1] in ("co", "com", "org", "net")):
+        labels.pop()
+    return _key(labels[-1]) if labels else ""
 
 
 def _from_jsonld(signals: Signals) -> list[Author]:

@@ -112,7 +112,7 @@ _NOT_NAME_WORDS = word_set(
 _CONNECTORS = word_set("and und y et e og och en i a ve и та és ja with mit con avec")
 ORGANISATION_WORDS = word_set(
     "press presse agency agentur nachrichtenagentur news nachrichten redaktion newsroom staff team desk "
-    "online media medien zeitung times post daily agencia agence reuters afp dpa"
+    "online media medien zeitung times post daily agencia agence"
 )
 _MONTH_OR_DAY = re.compile(r"\d|@|:|https?:|www\.|\.[a-z]{2,4}$", re.IGNORECASE)
 
@@ -233,7 +233,7 @@ def _is_name(text: str) -> bool:
         len(words) == 1 and (lowered & _CONNECTORS or text.casefold().rstrip(".") in MONTHS)
     ):
         return False
-    if all(w in ROLE_WORDS for w in lowered):
+    if all(w in ROLE_WORDS or w in ORGANISATION_WORDS for w in lowered):
         return False
     if not any(ch.isalpha() for ch in text):
         return False
