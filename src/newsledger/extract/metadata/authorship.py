@@ -35,6 +35,9 @@ _BYLINE_SELECTOR = (
 )
 # The search for a sidebar or comment marker stops at the article's own container.
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
+_NOT_BYLINE_TAGS = frozenset({"footer", "aside", "nav", "figure", "figcaption", "picture", "form"})
+# Image credits and quotes name people who did not write the article.
+_CREDIT_MARKERS = ("caption", "credit", "bild", "image", "photo", "foto", "gallery", "quote")
 _OUTSIDE = ("comment", "sidebar", "related", "footer", "teaser", "recommend", "newsletter", "widget", "promo")
 
 
@@ -194,11 +197,16 @@ def _from_dom(tree: LexborHTMLParser) -> list[Author]:
 
 
 def _outside_article(node: LexborNode) -> bool:
+    """In a comment, sidebar, teaser or footer; or an image credit, not a byline."""
+    if node.tag in ("button", "script", "style", "img", "meta", "link"):
+        return True
     current: LexborNode | None = node
     depth = 0
     while current is not None and depth < 8 and current.tag not in _CONTAINERS:
         marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
-        if current.tag in ("footer", "aside", "nav") or any(word in marker for word in _OUTSIDE):
+        if current.tag in _NOT_BYLINE_TAGS or any(word in marker for word in _OUTSIDE):
+            return True
+        if depth <= 1 and any(word in marker for word in _CREDIT_MARKERS):
             return True
         current = current.parent
         depth += 1
