@@ -9,7 +9,7 @@ kept when no person is named.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -47,7 +47,7 @@ def authors(
     sources = [
         _from_jsonld(signals),
         _from_meta(signals),
-        _from_dom(tree),
+        _from_dom(tree, url),
     ]
     site_keys = {
         key for key in (_key(site or ""), _domain_key(url or signals.canonical or "")) if len(key) >= 2
@@ -92,7 +92,8 @@ def _completed(chosen: list[Author], sources: list[list[Author]]) -> list[Author
             and names <= {a.name.casefold() for a in people}
             and all(looks_like_person(a.name) for a in extra)
         ):
-            return people
+            known = {a.name.casefold(): a for a in chosen}
+            return [known.get(a.name.casefold(), a) for a in people]
     return chosen
 
 
@@ -176,7 +177,7 @@ def _from_meta(signals: Signals) -> list[Author]:
     return []
 
 
-def _from_dom(tree: LexborHTMLParser) -> list[Author]:
+def _from_dom(tree: LexborHTMLParser, url: str | None) -> list[Author]:
     for index, node in enumerate(tree.css(_BYLINE_SELECTOR)):
         if index > 40:
             break
@@ -190,6 +191,8 @@ def _from_dom(tree: LexborHTMLParser) -> list[Author]:
         href = node.attributes.get("href") if node.tag == "a" else None
         if href is None and (link := node.css_first("a[href]")) is not None:
             href = link.attributes.get("href")
+        if href and url:
+            href = urljoin(url, href)
         people = _people(text, "byline", _locator(node), href, is_org=False)
         if people:
             return people

@@ -142,7 +142,8 @@ def _visible(tree: LexborHTMLParser) -> tuple[list[DateCandidate], list[DateCand
         if parsed is None:
             continue
         source = "microdata" if item else "time-element" if node.tag == "time" else "dateline"
-        locator = f'[itemprop="{item}"]' if item else f"{node.tag}#{index}"
+        classes = (node.attributes.get("class") or "").split()
+        locator = f'[itemprop="{item}"]' if item else node.tag + "".join(f".{c}" for c in classes[:2])
         candidate = DateCandidate(parsed, Found(raw or text, source, locator))
         context = f"{text} {_label_before(node)}"
         if item == "dateModified" or (item != "datePublished" and _UPDATED_LABEL.search(context)):

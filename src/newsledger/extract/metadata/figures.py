@@ -23,6 +23,7 @@ _CREDIT_TAIL = re.compile(
 )
 _CREDIT_SELECTOR = '[class*="credit"], [class*="Credit"], [class*="copyright"], [class*="source"], [itemprop="copyrightHolder"], small'
 _MAX_FIGURES = 30
+_ADVERT_MARKERS = ("sponsor", "advert", "promo", "banner", "logo", "teaser")
 
 
 def images(
@@ -86,11 +87,18 @@ def _figures(tree: LexborHTMLParser, url: str | None) -> tuple[Image, ...]:
     for index, figure in enumerate(tree.css("figure")):
         if len(found) >= _MAX_FIGURES:
             break
+        if _is_advert(figure):
+            continue
         image = _figure_image(figure, index, url)
         if image is not None and image.url not in seen:
             seen.add(image.url or "")
             found.append(image)
     return tuple(found)
+
+
+def _is_advert(figure: LexborNode) -> bool:
+    marker = f"{figure.attributes.get('class') or ''} {figure.attributes.get('id') or ''}".lower()
+    return any(word in marker for word in _ADVERT_MARKERS)
 
 
 def _figure_image(figure: LexborNode, index: int, url: str | None) -> Image | None:
