@@ -1,7 +1,9 @@
 """What a line of copied text is when it is not body text: labels, buttons, appeals, menus.
 
 Every rule reads the line alone (its words and shape); the rules that need neighbours (a
-headline repeat, a menu cluster) live in :mod:`newsledger.extract.text.body`.
+headline repeat, a menu cluster) live in :mod:`newsledger.extract.text.body`. Whole-line phrases
+are looked up in one dictionary and in-line phrases found by one combined pattern, because every
+line of every page passes through here.
 """
 
 from __future__ import annotations
@@ -12,42 +14,89 @@ from newsledger.extract.text import vocab
 from newsledger.extract.text.lines import Line
 from newsledger.model import BoilerplateKind
 
-SECTION_LABEL = vocab.phrase_pattern(vocab.SECTION_LABELS, whole=True)
-AUTHOR_LABEL = vocab.phrase_pattern(vocab.AUTHOR_LABELS, whole=True)
-TAG_LABEL = vocab.phrase_pattern(vocab.TAG_LABELS, whole=True)
-OTHER_LABEL = vocab.phrase_pattern(vocab.OTHER_LABELS, whole=True)
-NAVIGATION = vocab.phrase_pattern(vocab.NAVIGATION_PHRASES, whole=True)
-RELATED = vocab.phrase_pattern(vocab.RELATED_PHRASES, whole=True)
-ADVERTISEMENT = vocab.phrase_pattern(vocab.AD_PHRASES, whole=True)
-COMMENTS = vocab.phrase_pattern(vocab.COMMENT_PHRASES, whole=True)
-DONATION = vocab.phrase_pattern(vocab.DONATION_PHRASES, whole=False)
-NEWSLETTER = vocab.phrase_pattern(vocab.NEWSLETTER_PHRASES, whole=False)
-COOKIE = vocab.phrase_pattern(vocab.COOKIE_PHRASES, whole=False)
-FOOTER = vocab.phrase_pattern(vocab.FOOTER_PHRASES, whole=False)
-PAYWALL = vocab.phrase_pattern(vocab.PAYWALL_PHRASES, whole=False)
+Kind = tuple[BoilerplateKind, str]
+
+_LABEL_KIND: dict[str, str] = {
+    **{p: "section" for p in vocab.SECTION_LABELS},
+    **{p: "author" for p in vocab.AUTHOR_LABELS},
+    **{p: "tags" for p in vocab.TAG_LABELS},
+}
+# Whole-line phrases: the line says nothing else. Earlier tables win over later ones.
+_WHOLE_LINE: dict[str, Kind] = {}
+for _phrases, _kind in (
+    (vocab.COMMENT_PHRASES, ("comments", "a comments heading")),
+    (vocab.RELATED_PHRASES, ("related_links", "a related-links heading")),
+    (vocab.AD_PHRASES, ("advertisement", "an advertisement marker")),
+    (vocab.NAVIGATION_PHRASES, ("navigation", "a navigation link")),
+    (vocab.OTHER_LABELS, ("share_bar", "a share button")),
+    (tuple(_LABEL_KIND), ("label", "a label word")),
+):
+    for _phrase in _phrases:
+        _WHOLE_LINE[_phrase] = _kind  # type: ignore[assignment]
+_TRIM = " \t:.!?»›→>…|·•-–—()[]"
+
+
+def _group(name: str, phrases: tuple[str, ...]) -> str:
+    return f"(?P<{name}>" + "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True)) + ")"
+
+
+_IN_LINE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        (
+            _group("donation", vocab.DONATION_PHRASES),
+            _group("newsletter", vocab.NEWSLETTER_PHRASES),
+            _group("cookie", vocab.COOKIE_PHRASES),
+            _group("paywall", vocab.PAYWALL_PHRASES),
+            _group("footer", vocab.FOOTER_PHRASES),
+            r"(?P<copyright>©|\(c\)|copyright\b)",
+        )
+    )
+    + ")",
+    re.I,
+)
+_WORD = re.compile(r"\w+")
+
+
+def _trigger(phrase: str) -> str:
+    """The longest word of a phrase: a line without it cannot contain the phrase."""
+    return max(_WORD.findall(phrase.casefold()), key=len)
+
+
+_TRIGGERS = frozenset(
+    _trigger(p)
+    for table in (vocab.DONATION_PHRASES, vocab.NEWSLETTER_PHRASES, vocab.COOKIE_PHRASES, vocab.PAYWALL_PHRASES, vocab.FOOTER_PHRASES)
+    for p in table
+) | {"copyright"}
 _SHARE_WORD = "|".join(sorted((re.escape(w) for w in vocab.SHARE_WORDS), key=len, reverse=True))
 SHARE_BAR = re.compile(rf"^(?:(?:{_SHARE_WORD})(?:\s+(?:on|via|to|this|article|story|page))*\s*[\d.,]*[kKmM]?[\s|/·•,]*)+$", re.I)
-IMAGE_ALT = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p in vocab.IMAGE_ALT_PREFIXES) + r")\s*(?P<subject>\S.*)$", re.I
-)
-COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
+IMAGE_ALT = re.compile(r"^(?:" + "|".join(re.escape(p) for p in vocab.IMAGE_ALT_PREFIXES) + r")\s*(?P<subject>\S.*)$", re.I)
 # Second-person or first-person-plural address: an appeal speaks to the reader about "us".
-_ADDRESS = re.compile(r"(?<!\w)(?:you|your|we|our|us|ihr|ihre|unser|vous|votre|nous|notre|tu|su|nuestro|вы|ваш|наш|ви|wasz|nasz)(?!\w)", re.I)
+_ADDRESS = re.compile(
+    r"(?<!\w)(?:you|your|we|our|us|ihr|ihre|unser|unsere|vous|votre|nous|notre|tu|su|nuestro|вы|ваш|наш|ви|wasz|nasz)(?!\w)", re.I
+)
 _NUMBERS_ONLY = re.compile(r"^[\W\d_]*\d[\W\d_kKmM]*$")
 _LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")
+# Limits in words: longer lines are prose that merely mentions the word.
+_IN_LINE_LIMITS = {"donation": 45, "newsletter": 30, "cookie": 120, "paywall": 25, "footer": 8, "copyright": 25}
+_IN_LINE_KINDS: dict[str, Kind] = {
+    "donation": ("donation_appeal", "asks the reader for support"),
+    "newsletter": ("newsletter", "a newsletter prompt"),
+    "cookie": ("cookie_consent", "a cookie notice"),
+    "paywall": ("paywall", "a paywall prompt"),
+    "footer": ("footer", "a footer line"),
+    "copyright": ("footer", "a copyright line"),
+}
+_NEEDS_ADDRESS = {"donation", "newsletter", "cookie"}
+
+
+def normalized(text: str) -> str:
+    return text.strip(_TRIM).casefold()
 
 
 def label_kind(line: Line) -> str | None:
     """'section', 'author' or 'tags' when the line only labels what follows it."""
-    if line.words > 3:
-        return None
-    if SECTION_LABEL.match(line.text):
-        return "section"
-    if AUTHOR_LABEL.match(line.text):
-        return "author"
-    if TAG_LABEL.match(line.text):
-        return "tags"
-    return None
+    return _LABEL_KIND.get(normalized(line.text)) if line.words <= 3 else None
 
 
 def image_alt_subject(line: Line) -> str | None:
@@ -58,38 +107,32 @@ def image_alt_subject(line: Line) -> str | None:
     return match.group("subject").strip() if match else None
 
 
-def is_appeal(line: Line) -> bool:
-    return line.words <= 45 and bool(DONATION.search(line.text)) and (line.words <= 6 or bool(_ADDRESS.search(line.text)))
+def _in_line_kind(line: Line) -> Kind | None:
+    if "©" not in line.text and _TRIGGERS.isdisjoint(_WORD.findall(line.key)):
+        return None
+    for match in _IN_LINE.finditer(line.text):
+        name = match.lastgroup or ""
+        if line.words > _IN_LINE_LIMITS[name]:
+            continue
+        if name in _NEEDS_ADDRESS and line.words > 6 and not _ADDRESS.search(line.text):
+            continue
+        return _IN_LINE_KINDS[name]
+    return None
 
 
-def classify(line: Line) -> tuple[BoilerplateKind, str] | None:
+def classify(line: Line) -> Kind | None:
     """The boilerplate kind of one line read alone, with the reason, or None when it may be body."""
-    text = line.text
-    if label_kind(line) or (line.words <= 3 and OTHER_LABEL.match(text)):
-        return "label", "a label word"
-    if image_alt_subject(line) is not None:
+    if line.words > 120:
+        return None
+    if line.words <= 6 and (kind := _WHOLE_LINE.get(normalized(line.text))):
+        return kind
+    if line.words <= 12 and image_alt_subject(line) is not None:
         return "image_alt", "image alt text"
-    if is_appeal(line):
-        return "donation_appeal", "asks the reader for support"
-    if line.words <= 30 and NEWSLETTER.search(text) and (line.words <= 6 or _ADDRESS.search(text)):
-        return "newsletter", "a newsletter prompt"
-    if line.words <= 40 and COOKIE.search(text) and (line.words <= 6 or _ADDRESS.search(text)):
-        return "cookie_consent", "a cookie notice"
-    if line.words <= 25 and PAYWALL.search(text):
-        return "paywall", "a paywall prompt"
-    if line.words <= 6 and ADVERTISEMENT.match(text):
-        return "advertisement", "an advertisement marker"
-    if line.words <= 4 and RELATED.match(text):
-        return "related_links", "a related-links heading"
-    if line.words <= 4 and COMMENTS.match(text):
-        return "comments", "a comments heading"
-    if line.words <= 5 and NAVIGATION.match(text):
-        return "navigation", "a navigation link"
-    if line.words <= 12 and SHARE_BAR.match(text):
+    if kind := _in_line_kind(line):
+        return kind
+    if line.words <= 12 and SHARE_BAR.match(line.text):
         return "share_bar", "share buttons"
-    if line.words <= 25 and (COPYRIGHT.search(text) or (line.words <= 8 and FOOTER.search(text))):
-        return "footer", "a footer line"
-    if _NUMBERS_ONLY.match(text):
+    if line.words <= 6 and _NUMBERS_ONLY.match(line.text):
         return "other", "numbers only (counters)"
     return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_WORD = re.compile(r"\w+")
+_WORD_START = re.compile(r"\b\w")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _INNER_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*\s+[\"“«‘(]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ0-9]")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -39,15 +39,21 @@ class Line:
 
 
 def measure(line: Line) -> Line:
-    tokens = _WORD.findall(line.text)
-    # Scripts written without spaces (Chinese, Japanese) count about two characters a word.
-    line.words = max(len(tokens), len(_UNSPACED.findall(line.text)) // 2)
-    alpha = [t for t in tokens if t[0].isalpha()]
-    # Words of caseless scripts (Korean, Chinese, Arabic...) count as lower-case running text.
-    line.lower_ratio = sum(1 for t in alpha if not t[0].isupper()) / len(alpha) if alpha else 0.0
-    line.ends_sentence = bool(_SENTENCE_END.search(line.text))
-    line.sentences = len(_INNER_SENTENCE.findall(line.text)) + (1 if line.ends_sentence else 0)
-    line.key = " ".join(t.lower() for t in tokens)
+    """Fill in the measurements; kept to a few C-level passes because every line goes through it."""
+    text = line.text
+    starts = _WORD_START.findall(text)
+    words = len(starts)
+    if not text.isascii():
+        # Scripts written without spaces (Chinese, Japanese) count about two characters a word.
+        words = max(words, len(_UNSPACED.findall(text)) // 2)
+    line.words = words
+    alpha = sum(map(str.isalpha, starts))
+    # Words of caseless scripts (Korean, Arabic...) count as lower-case running text.
+    line.lower_ratio = (alpha - sum(map(str.isupper, starts))) / alpha if alpha else 0.0
+    line.ends_sentence = bool(_SENTENCE_END.search(text))
+    if words >= 8:
+        line.sentences = len(_INNER_SENTENCE.findall(text)) + line.ends_sentence
+    line.key = text.casefold()
     return line
 
 

@@ -54,7 +54,7 @@ DONATION_PHRASES = (
     "contribute", "become a member", "become a supporter", "become a patron", "make a gift",
     "chip in", "support journalism", "support quality", "support the", "spenden", "unterstützen sie",
     "faire un don", "soutenez", "soutenir", "donar", "apóyanos", "dona ora", "sostienici",
-    "пожертв", "поддержите", "підтримайте", "wesprzyj",
+    "пожертвуйте", "пожертвование", "поддержите", "підтримайте", "wesprzyj",
 )
 NEWSLETTER_PHRASES = (
     "newsletter", "sign up", "signup", "subscribe", "subscription", "in your inbox", "email address",
@@ -112,11 +112,3 @@ READ_TIME = re.compile(
     r"(?:read|reading|read time|de lecture|de lectura|di lettura|lesen|lesezeit|чтения|читання)?\.?$",
     re.I,
 )
-
-
-def phrase_pattern(phrases: tuple[str, ...], *, whole: bool) -> re.Pattern[str]:
-    """A pattern matching any phrase: the whole line when ``whole``, else a word-bounded part."""
-    alternation = "|".join(sorted({re.escape(p) for p in phrases}, key=len, reverse=True))
-    if whole:
-        return re.compile(rf"^(?:{alternation})[\s:.!?»›→>…]*$", re.I)
-    return re.compile(rf"(?<!\w)(?:{alternation})", re.I)
