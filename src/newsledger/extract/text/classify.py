@@ -75,6 +75,8 @@ IMAGE_ALT = re.compile(r"^(?:" + "|".join(re.escape(p) for p in vocab.IMAGE_ALT_
 _ADDRESS = re.compile(
     r"(?<!\w)(?:you|your|we|our|us|ihr|ihre|unser|unsere|vous|votre|nous|notre|tu|su|nuestro|вы|ваш|наш|ви|wasz|nasz)(?!\w)", re.I
 )
+# A short line that is only a call to support someone is a donation button or heading.
+_SUPPORT_BUTTON = re.compile(r"^(?:support|donate|unterstützen sie|unterstütze|soutenez|apoya|sostieni|поддержите|підтримайте|wesprzyj)\b", re.I)
 _NUMBERS_ONLY = re.compile(r"^[\W\d_]*\d[\W\d_kKmM]*$")
 _LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")
 # Limits in words: longer lines are prose that merely mentions the word.
@@ -130,6 +132,8 @@ def classify(line: Line) -> Kind | None:
         return "image_alt", "image alt text"
     if kind := _in_line_kind(line):
         return kind
+    if line.words <= 6 and _SUPPORT_BUTTON.match(line.text):
+        return "donation_appeal", "asks the reader for support"
     if line.words <= 12 and SHARE_BAR.match(line.text):
         return "share_bar", "share buttons"
     if line.words <= 6 and _NUMBERS_ONLY.match(line.text):
