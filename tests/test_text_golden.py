@@ -26,7 +26,9 @@ def project(article: Article) -> dict:
     def field(value) -> dict | None:  # a TextField
         return {"value": value.value, "lines": list(value.evidence.lines)} if value else None
 
-    not_before = [n.split("not before ")[1].split(" ")[0] for n in article.notes if n.startswith("published:")]
+    not_before = [
+        n.split("not before ")[1].split(" ")[0] for n in article.notes if n.startswith("published:")
+    ]
     read_time = article.read_time
     image = article.lead_image
     return {
@@ -37,13 +39,19 @@ def project(article: Article) -> dict:
         "read_time_stated": {"minutes": read_time.stated_minutes, "lines": list(read_time.evidence.lines)}
         if read_time and read_time.stated_minutes
         else None,
-        "authors": [{"name": a.name, "role": a.role, "lines": list(a.evidence.lines)} for a in article.authors],
-        "lead_image": {"caption": image.caption, "credit": image.credit, "lines": list(image.evidence.lines)} if image else None,
+        "authors": [
+            {"name": a.name, "role": a.role, "lines": list(a.evidence.lines)} for a in article.authors
+        ],
+        "lead_image": {"caption": image.caption, "credit": image.credit, "lines": list(image.evidence.lines)}
+        if image
+        else None,
         "published": article.published.value if article.published else None,
         "published_not_before": not_before[0] if not_before else None,
         "body_paragraphs": [b.text for b in article.blocks],
         "body_lines": [list(b.evidence.lines) for b in article.blocks],
-        "boilerplate": [{"line": b.evidence.lines[0], "text": b.text, "kind": b.kind} for b in article.boilerplate],
+        "boilerplate": [
+            {"line": b.evidence.lines[0], "text": b.text, "kind": b.kind} for b in article.boilerplate
+        ],
     }
 
 
@@ -60,8 +68,17 @@ def expected(actual: dict) -> dict:
 
 
 SCALAR_FIELDS = [
-    "input_form", "headline", "section", "site_name", "read_time_stated", "authors", "lead_image",
-    "published", "published_not_before", "body_lines", "boilerplate",
+    "input_form",
+    "headline",
+    "section",
+    "site_name",
+    "read_time_stated",
+    "authors",
+    "lead_image",
+    "published",
+    "published_not_before",
+    "body_lines",
+    "boilerplate",
 ]
 
 

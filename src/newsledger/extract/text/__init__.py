@@ -24,13 +24,17 @@ def extract_text(text: str, url: str | None = None) -> Article:
     start, end, kinds = find_body(lines)
     reading = read_metadata(lines, kinds, start, end)
     body_indexes = [
-        i for i in range(start, end) if kinds[i] is None and i not in reading.used and i not in reading.relabel
+        i
+        for i in range(start, end)
+        if kinds[i] is None and i not in reading.used and i not in reading.relabel
     ]
     meta.note_unprinted_date(lines, body_indexes, reading)
     blocks = tuple(make_block(lines, i) for i in body_indexes)
     in_body = set(body_indexes)
     boilerplate = tuple(
-        make_boilerplate(lines, kinds, reading, i) for i in range(len(lines)) if i not in in_body and i not in reading.used
+        make_boilerplate(lines, kinds, reading, i)
+        for i in range(len(lines))
+        if i not in in_body and i not in reading.used
     )
     body = Body(blocks=blocks, boilerplate=boilerplate, notes=tuple(reading.notes))
     return assemble(body, Metadata(**reading.fields), input_form="text", url=url)  # type: ignore[arg-type]
@@ -61,7 +65,13 @@ def mark_captions(lines: list[Line], start: int, end: int, reading: meta.Reading
         parts = meta.split_caption(lines[index].text)
         if parts:
             caption, credit = parts
-            images.append(Image(caption=caption, credit=credit, evidence=meta.evidence(lines, index, index, raw=lines[index].text)))
+            images.append(
+                Image(
+                    caption=caption,
+                    credit=credit,
+                    evidence=meta.evidence(lines, index, index, raw=lines[index].text),
+                )
+            )
             reading.relabel[index] = ("caption", "a picture caption with its credit")
     if images:
         reading.fields["images"] = tuple(images)
@@ -71,7 +81,11 @@ def make_block(lines: list[Line], index: int) -> Block:
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else None
     heading = (
-        line.words <= 14 and not line.ends_sentence and following is not None and is_prose(following) and not is_prose(line)
+        line.words <= 14
+        and not line.ends_sentence
+        and following is not None
+        and is_prose(following)
+        and not is_prose(line)
     )
     return Block(
         kind="heading" if heading else "paragraph",
@@ -81,7 +95,11 @@ def make_block(lines: list[Line], index: int) -> Block:
     )
 
 
-def make_boilerplate(lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, index: int) -> Boilerplate:
+def make_boilerplate(
+    lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, index: int
+) -> Boilerplate:
     kind = reading.relabel.get(index) or kinds[index] or ("other", "outside the article")
     line = lines[index]
-    return Boilerplate(kind=kind[0], text=line.text, reason=kind[1], evidence=Evidence(source="text-line", lines=line.lines))
+    return Boilerplate(
+        kind=kind[0], text=line.text, reason=kind[1], evidence=Evidence(source="text-line", lines=line.lines)
+    )

@@ -20,7 +20,9 @@ FURNITURE_PENALTY = 60
 CLUSTER_STEP = 15
 # Kinds after which the article does not go on: what follows them is threads and teasers.
 STOP_KINDS = frozenset({"comments", "related_links"})
-_COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies|reactions?|kommentare|commentaires|comentarios|commenti)\b", re.I)
+_COMMENT_COUNT = re.compile(
+    r"^\d+\s+(?:comments?|responses?|replies|reactions?|kommentare|commentaires|comentarios|commenti)\b", re.I
+)
 
 
 def is_prose(line: Line) -> bool:
@@ -85,10 +87,16 @@ def continuity(lines: list[Line], prose: list[bool], start: int, end: int, blank
     return following / count if count > 1 else 0.5
 
 
-def choose_run(lines: list[Line], kinds: list[tuple[str, str] | None], scores: list[float], stops: list[bool]) -> tuple[int, int]:
+def choose_run(
+    lines: list[Line], kinds: list[tuple[str, str] | None], scores: list[float], stops: list[bool]
+) -> tuple[int, int]:
     prose = [score > 0 for score in scores]
     prose_count = sum(prose)
-    blank_paragraphs = prose_count > 0 and sum(1 for line, p in zip(lines, prose, strict=True) if p and line.blank_before) >= 0.5 * prose_count
+    blank_paragraphs = (
+        prose_count > 0
+        and sum(1 for line, p in zip(lines, prose, strict=True) if p and line.blank_before)
+        >= 0.5 * prose_count
+    )
     after_thread = [False] * len(lines)
     seen_thread = False
     for index, kind in enumerate(kinds):
@@ -117,7 +125,10 @@ def mark_repeats(lines: list[Line]) -> list[bool]:
 def find_body(lines: list[Line]) -> tuple[int, int, list[tuple[str, str] | None]]:
     kinds = [classify(line) for line in lines]
     repeats = mark_repeats(lines)
-    kinds = [("other", "repeats a line above") if rep and kind is None else kind for kind, rep in zip(kinds, repeats, strict=True)]
+    kinds = [
+        ("other", "repeats a line above") if rep and kind is None else kind
+        for kind, rep in zip(kinds, repeats, strict=True)
+    ]
     scores = line_scores(lines, kinds)
     stops = [is_stop(line, kind) for line, kind in zip(lines, kinds, strict=True)]
     start, end = choose_run(lines, kinds, scores, stops)

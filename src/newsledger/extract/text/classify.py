@@ -65,22 +65,43 @@ def _trigger(phrase: str) -> str:
 
 _TRIGGERS = frozenset(
     _trigger(p)
-    for table in (vocab.DONATION_PHRASES, vocab.NEWSLETTER_PHRASES, vocab.COOKIE_PHRASES, vocab.PAYWALL_PHRASES, vocab.FOOTER_PHRASES)
+    for table in (
+        vocab.DONATION_PHRASES,
+        vocab.NEWSLETTER_PHRASES,
+        vocab.COOKIE_PHRASES,
+        vocab.PAYWALL_PHRASES,
+        vocab.FOOTER_PHRASES,
+    )
     for p in table
 ) | {"copyright"}
 _SHARE_WORD = "|".join(sorted((re.escape(w) for w in vocab.SHARE_WORDS), key=len, reverse=True))
-SHARE_BAR = re.compile(rf"^(?:(?:{_SHARE_WORD})(?:\s+(?:on|via|to|this|article|story|page))*\s*[\d.,]*[kKmM]?[\s|/·•,]*)+$", re.I)
-IMAGE_ALT = re.compile(r"^(?:" + "|".join(re.escape(p) for p in vocab.IMAGE_ALT_PREFIXES) + r")\s*(?P<subject>\S.*)$", re.I)
+SHARE_BAR = re.compile(
+    rf"^(?:(?:{_SHARE_WORD})(?:\s+(?:on|via|to|this|article|story|page))*\s*[\d.,]*[kKmM]?[\s|/·•,]*)+$", re.I
+)
+IMAGE_ALT = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in vocab.IMAGE_ALT_PREFIXES) + r")\s*(?P<subject>\S.*)$", re.I
+)
 # Second-person or first-person-plural address: an appeal speaks to the reader about "us".
 _ADDRESS = re.compile(
-    r"(?<!\w)(?:you|your|we|our|us|ihr|ihre|unser|unsere|vous|votre|nous|notre|tu|su|nuestro|вы|ваш|наш|ви|wasz|nasz)(?!\w)", re.I
+    r"(?<!\w)(?:you|your|we|our|us|ihr|ihre|unser|unsere|vous|votre|nous|notre|tu|su|nuestro|вы|ваш|наш|ви|wasz|nasz)(?!\w)",
+    re.I,
 )
 # A short line that is only a call to support someone is a donation button or heading.
-_SUPPORT_BUTTON = re.compile(r"^(?:support|donate|unterstützen sie|unterstütze|soutenez|apoya|sostieni|поддержите|підтримайте|wesprzyj)\b", re.I)
+_SUPPORT_BUTTON = re.compile(
+    r"^(?:support|donate|unterstützen sie|unterstütze|soutenez|apoya|sostieni|поддержите|підтримайте|wesprzyj)\b",
+    re.I,
+)
 _NUMBERS_ONLY = re.compile(r"^[\W\d_]*\d[\W\d_kKmM]*$")
 _LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")
 # Limits in words: longer lines are prose that merely mentions the word.
-_IN_LINE_LIMITS = {"donation": 45, "newsletter": 30, "cookie": 120, "paywall": 25, "footer": 8, "copyright": 25}
+_IN_LINE_LIMITS = {
+    "donation": 45,
+    "newsletter": 30,
+    "cookie": 120,
+    "paywall": 25,
+    "footer": 8,
+    "copyright": 25,
+}
 _IN_LINE_KINDS: dict[str, Kind] = {
     "donation": ("donation_appeal", "asks the reader for support"),
     "newsletter": ("newsletter", "a newsletter prompt"),

@@ -30,11 +30,20 @@ for _number, _names in enumerate(
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _PATTERNS = (
-    re.compile(rf"(?<!\w){_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?{_TIME}", re.I),
-    re.compile(rf"(?<!\w)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?{_TIME}", re.I),
-    re.compile(rf"(?<!\d)(?P<year>\d{{4}})-(?P<month_number>\d{{2}})-(?P<day>\d{{2}})(?:[T ](?P<hour>\d{{2}}):(?P<minute>\d{{2}}))?"),
+    re.compile(
+        rf"(?<!\w){_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?{_TIME}", re.I
+    ),
+    re.compile(
+        rf"(?<!\w)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?{_TIME}",
+        re.I,
+    ),
+    re.compile(
+        r"(?<!\d)(?P<year>\d{4})-(?P<month_number>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"
+    ),
     re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.(?P<month_number>\d{{1,2}})\.(?P<year>\d{{4}}){_TIME}"),
-    re.compile(rf"(?<![\d/])(?P<month_number>\d{{1,2}})/(?P<day>\d{{1,2}})/(?P<year>\d{{2}}|\d{{4}})(?![\d/]){_TIME}"),
+    re.compile(
+        rf"(?<![\d/])(?P<month_number>\d{{1,2}})/(?P<day>\d{{1,2}})/(?P<year>\d{{2}}|\d{{4}})(?![\d/]){_TIME}"
+    ),
 )
 
 
@@ -43,8 +52,17 @@ class FoundDate:
 
     __slots__ = ("date", "end", "has_year", "minute", "start", "text")
 
-    def __init__(self, date: dt.date, minute: tuple[int, int] | None, has_year: bool, text: str, start: int, end: int):
-        self.date, self.minute, self.has_year, self.text, self.start, self.end = date, minute, has_year, text, start, end
+    def __init__(
+        self, date: dt.date, minute: tuple[int, int] | None, has_year: bool, text: str, start: int, end: int
+    ):
+        self.date, self.minute, self.has_year, self.text, self.start, self.end = (
+            date,
+            minute,
+            has_year,
+            text,
+            start,
+            end,
+        )
 
     @property
     def iso(self) -> str:

@@ -8,6 +8,7 @@ listed again as boilerplate.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -22,9 +23,14 @@ _CREDIT = "|".join(sorted((re.escape(w) for w in vocab.CREDIT_WORDS), key=len, r
 _CAPTION_WITH_CREDIT = re.compile(
     rf"^(?P<caption>.*?)\s*[(\[]\s*(?:{_CREDIT})\s*(?:by\b|[:：])\s*(?P<credit>[^()\[\]]+?)\s*[)\]]\s*$", re.I
 )
-_CREDIT_AFTER_SENTENCE = re.compile(rf"^(?P<caption>.*?[.!?])?\s*(?:{_CREDIT})\s*(?:by\b|[:：])\s*(?P<credit>[^.!?]{{2,80}})$", re.I)
+_CREDIT_AFTER_SENTENCE = re.compile(
+    rf"^(?P<caption>.*?[.!?])?\s*(?:{_CREDIT})\s*(?:by\b|[:：])\s*(?P<credit>[^.!?]{{2,80}})$", re.I
+)
 _BYLINE = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in vocab.BYLINE_WORDS) + r")\s+(?P<names>[^\d|•·]+?)\s*(?:[|•·,–—-]\s*[^,]*\d.*)?$", re.I
+    r"^(?:"
+    + "|".join(re.escape(w) for w in vocab.BYLINE_WORDS)
+    + r")\s+(?P<names>[^\d|•·]+?)\s*(?:[|•·,–—-]\s*[^,]*\d.*)?$",
+    re.I,
 )
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]*"
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|da|del|der|la|le|bin|al|di)){{1,3}}$")
@@ -33,10 +39,17 @@ _ROLE_WORDS = frozenset(vocab.ROLE_WORDS)
 _SUPPORT_SITE = re.compile(
     r"^(?i:support|donate to|subscribe to|unterstützen sie|soutenez|apoya)\s+(?P<name>[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,4})$"
 )
-_COPYRIGHT_SITE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
+_COPYRIGHT_SITE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+)
 _SITE_TAIL = re.compile(r"\s+(?:team|journalism|today|now|newsroom|inc|ltd|llc|gmbh|all)\.?$", re.I)
-_MODIFIED = re.compile(r"(?<!\w)(?:updated|modified|last updated|aktualisiert|mis à jour|actualizado|aggiornato|обновлено|оновлено)", re.I)
-_PUBLISHED = re.compile(r"(?<!\w)(?:published|posted|veröffentlicht|publié|publicado|pubblicato|опубликовано|опубліковано)", re.I)
+_MODIFIED = re.compile(
+    r"(?<!\w)(?:updated|modified|last updated|aktualisiert|mis à jour|actualizado|aggiornato|обновлено|оновлено)",
+    re.I,
+)
+_PUBLISHED = re.compile(
+    r"(?<!\w)(?:published|posted|veröffentlicht|publié|publicado|pubblicato|опубликовано|опубліковано)", re.I
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -107,7 +120,9 @@ def find_headline(lines: list[Line], kinds: list[Kind | None], body_start: int) 
     return best_index
 
 
-def read_headline(lines: list[Line], kinds: list[Kind | None], body_start: int, reading: Reading) -> int | None:
+def read_headline(
+    lines: list[Line], kinds: list[Kind | None], body_start: int, reading: Reading
+) -> int | None:
     index = find_headline(lines, kinds, body_start)
     if index is None:
         return None
@@ -125,7 +140,9 @@ def read_section(lines: list[Line], reading: Reading, limit: int) -> None:
         if label_kind(lines[index]) == "section":
             value = lines[index + 1]
             if value.words <= 6 and label_kind(value) is None:
-                reading.fields["section"] = TextField(value=value.text, evidence=evidence(lines, index, index + 1, raw=value.text))
+                reading.fields["section"] = TextField(
+                    value=value.text, evidence=evidence(lines, index, index + 1, raw=value.text)
+                )
                 reading.used.add(index + 1)
                 return
 
@@ -134,7 +151,9 @@ def read_read_time(lines: list[Line], reading: Reading, limit: int) -> None:
     for index in range(min(limit, len(lines))):
         match = vocab.READ_TIME.match(lines[index].text) if lines[index].words <= 6 else None
         if match:
-            reading.fields["read_time"] = StatedReadTime(minutes=int(match.group(1)), evidence=evidence(lines, index, index, raw=lines[index].text))
+            reading.fields["read_time"] = StatedReadTime(
+                minutes=int(match.group(1)), evidence=evidence(lines, index, index, raw=lines[index].text)
+            )
             reading.used.add(index)
             return
 
@@ -177,10 +196,15 @@ def _authors_under_label(lines: list[Line], label: int, limit: int, reading: Rea
             reading.used.add(index)
         else:
             break
-    return [Author(name=name, role=role, evidence=evidence(lines, label, last, raw=raw)) for name, role, _, last, raw in found]
+    return [
+        Author(name=name, role=role, evidence=evidence(lines, label, last, raw=raw))
+        for name, role, _, last, raw in found
+    ]
 
 
-def read_lead_image(lines: list[Line], kinds: list[Kind | None], headline: int | None, body_start: int, reading: Reading) -> None:
+def read_lead_image(
+    lines: list[Line], kinds: list[Kind | None], headline: int | None, body_start: int, reading: Reading
+) -> None:
     start = headline + 1 if headline is not None else max(0, body_start - 10)
     for index in range(start, min(body_start + 3, len(lines))):
         parts = split_caption(lines[index].text) if lines[index].words <= 80 else None
@@ -190,12 +214,19 @@ def read_lead_image(lines: list[Line], kinds: list[Kind | None], headline: int |
         alt = None
         first = index
         previous = index - 1
-        if previous >= start and (previous in reading.relabel or kinds[previous] is not None and kinds[previous][0] == "image_alt"):
+        if previous >= start and (
+            previous in reading.relabel or (kinds[previous] is not None and kinds[previous][0] == "image_alt")
+        ):
             alt = lines[previous].text
             first = previous
             if reading.relabel.get(previous, ("",))[0] == "headline_repeat":
                 reading.relabel[previous] = ("image_alt", "repeats the headline as the lead image's alt text")
-        reading.fields["lead_image"] = Image(alt=alt, caption=caption, credit=credit, evidence=evidence(lines, first, index, raw=lines[index].text))
+        reading.fields["lead_image"] = Image(
+            alt=alt,
+            caption=caption,
+            credit=credit,
+            evidence=evidence(lines, first, index, raw=lines[index].text),
+        )
         reading.used.add(index)
         reading.captions.add(index)
         return
@@ -203,7 +234,11 @@ def read_lead_image(lines: list[Line], kinds: list[Kind | None], headline: int |
 
 def read_dates(lines: list[Line], body: range, reading: Reading) -> None:
     """Dates printed on short lines around the body: labelled ones first, else the first one."""
-    zone = [i for i in range(max(0, body.start - 30), min(len(lines), body.stop + 15)) if i not in body or i - body.start < 3]
+    zone = [
+        i
+        for i in range(max(0, body.start - 30), min(len(lines), body.stop + 15))
+        if i not in body or i - body.start < 3
+    ]
     for index in zone:
         line = lines[index]
         if line.words > 16 or index in reading.captions or index in reading.used:
@@ -236,7 +271,9 @@ def read_site_name(lines: list[Line], body: range, reading: Reading) -> None:
             if match:
                 name = _SITE_TAIL.sub("", match.group("name")).strip()
                 if name:
-                    reading.fields["site_name"] = TextField(value=name, evidence=evidence(lines, index, index, raw=line.text))
+                    reading.fields["site_name"] = TextField(
+                        value=name, evidence=evidence(lines, index, index, raw=line.text)
+                    )
                     return
 
 
@@ -258,11 +295,14 @@ def note_unprinted_date(lines: list[Line], body_lines: list[int], reading: Readi
             continue
         day = found.date if found.date >= latest.date else _next_year(found)
         if day is not None and day > bound:
-            bound, why = day, f"the lede's '{found.text}' on line {lines[lede].first}, after '{latest.text}' on line {lines[latest_index].first}"
+            bound, why = (
+                day,
+                f"the lede's '{found.text}' on line {lines[lede].first}, after '{latest.text}' on line {lines[latest_index].first}",
+            )
     reading.notes.append(f"published: no date printed; not before {bound.isoformat()} ({why})")
 
 
-def _next_year(found: FoundDate):  # noqa: ANN202 - a date or None
+def _next_year(found: FoundDate) -> dt.date | None:
     try:
         return found.date.replace(year=found.date.year + 1)
     except ValueError:
