@@ -56,21 +56,20 @@ def candidate_runs(scores: list[float], stops: list[bool]) -> list[tuple[int, in
     line where its total peaked; the best of them is what Kadane's scan would return.
     """
     runs: list[tuple[int, int, float]] = []
-    total, start, peak, peak_end = 0.0, 0, 0.0, 0
-
-    def close() -> None:
-        if peak > 0:
-            runs.append((start, peak_end, peak))
-
+    total = peak = 0.0
+    start = peak_end = 0
     for index, score in enumerate(scores):
         if stops[index] or total + score <= 0:
-            close()
-            total, peak, start = 0.0, 0.0, index + 1
+            if peak > 0:
+                runs.append((start, peak_end, peak))
+            total = peak = 0.0
+            start = index + 1
             continue
         total += score
         if total > peak:
             peak, peak_end = total, index + 1
-    close()
+    if peak > 0:
+        runs.append((start, peak_end, peak))
     return runs
 
 

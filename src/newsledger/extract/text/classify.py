@@ -91,6 +91,7 @@ _SUPPORT_BUTTON = re.compile(
     r"^(?:support|donate|unterstützen sie|unterstütze|soutenez|apoya|sostieni|поддержите|підтримайте|wesprzyj)\b",
     re.I,
 )
+_SUPPORT_STARTS = ("support", "donate", "unterstütz", "soutenez", "apoya", "sostieni", "поддержите", "підтримайте", "wesprzyj")
 _NUMBERS_ONLY = re.compile(r"^[\W\d_]*\d[\W\d_kKmM]*$")
 _LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")
 # Limits in words: longer lines are prose that merely mentions the word.
@@ -122,16 +123,20 @@ def label_kind(line: Line) -> str | None:
     return _LABEL_KIND.get(normalized(line.text)) if line.words <= 3 else None
 
 
+_ALT_STARTS = tuple(p.casefold() for p in vocab.IMAGE_ALT_PREFIXES)
+_SHARE_FIRST = frozenset(w.split()[0] for w in vocab.SHARE_WORDS)
+
+
 def image_alt_subject(line: Line) -> str | None:
     """The subject of alt text a copy kept ("Photo of Jane Doe" gives "Jane Doe")."""
-    if line.words > 12 or line.ends_sentence:
+    if line.words > 12 or line.ends_sentence or not line.key.startswith(_ALT_STARTS):
         return None
     match = IMAGE_ALT.match(line.text)
     return match.group("subject").strip() if match else None
 
 
 def _in_line_kind(line: Line) -> Kind | None:
-    if "©" not in line.text and _TRIGGERS.isdisjoint(_WORD.findall(line.key)):
+    if "©" not in line.text and _TRIGGERS.isdisjoint(line.key.split()):
         return None
     for match in _IN_LINE.finditer(line.text):
         name = match.lastgroup or ""
@@ -153,11 +158,11 @@ def classify(line: Line) -> Kind | None:
         return "image_alt", "image alt text"
     if kind := _in_line_kind(line):
         return kind
-    if line.words <= 6 and _SUPPORT_BUTTON.match(line.text):
+    if line.words <= 6 and line.key.startswith(_SUPPORT_STARTS) and _SUPPORT_BUTTON.match(line.text):
         return "donation_appeal", "asks the reader for support"
-    if line.words <= 12 and SHARE_BAR.match(line.text):
+    if line.words <= 12 and line.key.split(maxsplit=1)[0].strip(_TRIM) in _SHARE_FIRST and SHARE_BAR.match(line.text):
         return "share_bar", "share buttons"
-    if line.words <= 6 and _NUMBERS_ONLY.match(line.text):
+    if line.words <= 6 and not line.text[0].isalpha() and _NUMBERS_ONLY.match(line.text):
         return "other", "numbers only (counters)"
     return None
 

@@ -29,6 +29,9 @@ for _number, _names in enumerate(
 
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[\W\d_]+")
+_MONTH_WORDS = frozenset(MONTHS)
 _PATTERNS = (
     re.compile(
         rf"(?<!\w){_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?{_TIME}", re.I
@@ -101,7 +104,10 @@ def _build(match: re.Match[str], default_year: int) -> FoundDate | None:
 def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
     """Every date in ``text``, in order; a date printed without a year gets ``default_year``."""
     found: list[FoundDate] = []
-    for pattern in _PATTERNS:
+    if not _DIGIT.search(text):
+        return found
+    named_month = not _MONTH_WORDS.isdisjoint(_LETTERS.sub(" ", text.casefold()).split())
+    for pattern in _PATTERNS if named_month else _PATTERNS[2:]:
         for match in pattern.finditer(text):
             if any(match.start() < f.end and f.start < match.end() for f in found):
                 continue

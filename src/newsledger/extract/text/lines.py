@@ -8,11 +8,13 @@ that every :class:`Line` is one block, and keeps the 1-based numbers of the inpu
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 
-_WORD_START = re.compile(r"\b\w")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _INNER_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*\s+[\"“«‘(]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ0-9]")
+_ENDS = frozenset(".!?…。！？")
+_CLOSERS = frozenset("\"'”’»)]")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _BULLET = re.compile(r"^(?:[-*•·–—▪►●◦]\s+|\d{1,3}[.)]\s+|[a-z][.)]\s+)")
 _WRAP_MIN = 55
@@ -39,20 +41,25 @@ class Line:
 
 
 def measure(line: Line) -> Line:
-    """Fill in the measurements; kept to a few C-level passes because every line goes through it."""
+    """Fill in the measurements with a few C-level passes: every line of every page comes here."""
     text = line.text
-    starts = _WORD_START.findall(text)
-    words = len(starts)
+    tokens = text.split()
+    words = len(tokens)
     if not text.isascii():
         # Scripts written without spaces (Chinese, Japanese) count about two characters a word.
         words = max(words, len(_UNSPACED.findall(text)) // 2)
     line.words = words
-    alpha = sum(map(str.isalpha, starts))
-    # Words of caseless scripts (Korean, Arabic...) count as lower-case running text.
-    line.lower_ratio = (alpha - sum(map(str.isupper, starts))) / alpha if alpha else 0.0
-    line.ends_sentence = bool(_SENTENCE_END.search(text))
-    if words >= 8:
-        line.sentences = len(_INNER_SENTENCE.findall(text)) + line.ends_sentence
+    if words >= 4:
+        firsts = list(map(itemgetter(0), tokens))
+        alpha = sum(map(str.isalpha, firsts))
+        # Words of caseless scripts (Korean, Arabic...) count as lower-case running text.
+        line.lower_ratio = (alpha - sum(map(str.isupper, firsts))) / alpha if alpha else 0.0
+    tail = text[-4:]
+    line.ends_sentence = tail[-1] in _ENDS or (tail[-1] in _CLOSERS and bool(_SENTENCE_END.search(tail)))
+    if words >= 8 and not line.ends_sentence:
+        line.sentences = len(_INNER_SENTENCE.findall(text))
+    elif line.ends_sentence:
+        line.sentences = 1
     line.key = text.casefold()
     return line
 
@@ -85,23 +92,29 @@ def _unwrap(raw: list[tuple[int, str]], width: int) -> list[tuple[int, int, str]
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text`` as measured :class:`Line` records, wrapping undone."""
     raw = text.splitlines()
-    wrapped = _is_wrapped(raw)
-    width = max((len(r.rstrip()) for r in raw), default=0)
+    if _is_wrapped(raw):
+        return _split_wrapped(raw)
+    lines: list[Line] = []
+    blank_before = True
+    for number, raw_line in enumerate(raw, start=1):
+        stripped = raw_line.strip()
+        if stripped:
+            lines.append(measure(Line(number, number, stripped, blank_before)))
+            blank_before = False
+        else:
+            blank_before = True
+    return lines
+
+
+def _split_wrapped(raw: list[str]) -> list[Line]:
+    width = max(len(r.rstrip()) for r in raw)
     lines: list[Line] = []
     group: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        pieces = _unwrap(group, width) if wrapped else [(n, n, t.strip()) for n, t in group]
-        for index, (first, last, body) in enumerate(pieces):
-            lines.append(measure(Line(first=first, last=last, text=body, blank_before=index == 0)))
-        group.clear()
-
-    for number, raw_line in enumerate(raw, start=1):
+    for number, raw_line in enumerate([*raw, ""], start=1):
         if raw_line.strip():
             group.append((number, raw_line))
             continue
-        if group:
-            flush()
-    if group:
-        flush()
+        for index, (first, last, body) in enumerate(_unwrap(group, width)):
+            lines.append(measure(Line(first, last, body, index == 0)))
+        group.clear()
     return lines

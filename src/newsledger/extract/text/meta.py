@@ -72,6 +72,8 @@ def evidence(lines: list[Line], first: int, last: int, raw: str | None = None) -
 
 def split_caption(text: str) -> tuple[str | None, str] | None:
     """(caption, credit) of a picture caption with its credit, or None when the line is not one."""
+    if ":" not in text and "：" not in text and " by " not in text.casefold():
+        return None
     match = _CAPTION_WITH_CREDIT.match(text) or _CREDIT_AFTER_SENTENCE.match(text)
     if not match:
         return None
