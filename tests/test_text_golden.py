@@ -98,7 +98,7 @@ def test_seed_boilerplate_evidence_matches_the_page() -> None:
     article = extract(FIXTURE.read_bytes())
     for item in article.boilerplate:
         first, last = item.evidence.lines
-        assert item.text == " ".join(line.strip() for line in lines[first - 1 : last])
+        assert item.text == "\n".join(line.strip() for line in lines[first - 1 : last] if line.strip())
     for block in article.blocks:
         first, _ = block.evidence.lines
         assert lines[first - 1].strip() == block.text

@@ -31,25 +31,22 @@ def extract_text(text: str, url: str | None = None) -> Article:
     meta.note_unprinted_date(lines, body_indexes, reading)
     blocks = tuple(make_block(lines, i) for i in body_indexes)
     in_body = set(body_indexes)
-    boilerplate = tuple(
-        make_boilerplate(lines, kinds, reading, i)
-        for i in range(len(lines))
-        if i not in in_body and i not in reading.used
-    )
+    aside = [i for i in range(len(lines)) if i not in in_body and i not in reading.used]
+    boilerplate = make_boilerplate(lines, kinds, reading, aside)
     body = Body(blocks=blocks, boilerplate=boilerplate, notes=tuple(reading.notes))
     return assemble(body, Metadata(**reading.fields), input_form="text", url=url)  # type: ignore[arg-type]
 
 
 def read_metadata(lines: list[Line], kinds: list[Kind | None], start: int, end: int) -> meta.Reading:
     reading = meta.Reading()
+    meta.read_dates(lines, kinds, range(start, end), reading)
     headline = meta.read_headline(lines, kinds, start, reading)
     limit = start + 3
     meta.read_section(lines, reading, limit)
     meta.read_read_time(lines, reading, limit)
     meta.read_authors(lines, reading, limit)
     meta.read_lead_image(lines, kinds, headline, start, reading)
-    meta.read_dates(lines, range(start, end), reading)
-    meta.read_site_name(lines, range(start, end), reading)
+    meta.read_site_name(lines, kinds, reading)
     mark_captions(lines, start, end, reading)
     if "read_time" in reading.fields:
         reading.fields["stated_read_time"] = reading.fields.pop("read_time")
@@ -95,11 +92,21 @@ def make_block(lines: list[Line], index: int) -> Block:
     )
 
 
-def make_boilerplate(
-    lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, index: int
-) -> Boilerplate:
-    kind = reading.relabel.get(index) or kinds[index] or ("other", "outside the article")
-    line = lines[index]
-    return Boilerplate(
-        kind=kind[0], text=line.text, reason=kind[1], evidence=Evidence(source="text-line", lines=line.lines)
+def make_boilerplate(lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, aside: list[int]) -> tuple[Boilerplate, ...]:
+    """The lines set aside, classified; adjacent lines of one kind (a menu, a share bar) are one item."""
+    groups: list[tuple[Kind, int, int]] = []
+    for index in aside:
+        kind = reading.relabel.get(index) or kinds[index] or ("other", "outside the article")
+        if groups and groups[-1][0] == kind and groups[-1][2] == index - 1 and not lines[index].blank_before:
+            groups[-1] = (kind, groups[-1][1], index)
+        else:
+            groups.append((kind, index, index))
+    return tuple(
+        Boilerplate(
+            kind=kind[0],
+            text="\n".join(line.text for line in lines[first : last + 1]),
+            reason=kind[1],
+            evidence=Evidence(source="text-line", lines=(lines[first].first, lines[last].last)),
+        )
+        for kind, first, last in groups
     )

@@ -114,13 +114,9 @@ _IN_LINE_KINDS: dict[str, Kind] = {
 _NEEDS_ADDRESS = {"donation", "newsletter", "cookie"}
 
 
-def normalized(text: str) -> str:
-    return text.strip(_TRIM).casefold()
-
-
 def label_kind(line: Line) -> str | None:
     """'section', 'author' or 'tags' when the line only labels what follows it."""
-    return _LABEL_KIND.get(normalized(line.text)) if line.words <= 3 else None
+    return _LABEL_KIND.get(line.key.strip(_TRIM)) if line.words <= 3 else None
 
 
 _ALT_STARTS = tuple(p.casefold() for p in vocab.IMAGE_ALT_PREFIXES)
@@ -135,8 +131,8 @@ def image_alt_subject(line: Line) -> str | None:
     return match.group("subject").strip() if match else None
 
 
-def _in_line_kind(line: Line) -> Kind | None:
-    if "©" not in line.text and _TRIGGERS.isdisjoint(line.key.split()):
+def _in_line_kind(line: Line, tokens: list[str]) -> Kind | None:
+    if "©" not in line.text and _TRIGGERS.isdisjoint(tokens):
         return None
     for match in _IN_LINE.finditer(line.text):
         name = match.lastgroup or ""
@@ -150,19 +146,24 @@ def _in_line_kind(line: Line) -> Kind | None:
 
 def classify(line: Line) -> Kind | None:
     """The boilerplate kind of one line read alone, with the reason, or None when it may be body."""
-    if line.words > 120:
+    words = line.words
+    if words > 120:
         return None
-    if line.words <= 6 and (kind := _WHOLE_LINE.get(normalized(line.text))):
+    key = line.key
+    if words <= 6 and (kind := _WHOLE_LINE.get(key.strip(_TRIM))):
         return kind
-    if line.words <= 12 and image_alt_subject(line) is not None:
+    tokens = key.split()
+    if kind := _in_line_kind(line, tokens):
+        return kind
+    if words > 12:
+        return None
+    if key.startswith(_ALT_STARTS) and image_alt_subject(line) is not None:
         return "image_alt", "image alt text"
-    if kind := _in_line_kind(line):
-        return kind
-    if line.words <= 6 and line.key.startswith(_SUPPORT_STARTS) and _SUPPORT_BUTTON.match(line.text):
+    if words <= 6 and key.startswith(_SUPPORT_STARTS) and _SUPPORT_BUTTON.match(line.text):
         return "donation_appeal", "asks the reader for support"
-    if line.words <= 12 and line.key.split(maxsplit=1)[0].strip(_TRIM) in _SHARE_FIRST and SHARE_BAR.match(line.text):
+    if tokens and tokens[0].strip(_TRIM) in _SHARE_FIRST and SHARE_BAR.match(line.text):
         return "share_bar", "share buttons"
-    if line.words <= 6 and not line.text[0].isalpha() and _NUMBERS_ONLY.match(line.text):
+    if words <= 6 and not line.text[0].isalpha() and _NUMBERS_ONLY.match(line.text):
         return "other", "numbers only (counters)"
     return None
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
+
+_first = itemgetter(0)
 from dataclasses import dataclass, field
 
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
@@ -40,32 +42,31 @@ class Line:
         return (self.first, self.last)
 
 
-def measure(line: Line) -> Line:
-    """Fill in the measurements with a few C-level passes: every line of every page comes here."""
-    text = line.text
+def make_line(first: int, last: int, text: str, blank_before: bool) -> Line:
+    """A measured line, in a few C-level passes: every line of every page comes here."""
     tokens = text.split()
     words = len(tokens)
     if not text.isascii():
         # Scripts written without spaces (Chinese, Japanese) count about two characters a word.
         words = max(words, len(_UNSPACED.findall(text)) // 2)
-    line.words = words
+    lower_ratio = 0.0
     if words >= 4:
-        firsts = list(map(itemgetter(0), tokens))
+        firsts = list(map(_first, tokens))
         alpha = sum(map(str.isalpha, firsts))
         # Words of caseless scripts (Korean, Arabic...) count as lower-case running text.
-        line.lower_ratio = (alpha - sum(map(str.isupper, firsts))) / alpha if alpha else 0.0
-    tail = text[-4:]
-    line.ends_sentence = tail[-1] in _ENDS or (tail[-1] in _CLOSERS and bool(_SENTENCE_END.search(tail)))
-    if words >= 8 and not line.ends_sentence:
-        line.sentences = len(_INNER_SENTENCE.findall(text))
-    elif line.ends_sentence:
-        line.sentences = 1
-    line.key = text.casefold()
-    return line
+        lower_ratio = (alpha - sum(map(str.isupper, firsts))) / alpha if alpha else 0.0
+    end = text[-1]
+    ends_sentence = end in _ENDS or (end in _CLOSERS and bool(_SENTENCE_END.search(text[-4:])))
+    sentences = 1 if ends_sentence else 0
+    if words >= 8 and not ends_sentence:
+        sentences = len(_INNER_SENTENCE.findall(text))
+    return Line(first, last, text, blank_before, words, lower_ratio, ends_sentence, sentences, text.casefold())
 
 
 def _is_wrapped(raw: list[str]) -> bool:
     """True when long lines stop at a common width: the page was dumped by a text-mode browser."""
+    if max(map(len, raw), default=0) > 2 * _WRAP_MAX:
+        return False
     lengths = [len(r.rstrip()) for r in raw if r.strip()]
     long = [n for n in lengths if n >= _WRAP_MIN]
     if len(long) < 5 or max(lengths) > _WRAP_MAX:
@@ -99,7 +100,7 @@ def split_lines(text: str) -> list[Line]:
     for number, raw_line in enumerate(raw, start=1):
         stripped = raw_line.strip()
         if stripped:
-            lines.append(measure(Line(number, number, stripped, blank_before)))
+            lines.append(make_line(number, number, stripped, blank_before))
             blank_before = False
         else:
             blank_before = True
@@ -115,6 +116,6 @@ def _split_wrapped(raw: list[str]) -> list[Line]:
             group.append((number, raw_line))
             continue
         for index, (first, last, body) in enumerate(_unwrap(group, width)):
-            lines.append(measure(Line(first, last, body, index == 0)))
+            lines.append(make_line(first, last, body, index == 0))
         group.clear()
     return lines

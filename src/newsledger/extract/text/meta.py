@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsledger.extract.parts import StatedReadTime
@@ -89,8 +90,11 @@ def is_role(line: Line) -> bool:
     return line.words <= 6 and not line.ends_sentence and not _ROLE_WORDS.isdisjoint(_WORD.findall(line.key))
 
 
+_BYLINE_STARTS = tuple(w + " " for w in vocab.BYLINE_WORDS)
+
+
 def byline_names(line: Line) -> list[str]:
-    if line.words > 14:
+    if line.words > 14 or not line.key.startswith(_BYLINE_STARTS):
         return []
     match = _BYLINE.match(line.text)
     if not match:
@@ -104,18 +108,18 @@ def is_headline_candidate(line: Line, kind: Kind | None) -> bool:
         return False
     if line.text.endswith(".") or is_linky(line) or vocab.READ_TIME.match(line.text):
         return False
-    return not (byline_names(line) or split_caption(line.text) or find_dates(line.text))
+    return not (byline_names(line) or split_caption(line.text))
 
 
-def find_headline(lines: list[Line], kinds: list[Kind | None], body_start: int) -> int | None:
+def find_headline(lines: list[Line], kinds: list[Kind | None], body_start: int, used: set[int]) -> int | None:
     """The title-like line closest above the body, preferring longer lines and repeated ones."""
     best, best_index = float("-inf"), None
-    keys = [line.key for line in lines]
+    counts = Counter(line.key for line in lines)
     for index in range(max(0, body_start - 40), body_start):
         line = lines[index]
-        if not is_headline_candidate(line, kinds[index]):
+        if index in used or not is_headline_candidate(line, kinds[index]):
             continue
-        repeated = keys.count(line.key) > 1
+        repeated = counts[line.key] > 1
         score = min(line.words, 14) + (6 if repeated else 0) - 0.3 * (body_start - index)
         if score > best:
             best, best_index = score, index
@@ -125,7 +129,7 @@ def find_headline(lines: list[Line], kinds: list[Kind | None], body_start: int) 
 def read_headline(
     lines: list[Line], kinds: list[Kind | None], body_start: int, reading: Reading
 ) -> int | None:
-    index = find_headline(lines, kinds, body_start)
+    index = find_headline(lines, kinds, body_start, reading.used)
     if index is None:
         return None
     line = lines[index]
@@ -234,7 +238,7 @@ def read_lead_image(
         return
 
 
-def read_dates(lines: list[Line], body: range, reading: Reading) -> None:
+def read_dates(lines: list[Line], kinds: list[Kind | None], body: range, reading: Reading) -> None:
     """Dates printed on short lines around the body: labelled ones first, else the first one."""
     zone = [
         i
@@ -243,7 +247,7 @@ def read_dates(lines: list[Line], body: range, reading: Reading) -> None:
     ]
     for index in zone:
         line = lines[index]
-        if line.words > 16 or index in reading.captions or index in reading.used:
+        if line.words > 16 or index in reading.captions or index in reading.used or kinds[index] is not None:
             continue
         found = [d for d in find_dates(line.text) if d.has_year]
         if not found:
@@ -264,10 +268,11 @@ def _date_field(found: FoundDate, lines: list[Line], index: int) -> DateField:
     )
 
 
-def read_site_name(lines: list[Line], body: range, reading: Reading) -> None:
-    for pattern in (_SUPPORT_SITE, _COPYRIGHT_SITE):
+def read_site_name(lines: list[Line], kinds: list[Kind | None], reading: Reading) -> None:
+    """The site's own name, from a "Support <Name>" appeal or a copyright line."""
+    for pattern, kind in ((_SUPPORT_SITE, "donation_appeal"), (_COPYRIGHT_SITE, "footer")):
         for index, line in enumerate(lines):
-            if index in body or line.words > 25:
+            if kinds[index] is None or kinds[index][0] != kind or line.words > 25:
                 continue
             match = pattern.search(line.text)
             if match:
