@@ -44,15 +44,13 @@ _OUTSIDE = ("comment", "sidebar", "related", "footer", "teaser", "recommend", "n
 def authors(
     tree: LexborHTMLParser, signals: Signals, site: str | None, url: str | None = None
 ) -> tuple[Author, ...]:
-    sources = [
-        _from_jsonld(signals),
-        _from_meta(signals),
-        _from_dom(tree, url),
-    ]
     site_keys = {
         key for key in (_key(site or ""), _domain_key(url or signals.canonical or "")) if len(key) >= 2
     }
-    cleaned = [_drop_site(found, site_keys) for found in sources]
+    cleaned = [_drop_site(found, site_keys) for found in (_from_jsonld(signals), _from_meta(signals))]
+    # The visible byline is read only when nothing declared names a person.
+    if not any(a.role != "organisation" for found in cleaned for a in found):
+        cleaned.append(_drop_site(_from_dom(tree, url), site_keys))
     chosen = next((found for found in cleaned if any(a.role != "organisation" for a in found)), None)
     if chosen is None:
         chosen = next((found for found in cleaned if found), [])

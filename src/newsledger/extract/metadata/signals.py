@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +54,7 @@ class Signals:
         return [found for key in keys for found in self.meta.get(meta_key(key), ()) if found.value]
 
 
+@lru_cache(maxsize=4096)
 def meta_key(name: str) -> str:
     """Meta names compared without case or punctuation: ``article:published:time`` is
     ``article:published_time``."""
@@ -88,14 +90,15 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
         signals.article, signals.article_locator = article.data, article.locator
     if page is not None:
         signals.page_object, signals.page_locator = page.data, page.locator
-    title = tree.css_first("title")
+    head = tree.head or tree.root
+    title = head.css_first("title") if head is not None else None
     if title is not None:
         signals.title = clean_text(title.text()) or None
     signals.h1 = _main_h1(tree)
     root = tree.css_first("html")
     if root is not None:
         signals.lang = (root.attributes.get("lang") or root.attributes.get("xml:lang") or "").strip() or None
-    canonical = tree.css_first('link[rel="canonical"]')
+    canonical = head.css_first('link[rel="canonical"]') if head is not None else None
     if canonical is not None:
         signals.canonical = (canonical.attributes.get("href") or "").strip() or None
     return signals
