@@ -1,9 +1,10 @@
 """The article's authors: people, each with a role and profile link when the page gives them.
 
-Sources in order of trust: JSON-LD ``author`` objects, author meta tags, microdata, then the
-visible byline. The first source naming at least one person wins; names from the others are kept
-as rejected candidates. The site's own name is never an author, and an organisation is only
-kept when no person is named.
+Sources in order of trust: JSON-LD ``author`` objects, author meta tags, then the visible byline
+(read only when nothing declared names a person). The first source naming a person wins; names
+from the others are kept as rejected candidates. The site itself (its name or its domain) is never
+an author; another organisation named with the people (a news agency) is kept with the role
+``organisation``.
 """
 
 from __future__ import annotations
@@ -55,7 +56,6 @@ def authors(
     if chosen is None:
         chosen = next((found for found in cleaned if found), [])
     else:
-        chosen = [a for a in chosen if a.role != "organisation"]
         chosen = _completed(chosen, cleaned)
     names = {a.name.casefold() for a in chosen}
     others = [a for found in cleaned for a in found if a.name.casefold() not in names]
