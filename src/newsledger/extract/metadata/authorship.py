@@ -10,13 +10,13 @@ an author; another organisation named with the people (a news agency) is kept wi
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.people import looks_like_person, split_byline
-from newsledger.extract.metadata.signals import Signals, clean_text
+from newsledger.extract.metadata.signals import Signals, clean_text, domain_key
 from newsledger.extract.metadata.titles import _key
 from newsledger.model import Author, Candidate, Evidence, EvidenceSource
 
@@ -46,7 +46,7 @@ def authors(
     tree: LexborHTMLParser, signals: Signals, site: str | None, url: str | None = None
 ) -> tuple[Author, ...]:
     site_keys = {
-        key for key in (_key(site or ""), _domain_key(url or signals.canonical or "")) if len(key) >= 2
+        key for key in (_key(site or ""), domain_key(url or signals.canonical or "")) if len(key) >= 2
     }
     cleaned = [_drop_site(found, site_keys) for found in (_from_jsonld(signals), _from_meta(signals))]
     # The visible byline is read only when nothing declared names a person.
@@ -112,15 +112,6 @@ def _drop_site(found: list[Author], site_keys: set[str]) -> list[Author]:
 
 def _is_site(name_key: str, site_keys: set[str]) -> bool:
     return any(name_key == key or (len(key) >= 3 and name_key.startswith(key)) for key in site_keys)
-
-
-def _domain_key(url: str) -> str:
-    """The registered name of a URL's host: ``www.example-news.co.uk`` -> ``examplenews``."""
-    host = urlsplit(url).hostname or ""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
-    while len(labels) > 1 and (len(labels[-1]) <= 3 or labels[-1] in ("co", "com", "org", "net")):
-        labels.pop()
-    return _key(labels[-1]) if labels else ""
 
 
 def _from_jsonld(signals: Signals) -> list[Author]:

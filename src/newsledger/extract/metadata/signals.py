@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -126,3 +127,12 @@ def clean_text(text: str | None) -> str:
     if "&" in text:
         text = html.unescape(text)
     return " ".join(text.split())
+
+
+def domain_key(url: str) -> str:
+    """The registered name of a URL's host: ``www.example-news.co.uk`` -> ``examplenews``."""
+    host = urlsplit(url).hostname or ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    while len(labels) > 1 and (len(labels[-1]) <= 3 or labels[-1] in ("co", "com", "org", "net")):
+        labels.pop()
+    return _NOT_ALNUM.sub("", labels[-1].lower()) if labels else ""
