@@ -134,7 +134,7 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     if not match or (match.start() == 0 and not caption.lower().startswith(("photo", "foto", "©"))):
         return caption, None
     credit = re.sub(
-        r"^(?:photo|foto|picture|image|bild|source|quelle|credit|crédit|crédito|fotografía|zdjęcie)\s*(?:[:/]|by|credit)?\s*",
+        r"^(?:photo|foto|picture|image|bild|source|quelle|credit|crédit|crédito|fotografía|zdjęcie|©|\(c\))\s*(?:[:/]|by|credit)?\s*",
         "",
         match.group("credit").strip(),
         flags=re.IGNORECASE,

@@ -92,8 +92,10 @@ def strip_site(title: str, site: str | None, domain: str = "") -> str:
         kept = plain
     if kept and len(kept) < len(parts):
         return _rejoin(title, kept)
-    # Without a known site name only a short trailing part is taken for the site's name.
-    if len(parts[-1]) <= 30 and len(parts[-1]) < len(" ".join(parts[:-1])) / 1.5:
+    # Without a known site name only a short, capitalised last part is taken for it.
+    last = parts[-1].strip()
+    looks_like_name = not last[0].islower() or ("." in last and " " not in last)
+    if len(last) <= 30 and looks_like_name and len(last) < len(" ".join(parts[:-1])) / 1.5:
         return _rejoin(title, parts[:-1])
     return title.strip()
 

@@ -1,0 +1,87 @@
+"""The small readers behind metadata extraction: titles, JSON-LD, captions, the bench scoring."""
+
+from __future__ import annotations
+
+import pytest
+from bench.metadata import same_day, same_minute_with_zone
+
+from newsledger.extract.metadata.figures import split_credit
+from newsledger.extract.metadata.jsonld import find_article, parse_lenient
+from newsledger.extract.metadata.signals import domain_key
+from newsledger.extract.metadata.titles import strip_site
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "domain", "expected"),
+    [
+        ("Bridge closes for repairs | The Courier", "The Courier", "", "Bridge closes for repairs"),
+        ("The Courier - Bridge closes for repairs", "The Courier", "", "Bridge closes for repairs"),
+        (
+            "Bridge closes: what it means | Europe | TC | 28.04.2023",
+            "TC.COM",
+            "tc",
+            "Bridge closes: what it means | Europe",
+        ),
+        ("“Tireless work” - The New Valley Courier", None, "valleycourier", "“Tireless work”"),
+        ("Bridge closes for repairs - Courier", None, "", "Bridge closes for repairs"),
+        (
+            "Why the bridge – and the road – had to close",
+            None,
+            "",
+            "Why the bridge – and the road – had to close",
+        ),
+    ],
+)
+def test_strip_site(title: str, site: str | None, domain: str, expected: str) -> None:
+    assert strip_site(title, site, domain) == expected
+
+
+def test_domain_key_drops_www_and_public_suffixes() -> None:
+    assert domain_key("https://www.valley-courier.co.uk/news/1") == "valleycourier"
+    assert domain_key("https://m.example.com/a") == "example"
+    assert domain_key("") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"@type": "NewsArticle", "headline": "A",}',
+        '<!--\n{"@type": "NewsArticle", "headline": "A"}\n-->',
+        '//<![CDATA[\n{"@type": "NewsArticle", "headline": "A"}\n//]]>',
+        '{"@type": "NewsArticle", "headline": "A\nB"}',
+    ],
+)
+def test_lenient_json_ld(text: str) -> None:
+    parsed = parse_lenient(text)
+    assert isinstance(parsed, dict) and parsed["@type"] == "NewsArticle"
+
+
+def test_unreadable_json_ld_is_skipped() -> None:
+    assert parse_lenient("{not json at all") is None
+
+
+def test_article_found_in_graph_beside_a_web_page() -> None:
+    blocks = [{"@graph": [{"@type": "WebPage"}, {"@type": ["NewsArticle"], "headline": "A", "author": "B"}]}]
+    article, page = find_article(blocks)
+    assert article is not None and article.locator == "json-ld[0].@graph[1]"
+    assert page is not None and page.locator == "json-ld[0].@graph[0]"
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("Smoke over the pier. (Source: Getty Images)", ("Smoke over the pier.", "Getty Images")),
+        ("Crews on the ridge. Photo: Dana Reyes", ("Crews on the ridge.", "Dana Reyes")),
+        ("The harbour at dawn. © Lee Park", ("The harbour at dawn.", "Lee Park")),
+        ("The harbour at dawn.", ("The harbour at dawn.", None)),
+    ],
+)
+def test_caption_credit(caption: str, expected: tuple[str, str | None]) -> None:
+    assert split_credit(caption) == expected
+
+
+def test_bench_date_scoring() -> None:
+    assert same_day("2024-04-22 15:26:46+00:00", "2024-04-22T17:26+02:00")
+    assert not same_day("2024-04-22 00:10:00+02:00", "2024-04-21")
+    assert same_minute_with_zone("2024-04-22 15:26:46+00:00", "2024-04-22T17:26+02:00")
+    assert not same_minute_with_zone("2024-04-22 15:26:46+00:00", "2024-04-22T15:26")
