@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 from bench.metadata import same_day, same_minute_with_zone
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newsledger.extract.dom import parse_html
+from newsledger.extract.metadata import extract_metadata
 from newsledger.extract.metadata.figures import split_credit
 from newsledger.extract.metadata.jsonld import find_article, parse_lenient
 from newsledger.extract.metadata.signals import domain_key
@@ -85,3 +89,32 @@ def test_bench_date_scoring() -> None:
     assert not same_day("2024-04-22 00:10:00+02:00", "2024-04-21")
     assert same_minute_with_zone("2024-04-22 15:26:46+00:00", "2024-04-22T17:26+02:00")
     assert not same_minute_with_zone("2024-04-22 15:26:46+00:00", "2024-04-22T15:26")
+
+
+fragments = st.sampled_from(
+    [
+        "<h1>",
+        "</h1>",
+        '<meta property="og:title" content="',
+        '<meta name="author" content="',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": [',
+        "</script>",
+        '<time datetime="',
+        '">',
+        "<figure><img src=",
+        "<figcaption>Photo: ",
+        '<div class="byline">By ',
+        "2024-13-45T99:99",
+        "and",
+        ",",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(fragments, st.text(max_size=20)), max_size=30))
+def test_no_page_crashes_the_metadata_reader(pieces: list[str]) -> None:
+    html = "<html><head>" + "".join(pieces) + "</head><body>" + "".join(reversed(pieces)) + "</body></html>"
+    metadata = extract_metadata(parse_html(html), "https://news.example/2024/02/30/x")
+    for author in metadata.authors:
+        assert author.name.strip()
