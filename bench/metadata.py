@@ -246,6 +246,9 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     cases = load_cases(args.data)
+    if not cases:
+        print(f"bench: no fundus-metadata pages under {args.data}", file=sys.stderr)
+        return 2
     makers = {"newsledger": newsledger_tool, "trafilatura": trafilatura_tool}
     rows = []
     for name in args.tools:
