@@ -118,3 +118,17 @@ def test_no_page_crashes_the_metadata_reader(pieces: list[str]) -> None:
     metadata = extract_metadata(parse_html(html), "https://news.example/2024/02/30/x")
     for author in metadata.authors:
         assert author.name.strip()
+
+
+def test_site_logo_declared_as_share_image_is_not_the_lead_image() -> None:
+    html = (
+        '<html><head><meta property="og:image" content="https://cdn.example/static/site-logo-1200.png">'
+        "</head><body><article><h1>Ferry timetable changes</h1><figure>"
+        '<img src="https://cdn.example/photos/ferry-at-dock.jpg" alt="The ferry">'
+        "<figcaption>The morning ferry. Photo: Ana Ruiz</figcaption></figure></article></body></html>"
+    )
+    lead = extract_metadata(parse_html(html), "https://ferry.example/a").lead_image
+    assert lead is not None
+    assert lead.url == "https://cdn.example/photos/ferry-at-dock.jpg"
+    assert lead.credit == "Ana Ruiz"
+    assert [c.value for c in lead.evidence.rejected] == ["https://cdn.example/static/site-logo-1200.png"]

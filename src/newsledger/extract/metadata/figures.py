@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+import msgspec
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
@@ -23,6 +24,7 @@ _CREDIT_TAIL = re.compile(
 )
 _CREDIT_SELECTOR = '[class*="credit"], [class*="Credit"], [class*="copyright"], [class*="source"], [itemprop="copyrightHolder"], small'
 _MAX_FIGURES = 30
+_GENERIC_IMAGE_WORDS = ("logo", "default", "placeholder", "fallback", "favicon", "share-image", "og-image")
 _ADVERT_MARKERS = ("sponsor", "advert", "promo", "banner", "logo", "teaser")
 
 
@@ -31,8 +33,18 @@ def images(
 ) -> tuple[Image | None, tuple[Image, ...]]:
     figures = _figures(tree, url)
     declared = _declared(signals, url)
+    generic = [d for d in declared if _is_generic(d.value)]
+    declared = [d for d in declared if not _is_generic(d.value)]
     if not declared:
         lead = figures[0] if figures else None
+        if lead is not None and generic:
+            reason = "the site's default image"
+            rejected = tuple(
+                Candidate(value=g.value, source=g.source, locator=g.locator, reason=reason) for g in generic
+            )
+            lead = msgspec.structs.replace(
+                lead, evidence=msgspec.structs.replace(lead.evidence, rejected=rejected)
+            )
         return lead, figures
     chosen = declared[0]
     match = next((f for f in figures if f.url and _same_image(f.url, chosen.value)), None)
@@ -50,6 +62,12 @@ def images(
         evidence=evidence,
     )
     return lead, figures
+
+
+def _is_generic(link: str) -> bool:
+    """A logo or the site's default share image, not a picture of this story."""
+    name = link.split("?")[0].rsplit("/", 1)[-1].lower()
+    return any(word in name for word in _GENERIC_IMAGE_WORDS)
 
 
 def _declared(signals: Signals, url: str | None) -> list[Found]:
