@@ -132,3 +132,20 @@ def test_site_logo_declared_as_share_image_is_not_the_lead_image() -> None:
     assert lead.url == "https://cdn.example/photos/ferry-at-dock.jpg"
     assert lead.credit == "Ana Ruiz"
     assert [c.value for c in lead.evidence.rejected] == ["https://cdn.example/static/site-logo-1200.png"]
+
+
+def test_json_ld_references_are_followed_and_tracking_tags_dropped() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@graph": ['
+        '{"@type": "NewsArticle", "headline": "Ferry timetable changes",'
+        ' "author": {"@id": "https://ferry.example/#/person/1"},'
+        ' "publisher": {"@id": "https://ferry.example/#org"},'
+        ' "keywords": "ferries, harbour, stats-team-all-articles"},'
+        '{"@type": "Person", "@id": "https://ferry.example/#/person/1", "name": "Ana Ruiz"},'
+        '{"@type": "Organization", "@id": "https://ferry.example/#org", "name": "Harbour Herald"}]}'
+        "</script></head><body></body></html>"
+    )
+    metadata = extract_metadata(parse_html(html), "https://ferry.example/a")
+    assert [a.name for a in metadata.authors] == ["Ana Ruiz"]
+    assert metadata.site_name is not None and metadata.site_name.value == "Harbour Herald"
+    assert [t.value for t in metadata.topics] == ["ferries", "harbour"]

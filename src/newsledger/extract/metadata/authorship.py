@@ -122,7 +122,7 @@ def _from_jsonld(signals: Signals) -> list[Author]:
     found: list[Author] = []
     for index, item in enumerate(items):
         locator = f"{signals.article_locator}.author" + (f"[{index}]" if isinstance(value, list) else "")
-        found += _jsonld_person(item, locator)
+        found += _jsonld_person(signals.resolve(item), locator)
     return _unique(found)
 
 

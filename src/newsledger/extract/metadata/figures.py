@@ -23,6 +23,11 @@ _CREDIT_TAIL = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_SELECTOR = '[class*="credit"], [class*="Credit"], [class*="copyright"], [class*="source"], [itemprop="copyrightHolder"], small'
+_CREDIT_LABEL = re.compile(
+    r"^(?:photo|foto|picture|image|bild|source|quelle|credit|crédit|crédito|fotografía|zdjęcie|©|\(c\))"
+    r"\s*(?:[:/]|by|credit)?\s*",
+    re.IGNORECASE,
+)
 _MAX_FIGURES = 30
 _GENERIC_IMAGE_WORDS = ("logo", "default", "placeholder", "fallback", "favicon", "share-image", "og-image")
 _ADVERT_MARKERS = ("sponsor", "advert", "promo", "banner", "logo", "teaser")
@@ -133,6 +138,7 @@ def _figure_image(figure: LexborNode, index: int, url: str | None) -> Image | No
             credit = clean_text(credit_node.text(separator=" ")) or None
             if credit and caption.endswith(credit):
                 caption = caption[: -len(credit)].strip()
+            credit = _without_credit_label(credit or "") or None
     if credit is None and caption:
         caption, credit = split_credit(caption)
     return Image(
@@ -151,13 +157,13 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     match = _CREDIT_TAIL.search(caption)
     if not match or (match.start() == 0 and not caption.lower().startswith(("photo", "foto", "©"))):
         return caption, None
-    credit = re.sub(
-        r"^(?:photo|foto|picture|image|bild|source|quelle|credit|crédit|crédito|fotografía|zdjęcie|©|\(c\))\s*(?:[:/]|by|credit)?\s*",
-        "",
-        match.group("credit").strip(),
-        flags=re.IGNORECASE,
-    ).strip(" :")
+    credit = _without_credit_label(match.group("credit"))
     return caption[: match.start()].strip(), credit or None
+
+
+def _without_credit_label(credit: str) -> str:
+    """ "Photo: Ana Ruiz" -> "Ana Ruiz"."""
+    return _CREDIT_LABEL.sub("", credit.strip()).strip(" :")
 
 
 def _img_url(img: LexborNode) -> str | None:

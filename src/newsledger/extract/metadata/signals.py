@@ -39,10 +39,17 @@ class Signals:
     page_object: dict[str, Any] | None = None
     page_locator: str = ""
     objects: list[jsonld.LinkedObject] = field(default_factory=list)
+    by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     title: str | None = None
     h1: LexborNode | None = None
     lang: str | None = None
     canonical: str | None = None
+
+    def resolve(self, value: Any) -> Any:
+        """A JSON-LD reference (``{"@id": ...}`` alone) replaced by the object it names."""
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str):
+            return self.by_id.get(value["@id"], value)
+        return value
 
     def first(self, *keys: str) -> Found | None:
         for key in keys:
@@ -86,6 +93,11 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
         signals.meta.setdefault(meta_key(key), []).append(found)
     blocks = jsonld.read_blocks(tree)
     signals.objects = list(jsonld.iter_objects(blocks))
+    signals.by_id = {
+        o.data["@id"]: o.data
+        for o in signals.objects
+        if isinstance(o.data.get("@id"), str) and len(o.data) > 1
+    }
     article, page = jsonld.find_article(blocks)
     if article is not None:
         signals.article, signals.article_locator = article.data, article.locator

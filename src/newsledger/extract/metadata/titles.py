@@ -26,14 +26,19 @@ def site_name(signals: Signals) -> TextField | None:
         *_jsonld_publisher(signals),
         *signals.all("application-name", "twitter:site", "publisher", "dc.publisher"),
     ]
-    candidates = [Found(c.value.lstrip("@"), c.source, c.locator) for c in candidates]
+    candidates = [
+        Found(c.value.lstrip("@"), c.source, c.locator)
+        for c in candidates
+        if not c.value.startswith(("http://", "https://"))
+    ]
     return first_field(candidates)
 
 
 def _jsonld_publisher(signals: Signals) -> list[Found]:
     if signals.article is None:
         return []
-    name = jsonld.text_of(signals.article.get("publisher"))
+    publisher = signals.resolve(signals.article.get("publisher"))
+    name = jsonld.text_of(publisher.get("name")) if isinstance(publisher, dict) else jsonld.text_of(publisher)
     return [Found(clean_text(name), "json-ld", f"{signals.article_locator}.publisher.name")] if name else []
 
 
