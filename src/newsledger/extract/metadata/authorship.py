@@ -182,7 +182,8 @@ def _from_dom(tree: LexborHTMLParser, url: str | None) -> list[Author]:
             href = link.attributes.get("href")
         if href and url:
             href = urljoin(url, href)
-        people = _people(text, "byline", _locator(node), href, is_org=False)
+        source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"
+        people = _people(text, source, _locator(node), href, is_org=False)
         if people:
             return people
     return []
