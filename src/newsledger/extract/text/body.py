@@ -29,7 +29,7 @@ def is_prose(line: Line) -> bool:
     """A sentence or more of running text: enough words, mostly lower-case, ending like a sentence."""
     if line.words < 8 or line.lower_ratio < 0.45:
         return False
-    return line.ends_sentence or line.sentences >= 2 or line.words >= 40
+    return line.ends_sentence or line.words >= 40 or line.sentences() >= 2
 
 
 def is_stop(line: Line, kind: tuple[str, str] | None) -> bool:

@@ -60,7 +60,7 @@ _WORD = re.compile(r"\w+")
 
 def _trigger(phrase: str) -> str:
     """The longest word of a phrase: a line without it cannot contain the phrase."""
-    return max(_WORD.findall(phrase.casefold()), key=len)
+    return max(_WORD.findall(phrase.lower()), key=len)
 
 
 _TRIGGERS = frozenset(
@@ -119,7 +119,7 @@ def label_kind(line: Line) -> str | None:
     return _LABEL_KIND.get(line.key.strip(_TRIM)) if line.words <= 3 else None
 
 
-_ALT_STARTS = tuple(p.casefold() for p in vocab.IMAGE_ALT_PREFIXES)
+_ALT_STARTS = tuple(p.lower() for p in vocab.IMAGE_ALT_PREFIXES)
 _SHARE_FIRST = frozenset(w.split()[0] for w in vocab.SHARE_WORDS)
 
 
@@ -152,7 +152,8 @@ def classify(line: Line) -> Kind | None:
     key = line.key
     if words <= 6 and (kind := _WHOLE_LINE.get(key.strip(_TRIM))):
         return kind
-    tokens = key.split()
+    # Only cookie notices run longer than 45 words; other appeals are shorter.
+    tokens = key.split() if words <= 45 else (["cookies"] if "cookie" in key else [])
     if kind := _in_line_kind(line, tokens):
         return kind
     if words > 12:

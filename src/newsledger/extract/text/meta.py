@@ -52,6 +52,7 @@ _PUBLISHED = re.compile(
     r"(?<!\w)(?:published|posted|veröffentlicht|publié|publicado|pubblicato|опубликовано|опубліковано)", re.I
 )
 _WORD = re.compile(r"\w+")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 @dataclass
@@ -73,7 +74,7 @@ def evidence(lines: list[Line], first: int, last: int, raw: str | None = None) -
 
 def split_caption(text: str) -> tuple[str | None, str] | None:
     """(caption, credit) of a picture caption with its credit, or None when the line is not one."""
-    if ":" not in text and "：" not in text and " by " not in text.casefold():
+    if ":" not in text and "：" not in text and " by " not in text.lower():
         return None
     match = _CAPTION_WITH_CREDIT.match(text) or _CREDIT_AFTER_SENTENCE.match(text)
     if not match:
@@ -291,6 +292,8 @@ def note_unprinted_date(lines: list[Line], body_lines: list[int], reading: Readi
         return
     dated: list[tuple[FoundDate, int]] = []
     for index in sorted(reading.captions) + body_lines:
+        if not _YEAR.search(lines[index].text):
+            continue
         dated += [(d, index) for d in find_dates(lines[index].text) if d.has_year]
     if not dated:
         return
