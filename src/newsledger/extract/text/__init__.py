@@ -11,7 +11,7 @@ from __future__ import annotations
 from newsledger.extract.assemble import assemble
 from newsledger.extract.parts import Body, Metadata
 from newsledger.extract.text import meta
-from newsledger.extract.text.body import find_body, is_prose
+from newsledger.extract.text.body import find_body, is_prose, short_line_clusters
 from newsledger.extract.text.classify import Kind
 from newsledger.extract.text.lines import Line, split_lines
 from newsledger.model import Article, Block, Boilerplate, Evidence, Image
@@ -23,6 +23,10 @@ def extract_text(text: str, url: str | None = None) -> Article:
     lines = split_lines(text)
     start, end, kinds = find_body(lines)
     reading = read_metadata(lines, kinds, start, end)
+    clusters = short_line_clusters(lines, start, end)
+    for index in clusters:
+        if kinds[index] is None:
+            kinds[index] = ("navigation", "a cluster of short lines (a menu or a teaser list)")
     body_indexes = [
         i
         for i in range(start, end)

@@ -253,12 +253,16 @@ def read_dates(lines: list[Line], kinds: list[Kind | None], body: range, reading
         found = [d for d in find_dates(line.text) if d.has_year]
         if not found:
             continue
-        name = "modified" if _MODIFIED.search(line.text) else "published"
-        if name in reading.fields:
-            continue
-        reading.fields[name] = _date_field(found[0], lines, index)
-        reading.relabel[index] = ("dateline", "the date line")
-        reading.used.add(index)
+        modified = _MODIFIED.search(line.text)
+        if modified and _PUBLISHED.search(line.text) and len(found) > 1:
+            wanted = {"published": found[0], "modified": found[-1]}
+        else:
+            wanted = {"modified" if modified else "published": found[0]}
+        for name, date in wanted.items():
+            if name not in reading.fields:
+                reading.fields[name] = _date_field(date, lines, index)
+                reading.used.add(index)
+        reading.relabel[index] = ("dateline", "a date line")
 
 
 def _date_field(found: FoundDate, lines: list[Line], index: int) -> DateField:
