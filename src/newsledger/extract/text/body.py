@@ -18,6 +18,7 @@ from newsledger.extract.text.lines import Line
 SHORT_PENALTY = 30
 FURNITURE_PENALTY = 60
 CLUSTER_STEP = 15
+THREAD_AFTER = 600
 PROSE_WORDS = 20
 CLUSTER_SIZE = 6
 RELATED_PENALTY = 150
@@ -102,15 +103,15 @@ def choose_run(
         and sum(1 for line, p in zip(lines, prose, strict=True) if p and line.blank_before)
         >= 0.5 * prose_count
     )
-    after_thread = [False] * len(lines)
-    seen_thread = False
-    for index, kind in enumerate(kinds):
-        seen_thread = seen_thread or (stops[index] and (kind is None or kind[0] == "comments"))
-        after_thread[index] = seen_thread
     best, best_span = 0.0, (0, 0)
+    # A comment thread follows an article: runs after a stop line that itself follows a
+    # sizeable run of prose are discounted ("0 comments" in a byline does not count).
+    thread_from = len(lines)
     for start, end, total in candidate_runs(scores, stops):
+        if thread_from == len(lines) and total >= THREAD_AFTER and end < len(lines):
+            thread_from = next((i for i in range(end, len(lines)) if stops[i]), len(lines))
         value = total * (0.3 + 0.7 * continuity(lines, prose, start, end, blank_paragraphs))
-        if after_thread[start]:
+        if start > thread_from:
             value *= 0.25
         if value > best:
             best, best_span = value, (start, end)

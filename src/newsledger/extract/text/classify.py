@@ -92,6 +92,12 @@ _SUPPORT_BUTTON = re.compile(
     re.I,
 )
 _SUPPORT_STARTS = ("support", "donate", "unterstütz", "soutenez", "apoya", "sostieni", "поддержите", "підтримайте", "wesprzyj")
+# "2 days ago", "3h ago", "vor 2 Stunden", "il y a 3 heures": time stamps of comments and feeds.
+_RELATIVE_TIME = re.compile(
+    r"(?:\b\d+\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b"
+    r"|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen)\b|\bil y a\s+\d+|\bhace\s+\d+)",
+    re.I,
+)
 _NUMBERS_ONLY = re.compile(r"^[\W\d_]*\d[\W\d_kKmM]*$")
 _LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")
 # Limits in words: longer lines are prose that merely mentions the word.
@@ -158,6 +164,8 @@ def classify(line: Line) -> Kind | None:
         return kind
     if words > 12:
         return None
+    if any(ch.isdigit() for ch in key[:12]) and _RELATIVE_TIME.search(key):
+        return "comments", "a relative time stamp (comments, feeds)"
     if key.startswith(_ALT_STARTS) and image_alt_subject(line) is not None:
         return "image_alt", "image alt text"
     if words <= 6 and key.startswith(_SUPPORT_STARTS) and _SUPPORT_BUTTON.match(line.text):
