@@ -17,7 +17,8 @@ from newsledger.extract.text.lines import Line
 
 SHORT_PENALTY = 30
 FURNITURE_PENALTY = 60
-CLUSTER_STEP = 15
+CLUSTER_STEP = 25
+CLUSTER_CAP = 3
 THREAD_AFTER = 600
 PROSE_WORDS = 20
 CLUSTER_SIZE = 6
@@ -51,7 +52,7 @@ def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[
             run = 0
             continue
         penalty = RELATED_PENALTY if kind and kind[0] == "related_links" else FURNITURE_PENALTY if kind else SHORT_PENALTY
-        scores.append(-penalty - CLUSTER_STEP * min(run, 10))
+        scores.append(-penalty - CLUSTER_STEP * min(run, CLUSTER_CAP))
         run += 1
     return scores
 
