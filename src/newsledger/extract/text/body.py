@@ -11,6 +11,7 @@ a caption) come alone. Headings of comment threads and related-link lists end th
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsledger.extract.text.classify import classify, is_linky
 from newsledger.extract.text.lines import Line
@@ -139,6 +140,11 @@ def mark_repeats(lines: list[Line]) -> list[bool]:
     for line in lines:
         repeats.append(bool(line.key) and line.key in seen)
         seen.add(line.key)
+    # A long line printed twice far apart is a teaser shown in two widgets: both are furniture.
+    counts = Counter(line.key for line in lines if line.words >= 20)
+    for index, line in enumerate(lines):
+        if line.words >= 20 and counts[line.key] > 1:
+            repeats[index] = True
     return repeats
 
 
