@@ -241,17 +241,17 @@ def read_lead_image(
 
 def read_dates(lines: list[Line], kinds: list[Kind | None], body: range, reading: Reading) -> None:
     """Dates printed on short lines around the body: labelled ones first, else the first one."""
-    zone = [
-        i
-        for i in range(max(0, body.start - 30), min(len(lines), body.stop + 15))
-        if i not in body or i - body.start < 3
-    ]
-    for index in zone:
+    near = range(max(0, body.start - 30), min(len(lines), body.stop + 15))
+    for index in near:
         line = lines[index]
         if line.words > 16 or index in reading.captions or index in reading.used or kinds[index] is not None:
             continue
         found = [d for d in find_dates(line.text) if d.has_year]
         if not found:
+            continue
+        if index in body and index - body.start >= 3:
+            if line.words <= 10 and 2 * len(found[0].text) >= len(line.text):
+                reading.relabel[index] = ("dateline", "a date line")
             continue
         modified = _MODIFIED.search(line.text)
         if modified and _PUBLISHED.search(line.text) and len(found) > 1:
