@@ -22,6 +22,8 @@ CLUSTER_STEP = 25
 CLUSTER_CAP = 3
 THREAD_AFTER = 600
 PROSE_WORDS = 20
+PROSE_MIN_WORDS = 8
+PROSE_LOWER = 0.35
 CLUSTER_SIZE = 6
 RELATED_PENALTY = 150
 # Kinds after which the article does not go on: what follows them is threads and teasers.
@@ -33,7 +35,7 @@ _COMMENT_COUNT = re.compile(
 
 def is_prose(line: Line) -> bool:
     """A sentence or more of running text: enough words, mostly lower-case, ending like a sentence."""
-    if line.words < 8 or line.lower_ratio < 0.45:
+    if line.words < PROSE_MIN_WORDS or line.lower_ratio < PROSE_LOWER:
         return False
     if not line.ends_sentence and "," not in line.text and "." not in line.text:
         return False  # a run of words without punctuation is a tag cloud or a keyword list
@@ -112,7 +114,7 @@ def choose_run(
     for start, end, total in candidate_runs(scores, stops):
         if thread_from == len(lines) and total >= THREAD_AFTER and end < len(lines):
             thread_from = next((i for i in range(end, len(lines)) if stops[i]), len(lines))
-        value = total * (0.3 + 0.7 * continuity(lines, prose, start, end, blank_paragraphs))
+        value = total * (0.15 + 0.85 * continuity(lines, prose, start, end, blank_paragraphs))
         if start > thread_from:
             value *= 0.25
         if value > best:
