@@ -67,7 +67,9 @@ def read_standfirst(lines: list[Line], start: int, end: int, reading: meta.Readi
         before = [i for i in range(start, index) if i not in reading.relabel and i not in reading.used]
         if len(before) == 1 and "subheadline" not in reading.fields:
             first = before[0]
-            reading.fields["subheadline"] = TextField(value=lines[first].text, evidence=meta.evidence(lines, first, first))
+            reading.fields["subheadline"] = TextField(
+                value=lines[first].text, evidence=meta.evidence(lines, first, first)
+            )
             reading.used.add(first)
         return
 
@@ -111,7 +113,9 @@ def make_block(lines: list[Line], index: int) -> Block:
     )
 
 
-def make_boilerplate(lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, aside: list[int]) -> tuple[Boilerplate, ...]:
+def make_boilerplate(
+    lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, aside: list[int]
+) -> tuple[Boilerplate, ...]:
     """The lines set aside, classified; adjacent lines of one kind (a menu, a share bar) are one item."""
     groups: list[tuple[Kind, int, int]] = []
     for index in aside:

@@ -54,7 +54,13 @@ def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[
             scores.append(float(len(line.text)))
             run = 0
             continue
-        penalty = RELATED_PENALTY if kind and kind[0] == "related_links" else FURNITURE_PENALTY if kind else SHORT_PENALTY
+        penalty = (
+            RELATED_PENALTY
+            if kind and kind[0] == "related_links"
+            else FURNITURE_PENALTY
+            if kind
+            else SHORT_PENALTY
+        )
         scores.append(-penalty - CLUSTER_STEP * min(run, CLUSTER_CAP))
         run += 1
     return scores
@@ -123,14 +129,22 @@ def choose_run(
 
 
 def trim_teasers(
-    lines: list[Line], kinds: list[tuple[str, str] | None], prose: list[bool], span: tuple[int, int], blank_paragraphs: bool
+    lines: list[Line],
+    kinds: list[tuple[str, str] | None],
+    prose: list[bool],
+    span: tuple[int, int],
+    blank_paragraphs: bool,
 ) -> tuple[int, int]:
     """Cut the run at a related-links heading when what follows it reads as a teaser list
     (titles over one-paragraph summaries) rather than as the article going on."""
     start, end = span
     for index in range(end - 1, start, -1):
         kind = kinds[index]
-        if kind is not None and kind[0] == "related_links" and continuity(lines, prose, index + 1, end, blank_paragraphs) < 0.34:
+        if (
+            kind is not None
+            and kind[0] == "related_links"
+            and continuity(lines, prose, index + 1, end, blank_paragraphs) < 0.34
+        ):
             end = index
     return start, end
 

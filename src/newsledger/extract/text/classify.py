@@ -91,13 +91,24 @@ _SUPPORT_BUTTON = re.compile(
     r"^(?:support|donate|unterstützen sie|unterstütze|soutenez|apoya|sostieni|поддержите|підтримайте|wesprzyj)\b",
     re.I,
 )
-_SUPPORT_STARTS = ("support", "donate", "unterstütz", "soutenez", "apoya", "sostieni", "поддержите", "підтримайте", "wesprzyj")
+_SUPPORT_STARTS = (
+    "support",
+    "donate",
+    "unterstütz",
+    "soutenez",
+    "apoya",
+    "sostieni",
+    "поддержите",
+    "підтримайте",
+    "wesprzyj",
+)
 # "2 days ago", "3h ago", "vor 2 Stunden", "il y a 3 heures": time stamps of comments and feeds.
 _RELATIVE_TIME = re.compile(
     r"(?:\b\d+\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b"
     r"|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen)\b|\bil y a\s+\d+|\bhace\s+\d+)",
     re.I,
 )
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
 _NUMBERS_ONLY = re.compile(r"^[\W\d_]*\d[\W\d_kKmM]*$")
 _LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")
 # Limits in words: longer lines are prose that merely mentions the word.
@@ -172,7 +183,12 @@ def classify(line: Line) -> Kind | None:
         return "donation_appeal", "asks the reader for support"
     if tokens and tokens[0].strip(_TRIM) in _SHARE_FIRST and SHARE_BAR.match(line.text):
         return "share_bar", "share buttons"
-    if words <= 6 and not line.text[0].isalpha() and _NUMBERS_ONLY.match(line.text):
+    if (
+        words <= 6
+        and not line.text[0].isalpha()
+        and _NUMBERS_ONLY.match(line.text)
+        and not _CLOCK.match(line.text)
+    ):
         return "other", "numbers only (counters)"
     return None
 

@@ -281,7 +281,7 @@ def read_site_name(lines: list[Line], kinds: list[Kind | None], reading: Reading
                 continue
             match = pattern.search(line.text)
             if match:
-                name = _SITE_TAIL.sub("", match.group("name")).strip()
+                name = _SITE_TAIL.sub("", match.group("name")).strip().rstrip(".,;:")
                 if name:
                     reading.fields["site_name"] = TextField(
                         value=name, evidence=evidence(lines, index, index, raw=line.text)
