@@ -20,10 +20,13 @@ from newsledger.attribute.lexicon import (
     SUBJECT_PRONOUNS,
     VERB_FORM_LEMMA,
 )
-from newsledger.attribute.text import Sentence, Token
+from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Token
 
 Span = tuple[int, int]
-_HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "“", "”", '"', "(", ")", "—", "whether"})
+_HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
+_CLAUSE_BREAKS = frozenset({"but", "although", "though", "while", "whereas", "yet"})
+_RELATIVES = frozenset({"who", "whose", "which"})
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "yesterday", "today", "last", "week", "month", "year", "night", "morning", "afternoon", "evening", "earlier", "this", "later", "recently", "tonight"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "earlier", "later", "last", "this", "since", "by", "for", "from", "with", "over", "under", "meanwhile", "however", "still", "but", "and", "yet", "so", "then", "also", "now", "speaking", "asked", "separately", "today", "yesterday"})
 _RESUMPTIVE = frozenset({"comments", "remarks", "words", "claim", "claims", "assertion", "statement", "sentiment", "view", "reference", "move", "sign", "warning", "message", "accusation", "allegation", "charge", "argument", "point", "admission", "assessment", "prediction", "promise", "pledge", "suggestion", "echoing", "remark", "comment"})
 _NON_BOUNDARY_ING = frozenset({"including", "according", "following", "regarding", "concerning", "excluding", "during", "notwithstanding", "pending", "something", "nothing", "anything", "everything", "thing", "king", "morning", "evening", "spring", "string", "meeting", "building", "funding", "hearing", "ruling", "bombing", "shooting", "polling", "briefing", "spending", "training", "warning", "offering", "ring", "wing", "bring", "sing", "sting", "swing"})
@@ -80,16 +83,31 @@ def _looks_like_np_start(token: Token) -> bool:
 
 
 def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
-    """First token of the region left of ``end_index`` up to a hard boundary or a verb."""
+    """First token of the region left of ``end_index`` up to a hard boundary or a verb; a
+    relative clause between commas (", who ... ,") right before the cue is stepped over."""
     index = end_index
     while index > floor:
         token = tokens[index - 1]
         if token.lower in _HARD_LEFT or _is_verbish(token):
-            break
+            relative = _relative_clause_start(tokens, index - 1, end_index, floor)
+            if relative is None:
+                break
+            index = relative
+            continue
         if token.lower in {"and", "but"} and index - 2 >= floor and tokens[index - 2].lower == ",":
             break
         index -= 1
     return index
+
+
+def _relative_clause_start(tokens: tuple[Token, ...], stop: int, end_index: int, floor: int) -> int | None:
+    """The comma opening ", who ..." when ``stop`` lies in a relative clause closed right before the cue."""
+    if end_index == 0 or tokens[end_index - 1].lower != ",":
+        return None
+    for index in range(stop, floor, -1):
+        if tokens[index].lower in _RELATIVES and tokens[index - 1].lower == ",":
+            return index - 1
+    return None
 
 
 def _comma_segments(tokens: tuple[Token, ...], start: int, end: int) -> list[tuple[int, int]]:
@@ -136,7 +154,7 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
 def _is_verbish(token: Token) -> bool:
     word = token.lower
     lemma = VERB_FORM_LEMMA.get(word)
-    if lemma is not None and not (word.endswith("s") and lemma in NEEDS_CLAUSE):
+    if lemma is not None and token.text[:1].islower() and not (word.endswith("s") and lemma in NEEDS_CLAUSE):
         return True
     return word in {"is", "was", "were", "are", "has", "have", "had", "will", "would"} or (
         token.text[:1].islower() and word.endswith(_VERB_SUFFIXES) and len(word) > 4
@@ -150,25 +168,35 @@ class Subject:
     appositive: Span | None
 
 
-def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0) -> Subject | None:
-    """The subject noun phrase ending right before the cue, with its appositive if any."""
+def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed: bool = False) -> Subject | None:
+    """The subject noun phrase ending right before the cue, with its appositive if any.
+
+    At a clause start the head is the first segment that is not an adverbial ("On Tuesday,
+    Smith, a lawyer, said"); after postposed content the head is the segment before the
+    appositive ("..., Smith, a lawyer, said.")."""
     tokens = sentence.tokens
-    region_start = _left_region(tokens, cue.first, floor)
-    if region_start >= cue.first:
+    end = cue.first
+    while end > floor + 1 and tokens[end - 1].lower in _TIME_WORDS:
+        end -= 1
+    region_start = _left_region(tokens, end, floor)
+    if region_start >= end:
         return None
-    segments = [s for s in _comma_segments(tokens, region_start, cue.first)]
+    segments = _comma_segments(tokens, region_start, end)
     ends_with_comma = segments[-1][0] == segments[-1][1]
     if ends_with_comma:
         segments = segments[:-1]
-    if ends_with_comma and len(segments) >= 2 and not _is_adverbial(tokens, *segments[-1]):
-        head_seg, appositive_seg = segments[-2], segments[-1]
+        while segments and not postposed and _is_adverbial(tokens, *segments[0]):
+            segments = segments[1:]
+        if len(segments) < 2 or _is_adverbial(tokens, *segments[-1]):
+            return None  # a comma right before the verb without an appositive: no subject there
+        head_seg = segments[-2] if postposed else segments[0]
         head = _np_of_segment(tokens, *head_seg)
-        if head is not None and appositive_seg[1] > appositive_seg[0]:
-            mention = (tokens[head[0]].start, tokens[cue.first - 1].end)
-            appositive = (tokens[appositive_seg[0]].start, tokens[appositive_seg[1] - 1].end)
-            return Subject(mention, (tokens[head[0]].start, tokens[head[1] - 1].end), appositive)
-    if ends_with_comma:
-        return None  # a comma right before the verb without an appositive: no subject there
+        if head is None:
+            return None
+        after_head = head_seg[1] + 1
+        mention = (tokens[head[0]].start, tokens[end - 1].end)
+        appositive = (tokens[after_head].start, tokens[end - 2].end)
+        return Subject(mention, (tokens[head[0]].start, tokens[head[1] - 1].end), appositive)
     head = _np_of_segment(tokens, *segments[-1])
     if head is None:
         return None
@@ -186,7 +214,7 @@ def subject_after(sentence: Sentence, cue: FoundCue) -> Subject | None:
     """The subject of an inverted cue: '"...," said Mary Smith, a lawyer.'"""
     tokens = sentence.tokens
     start = cue.last + 1
-    if start >= len(tokens) or not _looks_like_np_start(tokens[start]):
+    if start >= len(tokens) or not tokens[start].text[:1].isalpha():
         return None
     index = start
     while index < len(tokens) and tokens[index].lower not in {",", ".", "“", '"', ":", ";", "that", "in", "on", "at", "during", "after", "when", "?", "!", "—"}:
@@ -210,11 +238,15 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     if token.lower == ";":
         return True
+    if index >= 2 and tokens[index - 1].lower in CLOSING_MARKS and tokens[index - 2].lower == "," and _is_participle(token):
+        return True  # '..."corrupt," noting that'
+    if token.lower == "," and following is not None and _is_participle(following):
+        return True
+    if token.lower in {",", "—", "--"} and following is not None and following.lower in _CLAUSE_BREAKS:
+        return True
     if token.lower == "," and following is not None:
         word = following.lower
         if word == "according":
-            return True
-        if word.endswith("ing") and word not in _NON_BOUNDARY_ING and following.text[:1].islower():
             return True
         if word in {"and", "but"} and index + 2 < len(tokens) and _starts_coordinated_cue(tokens, index + 2, cue_positions):
             return True
@@ -222,6 +254,10 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         if word in _RESUMPTIVE or (word in {"a", "an", "the", "in"} and rest in _RESUMPTIVE):
             return True
     return token.lower in {"and", "but"} and _starts_coordinated_cue(tokens, index + 1, cue_positions)
+
+
+def _is_participle(token: Token) -> bool:
+    return token.lower.endswith("ing") and token.lower not in _NON_BOUNDARY_ING and token.text[:1].islower()
 
 
 def _starts_coordinated_cue(tokens: tuple[Token, ...], index: int, cue_positions: set[int]) -> bool:
@@ -303,6 +339,7 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cu
         return _according(sentence, text, number, cue, cue_span)
     after = cue.last + 1
     at_end = after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";"} or (tokens[after].lower == "," and _rest_is_short(tokens, after))
+    at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after))
     if cue.form == "passive":
         content = content_after(sentence, text, after, cue_positions)
         if content is None:
@@ -311,6 +348,32 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cu
     if at_end or _inverted(tokens, cue):
         return _postposed(sentence, text, number, cue, cue_span)
     return _preposed(sentence, text, number, cue, cue_span, cue_positions)
+
+
+_MODIFIER_STARTS = frozenset({"in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
+
+
+def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
+    """Whether a comma or a closing quotation comes shortly before the cue ('"...," he said')."""
+    for index in range(cue.first - 1, max(cue.first - 12, -1), -1):
+        word = tokens[index].lower
+        if word in CLOSING_MARKS or (word == "," and index > 0 and tokens[index - 1].lower not in {","}):
+            return index > 0
+        if _is_verbish(tokens[index]) or word in {"that", ":"}:
+            return False
+    return False
+
+
+def _only_modifiers_follow(tokens: tuple[Token, ...], after: int) -> bool:
+    """'... he said in an interview Tuesday.': nothing but circumstances after the cue."""
+    if after >= len(tokens) or tokens[after].lower not in _MODIFIER_STARTS:
+        return False
+    for token in tokens[after:]:
+        if token.lower in {"that", ":", "whether"} or (token.lower in {"“", "``"}) or (_is_verbish(token) and token.lower not in {"told"}):
+            return False
+        if token.lower in {",", ";"}:
+            return True
+    return True
 
 
 def _rest_is_short(tokens: tuple[Token, ...], comma: int) -> bool:
@@ -323,7 +386,7 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     if cue.first == 0 or cue.form != "finite":
         return False
     before = tokens[cue.first - 1].lower
-    if before not in {",", "”", '"', "’"}:
+    if before != "," and before not in CLOSING_MARKS:
         return False
     after = cue.last + 1
     return after < len(tokens) and tokens[after].text[:1].isupper() and tokens[after].lower not in {"i"}
@@ -342,7 +405,7 @@ def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
     tokens = sentence.tokens
     subject = subject_after(sentence, cue) if _inverted(tokens, cue) else None
     if subject is None:
-        subject = subject_before(sentence, cue)
+        subject = subject_before(sentence, cue, postposed=True)
     if subject is None:
         return None
     left_edge = min(subject.mention[0], cue_span[0])
@@ -353,7 +416,7 @@ def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
     while index >= 0 and tokens[index].lower in {",", "—"}:
         end_position = tokens[index].start
         index -= 1
-    if index >= 0 and tokens[index].lower in {"”", '"', "’"}:
+    if index >= 0 and tokens[index].lower in CLOSING_MARKS:
         end_position = tokens[index].end
     content = _content_before(sentence, text, end_position)
     if content is None or content[1] - content[0] < 3:

@@ -20,6 +20,8 @@ from newsledger.attribute.text import Sentence, Token
 
 CueForm = Literal["finite", "participle", "according", "passive"]
 _CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", "when", "where", "who", ":", "“", '"', "‘", "to"})
+_CALL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "has", "have", "had", "also", "and", "who", "repeatedly", "once", "then", "previously", "later", "earlier", "again", "recently", "publicly"})
+_GOOD_PREVIOUS = frozenset({",", "”", '"', "’", "''", "—", "(", ")", "-", ";", ":"})
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
 _PARTICIPLE_LEADS = frozenset({",", "after", "before", "while", "by", "without", "when", "in", "—", "(", "since"})
 _NOT_CUE_AFTER = frozenset({"to", "of", "for", "the", "a", "an"})
@@ -52,8 +54,9 @@ def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[i
 def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None:
     word = tokens[index].lower
     if word in PARTICLE_VERBS:
-        base = PARTICLE_VERBS[word]
-        return _with_particle(tokens, index, base)
+        joined = _with_particle(tokens, index, PARTICLE_VERBS[word])
+        if joined is not None:
+            return joined
     lemma = VERB_FORM_LEMMA.get(word)
     if lemma is None:
         return None
@@ -79,6 +82,12 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
         return None  # a name or a noun in a title ("United States")
     if index > 0 and (_DEMONYM.match(tokens[index - 1].text) or tokens[index - 1].text[:1].isdigit()) and not word.endswith("ing"):
         return None  # a noun after an adjective or a number ("European states", "2020 protests")
+    if index > 0 and not (tokens[index - 1].text[:1].isalnum() or previous in _GOOD_PREVIOUS):
+        return None  # markup or symbols before it
+    if previous in {"not", "n't", "never", "’s", "'s"} or previous.endswith(("’s", "'s")):
+        return None  # negated, or a noun after a possessive
+    if lemma == "call" and previous and not (tokens[index - 1].text[:1].isupper() or previous in _CALL_SUBJECTS or previous.endswith("ly")):
+        return None  # "a group called ...", "the so-called"
     if previous in DETERMINERS and previous != "that":
         return None  # a noun ("the reports", "his calls for")
     if previous == "to" and not word.endswith("ing"):
@@ -87,7 +96,7 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
     if base in NEEDS_CLAUSE and " " not in lemma and following not in _CLAUSE_FOLLOWERS and not word.endswith("ing"):
         return None
     if word.endswith("ing") and word != base:
-        if previous in _PARTICIPLE_LEADS or (index > 0 and tokens[index - 1].text[:1].islower()):
+        if previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS or (index > 0 and tokens[index - 1].text[:1].islower()):
             return "participle"
         return None
     return "finite"

@@ -32,7 +32,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
 SAYING_VERBS = (
     "say", "tell", "add", "note", "argue", "claim", "insist", "warn", "explain", "state",
     "declare", "announce", "acknowledge", "admit", "suggest", "report", "write", "tweet",
-    "predict", "urge", "ask", "question", "describe", "deny", "confirm", "reveal", "contend",
+    "predict", "urge", "ask", "question", "describe", "deny", "confirm", "reveal", "contend", "reply",
     "maintain", "stress", "emphasize", "emphasise", "respond", "reply", "recall", "concede",
     "allege", "assert", "observe", "promise", "pledge", "vow", "threaten", "demand", "propose",
     "recommend", "caution", "complain", "lament", "testify", "remark", "comment", "agree",
@@ -40,10 +40,11 @@ SAYING_VERBS = (
     "mention", "muse", "object", "plead", "point out", "posit", "proclaim", "protest", "reason",
     "reiterate", "repeat", "retort", "signal", "speculate", "swear", "underline", "underscore",
     "wonder", "accuse", "criticize", "criticise", "blame", "praise", "call for", "call on",
-    "point to", "write to", "order", "advise", "assure", "inform", "remind", "believe", "think",
+    "point to", "write to", "order", "advise", "assure", "inform", "remind",
     "conclude", "continue", "describe as", "predict", "concede", "declare", "reaffirm",
-    "cite", "announce", "clarify", "disclose", "dispute", "reject", "dismiss", "welcome",
-    "appeal", "instruct", "encourage", "request", "stipulate", "specify", "theorize",
+    "cite", "announce", "clarify", "disclose", "dispute", "reject", "dismiss",
+    "instruct", "encourage", "request", "stipulate", "specify", "theorize", "denounce", "defend",
+    "condemn", "applaud", "slam", "blast", "lambaste", "decry", "hail", "call",
 )
 
 # Cues whose object before the complement is the addressee (urge X to, tell X that).
@@ -52,14 +53,13 @@ ADDRESSEE_VERBS = frozenset({
     "instruct", "encourage", "write to", "accuse", "promise",
 })
 
-# Cues that take the speaker's belief rather than speech: reported, but with lower confidence.
-BELIEF_VERBS = frozenset({"believe", "think", "estimate", "forecast", "speculate", "wonder"})
+# Cues of estimates and musings rather than assertions: reported with lower confidence.
+BELIEF_VERBS = frozenset({"estimate", "forecast", "speculate", "wonder", "predict"})
 
 # Verbs whose complement is usually a noun phrase rather than a clause; allowed as cues
 # only when followed by a clause marker or a quotation.
 NEEDS_CLAUSE = frozenset({
-    "continue", "reject", "dismiss", "welcome", "cite", "order", "criticize", "criticise",
-    "praise", "blame", "comment", "mention", "repeat", "object", "protest", "question", "request",
+    "continue", "reject", "dismiss", "order", "respond", "reply", "comment", "mention", "repeat", "object", "protest", "question", "request",
     "describe", "dispute", "signal", "indicate", "reason", "appeal", "report", "announce",
     "state", "claim", "charge", "demand", "remark", "joke", "estimate", "forecast", "underscore",
     "underline", "counter",

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[“”\"‘’']|\S")
-_OPENING = {"“": "”", "‘": "’", '"': '"', "''": "''"}
-_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|''[^'\n]*?''")
+_TOKEN = re.compile(r"''|``|\w+(?:[’'.\-]\w+)*\.?|[“”\"‘’']|\S")
+_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|(?:''|``)(?:(?!'')[^\n])*''")
+QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "''", "``"})
+CLOSING_MARKS = frozenset({"”", '"', "’", "''"})
 _PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE_END = re.compile(r"[.!?]+[”\"’']?(?=\s+[“\"‘(]?[A-Z0-9])|[.!?]+[”\"’']?\s*$")
+_SENTENCE_END = re.compile(r"[.!?]+(?:''|[”\"’'])?(?=\s+(?:''|``|[“\"‘(])?[A-Z0-9])|[.!?]+(?:''|[”\"’'])?\s*$")
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof",
     "rev", "capt", "sgt", "adm", "corp", "inc", "co", "ltd", "no", "vs", "jan", "feb", "mar",
