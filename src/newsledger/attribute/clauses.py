@@ -133,7 +133,12 @@ def _trailing_name(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
     last = tokens[end - 1].lower if end > start else ""
     if last in SUBJECT_PRONOUNS:
         return end - 1, end
-    return None
+    index = end
+    while index > start and tokens[index - 1].text[:1].isalnum() and tokens[index - 1].lower not in FUNCTION_WORDS - DETERMINERS:
+        index -= 1
+        if tokens[index].lower in DETERMINERS:
+            break
+    return (index, end) if index < end else None
 
 
 def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int] | None:

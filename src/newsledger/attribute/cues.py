@@ -80,7 +80,8 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
     following = tokens[last + 1].lower if last + 1 < len(tokens) else "."
     if tokens[index].text[:1].isupper() and index > 0 and not headline:
         return None  # a name or a noun in a title ("United States")
-    if index > 0 and (_DEMONYM.match(tokens[index - 1].text) or tokens[index - 1].text[:1].isdigit()) and not word.endswith("ing"):
+    noun_like = word == lemma.split(" ")[0] or (word.endswith("s") and not word.endswith("ss"))
+    if noun_like and index > 0 and (_DEMONYM.match(tokens[index - 1].text) or tokens[index - 1].text[:1].isdigit()):
         return None  # a noun after an adjective or a number ("European states", "2020 protests")
     if index > 0 and not (tokens[index - 1].text[:1].isalnum() or previous in _GOOD_PREVIOUS):
         return None  # markup or symbols before it
