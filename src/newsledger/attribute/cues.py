@@ -39,8 +39,10 @@ class FoundCue:
     form: CueForm
 
 
-def _in_quote(token: Token, sentence: Sentence) -> bool:
-    return any(start <= token.start < end for start, end in sentence.quotes)
+def _quoted_tokens(sentence: Sentence) -> set[int]:
+    if not sentence.quotes:
+        return set()
+    return {i for i, token in enumerate(sentence.tokens) if any(start <= token.start < end for start, end in sentence.quotes)}
 
 
 def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[int, str] | None:
@@ -108,9 +110,10 @@ def find_cues(sentence: Sentence, headline: bool = False) -> list[FoundCue]:
     tokens = sentence.tokens
     cues: list[FoundCue] = []
     index = 0
+    quoted = _quoted_tokens(sentence)
     while index < len(tokens):
         token = tokens[index]
-        if _in_quote(token, sentence):
+        if index in quoted:
             index += 1
             continue
         if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from newsledger.attribute.clauses import RawStatement, analyse_sentence, clause_subject, subject_before
 from newsledger.attribute.cues import FoundCue
 from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_full_date, parse_reference
-from newsledger.attribute.lexicon import BELIEF_VERBS, MEDIA_WORDS, PRONOUNS
+from newsledger.attribute.lexicon import BELIEF_VERBS, CUE_WORDS, MEDIA_WORDS, PRONOUNS
 from newsledger.attribute.speakers import Cast, Resolved, described, gather_cast, resolve_mention
 from newsledger.attribute.text import Sentence, sentences
 from newsledger.errors import AttributionError
@@ -98,7 +98,7 @@ class RulesEngine:
             return []
         result: list[Found] = []
         previous_direct: Found | None = None
-        for number, sentence in enumerate(sentences(text)):
+        for number, sentence in enumerate(sentences(text, CUE_WORDS)):
             raws = analyse_sentence(sentence, text, number, headline=part == "headline")
             if part == "headline":
                 raws = [_trim_headline(raw, text) for raw in raws]

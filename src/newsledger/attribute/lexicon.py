@@ -223,3 +223,6 @@ PARTICLE_VERBS: dict[str, str] = {
     for lemma in ("call", "point")
     for form in inflections(lemma)
 }
+
+# Any word that may start a cue: a sentence without one of them holds no statement.
+CUE_WORDS: frozenset[str] = frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | {"according"}

@@ -130,7 +130,8 @@ def split_title(phrase: str) -> tuple[str, str | None]:
 def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     """Add every multi-word capitalised name of ``text`` to the cast, in order."""
     cast = cast or Cast()
-    for match in _NAME_RUN.finditer(text):
+    runs = list(_NAME_RUN.finditer(text))
+    for match in runs:
         run = _POSSESSIVE.sub("", match.group())
         words = run.split()
         while words and words[0].lower() in FUNCTION_WORDS:
@@ -149,16 +150,13 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             cast.add(cast.by_token[name].name, position, joined)
         else:
             cast.add(name, position, joined)
+    in_runs = {base + match.start() for match in runs}
     for match in re.finditer(r"\b[A-Z][\w’'\-]+\b", text):
         word = match.group()
-        if word in cast.by_token and not _inside_run(cast, base + match.start()):
+        if word in cast.by_token and base + match.start() not in in_runs:
             cast.mentions.append(NameMention(base + match.start(), cast.by_token[word]))
     cast.mentions.sort(key=lambda mention: mention.position)
     return cast
-
-
-def _inside_run(cast: Cast, position: int) -> bool:
-    return any(abs(mention.position - position) < 2 for mention in cast.mentions)
 
 
 def _single(cast: Cast, words: list[str], position: int) -> None:

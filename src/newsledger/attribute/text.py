@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"''|``|\w+(?:[’'.\-]\w+)*\.?|[“”\"‘’']|\S")
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|(?:''|``)(?:(?!'')[^\n])*''")
 QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "''", "``"})
 CLOSING_MARKS = frozenset({"”", '"', "’", "''"})
@@ -20,7 +19,10 @@ ABBREVIATIONS = frozenset({
 })
 
 
-@dataclass(frozen=True, slots=True)
+_TOKEN = re.compile(r"''|``|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*(?:\.\d+)*|[“”\"‘’']|\S")
+
+
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -30,7 +32,10 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of one text part, with its tokens and the quotations wholly inside it."""
+    """A sentence of one text part, with its tokens and the quotations wholly inside it.
+
+    Sentences without any cue word are left untokenised (``tokens`` is empty): no rule
+    can find a statement in them."""
 
     start: int
     end: int
@@ -40,17 +45,15 @@ class Sentence:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    tokens = []
+    """Word, number, quotation-mark and punctuation tokens; an abbreviation keeps its period."""
+    tokens: list[Token] = []
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = match.group()
-        token_end = match.end()
-        if word.endswith(".") and len(word) > 1 and word[:-1].lower() not in ABBREVIATIONS and "." not in word[:-1]:
-            word = word[:-1]
-            token_end -= 1
-            tokens.append(Token(match.start(), token_end, word, word.lower()))
-            tokens.append(Token(token_end, token_end + 1, ".", "."))
+        if word == "." and tokens and tokens[-1].end == match.start() and tokens[-1].lower in ABBREVIATIONS:
+            last = tokens[-1]
+            tokens[-1] = Token(last.start, match.end(), last.text + ".", last.lower + ".")
             continue
-        tokens.append(Token(match.start(), token_end, word, word.lower()))
+        tokens.append(Token(match.start(), match.end(), word, word.lower()))
     return tuple(tokens)
 
 
@@ -103,11 +106,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [_trim(text, *m.span()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Every sentence of a text part, paragraph by paragraph."""
+_WORD = re.compile(r"[a-z]+")
+
+
+def sentences(text: str, cue_words: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Every sentence of a text part, paragraph by paragraph; only those with a word of
+    ``cue_words`` (all of them when it is empty) are tokenised."""
     result = []
     for number, (para_start, para_end) in enumerate(paragraphs(text)):
         for start, end in split_sentences(text, para_start, para_end):
             quotes = tuple(find_quotes(text, start, end))
-            result.append(Sentence(start, end, number, tokenize(text, start, end), quotes))
+            wanted = not cue_words or not cue_words.isdisjoint(_WORD.findall(text[start:end].lower()))
+            result.append(Sentence(start, end, number, tokenize(text, start, end) if wanted else (), quotes))
     return result
