@@ -35,7 +35,7 @@ ENGINE_NAME = "rules-1"
 _HEADLINE_STOP = re.compile(r"\s+(?:as|amid|after|while|despite|ahead of|following|before|over|in|with|but|—|-|:)\s+", re.IGNORECASE)
 _MEDIUM = re.compile(
     r"\b(?:in|during)\s+(?:an?|the|his|her|their)\s+(?P<medium>interview|letter|statement|post|op-ed|speech|video|message|email|article|column|broadcast|podcast)"
-    r"(?:\s+(?P<link>with|to|on|for|published by)\s+(?P<target>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*|[a-z]+\s+officials|reporters))?"
+    r"(?:\s+(?P<link>with|to|on|for|published by)\s+(?P<target>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*(?:\s+(?:officials|leaders|lawmakers|members|ministers|counterparts|voters|supporters|readers))?|reporters|supporters))?"
 )
 
 
