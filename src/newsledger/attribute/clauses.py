@@ -228,13 +228,30 @@ def subject_after(sentence: Sentence, cue: FoundCue) -> Subject | None:
         return None
     head = (tokens[start].start, tokens[index - 1].end)
     if index < len(tokens) and tokens[index].lower == "," and index + 1 < len(tokens):
-        app_end = index + 1
-        while app_end < len(tokens) and tokens[app_end].lower not in {",", ".", "“", '"', ";", "?", "!"}:
-            app_end += 1
-        if app_end > index + 1 and app_end >= len(tokens) - 1:
-            appositive = (tokens[index + 1].start, tokens[app_end - 1].end)
-            return Subject((head[0], appositive[1]), head, appositive)
+        appositive = _appositive_after(tokens, index + 1)
+        if appositive is not None:
+            app_start, app_end = appositive
+            mention_end = tokens[app_end].end if app_end < len(tokens) and tokens[app_end].lower == "," else tokens[app_end - 1].end
+            return Subject((head[0], mention_end), head, (tokens[app_start].start, tokens[app_end - 1].end))
     return Subject(head, head, None)
+
+
+def _appositive_after(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
+    """Comma segments after an inverted subject ("said Smith, 67, a lawyer from Ohio, who ..."),
+    up to the sentence end, a quotation or a participle."""
+    end = start
+    relative = False
+    while end < len(tokens):
+        token = tokens[end]
+        if token.lower in {".", ";", "?", "!", ":"} or token.lower in QUOTE_MARKS:
+            break
+        if token.lower == "," and end + 1 < len(tokens) and (_is_participle(tokens[end + 1]) or tokens[end + 1].lower in QUOTE_MARKS | {"and", "but"}):
+            break
+        relative = relative or token.lower in _RELATIVES
+        if not relative and _is_verbish(token):
+            return None
+        end += 1
+    return (start, end) if end > start else None
 
 
 def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: set[int]) -> bool:
