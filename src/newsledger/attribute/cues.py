@@ -19,7 +19,7 @@ from newsledger.attribute.lexicon import (
 from newsledger.attribute.text import Sentence, Token
 
 CueForm = Literal["finite", "participle", "according", "passive"]
-_CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", "when", "where", "who", ":", "“", '"', "‘", "to"})
+_CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
 _CALL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "has", "have", "had", "also", "and", "who", "repeatedly", "once", "then", "previously", "later", "earlier", "again", "recently", "publicly"})
 _GOOD_PREVIOUS = frozenset({",", "”", '"', "’", "''", "—", "(", ")", "-", ";", ":"})
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
@@ -67,9 +67,13 @@ def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None
 
 def _cue_start(tokens: tuple[Token, ...], index: int) -> int:
     first = index
-    while first > 0 and tokens[first - 1].lower in AUXILIARIES:
+    while first > 0 and (tokens[first - 1].lower in AUXILIARIES or _is_adverb(tokens[first - 1])):
         first -= 1
     return first
+
+
+def _is_adverb(token: Token) -> bool:
+    return token.lower.endswith("ly") and token.text[:1].islower() and len(token.lower) > 4 and token.lower not in {"only", "family", "rally", "ally", "italy", "july", "early"}
 
 
 def _is_passive(tokens: tuple[Token, ...], first: int) -> bool:
