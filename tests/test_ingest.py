@@ -143,3 +143,29 @@ def test_kill_minus_nine_mid_run_then_rerun_loses_and_duplicates_nothing(tmp_pat
         assert ledger.stats().articles == total
         orphans = ledger.db.scalar("SELECT count(*) FROM pages p LEFT JOIN articles a ON a.page_id = p.id WHERE a.id IS NULL")
         assert orphans == 0
+
+
+def test_export_jsonl_csv_and_parquet(tmp_path, capsys):
+    import csv
+    import json
+
+    from tests.ledgerkit import processed
+
+    db = str(tmp_path / "x.db")
+    with Ledger.open(db) as ledger:
+        ledger.store(processed(1, [("Ports reopen today.", "Ada Hart"), ("Fees stay.", None)]))
+        ledger.store(processed(2, []))
+    assert main(["export", "--db", db]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [len(line["statements"]) for line in lines] == [2, 0]
+    assert lines[0]["article"]["schema_version"] and lines[0]["site"] == "example.org"
+    out = tmp_path / "s.csv"
+    assert main(["export", "--db", db, "--format", "csv", "--what", "statements", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(out.open()))
+    assert [(r["speaker"], r["content"]) for r in rows] == [("Ada Hart", "Ports reopen today."), ("", "Fees stay.")]
+    pq = pytest.importorskip("pyarrow.parquet")
+    target = tmp_path / "a.parquet"
+    assert main(["export", "--db", db, "--format", "parquet", "-o", str(target)]) == 0
+    table = pq.read_table(target)
+    assert table.num_rows == 2 and table.column("site").to_pylist() == ["example.org", "example.org"]
+    assert main(["export", "--db", db, "--format", "parquet"]) == 1
