@@ -1,0 +1,74 @@
+"""Adding a page: pasted HTML or text, or a URL fetched under the private-address rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Literal
+
+import msgspec
+
+from newsledger.attribute import attribute
+from newsledger.extract import extract_page
+from newsledger.model import Article, Page, Statement
+from newsledger.web.errors import ApiError
+
+FormChoice = Literal["auto", "html", "text"]
+
+
+class Submission(msgspec.Struct, frozen=True, kw_only=True):
+    """What a person submits: ``content`` (pasted HTML or text) or ``url``, not both."""
+
+    content: str | None = None
+    url: str | None = None
+    form: FormChoice = "auto"
+    store: bool = False
+
+
+class Extracted(msgspec.Struct, frozen=True, kw_only=True):
+    page: Page
+    article: Article
+    statements: tuple[Statement, ...]
+
+
+def check_submission(submission: Submission) -> Submission:
+    content = (submission.content or "").strip() or None
+    url = (submission.url or "").strip() or None
+    if content and url:
+        raise ApiError(400, "bad_request", "give either pasted content or a URL, not both")
+    if not content and not url:
+        raise ApiError(400, "bad_request", "give pasted HTML or text, or a URL")
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise ApiError(400, "bad_request", f"{url[:200]}: only http and https URLs can be fetched")
+    return msgspec.structs.replace(submission, content=content, url=url)
+
+
+def pasted_page(content: str, form: FormChoice) -> Page:
+    data = content.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    return Page(
+        content=data,
+        key=f"pasted:sha256:{digest}",
+        origin="pasted",
+        fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        form=None if form == "auto" else form,
+    )
+
+
+def fetched_page(url: str, *, allow_private: bool) -> Page:
+    """The page at ``url``; loopback, private and link-local addresses are refused by the fetcher."""
+    from newsledger.sources.options import SourceOptions
+    from newsledger.sources.urls import fetch_page
+
+    return fetch_page(url, options=SourceOptions(allow_private=allow_private, retries=0, host_delay=0.0))
+
+
+def page_for(submission: Submission, *, allow_private: bool) -> Page:
+    if submission.url:
+        return fetched_page(submission.url, allow_private=allow_private)
+    return pasted_page(submission.content or "", submission.form)
+
+
+def extract_submitted(page: Page, form: FormChoice) -> Extracted:
+    article = extract_page(page, form=form)
+    return Extracted(page=page, article=article, statements=attribute(article))
