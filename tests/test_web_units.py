@@ -9,7 +9,7 @@ from newsledger.model import Article, Block, Cue, Span, Speaker, Statement
 from newsledger.web.highlight import marked_body, segments, statement_ranges
 from newsledger.web.security import csrf_field_for, csrf_valid, sign
 from newsledger.web.settings import load_settings
-from newsledger.web.timeline import build_timeline, months_between
+from newsledger.web.timeline import build_timeline, count_months, months_between
 
 TEXT = '"We will win," said Ana Ruiz on Monday. Then the meeting ended.'
 
@@ -41,8 +41,11 @@ def test_segments_clip_ranges_to_a_block_starting_later() -> None:
 def test_overlapping_ranges_split_into_flat_segments() -> None:
     statement = make_statement()
     wide = Statement(
-        id="s2", kind="indirect", content=Span(start=0, end=len(TEXT), text=TEXT),
-        cue=Cue(span=Span(start=15, end=19, text="said"), lemma="say"), speaker=Speaker(),
+        id="s2",
+        kind="indirect",
+        content=Span(start=0, end=len(TEXT), text=TEXT),
+        cue=Cue(span=Span(start=15, end=19, text="said"), lemma="say"),
+        speaker=Speaker(),
     )
     parts = segments(TEXT, statement_ranges(statement) + statement_ranges(wide))
     assert "".join(part.text for part in parts) == TEXT
@@ -66,13 +69,13 @@ def test_marked_body_uses_block_offsets() -> None:
 
 
 def test_timeline_has_a_bar_per_month_scaled_to_the_peak() -> None:
-    timeline = build_timeline(["2025-11-03", "2026-01-19", "2026-01-20", None, "2026"])
+    timeline = build_timeline(count_months(["2025-11-03", "2026-01-19", "2026-01-20", None, "2026"]))
     assert timeline is not None
     assert [bar.label for bar in timeline.bars] == ["2025-11", "2025-12", "2026-01"]
     assert [bar.count for bar in timeline.bars] == [1, 0, 2]
     tallest = max(timeline.bars, key=lambda bar: bar.height)
     assert tallest.label == "2026-01" and tallest.y + tallest.height == pytest.approx(timeline.baseline)
-    assert build_timeline([None, "2026"]) is None
+    assert build_timeline(count_months([None, "2026"])) is None
 
 
 def test_months_between_crosses_years() -> None:

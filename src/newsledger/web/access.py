@@ -47,4 +47,6 @@ def require_csrf(request: Request, field_value: str | None) -> None:
     """Forms posted with cookies must carry the signed double-submit token."""
     settings = settings_of(request)
     if not csrf_valid(settings.secret, request.cookies.get(CSRF_COOKIE), field_value):
-        raise ApiError(403, "csrf", "the form has expired or did not come from this site; reload it and retry")
+        raise ApiError(
+            403, "csrf", "the form has expired or did not come from this site; reload it and retry"
+        )

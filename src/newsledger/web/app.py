@@ -72,7 +72,13 @@ def error_response(request: Request, status: int, code: str, message: str):
     return render(request, "error.html", {"status": status, "code": code, "message": message}, status=status)
 
 
-STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+STATUS_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+}
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -84,7 +90,9 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_invalid(request: Request, err: RequestValidationError):
         first = err.errors()[0] if err.errors() else {}
         where = ".".join(str(part) for part in first.get("loc", ()) if part not in ("query", "body", "path"))
-        message = f"{where}: {first.get('msg', 'invalid value')}" if where else first.get("msg", "invalid request")
+        message = (
+            f"{where}: {first.get('msg', 'invalid value')}" if where else first.get("msg", "invalid request")
+        )
         return error_response(request, 400, "bad_request", message)
 
     @app.exception_handler(StarletteHTTPException)

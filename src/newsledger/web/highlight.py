@@ -54,7 +54,9 @@ def statement_ranges(statement: Statement) -> list[Range]:
     contents = statement.fragments or (statement.content,)
     for span in contents:
         ranges.append(Range(span.start, span.end, Mark(statement=statement.id, role="content")))
-    ranges.append(Range(statement.cue.span.start, statement.cue.span.end, Mark(statement=statement.id, role="cue")))
+    ranges.append(
+        Range(statement.cue.span.start, statement.cue.span.end, Mark(statement=statement.id, role="cue"))
+    )
     optional = (
         ("speaker", statement.speaker.mention),
         ("channel", statement.channel.mention if statement.channel else None),
@@ -92,8 +94,12 @@ def marked_body(article: Article, statements: Sequence[Statement]) -> tuple[Mark
     blocks = []
     for block in article.blocks:
         end = block.end if block.end > block.start else block.start + len(block.text)
-        text = article.text[block.start : end] if article.text[block.start : end] == block.text else block.text
-        blocks.append(MarkedBlock(kind=block.kind, level=block.level, segments=segments(text, ranges, block.start)))
+        text = (
+            article.text[block.start : end] if article.text[block.start : end] == block.text else block.text
+        )
+        blocks.append(
+            MarkedBlock(kind=block.kind, level=block.level, segments=segments(text, ranges, block.start))
+        )
     if not blocks and article.text:
         blocks.append(MarkedBlock(kind="paragraph", level=None, segments=segments(article.text, ranges)))
     return tuple(blocks)

@@ -8,11 +8,13 @@ from fastapi.responses import RedirectResponse
 
 from newsledger.errors import NewsledgerError
 from newsledger.web import views
-from newsledger.web.access import require_csrf, require_reader, require_writer, settings_of, signed_in
+from newsledger.web.access import require_csrf, require_reader, require_writer, settings_of
 from newsledger.web.errors import ApiError
+from newsledger.web.params import form_search_params, query_string
 from newsledger.web.rendering import render
 from newsledger.web.security import AUTH_COOKIE, auth_cookie_for, same
 from newsledger.web.submit import Submission, check_submission, extract_submitted, page_for
+from newsledger.web.views import SearchParams
 
 router = APIRouter(include_in_schema=False)
 
@@ -60,7 +62,9 @@ async def add_submit(request: Request):
 
 @router.get("/signin")
 async def signin_form(request: Request):
-    return render(request, "signin.html", {"error": None, "next": safe_next(request.query_params.get("next"))})
+    return render(
+        request, "signin.html", {"error": None, "next": safe_next(request.query_params.get("next"))}
+    )
 
 
 @router.post("/signin")
@@ -100,4 +104,67 @@ def safe_next(target: str | None) -> str:
     return "/"
 
 
-__all__ = ["router", "signed_in"]
+# --------------------------------------------------------------------------- ledger-backed pages
+
+
+@router.get("/")
+@router.get("/search")
+async def search_page(request: Request):
+    require_reader(request)
+    query = request.query_params
+    ledger = request.app.state.ledger
+    context = {"results": None, "error": None, "stats": None, "base_query": ""}
+    try:
+        params = form_search_params(**{key: query.get(key, "") for key in SEARCH_FIELDS})
+    except ApiError as err:
+        params = SearchParams()
+        context["error"] = err.message
+    context["params"] = params
+    if params.active and not context["error"]:
+        context["results"] = views.search(ledger, params)
+        context["base_query"] = query_string(params)
+    elif not context["error"]:
+        context["stats"] = views.stats(ledger)
+    return render(request, "search.html", context, status=400 if context["error"] else 200)
+
+
+SEARCH_FIELDS = ("q", "scope", "speaker", "site", "since", "until", "kind", "cursor")
+
+
+@router.get("/articles/{article_id}")
+async def article_page(request: Request, article_id: int):
+    require_reader(request)
+    view = views.article(request.app.state.ledger, article_id)
+    if view is None:
+        raise ApiError(404, "not_found", f"no article {article_id}")
+    return render(request, "article.html", {"view": view})
+
+
+@router.get("/speakers/{speaker_id}")
+async def speaker_page(request: Request, speaker_id: int, cursor: str | None = None):
+    require_reader(request)
+    view = views.speaker(request.app.state.ledger, speaker_id, cursor)
+    if view is None:
+        raise ApiError(404, "not_found", f"no speaker {speaker_id}")
+    return render(request, "speaker.html", {"view": view})
+
+
+@router.get("/speakers")
+async def speakers_page(request: Request, cursor: str | None = None):
+    require_reader(request)
+    return render(request, "speakers.html", {"view": views.speakers(request.app.state.ledger, cursor)})
+
+
+@router.get("/sites/{name}")
+async def site_page(request: Request, name: str, cursor: str | None = None):
+    require_reader(request)
+    view = views.site(request.app.state.ledger, name, cursor)
+    if view is None:
+        raise ApiError(404, "not_found", f"no site {name[:100]!r}")
+    return render(request, "site.html", {"view": view})
+
+
+@router.get("/sites")
+async def sites_page(request: Request):
+    require_reader(request)
+    return render(request, "sites.html", {"view": views.sites(request.app.state.ledger)})

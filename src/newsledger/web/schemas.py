@@ -37,7 +37,10 @@ class IngestRequest(BaseModel):
 
 
 class StoredInfo(BaseModel):
-    article_id: str
+    """``created`` is False when the same page was already in the ledger."""
+
+    page_id: int
+    article_id: int | None = None
     created: bool
 
 

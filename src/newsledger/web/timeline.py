@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import msgspec
 
@@ -49,9 +49,13 @@ def months_between(first: str, last: str) -> list[str]:
     return months
 
 
-def build_timeline(dates: Iterable[str | None]) -> Timeline | None:
-    """One bar per month from the first to the last dated statement; None when nothing is dated."""
-    counts = Counter(month for month in map(month_of, dates) if month)
+def count_months(dates: Iterable[str | None]) -> dict[str, int]:
+    return dict(Counter(month for month in map(month_of, dates) if month))
+
+
+def build_timeline(counts: Mapping[str, int]) -> Timeline | None:
+    """One bar per month from the first to the last month counted; None when nothing is counted."""
+    counts = {month: count for month, count in counts.items() if month_of(month) == month and count > 0}
     if not counts:
         return None
     months = months_between(min(counts), max(counts))
@@ -73,6 +77,11 @@ def build_timeline(dates: Iterable[str | None]) -> Timeline | None:
             )
         )
     return Timeline(
-        width=WIDTH, height=HEIGHT, baseline=HEIGHT - PADDING_BOTTOM, bars=tuple(bars), peak=peak,
-        first=months[0], last=months[-1],
+        width=WIDTH,
+        height=HEIGHT,
+        baseline=HEIGHT - PADDING_BOTTOM,
+        bars=tuple(bars),
+        peak=peak,
+        first=months[0],
+        last=months[-1],
     )
