@@ -108,6 +108,8 @@ FIXTURES = (
                 speaker="Ana Ruiz",
                 mention="Mayor Ana Ruiz",
                 description="mayor",
+                date_expression="on Monday",
+                date_value="2026-01-19",
             ),
             Quote(
                 content="We will watch every euro",
@@ -141,6 +143,8 @@ FIXTURES = (
                 speaker="Ana Ruiz",
                 mention="Ana Ruiz",
                 description="the mayor",
+                date_expression="on Monday evening",
+                date_value="2025-11-03",
             ),
         ),
     ),

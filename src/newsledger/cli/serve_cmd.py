@@ -16,10 +16,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     parser.add_argument(
-        "--token", default=None, help="the operator's token for writes (default: $NEWSLEDGER_TOKEN; none: read only)"
+        "--token",
+        default=None,
+        help="the operator's token for writes (default: $NEWSLEDGER_TOKEN; none: read only)",
     )
     parser.add_argument(
-        "--private", action=argparse.BooleanOptionalAction, default=None,
+        "--private",
+        action=argparse.BooleanOptionalAction,
+        default=None,
         help="require the token for reading too (default: $NEWSLEDGER_PRIVATE or off)",
     )
     parser.set_defaults(func=run)
@@ -29,7 +33,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
     except ImportError:
-        print("newsledger: error: serving needs the server extra: pip install 'newsledger[server]'", file=sys.stderr)
+        print(
+            "newsledger: error: serving needs the server extra: pip install 'newsledger[server]'",
+            file=sys.stderr,
+        )
         return 2
     from newsledger.web import create_app, load_settings
 

@@ -40,7 +40,8 @@ async def add_page(body: AddPageRequest, request: Request) -> dict:
     require_writer(request)
     settings = request.app.state.settings
     submission = check_submission(Submission(**body.model_dump()))
-    page = await run_in_threadpool(page_for, submission, allow_private=settings.allow_private_urls)
+    fetch = request.app.state.fetch_page
+    page = await run_in_threadpool(page_for, submission, fetch, allow_private=settings.allow_private_urls)
     extracted = await run_in_threadpool(extract_submitted, page, submission.form)
     stored = views.store_extracted(request.app.state.ledger, extracted) if submission.store else None
     return views.extracted_json(extracted, stored)

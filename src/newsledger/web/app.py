@@ -19,12 +19,16 @@ from newsledger.web.errors import ApiError, error_body
 from newsledger.web.rendering import render
 from newsledger.web.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from newsledger.web.settings import WebSettings
+from newsledger.web.submit import Fetch, fetched_page
 
 WEB_DIR = Path(__file__).resolve().parent
 
 
-def create_app(settings: WebSettings, *, ledger=None) -> FastAPI:
-    """The app for ``settings``; it opens the ledger at ``settings.db`` unless one is given."""
+def create_app(settings: WebSettings, *, ledger=None, fetch_page: Fetch = fetched_page) -> FastAPI:
+    """The app for ``settings``; it opens the ledger at ``settings.db`` unless one is given.
+
+    ``fetch_page(url, allow_private=...)`` fetches submitted URLs; tests give their own.
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -47,6 +51,7 @@ def create_app(settings: WebSettings, *, ledger=None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.fetch_page = fetch_page
     if ledger is not None:
         app.state.ledger = ledger
     from newsledger.web.api import router as api_router

@@ -49,7 +49,8 @@ async def add_submit(request: Request):
         if submission.store or submission.url:
             require_writer(request)
         settings = settings_of(request)
-        page = await run_in_threadpool(page_for, submission, allow_private=settings.allow_private_urls)
+        fetch = request.app.state.fetch_page
+        page = await run_in_threadpool(page_for, submission, fetch, allow_private=settings.allow_private_urls)
         extracted = await run_in_threadpool(extract_submitted, page, submission.form)
     except (ApiError, NewsledgerError) as err:
         status = err.status if isinstance(err, ApiError) else 400

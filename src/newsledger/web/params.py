@@ -37,8 +37,8 @@ def search_params(
     scope: Annotated[Literal["statements", "articles"], Query(description="what to search")] = "statements",
     speaker: Annotated[str | None, Query(max_length=200, description="a speaker id or name")] = None,
     site: Annotated[str | None, Query(max_length=253, description="a site (host name)")] = None,
-    since: Annotated[str | None, Query(max_length=10, description="from this date (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, Query(max_length=10, description="up to this date (YYYY-MM-DD)")] = None,
+    since: Annotated[dt.date | None, Query(description="from this date (YYYY-MM-DD)")] = None,
+    until: Annotated[dt.date | None, Query(description="up to this date (YYYY-MM-DD)")] = None,
     kind: Annotated[
         Literal["direct", "indirect", "mixed"] | None, Query(description="statement kind")
     ] = None,
@@ -50,8 +50,8 @@ def search_params(
         scope=scope,
         speaker=speaker_filter(speaker),
         site=(site or "").strip() or None,
-        since=iso_date("since", since),
-        until=iso_date("until", until),
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
         kind=kind,
         cursor=cursor or None,
         limit=limit,
@@ -69,6 +69,7 @@ def form_search_params(
     cursor: str = "",
 ) -> SearchParams:
     """The HTML form sends empty strings for empty fields; read them as absent."""
+    scope = scope or "statements"
     if scope not in ("statements", "articles"):
         raise ApiError(400, "bad_request", f"scope: must be statements or articles, not {scope[:40]!r}")
     if kind and kind not in ("direct", "indirect", "mixed"):

@@ -13,20 +13,38 @@ from pydantic import BaseModel, ConfigDict, Field
 Record = dict[str, Any]
 
 
-class AddPageRequest(BaseModel):
+NON_BLANK = r"\S"
+HTTP_URL = r"^https?://[^\s/]+"
+
+
+class PastedPage(BaseModel):
+    """A page pasted as HTML or as text copied from a browser."""
+
     model_config = ConfigDict(extra="forbid")
 
-    content: str | None = Field(None, description="pasted HTML or text copied from a browser")
-    url: str | None = Field(None, description="an http(s) URL to fetch instead")
+    content: str = Field(min_length=1, pattern=NON_BLANK, description="pasted HTML or copied text")
     form: Literal["auto", "html", "text"] = "auto"
     store: bool = Field(False, description="also store the page and its record in the ledger")
+
+
+class UrlPage(BaseModel):
+    """A page to fetch; loopback, private and link-local addresses are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(max_length=2000, pattern=HTTP_URL, description="an http(s) URL")
+    form: Literal["auto", "html", "text"] = "auto"
+    store: bool = Field(False, description="also store the page and its record in the ledger")
+
+
+AddPageRequest = PastedPage | UrlPage
 
 
 class PageInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    content: str = Field(min_length=1)
-    url: str | None = None
+    content: str = Field(min_length=1, pattern=NON_BLANK)
+    url: str | None = Field(None, max_length=2000, pattern=HTTP_URL)
     form: Literal["auto", "html", "text"] = "auto"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from typing import Literal
 
 import msgspec
@@ -63,9 +64,13 @@ def fetched_page(url: str, *, allow_private: bool) -> Page:
     return fetch_page(url, options=SourceOptions(allow_private=allow_private, retries=0, host_delay=0.0))
 
 
-def page_for(submission: Submission, *, allow_private: bool) -> Page:
+Fetch = Callable[..., Page]
+
+
+def page_for(submission: Submission, fetch: Fetch = fetched_page, *, allow_private: bool) -> Page:
+    """The submitted page: fetched through ``fetch`` (the seam that keeps tests off the network)."""
     if submission.url:
-        return fetched_page(submission.url, allow_private=allow_private)
+        return fetch(submission.url, allow_private=allow_private)
     return pasted_page(submission.content or "", submission.form)
 
 
