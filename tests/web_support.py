@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+from bench._server import live_server as serve
 
 from newsledger.extract import extract_page
 from newsledger.model import Article, Cue, Page, Span, Speaker, Statement, StatementDate
 
-REPO = Path(__file__).resolve().parent.parent
 TOKEN = "test-operator-token"
 
 
@@ -171,44 +165,8 @@ def seed_ledger(db: Path, fixtures: tuple[Fixture, ...] = FIXTURES) -> None:
             ledger.store(Processed(page=page, article=article, statements=statements))
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
-def live_server(db: Path, *, token: str | None = TOKEN, extra_env: dict | None = None) -> Iterator[str]:
-    """``newsledger serve`` in a child process on a free port; yields its base URL."""
-    port = free_port()
-    command = [sys.executable, "-m", "newsledger", "serve", "--db", str(db), "--port", str(port)]
-    if token:
-        command += ["--token", token]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO)]), **(extra_env or {})}
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process)
+def live_server(db: Path, *, token: str | None = TOKEN) -> Iterator[str]:
+    """``newsledger serve`` on the ledger at ``db`` with the test token; yields its base URL."""
+    with serve(db, token=token) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            error = process.stderr.read().decode(errors="replace") if process.stderr else ""
-            raise RuntimeError(f"the server exited early: {error[-2000:]}")
-        try:
-            if httpx.get(f"{base}/api/stats", timeout=1.0).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"the server at {base} did not come up within {timeout} s")
