@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from tests.web_support import FIXTURES, TOKEN, article_html, seed_ledger
 
-from newsledger.model import Page
+from newsledger.model import Article, Block, Cue, Page, Span, Speaker, Statement
 from newsledger.web import WebSettings, create_app
 
 
@@ -193,3 +193,38 @@ def test_template_sources_never_mark_content_safe() -> None:
     for template in templates.glob("*.html"):
         text = template.read_text()
         assert "|safe" not in text.replace(" ", "") and "Markup(" not in text, template.name
+
+
+def test_article_page_shows_evidence_boilerplate_and_marked_statements(client: TestClient, ledger) -> None:
+    from newsledger.ingest import Processed
+    from newsledger.model import Author, Boilerplate, Evidence, TextField
+
+    text = '"Rates will fall," said Dana Holm.\n\nSupport our journalism today.'
+    article = Article(
+        input_form="html",
+        url="https://evidence.example/rates",
+        headline=TextField(
+            value="Rates & <tags>", evidence=Evidence(source="json-ld", locator="json-ld[0].headline")
+        ),
+        authors=(Author(name="Kim Lo", evidence=Evidence(source="meta", locator='meta[name="author"]')),),
+        blocks=(Block(kind="paragraph", text=text[:34], start=0, end=34),),
+        text=text[:34],
+        boilerplate=(
+            Boilerplate(kind="donation_appeal", text="Support our journalism today.", reason="appeal"),
+        ),
+    )
+    statement = Statement(
+        id="s0",
+        kind="direct",
+        content=Span(start=1, end=16, text="Rates will fall"),
+        cue=Cue(span=Span(start=19, end=23, text="said"), lemma="say"),
+        speaker=Speaker(name="Dana Holm", mention=Span(start=24, end=33, text="Dana Holm")),
+    )
+    page = Page(content=b"<p>rates</p>", url=article.url, key="evidence:rates", origin=article.url)
+    stored = ledger.store(Processed(page=page, article=article, statements=(statement,)))
+    body = client.get(f"/articles/{stored.article_id}").text
+    assert "Rates &amp; &lt;tags&gt;" in body
+    assert "json-ld[0].headline" in body and "meta[name=&#34;author&#34;]" in body and "Kim Lo" in body
+    assert "Set aside as boilerplate (1)" in body and "donation_appeal" in body
+    assert 'class="mark role-content " href="#st-s0"' in body and ">Rates will fall</a>" in body
+    assert 'class="mark role-speaker "' in body and 'id="st-s0"' in body

@@ -10,7 +10,7 @@ import msgspec
 WIDTH = 640
 HEIGHT = 160
 PADDING_BOTTOM = 24
-PADDING_TOP = 12
+PADDING_TOP = 16
 
 
 class Bar(msgspec.Struct, frozen=True, kw_only=True):
