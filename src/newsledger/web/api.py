@@ -24,7 +24,14 @@ from newsledger.web.schemas import (
     StatsResponse,
 )
 from newsledger.web.schemas import Page as PageModel
-from newsledger.web.submit import Submission, check_submission, extract_submitted, page_for, pasted_page
+from newsledger.web.submit import (
+    Submission,
+    check_submission,
+    check_url,
+    extract_submitted,
+    page_for,
+    pasted_page,
+)
 from newsledger.web.views import SearchParams
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -54,12 +61,16 @@ async def ingest(body: IngestRequest, request: Request) -> dict:
     stored, failed = [], []
     for index, item in enumerate(body.pages):
         page = pasted_page(item.content, item.form)
-        if item.url:
-            page = views.with_url(page, item.url)
         try:
+            if item.url:
+                check_url(item.url)
+                page = views.with_url(page, item.url)
             extracted = await run_in_threadpool(extract_submitted, page, item.form)
         except NewsledgerError as err:
             failed.append(IngestFailure(index=index, code=err.stage, message=str(err)).model_dump())
+            continue
+        except ApiError as err:
+            failed.append(IngestFailure(index=index, code=err.code, message=err.message).model_dump())
             continue
         stored.append(views.store_extracted(request.app.state.ledger, extracted))
     return {"stored": stored, "failed": failed}

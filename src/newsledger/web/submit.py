@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from typing import Literal
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -39,9 +40,22 @@ def check_submission(submission: Submission) -> Submission:
         raise ApiError(400, "bad_request", "give either pasted content or a URL, not both")
     if not content and not url:
         raise ApiError(400, "bad_request", "give pasted HTML or text, or a URL")
-    if url and not url.lower().startswith(("http://", "https://")):
-        raise ApiError(400, "bad_request", f"{url[:200]}: only http and https URLs can be fetched")
+    if url:
+        check_url(url)
     return msgspec.structs.replace(submission, content=content, url=url)
+
+
+def check_url(url: str) -> None:
+    """Only well-formed http(s) URLs with a host are fetched or recorded."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        raise ApiError(400, "bad_request", f"{url[:200]}: not a well-formed URL") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ApiError(400, "bad_request", f"{url[:200]}: only http and https URLs can be fetched")
+    if not host:
+        raise ApiError(400, "bad_request", f"{url[:200]}: not a URL with a host name")
 
 
 def pasted_page(content: str, form: FormChoice) -> Page:

@@ -64,8 +64,22 @@ class SearchParams(msgspec.Struct, frozen=True, kw_only=True):
         return bool(self.q or self.speaker or self.site or self.since or self.until or self.kind)
 
 
+def searchable(query: str) -> bool:
+    """Whether the query has a word to look for (``"--"`` or ``-word`` alone has none)."""
+    from newsledger.errors import InputError
+    from newsledger.ledger.query import fts5_query
+
+    try:
+        fts5_query(query)
+    except InputError:
+        return False
+    return True
+
+
 def search(ledger, params: SearchParams) -> dict:
-    """One page of statement or article hits, as builtins."""
+    """One page of statement or article hits, as builtins; a query without words finds nothing."""
+    if params.q and not searchable(params.q):
+        return {"items": [], "next_cursor": None}
     filters = {"site": params.site, "since": params.since, "until": params.until}
     if params.scope == "articles":
         page = ledger.search_articles(params.q, **filters, limit=params.limit, cursor=params.cursor)
