@@ -26,6 +26,9 @@ def place_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], str]:
     cursor = 0
     for block in blocks:
         if not block.text:
+            if block.kind == "figure":
+                # A figure's caption is not body text: the block marks its place, zero-width.
+                placed.append(msgspec.structs.replace(block, start=cursor, end=cursor))
             continue
         if pieces:
             pieces.append(BLOCK_SEPARATOR)

@@ -18,6 +18,7 @@ _BOMS = (
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_\-:.]+)", re.I)
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f]")
 _TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|article|section|script|meta|link|img)\b[^>]*>", re.I)
 
 
@@ -70,8 +71,7 @@ def looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return "\x00" in sample or controls / len(sample) > 0.1
+    return "\x00" in sample or len(_CONTROL.findall(sample)) / len(sample) > 0.1
 
 
 def detect_form(text: str) -> InputForm:
