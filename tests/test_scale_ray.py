@@ -283,6 +283,25 @@ def test_a_shard_that_does_not_match_its_marker_is_refused(warcs, tmp_path):
         merge_finished(ledger, plan, tmp_path)
 
 
+def test_a_relaunch_with_every_task_done_merges_without_starting_ray(warcs, tmp_path, monkeypatch):
+    import newsledger.scale.engine as engine
+
+    plan = load_or_write_plan(
+        make_plan(warcs, 2, options=SourceOptions(), base_dir=os.getcwd()), tmp_path / "shards"
+    )
+    for task in plan.tasks:
+        run_task(task, tmp_path / "shards")
+
+    def no_ray(options):
+        raise AssertionError("Ray was started")
+
+    monkeypatch.setattr(engine, "ray_session", no_ray)
+    with Ledger.open(str(tmp_path / "ledger.db")) as ledger:
+        summary = run_ray_ingest(warcs, ledger, options=RayOptions(shard_dir=str(tmp_path / "shards")))
+    assert (summary.tasks, summary.ran, summary.already_done, summary.pages.stored) == (2, 0, 2, 36)
+    assert summary.ray_start_seconds == 0
+
+
 # --------------------------------------------------------------------------- on a Ray cluster
 
 
@@ -365,3 +384,33 @@ def test_ray_retries_a_task_whose_worker_died(ray_cluster, warcs, tmp_path):
     assert (tmp_path / "killed").exists()
     assert (summary.ran, summary.failed, summary.pages.stored) == (3, (), 36)
     assert ledger_contents(str(tmp_path / "ray.db")) == expected
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_the_ingest_command_runs_on_ray(ray_cluster, warcs, tmp_path, capsys):
+    from newsledger.cli import main
+
+    shards = tmp_path / "shards"
+    argv = [
+        "ingest",
+        *warcs,
+        "--db",
+        str(tmp_path / "ray.db"),
+        "--engine",
+        "ray",
+        "--tasks",
+        "3",
+        "--shard-dir",
+        str(shards),
+    ]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "36 stored" in out and "3 tasks: 3 run, 0 already done, 0 failed" in out
+    assert sorted(p.name for p in shards.glob("*.done")) == [
+        "task-00000.done",
+        "task-00001.done",
+        "task-00002.done",
+    ]
+    assert main([*argv[:-4], "--tasks", "4", "--shard-dir", str(shards)]) == 1
+    assert "plan of another run" in capsys.readouterr().err

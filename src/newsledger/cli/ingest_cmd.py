@@ -7,6 +7,7 @@ import sys
 
 from newsledger.cli.ledger_args import add_db_argument, open_ledger
 from newsledger.progress import Progress
+from newsledger.scale.cli import add_engine_arguments
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress line on stderr (default: when stderr is a terminal)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary at the end")
+    add_engine_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -43,6 +45,10 @@ def run(args: argparse.Namespace) -> int:
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     progress = Progress(count_pages(args.sources, options) if show else None, "ingest", enabled=show)
     with open_ledger(args.db) as ledger:
+        if args.engine == "ray":
+            from newsledger.scale.cli import run_with_ray
+
+            return run_with_ray(args, ledger, options)
         summary = run_ingest(args.sources, ledger, jobs=max(args.jobs, 1), timeout=args.timeout,
                              options=options, progress=progress)
         if not args.quiet:

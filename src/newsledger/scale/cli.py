@@ -7,8 +7,6 @@ import json
 import sys
 
 from newsledger.errors import ConfigError
-from newsledger.scale.engine import RayOptions, RaySummary, run_ray_ingest
-from newsledger.sources import SourceOptions
 
 ENGINES = ("local", "ray")
 
@@ -45,7 +43,9 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def ray_options(args: argparse.Namespace) -> RayOptions:
+def ray_options(args: argparse.Namespace):
+    from newsledger.scale.engine import RayOptions
+
     runtime_env = None
     if args.runtime_env:
         try:
@@ -69,18 +69,24 @@ def ray_options(args: argparse.Namespace) -> RayOptions:
     )
 
 
-def run_with_ray(
-    args: argparse.Namespace, specs: list[str], ledger, source_options: SourceOptions | None = None
-) -> RaySummary:
-    """Run the ingestion on Ray; tell on stderr which tasks failed (a relaunch reruns them)."""
+def run_with_ray(args: argparse.Namespace, ledger, source_options) -> int:
+    """``newsledger ingest --engine ray``: run, report as the local engine does, and exit non-zero
+    when a task failed (running the same command again reruns only the failed tasks)."""
+    from newsledger.cli.ingest_cmd import totals_line
+    from newsledger.scale.engine import run_ray_ingest
+
     summary = run_ray_ingest(
-        specs,
+        args.sources,
         ledger,
         options=ray_options(args),
         source_options=source_options,
-        timeout=getattr(args, "timeout", None),
+        timeout=args.timeout,
         progress=bool(args.progress if args.progress is not None else sys.stderr.isatty()),
     )
+    if not args.quiet:
+        print(summary.pages.line())
+        print(summary.line())
+        print(totals_line(ledger))
     if summary.failed:
         first = summary.failed[0]
         print(
@@ -88,4 +94,6 @@ def run_with_ray(
             f"(task {first.task}: {first.reason}); run the same command again to retry them",
             file=sys.stderr,
         )
-    return summary
+        return 1
+    pages = summary.pages
+    return 1 if pages.seen and pages.failed == pages.seen else 0

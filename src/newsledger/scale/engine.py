@@ -12,7 +12,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import msgspec
@@ -142,12 +142,37 @@ def default_shard_dir(specs: Sequence[str]) -> Path:
 
 
 def plan_for(
-    specs: Sequence[str], shard_dir: Path, requested: int | None, cpus: int, source_options: SourceOptions
+    specs: Sequence[str],
+    shard_dir: Path,
+    requested: int | None,
+    cpus: Callable[[], int],
+    source_options: SourceOptions,
 ) -> Plan:
+    """The plan of this run: ``requested`` tasks, else as many as the plan already in the shard
+    directory, else four per cluster CPU (asking ``cpus`` starts Ray)."""
     if requested is None and (shard_dir / PLAN_FILE).exists():
         requested = read_plan(shard_dir).requested_tasks
-    plan = make_plan(specs, requested or cpus * TASKS_PER_CPU, options=source_options, base_dir=os.getcwd())
+    if requested is None:
+        requested = cpus() * TASKS_PER_CPU
+    plan = make_plan(specs, requested, options=source_options, base_dir=os.getcwd())
     return load_or_write_plan(plan, shard_dir)
+
+
+class LazyRay(contextlib.ExitStack):
+    """Ray started on first use only: a relaunch that finds every task done never starts it."""
+
+    def __init__(self, options: RayOptions) -> None:
+        super().__init__()
+        self.options = options
+        self.ray = None
+        self.start_seconds = 0.0
+
+    def get(self):
+        if self.ray is None:
+            started = time.monotonic()
+            self.ray = self.enter_context(ray_session(self.options))
+            self.start_seconds = time.monotonic() - started
+        return self.ray
 
 
 # --------------------------------------------------------------------------- running
@@ -184,13 +209,14 @@ def run_ray_ingest(
     source_options = source_options or SourceOptions()
     started = time.monotonic()
     summary = IngestSummary()
-    with ray_session(options) as ray:
-        ray_started = time.monotonic() - started
-        shard_dir = Path(options.shard_dir) if options.shard_dir else default_shard_dir(specs)
-        plan = plan_for(specs, shard_dir, options.tasks, cluster_cpus(ray), source_options)
+    shard_dir = Path(options.shard_dir) if options.shard_dir else default_shard_dir(specs)
+    with LazyRay(options) as ray:
+        plan = plan_for(specs, shard_dir, options.tasks, lambda: cluster_cpus(ray.get()), source_options)
         pending = unfinished(plan, shard_dir)
-        run = TaskRun(ray, plan, shard_dir, options, source_options, timeout, hook)
-        failed = run.until_done(pending, ledger, summary, progress)
+        failed = []
+        if pending:
+            run = TaskRun(ray.get(), plan, shard_dir, options, source_options, timeout, hook)
+            failed = run.until_done(pending, ledger, summary, progress)
     failed_ids = {failure.task for failure in failed}
     merge_finished(
         ledger, plan, shard_dir, exclude={t.id for t in pending if t.id not in failed_ids}, summary=summary
@@ -203,7 +229,7 @@ def run_ray_ingest(
         ran=len(pending) - len(failed),
         already_done=len(plan.tasks) - len(pending),
         failed=tuple(failed),
-        ray_start_seconds=round(ray_started, 3),
+        ray_start_seconds=round(ray.start_seconds, 3),
     )
 
 
