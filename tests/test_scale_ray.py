@@ -302,6 +302,44 @@ def test_a_relaunch_with_every_task_done_merges_without_starting_ray(warcs, tmp_
     assert summary.ray_start_seconds == 0
 
 
+def test_ray_options_come_from_the_environment_then_the_flags():
+    import argparse
+
+    from newsledger.scale.cli import add_ray_arguments, ray_options
+    from newsledger.scale.ray import options_from_environment
+
+    environ = {
+        "NEWSLEDGER_RAY_ADDRESS": "auto",
+        "NEWSLEDGER_RAY_TASKS": "12",
+        "NEWSLEDGER_SHARD_DIR": "/shared/s",
+    }
+    options = options_from_environment(environ, jobs=3)
+    assert (options.address, options.tasks, options.shard_dir, options.num_cpus) == (
+        "auto",
+        12,
+        "/shared/s",
+        3,
+    )
+    with pytest.raises(ConfigError, match="NEWSLEDGER_RAY_TASKS"):
+        options_from_environment({"NEWSLEDGER_RAY_TASKS": "many"})
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-j", "--jobs", type=int, default=1)
+    add_ray_arguments(parser)
+    args = parser.parse_args(
+        ["-j", "2", "--tasks", "7", "--shard-format", "parquet", "--runtime-env", '{"pip": []}']
+    )
+    options = ray_options(args)
+    assert (options.tasks, options.num_cpus, options.shard_format, options.runtime_env) == (
+        7,
+        2,
+        "parquet",
+        {"pip": []},
+    )
+    with pytest.raises(ConfigError, match="runtime-env"):
+        ray_options(parser.parse_args(["--runtime-env", "[1"]))
+
+
 # --------------------------------------------------------------------------- on a Ray cluster
 
 
@@ -405,8 +443,7 @@ def test_the_ingest_command_runs_on_ray(ray_cluster, warcs, tmp_path, capsys):
         str(shards),
     ]
     assert main(argv) == 0
-    out = capsys.readouterr().out
-    assert "36 stored" in out and "3 tasks: 3 run, 0 already done, 0 failed" in out
+    assert "36 stored" in capsys.readouterr().out
     assert sorted(p.name for p in shards.glob("*.done")) == [
         "task-00000.done",
         "task-00001.done",

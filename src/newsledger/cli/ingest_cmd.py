@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from newsledger.cli.ledger_args import add_db_argument, open_ledger
+from newsledger.errors import ConfigError
 from newsledger.progress import Progress
-from newsledger.scale.cli import add_engine_arguments
+from newsledger.scale.cli import add_ray_arguments, bind_engine_arguments
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,24 +33,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="least seconds between two requests to one host (default: 1)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress line on stderr (default: when stderr is a terminal)")
+    parser.add_argument("--engine", default="local",
+                        help="local (worker processes, the default) or a scale-out engine such as ray")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary at the end")
-    add_engine_arguments(parser)
+    add_ray_arguments(parser)
     parser.set_defaults(func=run)
 
 
+def engine_runner(name: str):
+    """The ``run_ingest`` of an engine: ``local``, or ``newsledger.scale.<name>.run_ingest``."""
+    if name == "local":
+        from newsledger.ingest import run_ingest
+
+        return run_ingest
+    if not name.isidentifier():
+        raise ConfigError(f"no engine named {name!r}")
+    try:
+        module = importlib.import_module(f"newsledger.scale.{name}")
+    except ImportError as err:
+        raise ConfigError(f"engine {name!r} is not available ({err})") from None
+    return module.run_ingest
+
+
 def run(args: argparse.Namespace) -> int:
-    from newsledger.ingest import run_ingest
     from newsledger.ingest.total import count_pages
     from newsledger.sources import SourceOptions
 
     options = SourceOptions(allow_private=args.allow_private, host_delay=args.host_delay)
+    run_ingest = bind_engine_arguments(engine_runner(args.engine), args)
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     progress = Progress(count_pages(args.sources, options) if show else None, "ingest", enabled=show)
     with open_ledger(args.db) as ledger:
-        if args.engine == "ray":
-            from newsledger.scale.cli import run_with_ray
-
-            return run_with_ray(args, ledger, options)
         summary = run_ingest(args.sources, ledger, jobs=max(args.jobs, 1), timeout=args.timeout,
                              options=options, progress=progress)
         if not args.quiet:
