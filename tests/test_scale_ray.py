@@ -165,7 +165,7 @@ def ledger_contents(target: str) -> dict:
     return {"articles": articles, "failures": failures, "stats": stats}
 
 
-def local_contents(specs: list[str], target: Path) -> dict:
+def local_contents(specs: list[str], target: Path | str) -> dict:
     with Ledger.open(str(target)) as ledger:
         run_ingest(specs, ledger)
     return ledger_contents(str(target))
@@ -451,3 +451,17 @@ def test_the_ingest_command_runs_on_ray(ray_cluster, warcs, tmp_path, capsys):
     ]
     assert main([*argv[:-4], "--tasks", "4", "--shard-dir", str(shards)]) == 1
     assert "plan of another run" in capsys.readouterr().err
+
+
+@pytest.mark.ray
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_ray_ingest_of_mixed_inputs_into_postgresql_matches_a_local_run(ray_cluster, mixed_inputs, tmp_path):
+    from tests.ledgerkit import postgres_url
+
+    with postgres_url() as local_url, postgres_url() as ray_url:
+        expected = local_contents(mixed_inputs, local_url)
+        with Ledger.open(ray_url) as ledger:
+            summary = run_ray_ingest(mixed_inputs, ledger, options=RayOptions(tasks=4, shard_dir=str(tmp_path)))
+        assert (summary.ran, summary.pages.seen, summary.pages.failed) == (4, 21, 1)
+        assert ledger_contents(ray_url) == expected
