@@ -267,10 +267,10 @@ def test_a_task_that_fails_midway_leaves_no_shard_and_reruns_cleanly(warcs, tmp_
         run_task(task, tmp_path, hook=fail_at_third)
     assert read_marker(tmp_path, task.name) is None
     assert not shard_path(tmp_path, task.name, "jsonl").exists()
-    (tmp_path / f".{task.name}.jsonl.gz.tmp-99999").write_bytes(b"half a shard")
+    (tmp_path / f".{task.name}.jsonl.tmp-99999").write_bytes(b"half a shard")
     marker = run_task(task, tmp_path)
     assert marker.items == task.estimated_pages
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{task.name}.done", f"{task.name}.jsonl.gz"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{task.name}.done", f"{task.name}.jsonl"]
     assert run_task(task, tmp_path, hook=fail_at_third) == marker  # marked: not run again
 
 

@@ -9,7 +9,6 @@ size and digest. Only a task with a marker is done: a crash at any point leaves 
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
@@ -21,7 +20,7 @@ import msgspec
 from newsledger.errors import LedgerError
 
 ShardFormat = Literal["jsonl", "parquet"]
-SHARD_SUFFIX = {"jsonl": ".jsonl.gz", "parquet": ".parquet"}
+SHARD_SUFFIX = {"jsonl": ".jsonl", "parquet": ".parquet"}
 MARKER_SUFFIX = ".done"
 _CHUNK = 1 << 20
 
@@ -121,8 +120,10 @@ def write_shard(path: Path, lines: Iterable[bytes], shard_format: ShardFormat) -
 
 
 def _write_jsonl(path: Path, lines: Iterable[bytes]) -> int:
+    # Not compressed again: the bulk of a line is the raw page, which the ledger row already holds
+    # zlib-compressed; a second pass would cost the merge more time than it saves disk.
     count = 0
-    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=1, mtime=0) as out:
+    with path.open("wb") as out:
         for line in lines:
             out.write(line)
             out.write(b"\n")
@@ -170,7 +171,7 @@ def read_shard_lines(path: Path, shard_format: ShardFormat) -> Iterator[bytes]:
         for batch in parquet.iter_batches(columns=["item"], batch_size=256):
             yield from (value.as_py() for value in batch.column(0))
         return
-    with gzip.open(path, "rb") as lines:
+    with path.open("rb") as lines:
         for line in lines:
             if line.strip():
                 yield line
