@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="inputs")
     add_db_argument(parser)
-    parser.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1)")
+    parser.add_argument("-j", "--jobs", type=int, default=1, help="worker processes beside the writer (default: 1; 0 works in one process)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per page (default: 60)")
     parser.add_argument("--allow-private", action="store_true",
                         help="let URLs reach loopback, private and link-local addresses")
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     progress = Progress(count_pages(args.sources, options) if show else None, "ingest", enabled=show)
     with open_ledger(args.db) as ledger:
-        summary = run_ingest(args.sources, ledger, jobs=max(args.jobs, 1), timeout=args.timeout,
+        summary = run_ingest(args.sources, ledger, jobs=max(args.jobs, 0), timeout=args.timeout,
                              options=options, progress=progress)
         if not args.quiet:
             print(summary.line())

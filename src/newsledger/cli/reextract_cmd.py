@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Extract every stored page again and replace its article and statements.",
     )
     add_db_argument(parser)
-    parser.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1)")
+    parser.add_argument("-j", "--jobs", type=int, default=1, help="worker processes beside the writer (default: 1; 0 works in one process)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per page (default: 60)")
     parser.add_argument("--outdated", action="store_true",
                         help="only pages last extracted by another version")
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     with open_ledger(args.db) as ledger:
         total = ledger.page_count(not_by=EXTRACTOR if args.outdated else None)
-        summary = run_reextract(ledger, jobs=max(args.jobs, 1), timeout=args.timeout, outdated_only=args.outdated,
+        summary = run_reextract(ledger, jobs=max(args.jobs, 0), timeout=args.timeout, outdated_only=args.outdated,
                                 progress=Progress(total, "reextract", enabled=show))
         print(summary.line())
         print(totals_line(ledger))

@@ -1,6 +1,6 @@
 """The local engine: pages processed in worker processes, stored by the parent.
 
-At most ``jobs * IN_FLIGHT_PER_JOB`` pages are out at any moment, so memory does not grow with
+With ``jobs=0`` everything runs in this process. At most ``jobs * IN_FLIGHT_PER_JOB`` pages are out at any moment, so memory does not grow with
 the input. Each page is stored in its own transaction with its article and statements; pages
 whose key is already in the ledger are skipped before any work is spent on them, so a run that
 was killed continues where it stopped when started again.
@@ -61,8 +61,12 @@ def work(page: Page, timeout: float | None) -> PreparedPage:
 def processed_stream(
     items: Iterable[tuple[Tag, Page]], *, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT
 ) -> Iterator[tuple[Tag, PreparedPage]]:
-    """Prepared pages for tagged pages, in completion order, with bounded work in flight."""
-    if jobs <= 1:
+    """Prepared pages for tagged pages, in completion order, with bounded work in flight.
+
+    ``jobs`` worker processes do the work while this process (the single writer) stores results,
+    so even one job overlaps extraction with writing; ``jobs=0`` works in this process.
+    """
+    if jobs <= 0:
         for tag, page in items:
             yield tag, work(page, timeout)
         return

@@ -7,14 +7,13 @@ call only the methods of :class:`Ledger`.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 
 import msgspec
 
-from newsledger.errors import LedgerError
 from newsledger.ingest.process import Processed
 from newsledger.ledger import read, store
+from newsledger.ledger.codec import decompress
 from newsledger.ledger.db import Database, open_database
 from newsledger.ledger.records import (
     ArticleHit,
@@ -202,10 +201,8 @@ class Ledger:
 
 def _page_of(row: tuple) -> Page:
     key, url, origin, fetched_at, headers, form, codec, content = row
-    if codec != "zlib":
-        raise LedgerError(f"page stored with an unknown codec {codec!r}", input_name=key)
     return Page(
-        content=zlib.decompress(bytes(content)),
+        content=decompress(codec, bytes(content), name=key),
         key=key,
         url=url,
         origin=origin,

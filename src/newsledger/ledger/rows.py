@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-import zlib
 from urllib.parse import urlsplit
 
 import msgspec
 
 from newsledger.extract.assemble import EXTRACTOR
 from newsledger.ingest.process import Processed
+from newsledger.ledger.codec import compress
 from newsledger.model import Article, SourceFailure, Statement, Struct
 
-CODEC = "zlib"
-COMPRESSION_LEVEL = 3
 _json = msgspec.json.Encoder()
 
 
@@ -102,6 +100,7 @@ def site_of(url: str | None) -> str:
 
 def _page_row(processed: Processed) -> PageRow:
     page = processed.page
+    codec, content = compress(page.content)
     return PageRow(
         key=page.key or f"sha256:{hashlib.sha256(page.content).hexdigest()}",
         url=page.url,
@@ -109,8 +108,8 @@ def _page_row(processed: Processed) -> PageRow:
         fetched_at=page.fetched_at,
         headers=_json.encode(page.headers).decode(),
         form=page.form,
-        codec=CODEC,
-        content=zlib.compress(page.content, COMPRESSION_LEVEL),
+        codec=codec,
+        content=content,
         size=len(page.content),
         sha256=hashlib.sha256(page.content).hexdigest(),
     )
