@@ -78,9 +78,11 @@ def readability_tool() -> Tool:
     from lxml import html as lxml_html
     from readability import Document
 
+    # Text nodes joined with a space: ``text_content()`` glues the last word of one paragraph
+    # to the first of the next, which costs readability matches it earned.
     def run(page: str) -> str:
         summary = Document(page).summary(html_partial=True)
-        return lxml_html.fromstring(summary).text_content() if summary.strip() else ""
+        return " ".join(lxml_html.fromstring(summary).itertext()) if summary.strip() else ""
 
     return run
 
