@@ -89,7 +89,12 @@ class Frame:
     __slots__ = ("bad", "classes", "element_id", "flag", "good", "image", "key", "tag", "vetoed")
 
     def __init__(
-        self, key: int, tag: str, flag: BoilerplateKind | None, element_id: str | None = None, classes: str | None = None
+        self,
+        key: int,
+        tag: str,
+        flag: BoilerplateKind | None,
+        element_id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         self.key = key
         self.tag = tag
@@ -287,11 +292,7 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         frame = _frame_for(node, tag)
         if frame.flag is not None and _read_whole(node, frame, walk):
             return False
-        if (
-            tag in LEAF_BLOCKS
-            and not walk.figures
-            and node.css_first("br, img, [hidden], [style]") is None
-        ):
+        if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br, img, [hidden], [style]") is None:
             _read_leaf(node, frame, walk)
             return False
         if tag == "figure":
