@@ -38,7 +38,7 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     container = choose_container(segments, prose)
     if container is None:
         return _fallback(segments)
-    depths = [_depth_of(segment, container.key) for segment in segments]
+    depths = _depths(segments, container.key)
     body, asides, captions = _sort(segments, depths, other_articles(segments, prose, depths))
     # The container sits at the same depth on every path that passes through it.
     depth = max(depths)
@@ -80,11 +80,13 @@ def _sort(
     return body, asides, captions
 
 
-def _depth_of(segment: Segment, key: int) -> int:
-    for index, frame in enumerate(segment.path):
-        if frame.key == key:
-            return index
-    return -1
+def _depths(segments: list[Segment], key: int) -> list[int]:
+    """Where the container sits on each segment's path (-1: the segment is outside it).
+
+    The container is at the same depth on every path through it, so one look per segment does.
+    """
+    depth = next((i for segment in segments for i, frame in enumerate(segment.path) if frame.key == key), -1)
+    return [depth if len(segment.path) > depth >= 0 and segment.path[depth].key == key else -1 for segment in segments]
 
 
 def _fallback(segments: list[Segment]) -> Body:

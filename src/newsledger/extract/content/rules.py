@@ -174,6 +174,14 @@ _TEXT_FORMULAS: tuple[tuple[BoilerplateKind, str], ...] = (
 )
 _TEXT_PATTERN = re.compile("|".join(f"(?P<{kind}>{formula})" for kind, formula in _TEXT_FORMULAS), re.I)
 
+# Words one of which every formula contains: a cheap test before the regular expression.
+_TEXT_CUES = (
+    "sign", "subscri", "newsletter", "donat", "contribution", "gift", "support", "member", "patron",
+    "share", "tweet", "mail", "print", "copy link", "follow", "advert", "sponsor", "anzeige", "werbung",
+    "реклама", "read", "related", "more on", "see also", "recommended", "mehr zum", "lesen sie",
+    "читайте", "cookie", "comment", "reply",
+)  # fmt: skip
+
 # The longest text the text formulas are tried on: a real paragraph may mention a newsletter.
 TEXT_RULE_MAX_CHARS = 220
 
@@ -201,6 +209,9 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 
 def kind_from_text(text: str) -> BoilerplateKind | None:
     if len(text) > TEXT_RULE_MAX_CHARS:
+        return None
+    lowered = text.lower()
+    if not any(cue in lowered for cue in _TEXT_CUES):
         return None
     match = _TEXT_PATTERN.search(text)
     return match.lastgroup if match else None  # type: ignore[return-value]
