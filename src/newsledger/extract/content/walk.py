@@ -247,7 +247,8 @@ def segment_tree(root: LexborNode) -> list[Segment]:
         if node.tag == "-text":
             # Text nodes are half of all nodes: handled here, without a call.
             text = node.text_content
-            if text:
+            # White space before any text of a segment is layout, not a word boundary.
+            if text and (out.pieces or not text.isspace()):
                 out.pieces.append(text)
                 if out.link_depth:
                     out.link_chars += len(text.strip())
