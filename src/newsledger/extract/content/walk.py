@@ -179,14 +179,6 @@ class _Collector:
         self.lead_link = False
         self.segments: list[Segment] = []
 
-    def add_text(self, text: str) -> None:
-        self.pieces.append(text)
-        if self.link_depth:
-            self.link_chars += len(text.strip())
-        if not self.started and not text.isspace():
-            self.started = True
-            self.lead_link = self.link_depth > 0
-
     def cut(self, path: list[Frame]) -> None:
         if not self.pieces:
             return
@@ -274,12 +266,10 @@ def segment_tree(root: LexborNode) -> list[Segment]:
 
 
 def _enter(node: LexborNode, walk: _Walk) -> bool:
-    """Visit a node on the way down; False when its children are not to be visited."""
+    """Visit an element (text nodes are read by the loop) on the way down; False when its
+    children are not to be visited."""
     tag = node.tag
     out = walk.out
-    if tag == "-text":
-        out.add_text(node.text_content or "")
-        return False
     if tag is None or tag[0] == "-":
         return False
     if tag == "br":
