@@ -111,6 +111,24 @@ def test_deep_nesting(tag: str, depth: int) -> None:
     assert "deep text" in result.text or any("deep text" in b.text for b in result.boilerplate)
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "<div>word ",
+        "<div><p>a sentence long enough to read as prose, with a comma.</p>",
+        "<ul><li>item ",
+        "<table><tr><td>cell ",
+        "<blockquote>quote ",
+        "<a href=x>link ",
+    ],
+)
+def test_text_at_every_level_of_deep_nesting(opening: str) -> None:
+    result = outcome(("<html><body>" + opening * 5000).encode())
+    assert isinstance(result, Article)
+    kept = result.text + "".join(item.text for item in result.boilerplate)
+    assert len(kept) > 5000
+
+
 def test_unclosed_tags_keep_the_text() -> None:
     page = "<html><body><article><p>First paragraph of the story, long enough to count as prose<p>Second one<div><ul><li>item"
     result = outcome(page)

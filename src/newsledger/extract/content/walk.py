@@ -210,6 +210,9 @@ REGION_SPLIT_CHARS = 3000
 OPAQUE_PROSE_CHARS = 300
 
 
+# Real pages nest elements a few dozen deep; below this depth the rest of a subtree is read as
+# one piece of text, so that every step over a segment's path costs bounded time.
+MAX_DEPTH = 200
 # Inline elements whose text is set aside rather than read as part of the sentence.
 INLINE_ASIDE_KINDS = frozenset({"label", "caption", "advertisement", "share_bar"})
 # Paragraphs and headings hold only inline content (the parser closes a ``<p>`` before any
@@ -278,6 +281,9 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
     if tag == "img":
         _note_image(node, walk.path)
         return False
+    if len(walk.path) >= MAX_DEPTH:
+        _read_too_deep(node, walk)
+        return False
     if tag in BLOCK_TAGS:
         out.cut(walk.path)
         frame = _frame_for(node, tag)
@@ -308,6 +314,14 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         return False
     walk.path.append(frame)
     return True
+
+
+def _read_too_deep(node: LexborNode, walk: _Walk) -> None:
+    """Everything below the depth limit, read in C as one segment of running text."""
+    walk.out.cut(walk.path)
+    text = " ".join(node.text(deep=True, separator=" ").split())
+    if text:
+        walk.out.segments.append(Segment(text, 0, tuple(walk.path), "text"))
 
 
 def _read_whole(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
