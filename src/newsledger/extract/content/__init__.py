@@ -86,7 +86,10 @@ def _depths(segments: list[Segment], key: int) -> list[int]:
     The container is at the same depth on every path through it, so one look per segment does.
     """
     depth = next((i for segment in segments for i, frame in enumerate(segment.path) if frame.key == key), -1)
-    return [depth if len(segment.path) > depth >= 0 and segment.path[depth].key == key else -1 for segment in segments]
+    return [
+        depth if len(segment.path) > depth >= 0 and segment.path[depth].key == key else -1
+        for segment in segments
+    ]
 
 
 def _fallback(segments: list[Segment]) -> Body:

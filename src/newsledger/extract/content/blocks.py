@@ -114,11 +114,13 @@ def outside_aside(segment: Segment) -> Aside:
 
 
 def merge_asides(asides: Iterable[Aside]) -> tuple[Boilerplate, ...]:
-    """Asides in page order, consecutive ones from the same box joined into one Boilerplate."""
+    """Asides in page order; neighbouring pieces of one box are joined into one Boilerplate."""
     merged: list[Boilerplate] = []
     run: list[Aside] = []
     for aside in sorted(asides, key=lambda aside: aside.order):
-        if run and (aside.kind != run[0].kind or aside.locator != run[0].locator):
+        if run and (
+            aside.kind != run[0].kind or aside.locator != run[0].locator or aside.order != run[-1].order + 1
+        ):
             merged.append(_boilerplate(run))
             run = []
         run.append(aside)

@@ -202,6 +202,9 @@ class _Collector:
 # most of a page's nodes. A flagged element holding more may wrap the article (a class word
 # like ``has-sidebar``) and is walked so that the flag can be vetoed.
 OPAQUE_SHARE = 0.2
+# Flagged elements too large to read whole are walked; inside this many of them, nested flagged
+# elements are walked too rather than measured again and again (the measure is O(subtree)).
+MAX_FLAGGED_OPEN = 3
 # Headers, footers and sidebars hold other boxes (a share bar, a newsletter form): small ones
 # are read child by child so that those are told apart.
 REGION_KINDS = frozenset({"header", "footer", "related_links", "other"})
@@ -222,10 +225,11 @@ LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class _Walk:
-    __slots__ = ("figures", "opaque_limit", "out", "path")
+    __slots__ = ("figures", "flagged_open", "opaque_limit", "out", "path")
 
     def __init__(self, root: LexborNode) -> None:
         self.figures = 0
+        self.flagged_open = 0
         self.out = _Collector()
         self.path: list[Frame] = [_frame_for(root, root.tag or "body")]
         self.opaque_limit = OPAQUE_SHARE * len(root.text(deep=True))
@@ -287,8 +291,10 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
     if tag in BLOCK_TAGS:
         out.cut(walk.path)
         frame = _frame_for(node, tag)
-        if frame.flag is not None and _read_whole(node, frame, walk):
-            return False
+        if frame.flag is not None:
+            if walk.flagged_open < MAX_FLAGGED_OPEN and _read_whole(node, frame, walk):
+                return False
+            walk.flagged_open += 1
         if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br, img, [hidden], [style]") is None:
             _read_leaf(node, frame, walk)
             return False
@@ -389,6 +395,8 @@ def _leave(node: LexborNode, walk: _Walk) -> None:
     frame = path[-1]
     if frame.tag in BLOCK_TAGS:
         walk.out.cut(path)
+        if frame.flag is not None:
+            walk.flagged_open -= 1
         if frame.tag == "figure":
             walk.figures -= 1
         elif frame.tag == "pre":
