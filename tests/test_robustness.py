@@ -134,7 +134,7 @@ def test_text_at_every_level_of_deep_nesting(opening: str) -> None:
     [
         '<div class="sidebar">' * 5000 + ("<p>" + "word " * 100 + "</p>") * 4000,
         ('<div class="share"><a href=#>x</a> share</div><p>a paragraph, long enough to be prose here.</p>')
-        * 20000,
+        * 10000,
         '<div class="comments">' * 300 + ("<p>" + "word, " * 100 + "</p>") * 2000,
     ],
     ids=["nested-flagged-boxes", "many-flagged-boxes", "nested-comment-boxes"],
