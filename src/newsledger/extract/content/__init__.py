@@ -42,7 +42,7 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     body, asides, captions = _sort(segments, depths, other_articles(segments, prose, depths))
     # The container sits at the same depth on every path that passes through it.
     depth = max(depths)
-    body, orphans = drop_orphan_headings(body, asides, depth)
+    body, orphans = drop_orphan_headings(body, depth)
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
         boilerplate=merge_asides([*asides, *orphans]),

@@ -63,9 +63,7 @@ def _inside(segment: Segment, tag: str) -> bool:
     return any(frame.tag == tag for frame in segment.path)
 
 
-def drop_orphan_headings(
-    body: Sequence[Segment], asides: Sequence[Aside], container_depth: int
-) -> tuple[list[Segment], list[Aside]]:
+def drop_orphan_headings(body: Sequence[Segment], container_depth: int) -> tuple[list[Segment], list[Aside]]:
     """Headings whose box holds nothing but boilerplate ("Key events" over a list of links)."""
     headings = [
         segment for segment in body if segment.kind in _HEADINGS and len(segment.path) > container_depth + 2
