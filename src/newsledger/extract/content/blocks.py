@@ -30,7 +30,10 @@ class Aside:
 
 
 def classify(
-    segment: Segment, container_depth: int, other_articles: frozenset[int] = frozenset()
+    segment: Segment,
+    container_depth: int,
+    other_articles: frozenset[int] = frozenset(),
+    headline: str | None = None,
 ) -> Aside | None:
     """Why a segment inside the article container is not body text, or None if it is."""
     if other_articles:
@@ -42,7 +45,9 @@ def classify(
     if frame is not None:
         return Aside(frame.flag or "other", segment.text, f"class, id or tag of <{frame.tag}>", frame.label)
     label = segment.path[-1].label
-    if segment.kind == "h1":
+    if segment.kind == "h1" or (
+        segment.kind in _HEADINGS and headline and _same_words(segment.text, headline)
+    ):
         return Aside(
             "headline_repeat", segment.text, "top-level heading: the headline, kept as metadata", label
         )
@@ -57,6 +62,10 @@ def classify(
     if text_kind is not None:
         return Aside(text_kind, segment.text, "wording of a page-furniture box", label)
     return None
+
+
+def _same_words(text: str, other: str) -> bool:
+    return text.casefold().split() == other.casefold().split()
 
 
 def _inside(segment: Segment, tag: str) -> bool:
