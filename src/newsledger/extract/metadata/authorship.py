@@ -32,7 +32,8 @@ _AUTHOR_META = (
 )
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
-    '[class*="Author"], [class*="autor"], [class*="Autor"], address'
+    '[class*="Author"], [class*="autor"], [class*="Autor"], [class*="writer"], [class*="person-link"], '
+    '[class*="meta-info"], address'
 )
 # The search for a sidebar or comment marker stops at the article's own container.
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
@@ -167,26 +168,43 @@ def _from_meta(signals: Signals) -> list[Author]:
 
 
 def _from_dom(tree: LexborHTMLParser, url: str | None) -> list[Author]:
+    """People in the first byline element of the article, and in its siblings of the same kind
+    (pages that give each author an element of their own)."""
+    found: list[Author] = []
+    family: tuple[int, str] | None = None
     for index, node in enumerate(tree.css(_BYLINE_SELECTOR)):
         if index > 40:
             break
+        if family is not None and _family(node) != family:
+            continue
         if _outside_article(node):
             continue
-        name_node = node.css_first('[itemprop="name"]') or node
-        lines = (clean_text(line) for line in name_node.text(separator="\n").split("\n"))
-        text = "; ".join(line for line in lines if line)
-        if not text or len(text) > 150:
-            continue
-        href = node.attributes.get("href") if node.tag == "a" else None
-        if href is None and (link := node.css_first("a[href]")) is not None:
-            href = link.attributes.get("href")
-        if href and url:
-            href = urljoin(url, href)
-        source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"
-        people = _people(text, source, _locator(node), href, is_org=False)
-        if people:
-            return people
-    return []
+        people = _byline_people(node, url)
+        if people and family is None:
+            family = _family(node)
+        found += people
+    return _unique(found)
+
+
+def _family(node: LexborNode) -> tuple[int, str]:
+    """The parent and the tag and class: siblings of one kind share it."""
+    parent = node.parent
+    return (parent.mem_id if parent is not None else 0, f"{node.tag}.{node.attributes.get('class') or ''}")
+
+
+def _byline_people(node: LexborNode, url: str | None) -> list[Author]:
+    name_node = node.css_first('[itemprop="name"]') or node
+    lines = (clean_text(line) for line in name_node.text(separator="\n").split("\n"))
+    text = "; ".join(line for line in lines if line)
+    if not text or len(text) > 150:
+        return []
+    href = node.attributes.get("href") if node.tag == "a" else None
+    if href is None and (link := node.css_first("a[href]")) is not None:
+        href = link.attributes.get("href")
+    if href and url:
+        href = urljoin(url, href)
+    source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"
+    return _people(text, source, _locator(node), href, is_org=False)
 
 
 def _outside_article(node: LexborNode) -> bool:
