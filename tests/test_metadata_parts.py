@@ -153,7 +153,7 @@ def test_json_ld_references_are_followed_and_tracking_tags_dropped() -> None:
 
 def test_authors_in_sibling_elements_are_all_kept_and_a_sidebar_author_is_not() -> None:
     html = (
-        "<html><body><article><h1>Ferry timetable changes</h1><div class='credits'>"
+        "<html><body><article><h1>Ferry timetable changes</h1><div class='article-people'>"
         "<span class='person-link'><a href='/p/ana'>Ana Ruiz</a></span>"
         "<span class='person-link'><a href='/p/ben'>Ben Okafor</a></span></div>"
         "<p>Text.</p></article><aside><span class='person-link'>Carla Mendes</span></aside>"
