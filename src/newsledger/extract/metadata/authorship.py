@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin
 
+import msgspec
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
@@ -58,26 +59,22 @@ def authors(
         chosen = next((found for found in cleaned if found), [])
     else:
         chosen = _completed(chosen, cleaned)
+    return tuple(_with_rejected(chosen, cleaned))
+
+
+def _with_rejected(chosen: list[Author], sources: list[list[Author]]) -> list[Author]:
+    """The names other sources gave, recorded on the first author's evidence."""
     names = {a.name.casefold() for a in chosen}
-    others = [a for found in cleaned for a in found if a.name.casefold() not in names]
+    others = _unique([a for found in sources for a in found if a.name.casefold() not in names])
+    if not chosen or not others:
+        return chosen
     rejected = tuple(
         Candidate(value=a.name, source=a.evidence.source, locator=a.evidence.locator, reason="other source")
-        for a in _unique(others)
+        for a in others
     )
-    if rejected and chosen:
-        first = chosen[0]
-        chosen[0] = Author(
-            name=first.name,
-            role=first.role,
-            url=first.url,
-            evidence=Evidence(
-                source=first.evidence.source,
-                locator=first.evidence.locator,
-                raw=first.evidence.raw,
-                rejected=rejected,
-            ),
-        )
-    return tuple(chosen)
+    first = chosen[0]
+    evidence = msgspec.structs.replace(first.evidence, rejected=rejected)
+    return [msgspec.structs.replace(first, evidence=evidence), *chosen[1:]]
 
 
 def _completed(chosen: list[Author], sources: list[list[Author]]) -> list[Author]:
