@@ -28,11 +28,12 @@ for _phrases, _kind in (
     (vocab.RELATED_PHRASES, ("related_links", "a related-links heading")),
     (vocab.AD_PHRASES, ("advertisement", "an advertisement marker")),
     (vocab.NAVIGATION_PHRASES, ("navigation", "a navigation link")),
-    (vocab.OTHER_LABELS, ("share_bar", "a share button")),
+    (vocab.OTHER_LABELS, ("share_bar", "share buttons")),
     (tuple(_LABEL_KIND), ("label", "a label word")),
 ):
     for _phrase in _phrases:
         _WHOLE_LINE[_phrase] = _kind  # type: ignore[assignment]
+_RELATED_STARTS = tuple(p + " " for p in vocab.RELATED_STARTS)
 _TRIM = " \t:.!?»›→>…|·•-–—()[]"
 
 
@@ -169,6 +170,8 @@ def classify(line: Line) -> Kind | None:
     key = line.key
     if words <= 6 and (kind := _WHOLE_LINE.get(key.strip(_TRIM))):
         return kind
+    if words <= 6 and key.startswith(_RELATED_STARTS) and not line.ends_sentence:
+        return "related_links", "a related-links heading"
     # Only cookie notices run longer than 45 words; other appeals are shorter.
     tokens = key.split() if words <= 45 else (["cookies"] if "cookie" in key else [])
     if kind := _in_line_kind(line, tokens):

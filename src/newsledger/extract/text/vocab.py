@@ -359,6 +359,11 @@ RELATED_PHRASES = (
     "читайте також",
     "czytaj także",
 )
+# Headings that open a list of other stories, followed by a topic ("More from Science").
+RELATED_STARTS = (
+    "more from", "more in", "more on", "more about", "most read in", "most popular in", "related to",
+    "also in", "mehr aus", "mehr zu", "plus de", "más de", "altro da", "ещё из", "більше з",
+)
 AD_PHRASES = (
     "advertisement",
     "advertising",
