@@ -52,6 +52,8 @@ _PUBLISHED = re.compile(
     r"(?<!\w)(?:published|posted|veröffentlicht|publié|publicado|pubblicato|опубликовано|опубліковано)", re.I
 )
 _WORD = re.compile(r"\w+")
+# How far above the body the header fields (section, authors, read time) are looked for.
+HEADER_LINES = 45
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
@@ -143,7 +145,7 @@ def read_headline(
 
 
 def read_section(lines: list[Line], reading: Reading, limit: int) -> None:
-    for index in range(min(limit, len(lines) - 1)):
+    for index in range(max(0, limit - HEADER_LINES), min(limit, len(lines) - 1)):
         if label_kind(lines[index]) == "section":
             value = lines[index + 1]
             if value.words <= 6 and label_kind(value) is None:
@@ -155,7 +157,7 @@ def read_section(lines: list[Line], reading: Reading, limit: int) -> None:
 
 
 def read_read_time(lines: list[Line], reading: Reading, limit: int) -> None:
-    for index in range(min(limit, len(lines))):
+    for index in range(max(0, limit - HEADER_LINES), min(limit, len(lines))):
         match = vocab.READ_TIME.match(lines[index].text) if lines[index].words <= 6 else None
         if match:
             reading.fields["read_time"] = StatedReadTime(
@@ -167,13 +169,13 @@ def read_read_time(lines: list[Line], reading: Reading, limit: int) -> None:
 
 def read_authors(lines: list[Line], reading: Reading, limit: int) -> None:
     """Authors under an "Authors" label (names, photo alt text, roles) or on a "By ..." line."""
-    for index in range(min(limit, len(lines))):
+    for index in range(max(0, limit - HEADER_LINES), min(limit, len(lines))):
         if label_kind(lines[index]) == "author":
             authors = _authors_under_label(lines, index, limit, reading)
             if authors:
                 reading.fields["authors"] = tuple(authors)
                 return
-    for index in range(min(limit, len(lines))):
+    for index in range(max(0, limit - HEADER_LINES), min(limit, len(lines))):
         names = byline_names(lines[index])
         if names:
             ev = evidence(lines, index, index, raw=lines[index].text)
@@ -244,13 +246,14 @@ def read_dates(lines: list[Line], kinds: list[Kind | None], body: range, reading
     near = range(max(0, body.start - 30), min(len(lines), body.stop + 15))
     for index in near:
         line = lines[index]
-        if line.words > 16 or index in reading.captions or index in reading.used or kinds[index] is not None:
+        inside = index in body and index - body.start >= 3
+        if line.words > (10 if inside else 16) or kinds[index] is not None or index in reading.used:
             continue
         found = [d for d in find_dates(line.text) if d.has_year]
         if not found:
             continue
-        if index in body and index - body.start >= 3:
-            if line.words <= 10 and 2 * len(found[0].text) >= len(line.text):
+        if inside:
+            if 2 * len(found[0].text) >= len(line.text):
                 reading.relabel[index] = ("dateline", "a date line")
             continue
         modified = _MODIFIED.search(line.text)
