@@ -48,10 +48,11 @@ def read_metadata(lines: list[Line], kinds: list[Kind | None], start: int, end: 
     limit = start + 3
     meta.read_section(lines, reading, limit)
     meta.read_read_time(lines, reading, limit)
-    meta.read_authors(lines, reading, limit)
+    meta.read_authors(lines, reading, limit, byline_limit=min(start + 12, end))
     meta.read_lead_image(lines, kinds, headline, start, reading)
     meta.read_site_name(lines, kinds, reading)
     mark_captions(lines, start, end, reading)
+    meta.mark_author_box(lines, range(start, end), reading)
     read_standfirst(lines, start, end, reading)
     if "read_time" in reading.fields:
         reading.fields["stated_read_time"] = reading.fields.pop("read_time")

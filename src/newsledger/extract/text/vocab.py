@@ -186,6 +186,40 @@ CREDIT_WORDS = (
     "zdjęcie",
 )
 
+# Picture agencies that end a caption's credit ("... / AP", "Name | Getty Images").
+PICTURE_AGENCIES = (
+    "AP",
+    "AP Photo",
+    "Reuters",
+    "AFP",
+    "Getty Images",
+    "Getty",
+    "EPA",
+    "EPA-EFE",
+    "Bloomberg",
+    "Shutterstock",
+    "iStock",
+    "iStockphoto",
+    "dpa",
+    "picture alliance",
+    "Anadolu",
+    "Xinhua",
+    "PA",
+    "PA Wire",
+    "Alamy",
+    "NurPhoto",
+    "SOPA Images",
+    "Sipa",
+    "ANSA",
+    "Imago",
+    "TASS",
+    "Pool",
+    "Keystone",
+    "Kyodo",
+    "Yonhap",
+    "Zuma Press",
+)
+
 # Appeals for money, memberships and buttons that lead to them.
 DONATION_PHRASES = (
     "donate",
@@ -361,8 +395,21 @@ RELATED_PHRASES = (
 )
 # Headings that open a list of other stories, followed by a topic ("More from Science").
 RELATED_STARTS = (
-    "more from", "more in", "more on", "more about", "most read in", "most popular in", "related to",
-    "also in", "mehr aus", "mehr zu", "plus de", "más de", "altro da", "ещё из", "більше з",
+    "more from",
+    "more in",
+    "more on",
+    "more about",
+    "most read in",
+    "most popular in",
+    "related to",
+    "also in",
+    "mehr aus",
+    "mehr zu",
+    "plus de",
+    "más de",
+    "altro da",
+    "ещё из",
+    "більше з",
 )
 AD_PHRASES = (
     "advertisement",
