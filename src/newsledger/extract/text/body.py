@@ -27,7 +27,7 @@ PROSE_LOWER = 0.35
 CLUSTER_SIZE = 6
 RELATED_PENALTY = 150
 # Kinds after which the article does not go on: what follows them is threads and teasers.
-STOP_KINDS = frozenset({"comments"})
+STOP_KINDS = frozenset({"comments", "author_box"})
 _COMMENT_COUNT = re.compile(
     r"^\d+\s+(?:comments?|responses?|replies|reactions?|kommentare|commentaires|comentarios|commenti)\b", re.I
 )

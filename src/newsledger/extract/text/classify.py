@@ -34,6 +34,8 @@ for _phrases, _kind in (
     for _phrase in _phrases:
         _WHOLE_LINE[_phrase] = _kind  # type: ignore[assignment]
 _RELATED_STARTS = tuple(p + " " for p in vocab.RELATED_STARTS)
+_AUTHOR_BOX_STARTS = tuple(vocab.AUTHOR_BOX_STARTS)
+_SHARE_STARTS = tuple(vocab.SHARE_STARTS)
 _TRIM = " \t:.!?»›→>…|·•-–—()[]"
 
 
@@ -162,6 +164,14 @@ def _in_line_kind(line: Line, tokens: list[str]) -> Kind | None:
     return None
 
 
+_PERSON = re.compile(r"^\S+\s+(?:(?:the|die|den|der|el|la|l'|de|do|da)\s+)?(?:author|autor|autorin|auteur|autore|автор|[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]\w+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+){1,3})")
+
+
+def _names_person(text: str) -> bool:
+    """"About Jane Doe", "About the author": the heading names a person or the author."""
+    return bool(_PERSON.match(text))
+
+
 def classify(line: Line) -> Kind | None:
     """The boilerplate kind of one line read alone, with the reason, or None when it may be body."""
     words = line.words
@@ -172,6 +182,10 @@ def classify(line: Line) -> Kind | None:
         return kind
     if words <= 6 and key.startswith(_RELATED_STARTS) and not line.ends_sentence:
         return "related_links", "a related-links heading"
+    if words <= 5 and key.startswith(_AUTHOR_BOX_STARTS) and not line.ends_sentence and _names_person(line.text):
+        return "author_box", "heads the box about the author"
+    if words <= 8 and key.startswith(_SHARE_STARTS):
+        return "share_bar", "an invitation to share or follow"
     # Only cookie notices run longer than 45 words; other appeals are shorter.
     tokens = key.split() if words <= 45 else (["cookies"] if "cookie" in key else [])
     if kind := _in_line_kind(line, tokens):
