@@ -22,6 +22,8 @@ CLUSTER_STEP = 25
 CLUSTER_CAP = 3
 THREAD_AFTER = 600
 PROSE_WORDS = 20
+# Running text this long stays prose even when it mentions a web address.
+LINKY_PROSE_WORDS = 15
 PROSE_MIN_WORDS = 8
 PROSE_LOWER = 0.35
 CLUSTER_SIZE = 6
@@ -50,7 +52,7 @@ def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[
     scores: list[float] = []
     run = 0
     for line, kind in zip(lines, kinds, strict=True):
-        if kind is None and is_prose(line) and not is_linky(line):
+        if kind is None and is_prose(line) and (line.words >= LINKY_PROSE_WORDS or not is_linky(line)):
             scores.append(float(len(line.text)))
             run = 0
             continue
