@@ -19,6 +19,7 @@ from newsledger.extract.text.lines import Line
 SHORT_PENALTY = 30
 FURNITURE_PENALTY = 60
 CLUSTER_STEP = 25
+PACKED_PROSE_WEIGHT = 0.25
 CLUSTER_CAP = 3
 THREAD_AFTER = 600
 PROSE_WORDS = 20
@@ -66,6 +67,17 @@ def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[
         scores.append(-penalty - CLUSTER_STEP * min(run, CLUSTER_CAP))
         run += 1
     return scores
+
+
+def discount_unspaced_prose(lines: list[Line], scores: list[float]) -> None:
+    """On a page that separates paragraphs with blank lines, prose lines packed together without
+    one are a widget's teasers (title and summary on one line each): they count for less."""
+    prose = [i for i, score in enumerate(scores) if score > 0]
+    if not prose or sum(1 for i in prose if lines[i].blank_before) < 0.5 * len(prose):
+        return
+    for i in prose:
+        if not lines[i].blank_before and i > 0 and scores[i - 1] > 0:
+            scores[i] *= PACKED_PROSE_WEIGHT
 
 
 def candidate_runs(scores: list[float], stops: list[bool]) -> list[tuple[int, int, float]]:
@@ -174,6 +186,7 @@ def find_body(lines: list[Line]) -> tuple[int, int, list[tuple[str, str] | None]
         for kind, rep in zip(kinds, repeats, strict=True)
     ]
     scores = line_scores(lines, kinds)
+    discount_unspaced_prose(lines, scores)
     stops = [is_stop(line, kind) for line, kind in zip(lines, kinds, strict=True)]
     start, end = choose_run(lines, kinds, scores, stops)
     return start, end, kinds
