@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newsledger.extract.text import vocab
 from newsledger.extract.text.classify import classify, is_linky
+from newsledger.extract.text.dates import find_dates
 from newsledger.extract.text.lines import Line
 
 SHORT_PENALTY = 30
 FURNITURE_PENALTY = 60
 CLUSTER_STEP = 25
+DATELINE_BONUS = 2.0
 PACKED_PROSE_WEIGHT = 0.25
 CLUSTER_CAP = 3
 THREAD_AFTER = 600
@@ -31,6 +34,7 @@ CLUSTER_SIZE = 6
 RELATED_PENALTY = 150
 # Kinds after which the article does not go on: what follows them is threads and teasers.
 STOP_KINDS = frozenset({"comments", "author_box"})
+_BYLINE_STARTS = tuple(w + " " for w in vocab.BYLINE_WORDS)
 _COMMENT_COUNT = re.compile(
     r"^\d+\s+(?:comments?|responses?|replies|reactions?|kommentare|commentaires|comentarios|commenti)\b", re.I
 )
@@ -78,6 +82,16 @@ def discount_unspaced_prose(lines: list[Line], scores: list[float]) -> None:
     for i in prose:
         if not lines[i].blank_before and i > 0 and scores[i - 1] > 0:
             scores[i] *= PACKED_PROSE_WEIGHT
+
+
+def has_dateline_above(lines: list[Line], start: int) -> bool:
+    """A byline or a dated line just above a run: where an article starts, under its headline."""
+    for line in lines[max(0, start - 4) : start]:
+        if line.words > 12:
+            continue
+        if line.key.startswith(_BYLINE_STARTS) or any(found.has_year for found in find_dates(line.text)):
+            return True
+    return False
 
 
 def candidate_runs(scores: list[float], stops: list[bool]) -> list[tuple[int, int, float]]:
@@ -135,6 +149,8 @@ def choose_run(
         if thread_from == len(lines) and total >= THREAD_AFTER and end < len(lines):
             thread_from = next((i for i in range(end, len(lines)) if stops[i]), len(lines))
         value = total * (0.15 + 0.85 * continuity(lines, prose, start, end, blank_paragraphs))
+        if has_dateline_above(lines, start):
+            value *= DATELINE_BONUS
         if start > thread_from:
             value *= 0.25
         if value > best:

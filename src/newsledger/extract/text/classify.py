@@ -164,11 +164,13 @@ def _in_line_kind(line: Line, tokens: list[str]) -> Kind | None:
     return None
 
 
-_PERSON = re.compile(r"^\S+\s+(?:(?:the|die|den|der|el|la|l'|de|do|da)\s+)?(?:author|autor|autorin|auteur|autore|автор|[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]\w+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+){1,3})")
+_PERSON = re.compile(
+    r"^\S+\s+(?:(?:the|die|den|der|el|la|l'|de|do|da)\s+)?(?:author|autor|autorin|auteur|autore|автор|[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]\w+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+){1,3})"
+)
 
 
 def _names_person(text: str) -> bool:
-    """"About Jane Doe", "About the author": the heading names a person or the author."""
+    """ "About Jane Doe", "About the author": the heading names a person or the author."""
     return bool(_PERSON.match(text))
 
 
@@ -182,7 +184,12 @@ def classify(line: Line) -> Kind | None:
         return kind
     if words <= 6 and key.startswith(_RELATED_STARTS) and not line.ends_sentence:
         return "related_links", "a related-links heading"
-    if words <= 5 and key.startswith(_AUTHOR_BOX_STARTS) and not line.ends_sentence and _names_person(line.text):
+    if (
+        words <= 5
+        and key.startswith(_AUTHOR_BOX_STARTS)
+        and not line.ends_sentence
+        and _names_person(line.text)
+    ):
         return "author_box", "heads the box about the author"
     if words <= 8 and key.startswith(_SHARE_STARTS):
         return "share_bar", "an invitation to share or follow"

@@ -413,11 +413,29 @@ RELATED_STARTS = (
 )
 # Headings of the box about the author ("About Jane Doe", "Über die Autorin").
 AUTHOR_BOX_STARTS = (
-    "about the author", "about ", "sobre ", "über ", "à propos de ", "acerca de ", "informazioni su ",
-    "об авторе", "про автора", "o autorze",
+    "about the author",
+    "about ",
+    "sobre ",
+    "über ",
+    "à propos de ",
+    "acerca de ",
+    "informazioni su ",
+    "об авторе",
+    "про автора",
+    "o autorze",
 )
 # Invitations to share or follow ("Follow us on", "Like this story? Share it").
-SHARE_STARTS = ("follow us", "follow ", "like this story", "share this", "share on", "share it", "teilen sie", "folgen sie", "suivez-nous")
+SHARE_STARTS = (
+    "follow us",
+    "follow ",
+    "like this story",
+    "share this",
+    "share on",
+    "share it",
+    "teilen sie",
+    "folgen sie",
+    "suivez-nous",
+)
 AD_PHRASES = (
     "advertisement",
     "advertising",
