@@ -35,6 +35,7 @@ class Line:
     lower_ratio: float = 0.0
     ends_sentence: bool = False
     key: str = field(default="", repr=False)
+    tokens: list[str] = field(default_factory=list, repr=False)
 
     def sentences(self) -> int:
         """How many sentences the line holds (counted only when asked: it reads the whole line)."""
@@ -47,20 +48,21 @@ class Line:
 
 def make_line(first: int, last: int, text: str, blank_before: bool) -> Line:
     """A measured line, in a few C-level passes: every line of every page comes here."""
-    tokens = text.split()
+    key = text.lower()
+    tokens = key.split()
     words = len(tokens)
     if len(text) > 12 * words and not text.isascii():
         # Scripts written without spaces (Chinese, Japanese) count about two characters a word.
         words = max(words, len(_UNSPACED.findall(text)) // 2)
     lower_ratio = 0.0
     if words >= 8:
-        firsts = list(map(_first, tokens))
+        firsts = list(map(_first, text.split()))
         alpha = sum(map(str.isalpha, firsts))
         # Words of caseless scripts (Korean, Arabic...) count as lower-case running text.
         lower_ratio = (alpha - sum(map(str.isupper, firsts))) / alpha if alpha else 0.0
     end = text[-1]
     ends_sentence = end in _ENDS or (end in _CLOSERS and bool(_SENTENCE_END.search(text[-4:])))
-    return Line(first, last, text, blank_before, words, lower_ratio, ends_sentence, text.lower())
+    return Line(first, last, text, blank_before, words, lower_ratio, ends_sentence, key, tokens)
 
 
 def _is_wrapped(raw: list[str]) -> bool:
