@@ -50,7 +50,9 @@ def is_prose(line: Line) -> bool:
 
 
 def is_stop(line: Line, kind: tuple[str, str] | None) -> bool:
-    return (kind is not None and kind[0] in STOP_KINDS) or bool(_COMMENT_COUNT.match(line.text))
+    if kind is not None:
+        return kind[0] in STOP_KINDS
+    return line.text[0].isdigit() and _COMMENT_COUNT.match(line.text) is not None
 
 
 def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[float]:
@@ -179,28 +181,34 @@ def trim_teasers(
     return start, end
 
 
-def mark_repeats(lines: list[Line]) -> list[bool]:
-    """True for a line whose text already appeared above it."""
+_REPEAT: tuple[str, str] = ("other", "repeats a line above")
+
+
+def classify_lines(lines: list[Line]) -> list[tuple[str, str] | None]:
+    """Each line's furniture kind; a line whose text already appeared above it is a repeat, and a
+    long line printed twice is a teaser shown in two widgets: both copies are furniture."""
+    kinds: list[tuple[str, str] | None] = []
     seen: set[str] = set()
-    repeats = []
+    long_keys: list[str] = []
     for line in lines:
-        repeats.append(bool(line.key) and line.key in seen)
-        seen.add(line.key)
-    # A long line printed twice far apart is a teaser shown in two widgets: both are furniture.
-    counts = Counter(line.key for line in lines if line.words >= 20)
-    for index, line in enumerate(lines):
-        if line.words >= 20 and counts[line.key] > 1:
-            repeats[index] = True
-    return repeats
+        kind = classify(line)
+        key = line.key
+        if kind is None and key in seen:
+            kind = _REPEAT
+        seen.add(key)
+        kinds.append(kind)
+        if line.words >= 20:
+            long_keys.append(key)
+    if len(long_keys) != len(set(long_keys)):
+        counts = Counter(long_keys)
+        for index, line in enumerate(lines):
+            if line.words >= 20 and counts[line.key] > 1 and kinds[index] is None:
+                kinds[index] = _REPEAT
+    return kinds
 
 
 def find_body(lines: list[Line]) -> tuple[int, int, list[tuple[str, str] | None]]:
-    kinds = [classify(line) for line in lines]
-    repeats = mark_repeats(lines)
-    kinds = [
-        ("other", "repeats a line above") if rep and kind is None else kind
-        for kind, rep in zip(kinds, repeats, strict=True)
-    ]
+    kinds = classify_lines(lines)
     scores = line_scores(lines, kinds)
     discount_unspaced_prose(lines, scores)
     stops = [is_stop(line, kind) for line, kind in zip(lines, kinds, strict=True)]
