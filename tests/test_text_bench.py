@@ -26,7 +26,9 @@ MEDIAN_PAGE_F1_FLOOR = 0.95
 
 @pytest.mark.skipif(not (PAGES.is_dir() and TRUTH.is_file()), reason="benchmark data not present")
 def test_copied_text_body_f1_floor() -> None:
-    truth = {key: value["articleBody"] for key, value in json.loads(TRUTH.read_text(encoding="utf-8")).items()}
+    truth = {
+        key: value["articleBody"] for key, value in json.loads(TRUTH.read_text(encoding="utf-8")).items()
+    }
     pages = {p.stem: p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.txt")) if p.stem in truth}
     predictions = {key: extract_text(text).text for key, text in pages.items()}
     score = score_corpus({key: truth[key] for key in pages}, predictions)

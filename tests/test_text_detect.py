@@ -107,7 +107,9 @@ def test_explicit_form_wins_over_the_page_form() -> None:
     from newsledger.extract import extract_page
     from newsledger.model import Page
 
-    page = Page(content=b"<html><body><p>Words in markup read as text on request.</p></body></html>", form="html")
+    page = Page(
+        content=b"<html><body><p>Words in markup read as text on request.</p></body></html>", form="html"
+    )
     assert extract_page(page, form="text").input_form == "text"
     assert extract_page(page).input_form == "html"
     assert extract_page(Page(content=SEED.read_bytes())).input_form == "text"
