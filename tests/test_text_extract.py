@@ -140,3 +140,12 @@ def test_bullets_and_numbers_make_list_blocks() -> None:
     assert listing.items[0] == "Cure the squash in a warm room for ten days."
     assert listing.evidence.lines == (7, 9)
     assert article.text[listing.start : listing.end] == listing.text
+
+
+def test_line_numbers_follow_line_feeds_whatever_the_line_ends() -> None:
+    seed = (FIXTURES / "united24-kolesnikova.txt").read_text(encoding="utf-8")
+    expected = [b.evidence.lines for b in extract_text(seed).blocks]
+    assert [b.evidence.lines for b in extract_text(seed.replace("\n", "\r\n")).blocks] == expected
+    assert [b.evidence.lines for b in extract_text(seed.replace("\n", "\r")).blocks] == expected
+    with_separator = seed.replace("Belarus’s isolation", "Belarus’s\u2028isolation", 1)
+    assert [b.evidence.lines for b in extract_text(with_separator).blocks] == expected

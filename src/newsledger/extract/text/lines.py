@@ -94,7 +94,9 @@ def _unwrap(raw: list[tuple[int, str]], width: int) -> list[tuple[int, int, str]
 
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text`` as measured :class:`Line` records, wrapping undone."""
-    raw = text.splitlines()
+    # Numbered as an editor numbers them: only line feeds (after CR LF and lone CR) end a line,
+    # not the rarer separators str.splitlines() also honours (form feed, U+2028...).
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if _is_wrapped(raw):
         return _split_wrapped(raw)
     lines: list[Line] = []
