@@ -24,6 +24,7 @@ from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Toke
 
 Span = tuple[int, int]
 _HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
+_NOT_INVERTED = frozenset({"i", "that", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "with", "last", "this", "earlier", "then", "from", "via", "through", "it", "he", "she", "they", "we", "you", "there", "yesterday", "today"})
 _CLAUSE_BREAKS = frozenset({"but", "although", "though", "while", "whereas", "yet"})
 _RELATIVES = frozenset({"who", "whose", "which"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "yesterday", "today", "last", "week", "month", "year", "night", "morning", "afternoon", "evening", "earlier", "this", "later", "recently", "tonight"})
@@ -88,7 +89,12 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
     index = end_index
     while index > floor:
         token = tokens[index - 1]
-        if token.lower in _HARD_LEFT or _is_verbish(token):
+        if token.lower == ")":
+            opening = next((i for i in range(index - 2, max(index - 8, floor - 1), -1) if tokens[i].lower == "("), None)
+            if opening is not None:
+                index = opening
+                continue
+        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or _is_verb_at(tokens, index - 1):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
                 break
@@ -151,9 +157,22 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
     lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS and first.lower not in SUBJECT_PRONOUNS
     if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
         return _trailing_name(tokens, start, end)
-    if any(_is_verbish(token) for token in tokens[start + 1 : end]):
+    if any(_is_verb_at(tokens, index) for index in range(start + 1, end)):
         return _trailing_name(tokens, start, end)
     return start, end
+
+
+def _is_verb_at(tokens: tuple[Token, ...], index: int) -> bool:
+    """A verb form not used as a noun ("the report", "its claims")."""
+    if not _is_verbish(tokens[index]):
+        return False
+    previous = tokens[index - 1].lower if index > 0 else ""
+    return previous not in DETERMINERS and not previous.endswith(("’s", "'s"))
+
+
+def _is_apostrophe(tokens: tuple[Token, ...], index: int) -> bool:
+    """A ’ glued to a word ending in s is a possessive ("Sanders’ campaign"), not a quotation mark."""
+    return tokens[index].lower in {"’", "'"} and index > 0 and tokens[index - 1].end == tokens[index].start and tokens[index - 1].lower.endswith("s")
 
 
 def _is_verbish(token: Token) -> bool:
@@ -194,7 +213,11 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
             segments = segments[1:]
         if len(segments) < 2 or _is_adverbial(tokens, *segments[-1]):
             return None  # a comma right before the verb without an appositive: no subject there
-        head_seg = segments[-2] if postposed else segments[0]
+        after_quote = region_start > 0 and tokens[region_start - 1].lower in CLOSING_MARKS
+        segments = [segment for segment in segments if segment[1] > segment[0]]
+        if len(segments) < 2:
+            return None
+        head_seg = segments[-2] if postposed and not after_quote else segments[0]
         head = _np_of_segment(tokens, *head_seg)
         if head is None:
             return None
@@ -361,7 +384,7 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cu
         return _according(sentence, text, number, cue, cue_span)
     after = cue.last + 1
     at_end = after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";"} or (tokens[after].lower == "," and _rest_is_short(tokens, after))
-    at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after))
+    at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after, cue.lemma))
     if cue.form == "passive":
         content = content_after(sentence, text, after, cue_positions)
         if content is None:
@@ -386,8 +409,15 @@ def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     return False
 
 
-def _only_modifiers_follow(tokens: tuple[Token, ...], after: int) -> bool:
-    """'... he said in an interview Tuesday.': nothing but circumstances after the cue."""
+def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "") -> bool:
+    """'... he said in an interview Tuesday.', '... she told reporters.': nothing but
+    circumstances (or the addressee) after the cue."""
+    if lemma in ADDRESSEE_VERBS and after < len(tokens):
+        addressee = addressee_after(tokens, after)
+        if addressee is not None:
+            after = addressee[1]
+            if after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";", ","}:
+                return True
     if after >= len(tokens) or tokens[after].lower not in _MODIFIER_STARTS:
         return False
     for token in tokens[after:]:
@@ -411,7 +441,9 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     if before != "," and before not in CLOSING_MARKS:
         return False
     after = cue.last + 1
-    return after < len(tokens) and tokens[after].text[:1].isupper() and tokens[after].lower not in {"i"}
+    if after >= len(tokens) or not tokens[after].text[:1].isalpha() or tokens[after].lower in _NOT_INVERTED:
+        return False
+    return tokens[after].text[:1].isupper() or not any(token.lower in {"that", ":"} or token.lower in QUOTE_MARKS for token in tokens[after:])
 
 
 def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | None:

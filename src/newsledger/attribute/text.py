@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|(?:''|``)(?:(?!'')[^\n])*''")
-QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "''", "``"})
-CLOSING_MARKS = frozenset({"”", '"', "’", "''"})
+QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
+CLOSING_MARKS = frozenset({"”", '"', "''"})
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!?]+(?:''|[”\"’'])?(?=\s+(?:''|``|[“\"‘(])?[A-Z0-9])|[.!?]+(?:''|[”\"’'])?\s*$")
 ABBREVIATIONS = frozenset({
