@@ -42,7 +42,10 @@ class FoundCue:
 def _quoted_tokens(sentence: Sentence) -> set[int]:
     if not sentence.quotes:
         return set()
-    return {i for i, token in enumerate(sentence.tokens) if any(start <= token.start < end for start, end in sentence.quotes)}
+    quoted = set()
+    for start, end in sentence.quotes:
+        quoted.update(i for i, token in enumerate(sentence.tokens) if start <= token.start < end)
+    return quoted
 
 
 def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[int, str] | None:

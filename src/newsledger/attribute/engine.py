@@ -88,6 +88,8 @@ class RulesEngine:
             found += self._part("caption", caption)
         for item in found:
             self._resolve(item)
+            if item.channel is None:
+                item.channel = _told_medium(item) or _medium_channel(item)
         _carry_channels([f for f in found if f.part == "body"])
         return tuple(self._statement(item) for item in found)
 
@@ -200,13 +202,9 @@ class RulesEngine:
         content = _span(text, raw.content)
         fragments = tuple(_span(text, quote) for quote in item.sentence.quotes if raw.content[0] <= quote[0] and quote[1] <= raw.content[1])
         kind = "direct" if fragments and (fragments[0].start, fragments[-1].end) == raw.content and len(fragments) == 1 else ("mixed" if fragments else "indirect")
-        channel, addressee = item.channel or _medium_channel(item), None
-        if raw.addressee:
-            addressee_text = text[raw.addressee[0] : raw.addressee[1]]
-            if raw.lemma == "tell" and _is_medium(addressee_text):
-                channel = Channel(name=_bare(addressee_text), mention=_span(text, raw.addressee), cue=_span(text, raw.cue))
-            else:
-                addressee = Addressee(name=_bare(addressee_text), mention=_span(text, raw.addressee))
+        channel, addressee = item.channel, None
+        if raw.addressee and _told_medium(item) is None:
+            addressee = Addressee(name=_bare(text[raw.addressee[0] : raw.addressee[1]]), mention=_span(text, raw.addressee))
         return Statement(
             id=_identifier(item),
             part=item.part,
@@ -298,8 +296,21 @@ def _trim_headline(raw: RawStatement, text: str) -> RawStatement:
     return raw
 
 
+def _told_medium(item: Found) -> Channel | None:
+    """"told Reuters": the one told is a news medium, so a channel rather than an addressee."""
+    raw = item.raw
+    if raw.lemma != "tell" or raw.addressee is None:
+        return None
+    told = item.text[raw.addressee[0] : raw.addressee[1]]
+    if not _is_medium(told):
+        return None
+    return Channel(name=_bare(told), mention=_span(item.text, raw.addressee), cue=_span(item.text, raw.cue))
+
+
 def _medium_channel(item: Found) -> Channel | None:
     sentence, text = item.sentence, item.text
+    if "in" not in text[sentence.start : sentence.end]:
+        return None
     content = item.raw.content
     for match in _MEDIUM.finditer(text, sentence.start, sentence.end):
         if content[0] <= match.start() < content[1]:
@@ -322,8 +333,8 @@ def _carry_channels(body: list[Found]) -> None:
             if current and name == current[0] and item.channel is None:
                 item.channel = Channel(name=current[1].name, explicit=False)
             continue
-        if item.channel is not None or _medium_channel(item) is not None:
-            channel = item.channel or _medium_channel(item)
+        if item.channel is not None:
+            channel = item.channel
             current = (name, channel) if name and channel else None
             continue
         if current and name == current[0]:

@@ -37,6 +37,7 @@ class Person:
     kind: str = "person"
     descriptions: list[str] = field(default_factory=list)
     appositives: list[str] = field(default_factory=list)
+    description_words: list[frozenset[str]] = field(default_factory=list)
     first_mention: int = 0
 
 
@@ -65,6 +66,7 @@ class Cast:
                     self.by_token.setdefault(part, person)
         if description and description not in person.descriptions:
             person.descriptions.append(description)
+            person.description_words.append(frozenset(w.lower() for w in _WORD.findall(description)) - DETERMINERS)
         self.mentions.append(NameMention(position, person))
         return person
 
@@ -86,8 +88,7 @@ class Cast:
     def by_description(self, words: set[str]) -> Person | None:
         best, best_score = None, 0
         for person in self.people.values():
-            for description in person.descriptions:
-                described = {w.lower() for w in _WORD.findall(description)} - DETERMINERS
+            for described in person.description_words:
                 shared = len(words & described)
                 if shared > best_score and shared >= min(2, len(words)):
                     best, best_score = person, shared
