@@ -42,8 +42,6 @@ _MEDIUM = re.compile(
 def attribute_article(article: Article, *, engine: str = "rules", reference: str | None = None) -> tuple[Statement, ...]:
     if engine == "rules":
         return RulesEngine(article, reference).run()
-    if engine.startswith("spacy"):
-        raise AttributionError(f"attribution engine {engine!r} is not available in this build")
     raise AttributionError(f"unknown attribution engine {engine!r}")
 
 
