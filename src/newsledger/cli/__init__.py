@@ -14,6 +14,7 @@ import sys
 from newsledger._version import __version__
 from newsledger.errors import NewsledgerError
 
+
 def command_modules() -> list[str]:
     """Every ``*_cmd`` module in this package, in name order."""
     return sorted(
