@@ -289,6 +289,10 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         return True
     if token.lower in {",", "—", "--"} and following is not None and following.lower in _CLAUSE_BREAKS:
         return True
+    if token.lower in {"and", "but"} and following is not None and index > 0 and tokens[index - 1].lower == ",":
+        return following.lower in SUBJECT_PRONOUNS and index + 2 < len(tokens) and _is_verbish(tokens[index + 2])
+    if token.lower == "but" and following is not None and (following.lower in AUXILIARIES or _is_verbish(following)):
+        return True
     if token.lower == "," and following is not None:
         word = following.lower
         if word == "according":
@@ -371,10 +375,30 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
     cue_positions = {cue.first for cue in cues} | {cue.verb for cue in cues}
     found: list[RawStatement] = []
     for cue in cues:
-        raw = _statement_for(sentence, text, number, cue, cue_positions)
-        if raw is not None:
+        raw = _split_quotation(sentence, text, number, cue) or _statement_for(sentence, text, number, cue, cue_positions)
+        if isinstance(raw, list):
+            found.extend(raw)
+        elif raw is not None:
             found.append(raw)
     return found
+
+
+def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) -> list[RawStatement] | None:
+    """'"The risk," he said, "is that..."': one quotation split by its attribution."""
+    tokens = sentence.tokens
+    after = cue.last + 1
+    if cue.form != "finite" or after + 1 >= len(tokens) or tokens[after].lower != "," or tokens[after + 1].lower not in QUOTE_MARKS:
+        return None
+    opening = tokens[after + 1].start
+    second = next((q for q in sentence.quotes if q[0] == opening), None)
+    if second is None or not _content_precedes(tokens, cue):
+        return None
+    first = _postposed(sentence, text, number, cue, (tokens[cue.first].start, tokens[cue.last].end))
+    if first is None or _quote_ending_at(sentence, first.content[1]) is None:
+        return None
+    rest = RawStatement(number, first.cue, first.lemma, first.form, second, speaker=first.speaker, speaker_head=first.speaker_head, appositive=first.appositive)
+    rest.continuation_of = number
+    return [first, rest]
 
 
 def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_positions: set[int]) -> RawStatement | None:
@@ -395,7 +419,7 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cu
     return _preposed(sentence, text, number, cue, cue_span, cue_positions)
 
 
-_MODIFIER_STARTS = frozenset({"in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
+_MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
 
 
 def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
@@ -420,8 +444,11 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
                 return True
     if after >= len(tokens) or tokens[after].lower not in _MODIFIER_STARTS:
         return False
-    for token in tokens[after:]:
-        if token.lower in {"that", ":", "whether"} or (token.lower in {"“", "``"}) or (_is_verbish(token) and token.lower not in {"told"}):
+    for index in range(after, len(tokens)):
+        token = tokens[index]
+        if token.lower in {"that", ":", "whether", "“", "``"}:
+            return False
+        if _is_verb_at(tokens, index) and token.lower != "told":
             return False
         if token.lower in {",", ";"}:
             return True
