@@ -49,6 +49,7 @@ EXPECTED = [
     ("Maria Kolesnikova", "Calls for", "Easing Sanctions"),
     ("Maria Kolesnikova", "has urged", "pursue dialogue with Belarusian leader"),
     ("Maria Kolesnikova", "saying", "isolation from Europe is pushing it closer"),
+    ("TV Rain", "according to", "Maria Kolesnikova has urged the European Union"),
     ("Maria Kolesnikova", "said", "deeper isolation makes Belarus"),
     ("Maria Kolesnikova", "questioned", "why European governments had not opened talks"),
     ("Maria Kolesnikova", "pointed to", "Germany as an example"),

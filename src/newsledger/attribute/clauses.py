@@ -202,6 +202,8 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
     end = cue.first
     while end > floor + 1 and tokens[end - 1].lower in _TIME_WORDS:
         end -= 1
+    if end - 2 >= floor and tokens[end - 1].lower in {"who", "which"} and tokens[end - 2].lower == ",":
+        return _relative_subject(tokens, end - 1, floor)
     region_start = _left_region(tokens, end, floor)
     if region_start >= end:
         return None
@@ -230,6 +232,18 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
         return None
     span = (tokens[head[0]].start, tokens[head[1] - 1].end)
     return Subject(span, span, None)
+
+
+def _relative_subject(tokens: tuple[Token, ...], relative: int, floor: int) -> Subject | None:
+    """", who said": the mention is the relative pronoun, resolved through the noun phrase before it."""
+    comma = relative - 1
+    start = _left_region(tokens, comma, floor)
+    segments = _comma_segments(tokens, start, comma)
+    antecedent = _trailing_name(tokens, *segments[-1]) if segments and segments[-1][1] > segments[-1][0] else None
+    mention = (tokens[relative].start, tokens[relative].end)
+    if antecedent is None:
+        return Subject(mention, mention, None)
+    return Subject(mention, (tokens[antecedent[0]].start, tokens[antecedent[1] - 1].end), None)
 
 
 def _is_adverbial(tokens: tuple[Token, ...], start: int, end: int) -> bool:

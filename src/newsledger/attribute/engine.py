@@ -58,6 +58,7 @@ class Found:
     date: FoundDate | None = None
     parent: Found | None = None
     source: Found | None = None
+    relay: bool = False
 
 
 class RulesEngine:
@@ -116,11 +117,10 @@ class RulesEngine:
         """Nesting, inherited speakers, "according to" relays and dates within one sentence."""
         for item in items:
             item.parent = _enclosing(item, items)
-        kept = []
         for item in items:
-            if item.raw.according and _relays(item, items):
-                continue
-            kept.append(item)
+            if item.raw.according:
+                item.relay = _relays(item, items)
+        kept = list(items)
         for item in kept:
             self._speaker_span(item, kept)
         kept = [item for item in kept if item.raw.speaker is not None or item.source is not None]
@@ -175,6 +175,8 @@ class RulesEngine:
         appositive = item.text[raw.appositive[0] : raw.appositive[1]] if raw.appositive else None
         position = raw.speaker_head[0] if item.part == "body" else 1 << 30
         resolved = resolve_mention(head, position, self.cast, appositive)
+        if raw.speaker and item.text[raw.speaker[0] : raw.speaker[1]].lower() in {"who", "which"}:
+            resolved = Resolved(resolved.name, "pronoun", resolved.kind, resolved.description)
         parent = item.parent
         if head.lower() in PRONOUNS and parent is not None and parent.speaker and parent.speaker.name:
             gender = PRONOUNS[head.lower()]
@@ -327,6 +329,8 @@ def _carry_channels(body: list[Found]) -> None:
     current: tuple[str, Channel] | None = None
     for item in body:
         name = _source_of(item).speaker.name if _source_of(item).speaker else None
+        if item.relay:
+            continue
         if item.parent is not None:
             if current and name == current[0] and item.channel is None:
                 item.channel = Channel(name=current[1].name, explicit=False)
@@ -386,6 +390,6 @@ def _confidence(item: Found, speaker: Resolved) -> float:
         score -= 0.25
     if item.part != "body":
         score -= 0.1
-    if item.raw.continuation_of is not None:
+    if item.raw.continuation_of is not None or item.relay:
         score -= 0.1
     return round(max(score, 0.1), 2)

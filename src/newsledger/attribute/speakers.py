@@ -18,6 +18,7 @@ from newsledger.attribute.lexicon import (
     FUNCTION_WORDS,
     GROUP_HEADS,
     MALE_NAMES,
+    MEDIA_WORDS,
     ORG_WORDS,
     PRONOUNS,
     TITLE_WORDS,
@@ -111,8 +112,10 @@ def gender_of(name: str) -> str | None:
 
 
 def kind_of(name: str) -> str:
-    last = name.split()[-1].lower()
-    return "organisation" if last in ORG_WORDS or name.isupper() else "person"
+    words = [word.lower().strip(".,") for word in name.split()]
+    if words[-1] in ORG_WORDS or name.isupper() or any(word in MEDIA_WORDS for word in words):
+        return "organisation"
+    return "person"
 
 
 def split_title(phrase: str) -> tuple[str, str | None]:
