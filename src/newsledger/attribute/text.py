@@ -47,13 +47,14 @@ class Sentence:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Word, number, quotation-mark and punctuation tokens; an abbreviation keeps its period."""
     tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = match.group()
         if word == "." and tokens and tokens[-1].end == match.start() and tokens[-1].lower in ABBREVIATIONS:
             last = tokens[-1]
             tokens[-1] = Token(last.start, match.end(), last.text + ".", last.lower + ".")
             continue
-        tokens.append(Token(match.start(), match.end(), word, word.lower()))
+        append(Token(match.start(), match.end(), word, word.lower()))
     return tuple(tokens)
 
 
