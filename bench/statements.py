@@ -106,7 +106,8 @@ def predict(document: Document) -> list[dict[str, Pieces]]:
 
 
 def _key(text: str, pieces: Pieces) -> tuple[str, ...]:
-    return tuple(text[start:end].strip(_STRIP) for start, end in pieces)
+    stripped = (text[start:end].strip(_STRIP) for start, end in pieces)
+    return tuple(piece for piece in stripped if piece)
 
 
 def _tokens(text: str, pieces: Pieces) -> set[int]:
