@@ -25,6 +25,7 @@ from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Toke
 Span = tuple[int, int]
 _HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
 _NOT_INVERTED = frozenset({"i", "that", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "with", "last", "this", "earlier", "then", "from", "via", "through", "it", "he", "she", "they", "we", "you", "there", "yesterday", "today"})
+_TRAILING_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "."})
 _CLAUSE_BREAKS = frozenset({"but", "although", "though", "while", "whereas", "yet"})
 _RELATIVES = frozenset({"who", "whose", "which"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "yesterday", "today", "last", "week", "month", "year", "night", "morning", "afternoon", "evening", "earlier", "this", "later", "recently", "tonight"})
@@ -341,8 +342,13 @@ def content_after(sentence: Sentence, text: str, start_index: int, cue_positions
         if not inside and index > start_index and _is_content_boundary(tokens, index, cue_positions):
             break
         index += 1
+    last = index - 1
+    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in {"of", "the", "next", "this", "last"}:
+        last -= 1  # "... the deal with state lawmakers Monday": the day dates the saying
+    if last < index - 1 and tokens[last].lower == "on":
+        last -= 1
     start = tokens[start_index].start
-    end = tokens[index - 1].end
+    end = tokens[last].end
     quote = next(((qs, qe) for qs, qe in sentence.quotes if qs < end <= qe), None)
     if quote is not None:
         end = quote[1]
@@ -371,6 +377,14 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
     """The addressee noun phrase right after an addressing cue ("urged the EU to", "told reporters that")."""
     if index >= len(tokens) or not (_looks_like_np_start(tokens[index]) or tokens[index].text[:1].isalpha()):
         return None
+    if tokens[index].lower in {"him", "her", "them", "us", "me", "reporters", "journalists"}:
+        return index, index + 1
+    if tokens[index].text[:1].isupper() and tokens[index].lower not in SUBJECT_PRONOUNS:
+        end = index
+        while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].lower in {"’s", "'s", "of", "&"}):
+            end += 1
+        if end < len(tokens) and (tokens[end].lower in DETERMINERS or tokens[end].lower in SUBJECT_PRONOUNS) and tokens[end].lower != "that":
+            return index, end  # "told POLITICO Florida the state's ..."
     end = index
     while end < len(tokens) and tokens[end].lower not in {"to", "that", ",", ":", "“", '"', ".", "whether", "if", "about", "why", "how", "what", "in", "on", "of", "for"}:
         if end > index and tokens[end].lower.endswith("ing") and tokens[end].text[:1].islower():
@@ -433,7 +447,7 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cu
     return _preposed(sentence, text, number, cue, cue_span, cue_positions)
 
 
-_MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
+_MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
 
 
 def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
@@ -441,7 +455,7 @@ def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     for index in range(cue.first - 1, max(cue.first - 12, -1), -1):
         word = tokens[index].lower
         if word in CLOSING_MARKS or (word == "," and index > 0 and tokens[index - 1].lower not in {","}):
-            return index > 0
+            return index > 2
         if _is_verbish(tokens[index]) or word in {"that", ":"}:
             return False
     return False
