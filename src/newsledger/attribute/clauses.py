@@ -415,6 +415,8 @@ def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) 
     """'"The risk," he said, "is that..."': one quotation split by its attribution."""
     tokens = sentence.tokens
     after = cue.last + 1
+    if _inverted(tokens, cue):  # '"...," said Smith, "..."'
+        after = next((i for i in range(after, min(after + 8, len(tokens))) if tokens[i].lower in {",", "."} | QUOTE_MARKS), after)
     if cue.form != "finite" or after + 1 >= len(tokens) or tokens[after].lower != "," or tokens[after + 1].lower not in QUOTE_MARKS:
         return None
     opening = tokens[after + 1].start

@@ -175,6 +175,10 @@ class RulesEngine:
         appositive = item.text[raw.appositive[0] : raw.appositive[1]] if raw.appositive else None
         position = raw.speaker_head[0] if item.part == "body" else 1 << 30
         resolved = resolve_mention(head, position, self.cast, appositive)
+        if resolved.name is None and appositive and appositive[:1].isupper():
+            named = resolve_mention(appositive, position, self.cast, None)
+            if named.name is not None and named.kind == "person":
+                resolved = Resolved(named.name, named.resolution, named.kind, head)  # "His campaign manager, Jeff Weaver,"
         if raw.speaker and item.text[raw.speaker[0] : raw.speaker[1]].lower() in {"who", "which"}:
             resolved = Resolved(resolved.name, "pronoun", resolved.kind, resolved.description)
         parent = item.parent
