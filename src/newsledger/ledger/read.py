@@ -122,13 +122,14 @@ def _few_statements(db: Database, speaker_ids: list[int]) -> bool:
     """Whether the speakers have so few statements that checking each against the full-text
     index beats walking the index's matches until enough of them are theirs.
 
-    Walking matches costs about ``total / speaker's share``; checking costs the speaker's count;
-    the two meet near the square root of the total.
+    Walking matches costs about ``limit × total / theirs`` cheap steps; checking costs ``theirs``
+    index probes, each some five steps' worth (measured); the two meet near twice the square
+    root of the total.
     """
     marks = ", ".join("?" * len(speaker_ids))
     theirs = db.scalar(f"SELECT coalesce(sum(statement_count), 0) FROM speakers WHERE id IN ({marks})", speaker_ids)
     total = db.scalar("SELECT coalesce(max(id), 0) FROM statements")
-    return theirs <= max(1000, int(total**0.5))
+    return theirs <= max(1000, 2 * int(total**0.5))
 
 
 _HIT_FIELDS = (
