@@ -228,3 +228,23 @@ def test_article_page_shows_evidence_boilerplate_and_marked_statements(client: T
     assert "Set aside as boilerplate (1)" in body and "donation_appeal" in body
     assert 'class="mark role-content " href="#st-s0"' in body and ">Rates will fall</a>" in body
     assert 'class="mark role-speaker "' in body and 'id="st-s0"' in body
+
+
+@pytest.mark.postgres
+def test_the_same_pages_over_a_postgresql_ledger() -> None:
+    from tests.ledgerkit import postgres_url
+
+    from newsledger.ledger import Ledger
+
+    with postgres_url() as url:
+        seed_ledger(url)
+        with Ledger.open(url) as pg_ledger:
+            app = create_app(WebSettings(db=url, token=TOKEN, secret="s"), ledger=pg_ledger)
+            with TestClient(app) as client:
+                hits = client.get("/api/search", params={"q": "euro"}).json()["items"]
+                assert [hit["speaker"] for hit in hits] == ["Tomas Berg"]
+                article_page = client.get(f"/articles/{hits[0]['article_id']}")
+                assert article_page.status_code == 200 and "We will watch every euro" in article_page.text
+                speaker = client.get(f"/api/speakers/{hits[0]['speaker_id']}").json()
+                assert speaker["timeline"] == [{"month": "2026-01", "count": 1}]
+                assert client.get(f"/sites/{hits[0]['site']}").status_code == 200
