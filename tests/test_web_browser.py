@@ -107,6 +107,12 @@ def test_search_open_an_article_and_follow_a_speaker(server: str, watched: Watch
     sync_api.expect(page.locator(".hit-statement")).to_have_count(2)
     page.screenshot(path=str(shots / "speaker.png"), full_page=True)
 
+    page.goto(server + "/")
+    page.locator("#q").press_sequentially("euro", delay=30)
+    sync_api.expect(page.locator("#results .hit-statement")).to_contain_text("We will watch every euro")
+    sync_api.expect(page).to_have_url(re.compile(r"q=euro"))
+
+    page.go_back()
     page.locator(".outlets a").first.click()
     page.wait_for_url(re.compile(r"/sites/"))
     sync_api.expect(page.locator(".hit-article")).to_have_count(1)
