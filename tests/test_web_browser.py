@@ -146,7 +146,7 @@ def test_add_a_pasted_page_and_store_it(server: str, watched: Watched, shots: Pa
     page.fill("#content", html)
     page.click("button[type=submit]")
     sync_api.expect(page.locator("#result h2.headline")).to_have_text("Library opens its new reading room")
-    sync_api.expect(page.locator("#result table.metadata")).to_contain_text("Library opens")
+    sync_api.expect(page.locator("#result table.metadata tr", has_text="Author")).to_contain_text("Ines Vidal")
     sync_api.expect(page.locator("#result .ok")).to_have_count(0)
     page.screenshot(path=str(shots / "add-preview.png"), full_page=True)
 
