@@ -248,3 +248,61 @@ def test_the_same_pages_over_a_postgresql_ledger() -> None:
                 speaker = client.get(f"/api/speakers/{hits[0]['speaker_id']}").json()
                 assert speaker["timeline"] == [{"month": "2026-01", "count": 1}]
                 assert client.get(f"/sites/{hits[0]['site']}").status_code == 200
+
+
+def csrf_of(client: TestClient, path: str = "/add") -> str:
+    return client.get(path).text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+
+
+def test_ingest_stores_good_pages_and_reports_bad_ones(client: TestClient) -> None:
+    good = article_html(
+        headline="Ferry timetable changes",
+        site="Coast Daily",
+        author="Per Alm",
+        published="2026-03-01T07:00:00Z",
+        paragraphs=["The morning ferry will leave half an hour earlier from the first of April onwards."],
+    )
+    body = {
+        "pages": [{"content": good, "url": "https://coast.example/ferry"}, {"content": "\x00\x01\x02\x03"}]
+    }
+    answer = client.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert answer.status_code == 200, answer.text
+    result = answer.json()
+    assert len(result["stored"]) == 1 and result["stored"][0]["created"]
+    assert [(item["index"], item["code"]) for item in result["failed"]] == [(1, "input")]
+    article = client.get(f"/api/articles/{result['stored'][0]['article_id']}").json()
+    assert article["info"]["site"] == "coast.example"
+
+
+def test_html_pages_show_errors_as_pages(client: TestClient) -> None:
+    missing = client.get("/articles/987654")
+    assert missing.status_code == 404 and "text/html" in missing.headers["content-type"]
+    assert "no article 987654" in missing.text
+    bad_date = client.get("/search", params={"q": "bridge", "since": "yesterday"})
+    assert bad_date.status_code == 400 and "since: not a date" in bad_date.text
+
+
+def test_signing_in_unlocks_fetching_and_storing(client: TestClient) -> None:
+    token = csrf_of(client)
+    refused = client.post("/add", data={"csrf_token": token, "url": "https://example.org/"})
+    assert refused.status_code == 401 and "bearer token" in refused.text
+    wrong = client.post("/signin", data={"csrf_token": token, "token": "not-the-token"})
+    assert wrong.status_code == 401
+    signed = client.post(
+        "/signin",
+        data={"csrf_token": token, "token": TOKEN, "next": "//evil.example/"},
+        follow_redirects=False,
+    )
+    assert signed.status_code == 303 and signed.headers["location"] == "/"
+    blocked = client.post("/add", data={"csrf_token": token, "url": "http://127.0.0.1:9/"})
+    assert blocked.status_code == 400 and "127.0.0.1" in blocked.text
+    client.post("/signout", data={"csrf_token": token})
+    assert client.post("/add", data={"csrf_token": token, "url": "https://example.org/"}).status_code == 401
+
+
+def test_serve_refuses_a_private_server_without_a_token(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from newsledger.cli import main
+
+    monkeypatch.delenv("NEWSLEDGER_TOKEN", raising=False)
+    assert main(["serve", "--db", "unused.db", "--private"]) == 1
+    assert "needs a token" in capsys.readouterr().err
