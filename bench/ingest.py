@@ -76,6 +76,10 @@ def main(argv: list[str]) -> int:
     source = "scrapinghub pages" if scrapinghub_pages() else "synthetic pages"
     warc = generate_warc(args.workdir / f"bench-{args.pages}.warc.gz", args.pages)
     print(f"WARC: {args.pages} {source}, {warc.stat().st_size / 1e6:.0f} MB gzip; engine {args.engine}")
+    if args.engine == "ray":
+        from bench._ray_ingest import compare
+
+        return compare(warc, args.workdir, [int(j) for j in args.jobs.split(",")])
     rows, base = [], None
     for jobs in (int(j) for j in args.jobs.split(",")):
         db = args.workdir / f"ingest-j{jobs}.db"

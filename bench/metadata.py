@@ -94,14 +94,14 @@ def load_cases(data: Path) -> list[Case]:
 def _credits_site(authors: frozenset[str], html: str, url: str | None) -> bool:
     """Whether the expected authors are only the site itself (its name or its domain)."""
     from newsledger.extract.dom import parse_html
-    from newsledger.extract.metadata.authorship import _domain_key, _is_site
-    from newsledger.extract.metadata.signals import read_signals
+    from newsledger.extract.metadata.authorship import _is_site
+    from newsledger.extract.metadata.signals import domain_key, read_signals
     from newsledger.extract.metadata.titles import _key, site_name
 
     if not authors:
         return False
     site = site_name(read_signals(parse_html(html)))
-    keys = {k for k in (_key(site.value) if site else "", _domain_key(url or "")) if len(k) >= 2}
+    keys = {k for k in (_key(site.value) if site else "", domain_key(url or "")) if len(k) >= 2}
     return all(_is_site(_key(name), keys) or any(_key(name) in k for k in keys) for name in authors)
 
 
@@ -246,6 +246,9 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     cases = load_cases(args.data)
+    if not cases:
+        print(f"bench: no fundus-metadata pages under {args.data}", file=sys.stderr)
+        return 2
     makers = {"newsledger": newsledger_tool, "trafilatura": trafilatura_tool}
     rows = []
     for name in args.tools:

@@ -9,6 +9,7 @@ import sys
 from newsledger.cli.ledger_args import add_db_argument, open_ledger
 from newsledger.errors import ConfigError
 from newsledger.progress import Progress
+from newsledger.scale.cli import add_ray_arguments, bind_engine_arguments
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--engine", default="local",
                         help="local (worker processes, the default) or a scale-out engine such as ray")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary at the end")
+    add_ray_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from newsledger.sources import SourceOptions
 
     options = SourceOptions(allow_private=args.allow_private, host_delay=args.host_delay)
-    run_ingest = engine_runner(args.engine)
+    run_ingest = bind_engine_arguments(engine_runner(args.engine), args)
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     progress = Progress(count_pages(args.sources, options) if show else None, "ingest", enabled=show)
     with open_ledger(args.db) as ledger:

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsledger.extract.content.blocks import Aside, build_blocks, classify, merge_asides, outside_aside
+from newsledger.extract.content.blocks import (
+    Aside,
+    build_blocks,
+    classify,
+    drop_orphan_headings,
+    merge_asides,
+    outside_aside,
+)
 from newsledger.extract.content.select import choose_container, other_articles, prose_chars
 from newsledger.extract.content.walk import Segment, segment_tree
 from newsledger.extract.dom import drop_non_text
@@ -36,23 +43,36 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     body_segments: list[Segment] = []
     asides: list[Aside] = []
     captions: dict[int, list[str]] = {}
-    for segment, depth in zip(segments, depths, strict=True):
+    for index, (segment, depth) in enumerate(zip(segments, depths, strict=True)):
         if depth < 0:
             if segment.text:
                 asides.append(outside_aside(segment))
+                asides[-1].order = index
             continue
         aside = classify(segment, depth, others) if segment.text else None
         if aside is None:
+            segment.order = index
             body_segments.append(segment)
             continue
+        aside.order = index
         asides.append(aside)
         if aside.kind == "caption":
             figure = next((f for f in reversed(segment.path) if f.tag == "figure"), None)
             if figure is not None:
                 captions.setdefault(figure.key, []).append(segment.text)
-    depth = next(i for i, frame in enumerate(body_segments[0].path) if frame.key == container.key) if body_segments else 0
+    depth = (
+        next(i for i, frame in enumerate(body_segments[0].path) if frame.key == container.key)
+        if body_segments
+        else 0
+    )
+    body_segments, orphans = drop_orphan_headings(body_segments, asides, depth)
+    asides.extend(orphans)
     blocks = build_blocks(body_segments, depth, captions)
-    return Body(blocks=tuple(blocks), boilerplate=merge_asides(asides), notes=(f"article container: {container.label}",))
+    return Body(
+        blocks=tuple(blocks),
+        boilerplate=merge_asides(asides),
+        notes=(f"article container: {container.label}",),
+    )
 
 
 def _depth_of(segment: Segment, key: int) -> int:

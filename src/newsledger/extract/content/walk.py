@@ -15,10 +15,73 @@ from newsledger.model import BoilerplateKind
 
 # Elements that end the running text: what follows them starts a new segment.
 BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 # The block kinds a segment can take from its nearest block ancestor.
-SEMANTIC_TAGS = frozenset(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "td", "th", "figcaption", "caption", "blockquote"])
+SEMANTIC_TAGS = frozenset(
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "pre",
+        "td",
+        "th",
+        "figcaption",
+        "caption",
+        "blockquote",
+    ]
+)
 _NOT_FLAGGED = frozenset({"html", "body", "main"})
 _HUMP = re.compile(r"([a-z0-9])([A-Z])")
 
@@ -43,14 +106,17 @@ class Frame:
 class Segment:
     """Text between two block boundaries; ``lead_link``: it opens with a link (a teaser's title)."""
 
-    __slots__ = ("kind", "lead_link", "link_chars", "path", "text")
+    __slots__ = ("kind", "lead_link", "link_chars", "order", "path", "text")
 
-    def __init__(self, text: str, link_chars: int, path: tuple[Frame, ...], kind: str, lead_link: bool = False) -> None:
+    def __init__(
+        self, text: str, link_chars: int, path: tuple[Frame, ...], kind: str, lead_link: bool = False
+    ) -> None:
         self.text = text
         self.link_chars = link_chars
         self.path = path
         self.kind = kind
         self.lead_link = lead_link
+        self.order = 0
 
     @property
     def link_density(self) -> float:
@@ -70,7 +136,9 @@ def _frame_for(node: LexborNode, tag: str) -> Frame:
             flag = kind_from_class(tokens)
         if flag is None:
             flag = TAG_KINDS.get(tag)
-        if flag is None and ("hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))):
+        if flag is None and (
+            "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))
+        ):
             flag = "label"
     return Frame(node.mem_id, tag, describe(tag, element_id, classes), flag)
 
@@ -80,6 +148,12 @@ def _hidden_style(style: str | None) -> bool:
         return False
     compact = style.replace(" ", "").lower()
     return "display:none" in compact or "visibility:hidden" in compact
+
+
+def _preformatted(raw: str) -> str:
+    """Text of a ``<pre>``: line structure and indentation kept, trailing blanks dropped."""
+    lines = [line.rstrip() for line in raw.replace(LINE_BREAK, "\n").split("\n")]
+    return "\n".join(lines).strip("\n")
 
 
 class _Collector:
@@ -106,7 +180,8 @@ class _Collector:
     def cut(self, path: list[Frame]) -> None:
         if not self.pieces:
             return
-        text = normalise_space("".join(self.pieces))
+        raw = "".join(self.pieces)
+        text = _preformatted(raw) if any(frame.tag == "pre" for frame in path) else normalise_space(raw)
         self.pieces = []
         link_chars, self.link_chars = self.link_chars, 0
         lead_link, self.lead_link, self.started = self.lead_link, False, False
@@ -125,6 +200,10 @@ class _Collector:
 # most of a page's nodes. A flagged element holding more may wrap the article (a class word
 # like ``has-sidebar``) and is walked so that the flag can be vetoed.
 OPAQUE_SHARE = 0.2
+# Headers, footers and sidebars hold other boxes (a share bar, a newsletter form): small ones
+# are read child by child so that those are told apart.
+REGION_KINDS = frozenset({"header", "footer", "related_links", "other"})
+REGION_SPLIT_CHARS = 3000
 # ... and when its paragraphs hold less prose than this (else it may be the article itself).
 OPAQUE_PROSE_CHARS = 300
 
@@ -192,7 +271,11 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         frame = _frame_for(node, tag)
         if frame.flag is not None and _read_whole(node, frame, walk):
             return False
-        if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br, img, [class], [hidden], [style]") is None:
+        if (
+            tag in LEAF_BLOCKS
+            and not walk.figures
+            and node.css_first("br, img, [class], [hidden], [style]") is None
+        ):
             _read_leaf(node, frame, walk)
             return False
         if tag == "figure":
@@ -223,11 +306,36 @@ def _read_whole(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
         return False
     if len(text) > OPAQUE_PROSE_CHARS and _paragraph_chars(node) > OPAQUE_PROSE_CHARS:
         return False
+    if frame.flag in REGION_KINDS and len(text) <= REGION_SPLIT_CHARS:
+        _read_region(node, frame, walk)
+        return True
     text = " ".join(text.split())
     if text:
-        links = sum(len(link.text(deep=True)) for link in node.css("a")) if len(text) < 2000 else 0
-        walk.out.segments.append(Segment(text, min(links, len(text)), (*walk.path, frame), "aside"))
+        walk.out.segments.append(Segment(text, 0, (*walk.path, frame), "aside"))
     return True
+
+
+def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
+    """A header, footer or sidebar read box by box, each under its own flag if it has one."""
+    path = (*walk.path, frame)
+    loose: list[str] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag not in BLOCK_TAGS:
+            if tag == "-text" or (tag is not None and tag[0] != "-"):
+                loose.append(child.text(deep=True))
+            continue
+        _add_aside(" ".join("".join(loose).split()), path, walk)
+        loose = []
+        _add_aside(
+            " ".join(child.text(deep=True, separator=" ").split()), (*path, _frame_for(child, tag)), walk
+        )
+    _add_aside(" ".join("".join(loose).split()), path, walk)
+
+
+def _add_aside(text: str, path: tuple[Frame, ...], walk: _Walk) -> None:
+    if text:
+        walk.out.segments.append(Segment(text, 0, path, "aside"))
 
 
 def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk) -> None:

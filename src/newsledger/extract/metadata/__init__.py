@@ -20,7 +20,7 @@ __all__ = ["ParsedDate", "extract_metadata", "parse_date"]
 def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     signals = read_signals(tree)
     site = titles.site_name(signals)
-    headline = titles.headline(signals, site.value if site else None)
+    headline = titles.headline(signals, site.value if site else None, url)
     published, modified = dating.dates(tree, signals, url)
     lead_image, images = figures.images(tree, signals, url)
     return Metadata(

@@ -1,21 +1,22 @@
 """The article's authors: people, each with a role and profile link when the page gives them.
 
-Sources in order of trust: JSON-LD ``author`` objects, author meta tags, microdata, then the
-visible byline. The first source naming at least one person wins; names from the others are kept
-as rejected candidates. The site's own name is never an author, and an organisation is only
-kept when no person is named.
+Sources in order of trust: JSON-LD ``author`` objects, author meta tags, then the visible byline
+(read only when nothing declared names a person). The first source naming a person wins; names
+from the others are kept as rejected candidates. The site itself (its name or its domain) is never
+an author; another organisation named with the people (a news agency) is kept with the role
+``organisation``.
 """
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.people import looks_like_person, split_byline
-from newsledger.extract.metadata.signals import Signals, clean_text
+from newsledger.extract.metadata.signals import Signals, clean_text, domain_key
 from newsledger.extract.metadata.titles import _key
 from newsledger.model import Author, Candidate, Evidence, EvidenceSource
 
@@ -44,20 +45,17 @@ _OUTSIDE = ("comment", "sidebar", "related", "footer", "teaser", "recommend", "n
 def authors(
     tree: LexborHTMLParser, signals: Signals, site: str | None, url: str | None = None
 ) -> tuple[Author, ...]:
-    sources = [
-        _from_jsonld(signals),
-        _from_meta(signals),
-        _from_dom(tree, url),
-    ]
     site_keys = {
-        key for key in (_key(site or ""), _domain_key(url or signals.canonical or "")) if len(key) >= 2
+        key for key in (_key(site or ""), domain_key(url or signals.canonical or "")) if len(key) >= 2
     }
-    cleaned = [_drop_site(found, site_keys) for found in sources]
+    cleaned = [_drop_site(found, site_keys) for found in (_from_jsonld(signals), _from_meta(signals))]
+    # The visible byline is read only when nothing declared names a person.
+    if not any(a.role != "organisation" for found in cleaned for a in found):
+        cleaned.append(_drop_site(_from_dom(tree, url), site_keys))
     chosen = next((found for found in cleaned if any(a.role != "organisation" for a in found)), None)
     if chosen is None:
         chosen = next((found for found in cleaned if found), [])
     else:
-        chosen = [a for a in chosen if a.role != "organisation"]
         chosen = _completed(chosen, cleaned)
     names = {a.name.casefold() for a in chosen}
     others = [a for found in cleaned for a in found if a.name.casefold() not in names]
@@ -116,15 +114,6 @@ def _is_site(name_key: str, site_keys: set[str]) -> bool:
     return any(name_key == key or (len(key) >= 3 and name_key.startswith(key)) for key in site_keys)
 
 
-def _domain_key(url: str) -> str:
-    """The registered name of a URL's host: ``www.example-news.co.uk`` -> ``examplenews``."""
-    host = urlsplit(url).hostname or ""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
-    while len(labels) > 1 and (len(labels[-1]) <= 3 or labels[-1] in ("co", "com", "org", "net")):
-        labels.pop()
-    return _key(labels[-1]) if labels else ""
-
-
 def _from_jsonld(signals: Signals) -> list[Author]:
     if signals.article is None:
         return []
@@ -133,7 +122,7 @@ def _from_jsonld(signals: Signals) -> list[Author]:
     found: list[Author] = []
     for index, item in enumerate(items):
         locator = f"{signals.article_locator}.author" + (f"[{index}]" if isinstance(value, list) else "")
-        found += _jsonld_person(item, locator)
+        found += _jsonld_person(signals.resolve(item), locator)
     return _unique(found)
 
 
@@ -193,7 +182,8 @@ def _from_dom(tree: LexborHTMLParser, url: str | None) -> list[Author]:
             href = link.attributes.get("href")
         if href and url:
             href = urljoin(url, href)
-        people = _people(text, "byline", _locator(node), href, is_org=False)
+        source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"
+        people = _people(text, source, _locator(node), href, is_org=False)
         if people:
             return people
     return []

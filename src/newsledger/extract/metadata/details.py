@@ -17,6 +17,8 @@ _READ_TIME = re.compile(
     r"|(?:lesezeit|read(?:ing)? time|temps de lecture|tiempo de lectura)\s*:?\s*(\d{1,3})\s*(?:min)",
     re.IGNORECASE,
 )
+# Internal tracking tags ("stats-team-all-articles") are not topics a reader would name.
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
 _LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
 
 
@@ -86,7 +88,7 @@ def topics(signals: Signals) -> tuple[TextField, ...]:
     out = []
     for item in found:
         key = item.value.casefold()
-        if item.value and key not in seen and len(item.value) <= 80:
+        if item.value and key not in seen and len(item.value) <= 80 and not _SLUG.match(item.value):
             seen.add(key)
             out.append(
                 TextField(value=item.value, evidence=Evidence(source=item.source, locator=item.locator))

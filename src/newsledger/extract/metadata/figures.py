@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+import msgspec
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
@@ -22,7 +23,13 @@ _CREDIT_TAIL = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_SELECTOR = '[class*="credit"], [class*="Credit"], [class*="copyright"], [class*="source"], [itemprop="copyrightHolder"], small'
+_CREDIT_LABEL = re.compile(
+    r"^(?:photo|foto|picture|image|bild|source|quelle|credit|crédit|crédito|fotografía|zdjęcie|©|\(c\))"
+    r"\s*(?:[:/]|by|credit)?\s*",
+    re.IGNORECASE,
+)
 _MAX_FIGURES = 30
+_GENERIC_IMAGE_WORDS = ("logo", "default", "placeholder", "fallback", "favicon", "share-image", "og-image")
 _ADVERT_MARKERS = ("sponsor", "advert", "promo", "banner", "logo", "teaser")
 
 
@@ -31,8 +38,18 @@ def images(
 ) -> tuple[Image | None, tuple[Image, ...]]:
     figures = _figures(tree, url)
     declared = _declared(signals, url)
+    generic = [d for d in declared if _is_generic(d.value)]
+    declared = [d for d in declared if not _is_generic(d.value)]
     if not declared:
         lead = figures[0] if figures else None
+        if lead is not None and generic:
+            reason = "the site's default image"
+            rejected = tuple(
+                Candidate(value=g.value, source=g.source, locator=g.locator, reason=reason) for g in generic
+            )
+            lead = msgspec.structs.replace(
+                lead, evidence=msgspec.structs.replace(lead.evidence, rejected=rejected)
+            )
         return lead, figures
     chosen = declared[0]
     match = next((f for f in figures if f.url and _same_image(f.url, chosen.value)), None)
@@ -50,6 +67,12 @@ def images(
         evidence=evidence,
     )
     return lead, figures
+
+
+def _is_generic(link: str) -> bool:
+    """A logo or the site's default share image, not a picture of this story."""
+    name = link.split("?")[0].rsplit("/", 1)[-1].lower()
+    return any(word in name for word in _GENERIC_IMAGE_WORDS)
 
 
 def _declared(signals: Signals, url: str | None) -> list[Found]:
@@ -115,6 +138,7 @@ def _figure_image(figure: LexborNode, index: int, url: str | None) -> Image | No
             credit = clean_text(credit_node.text(separator=" ")) or None
             if credit and caption.endswith(credit):
                 caption = caption[: -len(credit)].strip()
+            credit = _without_credit_label(credit or "") or None
     if credit is None and caption:
         caption, credit = split_credit(caption)
     return Image(
@@ -133,13 +157,13 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     match = _CREDIT_TAIL.search(caption)
     if not match or (match.start() == 0 and not caption.lower().startswith(("photo", "foto", "©"))):
         return caption, None
-    credit = re.sub(
-        r"^(?:photo|foto|picture|image|bild|source|quelle|credit|crédit|crédito|fotografía|zdjęcie)\s*(?:[:/]|by|credit)?\s*",
-        "",
-        match.group("credit").strip(),
-        flags=re.IGNORECASE,
-    ).strip(" :")
+    credit = _without_credit_label(match.group("credit"))
     return caption[: match.start()].strip(), credit or None
+
+
+def _without_credit_label(credit: str) -> str:
+    """ "Photo: Ana Ruiz" -> "Ana Ruiz"."""
+    return _CREDIT_LABEL.sub("", credit.strip()).strip(" :")
 
 
 def _img_url(img: LexborNode) -> str | None:

@@ -96,6 +96,10 @@ ROLE_WORDS = frozenset(
         "investigations",
         "investigative",
         "commentator",
+        "director",
+        "content",
+        "hub",
+        "parliamentary",
         "presenter",
         "anchor",
         "host",
@@ -107,7 +111,8 @@ _NOT_NAME_WORDS = word_set(
     "updated published posted share comments comment follow read more min minutes ago uhr am pm "
     "hours stunden aktualisiert veröffentlicht publié actualizado photo photos foto fotos image "
     "images bild video getty shutterstock newsletter subscribe abonnieren login anmelden menu "
-    "home sign stand watch live listen hören"
+    "home sign stand watch live listen hören facebook twitter instagram linkedin whatsapp telegram "
+    "youtube tiktok email e-mail rss print drucken"
 )
 _CONNECTORS = word_set("and und y et e og och en i a ve и та és ja with mit con avec")
 ORGANISATION_WORDS = word_set(

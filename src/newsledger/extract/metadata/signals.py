@@ -10,7 +10,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -37,10 +39,17 @@ class Signals:
     page_object: dict[str, Any] | None = None
     page_locator: str = ""
     objects: list[jsonld.LinkedObject] = field(default_factory=list)
+    by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     title: str | None = None
     h1: LexborNode | None = None
     lang: str | None = None
     canonical: str | None = None
+
+    def resolve(self, value: Any) -> Any:
+        """A JSON-LD reference (``{"@id": ...}`` alone) replaced by the object it names."""
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str):
+            return self.by_id.get(value["@id"], value)
+        return value
 
     def first(self, *keys: str) -> Found | None:
         for key in keys:
@@ -53,6 +62,7 @@ class Signals:
         return [found for key in keys for found in self.meta.get(meta_key(key), ()) if found.value]
 
 
+@lru_cache(maxsize=4096)
 def meta_key(name: str) -> str:
     """Meta names compared without case or punctuation: ``article:published:time`` is
     ``article:published_time``."""
@@ -83,19 +93,25 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
         signals.meta.setdefault(meta_key(key), []).append(found)
     blocks = jsonld.read_blocks(tree)
     signals.objects = list(jsonld.iter_objects(blocks))
+    signals.by_id = {
+        o.data["@id"]: o.data
+        for o in signals.objects
+        if isinstance(o.data.get("@id"), str) and len(o.data) > 1
+    }
     article, page = jsonld.find_article(blocks)
     if article is not None:
         signals.article, signals.article_locator = article.data, article.locator
     if page is not None:
         signals.page_object, signals.page_locator = page.data, page.locator
-    title = tree.css_first("title")
+    head = tree.head or tree.root
+    title = head.css_first("title") if head is not None else None
     if title is not None:
         signals.title = clean_text(title.text()) or None
     signals.h1 = _main_h1(tree)
     root = tree.css_first("html")
     if root is not None:
         signals.lang = (root.attributes.get("lang") or root.attributes.get("xml:lang") or "").strip() or None
-    canonical = tree.css_first('link[rel="canonical"]')
+    canonical = head.css_first('link[rel="canonical"]') if head is not None else None
     if canonical is not None:
         signals.canonical = (canonical.attributes.get("href") or "").strip() or None
     return signals
@@ -123,3 +139,12 @@ def clean_text(text: str | None) -> str:
     if "&" in text:
         text = html.unescape(text)
     return " ".join(text.split())
+
+
+def domain_key(url: str) -> str:
+    """The registered name of a URL's host: ``www.example-news.co.uk`` -> ``examplenews``."""
+    host = urlsplit(url).hostname or ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    while len(labels) > 1 and (len(labels[-1]) <= 3 or labels[-1] in ("co", "com", "org", "net")):
+        labels.pop()
+    return _NOT_ALNUM.sub("", labels[-1].lower()) if labels else ""

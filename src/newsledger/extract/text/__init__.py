@@ -11,10 +11,10 @@ from __future__ import annotations
 from newsledger.extract.assemble import assemble
 from newsledger.extract.parts import Body, Metadata
 from newsledger.extract.text import meta
-from newsledger.extract.text.body import find_body, is_prose
+from newsledger.extract.text.body import find_body, is_prose, short_line_clusters
 from newsledger.extract.text.classify import Kind
 from newsledger.extract.text.lines import Line, split_lines
-from newsledger.model import Article, Block, Boilerplate, Evidence, Image
+from newsledger.model import Article, Block, Boilerplate, Evidence, Image, TextField
 
 __all__ = ["extract_text"]
 
@@ -23,6 +23,10 @@ def extract_text(text: str, url: str | None = None) -> Article:
     lines = split_lines(text)
     start, end, kinds = find_body(lines)
     reading = read_metadata(lines, kinds, start, end)
+    clusters = short_line_clusters(lines, start, end)
+    for index in clusters:
+        if kinds[index] is None:
+            kinds[index] = ("navigation", "a cluster of short lines (a menu or a teaser list)")
     body_indexes = [
         i
         for i in range(start, end)
@@ -48,9 +52,26 @@ def read_metadata(lines: list[Line], kinds: list[Kind | None], start: int, end: 
     meta.read_lead_image(lines, kinds, headline, start, reading)
     meta.read_site_name(lines, kinds, reading)
     mark_captions(lines, start, end, reading)
+    read_standfirst(lines, start, end, reading)
     if "read_time" in reading.fields:
         reading.fields["stated_read_time"] = reading.fields.pop("read_time")
     return reading
+
+
+def read_standfirst(lines: list[Line], start: int, end: int, reading: meta.Reading) -> None:
+    """A sentence between the headline and the byline or date line is the standfirst, not body."""
+    for index in range(start + 1, min(start + 4, end)):
+        kind = reading.relabel.get(index)
+        if kind is None or kind[0] not in {"dateline", "byline"}:
+            continue
+        before = [i for i in range(start, index) if i not in reading.relabel and i not in reading.used]
+        if len(before) == 1 and "subheadline" not in reading.fields:
+            first = before[0]
+            reading.fields["subheadline"] = TextField(
+                value=lines[first].text, evidence=meta.evidence(lines, first, first)
+            )
+            reading.used.add(first)
+        return
 
 
 def mark_captions(lines: list[Line], start: int, end: int, reading: meta.Reading) -> None:
@@ -92,7 +113,9 @@ def make_block(lines: list[Line], index: int) -> Block:
     )
 
 
-def make_boilerplate(lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, aside: list[int]) -> tuple[Boilerplate, ...]:
+def make_boilerplate(
+    lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, aside: list[int]
+) -> tuple[Boilerplate, ...]:
     """The lines set aside, classified; adjacent lines of one kind (a menu, a share bar) are one item."""
     groups: list[tuple[Kind, int, int]] = []
     for index in aside:

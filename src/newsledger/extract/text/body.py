@@ -11,15 +11,23 @@ a caption) come alone. Headings of comment threads and related-link lists end th
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsledger.extract.text.classify import classify, is_linky
 from newsledger.extract.text.lines import Line
 
 SHORT_PENALTY = 30
 FURNITURE_PENALTY = 60
-CLUSTER_STEP = 15
+CLUSTER_STEP = 25
+CLUSTER_CAP = 3
+THREAD_AFTER = 600
+PROSE_WORDS = 20
+PROSE_MIN_WORDS = 8
+PROSE_LOWER = 0.35
+CLUSTER_SIZE = 6
+RELATED_PENALTY = 150
 # Kinds after which the article does not go on: what follows them is threads and teasers.
-STOP_KINDS = frozenset({"comments", "related_links"})
+STOP_KINDS = frozenset({"comments"})
 _COMMENT_COUNT = re.compile(
     r"^\d+\s+(?:comments?|responses?|replies|reactions?|kommentare|commentaires|comentarios|commenti)\b", re.I
 )
@@ -27,9 +35,11 @@ _COMMENT_COUNT = re.compile(
 
 def is_prose(line: Line) -> bool:
     """A sentence or more of running text: enough words, mostly lower-case, ending like a sentence."""
-    if line.words < 8 or line.lower_ratio < 0.45:
+    if line.words < PROSE_MIN_WORDS or line.lower_ratio < PROSE_LOWER:
         return False
-    return line.ends_sentence or line.sentences >= 2 or line.words >= 40
+    if not line.ends_sentence and "," not in line.text and "." not in line.text:
+        return False  # a run of words without punctuation is a tag cloud or a keyword list
+    return line.ends_sentence or line.words >= PROSE_WORDS or line.sentences() >= 2
 
 
 def is_stop(line: Line, kind: tuple[str, str] | None) -> bool:
@@ -44,7 +54,14 @@ def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[
             scores.append(float(len(line.text)))
             run = 0
             continue
-        scores.append(-(FURNITURE_PENALTY if kind else SHORT_PENALTY) - CLUSTER_STEP * min(run, 10))
+        penalty = (
+            RELATED_PENALTY
+            if kind and kind[0] == "related_links"
+            else FURNITURE_PENALTY
+            if kind
+            else SHORT_PENALTY
+        )
+        scores.append(-penalty - CLUSTER_STEP * min(run, CLUSTER_CAP))
         run += 1
     return scores
 
@@ -96,19 +113,40 @@ def choose_run(
         and sum(1 for line, p in zip(lines, prose, strict=True) if p and line.blank_before)
         >= 0.5 * prose_count
     )
-    after_thread = [False] * len(lines)
-    seen_thread = False
-    for index, kind in enumerate(kinds):
-        seen_thread = seen_thread or (stops[index] and (kind is None or kind[0] == "comments"))
-        after_thread[index] = seen_thread
     best, best_span = 0.0, (0, 0)
+    # A comment thread follows an article: runs after a stop line that itself follows a
+    # sizeable run of prose are discounted ("0 comments" in a byline does not count).
+    thread_from = len(lines)
     for start, end, total in candidate_runs(scores, stops):
-        value = total * (0.3 + 0.7 * continuity(lines, prose, start, end, blank_paragraphs))
-        if after_thread[start]:
+        if thread_from == len(lines) and total >= THREAD_AFTER and end < len(lines):
+            thread_from = next((i for i in range(end, len(lines)) if stops[i]), len(lines))
+        value = total * (0.15 + 0.85 * continuity(lines, prose, start, end, blank_paragraphs))
+        if start > thread_from:
             value *= 0.25
         if value > best:
             best, best_span = value, (start, end)
-    return best_span
+    return trim_teasers(lines, kinds, prose, best_span, blank_paragraphs)
+
+
+def trim_teasers(
+    lines: list[Line],
+    kinds: list[tuple[str, str] | None],
+    prose: list[bool],
+    span: tuple[int, int],
+    blank_paragraphs: bool,
+) -> tuple[int, int]:
+    """Cut the run at a related-links heading when what follows it reads as a teaser list
+    (titles over one-paragraph summaries) rather than as the article going on."""
+    start, end = span
+    for index in range(end - 1, start, -1):
+        kind = kinds[index]
+        if (
+            kind is not None
+            and kind[0] == "related_links"
+            and continuity(lines, prose, index + 1, end, blank_paragraphs) < 0.34
+        ):
+            end = index
+    return start, end
 
 
 def mark_repeats(lines: list[Line]) -> list[bool]:
@@ -118,6 +156,11 @@ def mark_repeats(lines: list[Line]) -> list[bool]:
     for line in lines:
         repeats.append(bool(line.key) and line.key in seen)
         seen.add(line.key)
+    # A long line printed twice far apart is a teaser shown in two widgets: both are furniture.
+    counts = Counter(line.key for line in lines if line.words >= 20)
+    for index, line in enumerate(lines):
+        if line.words >= 20 and counts[line.key] > 1:
+            repeats[index] = True
     return repeats
 
 
@@ -132,3 +175,18 @@ def find_body(lines: list[Line]) -> tuple[int, int, list[tuple[str, str] | None]
     stops = [is_stop(line, kind) for line, kind in zip(lines, kinds, strict=True)]
     start, end = choose_run(lines, kinds, scores, stops)
     return start, end, kinds
+
+
+def short_line_clusters(lines: list[Line], start: int, end: int, size: int = CLUSTER_SIZE) -> set[int]:
+    """Indexes of runs of at least ``size`` consecutive non-prose lines inside the body: menus,
+    teaser lists and widgets that the article's own flow passes through."""
+    clustered: set[int] = set()
+    run: list[int] = []
+    for index in range(start, end + 1):
+        if index < end and not is_prose(lines[index]):
+            run.append(index)
+            continue
+        if len(run) >= size:
+            clustered.update(run)
+        run = []
+    return clustered

@@ -60,7 +60,7 @@ _WORD = re.compile(r"\w+")
 
 def _trigger(phrase: str) -> str:
     """The longest word of a phrase: a line without it cannot contain the phrase."""
-    return max(_WORD.findall(phrase.casefold()), key=len)
+    return max(_WORD.findall(phrase.lower()), key=len)
 
 
 _TRIGGERS = frozenset(
@@ -91,7 +91,24 @@ _SUPPORT_BUTTON = re.compile(
     r"^(?:support|donate|unterstützen sie|unterstütze|soutenez|apoya|sostieni|поддержите|підтримайте|wesprzyj)\b",
     re.I,
 )
-_SUPPORT_STARTS = ("support", "donate", "unterstütz", "soutenez", "apoya", "sostieni", "поддержите", "підтримайте", "wesprzyj")
+_SUPPORT_STARTS = (
+    "support",
+    "donate",
+    "unterstütz",
+    "soutenez",
+    "apoya",
+    "sostieni",
+    "поддержите",
+    "підтримайте",
+    "wesprzyj",
+)
+# "2 days ago", "3h ago", "vor 2 Stunden", "il y a 3 heures": time stamps of comments and feeds.
+_RELATIVE_TIME = re.compile(
+    r"(?:\b\d+\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b"
+    r"|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen)\b|\bil y a\s+\d+|\bhace\s+\d+)",
+    re.I,
+)
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
 _NUMBERS_ONLY = re.compile(r"^[\W\d_]*\d[\W\d_kKmM]*$")
 _LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")
 # Limits in words: longer lines are prose that merely mentions the word.
@@ -119,7 +136,7 @@ def label_kind(line: Line) -> str | None:
     return _LABEL_KIND.get(line.key.strip(_TRIM)) if line.words <= 3 else None
 
 
-_ALT_STARTS = tuple(p.casefold() for p in vocab.IMAGE_ALT_PREFIXES)
+_ALT_STARTS = tuple(p.lower() for p in vocab.IMAGE_ALT_PREFIXES)
 _SHARE_FIRST = frozenset(w.split()[0] for w in vocab.SHARE_WORDS)
 
 
@@ -152,18 +169,26 @@ def classify(line: Line) -> Kind | None:
     key = line.key
     if words <= 6 and (kind := _WHOLE_LINE.get(key.strip(_TRIM))):
         return kind
-    tokens = key.split()
+    # Only cookie notices run longer than 45 words; other appeals are shorter.
+    tokens = key.split() if words <= 45 else (["cookies"] if "cookie" in key else [])
     if kind := _in_line_kind(line, tokens):
         return kind
     if words > 12:
         return None
+    if any(ch.isdigit() for ch in key[:12]) and _RELATIVE_TIME.search(key):
+        return "comments", "a relative time stamp (comments, feeds)"
     if key.startswith(_ALT_STARTS) and image_alt_subject(line) is not None:
         return "image_alt", "image alt text"
     if words <= 6 and key.startswith(_SUPPORT_STARTS) and _SUPPORT_BUTTON.match(line.text):
         return "donation_appeal", "asks the reader for support"
     if tokens and tokens[0].strip(_TRIM) in _SHARE_FIRST and SHARE_BAR.match(line.text):
         return "share_bar", "share buttons"
-    if words <= 6 and not line.text[0].isalpha() and _NUMBERS_ONLY.match(line.text):
+    if (
+        words <= 6
+        and not line.text[0].isalpha()
+        and _NUMBERS_ONLY.match(line.text)
+        and not _CLOCK.match(line.text)
+    ):
         return "other", "numbers only (counters)"
     return None
 

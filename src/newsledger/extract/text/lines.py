@@ -8,10 +8,10 @@ that every :class:`Line` is one block, and keeps the 1-based numbers of the inpu
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 _first = itemgetter(0)
-from dataclasses import dataclass, field
 
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _INNER_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*\s+[\"“«‘(]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ0-9]")
@@ -34,8 +34,11 @@ class Line:
     words: int = 0
     lower_ratio: float = 0.0
     ends_sentence: bool = False
-    sentences: int = 0
     key: str = field(default="", repr=False)
+
+    def sentences(self) -> int:
+        """How many sentences the line holds (counted only when asked: it reads the whole line)."""
+        return len(_INNER_SENTENCE.findall(self.text)) + self.ends_sentence
 
     @property
     def lines(self) -> tuple[int, int]:
@@ -46,26 +49,23 @@ def make_line(first: int, last: int, text: str, blank_before: bool) -> Line:
     """A measured line, in a few C-level passes: every line of every page comes here."""
     tokens = text.split()
     words = len(tokens)
-    if not text.isascii():
+    if len(text) > 12 * words and not text.isascii():
         # Scripts written without spaces (Chinese, Japanese) count about two characters a word.
         words = max(words, len(_UNSPACED.findall(text)) // 2)
     lower_ratio = 0.0
-    if words >= 4:
+    if words >= 8:
         firsts = list(map(_first, tokens))
         alpha = sum(map(str.isalpha, firsts))
         # Words of caseless scripts (Korean, Arabic...) count as lower-case running text.
         lower_ratio = (alpha - sum(map(str.isupper, firsts))) / alpha if alpha else 0.0
     end = text[-1]
     ends_sentence = end in _ENDS or (end in _CLOSERS and bool(_SENTENCE_END.search(text[-4:])))
-    sentences = 1 if ends_sentence else 0
-    if words >= 8 and not ends_sentence:
-        sentences = len(_INNER_SENTENCE.findall(text))
-    return Line(first, last, text, blank_before, words, lower_ratio, ends_sentence, sentences, text.casefold())
+    return Line(first, last, text, blank_before, words, lower_ratio, ends_sentence, text.lower())
 
 
 def _is_wrapped(raw: list[str]) -> bool:
     """True when long lines stop at a common width: the page was dumped by a text-mode browser."""
-    if max(map(len, raw), default=0) > 2 * _WRAP_MAX:
+    if any(len(r) > 2 * _WRAP_MAX for r in raw):
         return False
     lengths = [len(r.rstrip()) for r in raw if r.strip()]
     long = [n for n in lengths if n >= _WRAP_MIN]

@@ -52,6 +52,7 @@ _PUBLISHED = re.compile(
     r"(?<!\w)(?:published|posted|veröffentlicht|publié|publicado|pubblicato|опубликовано|опубліковано)", re.I
 )
 _WORD = re.compile(r"\w+")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 @dataclass
@@ -73,7 +74,7 @@ def evidence(lines: list[Line], first: int, last: int, raw: str | None = None) -
 
 def split_caption(text: str) -> tuple[str | None, str] | None:
     """(caption, credit) of a picture caption with its credit, or None when the line is not one."""
-    if ":" not in text and "：" not in text and " by " not in text.casefold():
+    if ":" not in text and "：" not in text and " by " not in text.lower():
         return None
     match = _CAPTION_WITH_CREDIT.match(text) or _CREDIT_AFTER_SENTENCE.match(text)
     if not match:
@@ -240,24 +241,28 @@ def read_lead_image(
 
 def read_dates(lines: list[Line], kinds: list[Kind | None], body: range, reading: Reading) -> None:
     """Dates printed on short lines around the body: labelled ones first, else the first one."""
-    zone = [
-        i
-        for i in range(max(0, body.start - 30), min(len(lines), body.stop + 15))
-        if i not in body or i - body.start < 3
-    ]
-    for index in zone:
+    near = range(max(0, body.start - 30), min(len(lines), body.stop + 15))
+    for index in near:
         line = lines[index]
         if line.words > 16 or index in reading.captions or index in reading.used or kinds[index] is not None:
             continue
         found = [d for d in find_dates(line.text) if d.has_year]
         if not found:
             continue
-        name = "modified" if _MODIFIED.search(line.text) else "published"
-        if name in reading.fields:
+        if index in body and index - body.start >= 3:
+            if line.words <= 10 and 2 * len(found[0].text) >= len(line.text):
+                reading.relabel[index] = ("dateline", "a date line")
             continue
-        reading.fields[name] = _date_field(found[0], lines, index)
-        reading.relabel[index] = ("dateline", "the date line")
-        reading.used.add(index)
+        modified = _MODIFIED.search(line.text)
+        if modified and _PUBLISHED.search(line.text) and len(found) > 1:
+            wanted = {"published": found[0], "modified": found[-1]}
+        else:
+            wanted = {"modified" if modified else "published": found[0]}
+        for name, date in wanted.items():
+            if name not in reading.fields:
+                reading.fields[name] = _date_field(date, lines, index)
+                reading.used.add(index)
+        reading.relabel[index] = ("dateline", "a date line")
 
 
 def _date_field(found: FoundDate, lines: list[Line], index: int) -> DateField:
@@ -276,7 +281,7 @@ def read_site_name(lines: list[Line], kinds: list[Kind | None], reading: Reading
                 continue
             match = pattern.search(line.text)
             if match:
-                name = _SITE_TAIL.sub("", match.group("name")).strip()
+                name = _SITE_TAIL.sub("", match.group("name")).strip().rstrip(".,;:")
                 if name:
                     reading.fields["site_name"] = TextField(
                         value=name, evidence=evidence(lines, index, index, raw=line.text)
@@ -291,6 +296,8 @@ def note_unprinted_date(lines: list[Line], body_lines: list[int], reading: Readi
         return
     dated: list[tuple[FoundDate, int]] = []
     for index in sorted(reading.captions) + body_lines:
+        if not _YEAR.search(lines[index].text):
+            continue
         dated += [(d, index) for d in find_dates(lines[index].text) if d.has_year]
     if not dated:
         return
