@@ -73,8 +73,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def totals_line(ledger) -> str:
+    """What the ledger holds now: counts, and the most quoted speakers."""
     stats = ledger.stats()
-    return (
-        f"ledger {ledger.db.target if ledger.backend == 'sqlite' else ledger.backend}: {stats.articles} articles, "
-        f"{stats.statements} statements, {stats.speakers} speakers, {stats.sites} sites, {stats.failures} failures"
+    where = ledger.db.target if ledger.backend == "sqlite" else ledger.backend
+    line = (
+        f"ledger {where}: {stats.articles} articles, {stats.statements} statements, {stats.speakers} speakers, "
+        f"{stats.sites} sites, {stats.failures} failures"
     )
+    top = ledger.speakers(limit=5).speakers
+    if top:
+        line += "\nmost quoted: " + ", ".join(f"{s.name} ({s.statement_count})" for s in top)
+    return line

@@ -54,6 +54,10 @@ class Database:
     def article_match(self, query: str) -> tuple[str, str, list[Any], str]:
         raise NotImplementedError
 
+    def optimize(self) -> None:
+        with self.lock:
+            self.execute("ANALYZE")
+
     def fetchall(self, sql: str, params: Params = ()) -> list[tuple]:
         with self.lock:
             return self.execute(sql, params).fetchall()
