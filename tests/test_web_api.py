@@ -306,3 +306,20 @@ def test_serve_refuses_a_private_server_without_a_token(monkeypatch: pytest.Monk
     monkeypatch.delenv("NEWSLEDGER_TOKEN", raising=False)
     assert main(["serve", "--db", "unused.db", "--private"]) == 1
     assert "needs a token" in capsys.readouterr().err
+
+
+def test_a_page_over_the_time_limit_is_refused(ledger) -> None:
+    quick = create_app(
+        WebSettings(db="unused", token=TOKEN, secret="s", extract_timeout=0.001), ledger=ledger
+    )
+    paragraphs = [
+        f"Paragraph {n} tells of the long council meeting and what was decided there." for n in range(3000)
+    ]
+    html = article_html(
+        headline="Long", site="Slow", author="A B", published="2026-01-01", paragraphs=paragraphs
+    )
+    with TestClient(quick) as client:
+        answer = client.post(
+            "/api/pages", json={"content": html}, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
+    assert_error_shape(answer, 400, "timeout")

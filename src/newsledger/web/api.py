@@ -28,7 +28,6 @@ from newsledger.web.submit import (
     Submission,
     check_submission,
     check_url,
-    extract_submitted,
     page_for,
     pasted_page,
 )
@@ -49,7 +48,7 @@ async def add_page(body: AddPageRequest, request: Request) -> dict:
     submission = check_submission(Submission(**body.model_dump()))
     fetch = request.app.state.fetch_page
     page = await run_in_threadpool(page_for, submission, fetch, allow_private=settings.allow_private_urls)
-    extracted = await run_in_threadpool(extract_submitted, page, submission.form)
+    extracted = await request.app.state.worker.extract(page, submission.form)
     stored = views.store_extracted(request.app.state.ledger, extracted) if submission.store else None
     return views.extracted_json(extracted, stored)
 
@@ -65,7 +64,7 @@ async def ingest(body: IngestRequest, request: Request) -> dict:
             if item.url:
                 check_url(item.url)
                 page = views.with_url(page, item.url)
-            extracted = await run_in_threadpool(extract_submitted, page, item.form)
+            extracted = await request.app.state.worker.extract(page, item.form)
         except NewsledgerError as err:
             failed.append(IngestFailure(index=index, code=err.stage, message=str(err)).model_dump())
             continue

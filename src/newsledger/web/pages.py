@@ -13,7 +13,7 @@ from newsledger.web.errors import ApiError
 from newsledger.web.params import form_search_params, query_string
 from newsledger.web.rendering import render
 from newsledger.web.security import AUTH_COOKIE, auth_cookie_for, same
-from newsledger.web.submit import Submission, check_submission, extract_submitted, page_for
+from newsledger.web.submit import Submission, check_submission, page_for
 from newsledger.web.views import SearchParams
 
 router = APIRouter(include_in_schema=False)
@@ -51,7 +51,7 @@ async def add_submit(request: Request):
         settings = settings_of(request)
         fetch = request.app.state.fetch_page
         page = await run_in_threadpool(page_for, submission, fetch, allow_private=settings.allow_private_urls)
-        extracted = await run_in_threadpool(extract_submitted, page, submission.form)
+        extracted = await request.app.state.worker.extract(page, submission.form)
     except (ApiError, NewsledgerError) as err:
         status = err.status if isinstance(err, ApiError) else 400
         context = {"values": fields, "result": None, "error": str(err)}
