@@ -141,7 +141,8 @@ def test_private_server_needs_the_token_for_reading(ledger) -> None:
     private = create_app(WebSettings(db="unused", token=TOKEN, private=True, secret="s"), ledger=ledger)
     with TestClient(private) as client:
         assert_error_shape(client.get("/api/search"), 401, "unauthorized")
-        assert client.get("/search").status_code == 401
+        locked = client.get("/search")
+        assert locked.status_code == 401 and 'href="/signin?next=/search"' in locked.text
         assert client.get("/api/search", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
 
 

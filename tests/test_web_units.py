@@ -100,3 +100,19 @@ def test_settings_reject_a_private_server_without_token(monkeypatch: pytest.Monk
     assert settings.token == "a-long-token" and settings.writes_enabled and not settings.private
     with pytest.raises(ConfigError):
         load_settings("x.db", token="short")
+
+
+def test_sign_in_only_returns_to_paths_on_this_site() -> None:
+    from newsledger.web.pages import safe_next
+
+    assert safe_next("/add") == "/add"
+    assert safe_next("/search?q=a%20b&site=x.org") == "/search?q=a%20b&site=x.org"
+    for hostile in (
+        "//evil.example/",
+        "/\t/evil.example",
+        "/\\evil.example",
+        "https://evil.example/",
+        "javascript:x",
+        None,
+    ):
+        assert safe_next(hostile) == "/"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
@@ -100,9 +102,12 @@ async def signout(request: Request):
 
 def safe_next(target: str | None) -> str:
     """Only same-site paths, so a sign-in link cannot send anyone elsewhere."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+    if target and SAME_SITE_PATH.fullmatch(target) and not target.startswith("//"):
         return target
     return "/"
+
+
+SAME_SITE_PATH = re.compile(r"/[A-Za-z0-9/_.~%?=&+-]*")
 
 
 # --------------------------------------------------------------------------- ledger-backed pages
