@@ -19,11 +19,11 @@ from newsledger.web.schemas import (
     IngestFailure,
     IngestRequest,
     IngestResponse,
+    ResultPage,
     SiteResponse,
     SpeakerResponse,
     StatsResponse,
 )
-from newsledger.web.schemas import Page as PageModel
 from newsledger.web.submit import (
     Submission,
     check_submission,
@@ -80,7 +80,7 @@ READ_ERRORS = documented(400, 401)
 READ_ONE_ERRORS = documented(400, 401, 404)
 
 
-@router.get("/search", response_model=PageModel, responses=READ_ERRORS, dependencies=READ, summary="Search")
+@router.get("/search", response_model=ResultPage, responses=READ_ERRORS, dependencies=READ, summary="Search")
 async def search(request: Request, params: Annotated[SearchParams, Depends(search_params)]) -> dict:
     """Statements (or articles, with ``scope=articles``) matching the words and filters, best first."""
     return views.search(request.app.state.ledger, params)
@@ -122,7 +122,7 @@ async def speaker(
 
 
 @router.get(
-    "/speakers", response_model=PageModel, responses=READ_ERRORS, dependencies=READ, summary="Speakers"
+    "/speakers", response_model=ResultPage, responses=READ_ERRORS, dependencies=READ, summary="Speakers"
 )
 async def speakers(request: Request, cursor: Cursor = None, limit: Limit = 50) -> dict:
     return views.speakers(request.app.state.ledger, cursor, limit)
@@ -145,7 +145,7 @@ async def site(
     return view
 
 
-@router.get("/sites", response_model=PageModel, responses=READ_ERRORS, dependencies=READ, summary="Sites")
+@router.get("/sites", response_model=ResultPage, responses=READ_ERRORS, dependencies=READ, summary="Sites")
 async def sites(request: Request) -> dict:
     return views.sites(request.app.state.ledger)
 

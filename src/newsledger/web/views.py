@@ -127,7 +127,7 @@ def article_json(view: dict) -> dict:
         for item in stored.statements
     ]
     return {
-        "id": str(stored.article_id),
+        "article_id": stored.article_id,
         "article": msgspec.to_builtins(stored.article),
         "statements": statements,
         "info": info,
