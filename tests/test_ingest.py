@@ -212,3 +212,19 @@ def test_work_in_flight_is_bounded(tmp_path):
         next(stream)
     stream.close()
     assert taken <= 5 + 2 * IN_FLIGHT_PER_JOB + 1
+
+
+@pytest.mark.postgres
+def test_ingest_into_postgresql_is_idempotent_too(tmp_path, capsys):
+    from tests.ledgerkit import postgres_url
+
+    write_pages(tmp_path / "pages", 6)
+    with postgres_url() as url:
+        assert main(["ingest", str(tmp_path / "pages"), "--db", url, "--no-progress"]) == 0
+        assert main(["ingest", str(tmp_path / "pages"), "--db", url, "--no-progress"]) == 0
+        out = capsys.readouterr().out
+        assert "6 stored" in out and "6 already stored" in out
+        with Ledger.open(url) as ledger:
+            assert (ledger.stats().pages, ledger.stats().articles) == (6, 6)
+            assert ledger.search_articles("council").hits
+            assert run_reextract(ledger).articles == 6

@@ -160,3 +160,11 @@ def test_every_row_names_its_extractor(ledger):
     for table in ("pages", "articles", "statements", "speakers", "speaker_mentions"):
         assert ledger.db.scalar(f"SELECT count(*) FROM {table} WHERE extractor IS NULL OR extractor = ''") == 0
     assert ledger.db.scalar("SELECT extractor FROM statements") == "test"
+
+
+def test_a_title_before_a_full_name_does_not_split_a_speaker(ledger):
+    ledger.store(processed(70, [("The gates will hold.", "Dr Ana Silva")]))
+    ledger.store(processed(71, [("Funding is agreed.", "Ana Silva")]))
+    ledger.store(processed(72, [("Not me.", "Mayor Silva")]))
+    names = {(s.name, s.statement_count) for s in ledger.speakers().speakers}
+    assert names == {("Dr Ana Silva", 2), ("Mayor Silva", 1)}
