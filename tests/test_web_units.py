@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsledger.errors import ConfigError
 from newsledger.model import Article, Block, Cue, Span, Speaker, Statement
-from newsledger.web.highlight import marked_body, segments, statement_ranges
+from newsledger.web.highlight import ROLE_ORDER, Mark, Range, marked_body, segments, statement_ranges
 from newsledger.web.security import csrf_field_for, csrf_valid, sign
 from newsledger.web.settings import load_settings
 from newsledger.web.timeline import build_timeline, count_months, months_between
 
+ROLES = list(ROLE_ORDER)
 TEXT = '"We will win," said Ana Ruiz on Monday. Then the meeting ended.'
 
 
@@ -116,3 +119,25 @@ def test_sign_in_only_returns_to_paths_on_this_site() -> None:
         None,
     ):
         assert safe_next(hostile) == "/"
+
+
+@given(
+    text=st.text(max_size=60),
+    raw_ranges=st.lists(
+        st.tuples(st.integers(-5, 70), st.integers(-5, 70), st.sampled_from(ROLES)), max_size=8
+    ),
+    offset=st.integers(0, 10),
+)
+def test_segments_always_rebuild_the_text_with_every_mark_inside_its_range(text, raw_ranges, offset) -> None:
+    ranges = [
+        Range(start, end, Mark(statement=f"s{n}", role=role))
+        for n, (start, end, role) in enumerate(raw_ranges)
+    ]
+    parts = segments(text, ranges, offset)
+    assert "".join(part.text for part in parts) == text
+    position = offset
+    for part in parts:
+        for mark in part.marks:
+            source = next(r for r in ranges if r.mark == mark)
+            assert source.start <= position and position + len(part.text) <= source.end
+        position += len(part.text)
