@@ -141,3 +141,10 @@ def test_segments_always_rebuild_the_text_with_every_mark_inside_its_range(text,
             source = next(r for r in ranges if r.mark == mark)
             assert source.start <= position and position + len(part.text) <= source.end
         position += len(part.text)
+
+
+def test_serve_hides_a_postgresql_password() -> None:
+    from newsledger.cli.serve_cmd import shown
+
+    assert shown("postgresql://app:s3cret@db.internal/news") == "postgresql://app:***@db.internal/news"
+    assert shown("ledger.db") == "ledger.db"
