@@ -324,3 +324,10 @@ def test_a_page_over_the_time_limit_is_refused(ledger) -> None:
             "/api/pages", json={"content": html}, headers={"Authorization": f"Bearer {TOKEN}"}
         )
     assert_error_shape(answer, 400, "timeout")
+
+
+def test_speakers_can_be_found_by_part_of_a_name(client: TestClient) -> None:
+    names = [item["name"] for item in client.get("/api/speakers", params={"q": "ruiz"}).json()["items"]]
+    assert names == ["Ana Ruiz"]
+    page = client.get("/speakers", params={"q": "berg"}).text
+    assert "Tomas Berg" in page and "Ana Ruiz" not in page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from newsledger.errors import NewsledgerError
@@ -124,8 +124,14 @@ async def speaker(
 @router.get(
     "/speakers", response_model=ResultPage, responses=READ_ERRORS, dependencies=READ, summary="Speakers"
 )
-async def speakers(request: Request, cursor: Cursor = None, limit: Limit = 50) -> dict:
-    return views.speakers(request.app.state.ledger, cursor, limit)
+async def speakers(
+    request: Request,
+    q: Annotated[str, Query(max_length=200, description="part of a name")] = "",
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> dict:
+    """Speakers, most quoted first, optionally those whose name contains ``q``."""
+    return views.speakers(request.app.state.ledger, cursor, limit, q.strip())
 
 
 @router.get(

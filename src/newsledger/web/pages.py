@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -156,9 +157,14 @@ async def speaker_page(request: Request, speaker_id: int, cursor: str | None = N
 
 
 @router.get("/speakers")
-async def speakers_page(request: Request, cursor: str | None = None):
+async def speakers_page(request: Request, q: str = "", cursor: str | None = None):
     require_reader(request)
-    return render(request, "speakers.html", {"view": views.speakers(request.app.state.ledger, cursor)})
+    query = q.strip()[:200]
+    view = views.speakers(request.app.state.ledger, cursor, query=query)
+    base_query = urlencode({"q": query}) if query else ""
+    return render(
+        request, "speakers.html", {"view": view, "q": query, "base_query": base_query, "cursor": cursor}
+    )
 
 
 @router.get("/sites/{name}")
