@@ -331,3 +331,19 @@ def test_speakers_can_be_found_by_part_of_a_name(client: TestClient) -> None:
     assert names == ["Ana Ruiz"]
     page = client.get("/speakers", params={"q": "berg"}).text
     assert "Tomas Berg" in page and "Ana Ruiz" not in page
+
+
+def test_guessing_the_token_is_throttled(ledger) -> None:
+    guarded = create_app(WebSettings(db="unused", token=TOKEN, secret="s"), ledger=ledger)
+    wrong = {"Authorization": "Bearer wrong-guess-0000"}
+    with TestClient(guarded) as client:
+        statuses = [
+            client.post("/api/pages", json={"content": "x"}, headers=wrong).status_code for _ in range(11)
+        ]
+        assert statuses[:9] == [401] * 9 and statuses[9:] == [429, 429]
+        assert_error_shape(
+            client.post("/api/pages", json={"content": "x"}, headers=wrong), 429, "too_many_attempts"
+        )
+        right = client.post("/api/pages", json={"content": "x"}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert right.status_code == 429, "a client over the limit is not believed even with the right token"
+        assert client.get("/search").status_code == 200

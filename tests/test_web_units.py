@@ -148,3 +148,16 @@ def test_serve_hides_a_postgresql_password() -> None:
 
     assert shown("postgresql://app:s3cret@db.internal/news") == "postgresql://app:***@db.internal/news"
     assert shown("ledger.db") == "ledger.db"
+
+
+def test_throttle_refuses_after_the_limit_and_forgets_old_failures() -> None:
+    from newsledger.web.security import FailureThrottle
+
+    now = [0.0]
+    throttle = FailureThrottle(limit=3, window=60.0, clock=lambda: now[0])
+    for _ in range(3):
+        assert not throttle.blocked("10.0.0.1")
+        throttle.failed("10.0.0.1")
+    assert throttle.blocked("10.0.0.1") and not throttle.blocked("10.0.0.2")
+    now[0] = 61.0
+    assert not throttle.blocked("10.0.0.1")

@@ -34,7 +34,7 @@ from newsledger.web.submit import (
 from newsledger.web.views import SearchParams
 
 router = APIRouter(prefix="/api", tags=["api"])
-WRITE = documented(400, 401, 403, 413, 502)
+WRITE = documented(400, 401, 403, 413, 429, 502)
 
 
 @router.post("/pages", response_model=AddPageResponse, responses=WRITE, summary="Add a page")
@@ -76,8 +76,8 @@ async def ingest(body: IngestRequest, request: Request) -> dict:
 
 
 READ = [Depends(require_reader)]
-READ_ERRORS = documented(400, 401)
-READ_ONE_ERRORS = documented(400, 401, 404)
+READ_ERRORS = documented(400, 401, 429)
+READ_ONE_ERRORS = documented(400, 401, 404, 429)
 
 
 @router.get("/search", response_model=ResultPage, responses=READ_ERRORS, dependencies=READ, summary="Search")

@@ -11,11 +11,18 @@ from fastapi.responses import RedirectResponse
 
 from newsledger.errors import NewsledgerError
 from newsledger.web import views
-from newsledger.web.access import require_csrf, require_reader, require_writer, settings_of
+from newsledger.web.access import (
+    check_token,
+    client_of,
+    require_csrf,
+    require_reader,
+    require_writer,
+    settings_of,
+)
 from newsledger.web.errors import ApiError
 from newsledger.web.params import form_search_params, query_string
 from newsledger.web.rendering import render
-from newsledger.web.security import AUTH_COOKIE, auth_cookie_for, same
+from newsledger.web.security import AUTH_COOKIE, auth_cookie_for
 from newsledger.web.submit import Submission, check_submission, page_for
 from newsledger.web.views import SearchParams
 
@@ -77,7 +84,10 @@ async def signin_submit(request: Request):
     require_csrf(request, fields.get("csrf_token"))
     settings = settings_of(request)
     target = safe_next(fields.get("next"))
-    if not settings.token or not same(fields.get("token"), settings.token):
+    if not settings.token or not check_token(request, fields.get("token")):
+        if request.app.state.throttle.blocked(client_of(request)):
+            context = {"error": "Too many wrong tokens from this address; wait a minute.", "next": target}
+            return render(request, "signin.html", context, status=429)
         context = {"error": "That token is not the operator's token.", "next": target}
         return render(request, "signin.html", context, status=401)
     response = RedirectResponse(target, status_code=303)
