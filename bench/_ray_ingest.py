@@ -4,7 +4,7 @@ For each job count, ``newsledger ingest`` runs once with the local engine and on
 ``--engine ray`` (a private local cluster of that many CPUs, a fresh shard directory), each in a
 child process on the same WARC. Ray's start-up cost (``ray.init`` up to a first finished task,
 then shutdown) is measured on its own, so the table shows both the end-to-end rate and the rate
-once Ray is up.
+once Ray is up, and one worker's rate inside its tasks (from the tasks' completion markers).
 """
 
 from __future__ import annotations
@@ -97,6 +97,17 @@ def compare(warc: Path, workdir: Path, job_counts: list[int]) -> int:
         )
     )
     return 0
+
+
+def in_task_rate(shards: Path) -> float:
+    """Pages per second of task time, from the completion markers: one worker's rate with Ray's
+    start-up, scheduling and the merge left out."""
+    import msgspec
+
+    from newsledger.scale.shards import Marker
+
+    markers = [msgspec.json.decode(path.read_bytes(), type=Marker) for path in shards.glob("*.done")]
+    return sum(m.items for m in markers) / max(sum(m.seconds for m in markers), 1e-9)
 
 
 def _remove(db: Path, shards: Path) -> None:
