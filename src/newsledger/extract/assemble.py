@@ -26,6 +26,9 @@ def place_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], str]:
     cursor = 0
     for block in blocks:
         if not block.text:
+            if block.kind == "figure":
+                # A figure's caption is not body text: the block marks its place, zero-width.
+                placed.append(msgspec.structs.replace(block, start=cursor, end=cursor))
             continue
         if pieces:
             pieces.append(BLOCK_SEPARATOR)
@@ -49,9 +52,7 @@ def compute_read_time(text: str, stated: Metadata) -> ReadTime:
     )
 
 
-def assemble(
-    body: Body, metadata: Metadata, *, input_form: InputForm, url: str | None
-) -> Article:
+def assemble(body: Body, metadata: Metadata, *, input_form: InputForm, url: str | None) -> Article:
     blocks, text = place_blocks(body.blocks)
     return Article(
         extractor=EXTRACTOR,

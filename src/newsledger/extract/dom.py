@@ -2,8 +2,59 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsledger.errors import ExtractionError
+
+# Elements whose content is never reading text; removed in C before any Python walk.
+NON_TEXT_TAGS = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "map", "button", "select", "textarea", "input", "option", "link",
+    "meta", "dialog",
+)  # fmt: skip
 
 
 def parse_html(html: str) -> LexborHTMLParser:
-    return LexborHTMLParser(html)
+    try:
+        return LexborHTMLParser(html)
+    except (ValueError, RuntimeError, MemoryError) as err:
+        raise ExtractionError(f"the HTML could not be parsed: {err}") from err
+
+
+def drop_non_text(tree: LexborHTMLParser) -> None:
+    """Remove the elements that hold no reading text (scripts, styles, embeds, form controls)."""
+    tree.strip_tags(list(NON_TEXT_TAGS))
+
+
+def describe(tag: str, element_id: str | None, classes: str | None) -> str:
+    """A short CSS-like locator for an element: ``div#main`` or ``div.article-body``."""
+    if element_id:
+        return f"{tag}#{element_id.strip()}"
+    if classes:
+        first = classes.split()
+        if first:
+            return f"{tag}.{first[0]}"
+    return tag
+
+
+# Marks a ``<br>`` in collected text; source newlines are only white space.
+LINE_BREAK = "\u2029"
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of white space; a ``<br>`` (``LINE_BREAK``) becomes one line break."""
+    if LINE_BREAK not in text:
+        return " ".join(text.split())
+    lines = (" ".join(line.split()) for line in text.split(LINE_BREAK))
+    return "\n".join(line for line in lines if line)
+
+
+__all__ = [
+    "LINE_BREAK",
+    "LexborHTMLParser",
+    "LexborNode",
+    "describe",
+    "drop_non_text",
+    "normalise_space",
+    "parse_html",
+]

@@ -186,6 +186,10 @@ class Ledger:
         """A speaker's statements, newest first: the timeline of what they said."""
         return read.search(self.db, query, speaker=int(speaker_id), since=since, until=until, limit=limit, cursor=cursor)
 
+    def speaker_timeline(self, speaker_id: int) -> tuple[Count, ...]:
+        """The speaker's statements counted per month (``YYYY-MM``), oldest first."""
+        return read.speaker_timeline(self.db, speaker_id)
+
     def sites(self) -> tuple[SiteSummary, ...]:
         return read.sites(self.db)
 

@@ -200,6 +200,16 @@ def speaker(db: Database, speaker_id: int) -> SpeakerRecord | None:
     )
 
 
+def speaker_timeline(db: Database, speaker_id: int) -> tuple[Count, ...]:
+    """How many of a speaker's statements fall in each month (``YYYY-MM``), oldest first."""
+    return _counts(
+        db,
+        "SELECT substr(said_on, 1, 7), count(*) FROM statements"
+        " WHERE speaker_id = ? AND said_on IS NOT NULL GROUP BY 1 ORDER BY 1",
+        (speaker_id,),
+    )
+
+
 def _speaker_summary(row: tuple) -> SpeakerSummary:
     return SpeakerSummary(
         speaker_id=row[0], name=row[1], kind=row[2], statement_count=row[3], first_said=row[4], last_said=row[5]

@@ -93,8 +93,11 @@ def speaker_key(name: str) -> str:
 
 
 def site_of(url: str | None) -> str:
-    """The host of a URL without a leading ``www.``; empty when there is no URL."""
-    host = (urlsplit(url).hostname or "") if url else ""
+    """The host of a URL without a leading ``www.``; empty when there is no URL or it is malformed."""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return ""
     return host.removeprefix("www.")
 
 

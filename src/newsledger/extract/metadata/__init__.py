@@ -1,16 +1,40 @@
-"""Article metadata from an HTML page, each field with its evidence."""
+"""Article metadata from an HTML page, each field with its evidence.
+
+Reads the untouched tree (body extraction prunes it afterwards): what the page declares about
+itself (JSON-LD, OpenGraph, Twitter cards, Dublin Core, microdata) and what it prints (headline,
+byline, dateline, figures). Only generic rules: nothing here names a site.
+"""
 
 from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsledger.extract.metadata import authorship, dating, details, figures, titles
+from newsledger.extract.metadata.dates import ParsedDate, parse_date
+from newsledger.extract.metadata.signals import read_signals
 from newsledger.extract.parts import Metadata
-from newsledger.model import Evidence, TextField
+
+__all__ = ["ParsedDate", "extract_metadata", "parse_date"]
 
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    title = tree.css_first("title")
-    headline = None
-    if title is not None and title.text(strip=True):
-        headline = TextField(value=title.text(strip=True), evidence=Evidence(source="dom", locator="title"))
-    return Metadata(headline=headline)
+    signals = read_signals(tree)
+    site = titles.site_name(signals)
+    headline = titles.headline(signals, site.value if site else None, url)
+    published, modified = dating.dates(tree, signals, url)
+    lead_image, images = figures.images(tree, signals, url)
+    return Metadata(
+        canonical_url=details.canonical_url(signals, url),
+        headline=headline,
+        subheadline=titles.subheadline(signals, headline.value if headline else None),
+        site_name=site,
+        section=details.section(signals),
+        language=details.language(signals),
+        authors=authorship.authors(tree, signals, site.value if site else None, url),
+        published=published,
+        modified=modified,
+        lead_image=lead_image,
+        images=images,
+        stated_read_time=details.stated_read_time(tree, signals),
+        topics=details.topics(signals),
+    )

@@ -1,0 +1,141 @@
+"""Choosing the element that holds the article: the one richest in prose and poorest in links.
+
+Each segment that reads like prose (long enough, few links) counts as *good* text; link text,
+short fragments and boilerplate count as *bad*. Every element on a segment's path collects
+both, and the element with the most good text net of bad wins: a wrapper that adds a menu
+scores lower than the article inside it; an article split over sibling blocks scores highest
+at their common parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsledger.extract.content.walk import Frame, Segment
+
+PROSE_MIN_CHARS = 40
+PROSE_MAX_LINK_DENSITY = 0.35
+BAD_WEIGHT = 1.0
+# A class word may name a box that wraps the whole article (``post has-sidebar``,
+# ``entry-content-read-more``): such a flag is ignored when the element holds more than this
+# share of the page's prose, or more than twice the prose of the best unflagged element.
+VETO_SHARE = 0.5
+VETO_RATIO = 2.0
+# Kinds that are never the article, however long (a cookie notice, a comment thread), unless
+# nothing else on the page reaches this much prose.
+MIN_ARTICLE_PROSE = 150.0
+NEVER_THE_ARTICLE = frozenset({"cookie_consent", "comments", "newsletter", "donation_appeal", "label"})
+_PROSE_KINDS = frozenset({"p", "text", "blockquote", "pre", "dd", "li", "td", "th"})
+_WEAK_PROSE_KINDS = frozenset({"li", "td", "th", "dd"})
+
+
+def prose_chars(segment: Segment) -> float:
+    """How much reading prose a segment adds (0 for menus, labels, link lists)."""
+    length = len(segment.text)
+    if segment.kind not in _PROSE_KINDS:
+        return 0.0
+    if segment.link_density > PROSE_MAX_LINK_DENSITY or (
+        segment.lead_link and segment.kind in _WEAK_PROSE_KINDS
+    ):
+        return 0.0
+    if length < PROSE_MIN_CHARS and not (segment.kind == "p" and length >= 20):
+        return 0.0
+    prose = float(length - segment.link_chars)
+    return prose * 0.5 if segment.kind in _WEAK_PROSE_KINDS else prose
+
+
+def flagged_prose(segments: Sequence[Segment], prose: Sequence[float]) -> dict[int, tuple[Frame, float]]:
+    """For each flagged element, the prose beneath it (ignoring all flags)."""
+    held: dict[int, tuple[Frame, float]] = {}
+    for segment, amount in zip(segments, prose, strict=True):
+        if not amount:
+            continue
+        for frame in segment.path:
+            if frame.flag is not None:
+                held[frame.key] = (frame, held.get(frame.key, (frame, 0.0))[1] + amount)
+    return held
+
+
+def boilerplate_frame(segment: Segment, below: int = 0) -> Frame | None:
+    """The innermost flagged element on the segment's path, deeper than index ``below``."""
+    path = segment.path
+    for index in range(len(path) - 1, below - 1, -1):
+        frame = path[index]
+        if frame.flag is not None and not frame.vetoed:
+            return frame
+    return None
+
+
+def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | None:
+    """The article element; flags that would hide most of the prose are vetoed on the way."""
+    held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
+    total = sum(prose)
+    for frame, amount in held:
+        if amount > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE:
+            frame.vetoed = True
+    container = _best_frame(segments, prose)
+    for frame, amount in held:
+        found = container.good if container else 0.0
+        if frame.vetoed or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE):
+            continue
+        if amount <= VETO_RATIO * found:
+            break
+        frame.vetoed = True
+        container = _best_frame(segments, prose)
+    return container
+
+
+def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | None:
+    frames: dict[int, Frame] = {}
+    for segment, amount in zip(segments, prose, strict=True):
+        path = segment.path
+        flagged_at = -1
+        for index in range(len(path) - 1, -1, -1):
+            frame = path[index]
+            if frame.flag is not None and not frame.vetoed:
+                flagged_at = index
+                break
+        bad = len(segment.text) if flagged_at >= 0 else float(segment.link_chars)
+        for index, frame in enumerate(path):
+            if index > flagged_at >= 0:
+                break
+            if frame.key not in frames:
+                frames[frame.key] = frame
+                frame.good = frame.bad = 0.0
+            if flagged_at < 0:
+                frame.good += amount
+            frame.bad += bad
+    best: Frame | None = None
+    best_score = 0.0
+    for frame in frames.values():
+        score = frame.good - BAD_WEIGHT * frame.bad
+        if frame.good and (best is None or score >= best_score):
+            best, best_score = frame, score
+    return best
+
+
+# A page that runs several stories one after another (a feed of next posts) puts each in its
+# own ``<article>``; the first with this much prose is the page's own story.
+MAIN_ARTICLE_PROSE = 200.0
+
+
+def other_articles(
+    segments: Sequence[Segment], prose: Sequence[float], depths: Sequence[int]
+) -> frozenset[int]:
+    """Keys of ``<article>`` elements inside the container that hold other stories."""
+    held: dict[int, float] = {}
+    main: int | None = None
+    for segment, amount, depth in zip(segments, prose, depths, strict=True):
+        if depth < 0 or not amount:
+            continue
+        innermost = next(
+            (frame for frame in reversed(segment.path[depth + 1 :]) if frame.tag == "article"), None
+        )
+        if innermost is None:
+            continue
+        held[innermost.key] = held.get(innermost.key, 0.0) + amount
+        if main is None and held[innermost.key] >= MAIN_ARTICLE_PROSE:
+            main = innermost.key
+    if main is None or len(held) < 2:
+        return frozenset()
+    return frozenset(key for key in held if key != main)

@@ -1,0 +1,384 @@
+"""One walk over the page body, cutting its text into segments at block boundaries.
+
+A segment is the text between two block-level boundaries (a paragraph, a list item, a table
+cell, a run of text in a ``div``), with the chain of elements above it. The walk is iterative,
+so arbitrarily deep nesting cannot exhaust the stack, and it visits each node once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.extract.content.rules import TAG_KINDS, kind_from_class
+from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space
+from newsledger.model import BoilerplateKind
+
+# Elements that end the running text: what follows them starts a new segment.
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+# The block kinds a segment can take from its nearest block ancestor.
+SEMANTIC_TAGS = frozenset(
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "pre",
+        "td",
+        "th",
+        "figcaption",
+        "caption",
+        "blockquote",
+    ]
+)
+_NOT_FLAGGED = frozenset({"html", "body", "main"})
+_HUMP = re.compile(r"([a-z0-9])([A-Z])")
+
+
+class Frame:
+    """An element on the path from the body to a segment, with what the later steps learn."""
+
+    __slots__ = ("bad", "flag", "good", "has_semantic_child", "image", "key", "label", "tag", "vetoed")
+
+    def __init__(self, key: int, tag: str, label: str, flag: BoilerplateKind | None) -> None:
+        self.key = key
+        self.tag = tag
+        self.label = label
+        self.flag = flag
+        self.vetoed = False
+        self.good = 0.0
+        self.bad = 0.0
+        self.image: tuple[str | None, str | None] | None = None
+        self.has_semantic_child = False
+
+
+class Segment:
+    """Text between two block boundaries; ``lead_link``: it opens with a link (a teaser's title)."""
+
+    __slots__ = ("kind", "lead_link", "link_chars", "order", "path", "text")
+
+    def __init__(
+        self, text: str, link_chars: int, path: tuple[Frame, ...], kind: str, lead_link: bool = False
+    ) -> None:
+        self.text = text
+        self.link_chars = link_chars
+        self.path = path
+        self.kind = kind
+        self.lead_link = lead_link
+        self.order = 0
+
+    @property
+    def link_density(self) -> float:
+        return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
+
+
+def _frame_for(node: LexborNode, tag: str) -> Frame:
+    attrs = node.attrs
+    classes = attrs.get("class")
+    element_id = attrs.get("id")
+    flag: BoilerplateKind | None = None
+    if tag not in _NOT_FLAGGED:
+        tokens = f"{classes or ''} {element_id or ''}"
+        if tokens != " ":
+            if not tokens.islower():
+                tokens = _HUMP.sub(r"\1-\2", tokens).lower()
+            flag = kind_from_class(tokens)
+        if flag is None:
+            flag = TAG_KINDS.get(tag)
+        if flag is None and (
+            "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))
+        ):
+            flag = "label"
+    return Frame(node.mem_id, tag, describe(tag, element_id, classes), flag)
+
+
+def _hidden_style(style: str | None) -> bool:
+    if not style or ("none" not in style and "hidden" not in style):
+        return False
+    compact = style.replace(" ", "").lower()
+    return "display:none" in compact or "visibility:hidden" in compact
+
+
+def _preformatted(raw: str) -> str:
+    """Text of a ``<pre>``: line structure and indentation kept, trailing blanks dropped."""
+    lines = [line.rstrip() for line in raw.replace(LINE_BREAK, "\n").split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+class _Collector:
+    """The running text of the current segment and the segments cut so far."""
+
+    __slots__ = ("lead_link", "link_chars", "link_depth", "pieces", "segments", "started")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.link_chars = 0
+        self.link_depth = 0
+        self.started = False
+        self.lead_link = False
+        self.segments: list[Segment] = []
+
+    def add_text(self, text: str) -> None:
+        self.pieces.append(text)
+        if self.link_depth:
+            self.link_chars += len(text.strip())
+        if not self.started and not text.isspace():
+            self.started = True
+            self.lead_link = self.link_depth > 0
+
+    def cut(self, path: list[Frame]) -> None:
+        if not self.pieces:
+            return
+        raw = "".join(self.pieces)
+        text = _preformatted(raw) if any(frame.tag == "pre" for frame in path) else normalise_space(raw)
+        self.pieces = []
+        link_chars, self.link_chars = self.link_chars, 0
+        lead_link, self.lead_link, self.started = self.lead_link, False, False
+        if not text:
+            return
+        kind = "text"
+        for frame in reversed(path):
+            if frame.tag in SEMANTIC_TAGS:
+                kind = frame.tag
+                break
+        self.segments.append(Segment(text, link_chars, tuple(path), kind, lead_link))
+
+
+# A block element flagged as boilerplate whose text is at most this share of the page's text
+# is read whole, in C, as one segment, and not walked: menus, footers and comment threads are
+# most of a page's nodes. A flagged element holding more may wrap the article (a class word
+# like ``has-sidebar``) and is walked so that the flag can be vetoed.
+OPAQUE_SHARE = 0.2
+# Headers, footers and sidebars hold other boxes (a share bar, a newsletter form): small ones
+# are read child by child so that those are told apart.
+REGION_KINDS = frozenset({"header", "footer", "related_links", "other"})
+REGION_SPLIT_CHARS = 3000
+# ... and when its paragraphs hold less prose than this (else it may be the article itself).
+OPAQUE_PROSE_CHARS = 300
+
+
+# Inline elements whose text is set aside rather than read as part of the sentence.
+INLINE_ASIDE_KINDS = frozenset({"label", "caption", "advertisement", "share_bar"})
+# Paragraphs and headings hold only inline content (the parser closes a ``<p>`` before any
+# block), so outside figures, and without line breaks, images or classed inline elements
+# to attend to, their text is read in C rather than node by node.
+LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class _Walk:
+    __slots__ = ("figures", "opaque_limit", "out", "path")
+
+    def __init__(self, root: LexborNode) -> None:
+        self.figures = 0
+        self.out = _Collector()
+        self.path: list[Frame] = [_frame_for(root, root.tag or "body")]
+        self.opaque_limit = OPAQUE_SHARE * len(root.text(deep=True))
+
+
+def segment_tree(root: LexborNode) -> list[Segment]:
+    """Cut the text under ``root`` into segments in document order."""
+    walk = _Walk(root)
+    path = walk.path
+    root_key = path[0].key
+    node = root.child
+    while node is not None:
+        descend = _enter(node, walk)
+        if descend and node.child is not None:
+            node = node.child
+            continue
+        if descend:
+            _leave(node, walk)
+        while node is not None and node.next is None:
+            node = node.parent
+            if node is None or node.mem_id == root_key:
+                node = None
+                break
+            _leave(node, walk)
+        if node is not None:
+            node = node.next
+    walk.out.cut(path)
+    return walk.out.segments
+
+
+def _enter(node: LexborNode, walk: _Walk) -> bool:
+    """Visit a node on the way down; False when its children are not to be visited."""
+    tag = node.tag
+    out = walk.out
+    if tag == "-text":
+        out.add_text(node.text_content or "")
+        return False
+    if tag is None or tag[0] == "-":
+        return False
+    if tag == "br":
+        out.pieces.append(LINE_BREAK)
+        return False
+    if tag == "img":
+        _note_image(node, walk.path)
+        return False
+    if tag in BLOCK_TAGS:
+        out.cut(walk.path)
+        frame = _frame_for(node, tag)
+        if frame.flag is not None and _read_whole(node, frame, walk):
+            return False
+        if (
+            tag in LEAF_BLOCKS
+            and not walk.figures
+            and node.css_first("br, img, [class], [hidden], [style]") is None
+        ):
+            _read_leaf(node, frame, walk)
+            return False
+        if tag == "figure":
+            walk.figures += 1
+        walk.path.append(frame)
+        return True
+    attrs = node.attrs
+    if tag == "a":
+        out.link_depth += 1
+    elif not ("class" in attrs or "id" in attrs or "hidden" in attrs):
+        # A plain inline element changes nothing: its text joins the running segment.
+        return True
+    frame = _frame_for(node, tag)
+    if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
+        # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
+        # it: it is set aside whole without cutting the sentence around it.
+        text = " ".join(node.text(deep=True).split())
+        if text:
+            out.segments.append(Segment(text, 0, (*walk.path, frame), "aside"))
+        return False
+    walk.path.append(frame)
+    return True
+
+
+def _read_whole(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
+    text = node.text(deep=True, separator=" ")
+    if len(text) > walk.opaque_limit:
+        return False
+    if len(text) > OPAQUE_PROSE_CHARS and _paragraph_chars(node) > OPAQUE_PROSE_CHARS:
+        return False
+    if frame.flag in REGION_KINDS and len(text) <= REGION_SPLIT_CHARS:
+        _read_region(node, frame, walk)
+        return True
+    text = " ".join(text.split())
+    if text:
+        walk.out.segments.append(Segment(text, 0, (*walk.path, frame), "aside"))
+    return True
+
+
+def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
+    """A header, footer or sidebar read box by box, each under its own flag if it has one."""
+    path = (*walk.path, frame)
+    loose: list[str] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag not in BLOCK_TAGS:
+            if tag == "-text" or (tag is not None and tag[0] != "-"):
+                loose.append(child.text(deep=True))
+            continue
+        _add_aside(" ".join("".join(loose).split()), path, walk)
+        loose = []
+        _add_aside(
+            " ".join(child.text(deep=True, separator=" ").split()), (*path, _frame_for(child, tag)), walk
+        )
+    _add_aside(" ".join("".join(loose).split()), path, walk)
+
+
+def _add_aside(text: str, path: tuple[Frame, ...], walk: _Walk) -> None:
+    if text:
+        walk.out.segments.append(Segment(text, 0, path, "aside"))
+
+
+def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk) -> None:
+    text = " ".join(node.text(deep=True).split())
+    if text:
+        if walk.out.link_depth:
+            links = len(text)
+        else:
+            links = sum(len(link.text(deep=True).strip()) for link in node.css("a"))
+        walk.out.segments.append(Segment(text, min(links, len(text)), (*walk.path, frame), frame.tag))
+
+
+def _paragraph_chars(node: LexborNode) -> int:
+    total = 0
+    for paragraph in node.css("p"):
+        length = len(paragraph.text(deep=True))
+        if length >= 40:
+            total += length
+    return total
+
+
+def _leave(node: LexborNode, walk: _Walk) -> None:
+    """Close a node on the way up (only nodes that ``_enter`` pushed are on ``path``)."""
+    path = walk.path
+    if len(path) <= 1 or path[-1].key != node.mem_id:
+        return
+    frame = path[-1]
+    if frame.tag in BLOCK_TAGS:
+        walk.out.cut(path)
+        if frame.tag == "figure":
+            walk.figures -= 1
+        if frame.image is not None:
+            # A figure leaves a mark where it stood, so its block keeps its place in the body.
+            walk.out.segments.append(Segment("", 0, tuple(path), "figure"))
+    elif frame.tag == "a":
+        walk.out.link_depth -= 1
+    path.pop()
+
+
+def _note_image(node: LexborNode, path: list[Frame]) -> None:
+    for frame in reversed(path):
+        if frame.tag == "figure":
+            if frame.image is None:
+                attrs = node.attrs
+                frame.image = (attrs.get("src") or attrs.get("data-src"), attrs.get("alt"))
+            return

@@ -1,0 +1,211 @@
+"""The article's authors: people, each with a role and profile link when the page gives them.
+
+Sources in order of trust: JSON-LD ``author`` objects, author meta tags, then the visible byline
+(read only when nothing declared names a person). The first source naming a person wins; names
+from the others are kept as rejected candidates. The site itself (its name or its domain) is never
+an author; another organisation named with the people (a news agency) is kept with the role
+``organisation``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsledger.extract.metadata import jsonld
+from newsledger.extract.metadata.people import looks_like_person, split_byline
+from newsledger.extract.metadata.signals import Signals, clean_text, domain_key
+from newsledger.extract.metadata.titles import _key
+from newsledger.model import Author, Candidate, Evidence, EvidenceSource
+
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "byl",
+    "cxenseparse:author",
+)
+_BYLINE_SELECTOR = (
+    '[rel="author"], [itemprop="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
+    '[class*="Author"], [class*="autor"], [class*="Autor"], address'
+)
+# The search for a sidebar or comment marker stops at the article's own container.
+_CONTAINERS = frozenset({"article", "main", "body", "html"})
+_NOT_BYLINE_TAGS = frozenset({"footer", "aside", "nav", "figure", "figcaption", "picture", "form"})
+# Image credits and quotes name people who did not write the article.
+_CREDIT_MARKERS = ("caption", "credit", "bild", "image", "photo", "foto", "gallery", "quote")
+_OUTSIDE = ("comment", "sidebar", "related", "footer", "teaser", "recommend", "newsletter", "widget", "promo")
+
+
+def authors(
+    tree: LexborHTMLParser, signals: Signals, site: str | None, url: str | None = None
+) -> tuple[Author, ...]:
+    site_keys = {
+        key for key in (_key(site or ""), domain_key(url or signals.canonical or "")) if len(key) >= 2
+    }
+    cleaned = [_drop_site(found, site_keys) for found in (_from_jsonld(signals), _from_meta(signals))]
+    # The visible byline is read only when nothing declared names a person.
+    if not any(a.role != "organisation" for found in cleaned for a in found):
+        cleaned.append(_drop_site(_from_dom(tree, url), site_keys))
+    chosen = next((found for found in cleaned if any(a.role != "organisation" for a in found)), None)
+    if chosen is None:
+        chosen = next((found for found in cleaned if found), [])
+    else:
+        chosen = _completed(chosen, cleaned)
+    names = {a.name.casefold() for a in chosen}
+    others = [a for found in cleaned for a in found if a.name.casefold() not in names]
+    rejected = tuple(
+        Candidate(value=a.name, source=a.evidence.source, locator=a.evidence.locator, reason="other source")
+        for a in _unique(others)
+    )
+    if rejected and chosen:
+        first = chosen[0]
+        chosen[0] = Author(
+            name=first.name,
+            role=first.role,
+            url=first.url,
+            evidence=Evidence(
+                source=first.evidence.source,
+                locator=first.evidence.locator,
+                raw=first.evidence.raw,
+                rejected=rejected,
+            ),
+        )
+    return tuple(chosen)
+
+
+def _completed(chosen: list[Author], sources: list[list[Author]]) -> list[Author]:
+    """A later source that names everyone chosen and more shows the chosen list was cut short."""
+    names = {a.name.casefold() for a in chosen}
+    for found in sources:
+        people = [a for a in found if a.role != "organisation"]
+        extra = [a for a in people if a.name.casefold() not in names]
+        if (
+            extra
+            and names <= {a.name.casefold() for a in people}
+            and all(looks_like_person(a.name) for a in extra)
+        ):
+            known = {a.name.casefold(): a for a in chosen}
+            return [known.get(a.name.casefold(), a) for a in people]
+    return chosen
+
+
+def _unique(found: list[Author]) -> list[Author]:
+    seen: set[str] = set()
+    out = []
+    for author in found:
+        if author.name.casefold() not in seen:
+            seen.add(author.name.casefold())
+            out.append(author)
+    return out
+
+
+def _drop_site(found: list[Author], site_keys: set[str]) -> list[Author]:
+    """Authors that are not the site itself ("Example News" on example-news.com, "example.com")."""
+    return [a for a in found if not _is_site(_key(a.name), site_keys)]
+
+
+def _is_site(name_key: str, site_keys: set[str]) -> bool:
+    return any(name_key == key or (len(key) >= 3 and name_key.startswith(key)) for key in site_keys)
+
+
+def _from_jsonld(signals: Signals) -> list[Author]:
+    if signals.article is None:
+        return []
+    value = signals.article.get("author") or signals.article.get("creator")
+    items = value if isinstance(value, list) else [value]
+    found: list[Author] = []
+    for index, item in enumerate(items):
+        locator = f"{signals.article_locator}.author" + (f"[{index}]" if isinstance(value, list) else "")
+        found += _jsonld_person(signals.resolve(item), locator)
+    return _unique(found)
+
+
+def _jsonld_person(item: Any, locator: str) -> list[Author]:
+    if isinstance(item, str):
+        return _people(clean_text(item), "json-ld", locator, None, is_org=False)
+    if not isinstance(item, dict):
+        return []
+    name = jsonld.text_of(item.get("name"))
+    if not name:
+        given, family = jsonld.text_of(item.get("givenName")), jsonld.text_of(item.get("familyName"))
+        name = " ".join(part for part in (given, family) if part)
+    if not name:
+        return []
+    is_org = bool(jsonld.types_of(item) & {"organization", "newsmediaorganization", "corporation"})
+    url = jsonld.text_of(item.get("url")) or jsonld.text_of(item.get("sameAs"))
+    people = _people(clean_text(name), "json-ld", f"{locator}.name", url, is_org=is_org)
+    job = jsonld.text_of(item.get("jobTitle"))
+    if job and len(people) == 1:
+        person = people[0]
+        people = [Author(name=person.name, role=clean_text(job), url=person.url, evidence=person.evidence)]
+    return people
+
+
+def _people(raw: str, source: EvidenceSource, locator: str, url: str | None, *, is_org: bool) -> list[Author]:
+    if not raw or raw.startswith(("http://", "https://")):
+        return []
+    evidence = Evidence(source=source, locator=locator, raw=raw)
+    if is_org:
+        return [Author(name=raw, role="organisation", url=url, evidence=evidence)]
+    people = split_byline(raw)
+    link = url if len(people) == 1 else None
+    return [Author(name=p.name, role=p.role, url=link, evidence=evidence) for p in people]
+
+
+def _from_meta(signals: Signals) -> list[Author]:
+    for found in signals.all(*_AUTHOR_META):
+        people = _people(found.value, found.source, found.locator, None, is_org=False)
+        if people:
+            return people
+    return []
+
+
+def _from_dom(tree: LexborHTMLParser, url: str | None) -> list[Author]:
+    for index, node in enumerate(tree.css(_BYLINE_SELECTOR)):
+        if index > 40:
+            break
+        if _outside_article(node):
+            continue
+        name_node = node.css_first('[itemprop="name"]') or node
+        lines = (clean_text(line) for line in name_node.text(separator="\n").split("\n"))
+        text = "; ".join(line for line in lines if line)
+        if not text or len(text) > 150:
+            continue
+        href = node.attributes.get("href") if node.tag == "a" else None
+        if href is None and (link := node.css_first("a[href]")) is not None:
+            href = link.attributes.get("href")
+        if href and url:
+            href = urljoin(url, href)
+        source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"
+        people = _people(text, source, _locator(node), href, is_org=False)
+        if people:
+            return people
+    return []
+
+
+def _outside_article(node: LexborNode) -> bool:
+    """In a comment, sidebar, teaser or footer; or an image credit, not a byline."""
+    if node.tag in ("button", "script", "style", "img", "meta", "link"):
+        return True
+    current: LexborNode | None = node
+    depth = 0
+    while current is not None and depth < 8 and current.tag not in _CONTAINERS:
+        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
+        if current.tag in _NOT_BYLINE_TAGS or any(word in marker for word in _OUTSIDE):
+            return True
+        if depth <= 1 and any(word in marker for word in _CREDIT_MARKERS):
+            return True
+        current = current.parent
+        depth += 1
+    return False
+
+
+def _locator(node: LexborNode) -> str:
+    classes = (node.attributes.get("class") or "").split()
+    return node.tag + "".join(f".{c}" for c in classes[:2])

@@ -1,0 +1,254 @@
+"""Author names from bylines and author fields: cleaned, split apart, and refused when not a person.
+
+A byline often carries more than names: "By", a job title glued to the name, a date, the
+site's own name, a place. These functions keep the names and the role, and drop the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.extract.metadata.dates import MONTHS
+from newsledger.model import Struct
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_LEAD_WORDS = (
+    r"(?:written\s+|reported\s+|reporting\s+|text\s+and\s+photos\s+)?by|von|vom|por|par|door|av|af|di|da|de|"
+    r"z|od|text|texte|texto|quelle|source|fuente|fonte|autor|autorin|autoren|author|authors|auteur|redaktion|reporter|"
+    r"written|reporting|words|story|posted\s+by|escrito\s+por|publicado\s+por|eine\s+analyse\s+von|"
+    r"ein\s+kommentar\s+von|ein\s+gastbeitrag\s+von|interview"
+)
+_LEAD = re.compile(rf"^\s*(?:{_LEAD_WORDS})\s*[:\-–—]?\s+", re.IGNORECASE)
+_LEAD_COLON = re.compile(r"^\s*[^\W\d_]{2,15}\s*:\s+")
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\||/|\s&\s|&amp;|\s+(?:and|und|y|et|e|og|och|en|i|a|ve|и|та|és|ja|und\s+von)\s+)\s*",
+    re.IGNORECASE,
+)
+ROLE_WORDS = frozenset(
+    [
+        "reporter",
+        "correspondent",
+        "editor",
+        "writer",
+        "journalist",
+        "columnist",
+        "contributor",
+        "contributing",
+        "staff",
+        "producer",
+        "photographer",
+        "analyst",
+        "critic",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "autor",
+        "autorin",
+        "reporterin",
+        "journalistin",
+        "chefredakteur",
+        "redaktor",
+        "redaktorka",
+        "rédacteur",
+        "rédactrice",
+        "correspondant",
+        "correspondante",
+        "periodista",
+        "redactor",
+        "redactora",
+        "corresponsal",
+        "giornalista",
+        "inviato",
+        "inviata",
+        "senior",
+        "chief",
+        "deputy",
+        "managing",
+        "political",
+        "political",
+        "business",
+        "sports",
+        "science",
+        "economics",
+        "foreign",
+        "health",
+        "technology",
+        "tech",
+        "news",
+        "digital",
+        "video",
+        "intern",
+        "freelance",
+        "special",
+        "associate",
+        "assistant",
+        "executive",
+        "bureau",
+        "head",
+        "desk",
+        "lead",
+        "data",
+        "investigations",
+        "investigative",
+        "commentator",
+        "director",
+        "content",
+        "hub",
+        "parliamentary",
+        "presenter",
+        "anchor",
+        "host",
+        "former",
+        "author",
+    ]
+)
+_NOT_NAME_WORDS = word_set(
+    "updated published posted share comments comment follow read more min minutes ago uhr am pm "
+    "hours stunden aktualisiert veröffentlicht publié actualizado photo photos foto fotos image "
+    "images bild video getty shutterstock newsletter subscribe abonnieren login anmelden menu "
+    "home sign stand watch live listen hören facebook twitter instagram linkedin whatsapp telegram "
+    "youtube tiktok email e-mail rss print drucken"
+)
+_CONNECTORS = word_set("and und y et e og och en i a ve и та és ja with mit con avec")
+ORGANISATION_WORDS = word_set(
+    "press presse agency agentur nachrichtenagentur news nachrichten redaktion newsroom staff team desk "
+    "online media medien zeitung times post daily agencia agence"
+)
+_MONTH_OR_DAY = re.compile(r"\d|@|:|https?:|www\.|\.[a-z]{2,4}$", re.IGNORECASE)
+
+
+_INNER_LEAD = re.compile(r"(?:^|\s)(?:by|von|por|par|door|av|af)\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def looks_like_person(name: str) -> bool:
+    """Two or more words and none of an organisation's: a person's full name."""
+    words = name.casefold().split()
+    return len(words) >= 2 and not set(words) & ORGANISATION_WORDS
+
+
+class PersonName(Struct, kw_only=True):
+    name: str
+    role: str | None = None
+
+
+def split_byline(raw: str) -> list[PersonName]:
+    """The people named in a byline or author field, in order, each with a role when printed."""
+    text = " ".join(raw.split())
+    if "{" in text or "}" in text or "();" in text:
+        return []
+    text = _after_lead_word(text)
+    text = _strip_lead(text)
+    # Names carry no digits: what follows the first one is a date, a time or a count.
+    text = re.split(r"(?<![\w])\d|\s[|•·]\s", text, maxsplit=1)[0]
+    if not text:
+        return []
+    people: list[PersonName] = []
+    for piece in _SPLIT.split(text):
+        if _is_role(piece):
+            if people and people[-1].role is None:
+                people[-1] = PersonName(name=people[-1].name, role=_tidy(piece))
+            continue
+        person = _person(piece)
+        if person is None:
+            continue
+        if all(person.name.casefold() != known.name.casefold() for known in people):
+            people.append(person)
+    return people
+
+
+def _after_lead_word(text: str) -> str:
+    """ "Politics von Jane Doe" -> "Jane Doe": a lead word inside the byline starts the names."""
+    match = _INNER_LEAD.search(text)
+    return text[match.end() :] if match and match.start() > 0 else text
+
+
+def _strip_lead(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEAD.sub("", text)
+    if _LEAD_COLON.match(text) and not _is_name(text.split(":", 1)[0]):
+        text = text.split(":", 1)[1]
+    return text.strip(" ,;:-–—|")
+
+
+def _person(piece: str) -> PersonName | None:
+    piece = re.sub(r"\s*\([^)]*\)?\s*$", "", piece.strip(" .,;:-–—|[]\u00a0"))
+    piece = _strip_lead(piece).strip(" .,;:-–—|()[]")
+    piece = re.sub(rf"\s+(?:{_LEAD_WORDS})$", "", piece, flags=re.IGNORECASE)
+    if not piece:
+        return None
+    role = None
+    glued = re.match(r"^(.+?)\s*(?:[-–—(]|,)\s*(.+?)\)?$", piece)
+    if glued and _is_role(glued.group(2)) and _is_name(glued.group(1)):
+        piece, role = glued.group(1), _tidy(glued.group(2))
+    else:
+        piece, role = _split_trailing_role(piece)
+    if not _is_name(piece):
+        return None
+    return PersonName(name=piece, role=role)
+
+
+def _split_trailing_role(piece: str) -> tuple[str, str | None]:
+    words = piece.split()
+    cut = len(words)
+    while cut > 1 and words[cut - 1].casefold().strip(".,") in ROLE_WORDS:
+        cut -= 1
+    if cut < len(words) and cut >= 2:
+        return " ".join(words[:cut]), " ".join(words[cut:])
+    return piece, None
+
+
+def _is_role(text: str) -> bool:
+    words = [w.casefold().strip(".,()") for w in text.split()]
+    return bool(words) and len(words) <= 6 and any(w in ROLE_WORDS or w.endswith(_ROLE_STEMS) for w in words)
+
+
+_ROLE_STEMS = (
+    "redakteur",
+    "redakteurin",
+    "editor",
+    "director",
+    "reporter",
+    "korrespondent",
+    "korrespondentin",
+    "journalist",
+    "journalistin",
+    "leiter",
+    "leiterin",
+    "chef",
+)
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` reads as a person's (or a news agency's) name, not a phrase or a date."""
+    text = text.strip()
+    if not text or len(text) > 60 or _LEAD.match(text + " ") or _MONTH_OR_DAY.search(text):
+        return False
+    words = text.split()
+    if len(words) > 6:
+        return False
+    lowered = {w.casefold().strip(".,:") for w in words}
+    if lowered & _NOT_NAME_WORDS or (
+        len(words) == 1 and (lowered & _CONNECTORS or text.casefold().rstrip(".") in MONTHS)
+    ):
+        return False
+    if all(w in ROLE_WORDS or w in ORGANISATION_WORDS for w in lowered):
+        return False
+    if not any(ch.isalpha() for ch in text):
+        return False
+    # Scripts without case (CJK, Arabic, ...) cannot be checked for capitals.
+    cased = [w for w in words if w[0].isalpha() and w[0].lower() != w[0].upper()]
+    if cased and len(words) > 1:
+        particles = sum(1 for w in cased if w[0].islower())
+        return particles < len(cased) and particles <= 2
+    return True
+
+
+def _tidy(text: str) -> str:
+    return text.strip(" .,;:-–—|()")

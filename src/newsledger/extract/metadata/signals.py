@@ -1,0 +1,150 @@
+"""Everything a page declares about itself, read once from the untouched tree.
+
+Meta tags (OpenGraph, Twitter cards, Dublin Core, plain names), JSON-LD, the ``<title>``, the
+main ``<h1>``, the document language and the canonical link. Each value keeps its locator so that
+a chosen field can say where it came from.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsledger.extract.metadata import jsonld
+from newsledger.model import EvidenceSource
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One value found on the page, with where it was found."""
+
+    value: str
+    source: EvidenceSource
+    locator: str
+
+
+@dataclass(slots=True)
+class Signals:
+    meta: dict[str, list[Found]] = field(default_factory=dict)
+    article: dict[str, Any] | None = None
+    article_locator: str = ""
+    page_object: dict[str, Any] | None = None
+    page_locator: str = ""
+    objects: list[jsonld.LinkedObject] = field(default_factory=list)
+    by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    title: str | None = None
+    h1: LexborNode | None = None
+    lang: str | None = None
+    canonical: str | None = None
+
+    def resolve(self, value: Any) -> Any:
+        """A JSON-LD reference (``{"@id": ...}`` alone) replaced by the object it names."""
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str):
+            return self.by_id.get(value["@id"], value)
+        return value
+
+    def first(self, *keys: str) -> Found | None:
+        for key in keys:
+            for found in self.meta.get(meta_key(key), ()):
+                if found.value:
+                    return found
+        return None
+
+    def all(self, *keys: str) -> list[Found]:
+        return [found for key in keys for found in self.meta.get(meta_key(key), ()) if found.value]
+
+
+@lru_cache(maxsize=4096)
+def meta_key(name: str) -> str:
+    """Meta names compared without case or punctuation: ``article:published:time`` is
+    ``article:published_time``."""
+    return _NOT_ALNUM.sub("", name.lower())
+
+
+def meta_source(key: str) -> EvidenceSource:
+    if key.startswith(("og:", "article:")):
+        return "opengraph"
+    if key.startswith("twitter:"):
+        return "twitter"
+    if key.startswith(("dc.", "dcterms.")):
+        return "dublin-core"
+    return "meta"
+
+
+def read_signals(tree: LexborHTMLParser) -> Signals:
+    signals = Signals()
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        content = attrs.get("content")
+        if not key or content is None:
+            continue
+        key = key.strip().lower()
+        attr = "property" if attrs.get("property") else "name" if attrs.get("name") else "itemprop"
+        found = Found(" ".join(content.split()), meta_source(key), f'meta[{attr}="{key}"]')
+        signals.meta.setdefault(meta_key(key), []).append(found)
+    blocks = jsonld.read_blocks(tree)
+    signals.objects = list(jsonld.iter_objects(blocks))
+    signals.by_id = {
+        o.data["@id"]: o.data
+        for o in signals.objects
+        if isinstance(o.data.get("@id"), str) and len(o.data) > 1
+    }
+    article, page = jsonld.find_article(blocks)
+    if article is not None:
+        signals.article, signals.article_locator = article.data, article.locator
+    if page is not None:
+        signals.page_object, signals.page_locator = page.data, page.locator
+    head = tree.head or tree.root
+    title = head.css_first("title") if head is not None else None
+    if title is not None:
+        signals.title = clean_text(title.text()) or None
+    signals.h1 = _main_h1(tree)
+    root = tree.css_first("html")
+    if root is not None:
+        signals.lang = (root.attributes.get("lang") or root.attributes.get("xml:lang") or "").strip() or None
+    canonical = head.css_first('link[rel="canonical"]') if head is not None else None
+    if canonical is not None:
+        signals.canonical = (canonical.attributes.get("href") or "").strip() or None
+    return signals
+
+
+def _main_h1(tree: LexborHTMLParser) -> LexborNode | None:
+    """The first non-empty ``<h1>``, preferring one inside ``<article>`` or ``<main>``."""
+    first = None
+    for node in tree.css("h1"):
+        if not node.text(deep=True).strip():
+            continue
+        if first is None:
+            first = node
+        parent, depth = node.parent, 0
+        while parent is not None and depth < 12:
+            if parent.tag in ("article", "main"):
+                return node
+            parent, depth = parent.parent, depth + 1
+    return first
+
+
+def clean_text(text: str | None) -> str:
+    if not text:
+        return ""
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
+
+
+def domain_key(url: str) -> str:
+    """The registered name of a URL's host: ``www.example-news.co.uk`` -> ``examplenews``."""
+    host = urlsplit(url).hostname or ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    while len(labels) > 1 and (len(labels[-1]) <= 3 or labels[-1] in ("co", "com", "org", "net")):
+        labels.pop()
+    return _NOT_ALNUM.sub("", labels[-1].lower()) if labels else ""

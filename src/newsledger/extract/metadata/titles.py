@@ -1,0 +1,142 @@
+"""Headline, subheadline and site name.
+
+The headline printed on the page (the main ``<h1>``) is the article's own words; meta titles
+are often rewritten for search or social cards, and ``<title>`` carries the site's name. The
+``<h1>`` is trusted when a declared title confirms it; otherwise the declared headline is taken,
+with a site-name prefix or suffix removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsledger.extract.metadata import jsonld
+from newsledger.extract.metadata.choose import evidence_for, first_field
+from newsledger.extract.metadata.dates import parse_date
+from newsledger.extract.metadata.signals import Found, Signals, clean_text, domain_key
+from newsledger.model import TextField
+
+_SEPARATORS = re.compile(r"\s+[|–—·•:»/-]\s+|\s+[-–—|]\s*$|\s*\|\s*")
+
+
+def site_name(signals: Signals) -> TextField | None:
+    candidates = [
+        *signals.all("og:site_name"),
+        *_jsonld_publisher(signals),
+        *signals.all("application-name", "twitter:site", "publisher", "dc.publisher"),
+    ]
+    candidates = [
+        Found(c.value.lstrip("@"), c.source, c.locator)
+        for c in candidates
+        if not c.value.startswith(("http://", "https://"))
+    ]
+    return first_field(candidates)
+
+
+def _jsonld_publisher(signals: Signals) -> list[Found]:
+    if signals.article is None:
+        return []
+    publisher = signals.resolve(signals.article.get("publisher"))
+    name = jsonld.text_of(publisher.get("name")) if isinstance(publisher, dict) else jsonld.text_of(publisher)
+    return [Found(clean_text(name), "json-ld", f"{signals.article_locator}.publisher.name")] if name else []
+
+
+def headline(signals: Signals, site: str | None, url: str | None = None) -> TextField | None:
+    """The candidate most sources agree on; ties go to the most trusted source.
+
+    Order of trust: JSON-LD headline, OpenGraph title, the main ``<h1>``, other meta titles,
+    ``<title>`` (site names removed from all but JSON-LD and ``<h1>``). Agreement is counted
+    among the first three, comparing letters and digits only (an ``<h1>`` that lost a colon
+    between its kicker and headline still agrees).
+    """
+    ordered = _ordered_titles(signals, site, domain_key(url or signals.canonical or ""))
+    if not ordered:
+        return None
+    votes = Counter(_key(c.value) for c in ordered if c.source == "json-ld" or c.locator in _VOTERS)
+    chosen = max(ordered, key=lambda c: votes[_key(c.value)])
+    others = [c for c in ordered if c is not chosen]
+    reason = "fewer sources agree" if votes[_key(chosen.value)] > 1 else "lower-priority source"
+    return TextField(value=chosen.value, evidence=evidence_for(chosen, others, reason))
+
+
+_VOTERS = ('meta[property="og:title"]', "h1")
+
+
+def _ordered_titles(signals: Signals, site: str | None, domain: str) -> list[Found]:
+    found: list[Found] = []
+    if signals.article is not None:
+        value = jsonld.text_of(signals.article.get("headline")) or jsonld.text_of(signals.article.get("name"))
+        if value and clean_text(value):
+            found.append(Found(clean_text(value), "json-ld", f"{signals.article_locator}.headline"))
+    found += [_stripped(c, site, domain) for c in signals.all("og:title")[:1]]
+    if signals.h1 is not None and (text := clean_text(signals.h1.text())):
+        found.append(Found(text, "dom", "h1"))
+    found += [
+        _stripped(c, site, domain) for c in signals.all("twitter:title", "dc.title", "title", "headline")
+    ]
+    if signals.title:
+        found.append(_stripped(Found(signals.title, "dom", "title"), site, domain))
+    return [c for c in found if c.value]
+
+
+def _stripped(found: Found, site: str | None, domain: str) -> Found:
+    return Found(strip_site(found.value, site, domain), found.source, found.locator)
+
+
+def strip_site(title: str, site: str | None, domain: str = "") -> str:
+    """``title`` without the site's name or a date around it ("Headline | Site | 28.04.2023")."""
+    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    site_keys = {k for k in (_key(site or ""), domain) if len(k) >= 2}
+    kept = [p for p in parts if not (_is_site_name(p, site_keys) or _is_date(p))]
+    # A part that only mentions the site ("The Daily Example Online") goes when another part does not.
+    plain = [p for p in kept if not _mentions_site(p, site_keys)]
+    if plain:
+        kept = plain
+    if kept and len(kept) < len(parts):
+        return _rejoin(title, kept)
+    # Without a known site name only a short, capitalised last part is taken for it.
+    last = parts[-1].strip()
+    looks_like_name = not last[0].islower() or ("." in last and " " not in last)
+    if len(last) <= 30 and looks_like_name and len(last) < len(" ".join(parts[:-1])) / 1.5:
+        return _rejoin(title, parts[:-1])
+    return title.strip()
+
+
+def _is_site_name(part: str, site_keys: set[str]) -> bool:
+    key = _key(part)
+    return len(key) >= 2 and any(key == site or site.startswith(key) for site in site_keys)
+
+
+def _mentions_site(part: str, site_keys: set[str]) -> bool:
+    key = _key(part)
+    return any(len(site) >= 5 and site in key for site in site_keys)
+
+
+def _is_date(part: str) -> bool:
+    return len(part) <= 30 and parse_date(part) is not None
+
+
+def _rejoin(title: str, kept: list[str]) -> str:
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(kept)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def subheadline(signals: Signals, headline_value: str | None) -> TextField | None:
+    candidates = []
+    if signals.article is not None:
+        value = jsonld.text_of(signals.article.get("description")) or jsonld.text_of(
+            signals.article.get("alternativeHeadline")
+        )
+        if value:
+            candidates.append(Found(clean_text(value), "json-ld", f"{signals.article_locator}.description"))
+    candidates += signals.all("og:description", "description", "twitter:description", "dc.description")
+    head = _key(headline_value or "")
+    return first_field([c for c in candidates if _key(c.value) != head])

@@ -1,0 +1,135 @@
+"""Text copied out of a browser (or dumped by a text-mode browser) to an Article.
+
+The page is read as numbered lines (:mod:`.lines`); each line that is page furniture is
+classified on its own (:mod:`.classify`); the body is the densest run of prose (:mod:`.body`);
+the metadata is read from the lines around it (:mod:`.meta`). Every line ends up in exactly one
+place: a body block, a metadata field's evidence, or the classified boilerplate.
+"""
+
+from __future__ import annotations
+
+from newsledger.extract.assemble import assemble
+from newsledger.extract.parts import Body, Metadata
+from newsledger.extract.text import meta
+from newsledger.extract.text.body import find_body, is_prose, short_line_clusters
+from newsledger.extract.text.classify import Kind
+from newsledger.extract.text.lines import Line, split_lines
+from newsledger.model import Article, Block, Boilerplate, Evidence, Image, TextField
+
+__all__ = ["extract_text"]
+
+
+def extract_text(text: str, url: str | None = None) -> Article:
+    lines = split_lines(text)
+    start, end, kinds = find_body(lines)
+    reading = read_metadata(lines, kinds, start, end)
+    clusters = short_line_clusters(lines, start, end)
+    for index in clusters:
+        if kinds[index] is None:
+            kinds[index] = ("navigation", "a cluster of short lines (a menu or a teaser list)")
+    body_indexes = [
+        i
+        for i in range(start, end)
+        if kinds[i] is None and i not in reading.used and i not in reading.relabel
+    ]
+    meta.note_unprinted_date(lines, body_indexes, reading)
+    blocks = tuple(make_block(lines, i) for i in body_indexes)
+    in_body = set(body_indexes)
+    aside = [i for i in range(len(lines)) if i not in in_body and i not in reading.used]
+    boilerplate = make_boilerplate(lines, kinds, reading, aside)
+    body = Body(blocks=blocks, boilerplate=boilerplate, notes=tuple(reading.notes))
+    return assemble(body, Metadata(**reading.fields), input_form="text", url=url)  # type: ignore[arg-type]
+
+
+def read_metadata(lines: list[Line], kinds: list[Kind | None], start: int, end: int) -> meta.Reading:
+    reading = meta.Reading()
+    meta.read_dates(lines, kinds, range(start, end), reading)
+    headline = meta.read_headline(lines, kinds, start, reading)
+    limit = start + 3
+    meta.read_section(lines, reading, limit)
+    meta.read_read_time(lines, reading, limit)
+    meta.read_authors(lines, reading, limit)
+    meta.read_lead_image(lines, kinds, headline, start, reading)
+    meta.read_site_name(lines, kinds, reading)
+    mark_captions(lines, start, end, reading)
+    read_standfirst(lines, start, end, reading)
+    if "read_time" in reading.fields:
+        reading.fields["stated_read_time"] = reading.fields.pop("read_time")
+    return reading
+
+
+def read_standfirst(lines: list[Line], start: int, end: int, reading: meta.Reading) -> None:
+    """A sentence between the headline and the byline or date line is the standfirst, not body."""
+    for index in range(start + 1, min(start + 4, end)):
+        kind = reading.relabel.get(index)
+        if kind is None or kind[0] not in {"dateline", "byline"}:
+            continue
+        before = [i for i in range(start, index) if i not in reading.relabel and i not in reading.used]
+        if len(before) == 1 and "subheadline" not in reading.fields:
+            first = before[0]
+            reading.fields["subheadline"] = TextField(
+                value=lines[first].text, evidence=meta.evidence(lines, first, first)
+            )
+            reading.used.add(first)
+        return
+
+
+def mark_captions(lines: list[Line], start: int, end: int, reading: meta.Reading) -> None:
+    """Picture captions inside the body are images, not paragraphs."""
+    images = []
+    for index in range(start, end):
+        if index in reading.captions or lines[index].words > 60:
+            continue
+        parts = meta.split_caption(lines[index].text)
+        if parts:
+            caption, credit = parts
+            images.append(
+                Image(
+                    caption=caption,
+                    credit=credit,
+                    evidence=meta.evidence(lines, index, index, raw=lines[index].text),
+                )
+            )
+            reading.relabel[index] = ("caption", "a picture caption with its credit")
+    if images:
+        reading.fields["images"] = tuple(images)
+
+
+def make_block(lines: list[Line], index: int) -> Block:
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    heading = (
+        line.words <= 14
+        and not line.ends_sentence
+        and following is not None
+        and is_prose(following)
+        and not is_prose(line)
+    )
+    return Block(
+        kind="heading" if heading else "paragraph",
+        text=line.text,
+        level=2 if heading else None,
+        evidence=Evidence(source="text-line", locator=f"line {line.first}", lines=line.lines),
+    )
+
+
+def make_boilerplate(
+    lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, aside: list[int]
+) -> tuple[Boilerplate, ...]:
+    """The lines set aside, classified; adjacent lines of one kind (a menu, a share bar) are one item."""
+    groups: list[tuple[Kind, int, int]] = []
+    for index in aside:
+        kind = reading.relabel.get(index) or kinds[index] or ("other", "outside the article")
+        if groups and groups[-1][0] == kind and groups[-1][2] == index - 1 and not lines[index].blank_before:
+            groups[-1] = (kind, groups[-1][1], index)
+        else:
+            groups.append((kind, index, index))
+    return tuple(
+        Boilerplate(
+            kind=kind[0],
+            text="\n".join(line.text for line in lines[first : last + 1]),
+            reason=kind[1],
+            evidence=Evidence(source="text-line", lines=(lines[first].first, lines[last].last)),
+        )
+        for kind, first, last in groups
+    )

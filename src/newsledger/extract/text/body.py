@@ -1,0 +1,192 @@
+"""Where the article is in a copied page: the densest run of prose, found by a max-sum scan.
+
+Each line scores its length when it reads as prose and a penalty when it reads as furniture
+(short, title-cased, a known label or button); the body is the run of lines with the largest
+total, so a few menu lines inside the article cost less than the paragraphs around them gain,
+while the menus and teasers around the article are left out. A run of furniture costs more the
+longer it gets, because menus come in clusters and an article's own short lines (a subheading,
+a caption) come alone. Headings of comment threads and related-link lists end the run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsledger.extract.text.classify import classify, is_linky
+from newsledger.extract.text.lines import Line
+
+SHORT_PENALTY = 30
+FURNITURE_PENALTY = 60
+CLUSTER_STEP = 25
+CLUSTER_CAP = 3
+THREAD_AFTER = 600
+PROSE_WORDS = 20
+PROSE_MIN_WORDS = 8
+PROSE_LOWER = 0.35
+CLUSTER_SIZE = 6
+RELATED_PENALTY = 150
+# Kinds after which the article does not go on: what follows them is threads and teasers.
+STOP_KINDS = frozenset({"comments"})
+_COMMENT_COUNT = re.compile(
+    r"^\d+\s+(?:comments?|responses?|replies|reactions?|kommentare|commentaires|comentarios|commenti)\b", re.I
+)
+
+
+def is_prose(line: Line) -> bool:
+    """A sentence or more of running text: enough words, mostly lower-case, ending like a sentence."""
+    if line.words < PROSE_MIN_WORDS or line.lower_ratio < PROSE_LOWER:
+        return False
+    if not line.ends_sentence and "," not in line.text and "." not in line.text:
+        return False  # a run of words without punctuation is a tag cloud or a keyword list
+    return line.ends_sentence or line.words >= PROSE_WORDS or line.sentences() >= 2
+
+
+def is_stop(line: Line, kind: tuple[str, str] | None) -> bool:
+    return (kind is not None and kind[0] in STOP_KINDS) or bool(_COMMENT_COUNT.match(line.text))
+
+
+def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[float]:
+    scores: list[float] = []
+    run = 0
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind is None and is_prose(line) and not is_linky(line):
+            scores.append(float(len(line.text)))
+            run = 0
+            continue
+        penalty = (
+            RELATED_PENALTY
+            if kind and kind[0] == "related_links"
+            else FURNITURE_PENALTY
+            if kind
+            else SHORT_PENALTY
+        )
+        scores.append(-penalty - CLUSTER_STEP * min(run, CLUSTER_CAP))
+        run += 1
+    return scores
+
+
+def candidate_runs(scores: list[float], stops: list[bool]) -> list[tuple[int, int, float]]:
+    """(start, end, total) of each run the max-sum scan considers, end exclusive.
+
+    A run starts where the running total falls to zero (or after a stop line) and ends at the
+    line where its total peaked; the best of them is what Kadane's scan would return.
+    """
+    runs: list[tuple[int, int, float]] = []
+    total = peak = 0.0
+    start = peak_end = 0
+    for index, score in enumerate(scores):
+        if stops[index] or total + score <= 0:
+            if peak > 0:
+                runs.append((start, peak_end, peak))
+            total = peak = 0.0
+            start = index + 1
+            continue
+        total += score
+        if total > peak:
+            peak, peak_end = total, index + 1
+    if peak > 0:
+        runs.append((start, peak_end, peak))
+    return runs
+
+
+def continuity(lines: list[Line], prose: list[bool], start: int, end: int, blank_paragraphs: bool) -> float:
+    """Share of the run's prose lines that follow prose: high in articles, low in teaser lists
+    and comment threads, where every paragraph sits under a title or a commenter's name."""
+    count = following = 0
+    for index in range(start, end):
+        if not prose[index]:
+            continue
+        count += 1
+        if index > start and prose[index - 1] and (lines[index].blank_before or not blank_paragraphs):
+            following += 1
+    return following / count if count > 1 else 0.5
+
+
+def choose_run(
+    lines: list[Line], kinds: list[tuple[str, str] | None], scores: list[float], stops: list[bool]
+) -> tuple[int, int]:
+    prose = [score > 0 for score in scores]
+    prose_count = sum(prose)
+    blank_paragraphs = (
+        prose_count > 0
+        and sum(1 for line, p in zip(lines, prose, strict=True) if p and line.blank_before)
+        >= 0.5 * prose_count
+    )
+    best, best_span = 0.0, (0, 0)
+    # A comment thread follows an article: runs after a stop line that itself follows a
+    # sizeable run of prose are discounted ("0 comments" in a byline does not count).
+    thread_from = len(lines)
+    for start, end, total in candidate_runs(scores, stops):
+        if thread_from == len(lines) and total >= THREAD_AFTER and end < len(lines):
+            thread_from = next((i for i in range(end, len(lines)) if stops[i]), len(lines))
+        value = total * (0.15 + 0.85 * continuity(lines, prose, start, end, blank_paragraphs))
+        if start > thread_from:
+            value *= 0.25
+        if value > best:
+            best, best_span = value, (start, end)
+    return trim_teasers(lines, kinds, prose, best_span, blank_paragraphs)
+
+
+def trim_teasers(
+    lines: list[Line],
+    kinds: list[tuple[str, str] | None],
+    prose: list[bool],
+    span: tuple[int, int],
+    blank_paragraphs: bool,
+) -> tuple[int, int]:
+    """Cut the run at a related-links heading when what follows it reads as a teaser list
+    (titles over one-paragraph summaries) rather than as the article going on."""
+    start, end = span
+    for index in range(end - 1, start, -1):
+        kind = kinds[index]
+        if (
+            kind is not None
+            and kind[0] == "related_links"
+            and continuity(lines, prose, index + 1, end, blank_paragraphs) < 0.34
+        ):
+            end = index
+    return start, end
+
+
+def mark_repeats(lines: list[Line]) -> list[bool]:
+    """True for a line whose text already appeared above it."""
+    seen: set[str] = set()
+    repeats = []
+    for line in lines:
+        repeats.append(bool(line.key) and line.key in seen)
+        seen.add(line.key)
+    # A long line printed twice far apart is a teaser shown in two widgets: both are furniture.
+    counts = Counter(line.key for line in lines if line.words >= 20)
+    for index, line in enumerate(lines):
+        if line.words >= 20 and counts[line.key] > 1:
+            repeats[index] = True
+    return repeats
+
+
+def find_body(lines: list[Line]) -> tuple[int, int, list[tuple[str, str] | None]]:
+    kinds = [classify(line) for line in lines]
+    repeats = mark_repeats(lines)
+    kinds = [
+        ("other", "repeats a line above") if rep and kind is None else kind
+        for kind, rep in zip(kinds, repeats, strict=True)
+    ]
+    scores = line_scores(lines, kinds)
+    stops = [is_stop(line, kind) for line, kind in zip(lines, kinds, strict=True)]
+    start, end = choose_run(lines, kinds, scores, stops)
+    return start, end, kinds
+
+
+def short_line_clusters(lines: list[Line], start: int, end: int, size: int = CLUSTER_SIZE) -> set[int]:
+    """Indexes of runs of at least ``size`` consecutive non-prose lines inside the body: menus,
+    teaser lists and widgets that the article's own flow passes through."""
+    clustered: set[int] = set()
+    run: list[int] = []
+    for index in range(start, end + 1):
+        if index < end and not is_prose(lines[index]):
+            run.append(index)
+            continue
+        if len(run) >= size:
+            clustered.update(run)
+        run = []
+    return clustered

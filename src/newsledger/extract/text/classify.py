@@ -1,0 +1,197 @@
+"""What a line of copied text is when it is not body text: labels, buttons, appeals, menus.
+
+Every rule reads the line alone (its words and shape); the rules that need neighbours (a
+headline repeat, a menu cluster) live in :mod:`newsledger.extract.text.body`. Whole-line phrases
+are looked up in one dictionary and in-line phrases found by one combined pattern, because every
+line of every page passes through here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.extract.text import vocab
+from newsledger.extract.text.lines import Line
+from newsledger.model import BoilerplateKind
+
+Kind = tuple[BoilerplateKind, str]
+
+_LABEL_KIND: dict[str, str] = {
+    **{p: "section" for p in vocab.SECTION_LABELS},
+    **{p: "author" for p in vocab.AUTHOR_LABELS},
+    **{p: "tags" for p in vocab.TAG_LABELS},
+}
+# Whole-line phrases: the line says nothing else. Earlier tables win over later ones.
+_WHOLE_LINE: dict[str, Kind] = {}
+for _phrases, _kind in (
+    (vocab.COMMENT_PHRASES, ("comments", "a comments heading")),
+    (vocab.RELATED_PHRASES, ("related_links", "a related-links heading")),
+    (vocab.AD_PHRASES, ("advertisement", "an advertisement marker")),
+    (vocab.NAVIGATION_PHRASES, ("navigation", "a navigation link")),
+    (vocab.OTHER_LABELS, ("share_bar", "a share button")),
+    (tuple(_LABEL_KIND), ("label", "a label word")),
+):
+    for _phrase in _phrases:
+        _WHOLE_LINE[_phrase] = _kind  # type: ignore[assignment]
+_TRIM = " \t:.!?»›→>…|·•-–—()[]"
+
+
+def _group(name: str, phrases: tuple[str, ...]) -> str:
+    return f"(?P<{name}>" + "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True)) + ")"
+
+
+_IN_LINE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        (
+            _group("donation", vocab.DONATION_PHRASES),
+            _group("newsletter", vocab.NEWSLETTER_PHRASES),
+            _group("cookie", vocab.COOKIE_PHRASES),
+            _group("paywall", vocab.PAYWALL_PHRASES),
+            _group("footer", vocab.FOOTER_PHRASES),
+            r"(?P<copyright>©|\(c\)|copyright\b)",
+        )
+    )
+    + ")",
+    re.I,
+)
+_WORD = re.compile(r"\w+")
+
+
+def _trigger(phrase: str) -> str:
+    """The longest word of a phrase: a line without it cannot contain the phrase."""
+    return max(_WORD.findall(phrase.lower()), key=len)
+
+
+_TRIGGERS = frozenset(
+    _trigger(p)
+    for table in (
+        vocab.DONATION_PHRASES,
+        vocab.NEWSLETTER_PHRASES,
+        vocab.COOKIE_PHRASES,
+        vocab.PAYWALL_PHRASES,
+        vocab.FOOTER_PHRASES,
+    )
+    for p in table
+) | {"copyright"}
+_SHARE_WORD = "|".join(sorted((re.escape(w) for w in vocab.SHARE_WORDS), key=len, reverse=True))
+SHARE_BAR = re.compile(
+    rf"^(?:(?:{_SHARE_WORD})(?:\s+(?:on|via|to|this|article|story|page))*\s*[\d.,]*[kKmM]?[\s|/·•,]*)+$", re.I
+)
+IMAGE_ALT = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in vocab.IMAGE_ALT_PREFIXES) + r")\s*(?P<subject>\S.*)$", re.I
+)
+# Second-person or first-person-plural address: an appeal speaks to the reader about "us".
+_ADDRESS = re.compile(
+    r"(?<!\w)(?:you|your|we|our|us|ihr|ihre|unser|unsere|vous|votre|nous|notre|tu|su|nuestro|вы|ваш|наш|ви|wasz|nasz)(?!\w)",
+    re.I,
+)
+# A short line that is only a call to support someone is a donation button or heading.
+_SUPPORT_BUTTON = re.compile(
+    r"^(?:support|donate|unterstützen sie|unterstütze|soutenez|apoya|sostieni|поддержите|підтримайте|wesprzyj)\b",
+    re.I,
+)
+_SUPPORT_STARTS = (
+    "support",
+    "donate",
+    "unterstütz",
+    "soutenez",
+    "apoya",
+    "sostieni",
+    "поддержите",
+    "підтримайте",
+    "wesprzyj",
+)
+# "2 days ago", "3h ago", "vor 2 Stunden", "il y a 3 heures": time stamps of comments and feeds.
+_RELATIVE_TIME = re.compile(
+    r"(?:\b\d+\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b"
+    r"|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen)\b|\bil y a\s+\d+|\bhace\s+\d+)",
+    re.I,
+)
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
+_NUMBERS_ONLY = re.compile(r"^[\W\d_]*\d[\W\d_kKmM]*$")
+_LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w")
+# Limits in words: longer lines are prose that merely mentions the word.
+_IN_LINE_LIMITS = {
+    "donation": 45,
+    "newsletter": 30,
+    "cookie": 120,
+    "paywall": 25,
+    "footer": 8,
+    "copyright": 25,
+}
+_IN_LINE_KINDS: dict[str, Kind] = {
+    "donation": ("donation_appeal", "asks the reader for support"),
+    "newsletter": ("newsletter", "a newsletter prompt"),
+    "cookie": ("cookie_consent", "a cookie notice"),
+    "paywall": ("paywall", "a paywall prompt"),
+    "footer": ("footer", "a footer line"),
+    "copyright": ("footer", "a copyright line"),
+}
+_NEEDS_ADDRESS = {"donation", "newsletter", "cookie"}
+
+
+def label_kind(line: Line) -> str | None:
+    """'section', 'author' or 'tags' when the line only labels what follows it."""
+    return _LABEL_KIND.get(line.key.strip(_TRIM)) if line.words <= 3 else None
+
+
+_ALT_STARTS = tuple(p.lower() for p in vocab.IMAGE_ALT_PREFIXES)
+_SHARE_FIRST = frozenset(w.split()[0] for w in vocab.SHARE_WORDS)
+
+
+def image_alt_subject(line: Line) -> str | None:
+    """The subject of alt text a copy kept ("Photo of Jane Doe" gives "Jane Doe")."""
+    if line.words > 12 or line.ends_sentence or not line.key.startswith(_ALT_STARTS):
+        return None
+    match = IMAGE_ALT.match(line.text)
+    return match.group("subject").strip() if match else None
+
+
+def _in_line_kind(line: Line, tokens: list[str]) -> Kind | None:
+    if "©" not in line.text and _TRIGGERS.isdisjoint(tokens):
+        return None
+    for match in _IN_LINE.finditer(line.text):
+        name = match.lastgroup or ""
+        if line.words > _IN_LINE_LIMITS[name]:
+            continue
+        if name in _NEEDS_ADDRESS and line.words > 6 and not _ADDRESS.search(line.text):
+            continue
+        return _IN_LINE_KINDS[name]
+    return None
+
+
+def classify(line: Line) -> Kind | None:
+    """The boilerplate kind of one line read alone, with the reason, or None when it may be body."""
+    words = line.words
+    if words > 120:
+        return None
+    key = line.key
+    if words <= 6 and (kind := _WHOLE_LINE.get(key.strip(_TRIM))):
+        return kind
+    # Only cookie notices run longer than 45 words; other appeals are shorter.
+    tokens = key.split() if words <= 45 else (["cookies"] if "cookie" in key else [])
+    if kind := _in_line_kind(line, tokens):
+        return kind
+    if words > 12:
+        return None
+    if any(ch.isdigit() for ch in key[:12]) and _RELATIVE_TIME.search(key):
+        return "comments", "a relative time stamp (comments, feeds)"
+    if key.startswith(_ALT_STARTS) and image_alt_subject(line) is not None:
+        return "image_alt", "image alt text"
+    if words <= 6 and key.startswith(_SUPPORT_STARTS) and _SUPPORT_BUTTON.match(line.text):
+        return "donation_appeal", "asks the reader for support"
+    if tokens and tokens[0].strip(_TRIM) in _SHARE_FIRST and SHARE_BAR.match(line.text):
+        return "share_bar", "share buttons"
+    if (
+        words <= 6
+        and not line.text[0].isalpha()
+        and _NUMBERS_ONLY.match(line.text)
+        and not _CLOCK.match(line.text)
+    ):
+        return "other", "numbers only (counters)"
+    return None
+
+
+def is_linky(line: Line) -> bool:
+    return bool(_LINKY.search(line.text))

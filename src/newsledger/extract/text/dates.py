@@ -1,0 +1,116 @@
+"""Dates as pages print them ("January 19, 2026", "19 janvier 2026", "2026-01-19", "11/13/19"),
+in a few languages, to ISO 8601. Pure functions over one line of text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan jänner januar janvier enero gennaio janeiro januari январь января січня stycznia",
+        "february feb februar février febrero febbraio fevereiro februari февраль февраля лютого lutego",
+        "march mar märz mars marzo março maart март марта березня marca",
+        "april apr avril abril aprile апрель апреля квітня kwietnia",
+        "may mai mayo maggio maio mei май мая травня maja",
+        "june jun juni juin junio giugno junho июнь июня червня czerwca",
+        "july jul juli juillet julio luglio julho июль июля липня lipca",
+        "august aug août agosto augustus август августа серпня sierpnia",
+        "september sep sept septembre septiembre settembre setembro сентябрь сентября вересня września",
+        "october oct oktober octobre octubre ottobre outubro октябрь октября жовтня października",
+        "november nov novembre noviembre novembro ноябрь ноября листопада listopada",
+        "december dec dez dezember décembre diciembre dicembre dezembro декабрь декабря грудня grudnia",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[\W\d_]+")
+_MONTH_WORDS = frozenset(MONTHS)
+_PATTERNS = (
+    re.compile(
+        rf"(?<!\w){_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?{_TIME}", re.I
+    ),
+    re.compile(
+        rf"(?<!\w)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?{_TIME}",
+        re.I,
+    ),
+    re.compile(
+        r"(?<!\d)(?P<year>\d{4})-(?P<month_number>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"
+    ),
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.(?P<month_number>\d{{1,2}})\.(?P<year>\d{{4}}){_TIME}"),
+    re.compile(
+        rf"(?<![\d/])(?P<month_number>\d{{1,2}})/(?P<day>\d{{1,2}})/(?P<year>\d{{2}}|\d{{4}})(?![\d/]){_TIME}"
+    ),
+)
+
+
+class FoundDate:
+    """One date found in a line: the ISO value, its precision and where it was in the line."""
+
+    __slots__ = ("date", "end", "has_year", "minute", "start", "text")
+
+    def __init__(
+        self, date: dt.date, minute: tuple[int, int] | None, has_year: bool, text: str, start: int, end: int
+    ):
+        self.date, self.minute, self.has_year, self.text, self.start, self.end = (
+            date,
+            minute,
+            has_year,
+            text,
+            start,
+            end,
+        )
+
+    @property
+    def iso(self) -> str:
+        if self.minute is None:
+            return self.date.isoformat()
+        return f"{self.date.isoformat()}T{self.minute[0]:02d}:{self.minute[1]:02d}"
+
+
+def _minute(match: re.Match[str]) -> tuple[int, int] | None:
+    hour = match.groupdict().get("hour")
+    if hour is None:
+        return None
+    value, minute = int(hour), int(match.group("minute"))
+    ampm = (match.groupdict().get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and value < 12:
+        value += 12
+    elif ampm == "am" and value == 12:
+        value = 0
+    return (value, minute) if value < 24 and minute < 60 else None
+
+
+def _build(match: re.Match[str], default_year: int) -> FoundDate | None:
+    groups = match.groupdict()
+    month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_number"])
+    year_text = groups.get("year")
+    year = int(year_text) if year_text else default_year
+    if year_text and len(year_text) == 2:
+        year += 2000
+    try:
+        date = dt.date(year, month, int(groups["day"]))
+    except ValueError:
+        return None
+    return FoundDate(date, _minute(match), bool(year_text), match.group(0), match.start(), match.end())
+
+
+def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
+    """Every date in ``text``, in order; a date printed without a year gets ``default_year``."""
+    found: list[FoundDate] = []
+    if not _DIGIT.search(text):
+        return found
+    named_month = not _MONTH_WORDS.isdisjoint(_LETTERS.sub(" ", text.lower()).split())
+    for pattern in _PATTERNS if named_month else _PATTERNS[2:]:
+        for match in pattern.finditer(text):
+            if any(match.start() < f.end and f.start < match.end() for f in found):
+                continue
+            if (date := _build(match, default_year)) is not None:
+                found.append(date)
+    return sorted(found, key=lambda f: f.start)
