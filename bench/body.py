@@ -98,8 +98,13 @@ def resiliparse_tool() -> Tool:
 
 
 def lines_as_html(text: str) -> str:
-    paragraphs = "".join(f"<p>{html_lib.escape(line)}</p>\n" for line in text.splitlines() if line.strip())
-    return f"<!doctype html><html><head><title></title></head><body><article>{paragraphs}</article></body></html>"
+    """Copied text as the simplest page an HTML extractor can read: one <p> per non-blank line.
+
+    No <article> wrapper: it would tell the extractor that every line is content, and the
+    point of the comparison is whether the extractor can tell the article from the rest.
+    """
+    paragraphs = "".join(f"<p>{html_lib.escape(line.strip())}</p>\n" for line in text.splitlines() if line.strip())
+    return f"<!doctype html><html><head><title></title></head><body>{paragraphs}</body></html>"
 
 
 def fed_lines(tool: Tool) -> Tool:
