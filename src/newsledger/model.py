@@ -114,14 +114,27 @@ class DateField(Struct, kw_only=True):
 
 
 class Page(Struct, kw_only=True):
-    """What a source yields: the raw content and what is known about where it came from."""
+    """What a source yields: the raw content and what is known about where it came from.
+
+    ``key`` identifies the page stably across runs (URL and WARC record id, or file path and
+    content hash), so that storing the same page twice stores it once.
+    """
 
     content: bytes
+    key: str = ""
     url: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
     fetched_at: str | None = None
     origin: str = ""
     form: InputForm | None = None
+
+
+class SourceFailure(Struct, kw_only=True):
+    """An input a source could not turn into a Page, and why; a batch records it and goes on."""
+
+    input: str
+    stage: str
+    reason: str
 
 
 # --------------------------------------------------------------------------- article

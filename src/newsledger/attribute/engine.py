@@ -1,12 +1,399 @@
-"""Choosing and running an attribution engine."""
+"""Choosing and running an attribution engine; the default one runs the rules of this package.
+
+The rules engine reads each text part (headline, body, captions) sentence by sentence
+(:mod:`clauses`), then ties the raw findings together across the article: who a participle or
+a coordinated verb belongs to, which statement another is nested in, what "according to X"
+relays, the channel carried over from an interview, the dates, and the speakers' names
+(:mod:`speakers`).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from newsledger.attribute.clauses import RawStatement, analyse_sentence, clause_subject, subject_before
+from newsledger.attribute.cues import FoundCue
+from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_full_date, parse_reference
+from newsledger.attribute.lexicon import BELIEF_VERBS, CUE_WORDS, MEDIA_WORDS, PRONOUNS
+from newsledger.attribute.speakers import Cast, Resolved, described, gather_cast, resolve_mention
+from newsledger.attribute.text import Sentence, sentences
 from newsledger.errors import AttributionError
-from newsledger.model import Article, Statement
+from newsledger.model import (
+    Addressee,
+    Article,
+    Channel,
+    Cue,
+    Span,
+    Speaker,
+    Statement,
+    StatementDate,
+    TextPart,
+)
+
+ENGINE_NAME = "rules-1"
+_HEADLINE_STOP = re.compile(r"\s+(?:as|amid|after|while|despite|ahead of|following|before|over|in|with|but|—|-|:)\s+", re.IGNORECASE)
+_MEDIUM = re.compile(
+    r"\b(?:in|during)\s+(?:an?|the|his|her|their)\s+(?P<medium>interview|letter|statement|post|op-ed|speech|video|message|email|article|column|broadcast|podcast)"
+    r"(?:\s+(?P<link>with|to|on|for|published by)\s+(?P<target>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*(?:\s+(?:officials|leaders|lawmakers|members|ministers|counterparts|voters|supporters|readers))?|reporters|supporters))?"
+)
 
 
-def attribute_article(article: Article, *, engine: str = "rules") -> tuple[Statement, ...]:
-    if engine != "rules":
-        raise AttributionError(f"unknown attribution engine {engine!r}")
-    return ()
+def attribute_article(article: Article, *, engine: str = "rules", reference: str | None = None) -> tuple[Statement, ...]:
+    if engine == "rules":
+        return RulesEngine(article, reference).run()
+    raise AttributionError(f"unknown attribution engine {engine!r}")
+
+
+@dataclass(slots=True)
+class Found:
+    """A raw statement with its part, its sentence and its resolved speaker."""
+
+    part: TextPart
+    text: str
+    sentence: Sentence
+    raw: RawStatement
+    speaker: Resolved | None = None
+    channel: Channel | None = None
+    date: FoundDate | None = None
+    parent: Found | None = None
+    source: Found | None = None
+    relay: bool = False
+
+
+class RulesEngine:
+    def __init__(self, article: Article, reference: str | None = None) -> None:
+        self.article = article
+        published = article.published.value if article.published else None
+        self.reference: Reference | None = parse_reference(reference or published) or latest_full_date(
+            "\n".join([article.text, *self._captions()])
+        )
+        self.cast: Cast = gather_cast(article.text)
+
+    def _captions(self) -> list[str]:
+        images = ([self.article.lead_image] if self.article.lead_image else []) + list(self.article.images)
+        captions: list[str] = []
+        for image in images:
+            if image.caption and image.caption not in captions:
+                captions.append(image.caption)
+        return captions
+
+    def run(self) -> tuple[Statement, ...]:
+        body = self._part("body", self.article.text)
+        self.cast.ignored = [f.raw.appositive for f in body if f.raw.appositive]
+        headline = self.article.headline.value if self.article.headline else ""
+        found = self._part("headline", headline) + body
+        for caption in self._captions():
+            found += self._part("caption", caption)
+        for item in found:
+            self._resolve(item)
+            if item.channel is None:
+                item.channel = _told_medium(item) or _medium_channel(item)
+        _carry_channels([f for f in found if f.part == "body"])
+        return tuple(self._statement(item) for item in found)
+
+    # ----------------------------------------------------------------- per part
+
+    def _part(self, part: TextPart, text: str) -> list[Found]:
+        if not text.strip():
+            return []
+        result: list[Found] = []
+        previous_direct: Found | None = None
+        for number, sentence in enumerate(sentences(text, CUE_WORDS)):
+            raws = analyse_sentence(sentence, text, number, headline=part == "headline")
+            if part == "headline":
+                raws = [_trim_headline(raw, text) for raw in raws]
+            items = [Found(part, text, sentence, raw) for raw in raws]
+            items = self._tie_sentence(items, text)
+            if not items and previous_direct is not None:
+                continuation = _continuation(previous_direct, sentence, text, number)
+                if continuation is not None:
+                    items = [continuation]
+            result += items
+            previous_direct = _last_quoted(items) if items else (previous_direct if _quote_only(sentence, text) else None)
+        return result
+
+    def _tie_sentence(self, items: list[Found], text: str) -> list[Found]:
+        """Nesting, inherited speakers, "according to" relays and dates within one sentence."""
+        for item in items:
+            item.parent = _enclosing(item, items)
+        for item in items:
+            if item.raw.according:
+                item.relay = _relays(item, items)
+        kept = list(items)
+        for item in kept:
+            self._speaker_span(item, kept)
+        kept = [item for item in kept if item.raw.speaker is not None or item.source is not None]
+        self._dates(kept, text)
+        return kept
+
+    def _speaker_span(self, item: Found, items: list[Found]) -> None:
+        raw = item.raw
+        if raw.speaker is not None or raw.unnamed_passive:
+            return
+        earlier = [other for other in items if other.raw.cue[0] < raw.cue[0] and other.parent is item.parent and other is not item]
+        if raw.form == "participle" or raw.inherit == -1:
+            if earlier:
+                item.source = earlier[0] if raw.form == "participle" else earlier[-1]
+                return
+            raw.inherit = None
+            floor = _token_index(item.sentence, item.parent.raw.content[0]) if item.parent else 0
+            subject = clause_subject(item.sentence, _token_index(item.sentence, raw.cue[0]), floor)
+            if subject is not None:
+                raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
+            return
+        if raw.inherit is None:
+            cue = FoundCue(_token_index(item.sentence, raw.cue[0]), 0, 0, raw.lemma, "finite")
+            subject = subject_before(item.sentence, cue)
+            if subject is not None:
+                raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
+
+    def _dates(self, items: list[Found], text: str) -> None:
+        if not items:
+            return
+        sentence = items[0].sentence
+        blocked = [item.raw.content for item in items] + [item.raw.speaker for item in items if item.raw.speaker]
+        for found in find_dates(text, sentence.start, sentence.end, self.reference):
+            if any(start <= found.start < end for start, end in blocked):
+                continue
+            if found.precision == "year" and not text[found.start : found.end][:1].isalpha():
+                continue
+            for item in items:
+                if item.parent is None and item.date is None:
+                    item.date = found
+
+    # ----------------------------------------------------------------- resolution
+
+    def _resolve(self, item: Found) -> None:
+        raw = item.raw
+        if item.source is not None:
+            return  # the speaker of the statement it shares a subject with
+        if raw.unnamed_passive or raw.speaker_head is None:
+            item.speaker = Resolved(None, "unnamed", "unknown", None)
+            return
+        head = item.text[raw.speaker_head[0] : raw.speaker_head[1]]
+        appositive = item.text[raw.appositive[0] : raw.appositive[1]] if raw.appositive else None
+        position = raw.speaker_head[0] if item.part == "body" else 1 << 30
+        resolved = resolve_mention(head, position, self.cast, appositive)
+        if resolved.name is None and appositive and appositive[:1].isupper():
+            named = resolve_mention(appositive, position, self.cast, None)
+            if named.name is not None and named.kind == "person":
+                resolved = Resolved(named.name, named.resolution, named.kind, head)  # "His campaign manager, Jeff Weaver,"
+        if raw.speaker and item.text[raw.speaker[0] : raw.speaker[1]].lower() in {"who", "which"}:
+            resolved = Resolved(resolved.name, "pronoun", resolved.kind, resolved.description)
+        parent = item.parent
+        if head.lower() in PRONOUNS and parent is not None and parent.speaker and parent.speaker.name:
+            gender = PRONOUNS[head.lower()]
+            person = self.cast.people.get(parent.speaker.name)
+            if person is None or person.gender in (None, gender):
+                resolved = Resolved(parent.speaker.name, "pronoun", parent.speaker.kind, parent.speaker.description)
+        item.speaker = resolved
+        person = self.cast.people.get(resolved.name) if resolved.name else None
+        if person is not None and appositive and appositive not in person.appositives and item.part == "body":
+            person.appositives.append(appositive)
+
+    def _description(self, speaker: Resolved) -> str | None:
+        person = self.cast.people.get(speaker.name) if speaker.name else None
+        return described(person) if person is not None else speaker.description
+
+    # ----------------------------------------------------------------- records
+
+    def _statement(self, item: Found) -> Statement:
+        raw, text = item.raw, item.text
+        source = _source_of(item)
+        speaker = source.speaker or Resolved(None, "unnamed", "unknown", None)
+        mention = _span(text, source.raw.speaker) if source.raw.speaker else None
+        content = _span(text, raw.content)
+        fragments = tuple(_span(text, quote) for quote in item.sentence.quotes if raw.content[0] <= quote[0] and quote[1] <= raw.content[1])
+        kind = "direct" if fragments and (fragments[0].start, fragments[-1].end) == raw.content and len(fragments) == 1 else ("mixed" if fragments else "indirect")
+        channel, addressee = item.channel, None
+        if raw.addressee and _told_medium(item) is None:
+            addressee = Addressee(name=_bare(text[raw.addressee[0] : raw.addressee[1]]), mention=_span(text, raw.addressee))
+        return Statement(
+            id=_identifier(item),
+            part=item.part,
+            kind=kind,
+            content=content,
+            fragments=fragments if kind == "mixed" else (),
+            cue=Cue(span=_span(text, raw.cue), lemma=raw.lemma),
+            speaker=Speaker(name=speaker.name, mention=mention, resolution=speaker.resolution, description=self._description(speaker), kind=speaker.kind),
+            channel=channel,
+            addressee=addressee,
+            date=_date(text, item.date),
+            nested_in=_identifier(item.parent) if item.parent else None,
+            confidence=_confidence(item, speaker),
+            engine=ENGINE_NAME,
+        )
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _token_index(sentence: Sentence, position: int) -> int:
+    for index, token in enumerate(sentence.tokens):
+        if token.start >= position:
+            return index
+    return len(sentence.tokens)
+
+
+def _enclosing(item: Found, items: list[Found]) -> Found | None:
+    """The innermost other statement of the sentence whose content holds this one's cue."""
+    best = None
+    for other in items:
+        if other is item or other.raw.according:
+            continue
+        start, end = other.raw.content
+        if start <= item.raw.cue[0] < end and (best is None or end - start < best.raw.content[1] - best.raw.content[0]):
+            best = other
+    return best
+
+
+def _relays(item: Found, items: list[Found]) -> bool:
+    """'..., according to TV Rain' after statements with their own speakers: a channel for them."""
+    others = [other for other in items if other is not item and not other.raw.according and other.parent is None]
+    if not others:
+        return False
+    source = item.raw.speaker or item.raw.cue
+    name = item.text[source[0] : source[1]]
+    channel = Channel(name=_bare(name), mention=_span(item.text, source), cue=_span(item.text, item.raw.cue))
+    for other in others:
+        other.channel = channel
+    return True
+
+
+def _source_of(item: Found) -> Found:
+    """The statement whose speaker this one shares (participles, coordinated verbs)."""
+    current = item
+    while current.source is not None:
+        current = current.source
+    return current
+
+
+def _continuation(previous: Found, sentence: Sentence, text: str, number: int) -> Found | None:
+    """A sentence that is only a quotation, right after a quoted statement, continues it."""
+    if not _quote_only(sentence, text):
+        return None
+    raw = RawStatement(number, previous.raw.cue, previous.raw.lemma, previous.raw.form, (sentence.quotes[0][0], sentence.quotes[-1][1]))
+    raw.speaker, raw.speaker_head, raw.appositive = previous.raw.speaker, previous.raw.speaker_head, previous.raw.appositive
+    raw.continuation_of = previous.raw.sentence
+    return Found(previous.part, text, sentence, raw, channel=previous.channel)
+
+
+def _quote_only(sentence: Sentence, text: str) -> bool:
+    if not sentence.quotes:
+        return False
+    start, end = sentence.quotes[0][0], sentence.quotes[-1][1]
+    return not text[sentence.start : start].strip() and not text[end : sentence.end].strip(" .")
+
+
+def _last_quoted(items: list[Found]) -> Found | None:
+    last = items[-1]
+    quoted = any(qs <= last.raw.content[0] and last.raw.content[1] <= qe for qs, qe in last.sentence.quotes)
+    return last if quoted and last.raw.speaker is not None else None
+
+
+def _trim_headline(raw: RawStatement, text: str) -> RawStatement:
+    start, end = raw.content
+    stop = _HEADLINE_STOP.search(text, start, end)
+    if stop is not None and stop.start() > start:
+        raw.content = (start, stop.start())
+    return raw
+
+
+def _told_medium(item: Found) -> Channel | None:
+    """"told Reuters": the one told is a news medium, so a channel rather than an addressee."""
+    raw = item.raw
+    if raw.lemma != "tell" or raw.addressee is None:
+        return None
+    told = item.text[raw.addressee[0] : raw.addressee[1]]
+    if not _is_medium(told):
+        return None
+    return Channel(name=_bare(told), mention=_span(item.text, raw.addressee), cue=_span(item.text, raw.cue))
+
+
+def _medium_channel(item: Found) -> Channel | None:
+    sentence, text = item.sentence, item.text
+    if "in" not in text[sentence.start : sentence.end]:
+        return None
+    content = item.raw.content
+    for match in _MEDIUM.finditer(text, sentence.start, sentence.end):
+        if content[0] <= match.start() < content[1]:
+            continue
+        medium, target = match.group("medium"), match.group("target")
+        if medium == "interview" and target:
+            name = _bare(target)
+            return Channel(name=name, mention=_span(text, match.span("target")), cue=_span(text, (match.start(), match.start("target"))))
+        name = f"{medium} {match.group('link')} {target}" if target else medium
+        return Channel(name=name, mention=_span(text, (match.start("medium"), match.end())), cue=_span(text, (match.start(), match.start("medium"))))
+    return None
+
+
+def _carry_channels(body: list[Found]) -> None:
+    """A channel named once holds for the same speaker's next statements, until someone else speaks."""
+    current: tuple[str, Channel] | None = None
+    for item in body:
+        name = _source_of(item).speaker.name if _source_of(item).speaker else None
+        if item.relay:
+            continue
+        if item.parent is not None:
+            if current and name == current[0] and item.channel is None:
+                item.channel = Channel(name=current[1].name, explicit=False)
+            continue
+        if item.channel is not None:
+            channel = item.channel
+            current = (name, channel) if name and channel else None
+            continue
+        if current and name == current[0]:
+            carried = current[1]
+            item.channel = Channel(name=carried.name, explicit=False)
+        else:
+            current = None
+
+
+def _is_medium(phrase: str) -> bool:
+    words = {w.lower().strip(".,") for w in phrase.split()}
+    return bool(words & MEDIA_WORDS) or (phrase.isupper() and len(phrase) <= 6)
+
+
+def _bare(phrase: str) -> str:
+    words = phrase.strip().split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _span(text: str, span: tuple[int, int]) -> Span:
+    return Span(start=span[0], end=span[1], text=text[span[0] : span[1]])
+
+
+def _date(text: str, found: FoundDate | None) -> StatementDate | None:
+    if found is None:
+        return None
+    return StatementDate(
+        expression=_span(text, (found.start, found.end)),
+        value=found.value,
+        precision=found.precision,  # type: ignore[arg-type]
+        modifier=found.modifier,
+        year_inferred=found.year_inferred,
+    )
+
+
+def _identifier(item: Found) -> str:
+    return f"{item.part}:{item.raw.cue[0]}:{item.raw.content[0]}"
+
+
+def _confidence(item: Found, speaker: Resolved) -> float:
+    score = 0.9
+    if item.raw.form == "participle" or item.source is not None:
+        score -= 0.1
+    if speaker.resolution in {"pronoun", "descriptor"}:
+        score -= 0.1
+    if speaker.name is None:
+        score -= 0.15
+    if item.raw.lemma in BELIEF_VERBS:
+        score -= 0.25
+    if item.part != "body":
+        score -= 0.1
+    if item.raw.continuation_of is not None or item.relay:
+        score -= 0.1
+    return round(max(score, 0.1), 2)

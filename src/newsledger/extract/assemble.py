@@ -52,9 +52,7 @@ def compute_read_time(text: str, stated: Metadata) -> ReadTime:
     )
 
 
-def assemble(
-    body: Body, metadata: Metadata, *, input_form: InputForm, url: str | None
-) -> Article:
+def assemble(body: Body, metadata: Metadata, *, input_form: InputForm, url: str | None) -> Article:
     blocks, text = place_blocks(body.blocks)
     return Article(
         extractor=EXTRACTOR,

@@ -17,9 +17,13 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_\-:.]+)", re.I)
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f]")
-_TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|article|section|script|meta|link|img)\b[^>]*>", re.I)
+_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|article|section|script|meta|link|img)\b[^>]*>", re.I
+)
 
 
 def _known_codec(name: str) -> str | None:
@@ -75,12 +79,22 @@ def looks_binary(text: str) -> bool:
 
 
 def detect_form(text: str) -> InputForm:
-    """'html' when the text is markup, 'text' when it reads as text copied from a page."""
+    """'html' when the text is markup, 'text' when it reads as text copied from a page.
+
+    Markup is a document start (doctype, <html>, <head>, <body>), a fragment that begins and
+    ends with tags, or text dense with tags. Copied text that merely mentions a tag or two
+    ("use <p> for paragraphs") stays text.
+    """
     if _HTML_START.match(text):
         return "html"
     sample = text[:20000]
     tags = len(_TAG.findall(sample))
-    return "html" if tags >= 3 and tags * 40 > len(sample.split("\n")) else "text"
+    if not tags:
+        return "text"
+    stripped = sample.strip()
+    if stripped.startswith("<") and stripped.endswith(">") and _TAG.match(stripped):
+        return "html"
+    return "html" if tags >= 3 and tags * 40 > sample.count("\n") + 1 else "text"
 
 
 def check_content(text: str, input_name: str | None = None) -> None:

@@ -49,4 +49,12 @@ def normalise_space(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-__all__ = ["LINE_BREAK", "LexborHTMLParser", "LexborNode", "describe", "drop_non_text", "normalise_space", "parse_html"]
+__all__ = [
+    "LINE_BREAK",
+    "LexborHTMLParser",
+    "LexborNode",
+    "describe",
+    "drop_non_text",
+    "normalise_space",
+    "parse_html",
+]

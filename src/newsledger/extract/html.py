@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from newsledger.extract.assemble import assemble
 from newsledger.extract.content import extract_body
 from newsledger.extract.dom import parse_html
 from newsledger.extract.metadata import extract_metadata
 from newsledger.model import Article
 
+# News pages run to a few hundred kilobytes, rarely past 2 MB. Past this length the rest of a
+# page is cut off before parsing, so that a pathological page costs bounded time.
+MAX_HTML_CHARS = 6_000_000
+
 
 def extract_html(html: str, url: str | None = None) -> Article:
+    notes: tuple[str, ...] = ()
+    if len(html) > MAX_HTML_CHARS:
+        notes = (f"page cut to its first {MAX_HTML_CHARS:,} characters of {len(html):,}",)
+        html = html[:MAX_HTML_CHARS]
     tree = parse_html(html)
     # Metadata first: body extraction prunes the tree it reads.
     metadata = extract_metadata(tree, url)
     body = extract_body(tree, url, metadata)
+    if notes:
+        body = msgspec.structs.replace(body, notes=notes + body.notes)
     return assemble(body, metadata, input_form="html", url=url)

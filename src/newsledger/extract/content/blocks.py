@@ -10,6 +10,8 @@ from newsledger.extract.content.walk import Frame, Segment
 from newsledger.model import Block, Boilerplate, BoilerplateKind, Evidence, Image
 
 LINK_LIST_DENSITY = 0.6
+# A paragraph that is all link is a pointer to another page ("Who will make the list in 2020?").
+LINK_PARAGRAPH_DENSITY = 0.9
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _GROUP_TAGS = frozenset({"ul", "ol", "table", "blockquote", "pre", "dl"})
 
@@ -17,16 +19,19 @@ _GROUP_TAGS = frozenset({"ul", "ol", "table", "blockquote", "pre", "dl"})
 class Aside:
     """A segment set aside, with its kind and why; consecutive ones of a kind are merged later."""
 
-    __slots__ = ("kind", "locator", "reason", "text")
+    __slots__ = ("kind", "locator", "order", "reason", "text")
 
     def __init__(self, kind: BoilerplateKind, text: str, reason: str, locator: str) -> None:
+        self.order = 0
         self.kind = kind
         self.text = text
         self.reason = reason
         self.locator = locator
 
 
-def classify(segment: Segment, container_depth: int, other_articles: frozenset[int] = frozenset()) -> Aside | None:
+def classify(
+    segment: Segment, container_depth: int, other_articles: frozenset[int] = frozenset()
+) -> Aside | None:
     """Why a segment inside the article container is not body text, or None if it is."""
     if other_articles:
         nested = next((f for f in reversed(segment.path[container_depth + 1 :]) if f.tag == "article"), None)
@@ -38,10 +43,14 @@ def classify(segment: Segment, container_depth: int, other_articles: frozenset[i
         return Aside(frame.flag or "other", segment.text, f"class, id or tag of <{frame.tag}>", frame.label)
     label = segment.path[-1].label
     if segment.kind == "h1":
-        return Aside("headline_repeat", segment.text, "top-level heading: the headline, kept as metadata", label)
+        return Aside(
+            "headline_repeat", segment.text, "top-level heading: the headline, kept as metadata", label
+        )
     if segment.kind == "figcaption" or (segment.kind == "caption" and _inside(segment, "figure")):
         return Aside("caption", segment.text, "figure caption", label)
-    if segment.link_density >= LINK_LIST_DENSITY and segment.kind not in {"p", "pre"}:
+    if segment.link_density >= (
+        LINK_PARAGRAPH_DENSITY if segment.kind in {"p", "pre"} else LINK_LIST_DENSITY
+    ):
         kind: BoilerplateKind = "related_links" if len(segment.text) > 30 else "navigation"
         return Aside(kind, segment.text, f"link density {segment.link_density:.2f}", label)
     text_kind = kind_from_text(segment.text)
@@ -54,11 +63,48 @@ def _inside(segment: Segment, tag: str) -> bool:
     return any(frame.tag == tag for frame in segment.path)
 
 
+def drop_orphan_headings(
+    body: Sequence[Segment], asides: Sequence[Aside], container_depth: int
+) -> tuple[list[Segment], list[Aside]]:
+    """Headings whose box holds nothing but boilerplate ("Key events" over a list of links)."""
+    headings = [
+        segment for segment in body if segment.kind in _HEADINGS and len(segment.path) > container_depth + 2
+    ]
+    if not headings:
+        return list(body), []
+    shared: set[int] = set()
+    for segment in body:
+        if segment.kind not in _HEADINGS:
+            shared.update(frame.key for frame in segment.path[container_depth + 1 :])
+    orphans: dict[int, Aside] = {}
+    for segment in headings:
+        box = segment.path[-2]
+        if box.key not in shared:
+            orphan = Aside("other", segment.text, "heading of a box with no body text", box.label)
+            orphan.order = segment.order
+            orphans[id(segment)] = orphan
+    if not orphans:
+        return list(body), []
+    kept = [segment for segment in body if id(segment) not in orphans]
+    return kept, list(orphans.values())
+
+
 def outside_aside(segment: Segment) -> Aside:
-    frame = boilerplate_frame(segment)
     label = segment.path[-1].label
+    if segment.kind == "figcaption":
+        return Aside("caption", segment.text, "outside the article; figure caption", label)
+    if segment.kind == "h1":
+        return Aside(
+            "headline_repeat", segment.text, "top-level heading: the headline, kept as metadata", label
+        )
+    frame = boilerplate_frame(segment)
     if frame is not None:
-        return Aside(frame.flag or "other", segment.text, f"outside the article; class, id or tag of <{frame.tag}>", frame.label)
+        return Aside(
+            frame.flag or "other",
+            segment.text,
+            f"outside the article; class, id or tag of <{frame.tag}>",
+            frame.label,
+        )
     text_kind = kind_from_text(segment.text)
     if text_kind is not None:
         return Aside(text_kind, segment.text, "outside the article; wording of a page-furniture box", label)
@@ -68,9 +114,10 @@ def outside_aside(segment: Segment) -> Aside:
 
 
 def merge_asides(asides: Iterable[Aside]) -> tuple[Boilerplate, ...]:
+    """Asides in page order, consecutive ones from the same box joined into one Boilerplate."""
     merged: list[Boilerplate] = []
     run: list[Aside] = []
-    for aside in asides:
+    for aside in sorted(asides, key=lambda aside: aside.order):
         if run and (aside.kind != run[0].kind or aside.locator != run[0].locator):
             merged.append(_boilerplate(run))
             run = []
@@ -99,7 +146,9 @@ def _group_frame(segment: Segment, container_depth: int) -> Frame | None:
     return None
 
 
-def build_blocks(segments: Sequence[Segment], container_depth: int, captions: dict[int, list[str]]) -> list[Block]:
+def build_blocks(
+    segments: Sequence[Segment], container_depth: int, captions: dict[int, list[str]]
+) -> list[Block]:
     """Body segments in order to blocks; a list, table, quote or figure becomes one block."""
     blocks: list[Block] = []
     index = 0
@@ -116,7 +165,11 @@ def build_blocks(segments: Sequence[Segment], container_depth: int, captions: di
             index += 1
             continue
         end = index + 1
-        while end < len(segments) and segments[end].kind != "figure" and _group_frame(segments[end], container_depth) is group:
+        while (
+            end < len(segments)
+            and segments[end].kind != "figure"
+            and _group_frame(segments[end], container_depth) is group
+        ):
             end += 1
         blocks.extend(_group_block(group, segments[index:end]))
         index = end
@@ -134,14 +187,26 @@ def _single_block(segment: Segment) -> Block:
         return Block(kind="heading", text=segment.text, level=level, evidence=evidence)
     if segment.kind == "pre":
         return Block(kind="preformatted", text=segment.text, evidence=evidence)
-    return Block(kind="paragraph", text=segment.text.replace("\n", " ") if segment.kind != "text" else segment.text, evidence=evidence)
+    return Block(
+        kind="paragraph",
+        text=segment.text.replace("\n", " ") if segment.kind != "text" else segment.text,
+        evidence=evidence,
+    )
 
 
 def _group_block(group: Frame, members: Sequence[Segment]) -> list[Block]:
     evidence = _evidence(group)
     texts = [segment.text for segment in members]
     if group.tag in {"ul", "ol", "dl"}:
-        return [Block(kind="list", text="\n".join(texts), items=tuple(texts), ordered=group.tag == "ol", evidence=evidence)]
+        return [
+            Block(
+                kind="list",
+                text="\n".join(texts),
+                items=tuple(texts),
+                ordered=group.tag == "ol",
+                evidence=evidence,
+            )
+        ]
     if group.tag == "blockquote":
         return [Block(kind="blockquote", text="\n".join(texts), evidence=evidence)]
     if group.tag == "pre":
@@ -158,7 +223,10 @@ def _table_blocks(group: Frame, members: Sequence[Segment]) -> list[Block]:
     rows: list[tuple[str, ...]] = []
     current_row: Frame | None = None
     cells: list[str] = []
+    captions = [segment.text for segment in members if segment.kind == "caption"]
     for segment in members:
+        if segment.kind == "caption":
+            continue
         row = next((frame for frame in reversed(segment.path) if frame.tag == "tr"), None)
         if row is not current_row and cells:
             rows.append(tuple(cells))
@@ -167,7 +235,7 @@ def _table_blocks(group: Frame, members: Sequence[Segment]) -> list[Block]:
         cells.append(segment.text)
     if cells:
         rows.append(tuple(cells))
-    text = "\n".join(" | ".join(row) for row in rows)
+    text = "\n".join([*captions, *(" | ".join(row) for row in rows)])
     return [Block(kind="table", text=text, rows=tuple(rows), evidence=_evidence(group))]
 
 

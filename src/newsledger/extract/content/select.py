@@ -21,8 +21,10 @@ BAD_WEIGHT = 1.0
 # share of the page's prose, or more than twice the prose of the best unflagged element.
 VETO_SHARE = 0.5
 VETO_RATIO = 2.0
-# Kinds that are never the article, however long (a cookie notice, a comment thread).
-NEVER_VETOED = frozenset({"cookie_consent", "comments", "newsletter", "donation_appeal", "label"})
+# Kinds that are never the article, however long (a cookie notice, a comment thread), unless
+# nothing else on the page reaches this much prose.
+MIN_ARTICLE_PROSE = 150.0
+NEVER_THE_ARTICLE = frozenset({"cookie_consent", "comments", "newsletter", "donation_appeal", "label"})
 _PROSE_KINDS = frozenset({"p", "text", "blockquote", "pre", "dd", "li", "td", "th"})
 _WEAK_PROSE_KINDS = frozenset({"li", "td", "th", "dd"})
 
@@ -32,7 +34,9 @@ def prose_chars(segment: Segment) -> float:
     length = len(segment.text)
     if segment.kind not in _PROSE_KINDS:
         return 0.0
-    if segment.link_density > PROSE_MAX_LINK_DENSITY or (segment.lead_link and segment.kind in _WEAK_PROSE_KINDS):
+    if segment.link_density > PROSE_MAX_LINK_DENSITY or (
+        segment.lead_link and segment.kind in _WEAK_PROSE_KINDS
+    ):
         return 0.0
     if length < PROSE_MIN_CHARS and not (segment.kind == "p" and length >= 20):
         return 0.0
@@ -47,7 +51,7 @@ def flagged_prose(segments: Sequence[Segment], prose: Sequence[float]) -> dict[i
         if not amount:
             continue
         for frame in segment.path:
-            if frame.flag is not None and frame.flag not in NEVER_VETOED:
+            if frame.flag is not None:
                 held[frame.key] = (frame, held.get(frame.key, (frame, 0.0))[1] + amount)
     return held
 
@@ -67,13 +71,14 @@ def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Fra
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
     for frame, amount in held:
-        if amount > VETO_SHARE * total:
+        if amount > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE:
             frame.vetoed = True
     container = _best_frame(segments, prose)
     for frame, amount in held:
-        if frame.vetoed:
+        found = container.good if container else 0.0
+        if frame.vetoed or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE):
             continue
-        if amount <= VETO_RATIO * (container.good if container else 0.0):
+        if amount <= VETO_RATIO * found:
             break
         frame.vetoed = True
         container = _best_frame(segments, prose)
@@ -114,14 +119,18 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
 MAIN_ARTICLE_PROSE = 200.0
 
 
-def other_articles(segments: Sequence[Segment], prose: Sequence[float], depths: Sequence[int]) -> frozenset[int]:
+def other_articles(
+    segments: Sequence[Segment], prose: Sequence[float], depths: Sequence[int]
+) -> frozenset[int]:
     """Keys of ``<article>`` elements inside the container that hold other stories."""
     held: dict[int, float] = {}
     main: int | None = None
     for segment, amount, depth in zip(segments, prose, depths, strict=True):
         if depth < 0 or not amount:
             continue
-        innermost = next((frame for frame in reversed(segment.path[depth + 1 :]) if frame.tag == "article"), None)
+        innermost = next(
+            (frame for frame in reversed(segment.path[depth + 1 :]) if frame.tag == "article"), None
+        )
         if innermost is None:
             continue
         held[innermost.key] = held.get(innermost.key, 0.0) + amount

@@ -7,72 +7,149 @@ so arbitrarily deep nesting cannot exhaust the stack, and it visits each node on
 
 from __future__ import annotations
 
-import re
-
 from newsledger.extract.content.rules import TAG_KINDS, kind_from_class
 from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space
 from newsledger.model import BoilerplateKind
 
 # Elements that end the running text: what follows them starts a new segment.
 BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 # The block kinds a segment can take from its nearest block ancestor.
-SEMANTIC_TAGS = frozenset(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "td", "th", "figcaption", "caption", "blockquote"])
+SEMANTIC_TAGS = frozenset(
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "pre",
+        "td",
+        "th",
+        "figcaption",
+        "caption",
+        "blockquote",
+    ]
+)
 _NOT_FLAGGED = frozenset({"html", "body", "main"})
-_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 
 
 class Frame:
     """An element on the path from the body to a segment, with what the later steps learn."""
 
-    __slots__ = ("bad", "flag", "good", "has_semantic_child", "image", "key", "label", "tag", "vetoed")
+    __slots__ = ("bad", "classes", "element_id", "flag", "good", "image", "key", "tag", "vetoed")
 
-    def __init__(self, key: int, tag: str, label: str, flag: BoilerplateKind | None) -> None:
+    def __init__(
+        self,
+        key: int,
+        tag: str,
+        flag: BoilerplateKind | None,
+        element_id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         self.key = key
         self.tag = tag
-        self.label = label
         self.flag = flag
+        self.element_id = element_id
+        self.classes = classes
         self.vetoed = False
         self.good = 0.0
         self.bad = 0.0
         self.image: tuple[str | None, str | None] | None = None
-        self.has_semantic_child = False
+
+    @property
+    def label(self) -> str:
+        """A CSS-like locator of the element (``div.article-body``), for evidence."""
+        return describe(self.tag, self.element_id, self.classes)
 
 
 class Segment:
     """Text between two block boundaries; ``lead_link``: it opens with a link (a teaser's title)."""
 
-    __slots__ = ("kind", "lead_link", "link_chars", "path", "text")
+    __slots__ = ("kind", "lead_link", "link_chars", "order", "path", "text")
 
-    def __init__(self, text: str, link_chars: int, path: tuple[Frame, ...], kind: str, lead_link: bool = False) -> None:
+    def __init__(
+        self, text: str, link_chars: int, path: tuple[Frame, ...], kind: str, lead_link: bool = False
+    ) -> None:
         self.text = text
         self.link_chars = link_chars
         self.path = path
         self.kind = kind
         self.lead_link = lead_link
+        self.order = 0
 
     @property
     def link_density(self) -> float:
         return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
 
 
-def _frame_for(node: LexborNode, tag: str) -> Frame:
-    attrs = node.attrs
+def _frame_for(node: LexborNode, tag: str, attrs: dict[str, str | None] | None = None) -> Frame:
+    if attrs is None:
+        attrs = node.attributes
     classes = attrs.get("class")
     element_id = attrs.get("id")
     flag: BoilerplateKind | None = None
     if tag not in _NOT_FLAGGED:
-        tokens = f"{classes or ''} {element_id or ''}"
-        if tokens != " ":
-            if not tokens.islower():
-                tokens = _HUMP.sub(r"\1-\2", tokens).lower()
-            flag = kind_from_class(tokens)
+        if classes or element_id:
+            flag = kind_from_class(f"{classes or ''} {element_id or ''}")
         if flag is None:
             flag = TAG_KINDS.get(tag)
-        if flag is None and ("hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))):
+        if flag is None and len(attrs) > (classes is not None) + (element_id is not None) and _hidden(attrs):
             flag = "label"
-    return Frame(node.mem_id, tag, describe(tag, element_id, classes), flag)
+    return Frame(node.mem_id, tag, flag, element_id, classes)
+
+
+def _hidden(attrs: dict[str, str | None]) -> bool:
+    return "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))
 
 
 def _hidden_style(style: str | None) -> bool:
@@ -82,12 +159,19 @@ def _hidden_style(style: str | None) -> bool:
     return "display:none" in compact or "visibility:hidden" in compact
 
 
+def _preformatted(raw: str) -> str:
+    """Text of a ``<pre>``: line structure and indentation kept, trailing blanks dropped."""
+    lines = [line.rstrip() for line in raw.replace(LINE_BREAK, "\n").split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
 class _Collector:
     """The running text of the current segment and the segments cut so far."""
 
-    __slots__ = ("lead_link", "link_chars", "link_depth", "pieces", "segments", "started")
+    __slots__ = ("lead_link", "link_chars", "link_depth", "pieces", "preformatted", "segments", "started")
 
     def __init__(self) -> None:
+        self.preformatted = 0
         self.pieces: list[str] = []
         self.link_chars = 0
         self.link_depth = 0
@@ -106,7 +190,8 @@ class _Collector:
     def cut(self, path: list[Frame]) -> None:
         if not self.pieces:
             return
-        text = normalise_space("".join(self.pieces))
+        raw = "".join(self.pieces)
+        text = _preformatted(raw) if self.preformatted else normalise_space(raw)
         self.pieces = []
         link_chars, self.link_chars = self.link_chars, 0
         lead_link, self.lead_link, self.started = self.lead_link, False, False
@@ -125,6 +210,10 @@ class _Collector:
 # most of a page's nodes. A flagged element holding more may wrap the article (a class word
 # like ``has-sidebar``) and is walked so that the flag can be vetoed.
 OPAQUE_SHARE = 0.2
+# Headers, footers and sidebars hold other boxes (a share bar, a newsletter form): small ones
+# are read child by child so that those are told apart.
+REGION_KINDS = frozenset({"header", "footer", "related_links", "other"})
+REGION_SPLIT_CHARS = 3000
 # ... and when its paragraphs hold less prose than this (else it may be the article itself).
 OPAQUE_PROSE_CHARS = 300
 
@@ -152,13 +241,25 @@ def segment_tree(root: LexborNode) -> list[Segment]:
     walk = _Walk(root)
     path = walk.path
     root_key = path[0].key
+    out = walk.out
     node = root.child
     while node is not None:
-        descend = _enter(node, walk)
-        if descend and node.child is not None:
-            node = node.child
-            continue
-        if descend:
+        if node.tag == "-text":
+            # Text nodes are half of all nodes: handled here, without a call.
+            text = node.text_content
+            # White space before any text of a segment is layout, not a word boundary.
+            if text and (out.pieces or not text.isspace()):
+                out.pieces.append(text)
+                if out.link_depth:
+                    out.link_chars += len(text.strip())
+                if not out.started and not text.isspace():
+                    out.started = True
+                    out.lead_link = out.link_depth > 0
+        elif _enter(node, walk):
+            child = node.child
+            if child is not None:
+                node = child
+                continue
             _leave(node, walk)
         while node is not None and node.next is None:
             node = node.parent
@@ -192,20 +293,22 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         frame = _frame_for(node, tag)
         if frame.flag is not None and _read_whole(node, frame, walk):
             return False
-        if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br, img, [class], [hidden], [style]") is None:
+        if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br, img, [hidden], [style]") is None:
             _read_leaf(node, frame, walk)
             return False
         if tag == "figure":
             walk.figures += 1
+        elif tag == "pre":
+            out.preformatted += 1
         walk.path.append(frame)
         return True
-    attrs = node.attrs
+    attrs = node.attributes
     if tag == "a":
         out.link_depth += 1
-    elif not ("class" in attrs or "id" in attrs or "hidden" in attrs):
+    elif not attrs or not ("class" in attrs or "id" in attrs or "hidden" in attrs or "style" in attrs):
         # A plain inline element changes nothing: its text joins the running segment.
         return True
-    frame = _frame_for(node, tag)
+    frame = _frame_for(node, tag, attrs)
     if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
         # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
         # it: it is set aside whole without cutting the sentence around it.
@@ -223,11 +326,36 @@ def _read_whole(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
         return False
     if len(text) > OPAQUE_PROSE_CHARS and _paragraph_chars(node) > OPAQUE_PROSE_CHARS:
         return False
+    if frame.flag in REGION_KINDS and len(text) <= REGION_SPLIT_CHARS:
+        _read_region(node, frame, walk)
+        return True
     text = " ".join(text.split())
     if text:
-        links = sum(len(link.text(deep=True)) for link in node.css("a")) if len(text) < 2000 else 0
-        walk.out.segments.append(Segment(text, min(links, len(text)), (*walk.path, frame), "aside"))
+        walk.out.segments.append(Segment(text, 0, (*walk.path, frame), "aside"))
     return True
+
+
+def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
+    """A header, footer or sidebar read box by box, each under its own flag if it has one."""
+    path = (*walk.path, frame)
+    loose: list[str] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag not in BLOCK_TAGS:
+            if tag == "-text" or (tag is not None and tag[0] != "-"):
+                loose.append(child.text(deep=True))
+            continue
+        _add_aside(" ".join("".join(loose).split()), path, walk)
+        loose = []
+        _add_aside(
+            " ".join(child.text(deep=True, separator=" ").split()), (*path, _frame_for(child, tag)), walk
+        )
+    _add_aside(" ".join("".join(loose).split()), path, walk)
+
+
+def _add_aside(text: str, path: tuple[Frame, ...], walk: _Walk) -> None:
+    if text:
+        walk.out.segments.append(Segment(text, 0, path, "aside"))
 
 
 def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk) -> None:
@@ -259,6 +387,8 @@ def _leave(node: LexborNode, walk: _Walk) -> None:
         walk.out.cut(path)
         if frame.tag == "figure":
             walk.figures -= 1
+        elif frame.tag == "pre":
+            walk.out.preformatted -= 1
         if frame.image is not None:
             # A figure leaves a mark where it stood, so its block keeps its place in the body.
             walk.out.segments.append(Segment("", 0, tuple(path), "figure"))

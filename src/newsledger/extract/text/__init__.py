@@ -8,28 +8,36 @@ place: a body block, a metadata field's evidence, or the classified boilerplate.
 
 from __future__ import annotations
 
+import re
+
 from newsledger.extract.assemble import assemble
 from newsledger.extract.parts import Body, Metadata
 from newsledger.extract.text import meta
-from newsledger.extract.text.body import find_body, is_prose
+from newsledger.extract.text.body import find_body, is_prose, short_line_clusters
 from newsledger.extract.text.classify import Kind
 from newsledger.extract.text.lines import Line, split_lines
-from newsledger.model import Article, Block, Boilerplate, Evidence, Image
+from newsledger.model import Article, Block, Boilerplate, Evidence, Image, TextField
 
 __all__ = ["extract_text"]
+
+_LIST_ITEM = re.compile(r"^(?:[-*•·–▪►●◦]\s+|\d{1,3}[.)]\s+)")
 
 
 def extract_text(text: str, url: str | None = None) -> Article:
     lines = split_lines(text)
     start, end, kinds = find_body(lines)
     reading = read_metadata(lines, kinds, start, end)
+    clusters = short_line_clusters(lines, start, end)
+    for index in clusters:
+        if kinds[index] is None:
+            kinds[index] = ("navigation", "a cluster of short lines (a menu or a teaser list)")
     body_indexes = [
         i
         for i in range(start, end)
         if kinds[i] is None and i not in reading.used and i not in reading.relabel
     ]
     meta.note_unprinted_date(lines, body_indexes, reading)
-    blocks = tuple(make_block(lines, i) for i in body_indexes)
+    blocks = make_blocks(lines, body_indexes)
     in_body = set(body_indexes)
     aside = [i for i in range(len(lines)) if i not in in_body and i not in reading.used]
     boilerplate = make_boilerplate(lines, kinds, reading, aside)
@@ -44,13 +52,31 @@ def read_metadata(lines: list[Line], kinds: list[Kind | None], start: int, end: 
     limit = start + 3
     meta.read_section(lines, reading, limit)
     meta.read_read_time(lines, reading, limit)
-    meta.read_authors(lines, reading, limit)
+    meta.read_authors(lines, reading, limit, byline_limit=min(start + 12, end))
     meta.read_lead_image(lines, kinds, headline, start, reading)
     meta.read_site_name(lines, kinds, reading)
     mark_captions(lines, start, end, reading)
+    meta.mark_author_box(lines, range(start, end), reading)
+    read_standfirst(lines, start, end, reading)
     if "read_time" in reading.fields:
         reading.fields["stated_read_time"] = reading.fields.pop("read_time")
     return reading
+
+
+def read_standfirst(lines: list[Line], start: int, end: int, reading: meta.Reading) -> None:
+    """A sentence between the headline and the byline or date line is the standfirst, not body."""
+    for index in range(start + 1, min(start + 4, end)):
+        kind = reading.relabel.get(index)
+        if kind is None or kind[0] not in {"dateline", "byline"}:
+            continue
+        before = [i for i in range(start, index) if i not in reading.relabel and i not in reading.used]
+        if len(before) == 1 and "subheadline" not in reading.fields:
+            first = before[0]
+            reading.fields["subheadline"] = TextField(
+                value=lines[first].text, evidence=meta.evidence(lines, first, first)
+            )
+            reading.used.add(first)
+        return
 
 
 def mark_captions(lines: list[Line], start: int, end: int, reading: meta.Reading) -> None:
@@ -74,6 +100,43 @@ def mark_captions(lines: list[Line], start: int, end: int, reading: meta.Reading
         reading.fields["images"] = tuple(images)
 
 
+def make_blocks(lines: list[Line], body_indexes: list[int]) -> tuple[Block, ...]:
+    """Body lines as blocks; adjacent lines that open with a bullet or a number form one list."""
+    blocks: list[Block] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            blocks.append(make_list(lines, run))
+        else:
+            blocks.extend(make_block(lines, i) for i in run)
+        run.clear()
+
+    for index in body_indexes:
+        if _LIST_ITEM.match(lines[index].text) and (not run or run[-1] == index - 1):
+            run.append(index)
+            continue
+        flush()
+        if _LIST_ITEM.match(lines[index].text):
+            run.append(index)
+        else:
+            blocks.append(make_block(lines, index))
+    flush()
+    return tuple(blocks)
+
+
+def make_list(lines: list[Line], indexes: list[int]) -> Block:
+    items = tuple(_LIST_ITEM.sub("", lines[i].text, count=1) for i in indexes)
+    first, last = lines[indexes[0]].first, lines[indexes[-1]].last
+    return Block(
+        kind="list",
+        text="\n".join(items),
+        items=items,
+        ordered=lines[indexes[0]].text[0].isdigit(),
+        evidence=Evidence(source="text-line", locator=f"lines {first}-{last}", lines=(first, last)),
+    )
+
+
 def make_block(lines: list[Line], index: int) -> Block:
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else None
@@ -92,7 +155,9 @@ def make_block(lines: list[Line], index: int) -> Block:
     )
 
 
-def make_boilerplate(lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, aside: list[int]) -> tuple[Boilerplate, ...]:
+def make_boilerplate(
+    lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, aside: list[int]
+) -> tuple[Boilerplate, ...]:
     """The lines set aside, classified; adjacent lines of one kind (a menu, a share bar) are one item."""
     groups: list[tuple[Kind, int, int]] = []
     for index in aside:

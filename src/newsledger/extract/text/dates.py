@@ -106,7 +106,7 @@ def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
     found: list[FoundDate] = []
     if not _DIGIT.search(text):
         return found
-    named_month = not _MONTH_WORDS.isdisjoint(_LETTERS.sub(" ", text.casefold()).split())
+    named_month = not _MONTH_WORDS.isdisjoint(_LETTERS.sub(" ", text.lower()).split())
     for pattern in _PATTERNS if named_month else _PATTERNS[2:]:
         for match in pattern.finditer(text):
             if any(match.start() < f.end and f.start < match.end() for f in found):

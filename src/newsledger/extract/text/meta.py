@@ -27,6 +27,12 @@ _CAPTION_WITH_CREDIT = re.compile(
 _CREDIT_AFTER_SENTENCE = re.compile(
     rf"^(?P<caption>.*?[.!?])?\s*(?:{_CREDIT})\s*(?:by\b|[:：])\s*(?P<credit>[^.!?]{{2,80}})$", re.I
 )
+_AGENCY_ENDS = tuple(vocab.PICTURE_AGENCIES) + tuple(a + ")" for a in vocab.PICTURE_AGENCIES)
+_AGENCY = "|".join(re.escape(a) for a in vocab.PICTURE_AGENCIES)
+# "... on July 25, 2019. J. Scott Applewhite / AP", "Natalie Naccache | Bloomberg | Getty Images"
+_CAPTION_BY_AGENCY = re.compile(
+    rf"^(?P<caption>.*[.!?]\)?)?\s*\(?(?P<credit>(?:[^.!?|/]{{0,60}}\s*[|/]\s*)*(?:{_AGENCY}))\)?$"
+)
 _BYLINE = re.compile(
     r"^(?:"
     + "|".join(re.escape(w) for w in vocab.BYLINE_WORDS)
@@ -52,6 +58,9 @@ _PUBLISHED = re.compile(
     r"(?<!\w)(?:published|posted|veröffentlicht|publié|publicado|pubblicato|опубликовано|опубліковано)", re.I
 )
 _WORD = re.compile(r"\w+")
+# How far above the body the header fields (section, authors, read time) are looked for.
+HEADER_LINES = 45
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 @dataclass
@@ -73,7 +82,12 @@ def evidence(lines: list[Line], first: int, last: int, raw: str | None = None) -
 
 def split_caption(text: str) -> tuple[str | None, str] | None:
     """(caption, credit) of a picture caption with its credit, or None when the line is not one."""
-    if ":" not in text and "：" not in text and " by " not in text.casefold():
+    if text.endswith(_AGENCY_ENDS):
+        match = _CAPTION_BY_AGENCY.match(text)
+        if match:
+            caption = (match.group("caption") or "").strip()
+            return (caption or None), match.group("credit").strip(" |/")
+    if ":" not in text and "：" not in text and " by " not in text.lower():
         return None
     match = _CAPTION_WITH_CREDIT.match(text) or _CREDIT_AFTER_SENTENCE.match(text)
     if not match:
@@ -142,7 +156,7 @@ def read_headline(
 
 
 def read_section(lines: list[Line], reading: Reading, limit: int) -> None:
-    for index in range(min(limit, len(lines) - 1)):
+    for index in range(max(0, limit - HEADER_LINES), min(limit, len(lines) - 1)):
         if label_kind(lines[index]) == "section":
             value = lines[index + 1]
             if value.words <= 6 and label_kind(value) is None:
@@ -154,7 +168,7 @@ def read_section(lines: list[Line], reading: Reading, limit: int) -> None:
 
 
 def read_read_time(lines: list[Line], reading: Reading, limit: int) -> None:
-    for index in range(min(limit, len(lines))):
+    for index in range(max(0, limit - HEADER_LINES), min(limit, len(lines))):
         match = vocab.READ_TIME.match(lines[index].text) if lines[index].words <= 6 else None
         if match:
             reading.fields["read_time"] = StatedReadTime(
@@ -164,15 +178,16 @@ def read_read_time(lines: list[Line], reading: Reading, limit: int) -> None:
             return
 
 
-def read_authors(lines: list[Line], reading: Reading, limit: int) -> None:
-    """Authors under an "Authors" label (names, photo alt text, roles) or on a "By ..." line."""
-    for index in range(min(limit, len(lines))):
+def read_authors(lines: list[Line], reading: Reading, limit: int, byline_limit: int) -> None:
+    """Authors under an "Authors" label (names, photo alt text, roles) or on a "By ..." line
+    (which may sit a few paragraphs into the article, below a standfirst or a picture)."""
+    for index in range(max(0, limit - HEADER_LINES), min(limit, len(lines))):
         if label_kind(lines[index]) == "author":
             authors = _authors_under_label(lines, index, limit, reading)
             if authors:
                 reading.fields["authors"] = tuple(authors)
                 return
-    for index in range(min(limit, len(lines))):
+    for index in range(max(0, limit - HEADER_LINES), min(byline_limit, len(lines))):
         names = byline_names(lines[index])
         if names:
             ev = evidence(lines, index, index, raw=lines[index].text)
@@ -240,24 +255,29 @@ def read_lead_image(
 
 def read_dates(lines: list[Line], kinds: list[Kind | None], body: range, reading: Reading) -> None:
     """Dates printed on short lines around the body: labelled ones first, else the first one."""
-    zone = [
-        i
-        for i in range(max(0, body.start - 30), min(len(lines), body.stop + 15))
-        if i not in body or i - body.start < 3
-    ]
-    for index in zone:
+    near = range(max(0, body.start - 30), min(len(lines), body.stop + 15))
+    for index in near:
         line = lines[index]
-        if line.words > 16 or index in reading.captions or index in reading.used or kinds[index] is not None:
+        inside = index in body and index - body.start >= 3
+        if line.words > (10 if inside else 16) or kinds[index] is not None or index in reading.used:
             continue
         found = [d for d in find_dates(line.text) if d.has_year]
         if not found:
             continue
-        name = "modified" if _MODIFIED.search(line.text) else "published"
-        if name in reading.fields:
+        if inside:
+            if 2 * len(found[0].text) >= len(line.text):
+                reading.relabel[index] = ("dateline", "a date line")
             continue
-        reading.fields[name] = _date_field(found[0], lines, index)
-        reading.relabel[index] = ("dateline", "the date line")
-        reading.used.add(index)
+        modified = _MODIFIED.search(line.text)
+        if modified and _PUBLISHED.search(line.text) and len(found) > 1:
+            wanted = {"published": found[0], "modified": found[-1]}
+        else:
+            wanted = {"modified" if modified else "published": found[0]}
+        for name, date in wanted.items():
+            if name not in reading.fields:
+                reading.fields[name] = _date_field(date, lines, index)
+                reading.used.add(index)
+        reading.relabel[index] = ("dateline", "a date line")
 
 
 def _date_field(found: FoundDate, lines: list[Line], index: int) -> DateField:
@@ -268,6 +288,17 @@ def _date_field(found: FoundDate, lines: list[Line], index: int) -> DateField:
     )
 
 
+def mark_author_box(lines: list[Line], body: range, reading: Reading) -> None:
+    """Lines at the end of the article that name its author ("Jane Doe is a reporter for ...")."""
+    names = [a.name for a in reading.fields.get("authors", ())]  # type: ignore[attr-defined]
+    if not names:
+        return
+    for index in range(body.stop - 1, max(body.start, body.stop - 6) - 1, -1):
+        text = lines[index].text
+        if lines[index].words <= 40 and any(text == n or text.startswith(n + " ") for n in names):
+            reading.relabel[index] = ("author_box", "about the author")
+
+
 def read_site_name(lines: list[Line], kinds: list[Kind | None], reading: Reading) -> None:
     """The site's own name, from a "Support <Name>" appeal or a copyright line."""
     for pattern, kind in ((_SUPPORT_SITE, "donation_appeal"), (_COPYRIGHT_SITE, "footer")):
@@ -276,7 +307,7 @@ def read_site_name(lines: list[Line], kinds: list[Kind | None], reading: Reading
                 continue
             match = pattern.search(line.text)
             if match:
-                name = _SITE_TAIL.sub("", match.group("name")).strip()
+                name = _SITE_TAIL.sub("", match.group("name")).strip().rstrip(".,;:")
                 if name:
                     reading.fields["site_name"] = TextField(
                         value=name, evidence=evidence(lines, index, index, raw=line.text)
@@ -291,6 +322,8 @@ def note_unprinted_date(lines: list[Line], body_lines: list[int], reading: Readi
         return
     dated: list[tuple[FoundDate, int]] = []
     for index in sorted(reading.captions) + body_lines:
+        if not _YEAR.search(lines[index].text):
+            continue
         dated += [(d, index) for d in find_dates(lines[index].text) if d.has_year]
     if not dated:
         return

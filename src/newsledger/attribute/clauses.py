@@ -1,0 +1,629 @@
+"""Within one sentence: the speaker mention, the content and the addressee around each cue.
+
+Spans are (start, end) character offsets into the part's text. The rules read the surface of
+news prose: the subject noun phrase left of the cue (with an appositive between commas), the
+inverted "said Smith", the content to the right up to a clause boundary, or the content before
+a postposed "..., officials said."
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsledger.attribute.cues import FoundCue, find_cues
+from newsledger.attribute.lexicon import (
+    ADDRESSEE_VERBS,
+    AUXILIARIES,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NEEDS_CLAUSE,
+    SUBJECT_PRONOUNS,
+    VERB_FORM_LEMMA,
+)
+from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Token
+
+Span = tuple[int, int]
+_HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
+_NOT_INVERTED = frozenset({"i", "that", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "with", "last", "this", "earlier", "then", "from", "via", "through", "it", "he", "she", "they", "we", "you", "there", "yesterday", "today"})
+_TRAILING_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "."})
+_CLAUSE_BREAKS = frozenset({"but", "although", "though", "while", "whereas", "yet"})
+_RELATIVES = frozenset({"who", "whose", "which"})
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "yesterday", "today", "last", "week", "month", "year", "night", "morning", "afternoon", "evening", "earlier", "this", "later", "recently", "tonight"})
+_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "earlier", "later", "last", "this", "since", "by", "for", "from", "with", "over", "under", "meanwhile", "however", "still", "but", "and", "yet", "so", "then", "also", "now", "speaking", "asked", "separately", "today", "yesterday"})
+_RESUMPTIVE = frozenset({"comments", "remarks", "words", "claim", "claims", "assertion", "statement", "sentiment", "view", "reference", "move", "sign", "warning", "message", "accusation", "allegation", "charge", "argument", "point", "admission", "assessment", "prediction", "promise", "pledge", "suggestion", "echoing", "remark", "comment"})
+_NON_BOUNDARY_ING = frozenset({"including", "according", "following", "regarding", "concerning", "excluding", "during", "notwithstanding", "pending", "something", "nothing", "anything", "everything", "thing", "king", "morning", "evening", "spring", "string", "meeting", "building", "funding", "hearing", "ruling", "bombing", "shooting", "polling", "briefing", "spending", "training", "warning", "offering", "ring", "wing", "bring", "sing", "sting", "swing"})
+_VERB_SUFFIXES = ("ed",)
+_CONTENT_SKIP = frozenset({"in", "on", "at", "during", "to", "with", "after", "last", "this", "earlier", "later", "late", "a", "an", "the", "his", "her", "their", "its", "statement", "interview", "letter", "speech", "post", "news", "conference", "press", "briefing", "tuesday"})
+_MAX_SUBJECT_TOKENS = 22
+
+
+@dataclass(slots=True)
+class RawStatement:
+    """What the sentence rules find; speakers are resolved later, across the article."""
+
+    sentence: int
+    cue: Span
+    lemma: str
+    form: str
+    content: Span
+    speaker: Span | None = None
+    speaker_head: Span | None = None
+    appositive: Span | None = None
+    addressee: Span | None = None
+    inherit: int | None = None
+    nested_in: int | None = None
+    unnamed_passive: bool = False
+    according: bool = False
+    fragments: list[Span] = field(default_factory=list)
+    continuation_of: int | None = None
+
+
+def _token_at(tokens: tuple[Token, ...], position: int) -> int:
+    for index, token in enumerate(tokens):
+        if token.start >= position:
+            return index
+    return len(tokens)
+
+
+def _quote_ending_at(sentence: Sentence, position: int) -> Span | None:
+    for start, end in sentence.quotes:
+        if end == position:
+            return start, end
+    return None
+
+
+def _strip_span(text: str, start: int, end: int) -> Span:
+    while start < end and (text[start].isspace() or text[start] in ",;:—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—-"):
+        end -= 1
+    return start, end
+
+
+def _looks_like_np_start(token: Token) -> bool:
+    return token.text[:1].isupper() or token.lower in DETERMINERS or token.lower in SUBJECT_PRONOUNS or token.text[:1].isdigit()
+
+
+def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
+    """First token of the region left of ``end_index`` up to a hard boundary or a verb; a
+    relative clause between commas (", who ... ,") right before the cue is stepped over."""
+    index = end_index
+    while index > floor:
+        token = tokens[index - 1]
+        if token.lower == ")":
+            opening = next((i for i in range(index - 2, max(index - 8, floor - 1), -1) if tokens[i].lower == "("), None)
+            if opening is not None:
+                index = opening
+                continue
+        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or _is_verb_at(tokens, index - 1):
+            relative = _relative_clause_start(tokens, index - 1, end_index, floor)
+            if relative is None:
+                break
+            index = relative
+            continue
+        if token.lower in {"and", "but"} and index - 2 >= floor and tokens[index - 2].lower == ",":
+            break
+        index -= 1
+    return index
+
+
+def _relative_clause_start(tokens: tuple[Token, ...], stop: int, end_index: int, floor: int) -> int | None:
+    """The comma opening ", who ..." when ``stop`` lies in a relative clause closed right before the cue."""
+    if end_index == 0 or tokens[end_index - 1].lower != ",":
+        return None
+    for index in range(stop, floor, -1):
+        if tokens[index].lower in _RELATIVES and tokens[index - 1].lower == ",":
+            return index - 1
+    return None
+
+
+def _comma_segments(tokens: tuple[Token, ...], start: int, end: int) -> list[tuple[int, int]]:
+    segments = []
+    current = start
+    for index in range(start, end):
+        if tokens[index].lower == ",":
+            segments.append((current, index))
+            current = index + 1
+    segments.append((current, end))
+    return segments
+
+
+def _trailing_name(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int] | None:
+    """The trailing proper name, pronoun or plain noun phrase of a segment."""
+    index = end
+    while index > start and (tokens[index - 1].text[:1].isupper() or tokens[index - 1].lower in {"of", "'s", "’s", "de", "van", "von", "al"}):
+        index -= 1
+    while index < end and tokens[index].lower in FUNCTION_WORDS and tokens[index].lower not in SUBJECT_PRONOUNS:
+        index += 1
+    if index < end:
+        return index, end
+    last = tokens[end - 1].lower if end > start else ""
+    if last in SUBJECT_PRONOUNS:
+        return end - 1, end
+    index = end
+    while index > start and tokens[index - 1].text[:1].isalnum() and tokens[index - 1].lower not in FUNCTION_WORDS - DETERMINERS:
+        index -= 1
+        if tokens[index].lower in DETERMINERS:
+            break
+    return (index, end) if index < end else None
+
+
+def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int] | None:
+    """Where the subject noun phrase of a comma segment starts and ends, or None."""
+    if start >= end:
+        return None
+    if tokens[end - 1].lower in SUBJECT_PRONOUNS:
+        return end - 1, end
+    first = tokens[start]
+    lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS and first.lower not in SUBJECT_PRONOUNS
+    if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
+        return _trailing_name(tokens, start, end)
+    if any(_is_verb_at(tokens, index) for index in range(start + 1, end)):
+        return _trailing_name(tokens, start, end)
+    return start, end
+
+
+def _is_verb_at(tokens: tuple[Token, ...], index: int) -> bool:
+    """A verb form not used as a noun ("the report", "its claims")."""
+    if not _is_verbish(tokens[index]):
+        return False
+    previous = tokens[index - 1].lower if index > 0 else ""
+    return previous not in DETERMINERS and not previous.endswith(("’s", "'s"))
+
+
+def _is_apostrophe(tokens: tuple[Token, ...], index: int) -> bool:
+    """A ’ glued to a word ending in s is a possessive ("Sanders’ campaign"), not a quotation mark."""
+    return tokens[index].lower in {"’", "'"} and index > 0 and tokens[index - 1].end == tokens[index].start and tokens[index - 1].lower.endswith("s")
+
+
+def _is_verbish(token: Token) -> bool:
+    word = token.lower
+    lemma = VERB_FORM_LEMMA.get(word)
+    if lemma is not None and token.text[:1].islower() and not (word.endswith("s") and lemma in NEEDS_CLAUSE):
+        return True
+    return word in {"is", "was", "were", "are", "has", "have", "had", "will", "would"} or (
+        token.text[:1].islower() and word.endswith(_VERB_SUFFIXES) and len(word) > 4
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    mention: Span
+    head: Span
+    appositive: Span | None
+
+
+def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed: bool = False) -> Subject | None:
+    """The subject noun phrase ending right before the cue, with its appositive if any.
+
+    At a clause start the head is the first segment that is not an adverbial ("On Tuesday,
+    Smith, a lawyer, said"); after postposed content the head is the segment before the
+    appositive ("..., Smith, a lawyer, said.")."""
+    tokens = sentence.tokens
+    end = cue.first
+    while end > floor + 1 and tokens[end - 1].lower in _TIME_WORDS:
+        end -= 1
+    if end - 2 >= floor and tokens[end - 1].lower in {"who", "which"} and tokens[end - 2].lower == ",":
+        return _relative_subject(tokens, end - 1, floor)
+    region_start = _left_region(tokens, end, floor)
+    if region_start >= end:
+        return None
+    segments = _comma_segments(tokens, region_start, end)
+    ends_with_comma = segments[-1][0] == segments[-1][1]
+    if ends_with_comma:
+        segments = segments[:-1]
+        while segments and not postposed and _is_adverbial(tokens, *segments[0]):
+            segments = segments[1:]
+        if len(segments) < 2 or _is_adverbial(tokens, *segments[-1]):
+            return None  # a comma right before the verb without an appositive: no subject there
+        after_quote = region_start > 0 and tokens[region_start - 1].lower in CLOSING_MARKS
+        segments = [segment for segment in segments if segment[1] > segment[0]]
+        if len(segments) < 2:
+            return None
+        head_seg = segments[-2] if postposed and not after_quote else segments[0]
+        head = _np_of_segment(tokens, *head_seg)
+        if head is None:
+            return None
+        after_head = head_seg[1] + 1
+        mention = (tokens[head[0]].start, tokens[end - 1].end)
+        appositive = (tokens[after_head].start, tokens[end - 2].end)
+        return Subject(mention, (tokens[head[0]].start, tokens[head[1] - 1].end), appositive)
+    head = _np_of_segment(tokens, *segments[-1])
+    if head is None:
+        return None
+    span = (tokens[head[0]].start, tokens[head[1] - 1].end)
+    return Subject(span, span, None)
+
+
+def _relative_subject(tokens: tuple[Token, ...], relative: int, floor: int) -> Subject | None:
+    """", who said": the mention is the relative pronoun, resolved through the noun phrase before it."""
+    comma = relative - 1
+    start = _left_region(tokens, comma, floor)
+    segments = _comma_segments(tokens, start, comma)
+    antecedent = _trailing_name(tokens, *segments[-1]) if segments and segments[-1][1] > segments[-1][0] else None
+    mention = (tokens[relative].start, tokens[relative].end)
+    if antecedent is None:
+        return Subject(mention, mention, None)
+    return Subject(mention, (tokens[antecedent[0]].start, tokens[antecedent[1] - 1].end), None)
+
+
+def _is_adverbial(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    if end - start == 1:
+        return tokens[start].lower.endswith("ly") or tokens[start].lower in _PREPOSITIONS | {"though", "too", "instead", "again", "indeed", "however", "meanwhile", "then"}
+    return end > start and tokens[start].lower in {"in", "on", "at", "during", "after", "before", "for", "by", "with", "speaking", "asked", "when", "while", "like"}
+
+
+def subject_after(sentence: Sentence, cue: FoundCue) -> Subject | None:
+    """The subject of an inverted cue: '"...," said Mary Smith, a lawyer.'"""
+    tokens = sentence.tokens
+    start = cue.last + 1
+    if start >= len(tokens) or not tokens[start].text[:1].isalpha():
+        return None
+    index = start
+    while index < len(tokens) and tokens[index].lower not in {",", ".", "“", '"', ":", ";", "that", "in", "on", "at", "during", "after", "when", "?", "!", "—"}:
+        index += 1
+    if index == start:
+        return None
+    head = (tokens[start].start, tokens[index - 1].end)
+    if index < len(tokens) and tokens[index].lower == "," and index + 1 < len(tokens):
+        appositive = _appositive_after(tokens, index + 1)
+        if appositive is not None:
+            app_start, app_end = appositive
+            mention_end = tokens[app_end].end if app_end < len(tokens) and tokens[app_end].lower == "," else tokens[app_end - 1].end
+            return Subject((head[0], mention_end), head, (tokens[app_start].start, tokens[app_end - 1].end))
+    return Subject(head, head, None)
+
+
+def _appositive_after(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
+    """Comma segments after an inverted subject ("said Smith, 67, a lawyer from Ohio, who ..."),
+    up to the sentence end, a quotation or a participle."""
+    end = start
+    relative = False
+    while end < len(tokens):
+        token = tokens[end]
+        if token.lower in {".", ";", "?", "!", ":"} or token.lower in QUOTE_MARKS:
+            break
+        if token.lower == "," and end + 1 < len(tokens) and (_is_participle(tokens[end + 1]) or tokens[end + 1].lower in QUOTE_MARKS | {"and", "but"}):
+            break
+        relative = relative or token.lower in _RELATIVES
+        if not relative and _is_verbish(token):
+            return None
+        end += 1
+    return (start, end) if end > start else None
+
+
+def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: set[int]) -> bool:
+    """Whether the content running right of a cue stops before token ``index``."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if token.lower == ";":
+        return True
+    if index >= 2 and tokens[index - 1].lower in CLOSING_MARKS and tokens[index - 2].lower == "," and _is_participle(token):
+        return True  # '..."corrupt," noting that'
+    if token.lower == "," and following is not None and _is_participle(following):
+        return True
+    if token.lower in {",", "—", "--"} and following is not None and following.lower in _CLAUSE_BREAKS:
+        return True
+    if token.lower in {"and", "but"} and following is not None and index > 0 and tokens[index - 1].lower == ",":
+        return following.lower in SUBJECT_PRONOUNS and index + 2 < len(tokens) and _is_verbish(tokens[index + 2])
+    if token.lower == "but" and following is not None and (following.lower in AUXILIARIES or _is_verbish(following)):
+        return True
+    if token.lower == "," and following is not None:
+        word = following.lower
+        if word == "according":
+            return True
+        if word in {"and", "but"} and index + 2 < len(tokens) and _starts_coordinated_cue(tokens, index + 2, cue_positions):
+            return True
+        rest = tokens[index + 2].lower if index + 2 < len(tokens) else ""
+        if word in _RESUMPTIVE or (word in {"a", "an", "the", "in"} and rest in _RESUMPTIVE):
+            return True
+    return token.lower in {"and", "but"} and _starts_coordinated_cue(tokens, index + 1, cue_positions)
+
+
+def _is_participle(token: Token) -> bool:
+    return token.lower.endswith("ing") and token.lower not in _NON_BOUNDARY_ING and token.text[:1].islower()
+
+
+def _starts_coordinated_cue(tokens: tuple[Token, ...], index: int, cue_positions: set[int]) -> bool:
+    while index < len(tokens) and tokens[index].lower in AUXILIARIES:
+        index += 1
+    return index in cue_positions
+
+
+def content_after(sentence: Sentence, text: str, start_index: int, cue_positions: set[int]) -> Span | None:
+    """Content from token ``start_index`` to the next boundary or the sentence end."""
+    tokens = sentence.tokens
+    if start_index >= len(tokens):
+        return None
+    index = start_index
+    while index < len(tokens):
+        token = tokens[index]
+        inside = any(qs <= token.start < qe for qs, qe in sentence.quotes)
+        if not inside and index > start_index and _is_content_boundary(tokens, index, cue_positions):
+            break
+        index += 1
+    last = index - 1
+    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in {"of", "the", "next", "this", "last"}:
+        last -= 1  # "... the deal with state lawmakers Monday": the day dates the saying
+    if last < index - 1 and tokens[last].lower == "on":
+        last -= 1
+    start = tokens[start_index].start
+    end = tokens[last].end
+    quote = next(((qs, qe) for qs, qe in sentence.quotes if qs < end <= qe), None)
+    if quote is not None:
+        end = quote[1]
+    while end > start and text[end - 1] in ".!?,;: " and _quote_ending_at(sentence, end) is None:
+        end -= 1
+    if end <= start:
+        return None
+    return start, end
+
+
+def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
+    """Skip "in a statement", "on Tuesday", "to reporters" between a cue and its "that"."""
+    for look in range(index, min(index + 10, len(tokens))):
+        word = tokens[look].lower
+        if word == "that":
+            between = tokens[index:look]
+            if between and between[0].lower in _CONTENT_SKIP | {"in", "on", "at", "to"} and not any(t.lower in {",", "“", '"'} for t in between[:1]):
+                return look
+            return index
+        if word in {",", "“", '"', ".", ";"} or (tokens[look].text[:1].islower() and word in VERB_FORM_LEMMA):
+            return index
+    return index
+
+
+def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """The addressee noun phrase right after an addressing cue ("urged the EU to", "told reporters that")."""
+    if index >= len(tokens) or not (_looks_like_np_start(tokens[index]) or tokens[index].text[:1].isalpha()):
+        return None
+    if tokens[index].lower in {"him", "her", "them", "us", "me", "reporters", "journalists"}:
+        return index, index + 1
+    if tokens[index].text[:1].isupper() and tokens[index].lower not in SUBJECT_PRONOUNS:
+        end = index
+        while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].lower in {"’s", "'s", "of", "&"}):
+            end += 1
+        if end < len(tokens) and (tokens[end].lower in DETERMINERS or tokens[end].lower in SUBJECT_PRONOUNS) and tokens[end].lower != "that":
+            return index, end  # "told POLITICO Florida the state's ..."
+    end = index
+    while end < len(tokens) and tokens[end].lower not in {"to", "that", ",", ":", "“", '"', ".", "whether", "if", "about", "why", "how", "what", "in", "on", "of", "for"}:
+        if end > index and tokens[end].lower.endswith("ing") and tokens[end].text[:1].islower():
+            break
+        end += 1
+    if end == index or end - index > 8:
+        return None
+    return index, end
+
+
+def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool = False) -> list[RawStatement]:
+    """Every statement whose cue lies in the sentence."""
+    cues = find_cues(sentence, headline)
+    if not cues:
+        return []
+    cue_positions = {cue.first for cue in cues} | {cue.verb for cue in cues}
+    found: list[RawStatement] = []
+    for cue in cues:
+        raw = _split_quotation(sentence, text, number, cue) or _statement_for(sentence, text, number, cue, cue_positions)
+        if isinstance(raw, list):
+            found.extend(raw)
+        elif raw is not None:
+            found.append(raw)
+    return found
+
+
+def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) -> list[RawStatement] | None:
+    """'"The risk," he said, "is that..."': one quotation split by its attribution."""
+    tokens = sentence.tokens
+    after = cue.last + 1
+    if _inverted(tokens, cue):  # '"...," said Smith, "..."'
+        after = next((i for i in range(after, min(after + 8, len(tokens))) if tokens[i].lower in {",", "."} | QUOTE_MARKS), after)
+    if cue.form != "finite" or after + 1 >= len(tokens) or tokens[after].lower != "," or tokens[after + 1].lower not in QUOTE_MARKS:
+        return None
+    opening = tokens[after + 1].start
+    second = next((q for q in sentence.quotes if q[0] == opening), None)
+    if second is None or not _content_precedes(tokens, cue):
+        return None
+    first = _postposed(sentence, text, number, cue, (tokens[cue.first].start, tokens[cue.last].end))
+    if first is None or _quote_ending_at(sentence, first.content[1]) is None:
+        return None
+    rest = RawStatement(number, first.cue, first.lemma, first.form, second, speaker=first.speaker, speaker_head=first.speaker_head, appositive=first.appositive)
+    rest.continuation_of = number
+    return [first, rest]
+
+
+def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_positions: set[int]) -> RawStatement | None:
+    tokens = sentence.tokens
+    cue_span = (tokens[cue.first].start, tokens[cue.last].end)
+    if cue.form == "according":
+        return _according(sentence, text, number, cue, cue_span)
+    after = cue.last + 1
+    at_end = after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";"} or (tokens[after].lower == "," and _rest_is_short(tokens, after))
+    at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after, cue.lemma))
+    if cue.form == "passive":
+        content = content_after(sentence, text, after, cue_positions)
+        if content is None:
+            return None
+        return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=(tokens[cue.first - 1].start, cue_span[1]), unnamed_passive=True)
+    if at_end or _inverted(tokens, cue):
+        return _postposed(sentence, text, number, cue, cue_span)
+    return _preposed(sentence, text, number, cue, cue_span, cue_positions)
+
+
+_MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
+
+
+def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
+    """Whether a comma or a closing quotation comes shortly before the cue ('"...," he said')."""
+    for index in range(cue.first - 1, max(cue.first - 12, -1), -1):
+        word = tokens[index].lower
+        if word in CLOSING_MARKS or (word == "," and index > 0 and tokens[index - 1].lower not in {","}):
+            return index > 2
+        if _is_verbish(tokens[index]) or word in {"that", ":"}:
+            return False
+    return False
+
+
+def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "") -> bool:
+    """'... he said in an interview Tuesday.', '... she told reporters.': nothing but
+    circumstances (or the addressee) after the cue."""
+    if lemma in ADDRESSEE_VERBS and after < len(tokens):
+        addressee = addressee_after(tokens, after)
+        if addressee is not None:
+            after = addressee[1]
+            if after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";", ","}:
+                return True
+    if after >= len(tokens) or tokens[after].lower not in _MODIFIER_STARTS:
+        return False
+    for index in range(after, len(tokens)):
+        token = tokens[index]
+        if token.lower in {"that", ":", "whether", "“", "``"}:
+            return False
+        if _is_verb_at(tokens, index) and token.lower != "told":
+            return False
+        if token.lower in {",", ";"}:
+            return True
+    return True
+
+
+def _rest_is_short(tokens: tuple[Token, ...], comma: int) -> bool:
+    """', adding ...' after a final cue keeps it postposed; a long clause does not."""
+    return comma + 1 < len(tokens) and tokens[comma + 1].lower.endswith("ing")
+
+
+def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
+    """'..., said Smith.' -- the cue comes right after a comma or a closing quote."""
+    if cue.first == 0 or cue.form != "finite":
+        return False
+    before = tokens[cue.first - 1].lower
+    if before != "," and before not in CLOSING_MARKS:
+        return False
+    after = cue.last + 1
+    if after >= len(tokens) or not tokens[after].text[:1].isalpha() or tokens[after].lower in _NOT_INVERTED:
+        return False
+    return tokens[after].text[:1].isupper() or not any(token.lower in {"that", ":"} or token.lower in QUOTE_MARKS for token in tokens[after:])
+
+
+def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | None:
+    """Content left of a postposed attribution: the quotation, or the clause up to the comma."""
+    quote = _quote_ending_at(sentence, end_position)
+    if quote is not None:
+        return quote
+    start, end = _strip_span(text, sentence.start, end_position)
+    return (start, end) if end > start else None
+
+
+def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
+    tokens = sentence.tokens
+    subject = subject_after(sentence, cue) if _inverted(tokens, cue) else None
+    if subject is None:
+        subject = subject_before(sentence, cue, postposed=True)
+    if subject is None:
+        return None
+    left_edge = min(subject.mention[0], cue_span[0])
+    boundary = _token_at(tokens, left_edge)
+    end_position = left_edge
+    # '"...," she said' -- the content ends before the comma that precedes the attribution.
+    index = boundary - 1
+    while index >= 0 and tokens[index].lower in {",", "—"}:
+        end_position = tokens[index].start
+        index -= 1
+    if index >= 0 and tokens[index].lower in CLOSING_MARKS:
+        end_position = tokens[index].end
+    content = _content_before(sentence, text, end_position)
+    if content is None or content[1] - content[0] < 3:
+        return None
+    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
+
+
+def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span, cue_positions: set[int]) -> RawStatement | None:
+    tokens = sentence.tokens
+    start = cue.last + 1
+    addressee = None
+    if cue.lemma in ADDRESSEE_VERBS:
+        found = addressee_after(tokens, start)
+        if found is not None:
+            addressee = (tokens[found[0]].start, tokens[found[1] - 1].end)
+            if cue.lemma in {"tell", "remind", "assure", "inform", "write to", "warn"} and found[1] < len(tokens):
+                start = found[1] + (1 if tokens[found[1]].lower in {":", ","} else 0)
+    if start < len(tokens) and tokens[start].lower in {":", ","}:
+        start += 1
+    start = _skip_to_clause(tokens, start)
+    content = content_after(sentence, text, start, cue_positions)
+    if content is None:
+        return None
+    if cue.lemma == "describe as" and start < len(tokens):
+        quote = next((q for q in sentence.quotes if q[0] == tokens[start].start), None)
+        content = quote or content
+    raw = RawStatement(number, cue_span, cue.lemma, cue.form, content, addressee=addressee)
+    if cue.form == "participle":
+        return raw
+    previous = tokens[cue.first - 1].lower if cue.first > 0 else ""
+    if previous in {"and", "but", "or"}:
+        raw.inherit = -1
+        return raw
+    subject = subject_before(sentence, cue)
+    if subject is None:
+        return None
+    raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
+    return raw
+
+
+def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
+    tokens = sentence.tokens
+    start = cue.last + 1
+    end = start
+    while end < len(tokens) and tokens[end].lower not in {",", ".", ";", "on", "in", "last", "earlier", "this", "from", "as", "?", "!", "—", "which", "who", "“"}:
+        end += 1
+    if end == start:
+        return None
+    source = (tokens[start].start, tokens[end - 1].end)
+    if cue.first == 0:
+        rest = end + 1 if end < len(tokens) and tokens[end].lower == "," else end
+        content = content_after(sentence, text, rest, set()) if rest < len(tokens) else None
+    else:
+        edge = tokens[cue.first - 1].start if tokens[cue.first - 1].lower == "," else cue_span[0]
+        content = _strip_span(text, sentence.start, edge)
+        content = content if content[1] > content[0] else None
+    if content is None:
+        return None
+    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=source, speaker_head=source, according=True)
+
+
+_CLAUSE_OPENERS = frozenset({"when", "while", "as", "because", "since", "that", "and", "but", ",", ";", "after", "before", "although", "though", "where"})
+
+
+def clause_subject(sentence: Sentence, before: int, floor: int = 0) -> Subject | None:
+    """The subject of the latest clause opening before token ``before``: "...when Volkov,
+    then an ally, stepped aside after acknowledging" gives Volkov and his appositive."""
+    tokens = sentence.tokens
+    best: Subject | None = None
+    for start in range(floor, before):
+        if start > floor and tokens[start - 1].lower not in _CLAUSE_OPENERS:
+            continue
+        if not _looks_like_np_start(tokens[start]) or tokens[start].lower in _CLAUSE_OPENERS:
+            continue
+        found = _subject_then_verb(tokens, start, before)
+        if found is not None:
+            best = found
+    return best
+
+
+def _subject_then_verb(tokens: tuple[Token, ...], start: int, limit: int) -> Subject | None:
+    commas: list[int] = []
+    for index in range(start + 1, limit):
+        token = tokens[index]
+        if token.lower == ",":
+            commas.append(index)
+            if len(commas) > 2:
+                return None
+            continue
+        if _is_verbish(token) and len(commas) in (0, 2):
+            head_end = commas[0] if commas else index
+            head = (tokens[start].start, tokens[head_end - 1].end)
+            if len(commas) == 2:
+                appositive = (tokens[commas[0] + 1].start, tokens[commas[1] - 1].end)
+                return Subject((head[0], tokens[commas[1]].end), head, appositive)
+            return Subject(head, head, None)
+        if token.lower in _HARD_LEFT:
+            return None
+    return None

@@ -1,0 +1,168 @@
+"""Finding the cues of a sentence: reporting verbs (with auxiliaries and particles), "according to"
+and the agentless "it was reported". Each cue says how its speaker is to be found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from newsledger.attribute.lexicon import (
+    ALWAYS_NEEDS_CLAUSE,
+    AUXILIARIES,
+    DETERMINERS,
+    NEEDS_CLAUSE,
+    PARTICLE_VERBS,
+    PARTICLES,
+    PASSIVE_AUX,
+    VERB_FORM_LEMMA,
+)
+from newsledger.attribute.text import Sentence, Token
+
+CueForm = Literal["finite", "participle", "according", "passive"]
+_CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
+_CALL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "has", "have", "had", "also", "and", "who", "repeatedly", "once", "then", "previously", "later", "earlier", "again", "recently", "publicly"})
+_GOOD_PREVIOUS = frozenset({",", "”", '"', "’", "''", "—", "(", ")", "-", ";", ":"})
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
+_PARTICIPLE_LEADS = frozenset({",", "after", "before", "while", "by", "without", "when", "in", "—", "(", "since"})
+_NOT_CUE_AFTER = frozenset({"to", "of", "for", "the", "a", "an"})
+_PREPOSITION_LIKE_ING = frozenset({"according"})
+
+
+@dataclass(frozen=True, slots=True)
+class FoundCue:
+    """A cue at token positions [first, last] of the sentence (auxiliaries included)."""
+
+    first: int
+    verb: int
+    last: int
+    lemma: str
+    form: CueForm
+
+
+def _quoted_tokens(sentence: Sentence) -> set[int]:
+    if not sentence.quotes:
+        return set()
+    quoted = set()
+    for start, end in sentence.quotes:
+        quoted.update(i for i, token in enumerate(sentence.tokens) if start <= token.start < end)
+    return quoted
+
+
+def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[int, str] | None:
+    """(last token, lemma) when a particle joins the verb ("pointed to", "calls for")."""
+    particles = PARTICLES.get(lemma)
+    if particles and index + 1 < len(tokens) and tokens[index + 1].lower in particles:
+        return index + 1, f"{lemma} {tokens[index + 1].lower}"
+    return None
+
+
+def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None:
+    word = tokens[index].lower
+    if word in PARTICLE_VERBS:
+        joined = _with_particle(tokens, index, PARTICLE_VERBS[word])
+        if joined is not None:
+            return joined
+    lemma = VERB_FORM_LEMMA.get(word)
+    if lemma is None:
+        return None
+    return _with_particle(tokens, index, lemma) or (index, lemma)
+
+
+def _cue_start(tokens: tuple[Token, ...], index: int) -> int:
+    first = index
+    while first > 0 and (tokens[first - 1].lower in AUXILIARIES or _is_adverb(tokens[first - 1])):
+        first -= 1
+    return first
+
+
+def _is_adverb(token: Token) -> bool:
+    return token.lower.endswith("ly") and token.text[:1].islower() and len(token.lower) > 4 and token.lower not in {"only", "family", "rally", "ally", "italy", "july", "early"}
+
+
+def _is_passive(tokens: tuple[Token, ...], first: int) -> bool:
+    return first > 0 and tokens[first - 1].lower in PASSIVE_AUX
+
+
+def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, headline: bool) -> CueForm | None:
+    word = tokens[index].lower
+    previous = tokens[index - 1].lower if index > 0 else ""
+    following = tokens[last + 1].lower if last + 1 < len(tokens) else "."
+    if tokens[index].text[:1].isupper() and index > 0 and not headline:
+        return None  # a name or a noun in a title ("United States")
+    noun_like = word == lemma.split(" ")[0] or (word.endswith("s") and not word.endswith("ss"))
+    if noun_like and index > 0 and (_DEMONYM.match(tokens[index - 1].text) or tokens[index - 1].text[:1].isdigit()):
+        return None  # a noun after an adjective or a number ("European states", "2020 protests")
+    if index > 0 and not (tokens[index - 1].text[:1].isalnum() or previous in _GOOD_PREVIOUS):
+        return None  # markup or symbols before it
+    if previous in {"not", "n't", "never", "’s", "'s"} or previous.endswith(("’s", "'s")):
+        return None  # negated, or a noun after a possessive
+    if lemma == "call" and previous and not (tokens[index - 1].text[:1].isupper() or previous in _CALL_SUBJECTS or previous.endswith("ly")):
+        return None  # "a group called ...", "the so-called"
+    if previous in DETERMINERS and previous != "that":
+        return None  # a noun ("the reports", "his calls for")
+    if previous == "to" and not word.endswith("ing"):
+        return None  # an infinitive ("declined to say")
+    base = lemma.split(" ")[0]
+    if index > 0 and tokens[index - 1].text[:1].isdigit():
+        return None  # "758 pledged delegates"
+    closing = following in {".", ",", "!", "?", ";"} or previous in {",", "”", '"', "''"}
+    strict = base in ALWAYS_NEEDS_CLAUSE or noun_like
+    if base in NEEDS_CLAUSE and strict and " " not in lemma and following not in _CLAUSE_FOLLOWERS and not word.endswith("ing") and not closing:
+        return None
+    if word.endswith("ing") and word != base:
+        if previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS or (index > 0 and tokens[index - 1].text[:1].islower()):
+            return "participle"
+        return None
+    return "finite"
+
+
+def find_cues(sentence: Sentence, headline: bool = False) -> list[FoundCue]:
+    """The cues of a sentence in text order, outside its quotations."""
+    tokens = sentence.tokens
+    cues: list[FoundCue] = []
+    index = 0
+    quoted = _quoted_tokens(sentence)
+    while index < len(tokens):
+        token = tokens[index]
+        if index in quoted:
+            index += 1
+            continue
+        if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+            cues.append(FoundCue(index, index, index + 1, "according to", "according"))
+            index += 2
+            continue
+        found = _verb_lemma(tokens, index)
+        if found is None:
+            index += 1
+            continue
+        last, lemma = found
+        first = _cue_start(tokens, index)
+        if tokens[index].lower.endswith("ing") and _is_passive(tokens, first):
+            first = _cue_start(tokens, first - 1)  # progressive: "is saying"
+            cues.append(FoundCue(first, index, last, lemma, "finite"))
+            index = last + 1
+            continue
+        if _is_passive(tokens, first):
+            cue = _passive_cue(tokens, first, index, last, lemma)
+            if cue:
+                cues.append(cue)
+            index = last + 1
+            continue
+        form = _classify(tokens, index, last, lemma, headline)
+        if form is not None:
+            cues.append(FoundCue(first, index, last, lemma, form))
+        index = last + 1
+    return cues
+
+
+def _passive_cue(tokens: tuple[Token, ...], first: int, index: int, last: int, lemma: str) -> FoundCue | None:
+    """"it was reported that": the speaker is left unnamed."""
+    aux = first - 1
+    while aux > 0 and tokens[aux - 1].lower in PASSIVE_AUX | AUXILIARIES:
+        aux -= 1
+    if aux > 0 and tokens[aux - 1].lower == "it":
+        following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+        if following in {"that", ","}:
+            return FoundCue(aux, index, last, lemma, "passive")
+    return None

@@ -1,0 +1,234 @@
+"""The words the rules look for, kept as data: reporting verbs, titles, pronouns, media, months.
+
+Reporting verbs are listed by lemma with only their irregular forms; :func:`inflections` derives
+the regular ones. A verb's ``frame`` says what may follow it: ``clause`` (say that...), ``object``
+(urge someone to..., tell someone that...), ``particle`` cues are listed as multi-word lemmas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+# lemma -> irregular forms (3sg, past, past participle, -ing); empty means regular.
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("says", "said", "said", "saying"),
+    "tell": ("tells", "told", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "tweet": ("tweets", "tweeted", "tweeted", "tweeting"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "think": ("thinks", "thought", "thought", "thinking"),
+    "admit": ("admits", "admitted", "admitted", "admitting"),
+    "regret": ("regrets", "regretted", "regretted", "regretting"),
+    "commit": ("commits", "committed", "committed", "committing"),
+    "insist": ("insists", "insisted", "insisted", "insisting"),
+    "forecast": ("forecasts", "forecast", "forecast", "forecasting"),
+    "foresee": ("foresees", "foresaw", "foreseen", "foreseeing"),
+    "plead": ("pleads", "pleaded", "pleaded", "pleading"),
+    "swear": ("swears", "swore", "sworn", "swearing"),
+    "write to": ("writes to", "wrote to", "written to", "writing to"),
+}
+
+# Verbs of saying whose complement is a clause or a quotation.
+SAYING_VERBS = (
+    "say", "tell", "add", "note", "argue", "claim", "insist", "warn", "explain", "state",
+    "declare", "announce", "acknowledge", "admit", "suggest", "report", "write", "tweet",
+    "predict", "urge", "ask", "question", "describe", "deny", "confirm", "reveal", "contend", "reply",
+    "maintain", "stress", "emphasize", "emphasise", "respond", "reply", "recall", "concede",
+    "allege", "assert", "observe", "promise", "pledge", "vow", "threaten", "demand", "propose",
+    "recommend", "caution", "complain", "lament", "testify", "remark", "comment", "agree",
+    "boast", "brag", "charge", "counter", "estimate", "forecast", "hint", "indicate", "joke",
+    "mention", "muse", "object", "plead", "point out", "posit", "proclaim", "protest", "reason",
+    "reiterate", "repeat", "retort", "signal", "speculate", "swear", "underline", "underscore",
+    "wonder", "accuse", "criticize", "criticise", "blame", "praise", "call for", "call on",
+    "point to", "write to", "order", "advise", "assure", "inform", "remind",
+    "conclude", "continue", "describe as", "predict", "concede", "declare", "reaffirm",
+    "cite", "announce", "clarify", "disclose", "dispute", "reject", "dismiss",
+    "instruct", "encourage", "request", "stipulate", "specify", "theorize", "denounce", "defend",
+    "condemn", "applaud", "slam", "blast", "lambaste", "decry", "hail", "call",
+)
+
+# Cues whose object before the complement is the addressee (urge X to, tell X that).
+ADDRESSEE_VERBS = frozenset({
+    "tell", "urge", "ask", "call on", "warn", "remind", "assure", "inform", "advise", "order",
+    "instruct", "encourage", "write to", "accuse", "promise",
+})
+
+# Cues of estimates and musings rather than assertions: reported with lower confidence.
+BELIEF_VERBS = frozenset({"estimate", "forecast", "speculate", "wonder", "predict"})
+
+# Verbs whose complement is usually a noun phrase rather than a clause; allowed as cues
+# only when followed by a clause marker or a quotation.
+NEEDS_CLAUSE = frozenset({
+    "continue", "reject", "dismiss", "order", "respond", "reply", "comment", "mention", "repeat", "object", "protest", "question", "request",
+    "describe", "dispute", "signal", "indicate", "reason", "appeal", "report", "announce",
+    "state", "claim", "charge", "demand", "remark", "joke", "estimate", "forecast", "underscore",
+    "underline", "counter",
+})
+
+# Of those, the verbs that need the clause in every form ("continued to" is no statement).
+ALWAYS_NEEDS_CLAUSE = frozenset({
+    "continue", "order", "repeat", "object", "protest", "signal", "reason", "charge", "demand",
+    "counter", "dispute", "request", "respond", "reply", "comment", "state", "joke", "remark",
+})
+
+AUXILIARIES = frozenset({
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+    "did", "does", "do", "also", "later", "previously", "repeatedly", "then", "again", "once",
+    "recently", "earlier", "publicly", "privately", "reportedly", "further", "only", "often",
+    "already", "long", "never", "frequently", "separately", "subsequently", "initially",
+})
+
+PASSIVE_AUX = frozenset({"is", "was", "were", "are", "been", "being", "be"})
+
+CLAUSE_MARKERS = frozenset({"that", "whether", "if", "why", "how", "what", "when", "where", "who"})
+
+PRONOUNS = {
+    "he": "male", "him": "male", "his": "male",
+    "she": "female", "her": "female", "hers": "female",
+    "they": "plural", "we": "plural", "i": "self", "it": "neuter",
+}
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+
+DETERMINERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+    "my", "your", "some", "many", "several", "two", "three", "four", "five", "most", "other",
+    "another", "both", "all", "one", "few", "no", "each", "every", "any",
+})
+
+UNNAMED_HEADS = frozenset({
+    "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
+    "analyst", "analysts", "expert", "experts", "aide", "aides", "person", "people", "observer",
+    "observers", "diplomat", "diplomats", "insider", "insiders", "critic", "critics",
+    "authorities", "residents", "witnesses", "witness", "report", "reports", "media", "lawmakers",
+    "investigators", "prosecutors", "police", "researchers", "activists", "supporters", "voters",
+    "economists", "officers", "members", "leaders", "figures", "groups", "advocates",
+})
+
+GROUP_HEADS = frozenset({
+    "authorities", "officials", "government", "ministry", "police", "military", "army",
+    "forces", "lawmakers", "prosecutors", "investigators", "committee", "council", "commission",
+    "party", "agency", "office", "department", "administration", "court", "campaign",
+    "white house", "kremlin", "pentagon", "senate", "congress", "parliament", "union",
+})
+
+ORG_WORDS = frozenset({
+    "party", "ministry", "agency", "council", "committee", "union", "department", "office",
+    "service", "times", "post", "news", "inc", "corp", "university", "commission", "court",
+    "government", "house", "administration", "institute", "bank", "police", "army", "forces",
+    "campaign", "group", "foundation", "association", "senate", "congress", "kremlin",
+    "pentagon", "journal", "tribune", "herald", "network", "channel", "radio", "tv", "press",
+    "reuters", "bloomberg", "company", "center", "centre", "fund", "organization", "organisation",
+    "board", "parliament", "guard", "navy", "federation", "republicans", "democrats", "media",
+})
+
+MEDIA_WORDS = frozenset({
+    "reuters", "ap", "afp", "cnn", "bbc", "fox", "nbc", "abc", "cbs", "msnbc", "bloomberg",
+    "interfax", "tass", "ria", "politico", "axios", "npr", "pbs", "tv", "radio", "times",
+    "post", "journal", "newspaper", "magazine", "channel", "broadcaster", "agency", "outlet",
+    "podcast", "television", "news", "daily", "gazette", "guardian", "telegraph", "economist",
+    "tribune", "herald", "wire", "network", "dw", "rferl", "ukrinform", "kyodo", "xinhua",
+})
+
+MEDIUM_NOUNS = frozenset({
+    "interview", "letter", "statement", "post", "tweet", "speech", "video", "op-ed", "memo",
+    "email", "message", "address", "broadcast", "podcast", "essay", "article", "column",
+    "briefing", "press conference", "news conference", "report", "filing", "lawsuit", "book",
+})
+
+TITLE_WORDS = frozenset({
+    "president", "prime", "minister", "foreign", "defense", "defence", "secretary", "senator",
+    "sen", "rep", "gov", "governor", "mayor", "chancellor", "king", "queen", "pope", "general",
+    "gen", "judge", "justice", "mr", "mrs", "ms", "dr", "chief", "director", "ceo", "chairman",
+    "chairwoman", "speaker", "leader", "ambassador", "spokesman", "spokeswoman", "commissioner",
+    "lawmaker", "attorney", "deputy", "vice", "former", "sheriff", "officer", "professor",
+    "prof", "rev", "coach", "representative", "congressman", "congresswoman", "adviser",
+    "advisor", "lt", "col", "capt", "sgt", "adm", "admiral", "colonel", "captain", "lord",
+    "sir", "dame", "prince", "princess", "candidate", "nominee", "democrat", "republican",
+    "state", "interior", "finance", "economy", "health", "supreme", "commander", "head",
+    "founder", "executive", "opposition", "figure", "activist", "analyst", "envoy", "premier",
+    "the", "freed", "jailed", "exiled", "late", "then", "top", "senior", "acting", "first",
+    "lady", "presidential", "hopeful", "mogul", "billionaire", "businessman", "businesswoman",
+})
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+
+# A few common first names by gender, to keep "she" from resolving to a man.
+FEMALE_NAMES = frozenset(["maria", "mary", "anna", "anne", "ann", "julia", "yulia", "hillary", "svetlana", "sviatlana", "olga", "natalia", "natalya", "elena", "yelena", "tatiana", "irina", "ekaterina", "katerina", "sarah", "elizabeth", "jennifer", "susan", "margaret", "nancy", "karen", "lisa", "linda", "patricia", "barbara", "jessica", "emily", "emma", "angela", "ursula", "kamala", "nikki", "michelle", "melania", "ivanka", "kristi", "marine", "giorgia", "theresa", "liz", "kaja", "roberta", "kristalina", "christine", "ilhan", "alexandria", "nancy", "elise", "victoria", "viktoria", "oksana", "iryna", "yulia", "lyudmila", "ludmila", "marina", "alla", "vera", "nadia", "nadezhda", "valentina", "hannah", "rachel", "rebecca", "laura", "amy", "heather", "amanda", "stephanie", "nicole", "melissa", "sandra", "donna", "carol", "ruth", "sharon", "cynthia", "kathleen", "helen", "deborah", "diane", "dianne", "joan", "janet", "catherine", "jane", "alice", "megan", "sophie", "claire", "anne-marie", "annalena", "mette", "sanna", "jacinda", "tsai", "ana", "gabriela", "jill", "kellyanne", "sarah-huckabee", "betsy", "chelsea", "huma", "debbie", "dana", "marsha", "tammy", "tulsi", "amy", "kirsten", "elizabeth", "maxine"])
+MALE_NAMES = frozenset(["alexander", "aleksandr", "alexei", "alexey", "aleksei", "leonid", "vladimir", "volodymyr", "dmitry", "dmitri", "sergei", "sergey", "ivan", "mikhail", "nikolai", "andrei", "andriy", "oleksandr", "oleksiy", "viktor", "yevgeny", "evgeny", "boris", "igor", "pavel", "petro", "yuriy", "yuri", "donald", "joe", "joseph", "barack", "george", "bill", "william", "john", "james", "robert", "michael", "david", "richard", "thomas", "charles", "christopher", "daniel", "matthew", "mark", "paul", "steven", "steve", "kevin", "brian", "jeff", "jeffrey", "ted", "marco", "rand", "chris", "mike", "mitch", "bernie", "tim", "jim", "bob", "ben", "benjamin", "emmanuel", "olaf", "rishi", "keir", "boris", "xi", "recep", "viktor", "jens", "antony", "lloyd", "jake", "kamal", "justin", "narendra", "mohammed", "muhammad", "ali", "hassan", "ahmed", "omar", "abdel", "bashar", "recep", "friedrich", "frank-walter", "andrzej", "mateusz", "donald-tusk", "jd", "eric", "hunter", "chuck", "newt", "rudy", "reince", "sean", "jared", "stephen", "corey", "kellyanne-no", "lindsey-no", "jeb", "ron", "nikolay", "anatoly", "alexandr", "roman", "kyrylo", "denys", "mykhailo", "valery", "valeriy", "herman", "rustem", "andrew", "anthony", "edward", "henry", "jack", "peter", "patrick", "scott", "gary", "larry", "dennis", "ronald", "kenneth"])
+
+# Words after which a capitalised word is not a name start (sentence-initial function words).
+FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "if", "as", "after", "before",
+    "when", "while", "since", "though", "although", "because", "so", "yet", "of", "to", "from",
+    "by", "with", "without", "about", "this", "that", "these", "those", "it", "its", "there",
+    "then", "earlier", "later", "meanwhile", "however", "still", "also", "yesterday", "today",
+    "last", "next", "during", "despite", "amid", "under", "over", "into", "we", "i", "he", "she",
+    "they", "you", "his", "her", "their", "our", "my", "your", "what", "who", "why", "how",
+    "where", "which", "according", "some", "many", "most", "all", "both", "such", "more",
+})
+
+
+def _regular(lemma: str) -> tuple[str, str, str, str]:
+    if lemma.endswith("e"):
+        stem_ing = lemma[:-1] + "ing"
+        past = lemma + "d"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        stem_ing = lemma + "ing"
+        past = lemma[:-1] + "ied"
+    else:
+        stem_ing = lemma + "ing"
+        past = lemma + "ed"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    return third, past, past, stem_ing
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """Every form of a reporting verb or verb + particle: base, 3sg, past, participle, -ing."""
+    if lemma in _IRREGULAR:
+        return (lemma, *_IRREGULAR[lemma])
+    verb, _, particle = lemma.partition(" ")
+    forms = (verb, *(_IRREGULAR[verb] if verb in _IRREGULAR else _regular(verb)))
+    return tuple(f"{form} {particle}".strip() for form in forms)
+
+
+def verb_forms() -> Iterator[tuple[str, str]]:
+    """(form, lemma) for every single-word reporting verb form."""
+    for lemma in SAYING_VERBS:
+        if " " in lemma:
+            continue
+        for form in inflections(lemma):
+            yield form, lemma
+
+
+VERB_FORM_LEMMA: dict[str, str] = dict(verb_forms())
+
+# Particles that join the verb into one cue when they follow it.
+PARTICLES: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "point": frozenset({"to", "out"}),
+    "write": frozenset({"to"}),
+    "describe": frozenset({"as"}),
+}
+PARTICLE_VERBS: dict[str, str] = {
+    form: lemma
+    for lemma in ("call", "point")
+    for form in inflections(lemma)
+}
+
+# Any word that may start a cue: a sentence without one of them holds no statement.
+CUE_WORDS: frozenset[str] = frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | {"according"}

@@ -1,0 +1,253 @@
+"""Who a speaker mention refers to: names, surnames, pronouns and descriptions.
+
+The article's people are gathered first (every capitalised name of two or more words, with the
+titles and descriptions printed before it or in an appositive). A mention then resolves to one
+of them: a full name directly, a surname or first name through the gathered names, a pronoun to
+the latest person of its gender mentioned before it, a description ("the freed opposition
+figure") to the person the article described with those words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsledger.attribute.lexicon import (
+    DETERMINERS,
+    FEMALE_NAMES,
+    FUNCTION_WORDS,
+    GROUP_HEADS,
+    MALE_NAMES,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    PRONOUNS,
+    TITLE_WORDS,
+    UNNAMED_HEADS,
+)
+
+_WORD = re.compile(r"[\w’'.\-]+")
+_NAME_RUN = re.compile(r"(?:\b(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'\-]*)(?: (?:de|van|von|bin|al|da|di|del|la|le)\b)? )+[A-Z][\w’'\-]*")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    gender: str | None
+    kind: str = "person"
+    descriptions: list[str] = field(default_factory=list)
+    appositives: list[str] = field(default_factory=list)
+    description_words: list[frozenset[str]] = field(default_factory=list)
+    first_mention: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    position: int
+    person: Person
+
+
+@dataclass(slots=True)
+class Cast:
+    """The people of an article and where each is mentioned, in text order."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    by_token: dict[str, Person] = field(default_factory=dict)
+    mentions: list[NameMention] = field(default_factory=list)
+    ignored: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, name: str, position: int, description: str | None = None) -> Person:
+        person = self.people.get(name) or self.by_token.get(name)
+        if person is None:
+            person = Person(name, gender_of(name), kind_of(name), first_mention=position)
+            self.people[name] = person
+            for part in name.split():
+                if part[:1].isupper() and part.lower() not in TITLE_WORDS:
+                    self.by_token.setdefault(part, person)
+        if description and description not in person.descriptions:
+            person.descriptions.append(description)
+            person.description_words.append(frozenset(w.lower() for w in _WORD.findall(description)) - DETERMINERS)
+        self.mentions.append(NameMention(position, person))
+        return person
+
+    def latest_before(self, position: int, gender: str | None) -> Person | None:
+        """The latest person mentioned before ``position``: of that gender if any, else of unknown gender."""
+        fallback = None
+        for mention in reversed(self.mentions):
+            person = mention.person
+            if mention.position >= position or person.kind != "person":
+                continue
+            if any(start <= mention.position < end for start, end in self.ignored):
+                continue
+            if gender is None or person.gender == gender:
+                return person
+            if person.gender is None and fallback is None:
+                fallback = person
+        return fallback
+
+    def by_description(self, words: set[str]) -> Person | None:
+        best, best_score = None, 0
+        for person in self.people.values():
+            for described in person.description_words:
+                shared = len(words & described)
+                if shared > best_score and shared >= min(2, len(words)):
+                    best, best_score = person, shared
+        return best
+
+
+def gender_of(name: str) -> str | None:
+    parts = name.split()
+    first = parts[0].lower()
+    if first in FEMALE_NAMES:
+        return "female"
+    if first in MALE_NAMES:
+        return "male"
+    last = parts[-1].lower()
+    if len(parts) > 1 and last.endswith(("ova", "eva", "aya", "ina", "ska", "skaya")):
+        return "female"
+    if len(parts) > 1 and last.endswith(("ov", "ev", "sky", "skiy", "enko", "ich", "in")):
+        return "male"
+    return None
+
+
+def kind_of(name: str) -> str:
+    words = [word.lower().strip(".,") for word in name.split()]
+    if words[-1] in ORG_WORDS or name.isupper() or any(word in MEDIA_WORDS for word in words):
+        return "organisation"
+    return "person"
+
+
+def split_title(phrase: str) -> tuple[str, str | None]:
+    """("Ukrainian President Volodymyr Zelenskyy") -> ("Volodymyr Zelenskyy", "Ukrainian President")."""
+    words = phrase.split()
+    index = 0
+    while index < len(words) - 1 and (
+        words[index].lower().rstrip(".") in TITLE_WORDS or _DEMONYM.match(words[index]) or words[index].lower() in DETERMINERS
+    ):
+        index += 1
+    name = " ".join(words[index:])
+    description = " ".join(words[:index]) or None
+    return name, description
+
+
+def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
+    """Add every multi-word capitalised name of ``text`` to the cast, in order."""
+    cast = cast or Cast()
+    runs = list(_NAME_RUN.finditer(text))
+    for match in runs:
+        run = _POSSESSIVE.sub("", match.group())
+        words = run.split()
+        while words and words[0].lower() in FUNCTION_WORDS:
+            words = words[1:]
+        if len(words) < 2:
+            _single(cast, words, base + match.start())
+            continue
+        name, description = split_title(" ".join(words))
+        if len(name.split()) < 2 and name not in cast.by_token:
+            continue
+        before = text[max(0, match.start() - 60) : match.start()]
+        premodifier = _premodifier(before)
+        joined = " ".join(part for part in (premodifier, description) if part) or None
+        position = base + match.end() - len(name)
+        if name in cast.by_token and len(name.split()) == 1:
+            cast.add(cast.by_token[name].name, position, joined)
+        else:
+            cast.add(name, position, joined)
+    in_runs = {base + match.start() for match in runs}
+    for match in re.finditer(r"\b[A-Z][\w’'\-]+\b", text):
+        word = match.group()
+        if word in cast.by_token and base + match.start() not in in_runs:
+            cast.mentions.append(NameMention(base + match.start(), cast.by_token[word]))
+    cast.mentions.sort(key=lambda mention: mention.position)
+    return cast
+
+
+def _single(cast: Cast, words: list[str], position: int) -> None:
+    if words and words[0] in cast.by_token:
+        cast.mentions.append(NameMention(position, cast.by_token[words[0]]))
+
+
+def _premodifier(before: str) -> str | None:
+    """Lower-case description right before a name: "opposition figure" in "opposition figure Maria"."""
+    words = re.split(r"[ \t]+", before.rstrip())
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = word.rsplit("\n", 1)[-1].strip()
+        if not bare or bare[-1] in ",.;:”\")(" or bare.lower() in {"and", "or", "by", "with", "to", "of", "for", "that", "when", "in", "on", "said", "says", "as", "from", "after"}:
+            break
+        kept.append(bare)
+        if "\n" in word or len(kept) >= 5:
+            break
+    if not kept:
+        return None
+    phrase = " ".join(reversed(kept))
+    return phrase if any(w.lower() in TITLE_WORDS or w[:1].islower() for w in kept) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    name: str | None
+    resolution: str
+    kind: str
+    description: str | None
+
+
+def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | None) -> Resolved:
+    """Resolve the head of a speaker mention (without its appositive)."""
+    words = phrase.split()
+    lowered = phrase.lower()
+    if lowered in PRONOUNS:
+        return _pronoun(lowered, position, cast)
+    for run in reversed(list(_NAME_RUN.finditer(phrase))):
+        name, title = split_title(_POSSESSIVE.sub("", run.group()))
+        if len(name.split()) >= 2 or name in cast.by_token:
+            person = cast.people.get(name) or cast.by_token.get(name.split()[-1])
+            if person is not None:
+                return Resolved(person.name, "explicit", person.kind, appositive or described(person))
+            premodifier = phrase[: run.start()].strip() or title
+            return Resolved(name, "explicit", kind_of(name), appositive or premodifier)
+    capitals = [w for w in words if w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
+    for word in reversed(capitals):
+        bare = _POSSESSIVE.sub("", word)
+        if bare in cast.by_token:
+            person = cast.by_token[bare]
+            resolution = "explicit" if bare == person.name else "surname"
+            return Resolved(person.name, resolution, person.kind, appositive or described(person))
+    return _common(words, capitals, cast, appositive)
+
+
+def described(person: Person) -> str | None:
+    """What the article says the person is: an appositive first, else a title before the name."""
+    if person.appositives:
+        return person.appositives[0]
+    return person.descriptions[0] if person.descriptions else None
+
+
+def _pronoun(word: str, position: int, cast: Cast) -> Resolved:
+    gender = PRONOUNS[word]
+    if gender in {"male", "female"}:
+        person = cast.latest_before(position, gender)
+        if person is not None:
+            return Resolved(person.name, "pronoun", "person", described(person))
+        return Resolved(None, "pronoun", "person", None)
+    return Resolved(None, "unnamed", "group" if gender == "plural" else "unknown", None)
+
+
+def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str | None) -> Resolved:
+    content = [w.lower().strip(",") for w in words if w.lower() not in DETERMINERS]
+    head = content[-1] if content else ""
+    if head in UNNAMED_HEADS or head in GROUP_HEADS:
+        kind = "group" if head.endswith("s") or head in GROUP_HEADS else "person"
+        if capitals:
+            return Resolved(" ".join(w for w in words if w.lower() not in DETERMINERS), "explicit", kind, appositive)
+        return Resolved(None, "unnamed", kind, " ".join(words))
+    person = cast.by_description(set(content))
+    if person is not None:
+        return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
+    if capitals and len(capitals) == len(words):
+        name, title = split_title(" ".join(words))
+        return Resolved(name, "explicit", kind_of(name), appositive or title)
+    if capitals:
+        return Resolved(" ".join(words), "explicit", kind_of(" ".join(words)), appositive)
+    return Resolved(None, "unnamed", "unknown", " ".join(words))

@@ -1,0 +1,226 @@
+"""The local engine: pages processed in worker processes, stored by the parent.
+
+With ``jobs=0`` everything runs in this process. At most ``jobs * IN_FLIGHT_PER_JOB`` pages are out at any moment, so memory does not grow with
+the input. Each page is stored in its own transaction with its article and statements; pages
+whose key is already in the ledger are skipped before any work is spent on them, so a run that
+was killed continues where it stopped when started again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+import msgspec
+
+from newsledger.extract.assemble import EXTRACTOR
+from newsledger.ingest.process import failed
+from newsledger.ingest.timeout import process_page_limited
+from newsledger.ledger import Ledger
+from newsledger.ledger.rows import PreparedPage, prepare
+from newsledger.model import Page, SourceFailure
+from newsledger.progress import Progress
+from newsledger.sources import SourceOptions, iter_pages
+
+IN_FLIGHT_PER_JOB = 4
+DEFAULT_TIMEOUT = 60.0
+Tag = TypeVar("Tag")
+
+
+class IngestSummary(msgspec.Struct, kw_only=True):
+    """What a run did. ``skipped`` pages were already in the ledger."""
+
+    seen: int = 0
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    articles: int = 0
+    statements: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.seen / self.seconds if self.seconds > 0 else 0.0
+
+    def line(self) -> str:
+        return (
+            f"{self.seen} pages in {self.seconds:.1f} s ({self.rate:.1f} pages/s): {self.stored} stored, "
+            f"{self.skipped} already stored, {self.failed} failed; {self.articles} articles, "
+            f"{self.statements} statements"
+        )
+
+
+def work(page: Page, timeout: float | None) -> PreparedPage:
+    """What a worker does with one page: process it within the time limit and prepare its rows."""
+    return prepare(process_page_limited(page, timeout))
+
+
+def processed_stream(
+    items: Iterable[tuple[Tag, Page]], *, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT
+) -> Iterator[tuple[Tag, PreparedPage]]:
+    """Prepared pages for tagged pages, in completion order, with bounded work in flight.
+
+    ``jobs`` worker processes do the work while this process (the single writer) stores results,
+    so even one job overlaps extraction with writing; ``jobs=0`` works in this process.
+    """
+    if jobs <= 0:
+        for tag, page in items:
+            yield tag, work(page, timeout)
+        return
+    items = iter(items)
+    workers = _Workers(jobs, timeout)
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and workers.can_take():
+                item = next(items, None)
+                if item is None:
+                    exhausted = True
+                else:
+                    workers.submit(item)
+            if workers.idle():
+                return
+            yield from workers.collect()
+    finally:
+        workers.close()
+
+
+class _Workers:
+    """A process pool with bounded work in flight that survives a worker dying.
+
+    When a worker process dies (a crash in native code, the OOM killer), every page then in
+    flight is suspect; they are run again one at a time in a fresh pool, and only the page that
+    kills a worker on its own is recorded as a failure.
+    """
+
+    def __init__(self, jobs: int, timeout: float | None) -> None:
+        self.jobs = jobs
+        self.timeout = timeout
+        self.pool = ProcessPoolExecutor(max_workers=jobs)
+        self.pending: dict[Future, tuple] = {}
+        self.suspects: deque[tuple] = deque()
+        self.alone: Future | None = None
+
+    def can_take(self) -> bool:
+        return not self.suspects and len(self.pending) < self.jobs * IN_FLIGHT_PER_JOB
+
+    def idle(self) -> bool:
+        return not self.pending and not self.suspects
+
+    def submit(self, item: tuple) -> Future:
+        future = self.pool.submit(work, item[1], self.timeout)
+        self.pending[future] = item
+        return future
+
+    def collect(self) -> list[tuple]:
+        if self.suspects and not self.pending:
+            self.alone = self.submit(self.suspects.popleft())
+        done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+        results, broken = [], False
+        for future in done:
+            tag, page = self.pending.pop(future)
+            died = isinstance(future.exception(), BrokenProcessPool)
+            if died and future is not self.alone:
+                self.suspects.append((tag, page))
+            else:
+                results.append((tag, _result(future, page)))
+            broken = broken or died
+        if broken:
+            self._restart()
+        return results
+
+    def _restart(self) -> None:
+        self.suspects.extend(self.pending.values())
+        self.pending.clear()
+        self.alone = None
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future, page: Page) -> PreparedPage:
+    error = future.exception()
+    if error is None:
+        return future.result()
+    name = page.origin or page.key
+    if isinstance(error, BrokenProcessPool):
+        return prepare(failed(page, "worker", f"{name}: the worker process died while processing this page"))
+    return prepare(failed(page, "internal", f"{name}: {type(error).__name__}: {error}"))
+
+
+def _new_pages(
+    source: Iterable[Page | SourceFailure], ledger: Ledger, summary: IngestSummary, progress: Progress
+) -> Iterator[tuple[str, Page]]:
+    for item in source:
+        summary.seen += 1
+        if isinstance(item, SourceFailure):
+            ledger.record_failure(item)
+            summary.failed += 1
+            progress.advance(failed=True)
+        elif ledger.has_page(item.key):
+            summary.skipped += 1
+            progress.advance()
+        else:
+            yield item.key, item
+
+
+def run_ingest(
+    specs: Iterable[str],
+    ledger: Ledger,
+    *,
+    jobs: int = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    options: SourceOptions | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Read every page of ``specs``, process the new ones and store them; return what was done."""
+    started = time.monotonic()
+    progress = progress or Progress(None, enabled=False)
+    summary = IngestSummary()
+    pages = _new_pages(iter_pages(specs, options=options), ledger, summary, progress)
+    for _key, prepared in processed_stream(pages, jobs=jobs, timeout=timeout):
+        _tally(summary, ledger.store(prepared), prepared)
+        progress.advance(failed=prepared.failure is not None)
+    progress.close()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _tally(summary: IngestSummary, result, prepared: PreparedPage) -> None:
+    if not result.stored:
+        summary.skipped += 1
+        return
+    summary.stored += 1
+    summary.failed += prepared.failure is not None
+    summary.articles += result.article_id is not None
+    summary.statements += result.statements
+
+
+def run_reextract(
+    ledger: Ledger,
+    *,
+    jobs: int = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    progress: Progress | None = None,
+    outdated_only: bool = False,
+) -> IngestSummary:
+    """Extract stored pages again (no fetching) and replace their articles and statements;
+    ``outdated_only`` limits it to pages last extracted by another version."""
+    started = time.monotonic()
+    progress = progress or Progress(None, enabled=False)
+    summary = IngestSummary()
+    pages = ledger.iter_pages(not_by=EXTRACTOR if outdated_only else None)
+    for page_id, prepared in processed_stream(pages, jobs=jobs, timeout=timeout):
+        summary.seen += 1
+        result = ledger.replace_article(page_id, prepared)
+        _tally(summary, result, prepared)
+        progress.advance(failed=prepared.failure is not None)
+    progress.close()
+    summary.seconds = time.monotonic() - started
+    return summary

@@ -1,0 +1,314 @@
+"""Reading the ledger: search, articles, speakers, sites, stats. Pagination is by keyset (the
+last id seen, newest first), so page N costs what page 1 costs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from newsledger.errors import InputError
+from newsledger.ledger.db import Database
+from newsledger.ledger.query import decode_cursor, encode_cursor
+from newsledger.ledger.records import (
+    ArticleHit,
+    ArticlePage,
+    Count,
+    FailureRecord,
+    SearchHit,
+    SearchPage,
+    SiteRecord,
+    SiteSummary,
+    SpeakerPage,
+    SpeakerRecord,
+    SpeakerSummary,
+    Stats,
+    StoredArticle,
+    StoredStatement,
+)
+from newsledger.ledger.rows import speaker_key
+from newsledger.model import Article, Statement
+
+MAX_LIMIT = 500
+KINDS = ("direct", "indirect", "mixed")
+
+_HIT_COLUMNS = (
+    "s.id, s.article_id, s.content, s.kind, s.cue_lemma, s.speaker_id, s.speaker_name, s.channel, s.date,"
+    " s.said_on, s.site, a.headline, coalesce(a.url, a.canonical_url)"
+)
+
+
+def _limit(limit: int) -> int:
+    if limit < 1:
+        raise InputError(f"limit must be at least 1, not {limit}")
+    return min(limit, MAX_LIMIT)
+
+
+def _before(cursor: str | None) -> int | None:
+    before = decode_cursor(cursor).get("before")
+    if before is not None and not isinstance(before, int):
+        raise InputError("not a cursor this ledger issued", input_name=cursor)
+    return before
+
+
+def _next_cursor(ids: list[int], limit: int) -> str | None:
+    return encode_cursor({"before": ids[limit - 1]}) if len(ids) > limit else None
+
+
+def speaker_ids_for(db: Database, speaker: int | str) -> list[int]:
+    """Speaker ids named by an id, or by a name (exact after normalisation, else a substring)."""
+    if isinstance(speaker, int) or str(speaker).isdigit():
+        return [int(speaker)]
+    key = speaker_key(str(speaker))
+    rows = db.fetchall("SELECT id FROM speakers WHERE key = ?", (key,))
+    if not rows:
+        rows = db.fetchall("SELECT id FROM speakers WHERE key LIKE ? LIMIT 50", (f"%{key}%",))
+    return [row[0] for row in rows]
+
+
+def _statement_filters(speaker_ids, site, since, until, kind) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker_ids is not None:
+        ids = speaker_ids or [-1]
+        where.append(f"s.speaker_id IN ({', '.join('?' * len(ids))})")
+        params += ids
+    if site:
+        where.append("s.site = ?")
+        params.append(site.removeprefix("www."))
+    if since:
+        where.append("s.said_on >= ?")
+        params.append(since)
+    if until:
+        where.append("s.said_on <= ?")
+        params.append(until + "\uffff" if len(until) < 10 else until)
+    if kind:
+        if kind not in KINDS:
+            raise InputError(f"kind must be one of {', '.join(KINDS)}", input_name=kind)
+        where.append("s.kind = ?")
+        params.append(kind)
+    return where, params
+
+
+def search(
+    db: Database, query: str | None, *, speaker=None, site=None, since=None, until=None, kind=None,
+    limit: int = 20, cursor: str | None = None,
+) -> SearchPage:
+    """Statements matching the query and filters, newest stored first."""
+    limit = _limit(limit)
+    speaker_ids = speaker_ids_for(db, speaker) if speaker is not None else None
+    where, params = _statement_filters(speaker_ids, site, since, until, kind)
+    if query and query.strip():
+        by_rows = bool(speaker_ids) and _few_statements(db, speaker_ids)
+        source, match, match_params, order = db.statement_match(query, by_rows=by_rows)
+        where.insert(0, match)
+        params = match_params + params
+    else:
+        source, order = "statements s", "s.id"
+    before = _before(cursor)
+    if before is not None:
+        where.append(f"{order} < ?")
+        params.append(before)
+    sql = (
+        f"SELECT {_HIT_COLUMNS} FROM {source} JOIN articles a ON a.id = s.article_id"
+        f" {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} DESC LIMIT ?"
+    )
+    rows = db.fetchall(sql, [*params, limit + 1])
+    hits = tuple(SearchHit(**dict(zip(_HIT_FIELDS, row, strict=True))) for row in rows[:limit])
+    return SearchPage(hits=hits, next_cursor=_next_cursor([row[0] for row in rows], limit))
+
+
+def _few_statements(db: Database, speaker_ids: list[int]) -> bool:
+    """Whether the speakers have so few statements that checking each against the full-text
+    index beats walking the index's matches until enough of them are theirs.
+
+    Walking matches costs about ``limit × total / theirs`` cheap steps; checking costs ``theirs``
+    index probes, each some five steps' worth (measured); the two meet near twice the square
+    root of the total.
+    """
+    marks = ", ".join("?" * len(speaker_ids))
+    theirs = db.scalar(f"SELECT coalesce(sum(statement_count), 0) FROM speakers WHERE id IN ({marks})", speaker_ids)
+    total = db.scalar("SELECT coalesce(max(id), 0) FROM statements")
+    return theirs <= max(1000, 2 * int(total**0.5))
+
+
+_HIT_FIELDS = (
+    "statement_id", "article_id", "content", "kind", "cue", "speaker_id", "speaker", "channel", "date",
+    "said_on", "site", "headline", "url",
+)
+_ARTICLE_COLUMNS = "a.id, a.headline, a.site, coalesce(a.url, a.canonical_url), a.published, a.statement_count"
+
+
+def _article_hits(rows: list[tuple], limit: int) -> ArticlePage:
+    hits = tuple(
+        ArticleHit(article_id=r[0], headline=r[1], site=r[2], url=r[3], published=r[4], statement_count=r[5])
+        for r in rows[:limit]
+    )
+    return ArticlePage(hits=hits, next_cursor=_next_cursor([row[0] for row in rows], limit))
+
+
+def search_articles(
+    db: Database, query: str | None, *, site=None, since=None, until=None, limit: int = 20, cursor: str | None = None
+) -> ArticlePage:
+    """Articles matching the query (headline and text) and filters, newest stored first."""
+    limit = _limit(limit)
+    where: list[str] = []
+    params: list[Any] = []
+    if query and query.strip():
+        source, match, params, order = db.article_match(query)
+        where.append(match)
+    else:
+        source, order = "articles a", "a.id"
+    for condition, value in (("a.site = ?", site), ("a.published >= ?", since), ("a.published <= ?", until)):
+        if value:
+            where.append(condition)
+            params.append(value + "\uffff" if condition.endswith("<= ?") and len(value) < 25 else value)
+    before = _before(cursor)
+    if before is not None:
+        where.append(f"{order} < ?")
+        params.append(before)
+    sql = (
+        f"SELECT {_ARTICLE_COLUMNS} FROM {source} {'WHERE ' + ' AND '.join(where) if where else ''}"
+        f" ORDER BY {order} DESC LIMIT ?"
+    )
+    return _article_hits(db.fetchall(sql, [*params, limit + 1]), limit)
+
+
+def article(db: Database, article_id: int) -> StoredArticle | None:
+    row = db.fetchone(
+        "SELECT a.id, a.page_id, p.key, a.site, a.extractor, a.stored_at, a.record"
+        " FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?",
+        (article_id,),
+    )
+    if row is None:
+        return None
+    statements = db.fetchall(
+        "SELECT id, speaker_id, record FROM statements WHERE article_id = ? ORDER BY position", (article_id,)
+    )
+    return StoredArticle(
+        article_id=row[0], page_id=row[1], page_key=row[2], site=row[3], extractor=row[4], stored_at=row[5],
+        article=msgspec.json.decode(row[6], type=Article),
+        statements=tuple(
+            StoredStatement(statement_id=s[0], speaker_id=s[1], statement=msgspec.json.decode(s[2], type=Statement))
+            for s in statements
+        ),
+    )
+
+
+def _counts(db: Database, sql: str, params: tuple) -> tuple[Count, ...]:
+    return tuple(Count(value=row[0], count=row[1]) for row in db.fetchall(sql, params) if row[0])
+
+
+def speaker(db: Database, speaker_id: int) -> SpeakerRecord | None:
+    row = db.fetchone(
+        "SELECT id, name, kind, statement_count, first_said, last_said FROM speakers WHERE id = ?", (speaker_id,)
+    )
+    if row is None:
+        return None
+    articles = db.scalar("SELECT count(DISTINCT article_id) FROM statements WHERE speaker_id = ?", (speaker_id,))
+    by_count = "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"
+    return SpeakerRecord(
+        speaker_id=row[0], name=row[1], kind=row[2], statement_count=row[3], article_count=articles or 0,
+        first_said=row[4], last_said=row[5],
+        mentions=_counts(db, f"SELECT mention, sum(statement_count) FROM speaker_mentions WHERE speaker_id = ? {by_count}", (speaker_id,)),
+        descriptions=_counts(db, f"SELECT description, count(*) FROM speaker_mentions WHERE speaker_id = ? AND description IS NOT NULL {by_count}", (speaker_id,)),
+        sites=_counts(db, f"SELECT site, count(*) FROM statements WHERE speaker_id = ? {by_count}", (speaker_id,)),
+    )
+
+
+def speaker_timeline(db: Database, speaker_id: int) -> tuple[Count, ...]:
+    """How many of a speaker's statements fall in each month (``YYYY-MM``), oldest first."""
+    return _counts(
+        db,
+        "SELECT substr(said_on, 1, 7), count(*) FROM statements"
+        " WHERE speaker_id = ? AND said_on IS NOT NULL GROUP BY 1 ORDER BY 1",
+        (speaker_id,),
+    )
+
+
+def _speaker_summary(row: tuple) -> SpeakerSummary:
+    return SpeakerSummary(
+        speaker_id=row[0], name=row[1], kind=row[2], statement_count=row[3], first_said=row[4], last_said=row[5]
+    )
+
+
+def speakers(db: Database, *, query: str | None = None, limit: int = 50, cursor: str | None = None) -> SpeakerPage:
+    """Speakers with at least one statement, most quoted first; ``query`` filters names by substring."""
+    limit = _limit(limit)
+    position = decode_cursor(cursor)
+    where, params = ["statement_count > 0"], []
+    if query:
+        where.append("key LIKE ?")
+        params.append(f"%{speaker_key(query)}%")
+    if position:
+        count, last_id = position.get("count"), position.get("id")
+        if not isinstance(count, int) or not isinstance(last_id, int):
+            raise InputError("not a cursor this ledger issued", input_name=cursor)
+        where.append("(statement_count < ? OR (statement_count = ? AND id > ?))")
+        params += [count, count, last_id]
+    rows = db.fetchall(
+        "SELECT id, name, kind, statement_count, first_said, last_said FROM speakers"
+        f" WHERE {' AND '.join(where)} ORDER BY statement_count DESC, id LIMIT ?",
+        [*params, limit + 1],
+    )
+    next_cursor = encode_cursor({"count": rows[limit - 1][3], "id": rows[limit - 1][0]}) if len(rows) > limit else None
+    return SpeakerPage(speakers=tuple(_speaker_summary(row) for row in rows[:limit]), next_cursor=next_cursor)
+
+
+_SITE_SUMMARY = (
+    "SELECT site, max(site_name), count(*), coalesce(sum(statement_count), 0), min(published), max(published)"
+    " FROM articles"
+)
+
+
+def sites(db: Database) -> tuple[SiteSummary, ...]:
+    rows = db.fetchall(f"{_SITE_SUMMARY} GROUP BY site ORDER BY count(*) DESC, site")
+    return tuple(_site_summary(row) for row in rows)
+
+
+def _site_summary(row: tuple) -> SiteSummary:
+    return SiteSummary(
+        site=row[0], site_name=row[1], article_count=row[2], statement_count=int(row[3]),
+        first_published=row[4], last_published=row[5],
+    )
+
+
+def site(db: Database, name: str, *, limit: int = 20, cursor: str | None = None) -> SiteRecord | None:
+    name = name.removeprefix("www.")
+    row = db.fetchone(f"{_SITE_SUMMARY} WHERE site = ? GROUP BY site", (name,))
+    if row is None:
+        return None
+    top = db.fetchall(
+        "SELECT sp.id, sp.name, sp.kind, count(*), min(s.said_on), max(s.said_on) FROM statements s"
+        " JOIN speakers sp ON sp.id = s.speaker_id WHERE s.site = ?"
+        " GROUP BY sp.id, sp.name, sp.kind ORDER BY count(*) DESC, sp.id LIMIT 10",
+        (name,),
+    )
+    return SiteRecord(
+        site=_site_summary(row),
+        articles=search_articles(db, None, site=name, limit=limit, cursor=cursor),
+        top_speakers=tuple(_speaker_summary(r) for r in top),
+    )
+
+
+def failures(db: Database, *, limit: int = 100) -> tuple[FailureRecord, ...]:
+    rows = db.fetchall(
+        "SELECT input, stage, reason, attempts, last_at, page_key FROM failures ORDER BY last_at DESC, id DESC LIMIT ?",
+        (_limit(limit),),
+    )
+    return tuple(
+        FailureRecord(input=r[0], stage=r[1], reason=r[2], attempts=r[3], last_at=r[4], page_key=r[5]) for r in rows
+    )
+
+
+def stats(db: Database) -> Stats:
+    count = {
+        table: db.scalar(f"SELECT count(*) FROM {table}")
+        for table in ("pages", "articles", "statements", "authors", "failures")
+    }
+    return Stats(
+        pages=count["pages"], articles=count["articles"], statements=count["statements"],
+        speakers=db.scalar("SELECT count(*) FROM speakers WHERE statement_count > 0"),
+        authors=count["authors"], sites=db.scalar("SELECT count(DISTINCT site) FROM articles"),
+        failures=count["failures"], backend=db.backend, schema=db.applied_migrations(),
+    )

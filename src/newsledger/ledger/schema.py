@@ -1,0 +1,188 @@
+"""The ledger's schema as named migrations, one list per database.
+
+A migration is applied once, in its own transaction, and recorded by name in
+``schema_migrations``; opening a ledger applies the ones it has not seen. Append new migrations
+at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Migration(NamedTuple):
+    name: str
+    statements: tuple[str, ...]
+
+
+_TABLES = """
+CREATE TABLE pages (
+    id {pk},
+    key TEXT NOT NULL UNIQUE,
+    url TEXT,
+    origin TEXT NOT NULL DEFAULT '',
+    fetched_at TEXT,
+    headers TEXT NOT NULL DEFAULT '[]',
+    form TEXT,
+    codec TEXT NOT NULL,
+    content {blob} NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+);
+CREATE TABLE articles (
+    id {pk},
+    page_id INTEGER NOT NULL UNIQUE REFERENCES pages(id) ON DELETE CASCADE,
+    url TEXT,
+    canonical_url TEXT,
+    site TEXT NOT NULL DEFAULT '',
+    site_name TEXT,
+    headline TEXT,
+    published TEXT,
+    language TEXT,
+    text TEXT NOT NULL DEFAULT '',
+    statement_count INTEGER NOT NULL DEFAULT 0,
+    record TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+);
+CREATE INDEX articles_site ON articles(site, id);
+CREATE INDEX articles_published ON articles(published);
+CREATE TABLE authors (
+    id {pk},
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT,
+    url TEXT,
+    extractor TEXT NOT NULL
+);
+CREATE INDEX authors_article ON authors(article_id);
+CREATE INDEX authors_name ON authors(name);
+CREATE TABLE speakers (
+    id {pk},
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'unknown',
+    statement_count INTEGER NOT NULL DEFAULT 0,
+    first_said TEXT,
+    last_said TEXT,
+    extractor TEXT NOT NULL
+);
+CREATE INDEX speakers_count ON speakers(statement_count);
+CREATE TABLE statements (
+    id {pk},
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    statement_key TEXT NOT NULL,
+    speaker_id INTEGER REFERENCES speakers(id),
+    speaker_name TEXT,
+    kind TEXT NOT NULL,
+    cue_lemma TEXT NOT NULL,
+    channel TEXT,
+    content TEXT NOT NULL,
+    date TEXT,
+    said_on TEXT,
+    site TEXT NOT NULL DEFAULT '',
+    record TEXT NOT NULL,
+    extractor TEXT NOT NULL
+);
+CREATE INDEX statements_article ON statements(article_id, position);
+CREATE INDEX statements_speaker ON statements(speaker_id, id);
+CREATE INDEX statements_site ON statements(site, id);
+CREATE INDEX statements_said_on ON statements(said_on);
+CREATE TABLE speaker_mentions (
+    id {pk},
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    mention TEXT NOT NULL,
+    description TEXT,
+    resolution TEXT NOT NULL,
+    statement_count INTEGER NOT NULL,
+    extractor TEXT NOT NULL
+);
+CREATE INDEX speaker_mentions_speaker ON speaker_mentions(speaker_id);
+CREATE INDEX speaker_mentions_article ON speaker_mentions(article_id);
+CREATE TABLE failures (
+    id {pk},
+    input TEXT NOT NULL,
+    page_key TEXT,
+    stage TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    first_at TEXT NOT NULL,
+    last_at TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    UNIQUE (input, stage, reason)
+);
+CREATE INDEX failures_page ON failures(page_key);
+"""
+
+_SQLITE_FTS = """
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    headline, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, headline, text) VALUES (new.id, coalesce(new.headline, ''), new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, headline, text)
+    VALUES ('delete', old.id, coalesce(old.headline, ''), old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, headline, text)
+    VALUES ('delete', old.id, coalesce(old.headline, ''), old.text);
+    INSERT INTO articles_fts(rowid, headline, text) VALUES (new.id, coalesce(new.headline, ''), new.text);
+END;
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    content, content='statements', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2',
+    prefix='3 4'
+);
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, content) VALUES (new.id, new.content);
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.id, old.content);
+END;
+CREATE TRIGGER statements_fts_update AFTER UPDATE OF content ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.id, old.content);
+    INSERT INTO statements_fts(rowid, content) VALUES (new.id, new.content);
+END;
+"""
+
+_POSTGRES_FTS = """
+ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+    to_tsvector('english', coalesce(headline, '') || ' ' || left(text, 500000))
+) STORED;
+CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+ALTER TABLE statements ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED;
+CREATE INDEX statements_tsv ON statements USING GIN (tsv);
+"""
+
+
+def _split(script: str) -> tuple[str, ...]:
+    """Statements of a script; a trigger body (BEGIN … END;) stays one statement."""
+    statements: list[str] = []
+    current: list[str] = []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        in_trigger = joined.upper().startswith("CREATE TRIGGER")
+        if (in_trigger and line.strip().upper() == "END;") or (not in_trigger and line.rstrip().endswith(";")):
+            statements.append(joined.rstrip(";"))
+            current = []
+    return tuple(statement for statement in statements if statement)
+
+
+SQLITE_MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_tables", _split(_TABLES.format(pk="INTEGER PRIMARY KEY", blob="BLOB"))),
+    Migration("0002_full_text_search", _split(_SQLITE_FTS)),
+)
+
+POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_tables", _split(_TABLES.format(pk="BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", blob="BYTEA"))),
+    Migration("0002_full_text_search", _split(_POSTGRES_FTS)),
+)
+
+MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

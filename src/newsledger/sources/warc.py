@@ -1,0 +1,72 @@
+"""Pages from WARC files (plain or gzip), such as Common Crawl's CC-NEWS, read with FastWARC.
+
+Only HTTP ``response`` records are read; of those, records with a successful status and an HTML
+(or unstated) content type become Pages carrying the target URI, the HTTP headers (so the charset
+in ``Content-Type`` reaches the decoder) and the capture date. Each Page is keyed by its URL and
+WARC-Record-ID.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newsledger.errors import SourceError
+from newsledger.model import Page, SourceFailure
+from newsledger.sources.keys import warc_key
+from newsledger.sources.options import SourceOptions
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _fastwarc():
+    try:
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+    except ImportError:
+        raise SourceError("reading WARC files needs FastWARC: pip install 'newsledger[warc]'") from None
+    return ArchiveIterator, WarcRecordType
+
+
+def is_html_response(status: int | None, content_type: str | None) -> bool:
+    if status is None or not 200 <= status < 300:
+        return False
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    return not media or media in HTML_TYPES
+
+
+def _page_of(record, path: str) -> Page:
+    url = record.headers.get("WARC-Target-URI") or ""
+    headers = tuple((str(k), str(v)) for k, v in record.http_headers.astuples())
+    content = record.reader.read()
+    return Page(
+        content=content,
+        key=warc_key(url, record.record_id or ""),
+        url=url or None,
+        headers=headers,
+        fetched_at=record.headers.get("WARC-Date"),
+        origin=f"{path}#{record.record_id}",
+    )
+
+
+def iter_warc(path: str, options: SourceOptions) -> Iterator[Page | SourceFailure]:
+    """The HTML response records of a WARC file as Pages, streamed one record at a time."""
+    try:
+        archive_iterator, record_type = _fastwarc()
+        with open(path, "rb") as stream:
+            records = archive_iterator(
+                stream,
+                record_types=record_type.response,
+                parse_http=True,
+                max_content_length=options.max_bytes,
+                fsspec_args=False,
+            )
+            for record in records:
+                http = record.http_headers
+                status = http.status_code if http is not None else None
+                if options.warc_html_only and not is_html_response(status, record.http_content_type):
+                    continue
+                yield _page_of(record, path)
+    except SourceError as err:
+        yield SourceFailure(input=path, stage=err.stage, reason=str(err.for_input(path)))
+    except OSError as err:
+        reason = f"{path}: cannot read the WARC file ({err.strerror or err})"
+        yield SourceFailure(input=path, stage=SourceError.stage, reason=reason)
