@@ -26,6 +26,7 @@ Span = tuple[int, int]
 _HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
 _NOT_INVERTED = frozenset({"i", "that", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "with", "last", "this", "earlier", "then", "from", "via", "through", "it", "he", "she", "they", "we", "you", "there", "yesterday", "today"})
 _TRAILING_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "."})
+_FINITE_AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "does", "did"})
 _CLAUSE_BREAKS = frozenset({"but", "although", "though", "while", "whereas", "yet"})
 _RELATIVES = frozenset({"who", "whose", "which"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "yesterday", "today", "last", "week", "month", "year", "night", "morning", "afternoon", "evening", "earlier", "this", "later", "recently", "tonight"})
@@ -181,7 +182,7 @@ def _is_verbish(token: Token) -> bool:
     lemma = VERB_FORM_LEMMA.get(word)
     if lemma is not None and token.text[:1].islower() and not (word.endswith("s") and lemma in NEEDS_CLAUSE):
         return True
-    return word in {"is", "was", "were", "are", "has", "have", "had", "will", "would"} or (
+    return token.text in _FINITE_AUXILIARIES or (
         token.text[:1].islower() and word.endswith(_VERB_SUFFIXES) and len(word) > 4
     )
 
@@ -415,8 +416,10 @@ def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) 
     """'"The risk," he said, "is that..."': one quotation split by its attribution."""
     tokens = sentence.tokens
     after = cue.last + 1
-    if _inverted(tokens, cue):  # '"...," said Smith, "..."'
-        after = next((i for i in range(after, min(after + 8, len(tokens))) if tokens[i].lower in {",", "."} | QUOTE_MARKS), after)
+    if _inverted(tokens, cue):  # '"...," said Smith, a planner, "..."'
+        opening = next((i for i in range(after, min(after + 16, len(tokens))) if tokens[i].lower in QUOTE_MARKS or tokens[i].lower == "."), None)
+        if opening is not None and tokens[opening - 1].lower == ",":
+            after = opening - 1
     if cue.form != "finite" or after + 1 >= len(tokens) or tokens[after].lower != "," or tokens[after + 1].lower not in QUOTE_MARKS:
         return None
     opening = tokens[after + 1].start
@@ -500,7 +503,10 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     after = cue.last + 1
     if after >= len(tokens) or not tokens[after].text[:1].isalpha() or tokens[after].lower in _NOT_INVERTED:
         return False
-    return tokens[after].text[:1].isupper() or not any(token.lower in {"that", ":"} or token.lower in QUOTE_MARKS for token in tokens[after:])
+    if tokens[after].text[:1].isupper():
+        return True
+    rest = range(after, len(tokens))
+    return not any(tokens[i].lower in {"that", ":"} or tokens[i].lower in QUOTE_MARKS or _is_verb_at(tokens, i) for i in rest)
 
 
 def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | None:
