@@ -113,8 +113,10 @@ def _relative_clause_start(tokens: tuple[Token, ...], stop: int, end_index: int,
     if end_index == 0 or tokens[end_index - 1].lower != ",":
         return None
     for index in range(stop, floor, -1):
-        if tokens[index].lower in _RELATIVES and tokens[index - 1].lower == ",":
-            return index - 1
+        if tokens[index].lower in _RELATIVES:
+            return index - 1 if tokens[index - 1].lower == "," else index
+        if tokens[index].lower == "," and index < stop:
+            return None
     return None
 
 
@@ -215,7 +217,14 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
         segments = segments[:-1]
         while segments and not postposed and _is_adverbial(tokens, *segments[0]):
             segments = segments[1:]
-        if len(segments) < 2 or _is_adverbial(tokens, *segments[-1]):
+        if len(segments) >= 2 and _is_adverbial(tokens, *segments[-1]):
+            # "Murphy, though, said", "Salceda, citing data, said": no appositive, the head alone
+            head = _np_of_segment(tokens, *segments[-2])
+            if head is None or (len(segments) > 2 and not postposed):
+                return None
+            span = (tokens[head[0]].start, tokens[head[1] - 1].end)
+            return Subject(span, span, None)
+        if len(segments) < 2:
             return None  # a comma right before the verb without an appositive: no subject there
         after_quote = region_start > 0 and tokens[region_start - 1].lower in CLOSING_MARKS
         segments = [segment for segment in segments if segment[1] > segment[0]]
@@ -249,6 +258,8 @@ def _relative_subject(tokens: tuple[Token, ...], relative: int, floor: int) -> S
 
 
 def _is_adverbial(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    if end > start and _is_participle(tokens[start]):
+        return True
     if end - start == 1:
         return tokens[start].lower.endswith("ly") or tokens[start].lower in _PREPOSITIONS | {"though", "too", "instead", "again", "indeed", "however", "meanwhile", "then"}
     return end > start and tokens[start].lower in {"in", "on", "at", "during", "after", "before", "for", "by", "with", "speaking", "asked", "when", "while", "like"}
@@ -505,8 +516,13 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
         return False
     if tokens[after].text[:1].isupper():
         return True
-    rest = range(after, len(tokens))
-    return not any(tokens[i].lower in {"that", ":"} or tokens[i].lower in QUOTE_MARKS or _is_verb_at(tokens, i) for i in rest)
+    for index in range(after, len(tokens)):
+        word = tokens[index].lower
+        if word in _RELATIVES or word == ",":
+            return True
+        if word in {"that", ":"} or word in QUOTE_MARKS or _is_verb_at(tokens, index):
+            return False
+    return True
 
 
 def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | None:

@@ -22,6 +22,7 @@ from newsledger.attribute.text import Sentence, Token
 CueForm = Literal["finite", "participle", "according", "passive"]
 _CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
 _CALL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "has", "have", "had", "also", "and", "who", "repeatedly", "once", "then", "previously", "later", "earlier", "again", "recently", "publicly"})
+_QUANTIFIERS = frozenset({"several", "many", "some", "most", "both", "all", "few", "others", "two", "three", "four", "five", "one"})
 _GOOD_PREVIOUS = frozenset({",", "”", '"', "’", "''", "—", "(", ")", "-", ";", ":"})
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
 _PARTICIPLE_LEADS = frozenset({",", "after", "before", "while", "by", "without", "when", "in", "—", "(", "since"})
@@ -99,6 +100,8 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
         return None  # negated, or a noun after a possessive
     if lemma == "call" and previous and not (tokens[index - 1].text[:1].isupper() or previous in _CALL_SUBJECTS or previous.endswith("ly")):
         return None  # "a group called ...", "the so-called"
+    if previous in _QUANTIFIERS and (not noun_like or lemma == "say"):
+        return "finite"  # "Several said", "Many say"
     if previous in DETERMINERS and previous != "that":
         return None  # a noun ("the reports", "his calls for")
     if previous == "to" and not word.endswith("ing"):
