@@ -22,6 +22,7 @@ from newsledger.attribute.text import Sentence, Token
 CueForm = Literal["finite", "participle", "according", "passive"]
 _CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
 _CALL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "has", "have", "had", "also", "and", "who", "repeatedly", "once", "then", "previously", "later", "earlier", "again", "recently", "publicly"})
+_PREPOSITIONS = frozenset({"of", "in", "for", "from", "with", "by", "at", "on", "about", "into", "across", "among", "between", "per"})
 _QUANTIFIERS = frozenset({"several", "many", "some", "most", "both", "all", "few", "others", "two", "three", "four", "five", "one"})
 _GOOD_PREVIOUS = frozenset({",", "”", '"', "’", "''", "—", "(", ")", "-", ";", ":"})
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
@@ -109,7 +110,9 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
     base = lemma.split(" ")[0]
     if index > 0 and tokens[index - 1].text[:1].isdigit():
         return None  # "758 pledged delegates"
-    closing = following in {".", ",", "!", "?", ";"} or previous in {",", "”", '"', "''"}
+    if noun_like and previous in _PREPOSITIONS:
+        return None  # "secretary of state", "in states where"
+    closing = not noun_like and (following in {".", ",", "!", "?", ";"} or previous in {",", "”", '"', "''"})
     strict = base in ALWAYS_NEEDS_CLAUSE or noun_like
     if base in NEEDS_CLAUSE and strict and " " not in lemma and following not in _CLAUSE_FOLLOWERS and not word.endswith("ing") and not closing:
         return None
