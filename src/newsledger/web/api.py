@@ -35,9 +35,12 @@ from newsledger.web.views import SearchParams
 
 router = APIRouter(prefix="/api", tags=["api"])
 WRITE = documented(400, 401, 403, 413, 429, 502)
+BEARER = {"security": [{"bearer": []}]}
 
 
-@router.post("/pages", response_model=AddPageResponse, responses=WRITE, summary="Add a page")
+@router.post(
+    "/pages", response_model=AddPageResponse, responses=WRITE, openapi_extra=BEARER, summary="Add a page"
+)
 async def add_page(body: AddPageRequest, request: Request) -> dict:
     """Extract a pasted page or a fetched URL and return its record; ``store`` keeps it too.
 
@@ -53,7 +56,13 @@ async def add_page(body: AddPageRequest, request: Request) -> dict:
     return views.extracted_json(extracted, stored)
 
 
-@router.post("/ingest", response_model=IngestResponse, responses=WRITE, summary="Store many pages")
+@router.post(
+    "/ingest",
+    response_model=IngestResponse,
+    responses=WRITE,
+    openapi_extra=BEARER,
+    summary="Store many pages",
+)
 async def ingest(body: IngestRequest, request: Request) -> dict:
     """Extract, attribute and store up to 100 pages given inline. Needs the bearer token."""
     require_writer(request)
