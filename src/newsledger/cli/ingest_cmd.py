@@ -11,6 +11,8 @@ from newsledger.errors import ConfigError
 from newsledger.progress import Progress
 from newsledger.scale.cli import add_ray_arguments, bind_engine_arguments
 
+OPTIMIZE_AFTER = 1000  # pages stored in one run before the full-text indexes are merged
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -66,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     with open_ledger(args.db) as ledger:
         summary = run_ingest(args.sources, ledger, jobs=max(args.jobs, 0), timeout=args.timeout,
                              options=options, progress=progress)
+        if summary.stored >= OPTIMIZE_AFTER:
+            ledger.optimize()
         if not args.quiet:
             print(summary.line())
             print(totals_line(ledger))
