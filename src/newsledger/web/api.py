@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
-from newsledger.errors import NewsledgerError
 from newsledger.web import views
 from newsledger.web.access import require_reader, require_writer
 from newsledger.web.errors import ApiError, documented
@@ -74,9 +73,6 @@ async def ingest(body: IngestRequest, request: Request) -> dict:
                 check_url(item.url)
                 page = views.with_url(page, item.url)
             extracted = await request.app.state.worker.extract(page, item.form)
-        except NewsledgerError as err:
-            failed.append(IngestFailure(index=index, code=err.stage, message=str(err)).model_dump())
-            continue
         except ApiError as err:
             failed.append(IngestFailure(index=index, code=err.code, message=err.message).model_dump())
             continue
