@@ -213,6 +213,44 @@ def test_tasks_read_every_page_once_in_local_order(mixed_inputs):
     assert len(local) == 12 + 7 + 1 + 1
 
 
+def test_url_lists_are_split_into_their_urls_and_fetched_as_locally(tmp_path):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Pages(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            index = int(self.path.strip("/").split("-")[-1])
+            body, status = (page_html(index), 200) if index < 5 else (b"gone", 404)
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        url_list = tmp_path / "urls.txt"
+        url_list.write_text("# stories\n" + "\n".join(f"{base}/story-{i}" for i in range(6)) + "\n\n")
+        options = SourceOptions(allow_private=True, host_delay=0.0, retries=0)
+        plan = make_plan([f"@{url_list}"], 3, options=options, base_dir=os.getcwd())
+        assert [[s.input for s in task.slices] for task in plan.tasks] == [
+            [f"{base}/story-0", f"{base}/story-1"],
+            [f"{base}/story-2", f"{base}/story-3"],
+            [f"{base}/story-4", f"{base}/story-5"],
+        ]
+        by_tasks = [item for task in plan.tasks for item in iter_slice_items(task.slices, options)]
+        local = list(iter_pages([f"@{url_list}"], options=options))
+    finally:
+        server.shutdown()
+    assert [_identity(item) for item in by_tasks] == [_identity(item) for item in local]
+    assert _identity(by_tasks[-1]) == f"failure:{base}/story-5"
+
+
 def _identity(item) -> str:
     return item.key if hasattr(item, "key") else f"failure:{item.input}"
 
