@@ -194,6 +194,16 @@ def test_split_gives_contiguous_ranges_of_about_equal_size():
     ]
 
 
+def test_split_keeps_files_whole_when_there_are_enough_of_them():
+    segments = [
+        Segment(input=f"{name}.warc.gz", pages=pages, splittable=True)
+        for name, pages in [("a", 10), ("b", 3), ("c", 7), ("d", 4)]
+    ]
+    tasks = split(segments, 3)
+    assert [[s.input[0] for s in task.slices] for task in tasks] == [["a"], ["b", "c"], ["d"]]
+    assert all((s.start, s.stop) == (0, None) for task in tasks for s in task.slices)
+
+
 def test_split_never_makes_more_tasks_than_pages():
     assert len(split([Segment(input="a.html", pages=1), Segment(input="b.html", pages=1)], 8)) == 2
     assert split([], 3) == ()
@@ -417,7 +427,9 @@ class ExitOnce:
 @pytest.mark.slow
 def test_ray_ingest_gives_the_same_ledger_as_a_local_run(ray_cluster, warcs, tmp_path):
     expected = local_contents(warcs, tmp_path / "local.db")
-    assert expected["stats"]["articles"] == 36 and expected["stats"]["statements"] > 36  # something to compare
+    assert (
+        expected["stats"]["articles"] == 36 and expected["stats"]["statements"] > 36
+    )  # something to compare
     options = RayOptions(tasks=5, shard_dir=str(tmp_path / "shards"))
     with Ledger.open(str(tmp_path / "ray.db")) as ledger:
         summary = run_ray_ingest(warcs, ledger, options=options)
@@ -501,6 +513,8 @@ def test_ray_ingest_of_mixed_inputs_into_postgresql_matches_a_local_run(ray_clus
     with postgres_url() as local_url, postgres_url() as ray_url:
         expected = local_contents(mixed_inputs, local_url)
         with Ledger.open(ray_url) as ledger:
-            summary = run_ray_ingest(mixed_inputs, ledger, options=RayOptions(tasks=4, shard_dir=str(tmp_path)))
+            summary = run_ray_ingest(
+                mixed_inputs, ledger, options=RayOptions(tasks=4, shard_dir=str(tmp_path))
+            )
         assert (summary.ran, summary.pages.seen, summary.pages.failed) == (4, 21, 1)
         assert ledger_contents(ray_url) == expected
