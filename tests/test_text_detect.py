@@ -101,3 +101,30 @@ _line = st.one_of(
 def test_page_like_text_never_crashes(lines: list[str]) -> None:
     article = extract_text("\n".join(lines))
     assert article.input_form == "text"
+
+
+def test_explicit_form_wins_over_the_page_form() -> None:
+    from newsledger.extract import extract_page
+    from newsledger.model import Page
+
+    page = Page(
+        content=b"<html><body><p>Words in markup read as text on request.</p></body></html>", form="html"
+    )
+    assert extract_page(page, form="text").input_form == "text"
+    assert extract_page(page).input_form == "html"
+    assert extract_page(Page(content=SEED.read_bytes())).input_form == "text"
+
+
+def test_cli_form_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import json
+
+    from newsledger.cli import main
+
+    assert main(["extract", str(SEED)]) == 0
+    record = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert record["input_form"] == "text"
+    assert record["headline"]["value"].startswith("Freed Belarusian Opposition Figure")
+    markup = tmp_path / "page.html"
+    markup.write_text("<html><body><p>Plain words inside markup, read as text on request.</p></body></html>")
+    assert main(["extract", "--form", "text", str(markup)]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["input_form"] == "text"

@@ -120,3 +120,32 @@ def test_pages_without_an_article_give_an_empty_body(text: str) -> None:
     article = extract_text(text)
     assert article.blocks == ()
     assert article.text == ""
+
+
+def test_bullets_and_numbers_make_list_blocks() -> None:
+    text = (
+        "How to Store Winter Squash\n\n"
+        "By Dana Field\n\n"
+        "Squash keeps for months if it is cured first and then kept somewhere cool, dry and dark.\n\n"
+        "1. Cure the squash in a warm room for ten days.\n"
+        "2. Wipe each one with a cloth dipped in diluted vinegar.\n"
+        "3. Store them on a shelf so that they do not touch.\n\n"
+        "Check them every few weeks and use any that show a soft spot first, before it spreads.\n"
+    )
+    article = extract_text(text)
+    kinds = [b.kind for b in article.blocks]
+    assert kinds == ["paragraph", "list", "paragraph"]
+    listing = article.blocks[1]
+    assert listing.ordered
+    assert listing.items[0] == "Cure the squash in a warm room for ten days."
+    assert listing.evidence.lines == (7, 9)
+    assert article.text[listing.start : listing.end] == listing.text
+
+
+def test_line_numbers_follow_line_feeds_whatever_the_line_ends() -> None:
+    seed = (FIXTURES / "united24-kolesnikova.txt").read_text(encoding="utf-8")
+    expected = [b.evidence.lines for b in extract_text(seed).blocks]
+    assert [b.evidence.lines for b in extract_text(seed.replace("\n", "\r\n")).blocks] == expected
+    assert [b.evidence.lines for b in extract_text(seed.replace("\n", "\r")).blocks] == expected
+    with_separator = seed.replace("Belarus’s isolation", "Belarus’s\u2028isolation", 1)
+    assert [b.evidence.lines for b in extract_text(with_separator).blocks] == expected

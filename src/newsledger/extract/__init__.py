@@ -39,7 +39,8 @@ def extract(
 
 def extract_page(page: Page, *, form: FormChoice = "auto") -> Article:
     content_type = next((v for k, v in page.headers if k.lower() == "content-type"), None)
-    chosen: FormChoice = page.form or form
+    # An explicit choice wins over what the source guessed; "auto" defers to the source, then detection.
+    chosen: FormChoice = form if form != "auto" else (page.form or "auto")
     return extract(
         page.content, page.url, form=chosen, content_type=content_type, input_name=page.origin or None
     )

@@ -8,6 +8,8 @@ place: a body block, a metadata field's evidence, or the classified boilerplate.
 
 from __future__ import annotations
 
+import re
+
 from newsledger.extract.assemble import assemble
 from newsledger.extract.parts import Body, Metadata
 from newsledger.extract.text import meta
@@ -17,6 +19,8 @@ from newsledger.extract.text.lines import Line, split_lines
 from newsledger.model import Article, Block, Boilerplate, Evidence, Image, TextField
 
 __all__ = ["extract_text"]
+
+_LIST_ITEM = re.compile(r"^(?:[-*•·–▪►●◦]\s+|\d{1,3}[.)]\s+)")
 
 
 def extract_text(text: str, url: str | None = None) -> Article:
@@ -33,7 +37,7 @@ def extract_text(text: str, url: str | None = None) -> Article:
         if kinds[i] is None and i not in reading.used and i not in reading.relabel
     ]
     meta.note_unprinted_date(lines, body_indexes, reading)
-    blocks = tuple(make_block(lines, i) for i in body_indexes)
+    blocks = make_blocks(lines, body_indexes)
     in_body = set(body_indexes)
     aside = [i for i in range(len(lines)) if i not in in_body and i not in reading.used]
     boilerplate = make_boilerplate(lines, kinds, reading, aside)
@@ -48,10 +52,11 @@ def read_metadata(lines: list[Line], kinds: list[Kind | None], start: int, end: 
     limit = start + 3
     meta.read_section(lines, reading, limit)
     meta.read_read_time(lines, reading, limit)
-    meta.read_authors(lines, reading, limit)
+    meta.read_authors(lines, reading, limit, byline_limit=min(start + 12, end))
     meta.read_lead_image(lines, kinds, headline, start, reading)
     meta.read_site_name(lines, kinds, reading)
     mark_captions(lines, start, end, reading)
+    meta.mark_author_box(lines, range(start, end), reading)
     read_standfirst(lines, start, end, reading)
     if "read_time" in reading.fields:
         reading.fields["stated_read_time"] = reading.fields.pop("read_time")
@@ -93,6 +98,43 @@ def mark_captions(lines: list[Line], start: int, end: int, reading: meta.Reading
             reading.relabel[index] = ("caption", "a picture caption with its credit")
     if images:
         reading.fields["images"] = tuple(images)
+
+
+def make_blocks(lines: list[Line], body_indexes: list[int]) -> tuple[Block, ...]:
+    """Body lines as blocks; adjacent lines that open with a bullet or a number form one list."""
+    blocks: list[Block] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            blocks.append(make_list(lines, run))
+        else:
+            blocks.extend(make_block(lines, i) for i in run)
+        run.clear()
+
+    for index in body_indexes:
+        if _LIST_ITEM.match(lines[index].text) and (not run or run[-1] == index - 1):
+            run.append(index)
+            continue
+        flush()
+        if _LIST_ITEM.match(lines[index].text):
+            run.append(index)
+        else:
+            blocks.append(make_block(lines, index))
+    flush()
+    return tuple(blocks)
+
+
+def make_list(lines: list[Line], indexes: list[int]) -> Block:
+    items = tuple(_LIST_ITEM.sub("", lines[i].text, count=1) for i in indexes)
+    first, last = lines[indexes[0]].first, lines[indexes[-1]].last
+    return Block(
+        kind="list",
+        text="\n".join(items),
+        items=items,
+        ordered=lines[indexes[0]].text[0].isdigit(),
+        evidence=Evidence(source="text-line", locator=f"lines {first}-{last}", lines=(first, last)),
+    )
 
 
 def make_block(lines: list[Line], index: int) -> Block:

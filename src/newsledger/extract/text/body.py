@@ -13,21 +13,28 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newsledger.extract.text import vocab
 from newsledger.extract.text.classify import classify, is_linky
+from newsledger.extract.text.dates import find_dates
 from newsledger.extract.text.lines import Line
 
 SHORT_PENALTY = 30
 FURNITURE_PENALTY = 60
 CLUSTER_STEP = 25
+DATELINE_BONUS = 2.0
+PACKED_PROSE_WEIGHT = 0.25
 CLUSTER_CAP = 3
 THREAD_AFTER = 600
 PROSE_WORDS = 20
+# Running text this long stays prose even when it mentions a web address.
+LINKY_PROSE_WORDS = 15
 PROSE_MIN_WORDS = 8
 PROSE_LOWER = 0.35
 CLUSTER_SIZE = 6
 RELATED_PENALTY = 150
 # Kinds after which the article does not go on: what follows them is threads and teasers.
-STOP_KINDS = frozenset({"comments"})
+STOP_KINDS = frozenset({"comments", "author_box"})
+_BYLINE_STARTS = tuple(w + " " for w in vocab.BYLINE_WORDS)
 _COMMENT_COUNT = re.compile(
     r"^\d+\s+(?:comments?|responses?|replies|reactions?|kommentare|commentaires|comentarios|commenti)\b", re.I
 )
@@ -43,14 +50,16 @@ def is_prose(line: Line) -> bool:
 
 
 def is_stop(line: Line, kind: tuple[str, str] | None) -> bool:
-    return (kind is not None and kind[0] in STOP_KINDS) or bool(_COMMENT_COUNT.match(line.text))
+    if kind is not None:
+        return kind[0] in STOP_KINDS
+    return line.text[0].isdigit() and _COMMENT_COUNT.match(line.text) is not None
 
 
 def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[float]:
     scores: list[float] = []
     run = 0
     for line, kind in zip(lines, kinds, strict=True):
-        if kind is None and is_prose(line) and not is_linky(line):
+        if kind is None and is_prose(line) and (line.words >= LINKY_PROSE_WORDS or not is_linky(line)):
             scores.append(float(len(line.text)))
             run = 0
             continue
@@ -64,6 +73,27 @@ def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[
         scores.append(-penalty - CLUSTER_STEP * min(run, CLUSTER_CAP))
         run += 1
     return scores
+
+
+def discount_unspaced_prose(lines: list[Line], scores: list[float]) -> None:
+    """On a page that separates paragraphs with blank lines, prose lines packed together without
+    one are a widget's teasers (title and summary on one line each): they count for less."""
+    prose = [i for i, score in enumerate(scores) if score > 0]
+    if not prose or sum(1 for i in prose if lines[i].blank_before) < 0.5 * len(prose):
+        return
+    for i in prose:
+        if not lines[i].blank_before and i > 0 and scores[i - 1] > 0:
+            scores[i] *= PACKED_PROSE_WEIGHT
+
+
+def has_dateline_above(lines: list[Line], start: int) -> bool:
+    """A byline or a dated line just above a run: where an article starts, under its headline."""
+    for line in lines[max(0, start - 4) : start]:
+        if line.words > 12:
+            continue
+        if line.key.startswith(_BYLINE_STARTS) or any(found.has_year for found in find_dates(line.text)):
+            return True
+    return False
 
 
 def candidate_runs(scores: list[float], stops: list[bool]) -> list[tuple[int, int, float]]:
@@ -121,6 +151,8 @@ def choose_run(
         if thread_from == len(lines) and total >= THREAD_AFTER and end < len(lines):
             thread_from = next((i for i in range(end, len(lines)) if stops[i]), len(lines))
         value = total * (0.15 + 0.85 * continuity(lines, prose, start, end, blank_paragraphs))
+        if has_dateline_above(lines, start):
+            value *= DATELINE_BONUS
         if start > thread_from:
             value *= 0.25
         if value > best:
@@ -149,29 +181,36 @@ def trim_teasers(
     return start, end
 
 
-def mark_repeats(lines: list[Line]) -> list[bool]:
-    """True for a line whose text already appeared above it."""
+_REPEAT: tuple[str, str] = ("other", "repeats a line above")
+
+
+def classify_lines(lines: list[Line]) -> list[tuple[str, str] | None]:
+    """Each line's furniture kind; a line whose text already appeared above it is a repeat, and a
+    long line printed twice is a teaser shown in two widgets: both copies are furniture."""
+    kinds: list[tuple[str, str] | None] = []
     seen: set[str] = set()
-    repeats = []
+    long_keys: list[str] = []
     for line in lines:
-        repeats.append(bool(line.key) and line.key in seen)
-        seen.add(line.key)
-    # A long line printed twice far apart is a teaser shown in two widgets: both are furniture.
-    counts = Counter(line.key for line in lines if line.words >= 20)
-    for index, line in enumerate(lines):
-        if line.words >= 20 and counts[line.key] > 1:
-            repeats[index] = True
-    return repeats
+        kind = classify(line)
+        key = line.key
+        if kind is None and key in seen:
+            kind = _REPEAT
+        seen.add(key)
+        kinds.append(kind)
+        if line.words >= 20:
+            long_keys.append(key)
+    if len(long_keys) != len(set(long_keys)):
+        counts = Counter(long_keys)
+        for index, line in enumerate(lines):
+            if line.words >= 20 and counts[line.key] > 1 and kinds[index] is None:
+                kinds[index] = _REPEAT
+    return kinds
 
 
 def find_body(lines: list[Line]) -> tuple[int, int, list[tuple[str, str] | None]]:
-    kinds = [classify(line) for line in lines]
-    repeats = mark_repeats(lines)
-    kinds = [
-        ("other", "repeats a line above") if rep and kind is None else kind
-        for kind, rep in zip(kinds, repeats, strict=True)
-    ]
+    kinds = classify_lines(lines)
     scores = line_scores(lines, kinds)
+    discount_unspaced_prose(lines, scores)
     stops = [is_stop(line, kind) for line, kind in zip(lines, kinds, strict=True)]
     start, end = choose_run(lines, kinds, scores, stops)
     return start, end, kinds

@@ -28,11 +28,37 @@ for _phrases, _kind in (
     (vocab.RELATED_PHRASES, ("related_links", "a related-links heading")),
     (vocab.AD_PHRASES, ("advertisement", "an advertisement marker")),
     (vocab.NAVIGATION_PHRASES, ("navigation", "a navigation link")),
-    (vocab.OTHER_LABELS, ("share_bar", "a share button")),
+    (vocab.OTHER_LABELS, ("share_bar", "share buttons")),
     (tuple(_LABEL_KIND), ("label", "a label word")),
 ):
     for _phrase in _phrases:
         _WHOLE_LINE[_phrase] = _kind  # type: ignore[assignment]
+_RELATED_STARTS = tuple(p + " " for p in vocab.RELATED_STARTS)
+_AUTHOR_BOX_STARTS = tuple(vocab.AUTHOR_BOX_STARTS)
+_SHARE_STARTS = tuple(vocab.SHARE_STARTS)
+# The first word of every phrase recognised by how a line opens: a line whose first word is not
+# among them skips those checks.
+_PREFIX_TABLES = (
+    vocab.RELATED_STARTS,
+    vocab.AUTHOR_BOX_STARTS,
+    vocab.SHARE_STARTS,
+    vocab.IMAGE_ALT_PREFIXES,
+    (
+        "support",
+        "donate",
+        "unterstützen",
+        "unterstütze",
+        "soutenez",
+        "apoya",
+        "sostieni",
+        "поддержите",
+        "підтримайте",
+        "wesprzyj",
+    ),
+)
+_PREFIX_FIRST_WORDS = frozenset(p.split()[0] for table in _PREFIX_TABLES for p in table)
+# Prefixes glued to what follows ("photo:", "фото") are matched as prefixes.
+_UNSPACED_PREFIXES = tuple(p for table in _PREFIX_TABLES for p in table if " " not in p)
 _TRIM = " \t:.!?»›→>…|·•-–—()[]"
 
 
@@ -161,6 +187,32 @@ def _in_line_kind(line: Line, tokens: list[str]) -> Kind | None:
     return None
 
 
+_PERSON = re.compile(
+    r"^\S+\s+(?:(?:the|die|den|der|el|la|l'|de|do|da)\s+)?(?:author|autor|autorin|auteur|autore|автор|[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]\w+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+){1,3})"
+)
+
+
+def _names_person(text: str) -> bool:
+    """ "About Jane Doe", "About the author": the heading names a person or the author."""
+    return bool(_PERSON.match(text))
+
+
+def _by_first_words(line: Line, key: str, words: int) -> Kind | None:
+    """Headings and invitations recognised by how they open."""
+    if words <= 6 and key.startswith(_RELATED_STARTS) and not line.ends_sentence:
+        return "related_links", "a related-links heading"
+    if (
+        words <= 5
+        and key.startswith(_AUTHOR_BOX_STARTS)
+        and not line.ends_sentence
+        and _names_person(line.text)
+    ):
+        return "author_box", "heads the box about the author"
+    if words <= 8 and key.startswith(_SHARE_STARTS):
+        return "share_bar", "an invitation to share or follow"
+    return None
+
+
 def classify(line: Line) -> Kind | None:
     """The boilerplate kind of one line read alone, with the reason, or None when it may be body."""
     words = line.words
@@ -169,17 +221,20 @@ def classify(line: Line) -> Kind | None:
     key = line.key
     if words <= 6 and (kind := _WHOLE_LINE.get(key.strip(_TRIM))):
         return kind
+    tokens = line.tokens
+    opens_known = bool(tokens) and (tokens[0] in _PREFIX_FIRST_WORDS or key.startswith(_UNSPACED_PREFIXES))
+    if opens_known and (kind := _by_first_words(line, key, words)):
+        return kind
     # Only cookie notices run longer than 45 words; other appeals are shorter.
-    tokens = key.split() if words <= 45 else (["cookies"] if "cookie" in key else [])
-    if kind := _in_line_kind(line, tokens):
+    if kind := _in_line_kind(line, tokens if words <= 45 else (["cookies"] if "cookie" in key else [])):
         return kind
     if words > 12:
         return None
-    if any(ch.isdigit() for ch in key[:12]) and _RELATIVE_TIME.search(key):
+    if ("ago" in key or "vor " in key or "il y a" in key or "hace " in key) and _RELATIVE_TIME.search(key):
         return "comments", "a relative time stamp (comments, feeds)"
-    if key.startswith(_ALT_STARTS) and image_alt_subject(line) is not None:
+    if opens_known and key.startswith(_ALT_STARTS) and image_alt_subject(line) is not None:
         return "image_alt", "image alt text"
-    if words <= 6 and key.startswith(_SUPPORT_STARTS) and _SUPPORT_BUTTON.match(line.text):
+    if words <= 6 and opens_known and key.startswith(_SUPPORT_STARTS) and _SUPPORT_BUTTON.match(line.text):
         return "donation_appeal", "asks the reader for support"
     if tokens and tokens[0].strip(_TRIM) in _SHARE_FIRST and SHARE_BAR.match(line.text):
         return "share_bar", "share buttons"

@@ -35,6 +35,14 @@ class Line:
     lower_ratio: float = 0.0
     ends_sentence: bool = False
     key: str = field(default="", repr=False)
+    key_tokens: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def tokens(self) -> list[str]:
+        """The lower-cased words (split on white space), computed once when first asked for."""
+        if self.key_tokens is None:
+            self.key_tokens = self.key.split()
+        return self.key_tokens
 
     def sentences(self) -> int:
         """How many sentences the line holds (counted only when asked: it reads the whole line)."""
@@ -45,22 +53,28 @@ class Line:
         return (self.first, self.last)
 
 
+def _lower_ratio(printed_words: list[str]) -> float:
+    """Share of words that do not start with a capital; words of caseless scripts (Korean,
+    Arabic...) count as lower-case running text."""
+    firsts = list(map(_first, printed_words))
+    alpha = sum(map(str.isalpha, firsts))
+    return (alpha - sum(map(str.isupper, firsts))) / alpha if alpha else 0.0
+
+
 def make_line(first: int, last: int, text: str, blank_before: bool) -> Line:
     """A measured line, in a few C-level passes: every line of every page comes here."""
-    tokens = text.split()
+    key = text.lower()
+    # Short lines are split once, lower-cased; long ones once as printed, for the capitals.
+    short = len(text) < 48
+    tokens = key.split() if short else text.split()
     words = len(tokens)
     if len(text) > 12 * words and not text.isascii():
         # Scripts written without spaces (Chinese, Japanese) count about two characters a word.
         words = max(words, len(_UNSPACED.findall(text)) // 2)
-    lower_ratio = 0.0
-    if words >= 8:
-        firsts = list(map(_first, tokens))
-        alpha = sum(map(str.isalpha, firsts))
-        # Words of caseless scripts (Korean, Arabic...) count as lower-case running text.
-        lower_ratio = (alpha - sum(map(str.isupper, firsts))) / alpha if alpha else 0.0
+    lower_ratio = _lower_ratio(text.split() if short else tokens) if words >= 8 else 0.0
     end = text[-1]
     ends_sentence = end in _ENDS or (end in _CLOSERS and bool(_SENTENCE_END.search(text[-4:])))
-    return Line(first, last, text, blank_before, words, lower_ratio, ends_sentence, text.lower())
+    return Line(first, last, text, blank_before, words, lower_ratio, ends_sentence, key, tokens if short else None)
 
 
 def _is_wrapped(raw: list[str]) -> bool:
@@ -92,7 +106,9 @@ def _unwrap(raw: list[tuple[int, str]], width: int) -> list[tuple[int, int, str]
 
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text`` as measured :class:`Line` records, wrapping undone."""
-    raw = text.splitlines()
+    # Numbered as an editor numbers them: only line feeds (after CR LF and lone CR) end a line,
+    # not the rarer separators str.splitlines() also honours (form feed, U+2028...).
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if _is_wrapped(raw):
         return _split_wrapped(raw)
     lines: list[Line] = []

@@ -27,6 +27,12 @@ _CAPTION_WITH_CREDIT = re.compile(
 _CREDIT_AFTER_SENTENCE = re.compile(
     rf"^(?P<caption>.*?[.!?])?\s*(?:{_CREDIT})\s*(?:by\b|[:：])\s*(?P<credit>[^.!?]{{2,80}})$", re.I
 )
+_AGENCY_ENDS = tuple(vocab.PICTURE_AGENCIES) + tuple(a + ")" for a in vocab.PICTURE_AGENCIES)
+_AGENCY = "|".join(re.escape(a) for a in vocab.PICTURE_AGENCIES)
+# "... on July 25, 2019. J. Scott Applewhite / AP", "Natalie Naccache | Bloomberg | Getty Images"
+_CAPTION_BY_AGENCY = re.compile(
+    rf"^(?P<caption>.*[.!?]\)?)?\s*\(?(?P<credit>(?:[^.!?|/]{{0,60}}\s*[|/]\s*)*(?:{_AGENCY}))\)?$"
+)
 _BYLINE = re.compile(
     r"^(?:"
     + "|".join(re.escape(w) for w in vocab.BYLINE_WORDS)
@@ -52,6 +58,8 @@ _PUBLISHED = re.compile(
     r"(?<!\w)(?:published|posted|veröffentlicht|publié|publicado|pubblicato|опубликовано|опубліковано)", re.I
 )
 _WORD = re.compile(r"\w+")
+# How far above the body the header fields (section, authors, read time) are looked for.
+HEADER_LINES = 45
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
@@ -74,6 +82,11 @@ def evidence(lines: list[Line], first: int, last: int, raw: str | None = None) -
 
 def split_caption(text: str) -> tuple[str | None, str] | None:
     """(caption, credit) of a picture caption with its credit, or None when the line is not one."""
+    if text.endswith(_AGENCY_ENDS):
+        match = _CAPTION_BY_AGENCY.match(text)
+        if match:
+            caption = (match.group("caption") or "").strip()
+            return (caption or None), match.group("credit").strip(" |/")
     if ":" not in text and "：" not in text and " by " not in text.lower():
         return None
     match = _CAPTION_WITH_CREDIT.match(text) or _CREDIT_AFTER_SENTENCE.match(text)
@@ -143,7 +156,7 @@ def read_headline(
 
 
 def read_section(lines: list[Line], reading: Reading, limit: int) -> None:
-    for index in range(min(limit, len(lines) - 1)):
+    for index in range(max(0, limit - HEADER_LINES), min(limit, len(lines) - 1)):
         if label_kind(lines[index]) == "section":
             value = lines[index + 1]
             if value.words <= 6 and label_kind(value) is None:
@@ -155,7 +168,7 @@ def read_section(lines: list[Line], reading: Reading, limit: int) -> None:
 
 
 def read_read_time(lines: list[Line], reading: Reading, limit: int) -> None:
-    for index in range(min(limit, len(lines))):
+    for index in range(max(0, limit - HEADER_LINES), min(limit, len(lines))):
         match = vocab.READ_TIME.match(lines[index].text) if lines[index].words <= 6 else None
         if match:
             reading.fields["read_time"] = StatedReadTime(
@@ -165,15 +178,16 @@ def read_read_time(lines: list[Line], reading: Reading, limit: int) -> None:
             return
 
 
-def read_authors(lines: list[Line], reading: Reading, limit: int) -> None:
-    """Authors under an "Authors" label (names, photo alt text, roles) or on a "By ..." line."""
-    for index in range(min(limit, len(lines))):
+def read_authors(lines: list[Line], reading: Reading, limit: int, byline_limit: int) -> None:
+    """Authors under an "Authors" label (names, photo alt text, roles) or on a "By ..." line
+    (which may sit a few paragraphs into the article, below a standfirst or a picture)."""
+    for index in range(max(0, limit - HEADER_LINES), min(limit, len(lines))):
         if label_kind(lines[index]) == "author":
             authors = _authors_under_label(lines, index, limit, reading)
             if authors:
                 reading.fields["authors"] = tuple(authors)
                 return
-    for index in range(min(limit, len(lines))):
+    for index in range(max(0, limit - HEADER_LINES), min(byline_limit, len(lines))):
         names = byline_names(lines[index])
         if names:
             ev = evidence(lines, index, index, raw=lines[index].text)
@@ -244,13 +258,14 @@ def read_dates(lines: list[Line], kinds: list[Kind | None], body: range, reading
     near = range(max(0, body.start - 30), min(len(lines), body.stop + 15))
     for index in near:
         line = lines[index]
-        if line.words > 16 or index in reading.captions or index in reading.used or kinds[index] is not None:
+        inside = index in body and index - body.start >= 3
+        if line.words > (10 if inside else 16) or kinds[index] is not None or index in reading.used:
             continue
         found = [d for d in find_dates(line.text) if d.has_year]
         if not found:
             continue
-        if index in body and index - body.start >= 3:
-            if line.words <= 10 and 2 * len(found[0].text) >= len(line.text):
+        if inside:
+            if 2 * len(found[0].text) >= len(line.text):
                 reading.relabel[index] = ("dateline", "a date line")
             continue
         modified = _MODIFIED.search(line.text)
@@ -271,6 +286,17 @@ def _date_field(found: FoundDate, lines: list[Line], index: int) -> DateField:
         precision="minute" if found.minute else "day",
         evidence=evidence(lines, index, index, raw=found.text),
     )
+
+
+def mark_author_box(lines: list[Line], body: range, reading: Reading) -> None:
+    """Lines at the end of the article that name its author ("Jane Doe is a reporter for ...")."""
+    names = [a.name for a in reading.fields.get("authors", ())]  # type: ignore[attr-defined]
+    if not names:
+        return
+    for index in range(body.stop - 1, max(body.start, body.stop - 6) - 1, -1):
+        text = lines[index].text
+        if lines[index].words <= 40 and any(text == n or text.startswith(n + " ") for n in names):
+            reading.relabel[index] = ("author_box", "about the author")
 
 
 def read_site_name(lines: list[Line], kinds: list[Kind | None], reading: Reading) -> None:

@@ -186,6 +186,40 @@ CREDIT_WORDS = (
     "zdjęcie",
 )
 
+# Picture agencies that end a caption's credit ("... / AP", "Name | Getty Images").
+PICTURE_AGENCIES = (
+    "AP",
+    "AP Photo",
+    "Reuters",
+    "AFP",
+    "Getty Images",
+    "Getty",
+    "EPA",
+    "EPA-EFE",
+    "Bloomberg",
+    "Shutterstock",
+    "iStock",
+    "iStockphoto",
+    "dpa",
+    "picture alliance",
+    "Anadolu",
+    "Xinhua",
+    "PA",
+    "PA Wire",
+    "Alamy",
+    "NurPhoto",
+    "SOPA Images",
+    "Sipa",
+    "ANSA",
+    "Imago",
+    "TASS",
+    "Pool",
+    "Keystone",
+    "Kyodo",
+    "Yonhap",
+    "Zuma Press",
+)
+
 # Appeals for money, memberships and buttons that lead to them.
 DONATION_PHRASES = (
     "donate",
@@ -358,6 +392,49 @@ RELATED_PHRASES = (
     "читайте также",
     "читайте також",
     "czytaj także",
+)
+# Headings that open a list of other stories, followed by a topic ("More from Science").
+RELATED_STARTS = (
+    "more from",
+    "more in",
+    "more on",
+    "more about",
+    "most read in",
+    "most popular in",
+    "related to",
+    "also in",
+    "mehr aus",
+    "mehr zu",
+    "plus de",
+    "más de",
+    "altro da",
+    "ещё из",
+    "більше з",
+)
+# Headings of the box about the author ("About Jane Doe", "Über die Autorin").
+AUTHOR_BOX_STARTS = (
+    "about the author",
+    "about ",
+    "sobre ",
+    "über ",
+    "à propos de ",
+    "acerca de ",
+    "informazioni su ",
+    "об авторе",
+    "про автора",
+    "o autorze",
+)
+# Invitations to share or follow ("Follow us on", "Like this story? Share it").
+SHARE_STARTS = (
+    "follow us",
+    "follow ",
+    "like this story",
+    "share this",
+    "share on",
+    "share it",
+    "teilen sie",
+    "folgen sie",
+    "suivez-nous",
 )
 AD_PHRASES = (
     "advertisement",
