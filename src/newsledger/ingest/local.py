@@ -112,7 +112,11 @@ class _Workers:
         return not self.pending and not self.suspects
 
     def submit(self, item: tuple) -> Future:
-        future = self.pool.submit(work, item[1], self.timeout)
+        try:
+            future = self.pool.submit(work, item[1], self.timeout)
+        except BrokenProcessPool:  # a worker died before its futures were collected
+            self._restart()
+            future = self.pool.submit(work, item[1], self.timeout)
         self.pending[future] = item
         return future
 
