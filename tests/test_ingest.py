@@ -228,3 +228,16 @@ def test_ingest_into_postgresql_is_idempotent_too(tmp_path, capsys):
             assert (ledger.stats().pages, ledger.stats().articles) == (6, 6)
             assert ledger.search_articles("council").hits
             assert run_reextract(ledger).articles == 6
+
+
+def test_ingest_a_generated_warc_and_count_it_first(tmp_path):
+    pytest.importorskip("fastwarc")
+    from bench._warcgen import write_warc
+
+    warc = write_warc(tmp_path / "crawl.warc.gz", ((f"https://news.example/{n}", article_html(n)) for n in range(8)))
+    assert count_pages([str(warc)]) == 8
+    with Ledger.open(str(tmp_path / "w.db")) as ledger:
+        summary = run_ingest([str(warc)], ledger, jobs=0)
+        assert (summary.stored, summary.articles) == (8, 8)
+        assert {s.site for s in ledger.sites()} == {"news.example"}
+        assert run_ingest([str(warc)], ledger, jobs=0).skipped == 8
