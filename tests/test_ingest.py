@@ -120,6 +120,18 @@ def _stored(db: Path) -> tuple[int, int]:
         connection.close()
 
 
+def _processes_using(db: Path) -> list[int]:
+    """Processes whose command line names the ledger (the run and its workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and str(db).encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 @pytest.mark.slow
 def test_kill_minus_nine_mid_run_then_rerun_loses_and_duplicates_nothing(tmp_path):
     total = 400
@@ -135,6 +147,10 @@ def test_kill_minus_nine_mid_run_then_rerun_loses_and_duplicates_nothing(tmp_pat
     process.wait()
     stored_at_kill = _stored(db)[0]
     assert 0 < stored_at_kill < total, "the run should have been killed part way"
+    deadline = time.monotonic() + 10
+    while _processes_using(db) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_using(db) == [], "the workers of a killed run must not linger"
 
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
     pages, distinct = _stored(db)
