@@ -209,7 +209,7 @@ def run_ray_ingest(
     source_options = source_options or SourceOptions()
     started = time.monotonic()
     summary = IngestSummary()
-    shard_dir = Path(options.shard_dir) if options.shard_dir else default_shard_dir(specs)
+    shard_dir = (Path(options.shard_dir) if options.shard_dir else default_shard_dir(specs)).absolute()
     with LazyRay(options) as ray:
         plan = plan_for(specs, shard_dir, options.tasks, lambda: cluster_cpus(ray.get()), source_options)
         pending = unfinished(plan, shard_dir)
