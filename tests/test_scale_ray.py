@@ -553,12 +553,18 @@ def test_an_interrupted_driver_is_resumed_by_the_relaunch(ray_cluster, warcs, tm
         "--quiet",
         "--no-progress",
     ]
-    driver = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while driver.poll() is None and not list(shards.glob("*.done")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    driver.send_signal(signal.SIGINT)
-    assert driver.wait(timeout=60) != 0
+    with (tmp_path / "driver.err").open("wb") as errors:  # a file: a full pipe would stall the driver
+        driver = subprocess.Popen(command, env=env, stderr=errors)
+    try:
+        deadline = time.monotonic() + 120
+        while driver.poll() is None and not list(shards.glob("*.done")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        driver.send_signal(signal.SIGINT)
+        assert driver.wait(timeout=60) != 0
+    finally:
+        if driver.poll() is None:
+            driver.kill()
+            driver.wait()
     done_before = len(list(shards.glob("*.done")))
     assert 1 <= done_before < 12
 
