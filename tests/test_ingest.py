@@ -169,3 +169,62 @@ def test_export_jsonl_csv_and_parquet(tmp_path, capsys):
     table = pq.read_table(target)
     assert table.num_rows == 2 and table.column("site").to_pylist() == ["example.org", "example.org"]
     assert main(["export", "--db", db, "--format", "parquet"]) == 1
+
+
+def _dies_on_page_three(page, timeout):
+    from newsledger.ingest.local import prepare, process_page_limited
+
+    if "page-0003.html" in page.key:
+        os._exit(3)
+    return prepare(process_page_limited(page, timeout))
+
+
+def test_a_page_that_kills_its_worker_fails_alone_and_the_run_goes_on(tmp_path, monkeypatch):
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the crashing stand-in reaches workers only when they are forked")
+    monkeypatch.setattr("newsledger.ingest.local.work", _dies_on_page_three)
+    pages = tmp_path / "pages"
+    write_pages(pages, 10)
+    with Ledger.open(str(tmp_path / "l.db")) as ledger:
+        summary = run_ingest([str(pages)], ledger, jobs=2)
+        assert summary.stored == 10 and summary.articles == 9 and summary.failed == 1
+        [failure] = ledger.failures()
+        assert failure.stage == "worker" and "page-0003.html" in failure.input
+
+
+def test_work_in_flight_is_bounded(tmp_path):
+    from newsledger.ingest.local import IN_FLIGHT_PER_JOB, processed_stream
+
+    taken = 0
+
+    def endless():
+        nonlocal taken
+        n = 0
+        while True:
+            taken += 1
+            n += 1
+            yield n, page(n)
+
+    stream = processed_stream(endless(), jobs=2, timeout=10)
+    for _ in range(5):
+        next(stream)
+    stream.close()
+    assert taken <= 5 + 2 * IN_FLIGHT_PER_JOB + 1
+
+
+@pytest.mark.postgres
+def test_ingest_into_postgresql_is_idempotent_too(tmp_path, capsys):
+    from tests.ledgerkit import postgres_url
+
+    write_pages(tmp_path / "pages", 6)
+    with postgres_url() as url:
+        assert main(["ingest", str(tmp_path / "pages"), "--db", url, "--no-progress"]) == 0
+        assert main(["ingest", str(tmp_path / "pages"), "--db", url, "--no-progress"]) == 0
+        out = capsys.readouterr().out
+        assert "6 stored" in out and "6 already stored" in out
+        with Ledger.open(url) as ledger:
+            assert (ledger.stats().pages, ledger.stats().articles) == (6, 6)
+            assert ledger.search_articles("council").hits
+            assert run_reextract(ledger).articles == 6

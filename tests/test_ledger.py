@@ -160,3 +160,24 @@ def test_every_row_names_its_extractor(ledger):
     for table in ("pages", "articles", "statements", "speakers", "speaker_mentions"):
         assert ledger.db.scalar(f"SELECT count(*) FROM {table} WHERE extractor IS NULL OR extractor = ''") == 0
     assert ledger.db.scalar("SELECT extractor FROM statements") == "test"
+
+
+def test_a_title_before_a_full_name_does_not_split_a_speaker(ledger):
+    ledger.store(processed(70, [("The gates will hold.", "Dr Ana Silva")]))
+    ledger.store(processed(71, [("Funding is agreed.", "Ana Silva")]))
+    ledger.store(processed(72, [("Not me.", "Mayor Silva")]))
+    names = {(s.name, s.statement_count) for s in ledger.speakers().speakers}
+    assert names == {("Dr Ana Silva", 2), ("Mayor Silva", 1)}
+
+
+@pytest.mark.parametrize("few", [True, False])
+def test_both_ways_of_joining_a_speaker_filter_agree(ledger, monkeypatch, few):
+    monkeypatch.setattr("newsledger.ledger.read._few_statements", lambda db, ids: few)
+    for n in range(6):
+        speaker = "Ava Stone" if n % 2 else "Max Hale"
+        ledger.store(processed(80 + n, [(f"The tide barrier is ready, part {n}.", speaker), ("Unrelated.", speaker)]))
+    hits = ledger.search("barrier", speaker="Ava Stone", limit=2)
+    more = ledger.search("barrier", speaker="Ava Stone", limit=2, cursor=hits.next_cursor)
+    assert [h.content for h in hits.hits + more.hits] == [
+        "The tide barrier is ready, part 5.", "The tide barrier is ready, part 3.", "The tide barrier is ready, part 1."]
+    assert more.next_cursor is None

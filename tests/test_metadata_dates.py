@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsledger.extract.metadata.dates import MAX_YEAR, MIN_YEAR, parse_date
@@ -57,6 +57,7 @@ moments = st.datetimes(min_value=datetime(MIN_YEAR, 1, 2), max_value=datetime(MA
 offsets = st.integers(min_value=-12 * 4, max_value=14 * 4).map(lambda q: timezone(timedelta(minutes=15 * q)))
 
 
+@settings(deadline=None)
 @given(moments, offsets)
 def test_iso_with_offset_round_trips_to_the_same_instant(moment: datetime, zone: timezone) -> None:
     aware = moment.replace(microsecond=0, tzinfo=zone)
@@ -66,6 +67,7 @@ def test_iso_with_offset_round_trips_to_the_same_instant(moment: datetime, zone:
     assert parsed.day == aware.date().isoformat()
 
 
+@settings(deadline=None)
 @given(moments)
 def test_iso_without_offset_keeps_local_time_and_says_so(moment: datetime) -> None:
     naive = moment.replace(microsecond=0)
@@ -75,6 +77,7 @@ def test_iso_without_offset_keeps_local_time_and_says_so(moment: datetime) -> No
     assert datetime.fromisoformat(parsed.value) == naive.replace(second=0)
 
 
+@settings(deadline=None)
 @given(st.dates(min_value=date(MIN_YEAR, 1, 1), max_value=date(MAX_YEAR, 12, 31)), st.sampled_from(range(4)))
 def test_human_forms_give_the_same_day(day: date, style: int) -> None:
     english, german = ENGLISH_MONTHS[day.month - 1], GERMAN_MONTHS[day.month - 1]
@@ -90,6 +93,7 @@ def test_human_forms_give_the_same_day(day: date, style: int) -> None:
     assert parsed.precision == "day"
 
 
+@settings(deadline=None)
 @given(st.text(max_size=80))
 def test_any_text_parses_to_a_valid_date_or_nothing(text: str) -> None:
     parsed = parse_date(text)
@@ -99,6 +103,7 @@ def test_any_text_parses_to_a_valid_date_or_nothing(text: str) -> None:
         assert (value.tzinfo is not None) == parsed.has_timezone
 
 
+@settings(deadline=None)
 @given(moments)
 def test_utc_is_written_with_a_zero_offset(moment: datetime) -> None:
     aware = moment.replace(microsecond=0, tzinfo=UTC)

@@ -149,3 +149,18 @@ def test_json_ld_references_are_followed_and_tracking_tags_dropped() -> None:
     assert [a.name for a in metadata.authors] == ["Ana Ruiz"]
     assert metadata.site_name is not None and metadata.site_name.value == "Harbour Herald"
     assert [t.value for t in metadata.topics] == ["ferries", "harbour"]
+
+
+def test_authors_in_sibling_elements_are_all_kept_and_a_sidebar_author_is_not() -> None:
+    html = (
+        "<html><body><article><h1>Ferry timetable changes</h1><div class='article-people'>"
+        "<span class='person-link'><a href='/p/ana'>Ana Ruiz</a></span>"
+        "<span class='person-link'><a href='/p/ben'>Ben Okafor</a></span></div>"
+        "<p>Text.</p></article><aside><span class='person-link'>Carla Mendes</span></aside>"
+        "</body></html>"
+    )
+    metadata = extract_metadata(parse_html(html), "https://ferry.example/a")
+    assert [(a.name, a.url) for a in metadata.authors] == [
+        ("Ana Ruiz", "https://ferry.example/p/ana"),
+        ("Ben Okafor", "https://ferry.example/p/ben"),
+    ]

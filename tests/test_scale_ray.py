@@ -379,6 +379,7 @@ class ExitOnce:
 @pytest.mark.slow
 def test_ray_ingest_gives_the_same_ledger_as_a_local_run(ray_cluster, warcs, tmp_path):
     expected = local_contents(warcs, tmp_path / "local.db")
+    assert expected["stats"]["articles"] == 36 and expected["stats"]["statements"] > 36  # something to compare
     options = RayOptions(tasks=5, shard_dir=str(tmp_path / "shards"))
     with Ledger.open(str(tmp_path / "ray.db")) as ledger:
         summary = run_ray_ingest(warcs, ledger, options=options)

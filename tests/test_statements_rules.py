@@ -189,3 +189,19 @@ def test_no_text_crashes_the_engine_and_spans_index_the_text(paragraphs):
     for statement in attribute(item):
         for span in (statement.content, statement.cue.span):
             assert item.text[span.start : span.end] == span.text
+
+
+def test_a_quotation_split_by_an_inverted_attribution():
+    statements = attribute(article("“The plan is ready,” said Jonas Lind, a planner, “and it will work.”"))
+    assert [s.content.text for s in statements] == ["“The plan is ready,”", "“and it will work.”"]
+    assert {s.speaker.name for s in statements} == {"Jonas Lind"}
+
+
+def test_a_role_with_the_name_in_apposition_names_the_speaker():
+    statement = attribute(article("His campaign manager, Jeff Weaver, says the gap can still close."))[0]
+    assert (statement.speaker.name, statement.speaker.description) == ("Jeff Weaver", "His campaign manager")
+
+
+def test_relative_pronoun_speaks_for_the_noun_before_it():
+    statement = attribute(article("The story was broken by Gabriel Sherman, who reported that the network paid."))[0]
+    assert (statement.speaker.mention.text, statement.speaker.name, statement.speaker.resolution) == ("who", "Gabriel Sherman", "pronoun")

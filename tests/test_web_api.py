@@ -141,7 +141,8 @@ def test_private_server_needs_the_token_for_reading(ledger) -> None:
     private = create_app(WebSettings(db="unused", token=TOKEN, private=True, secret="s"), ledger=ledger)
     with TestClient(private) as client:
         assert_error_shape(client.get("/api/search"), 401, "unauthorized")
-        assert client.get("/search").status_code == 401
+        locked = client.get("/search")
+        assert locked.status_code == 401 and 'href="/signin?next=/search"' in locked.text
         assert client.get("/api/search", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
 
 
@@ -228,3 +229,121 @@ def test_article_page_shows_evidence_boilerplate_and_marked_statements(client: T
     assert "Set aside as boilerplate (1)" in body and "donation_appeal" in body
     assert 'class="mark role-content " href="#st-s0"' in body and ">Rates will fall</a>" in body
     assert 'class="mark role-speaker "' in body and 'id="st-s0"' in body
+
+
+@pytest.mark.postgres
+def test_the_same_pages_over_a_postgresql_ledger() -> None:
+    from tests.ledgerkit import postgres_url
+
+    from newsledger.ledger import Ledger
+
+    with postgres_url() as url:
+        seed_ledger(url)
+        with Ledger.open(url) as pg_ledger:
+            app = create_app(WebSettings(db=url, token=TOKEN, secret="s"), ledger=pg_ledger)
+            with TestClient(app) as client:
+                hits = client.get("/api/search", params={"q": "euro"}).json()["items"]
+                assert [hit["speaker"] for hit in hits] == ["Tomas Berg"]
+                article_page = client.get(f"/articles/{hits[0]['article_id']}")
+                assert article_page.status_code == 200 and "We will watch every euro" in article_page.text
+                speaker = client.get(f"/api/speakers/{hits[0]['speaker_id']}").json()
+                assert speaker["timeline"] == [{"month": "2026-01", "count": 1}]
+                assert client.get(f"/sites/{hits[0]['site']}").status_code == 200
+
+
+def csrf_of(client: TestClient, path: str = "/add") -> str:
+    return client.get(path).text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+
+
+def test_ingest_stores_good_pages_and_reports_bad_ones(client: TestClient) -> None:
+    good = article_html(
+        headline="Ferry timetable changes",
+        site="Coast Daily",
+        author="Per Alm",
+        published="2026-03-01T07:00:00Z",
+        paragraphs=["The morning ferry will leave half an hour earlier from the first of April onwards."],
+    )
+    body = {
+        "pages": [{"content": good, "url": "https://coast.example/ferry"}, {"content": "\x00\x01\x02\x03"}]
+    }
+    answer = client.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert answer.status_code == 200, answer.text
+    result = answer.json()
+    assert len(result["stored"]) == 1 and result["stored"][0]["created"]
+    assert [(item["index"], item["code"]) for item in result["failed"]] == [(1, "input")]
+    article = client.get(f"/api/articles/{result['stored'][0]['article_id']}").json()
+    assert article["info"]["site"] == "coast.example"
+
+
+def test_html_pages_show_errors_as_pages(client: TestClient) -> None:
+    missing = client.get("/articles/987654")
+    assert missing.status_code == 404 and "text/html" in missing.headers["content-type"]
+    assert "no article 987654" in missing.text
+    bad_date = client.get("/search", params={"q": "bridge", "since": "yesterday"})
+    assert bad_date.status_code == 400 and "since: not a date" in bad_date.text
+
+
+def test_signing_in_unlocks_fetching_and_storing(client: TestClient) -> None:
+    token = csrf_of(client)
+    refused = client.post("/add", data={"csrf_token": token, "url": "https://example.org/"})
+    assert refused.status_code == 401 and "bearer token" in refused.text
+    wrong = client.post("/signin", data={"csrf_token": token, "token": "not-the-token"})
+    assert wrong.status_code == 401
+    signed = client.post(
+        "/signin",
+        data={"csrf_token": token, "token": TOKEN, "next": "//evil.example/"},
+        follow_redirects=False,
+    )
+    assert signed.status_code == 303 and signed.headers["location"] == "/"
+    blocked = client.post("/add", data={"csrf_token": token, "url": "http://127.0.0.1:9/"})
+    assert blocked.status_code == 400 and "127.0.0.1" in blocked.text
+    client.post("/signout", data={"csrf_token": token})
+    assert client.post("/add", data={"csrf_token": token, "url": "https://example.org/"}).status_code == 401
+
+
+def test_serve_refuses_a_private_server_without_a_token(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from newsledger.cli import main
+
+    monkeypatch.delenv("NEWSLEDGER_TOKEN", raising=False)
+    assert main(["serve", "--db", "unused.db", "--private"]) == 1
+    assert "needs a token" in capsys.readouterr().err
+
+
+def test_a_page_over_the_time_limit_is_refused(ledger) -> None:
+    quick = create_app(
+        WebSettings(db="unused", token=TOKEN, secret="s", extract_timeout=0.001), ledger=ledger
+    )
+    paragraphs = [
+        f"Paragraph {n} tells of the long council meeting and what was decided there." for n in range(3000)
+    ]
+    html = article_html(
+        headline="Long", site="Slow", author="A B", published="2026-01-01", paragraphs=paragraphs
+    )
+    with TestClient(quick) as client:
+        answer = client.post(
+            "/api/pages", json={"content": html}, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
+    assert_error_shape(answer, 400, "timeout")
+
+
+def test_speakers_can_be_found_by_part_of_a_name(client: TestClient) -> None:
+    names = [item["name"] for item in client.get("/api/speakers", params={"q": "ruiz"}).json()["items"]]
+    assert names == ["Ana Ruiz"]
+    page = client.get("/speakers", params={"q": "berg"}).text
+    assert "Tomas Berg" in page and "Ana Ruiz" not in page
+
+
+def test_guessing_the_token_is_throttled(ledger) -> None:
+    guarded = create_app(WebSettings(db="unused", token=TOKEN, secret="s"), ledger=ledger)
+    wrong = {"Authorization": "Bearer wrong-guess-0000"}
+    with TestClient(guarded) as client:
+        statuses = [
+            client.post("/api/pages", json={"content": "x"}, headers=wrong).status_code for _ in range(11)
+        ]
+        assert statuses[:9] == [401] * 9 and statuses[9:] == [429, 429]
+        assert_error_shape(
+            client.post("/api/pages", json={"content": "x"}, headers=wrong), 429, "too_many_attempts"
+        )
+        right = client.post("/api/pages", json={"content": "x"}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert right.status_code == 429, "a client over the limit is not believed even with the right token"
+        assert client.get("/search").status_code == 200

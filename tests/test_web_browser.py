@@ -107,6 +107,12 @@ def test_search_open_an_article_and_follow_a_speaker(server: str, watched: Watch
     sync_api.expect(page.locator(".hit-statement")).to_have_count(2)
     page.screenshot(path=str(shots / "speaker.png"), full_page=True)
 
+    page.goto(server + "/")
+    page.locator("#q").press_sequentially("euro", delay=30)
+    sync_api.expect(page.locator("#results .hit-statement")).to_contain_text("We will watch every euro")
+    sync_api.expect(page).to_have_url(re.compile(r"q=euro"))
+
+    page.go_back()
     page.locator(".outlets a").first.click()
     page.wait_for_url(re.compile(r"/sites/"))
     sync_api.expect(page.locator(".hit-article")).to_have_count(1)
@@ -140,7 +146,9 @@ def test_add_a_pasted_page_and_store_it(server: str, watched: Watched, shots: Pa
     page.fill("#content", html)
     page.click("button[type=submit]")
     sync_api.expect(page.locator("#result h2.headline")).to_have_text("Library opens its new reading room")
-    sync_api.expect(page.locator("#result table.metadata")).to_contain_text("Library opens")
+    sync_api.expect(page.locator("#result table.metadata tr", has_text="Author")).to_contain_text(
+        "Ines Vidal"
+    )
     sync_api.expect(page.locator("#result .ok")).to_have_count(0)
     page.screenshot(path=str(shots / "add-preview.png"), full_page=True)
 
@@ -156,3 +164,26 @@ def test_add_a_pasted_page_and_store_it(server: str, watched: Watched, shots: Pa
     page.get_by_role("link", name="open the stored article").click()
     page.wait_for_url(re.compile(r"/articles/\d+"))
     sync_api.expect(page.locator("h2.headline")).to_have_text("Library opens its new reading room")
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("NEWSLEDGER_SHARED", Path(__file__).resolve().parent.parent.parent / "shared"))
+
+
+def test_the_seed_page_pasted_as_copied_text_shows_its_statements(
+    server: str, watched: Watched, shots: Path
+) -> None:
+    seed = shared_dir() / "seed" / "united24-kolesnikova.txt"
+    if not seed.exists():
+        pytest.skip(f"the seed page is not at {seed}")
+    page = watched.page
+    page.goto(server + "/add")
+    page.fill("#content", seed.read_text(encoding="utf-8"))
+    page.check("input[name=form][value=text]")
+    page.click("form.add-form button[type=submit]")
+    sync_api.expect(page.locator("#result h2.headline")).to_contain_text("Belarusian")
+    cards = page.locator("#result .statement")
+    assert cards.count() >= 5
+    assert page.locator("#result a.mark.role-content").count() >= cards.count()
+    assert page.locator("#result a.mark.role-speaker").count() >= 1
+    page.screenshot(path=str(shots / "add-seed.png"), full_page=True)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsledger.errors import ConfigError
 from newsledger.model import Article, Block, Cue, Span, Speaker, Statement
-from newsledger.web.highlight import marked_body, segments, statement_ranges
+from newsledger.web.highlight import ROLE_ORDER, Mark, Range, marked_body, segments, statement_ranges
 from newsledger.web.security import csrf_field_for, csrf_valid, sign
 from newsledger.web.settings import load_settings
 from newsledger.web.timeline import build_timeline, count_months, months_between
 
+ROLES = list(ROLE_ORDER)
 TEXT = '"We will win," said Ana Ruiz on Monday. Then the meeting ended.'
 
 
@@ -100,3 +103,61 @@ def test_settings_reject_a_private_server_without_token(monkeypatch: pytest.Monk
     assert settings.token == "a-long-token" and settings.writes_enabled and not settings.private
     with pytest.raises(ConfigError):
         load_settings("x.db", token="short")
+
+
+def test_sign_in_only_returns_to_paths_on_this_site() -> None:
+    from newsledger.web.pages import safe_next
+
+    assert safe_next("/add") == "/add"
+    assert safe_next("/search?q=a%20b&site=x.org") == "/search?q=a%20b&site=x.org"
+    for hostile in (
+        "//evil.example/",
+        "/\t/evil.example",
+        "/\\evil.example",
+        "https://evil.example/",
+        "javascript:x",
+        None,
+    ):
+        assert safe_next(hostile) == "/"
+
+
+@given(
+    text=st.text(max_size=60),
+    raw_ranges=st.lists(
+        st.tuples(st.integers(-5, 70), st.integers(-5, 70), st.sampled_from(ROLES)), max_size=8
+    ),
+    offset=st.integers(0, 10),
+)
+def test_segments_always_rebuild_the_text_with_every_mark_inside_its_range(text, raw_ranges, offset) -> None:
+    ranges = [
+        Range(start, end, Mark(statement=f"s{n}", role=role))
+        for n, (start, end, role) in enumerate(raw_ranges)
+    ]
+    parts = segments(text, ranges, offset)
+    assert "".join(part.text for part in parts) == text
+    position = offset
+    for part in parts:
+        for mark in part.marks:
+            source = next(r for r in ranges if r.mark == mark)
+            assert source.start <= position and position + len(part.text) <= source.end
+        position += len(part.text)
+
+
+def test_serve_hides_a_postgresql_password() -> None:
+    from newsledger.cli.serve_cmd import shown
+
+    assert shown("postgresql://app:s3cret@db.internal/news") == "postgresql://app:***@db.internal/news"
+    assert shown("ledger.db") == "ledger.db"
+
+
+def test_throttle_refuses_after_the_limit_and_forgets_old_failures() -> None:
+    from newsledger.web.security import FailureThrottle
+
+    now = [0.0]
+    throttle = FailureThrottle(limit=3, window=60.0, clock=lambda: now[0])
+    for _ in range(3):
+        assert not throttle.blocked("10.0.0.1")
+        throttle.failed("10.0.0.1")
+    assert throttle.blocked("10.0.0.1") and not throttle.blocked("10.0.0.2")
+    now[0] = 61.0
+    assert not throttle.blocked("10.0.0.1")

@@ -154,7 +154,7 @@ def fixture_article(fixture: Fixture) -> tuple[Page, Article, tuple[Statement, .
     return page, article, statements
 
 
-def seed_ledger(db: Path, fixtures: tuple[Fixture, ...] = FIXTURES) -> None:
+def seed_ledger(db: Path | str, fixtures: tuple[Fixture, ...] = FIXTURES) -> None:
     """Stores the fixtures with their statements through the Ledger's own store()."""
     from newsledger.ingest import Processed
     from newsledger.ledger import Ledger

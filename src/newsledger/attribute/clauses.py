@@ -24,6 +24,8 @@ from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Toke
 
 Span = tuple[int, int]
 _HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
+_NOT_INVERTED = frozenset({"i", "that", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "with", "last", "this", "earlier", "then", "from", "via", "through", "it", "he", "she", "they", "we", "you", "there", "yesterday", "today"})
+_TRAILING_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "."})
 _CLAUSE_BREAKS = frozenset({"but", "although", "though", "while", "whereas", "yet"})
 _RELATIVES = frozenset({"who", "whose", "which"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "yesterday", "today", "last", "week", "month", "year", "night", "morning", "afternoon", "evening", "earlier", "this", "later", "recently", "tonight"})
@@ -88,7 +90,12 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
     index = end_index
     while index > floor:
         token = tokens[index - 1]
-        if token.lower in _HARD_LEFT or _is_verbish(token):
+        if token.lower == ")":
+            opening = next((i for i in range(index - 2, max(index - 8, floor - 1), -1) if tokens[i].lower == "("), None)
+            if opening is not None:
+                index = opening
+                continue
+        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or _is_verb_at(tokens, index - 1):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
                 break
@@ -151,9 +158,22 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
     lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS and first.lower not in SUBJECT_PRONOUNS
     if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
         return _trailing_name(tokens, start, end)
-    if any(_is_verbish(token) for token in tokens[start + 1 : end]):
+    if any(_is_verb_at(tokens, index) for index in range(start + 1, end)):
         return _trailing_name(tokens, start, end)
     return start, end
+
+
+def _is_verb_at(tokens: tuple[Token, ...], index: int) -> bool:
+    """A verb form not used as a noun ("the report", "its claims")."""
+    if not _is_verbish(tokens[index]):
+        return False
+    previous = tokens[index - 1].lower if index > 0 else ""
+    return previous not in DETERMINERS and not previous.endswith(("’s", "'s"))
+
+
+def _is_apostrophe(tokens: tuple[Token, ...], index: int) -> bool:
+    """A ’ glued to a word ending in s is a possessive ("Sanders’ campaign"), not a quotation mark."""
+    return tokens[index].lower in {"’", "'"} and index > 0 and tokens[index - 1].end == tokens[index].start and tokens[index - 1].lower.endswith("s")
 
 
 def _is_verbish(token: Token) -> bool:
@@ -183,6 +203,8 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
     end = cue.first
     while end > floor + 1 and tokens[end - 1].lower in _TIME_WORDS:
         end -= 1
+    if end - 2 >= floor and tokens[end - 1].lower in {"who", "which"} and tokens[end - 2].lower == ",":
+        return _relative_subject(tokens, end - 1, floor)
     region_start = _left_region(tokens, end, floor)
     if region_start >= end:
         return None
@@ -194,7 +216,11 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
             segments = segments[1:]
         if len(segments) < 2 or _is_adverbial(tokens, *segments[-1]):
             return None  # a comma right before the verb without an appositive: no subject there
-        head_seg = segments[-2] if postposed else segments[0]
+        after_quote = region_start > 0 and tokens[region_start - 1].lower in CLOSING_MARKS
+        segments = [segment for segment in segments if segment[1] > segment[0]]
+        if len(segments) < 2:
+            return None
+        head_seg = segments[-2] if postposed and not after_quote else segments[0]
         head = _np_of_segment(tokens, *head_seg)
         if head is None:
             return None
@@ -207,6 +233,18 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
         return None
     span = (tokens[head[0]].start, tokens[head[1] - 1].end)
     return Subject(span, span, None)
+
+
+def _relative_subject(tokens: tuple[Token, ...], relative: int, floor: int) -> Subject | None:
+    """", who said": the mention is the relative pronoun, resolved through the noun phrase before it."""
+    comma = relative - 1
+    start = _left_region(tokens, comma, floor)
+    segments = _comma_segments(tokens, start, comma)
+    antecedent = _trailing_name(tokens, *segments[-1]) if segments and segments[-1][1] > segments[-1][0] else None
+    mention = (tokens[relative].start, tokens[relative].end)
+    if antecedent is None:
+        return Subject(mention, mention, None)
+    return Subject(mention, (tokens[antecedent[0]].start, tokens[antecedent[1] - 1].end), None)
 
 
 def _is_adverbial(tokens: tuple[Token, ...], start: int, end: int) -> bool:
@@ -266,6 +304,10 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         return True
     if token.lower in {",", "—", "--"} and following is not None and following.lower in _CLAUSE_BREAKS:
         return True
+    if token.lower in {"and", "but"} and following is not None and index > 0 and tokens[index - 1].lower == ",":
+        return following.lower in SUBJECT_PRONOUNS and index + 2 < len(tokens) and _is_verbish(tokens[index + 2])
+    if token.lower == "but" and following is not None and (following.lower in AUXILIARIES or _is_verbish(following)):
+        return True
     if token.lower == "," and following is not None:
         word = following.lower
         if word == "according":
@@ -300,8 +342,13 @@ def content_after(sentence: Sentence, text: str, start_index: int, cue_positions
         if not inside and index > start_index and _is_content_boundary(tokens, index, cue_positions):
             break
         index += 1
+    last = index - 1
+    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in {"of", "the", "next", "this", "last"}:
+        last -= 1  # "... the deal with state lawmakers Monday": the day dates the saying
+    if last < index - 1 and tokens[last].lower == "on":
+        last -= 1
     start = tokens[start_index].start
-    end = tokens[index - 1].end
+    end = tokens[last].end
     quote = next(((qs, qe) for qs, qe in sentence.quotes if qs < end <= qe), None)
     if quote is not None:
         end = quote[1]
@@ -330,6 +377,14 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
     """The addressee noun phrase right after an addressing cue ("urged the EU to", "told reporters that")."""
     if index >= len(tokens) or not (_looks_like_np_start(tokens[index]) or tokens[index].text[:1].isalpha()):
         return None
+    if tokens[index].lower in {"him", "her", "them", "us", "me", "reporters", "journalists"}:
+        return index, index + 1
+    if tokens[index].text[:1].isupper() and tokens[index].lower not in SUBJECT_PRONOUNS:
+        end = index
+        while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].lower in {"’s", "'s", "of", "&"}):
+            end += 1
+        if end < len(tokens) and (tokens[end].lower in DETERMINERS or tokens[end].lower in SUBJECT_PRONOUNS) and tokens[end].lower != "that":
+            return index, end  # "told POLITICO Florida the state's ..."
     end = index
     while end < len(tokens) and tokens[end].lower not in {"to", "that", ",", ":", "“", '"', ".", "whether", "if", "about", "why", "how", "what", "in", "on", "of", "for"}:
         if end > index and tokens[end].lower.endswith("ing") and tokens[end].text[:1].islower():
@@ -348,10 +403,32 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
     cue_positions = {cue.first for cue in cues} | {cue.verb for cue in cues}
     found: list[RawStatement] = []
     for cue in cues:
-        raw = _statement_for(sentence, text, number, cue, cue_positions)
-        if raw is not None:
+        raw = _split_quotation(sentence, text, number, cue) or _statement_for(sentence, text, number, cue, cue_positions)
+        if isinstance(raw, list):
+            found.extend(raw)
+        elif raw is not None:
             found.append(raw)
     return found
+
+
+def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) -> list[RawStatement] | None:
+    """'"The risk," he said, "is that..."': one quotation split by its attribution."""
+    tokens = sentence.tokens
+    after = cue.last + 1
+    if _inverted(tokens, cue):  # '"...," said Smith, "..."'
+        after = next((i for i in range(after, min(after + 8, len(tokens))) if tokens[i].lower in {",", "."} | QUOTE_MARKS), after)
+    if cue.form != "finite" or after + 1 >= len(tokens) or tokens[after].lower != "," or tokens[after + 1].lower not in QUOTE_MARKS:
+        return None
+    opening = tokens[after + 1].start
+    second = next((q for q in sentence.quotes if q[0] == opening), None)
+    if second is None or not _content_precedes(tokens, cue):
+        return None
+    first = _postposed(sentence, text, number, cue, (tokens[cue.first].start, tokens[cue.last].end))
+    if first is None or _quote_ending_at(sentence, first.content[1]) is None:
+        return None
+    rest = RawStatement(number, first.cue, first.lemma, first.form, second, speaker=first.speaker, speaker_head=first.speaker_head, appositive=first.appositive)
+    rest.continuation_of = number
+    return [first, rest]
 
 
 def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_positions: set[int]) -> RawStatement | None:
@@ -361,7 +438,7 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cu
         return _according(sentence, text, number, cue, cue_span)
     after = cue.last + 1
     at_end = after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";"} or (tokens[after].lower == "," and _rest_is_short(tokens, after))
-    at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after))
+    at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after, cue.lemma))
     if cue.form == "passive":
         content = content_after(sentence, text, after, cue_positions)
         if content is None:
@@ -372,7 +449,7 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cu
     return _preposed(sentence, text, number, cue, cue_span, cue_positions)
 
 
-_MODIFIER_STARTS = frozenset({"in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
+_MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
 
 
 def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
@@ -380,18 +457,28 @@ def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     for index in range(cue.first - 1, max(cue.first - 12, -1), -1):
         word = tokens[index].lower
         if word in CLOSING_MARKS or (word == "," and index > 0 and tokens[index - 1].lower not in {","}):
-            return index > 0
+            return index > 2
         if _is_verbish(tokens[index]) or word in {"that", ":"}:
             return False
     return False
 
 
-def _only_modifiers_follow(tokens: tuple[Token, ...], after: int) -> bool:
-    """'... he said in an interview Tuesday.': nothing but circumstances after the cue."""
+def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "") -> bool:
+    """'... he said in an interview Tuesday.', '... she told reporters.': nothing but
+    circumstances (or the addressee) after the cue."""
+    if lemma in ADDRESSEE_VERBS and after < len(tokens):
+        addressee = addressee_after(tokens, after)
+        if addressee is not None:
+            after = addressee[1]
+            if after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";", ","}:
+                return True
     if after >= len(tokens) or tokens[after].lower not in _MODIFIER_STARTS:
         return False
-    for token in tokens[after:]:
-        if token.lower in {"that", ":", "whether"} or (token.lower in {"“", "``"}) or (_is_verbish(token) and token.lower not in {"told"}):
+    for index in range(after, len(tokens)):
+        token = tokens[index]
+        if token.lower in {"that", ":", "whether", "“", "``"}:
+            return False
+        if _is_verb_at(tokens, index) and token.lower != "told":
             return False
         if token.lower in {",", ";"}:
             return True
@@ -411,7 +498,9 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     if before != "," and before not in CLOSING_MARKS:
         return False
     after = cue.last + 1
-    return after < len(tokens) and tokens[after].text[:1].isupper() and tokens[after].lower not in {"i"}
+    if after >= len(tokens) or not tokens[after].text[:1].isalpha() or tokens[after].lower in _NOT_INVERTED:
+        return False
+    return tokens[after].text[:1].isupper() or not any(token.lower in {"that", ":"} or token.lower in QUOTE_MARKS for token in tokens[after:])
 
 
 def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | None:

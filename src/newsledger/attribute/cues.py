@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsledger.attribute.lexicon import (
+    ALWAYS_NEEDS_CLAUSE,
     AUXILIARIES,
     DETERMINERS,
     NEEDS_CLAUSE,
@@ -42,7 +43,10 @@ class FoundCue:
 def _quoted_tokens(sentence: Sentence) -> set[int]:
     if not sentence.quotes:
         return set()
-    return {i for i, token in enumerate(sentence.tokens) if any(start <= token.start < end for start, end in sentence.quotes)}
+    quoted = set()
+    for start, end in sentence.quotes:
+        quoted.update(i for i, token in enumerate(sentence.tokens) if start <= token.start < end)
+    return quoted
 
 
 def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[int, str] | None:
@@ -100,7 +104,11 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
     if previous == "to" and not word.endswith("ing"):
         return None  # an infinitive ("declined to say")
     base = lemma.split(" ")[0]
-    if base in NEEDS_CLAUSE and " " not in lemma and following not in _CLAUSE_FOLLOWERS and not word.endswith("ing"):
+    if index > 0 and tokens[index - 1].text[:1].isdigit():
+        return None  # "758 pledged delegates"
+    closing = following in {".", ",", "!", "?", ";"} or previous in {",", "”", '"', "''"}
+    strict = base in ALWAYS_NEEDS_CLAUSE or noun_like
+    if base in NEEDS_CLAUSE and strict and " " not in lemma and following not in _CLAUSE_FOLLOWERS and not word.endswith("ing") and not closing:
         return None
     if word.endswith("ing") and word != base:
         if previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS or (index > 0 and tokens[index - 1].text[:1].islower()):

@@ -28,6 +28,7 @@ _DATE = re.compile(
     rf")"
 )
 
+_MAYBE_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|night|morning", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -139,6 +140,8 @@ def _relative(match: re.Match[str], groups: dict[str, str | None], reference: Re
 
 def find_dates(text: str, start: int, end: int, reference: Reference | None) -> list[FoundDate]:
     """Resolved date expressions between ``start`` and ``end`` of ``text``."""
+    if not _MAYBE_DATE.search(text, start, end):
+        return []
     found = []
     for match in _DATE.finditer(text, start, end):
         resolved = resolve(match, reference)

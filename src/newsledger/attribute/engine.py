@@ -42,8 +42,6 @@ _MEDIUM = re.compile(
 def attribute_article(article: Article, *, engine: str = "rules", reference: str | None = None) -> tuple[Statement, ...]:
     if engine == "rules":
         return RulesEngine(article, reference).run()
-    if engine.startswith("spacy"):
-        raise AttributionError(f"attribution engine {engine!r} is not available in this build")
     raise AttributionError(f"unknown attribution engine {engine!r}")
 
 
@@ -60,6 +58,7 @@ class Found:
     date: FoundDate | None = None
     parent: Found | None = None
     source: Found | None = None
+    relay: bool = False
 
 
 class RulesEngine:
@@ -88,6 +87,8 @@ class RulesEngine:
             found += self._part("caption", caption)
         for item in found:
             self._resolve(item)
+            if item.channel is None:
+                item.channel = _told_medium(item) or _medium_channel(item)
         _carry_channels([f for f in found if f.part == "body"])
         return tuple(self._statement(item) for item in found)
 
@@ -116,11 +117,10 @@ class RulesEngine:
         """Nesting, inherited speakers, "according to" relays and dates within one sentence."""
         for item in items:
             item.parent = _enclosing(item, items)
-        kept = []
         for item in items:
-            if item.raw.according and _relays(item, items):
-                continue
-            kept.append(item)
+            if item.raw.according:
+                item.relay = _relays(item, items)
+        kept = list(items)
         for item in kept:
             self._speaker_span(item, kept)
         kept = [item for item in kept if item.raw.speaker is not None or item.source is not None]
@@ -175,6 +175,12 @@ class RulesEngine:
         appositive = item.text[raw.appositive[0] : raw.appositive[1]] if raw.appositive else None
         position = raw.speaker_head[0] if item.part == "body" else 1 << 30
         resolved = resolve_mention(head, position, self.cast, appositive)
+        if resolved.name is None and appositive and appositive[:1].isupper():
+            named = resolve_mention(appositive, position, self.cast, None)
+            if named.name is not None and named.kind == "person":
+                resolved = Resolved(named.name, named.resolution, named.kind, head)  # "His campaign manager, Jeff Weaver,"
+        if raw.speaker and item.text[raw.speaker[0] : raw.speaker[1]].lower() in {"who", "which"}:
+            resolved = Resolved(resolved.name, "pronoun", resolved.kind, resolved.description)
         parent = item.parent
         if head.lower() in PRONOUNS and parent is not None and parent.speaker and parent.speaker.name:
             gender = PRONOUNS[head.lower()]
@@ -200,13 +206,9 @@ class RulesEngine:
         content = _span(text, raw.content)
         fragments = tuple(_span(text, quote) for quote in item.sentence.quotes if raw.content[0] <= quote[0] and quote[1] <= raw.content[1])
         kind = "direct" if fragments and (fragments[0].start, fragments[-1].end) == raw.content and len(fragments) == 1 else ("mixed" if fragments else "indirect")
-        channel, addressee = item.channel or _medium_channel(item), None
-        if raw.addressee:
-            addressee_text = text[raw.addressee[0] : raw.addressee[1]]
-            if raw.lemma == "tell" and _is_medium(addressee_text):
-                channel = Channel(name=_bare(addressee_text), mention=_span(text, raw.addressee), cue=_span(text, raw.cue))
-            else:
-                addressee = Addressee(name=_bare(addressee_text), mention=_span(text, raw.addressee))
+        channel, addressee = item.channel, None
+        if raw.addressee and _told_medium(item) is None:
+            addressee = Addressee(name=_bare(text[raw.addressee[0] : raw.addressee[1]]), mention=_span(text, raw.addressee))
         return Statement(
             id=_identifier(item),
             part=item.part,
@@ -298,8 +300,21 @@ def _trim_headline(raw: RawStatement, text: str) -> RawStatement:
     return raw
 
 
+def _told_medium(item: Found) -> Channel | None:
+    """"told Reuters": the one told is a news medium, so a channel rather than an addressee."""
+    raw = item.raw
+    if raw.lemma != "tell" or raw.addressee is None:
+        return None
+    told = item.text[raw.addressee[0] : raw.addressee[1]]
+    if not _is_medium(told):
+        return None
+    return Channel(name=_bare(told), mention=_span(item.text, raw.addressee), cue=_span(item.text, raw.cue))
+
+
 def _medium_channel(item: Found) -> Channel | None:
     sentence, text = item.sentence, item.text
+    if "in" not in text[sentence.start : sentence.end]:
+        return None
     content = item.raw.content
     for match in _MEDIUM.finditer(text, sentence.start, sentence.end):
         if content[0] <= match.start() < content[1]:
@@ -318,12 +333,14 @@ def _carry_channels(body: list[Found]) -> None:
     current: tuple[str, Channel] | None = None
     for item in body:
         name = _source_of(item).speaker.name if _source_of(item).speaker else None
+        if item.relay:
+            continue
         if item.parent is not None:
             if current and name == current[0] and item.channel is None:
                 item.channel = Channel(name=current[1].name, explicit=False)
             continue
-        if item.channel is not None or _medium_channel(item) is not None:
-            channel = item.channel or _medium_channel(item)
+        if item.channel is not None:
+            channel = item.channel
             current = (name, channel) if name and channel else None
             continue
         if current and name == current[0]:
@@ -377,6 +394,6 @@ def _confidence(item: Found, speaker: Resolved) -> float:
         score -= 0.25
     if item.part != "body":
         score -= 0.1
-    if item.raw.continuation_of is not None:
+    if item.raw.continuation_of is not None or item.relay:
         score -= 0.1
     return round(max(score, 0.1), 2)

@@ -65,6 +65,12 @@ NEEDS_CLAUSE = frozenset({
     "underline", "counter",
 })
 
+# Of those, the verbs that need the clause in every form ("continued to" is no statement).
+ALWAYS_NEEDS_CLAUSE = frozenset({
+    "continue", "order", "repeat", "object", "protest", "signal", "reason", "charge", "demand",
+    "counter", "dispute", "request", "respond", "reply", "comment", "state", "joke", "remark",
+})
+
 AUXILIARIES = frozenset({
     "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
     "did", "does", "do", "also", "later", "previously", "repeatedly", "then", "again", "once",
@@ -120,7 +126,7 @@ MEDIA_WORDS = frozenset({
     "interfax", "tass", "ria", "politico", "axios", "npr", "pbs", "tv", "radio", "times",
     "post", "journal", "newspaper", "magazine", "channel", "broadcaster", "agency", "outlet",
     "podcast", "television", "news", "daily", "gazette", "guardian", "telegraph", "economist",
-    "tribune", "herald", "wire", "network", "rain", "dw", "rferl", "ukrinform", "kyodo", "xinhua",
+    "tribune", "herald", "wire", "network", "dw", "rferl", "ukrinform", "kyodo", "xinhua",
 })
 
 MEDIUM_NOUNS = frozenset({

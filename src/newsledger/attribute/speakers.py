@@ -18,6 +18,7 @@ from newsledger.attribute.lexicon import (
     FUNCTION_WORDS,
     GROUP_HEADS,
     MALE_NAMES,
+    MEDIA_WORDS,
     ORG_WORDS,
     PRONOUNS,
     TITLE_WORDS,
@@ -37,6 +38,7 @@ class Person:
     kind: str = "person"
     descriptions: list[str] = field(default_factory=list)
     appositives: list[str] = field(default_factory=list)
+    description_words: list[frozenset[str]] = field(default_factory=list)
     first_mention: int = 0
 
 
@@ -65,6 +67,7 @@ class Cast:
                     self.by_token.setdefault(part, person)
         if description and description not in person.descriptions:
             person.descriptions.append(description)
+            person.description_words.append(frozenset(w.lower() for w in _WORD.findall(description)) - DETERMINERS)
         self.mentions.append(NameMention(position, person))
         return person
 
@@ -86,8 +89,7 @@ class Cast:
     def by_description(self, words: set[str]) -> Person | None:
         best, best_score = None, 0
         for person in self.people.values():
-            for description in person.descriptions:
-                described = {w.lower() for w in _WORD.findall(description)} - DETERMINERS
+            for described in person.description_words:
                 shared = len(words & described)
                 if shared > best_score and shared >= min(2, len(words)):
                     best, best_score = person, shared
@@ -110,8 +112,10 @@ def gender_of(name: str) -> str | None:
 
 
 def kind_of(name: str) -> str:
-    last = name.split()[-1].lower()
-    return "organisation" if last in ORG_WORDS or name.isupper() else "person"
+    words = [word.lower().strip(".,") for word in name.split()]
+    if words[-1] in ORG_WORDS or name.isupper() or any(word in MEDIA_WORDS for word in words):
+        return "organisation"
+    return "person"
 
 
 def split_title(phrase: str) -> tuple[str, str | None]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|(?:''|``)(?:(?!'')[^\n])*''")
-QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "''", "``"})
-CLOSING_MARKS = frozenset({"”", '"', "’", "''"})
+_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|(?:''|``)[^'\n]*(?:'(?!')[^'\n]*)*''")
+QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
+CLOSING_MARKS = frozenset({"”", '"', "''"})
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!?]+(?:''|[”\"’'])?(?=\s+(?:''|``|[“\"‘(])?[A-Z0-9])|[.!?]+(?:''|[”\"’'])?\s*$")
 ABBREVIATIONS = frozenset({
@@ -47,13 +47,14 @@ class Sentence:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Word, number, quotation-mark and punctuation tokens; an abbreviation keeps its period."""
     tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = match.group()
         if word == "." and tokens and tokens[-1].end == match.start() and tokens[-1].lower in ABBREVIATIONS:
             last = tokens[-1]
             tokens[-1] = Token(last.start, match.end(), last.text + ".", last.lower + ".")
             continue
-        tokens.append(Token(match.start(), match.end(), word, word.lower()))
+        append(Token(match.start(), match.end(), word, word.lower()))
     return tuple(tokens)
 
 
@@ -75,15 +76,15 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(text: str, start: int = 0, end: int | None = None, quotes: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph; never breaks inside a quotation."""
     end = len(text) if end is None else end
-    quotes = find_quotes(text, start, end)
+    quotes = find_quotes(text, start, end) if quotes is None else quotes
     spans = []
     current = start
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end()
-        if _inside(match.start(), quotes) or (text[match.start()] == "." and _is_abbreviation(text, match.start() + 1)):
+        if (quotes and _inside(match.start(), quotes)) or (text[match.start()] == "." and _is_abbreviation(text, match.start() + 1)):
             continue
         if text[current:stop].strip():
             spans.append(_trim(text, current, stop))
@@ -114,8 +115,9 @@ def sentences(text: str, cue_words: frozenset[str] = frozenset()) -> list[Senten
     ``cue_words`` (all of them when it is empty) are tokenised."""
     result = []
     for number, (para_start, para_end) in enumerate(paragraphs(text)):
-        for start, end in split_sentences(text, para_start, para_end):
-            quotes = tuple(find_quotes(text, start, end))
+        paragraph_quotes = find_quotes(text, para_start, para_end)
+        for start, end in split_sentences(text, para_start, para_end, paragraph_quotes):
+            quotes = tuple(q for q in paragraph_quotes if start <= q[0] and q[1] <= end)
             wanted = not cue_words or not cue_words.isdisjoint(_WORD.findall(text[start:end].lower()))
             result.append(Sentence(start, end, number, tokenize(text, start, end) if wanted else (), quotes))
     return result

@@ -11,6 +11,8 @@ from newsledger.errors import ConfigError
 from newsledger.progress import Progress
 from newsledger.scale.cli import add_ray_arguments, bind_engine_arguments
 
+OPTIMIZE_AFTER = 1000  # pages stored in one run before the full-text indexes are merged
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -66,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     with open_ledger(args.db) as ledger:
         summary = run_ingest(args.sources, ledger, jobs=max(args.jobs, 0), timeout=args.timeout,
                              options=options, progress=progress)
+        if summary.stored >= OPTIMIZE_AFTER:
+            ledger.optimize()
         if not args.quiet:
             print(summary.line())
             print(totals_line(ledger))
@@ -73,8 +77,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def totals_line(ledger) -> str:
+    """What the ledger holds now: counts, and the most quoted speakers."""
     stats = ledger.stats()
-    return (
-        f"ledger {ledger.db.target if ledger.backend == 'sqlite' else ledger.backend}: {stats.articles} articles, "
-        f"{stats.statements} statements, {stats.speakers} speakers, {stats.sites} sites, {stats.failures} failures"
+    where = ledger.db.target if ledger.backend == "sqlite" else ledger.backend
+    line = (
+        f"ledger {where}: {stats.articles} articles, {stats.statements} statements, {stats.speakers} speakers, "
+        f"{stats.sites} sites, {stats.failures} failures"
     )
+    top = ledger.speakers(limit=5).speakers
+    if top:
+        line += "\nmost quoted: " + ", ".join(f"{s.name} ({s.statement_count})" for s in top)
+    return line

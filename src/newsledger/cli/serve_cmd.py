@@ -43,6 +43,18 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.db, token=args.token, private=args.private)
     app = create_app(settings)
     writes = "writes need the token" if settings.writes_enabled else "read only (no token set)"
-    print(f"newsledger: serving {args.db} on http://{args.host}:{args.port}/ — {writes}", file=sys.stderr)
+    print(
+        f"newsledger: serving {shown(args.db)} on http://{args.host}:{args.port}/ — {writes}", file=sys.stderr
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
     return 0
+
+
+def shown(target: str) -> str:
+    """The ledger target as it may be printed: a PostgreSQL password is hidden."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(target)
+    if parts.password:
+        return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@")))
+    return target

@@ -9,6 +9,7 @@ was killed continues where it stopped when started again.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -71,39 +72,86 @@ def processed_stream(
             yield tag, work(page, timeout)
         return
     items = iter(items)
-    pending: dict[Future, tuple[Tag, Page]] = {}
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    workers = _Workers(jobs, timeout)
     try:
         exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < jobs * IN_FLIGHT_PER_JOB:
+        while True:
+            while not exhausted and workers.can_take():
                 item = next(items, None)
                 if item is None:
                     exhausted = True
-                    break
-                pending[pool.submit(work, item[1], timeout)] = item
-            if not pending:
-                break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                tag, page = pending.pop(future)
-                yield tag, _result(future, page)
-            if any(isinstance(f.exception(), BrokenProcessPool) for f in done if f.done()):
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs)
-                for future, item in list(pending.items()):
-                    del pending[future]
-                    pending[pool.submit(work, item[1], timeout)] = item
+                else:
+                    workers.submit(item)
+            if workers.idle():
+                return
+            yield from workers.collect()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        workers.close()
+
+
+class _Workers:
+    """A process pool with bounded work in flight that survives a worker dying.
+
+    When a worker process dies (a crash in native code, the OOM killer), every page then in
+    flight is suspect; they are run again one at a time in a fresh pool, and only the page that
+    kills a worker on its own is recorded as a failure.
+    """
+
+    def __init__(self, jobs: int, timeout: float | None) -> None:
+        self.jobs = jobs
+        self.timeout = timeout
+        self.pool = ProcessPoolExecutor(max_workers=jobs)
+        self.pending: dict[Future, tuple] = {}
+        self.suspects: deque[tuple] = deque()
+        self.alone: Future | None = None
+
+    def can_take(self) -> bool:
+        return not self.suspects and len(self.pending) < self.jobs * IN_FLIGHT_PER_JOB
+
+    def idle(self) -> bool:
+        return not self.pending and not self.suspects
+
+    def submit(self, item: tuple) -> Future:
+        future = self.pool.submit(work, item[1], self.timeout)
+        self.pending[future] = item
+        return future
+
+    def collect(self) -> list[tuple]:
+        if self.suspects and not self.pending:
+            self.alone = self.submit(self.suspects.popleft())
+        done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+        results, broken = [], False
+        for future in done:
+            tag, page = self.pending.pop(future)
+            died = isinstance(future.exception(), BrokenProcessPool)
+            if died and future is not self.alone:
+                self.suspects.append((tag, page))
+            else:
+                results.append((tag, _result(future, page)))
+            broken = broken or died
+        if broken:
+            self._restart()
+        return results
+
+    def _restart(self) -> None:
+        self.suspects.extend(self.pending.values())
+        self.pending.clear()
+        self.alone = None
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _result(future: Future, page: Page) -> PreparedPage:
     error = future.exception()
     if error is None:
         return future.result()
-    stage = "worker" if isinstance(error, BrokenProcessPool) else "internal"
-    return prepare(failed(page, stage, f"{page.origin or page.key}: {type(error).__name__}: {error}"))
+    name = page.origin or page.key
+    if isinstance(error, BrokenProcessPool):
+        return prepare(failed(page, "worker", f"{name}: the worker process died while processing this page"))
+    return prepare(failed(page, "internal", f"{name}: {type(error).__name__}: {error}"))
 
 
 def _new_pages(

@@ -115,6 +115,10 @@ class Ledger:
         prepared = processed if isinstance(processed, PreparedPage) else prepare(processed)
         return store.replace_article(self.db, page_id, prepared)
 
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (after a large load)."""
+        self.db.optimize()
+
     # ------------------------------------------------------------------ pages
 
     def has_page(self, key: str) -> bool:

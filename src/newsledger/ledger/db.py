@@ -47,12 +47,18 @@ class Database:
     def close(self) -> None:
         raise NotImplementedError
 
-    def statement_match(self, query: str) -> tuple[str, str, list[Any], str]:
-        """(FROM clause, WHERE condition, params, ORDER BY key) for statements matching ``query``."""
+    def statement_match(self, query: str, *, by_rows: bool = False) -> tuple[str, str, list[Any], str]:
+        """(FROM clause, WHERE condition, params, ORDER BY key) for statements matching ``query``;
+        ``by_rows`` asks to walk the (few) filtered statement rows and check each against the
+        full-text index, instead of walking the index's matches."""
         raise NotImplementedError
 
     def article_match(self, query: str) -> tuple[str, str, list[Any], str]:
         raise NotImplementedError
+
+    def optimize(self) -> None:
+        with self.lock:
+            self.execute("ANALYZE")
 
     def fetchall(self, sql: str, params: Params = ()) -> list[tuple]:
         with self.lock:
@@ -133,9 +139,23 @@ class SqliteDatabase(Database):
                 self.connection.execute("PRAGMA optimize")
             self.connection.close()
 
-    def statement_match(self, query: str) -> tuple[str, str, list[Any], str]:
+    def optimize(self) -> None:
+        """Merge the full-text indexes into one segment each (faster matching), then ANALYZE."""
+        with self.lock:
+            for table in ("statements_fts", "articles_fts"):
+                self.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+            self.execute("ANALYZE")
+
+    def statement_match(self, query: str, *, by_rows: bool = False) -> tuple[str, str, list[Any], str]:
         from newsledger.ledger.query import fts5_query
 
+        if by_rows:  # CROSS JOIN fixes the loop order in SQLite: rows outside, index probes inside
+            return (
+                "statements s CROSS JOIN statements_fts ON statements_fts.rowid = s.id",
+                "statements_fts MATCH ?",
+                [fts5_query(query)],
+                "s.id",
+            )
         return (
             "statements_fts JOIN statements s ON s.id = statements_fts.rowid",
             "statements_fts MATCH ?",
@@ -190,7 +210,7 @@ class PostgresDatabase(Database):
         with self.lock:
             self.connection.close()
 
-    def statement_match(self, query: str) -> tuple[str, str, list[Any], str]:
+    def statement_match(self, query: str, *, by_rows: bool = False) -> tuple[str, str, list[Any], str]:
         _check_query(query)
         return ("statements s", "s.tsv @@ websearch_to_tsquery('english', ?)", [query], "s.id")
 

@@ -86,10 +86,28 @@ class PreparedPage(Struct, kw_only=True):
     extractor: str = EXTRACTOR
 
 
-def speaker_key(name: str) -> str:
-    """The name as speakers are matched across articles: NFKC, case-folded, spaces collapsed."""
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    return " ".join(folded.replace("\u2019", "'").split()).strip(" .,;:'\"")
+# Titles and ranks that precede a person's name; dropped from the matching key only when a
+# full name (two words or more) remains, so "Dr Ana Silva" and "Ana Silva" are one speaker while
+# "Mayor Silva" is not merged with every other Silva.
+_TITLES = (
+    "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother "
+    "councillor councilor cllr alderman inspector sergeant sgt detective officer constable chief "
+    "senator sen rep representative congressman congresswoman president vice prime minister secretary "
+    "governor gov mayor judge justice gen general col colonel maj major capt captain lt lieutenant "
+    "admiral commander ambassador chancellor deputy superintendent supt"
+)
+HONORIFICS = frozenset(_TITLES.split())
+
+
+def speaker_key(name: str, kind: str = "person") -> str:
+    """The name as speakers are matched across articles: NFKC, case-folded, spaces collapsed,
+    and for people, leading titles dropped when a full name remains."""
+    folded = unicodedata.normalize("NFKC", name).casefold().replace("\u2019", "'")
+    words = [word.strip(" .,;:'\"") for word in folded.split()]
+    words = [word for word in words if word]
+    while kind == "person" and len(words) > 2 and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def site_of(url: str | None) -> str:
@@ -137,7 +155,8 @@ def _article_row(article: Article) -> ArticleRow:
 
 def _statement_row(statement: Statement, published: str | None) -> StatementRow:
     name = statement.speaker.name
-    speaker = SpeakerRef(key=speaker_key(name), name=name.strip(), kind=statement.speaker.kind) if name else None
+    kind = statement.speaker.kind
+    speaker = SpeakerRef(key=speaker_key(name, kind), name=name.strip(), kind=kind) if name else None
     date = statement.date.value if statement.date else None
     return StatementRow(
         statement_key=statement.id,
@@ -158,10 +177,11 @@ def _mentions(statements: tuple[Statement, ...]) -> tuple[MentionRow, ...]:
     counts: dict[tuple[str, str, str | None, str], int] = {}
     for statement in statements:
         speaker = statement.speaker
-        if not speaker.name or not speaker_key(speaker.name):
+        key = speaker_key(speaker.name, speaker.kind) if speaker.name else ""
+        if not key:
             continue
         mention = speaker.mention.text if speaker.mention else speaker.name
-        row_key = (speaker_key(speaker.name), mention, speaker.description, speaker.resolution)
+        row_key = (key, mention, speaker.description, speaker.resolution)
         counts[row_key] = counts.get(row_key, 0) + 1
     return tuple(
         MentionRow(speaker_key=key, mention=mention, description=description, resolution=resolution, statement_count=n)

@@ -47,7 +47,7 @@ CREATE TABLE articles (
     extractor TEXT NOT NULL,
     stored_at TEXT NOT NULL
 );
-CREATE INDEX articles_site ON articles(site, published);
+CREATE INDEX articles_site ON articles(site, id);
 CREATE INDEX articles_published ON articles(published);
 CREATE TABLE authors (
     id {pk},
@@ -89,8 +89,8 @@ CREATE TABLE statements (
     extractor TEXT NOT NULL
 );
 CREATE INDEX statements_article ON statements(article_id, position);
-CREATE INDEX statements_speaker ON statements(speaker_id, said_on);
-CREATE INDEX statements_site ON statements(site, said_on);
+CREATE INDEX statements_speaker ON statements(speaker_id, id);
+CREATE INDEX statements_site ON statements(site, id);
 CREATE INDEX statements_said_on ON statements(said_on);
 CREATE TABLE speaker_mentions (
     id {pk},
@@ -136,7 +136,8 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, text ON articles BE
     INSERT INTO articles_fts(rowid, headline, text) VALUES (new.id, coalesce(new.headline, ''), new.text);
 END;
 CREATE VIRTUAL TABLE statements_fts USING fts5(
-    content, content='statements', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+    content, content='statements', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2',
+    prefix='3 4'
 );
 CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
     INSERT INTO statements_fts(rowid, content) VALUES (new.id, new.content);

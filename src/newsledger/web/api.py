@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from newsledger.errors import NewsledgerError
@@ -19,23 +19,22 @@ from newsledger.web.schemas import (
     IngestFailure,
     IngestRequest,
     IngestResponse,
+    ResultPage,
     SiteResponse,
     SpeakerResponse,
     StatsResponse,
 )
-from newsledger.web.schemas import Page as PageModel
 from newsledger.web.submit import (
     Submission,
     check_submission,
     check_url,
-    extract_submitted,
     page_for,
     pasted_page,
 )
 from newsledger.web.views import SearchParams
 
 router = APIRouter(prefix="/api", tags=["api"])
-WRITE = documented(400, 401, 403, 413, 502)
+WRITE = documented(400, 401, 403, 413, 429, 502)
 
 
 @router.post("/pages", response_model=AddPageResponse, responses=WRITE, summary="Add a page")
@@ -49,7 +48,7 @@ async def add_page(body: AddPageRequest, request: Request) -> dict:
     submission = check_submission(Submission(**body.model_dump()))
     fetch = request.app.state.fetch_page
     page = await run_in_threadpool(page_for, submission, fetch, allow_private=settings.allow_private_urls)
-    extracted = await run_in_threadpool(extract_submitted, page, submission.form)
+    extracted = await request.app.state.worker.extract(page, submission.form)
     stored = views.store_extracted(request.app.state.ledger, extracted) if submission.store else None
     return views.extracted_json(extracted, stored)
 
@@ -65,7 +64,7 @@ async def ingest(body: IngestRequest, request: Request) -> dict:
             if item.url:
                 check_url(item.url)
                 page = views.with_url(page, item.url)
-            extracted = await run_in_threadpool(extract_submitted, page, item.form)
+            extracted = await request.app.state.worker.extract(page, item.form)
         except NewsledgerError as err:
             failed.append(IngestFailure(index=index, code=err.stage, message=str(err)).model_dump())
             continue
@@ -77,11 +76,11 @@ async def ingest(body: IngestRequest, request: Request) -> dict:
 
 
 READ = [Depends(require_reader)]
-READ_ERRORS = documented(400, 401)
-READ_ONE_ERRORS = documented(400, 401, 404)
+READ_ERRORS = documented(400, 401, 429)
+READ_ONE_ERRORS = documented(400, 401, 404, 429)
 
 
-@router.get("/search", response_model=PageModel, responses=READ_ERRORS, dependencies=READ, summary="Search")
+@router.get("/search", response_model=ResultPage, responses=READ_ERRORS, dependencies=READ, summary="Search")
 async def search(request: Request, params: Annotated[SearchParams, Depends(search_params)]) -> dict:
     """Statements (or articles, with ``scope=articles``) matching the words and filters, best first."""
     return views.search(request.app.state.ledger, params)
@@ -123,10 +122,16 @@ async def speaker(
 
 
 @router.get(
-    "/speakers", response_model=PageModel, responses=READ_ERRORS, dependencies=READ, summary="Speakers"
+    "/speakers", response_model=ResultPage, responses=READ_ERRORS, dependencies=READ, summary="Speakers"
 )
-async def speakers(request: Request, cursor: Cursor = None, limit: Limit = 50) -> dict:
-    return views.speakers(request.app.state.ledger, cursor, limit)
+async def speakers(
+    request: Request,
+    q: Annotated[str, Query(max_length=200, description="part of a name")] = "",
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> dict:
+    """Speakers, most quoted first, optionally those whose name contains ``q``."""
+    return views.speakers(request.app.state.ledger, cursor, limit, q.strip())
 
 
 @router.get(
@@ -146,7 +151,7 @@ async def site(
     return view
 
 
-@router.get("/sites", response_model=PageModel, responses=READ_ERRORS, dependencies=READ, summary="Sites")
+@router.get("/sites", response_model=ResultPage, responses=READ_ERRORS, dependencies=READ, summary="Sites")
 async def sites(request: Request) -> dict:
     return views.sites(request.app.state.ledger)
 

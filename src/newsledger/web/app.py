@@ -17,9 +17,10 @@ from newsledger._version import __version__
 from newsledger.errors import BlockedAddressError, FetchError, NewsledgerError
 from newsledger.web.errors import ApiError, error_body
 from newsledger.web.rendering import render
-from newsledger.web.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from newsledger.web.security import BodySizeLimitMiddleware, FailureThrottle, SecurityHeadersMiddleware
 from newsledger.web.settings import WebSettings
 from newsledger.web.submit import Fetch, fetched_page
+from newsledger.web.worker import PageWorker
 
 WEB_DIR = Path(__file__).resolve().parent
 
@@ -39,6 +40,7 @@ def create_app(settings: WebSettings, *, ledger=None, fetch_page: Fetch = fetche
         try:
             yield
         finally:
+            app.state.worker.close()
             if owned:
                 app.state.ledger.close()
 
@@ -52,6 +54,8 @@ def create_app(settings: WebSettings, *, ledger=None, fetch_page: Fetch = fetche
     )
     app.state.settings = settings
     app.state.fetch_page = fetch_page
+    app.state.worker = PageWorker(settings.extract_timeout)
+    app.state.throttle = FailureThrottle()
     if ledger is not None:
         app.state.ledger = ledger
     from newsledger.web.api import router as api_router

@@ -39,6 +39,7 @@ def documented(*statuses: int) -> dict[int | str, dict]:
         403: "Forbidden",
         404: "Not found",
         413: "Request too large",
+        429: "Too many wrong tokens from this address",
         502: "The page could not be fetched",
     }
     return {status: {"model": ErrorResponse, "description": descriptions[status]} for status in statuses}

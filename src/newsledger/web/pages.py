@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
 from newsledger.errors import NewsledgerError
 from newsledger.web import views
-from newsledger.web.access import require_csrf, require_reader, require_writer, settings_of
+from newsledger.web.access import (
+    check_token,
+    client_of,
+    require_csrf,
+    require_reader,
+    require_writer,
+    settings_of,
+)
 from newsledger.web.errors import ApiError
 from newsledger.web.params import form_search_params, query_string
 from newsledger.web.rendering import render
-from newsledger.web.security import AUTH_COOKIE, auth_cookie_for, same
-from newsledger.web.submit import Submission, check_submission, extract_submitted, page_for
+from newsledger.web.security import AUTH_COOKIE, auth_cookie_for
+from newsledger.web.submit import Submission, check_submission, page_for
 from newsledger.web.views import SearchParams
 
 router = APIRouter(include_in_schema=False)
@@ -51,7 +61,7 @@ async def add_submit(request: Request):
         settings = settings_of(request)
         fetch = request.app.state.fetch_page
         page = await run_in_threadpool(page_for, submission, fetch, allow_private=settings.allow_private_urls)
-        extracted = await run_in_threadpool(extract_submitted, page, submission.form)
+        extracted = await request.app.state.worker.extract(page, submission.form)
     except (ApiError, NewsledgerError) as err:
         status = err.status if isinstance(err, ApiError) else 400
         context = {"values": fields, "result": None, "error": str(err)}
@@ -74,7 +84,10 @@ async def signin_submit(request: Request):
     require_csrf(request, fields.get("csrf_token"))
     settings = settings_of(request)
     target = safe_next(fields.get("next"))
-    if not settings.token or not same(fields.get("token"), settings.token):
+    if not settings.token or not check_token(request, fields.get("token")):
+        if request.app.state.throttle.blocked(client_of(request)):
+            context = {"error": "Too many wrong tokens from this address; wait a minute.", "next": target}
+            return render(request, "signin.html", context, status=429)
         context = {"error": "That token is not the operator's token.", "next": target}
         return render(request, "signin.html", context, status=401)
     response = RedirectResponse(target, status_code=303)
@@ -100,9 +113,12 @@ async def signout(request: Request):
 
 def safe_next(target: str | None) -> str:
     """Only same-site paths, so a sign-in link cannot send anyone elsewhere."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+    if target and SAME_SITE_PATH.fullmatch(target) and not target.startswith("//"):
         return target
     return "/"
+
+
+SAME_SITE_PATH = re.compile(r"/[A-Za-z0-9/_.~%?=&+-]*")
 
 
 # --------------------------------------------------------------------------- ledger-backed pages
@@ -151,9 +167,14 @@ async def speaker_page(request: Request, speaker_id: int, cursor: str | None = N
 
 
 @router.get("/speakers")
-async def speakers_page(request: Request, cursor: str | None = None):
+async def speakers_page(request: Request, q: str = "", cursor: str | None = None):
     require_reader(request)
-    return render(request, "speakers.html", {"view": views.speakers(request.app.state.ledger, cursor)})
+    query = q.strip()[:200]
+    view = views.speakers(request.app.state.ledger, cursor, query=query)
+    base_query = urlencode({"q": query}) if query else ""
+    return render(
+        request, "speakers.html", {"view": view, "q": query, "base_query": base_query, "cursor": cursor}
+    )
 
 
 @router.get("/sites/{name}")

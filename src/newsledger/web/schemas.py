@@ -79,7 +79,7 @@ class IngestResponse(BaseModel):
     failed: list[IngestFailure]
 
 
-class Page(BaseModel):
+class ResultPage(BaseModel):
     """One page of results; pass ``next_cursor`` back as ``cursor`` for the next one."""
 
     items: list[Record]
@@ -87,7 +87,7 @@ class Page(BaseModel):
 
 
 class ArticleResponse(BaseModel):
-    id: str
+    article_id: int
     article: Record
     statements: list[Record]
     info: Record
@@ -95,14 +95,14 @@ class ArticleResponse(BaseModel):
 
 class SpeakerResponse(BaseModel):
     speaker: Record
-    statements: Page
+    statements: ResultPage
     outlets: list[Record]
     timeline: list[Record]
 
 
 class SiteResponse(BaseModel):
     site: Record
-    articles: Page
+    articles: ResultPage
 
 
 class StatsResponse(BaseModel):

@@ -9,6 +9,8 @@ import hashlib
 import hmac
 import json
 import secrets
+import time
+from collections import deque
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -145,3 +147,31 @@ def csrf_valid(secret: str, cookie_value: str | None, field_value: str | None) -
 
 def auth_cookie_for(secret: str, token: str) -> str:
     return sign(secret, "auth", token)
+
+
+class FailureThrottle:
+    """Counts wrong tokens per client address; too many within ``window`` seconds are refused.
+
+    Guessing the operator's token then costs minutes per handful of tries instead of nothing.
+    """
+
+    def __init__(self, limit: int = 10, window: float = 60.0, clock=time.monotonic) -> None:
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._failures: dict[str, deque[float]] = {}
+
+    def _recent(self, client: str) -> deque[float]:
+        failures = self._failures.setdefault(client, deque())
+        horizon = self.clock() - self.window
+        while failures and failures[0] < horizon:
+            failures.popleft()
+        return failures
+
+    def blocked(self, client: str) -> bool:
+        return len(self._recent(client)) >= self.limit
+
+    def failed(self, client: str) -> None:
+        self._recent(client).append(self.clock())
+        if len(self._failures) > 10_000:
+            self._failures = {key: value for key, value in self._failures.items() if value}

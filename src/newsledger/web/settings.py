@@ -17,7 +17,8 @@ class WebSettings(msgspec.Struct, frozen=True, kw_only=True):
 
     ``token`` guards every write (adding pages, ingesting); without one, writes are refused.
     ``private`` puts the read pages and endpoints behind the same token. ``secret`` signs the
-    cookies (sign-in, CSRF); a random one per process unless given.
+    cookies (sign-in, CSRF); a random one per process unless given. ``extract_timeout`` bounds
+    the processing of one submitted page, in seconds.
     """
 
     db: str
@@ -26,7 +27,7 @@ class WebSettings(msgspec.Struct, frozen=True, kw_only=True):
     secret: str = ""
     max_body_bytes: int = 8 * MEGABYTE
     allow_private_urls: bool = False
-    page_size: int = 20
+    extract_timeout: float = 20.0
 
     @property
     def writes_enabled(self) -> bool:
@@ -72,4 +73,5 @@ def load_settings(
         secret=secret or os.environ.get("NEWSLEDGER_SECRET") or secrets.token_urlsafe(32),
         max_body_bytes=_env_int("NEWSLEDGER_MAX_BODY_BYTES", 8 * MEGABYTE),
         allow_private_urls=bool(_env_flag("NEWSLEDGER_ALLOW_PRIVATE_URLS")),
+        extract_timeout=float(_env_int("NEWSLEDGER_EXTRACT_TIMEOUT", 20)),
     )

@@ -10,8 +10,6 @@ from urllib.parse import urlsplit
 
 import msgspec
 
-from newsledger.attribute import attribute
-from newsledger.extract import extract_page
 from newsledger.model import Article, Page, Statement
 from newsledger.web.errors import ApiError
 
@@ -86,8 +84,3 @@ def page_for(submission: Submission, fetch: Fetch = fetched_page, *, allow_priva
     if submission.url:
         return fetch(submission.url, allow_private=allow_private)
     return pasted_page(submission.content or "", submission.form)
-
-
-def extract_submitted(page: Page, form: FormChoice) -> Extracted:
-    article = extract_page(page, form=form)
-    return Extracted(page=page, article=article, statements=attribute(article))

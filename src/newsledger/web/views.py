@@ -127,7 +127,7 @@ def article_json(view: dict) -> dict:
         for item in stored.statements
     ]
     return {
-        "id": str(stored.article_id),
+        "article_id": stored.article_id,
         "article": msgspec.to_builtins(stored.article),
         "statements": statements,
         "info": info,
@@ -173,8 +173,9 @@ def site(ledger, name: str, cursor: str | None, limit: int = 20) -> dict | None:
     }
 
 
-def speakers(ledger, cursor: str | None, limit: int = 50) -> dict:
-    page = ledger.speakers(cursor=cursor, limit=limit)
+def speakers(ledger, cursor: str | None, limit: int = 50, query: str | None = None) -> dict:
+    """Speakers, most quoted first; ``query`` keeps those whose name contains it."""
+    page = ledger.speakers(query=query or None, cursor=cursor, limit=limit)
     return {"items": msgspec.to_builtins(page.speakers), "next_cursor": page.next_cursor}
 
 

@@ -38,48 +38,55 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     container = choose_container(segments, prose)
     if container is None:
         return _fallback(segments)
-    depths = [_depth_of(segment, container.key) for segment in segments]
-    others = other_articles(segments, prose, depths)
-    body_segments: list[Segment] = []
-    asides: list[Aside] = []
-    captions: dict[int, list[str]] = {}
-    for index, (segment, depth) in enumerate(zip(segments, depths, strict=True)):
-        if depth < 0:
-            if segment.text:
-                asides.append(outside_aside(segment))
-                asides[-1].order = index
-            continue
-        aside = classify(segment, depth, others) if segment.text else None
-        if aside is None:
-            segment.order = index
-            body_segments.append(segment)
-            continue
-        aside.order = index
-        asides.append(aside)
-        if aside.kind == "caption":
-            figure = next((f for f in reversed(segment.path) if f.tag == "figure"), None)
-            if figure is not None:
-                captions.setdefault(figure.key, []).append(segment.text)
-    depth = (
-        next(i for i, frame in enumerate(body_segments[0].path) if frame.key == container.key)
-        if body_segments
-        else 0
-    )
-    body_segments, orphans = drop_orphan_headings(body_segments, asides, depth)
-    asides.extend(orphans)
-    blocks = build_blocks(body_segments, depth, captions)
+    depths = _depths(segments, container.key)
+    body, asides, captions = _sort(segments, depths, other_articles(segments, prose, depths))
+    # The container sits at the same depth on every path that passes through it.
+    depth = max(depths)
+    body, orphans = drop_orphan_headings(body, asides, depth)
     return Body(
-        blocks=tuple(blocks),
-        boilerplate=merge_asides(asides),
+        blocks=tuple(build_blocks(body, depth, captions)),
+        boilerplate=merge_asides([*asides, *orphans]),
         notes=(f"article container: {container.label}",),
     )
 
 
-def _depth_of(segment: Segment, key: int) -> int:
-    for index, frame in enumerate(segment.path):
-        if frame.key == key:
-            return index
-    return -1
+def _sort(
+    segments: list[Segment], depths: list[int], others: frozenset[int]
+) -> tuple[list[Segment], list[Aside], dict[int, list[str]]]:
+    """Body segments, the asides (each with its place in the page), and captions by figure."""
+    body: list[Segment] = []
+    asides: list[Aside] = []
+    captions: dict[int, list[str]] = {}
+    for index, (segment, depth) in enumerate(zip(segments, depths, strict=True)):
+        segment.order = index
+        if not segment.text and (depth < 0 or segment.kind != "figure"):
+            continue
+        aside = (
+            outside_aside(segment)
+            if depth < 0
+            else classify(segment, depth, others)
+            if segment.text
+            else None
+        )
+        if aside is None:
+            body.append(segment)
+            continue
+        aside.order = index
+        asides.append(aside)
+        if aside.kind == "caption" and depth >= 0:
+            figure = next((frame for frame in reversed(segment.path) if frame.tag == "figure"), None)
+            if figure is not None:
+                captions.setdefault(figure.key, []).append(segment.text)
+    return body, asides, captions
+
+
+def _depths(segments: list[Segment], key: int) -> list[int]:
+    """Where the container sits on each segment's path (-1: the segment is outside it).
+
+    The container is at the same depth on every path through it, so one look per segment does.
+    """
+    depth = next((i for segment in segments for i, frame in enumerate(segment.path) if frame.key == key), -1)
+    return [depth if len(segment.path) > depth >= 0 and segment.path[depth].key == key else -1 for segment in segments]
 
 
 def _fallback(segments: list[Segment]) -> Body:

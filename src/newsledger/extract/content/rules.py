@@ -11,148 +11,132 @@ import re
 
 from newsledger.model import BoilerplateKind
 
-# A class/id word matches at the start of a token or after a separator (``-``, ``_``, space,
-# or a camelCase hump, lowered first); most words may run on (``share`` matches ``sharebar``).
-_START = r"(?:^|[^a-z0-9])"
-_END = r"(?:$|[^a-z0-9])"
+
+class ClassWords:
+    """The words of one boilerplate kind, matched against the words of a class/id string.
+
+    A class string is cut into words at every non-alphanumeric character (``c-share__bar``:
+    ``c``, ``share``, ``bar``). ``prefixes`` match at the start of a word (``share`` matches
+    ``sharebar``); a prefix of several words (``sign-up``) matches those words in a row or run
+    together (``signup``). ``words`` match only a whole word (``ad`` but not ``adobe``);
+    ``tokens`` only a whole space-separated class (``hidden`` but not ``hidden-xs``, a class
+    that hides on small screens only).
+    """
+
+    __slots__ = ("prefixes", "tokens", "words")
+
+    def __init__(self, prefixes: str = "", words: str = "", tokens: str = "") -> None:
+        self.prefixes = tuple(prefixes.split())
+        self.words = frozenset(words.split())
+        self.tokens = frozenset(tokens.split())
 
 
-def _words(*words: str) -> str:
-    return _START + "(?:" + "|".join(words) + ")"
-
-
-def _exact(*words: str) -> str:
-    return _START + "(?:" + "|".join(words) + ")" + _END
-
-
-def _whole(*words: str) -> str:
-    """Whole class tokens only: ``hidden`` but not ``hidden-xs`` (hidden on small screens)."""
-    return r"(?:^|\s)(?:" + "|".join(words) + r")(?=\s|$)"
-
-
-# One alternation, a named group per kind, listed from the most to the least specific.
-_CLASS_WORDS: tuple[tuple[BoilerplateKind, str], ...] = (
-    ("cookie_consent", _words("cookie", "consent", "gdpr", "cmp")),
-    (
-        "donation_appeal",
-        _words("donat", "support-?us", "contribut", "fundrais", "patreon", "appeal", "membership"),
-    ),
-    (
-        "newsletter",
-        _words("newsletter", "subscri", "sign-?up", "signup", "mailing", "opt-?in", "email-?capture"),
-    ),
-    ("paywall", _words("paywall", "regwall", "piano", "premium-?wall")),
+# From the most to the least specific: ``widget widget_newsletter`` is a newsletter box.
+CLASS_WORDS: tuple[tuple[BoilerplateKind, ClassWords], ...] = (
+    ("cookie_consent", ClassWords("cookie consent gdpr cmp")),
+    ("donation_appeal", ClassWords("donat support-us contribut fundrais patreon appeal membership")),
+    ("newsletter", ClassWords("newsletter subscri sign-up mailing opt-in email-capture")),
+    ("paywall", ClassWords("paywall regwall piano premium-wall")),
     (
         "comments",
-        _words(
-            "comments?(?:-?(?:list|section|area|form|thread|wrap\\w*|container)|s)?(?:$|\\s)",
-            "disqus",
-            "discussion",
-            "respond",
-            "replies",
+        ClassWords(
+            "comment-list comment-section comment-area comment-form comment-thread comment-wrap "
+            "comment-container comments-list comments-section comments-area comments-form "
+            "comments-thread comments-wrap comments-container disqus discussion respond replies",
+            words="comments comment",
         ),
     ),
     (
         "share_bar",
-        _words(
-            "share",
-            "sharing",
-            "social",
-            "addthis",
-            "sharethis",
-            "follow-?us",
-            "print-?button",
-            "teilen",
-            "partager",
-            "compartir",
-            "condividi",
-        ),
-    ),
-    (
-        "related_links",
-        _words(
-            "related",
-            "recommend",
-            "more-?stories",
-            "more-?articles",
-            "morestories",
-            "also-?read",
-            "read-?also",
-            "read-?more",
-            "readmore",
-            "trending",
-            "popular",
-            "most-?read",
-            "mostread",
-            "outbrain",
-            "taboola",
-            "teaser",
-            "further-?reading",
-            "up-?next",
-            "next-?up",
-            "more-?from",
-            "you-?may",
-            "suggest",
-            "other-?stories",
-            "more-?on",
-            "promo",
-            "rail",
-            "sidebar",
-            "widget",
+        ClassWords(
+            "share sharing social addthis sharethis follow-us print-button teilen partager compartir condividi"
         ),
     ),
     (
         "advertisement",
-        _exact(
-            "ad",
-            "ads",
-            "adv",
-            "advert\\w*",
-            "ad-\\w+",
-            "\\w+-ad",
-            "\\w+-ads",
-            "sponsor\\w*",
-            "dfp\\w*",
-            "gpt\\w*",
-            "adslot\\w*",
-            "adunit\\w*",
-            "commercial\\w*",
-            "banner\\w*",
+        ClassWords("advert sponsor dfp gpt ad-slot ad-unit commercial banner", words="ad ads adv"),
+    ),
+    (
+        "related_links",
+        ClassWords(
+            "related recommend more-stories more-articles also-read read-also read-more trending popular "
+            "most-read outbrain taboola teaser further-reading up-next next-up more-from you-may suggest "
+            "other-stories more-on promo rail sidebar widget"
         ),
     ),
-    ("navigation", _words("nav", "menu", "breadcrumb", "pagination", "pager", "skip-?link", "toolbar")),
+    ("navigation", ClassWords("nav menu breadcrumb pagination pager skip-link toolbar")),
     (
         "author_box",
-        _words(
-            "author-?bio",
-            "about-?the-?author",
-            "about-?author",
-            "author-?box",
-            "author-?info",
-            "author-?card",
-            "bio",
-            "contributor",
+        ClassWords(
+            "author-bio about-author about-the-author author-box author-info author-card bio contributor"
         ),
     ),
-    ("byline", _words("byline", "author", "autor", "writer")),
-    (
-        "dateline",
-        _exact("date\\w*", "time", "timestamp", "published", "updated", "pubdate", "dateline", "meta"),
-    ),
-    ("caption", _words("caption", "credit", "figcaption")),
-    ("tags", _whole("tags?", "tag-?list", "tag-?links", "keywords", "topics", "categories")),
-    ("footer", _words("footer")),
-    ("header", _words("header", "masthead", "topbar")),
+    ("byline", ClassWords("byline author autor writer")),
+    ("dateline", ClassWords("date timestamp published updated pubdate", words="time meta")),
+    ("caption", ClassWords("caption credit figcaption")),
+    ("tags", ClassWords(tokens="tag tags tag-list taglist tag-links keywords topics categories")),
+    ("footer", ClassWords("footer")),
+    ("header", ClassWords("header masthead topbar")),
     (
         "label",
-        _whole("sr-only", "visually-?hidden", "screen-?reader\\w*", "hidden", "offscreen", "print-?only"),
+        ClassWords(
+            tokens="sr-only visually-hidden visuallyhidden screen-reader-text screenreader-text "
+            "screen-reader-only hidden offscreen print-only"
+        ),
     ),
-    ("other", _whole("modal", "popup", "pop-up", "overlay", "lightbox")),
+    ("other", ClassWords(tokens="modal popup pop-up overlay lightbox")),
 )
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _index() -> tuple[dict, dict, dict, dict, dict]:
+    """Lookup tables: prefixes by their first two letters (a word meets only a few), prefixes
+    of several words by their first word, whole words, whole tokens, and kind priorities."""
+    prefixes: dict[str, list[tuple[str, BoilerplateKind]]] = {}
+    compounds: dict[str, list[tuple[tuple[str, ...], BoilerplateKind]]] = {}
+    exact: dict[str, BoilerplateKind] = {}
+    tokens: dict[str, BoilerplateKind] = {}
+    for kind, entry in reversed(CLASS_WORDS):
+        for prefix in entry.prefixes:
+            parts = tuple(prefix.split("-"))
+            joined = "".join(parts)
+            prefixes.setdefault(joined[:2], []).append((joined, kind))
+            if len(parts) > 1:
+                compounds.setdefault(parts[0], []).append((parts, kind))
+        exact.update(dict.fromkeys(entry.words, kind))
+        tokens.update(dict.fromkeys(entry.tokens, kind))
+    priority = {kind: rank for rank, (kind, _) in enumerate(CLASS_WORDS)}
+    return prefixes, compounds, exact, tokens, priority
+
+
+_PREFIXES, _COMPOUNDS, _EXACT, _TOKENS, _PRIORITY = _index()
+
+
+def _kinds_of_words(words: list[str], found: set[BoilerplateKind]) -> None:
+    for index, word in enumerate(words):
+        kind = _EXACT.get(word)
+        if kind is not None:
+            found.add(kind)
+        for prefix, kind in _PREFIXES.get(word[:2], ()):
+            if word.startswith(prefix):
+                found.add(kind)
+        for parts, kind in _COMPOUNDS.get(word, ()):
+            run = words[index : index + len(parts)]
+            if len(run) == len(parts) and run[-1].startswith(parts[-1]) and tuple(run[:-1]) == parts[:-1]:
+                found.add(kind)
+
+
+_HUMP = re.compile(r"[a-z0-9][A-Z]")
+
+
+def _hyphenate(hump: re.Match[str]) -> str:
+    return f"{hump.group()[0]}-{hump.group()[1]}"
+
+
 # Class tokens that name what an article is about (``category-fundraising``, ``tag-cookies``),
 # as blog engines write them on the article itself; they say nothing about the box.
 _TAXONOMY_TOKEN = re.compile(r"(?:^|\s)(?:category|tag|tags|topic|topics|term)-\S*")
-_CLASS_PATTERN = re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in _CLASS_WORDS))
 
 # Elements that by their tag are never article prose (their kind; ``None``: by class only).
 TAG_KINDS: dict[str, BoilerplateKind] = {
@@ -190,27 +174,44 @@ _TEXT_FORMULAS: tuple[tuple[BoilerplateKind, str], ...] = (
 )
 _TEXT_PATTERN = re.compile("|".join(f"(?P<{kind}>{formula})" for kind, formula in _TEXT_FORMULAS), re.I)
 
+# Words one of which every formula contains: a cheap test before the regular expression.
+_TEXT_CUES = (
+    "sign", "subscri", "newsletter", "donat", "contribution", "gift", "support", "member", "patron",
+    "share", "tweet", "mail", "print", "copy link", "follow", "advert", "sponsor", "anzeige", "werbung",
+    "реклама", "read", "related", "more on", "see also", "recommended", "mehr zum", "lesen sie",
+    "читайте", "cookie", "comment", "reply",
+)  # fmt: skip
+
 # The longest text the text formulas are tried on: a real paragraph may mention a newsletter.
 TEXT_RULE_MAX_CHARS = 220
 
 
 @functools.lru_cache(maxsize=8192)
 def kind_from_class(tokens: str) -> BoilerplateKind | None:
-    """The boilerplate kind a class/id string names, if any (``tokens`` is lower-cased).
+    """The boilerplate kind a class/id string names, if any (camelCase humps count as separators).
 
     Pages repeat the same class strings many times, hence the cache of this pure function.
     """
+    if not tokens.islower():
+        tokens = _HUMP.sub(_hyphenate, tokens).lower()
     if "-" in tokens:
         tokens = _TAXONOMY_TOKEN.sub(" ", tokens)
-    found = {match.lastgroup for match in _CLASS_PATTERN.finditer(tokens)}
+    found: set[BoilerplateKind] = set()
+    for token in tokens.split():
+        kind = _TOKENS.get(token)
+        if kind is not None:
+            found.add(kind)
+        _kinds_of_words(_WORD.findall(token), found)
     if not found:
         return None
-    # The most specific kind wins: ``widget widget_newsletter`` is a newsletter box.
-    return next(kind for kind, _ in _CLASS_WORDS if kind in found)
+    return min(found, key=_PRIORITY.__getitem__)
 
 
 def kind_from_text(text: str) -> BoilerplateKind | None:
     if len(text) > TEXT_RULE_MAX_CHARS:
+        return None
+    lowered = text.lower()
+    if not any(cue in lowered for cue in _TEXT_CUES):
         return None
     match = _TEXT_PATTERN.search(text)
     return match.lastgroup if match else None  # type: ignore[return-value]

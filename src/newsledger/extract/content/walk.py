@@ -7,8 +7,6 @@ so arbitrarily deep nesting cannot exhaust the stack, and it visits each node on
 
 from __future__ import annotations
 
-import re
-
 from newsledger.extract.content.rules import TAG_KINDS, kind_from_class
 from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space
 from newsledger.model import BoilerplateKind
@@ -83,24 +81,35 @@ SEMANTIC_TAGS = frozenset(
     ]
 )
 _NOT_FLAGGED = frozenset({"html", "body", "main"})
-_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 
 
 class Frame:
     """An element on the path from the body to a segment, with what the later steps learn."""
 
-    __slots__ = ("bad", "flag", "good", "has_semantic_child", "image", "key", "label", "tag", "vetoed")
+    __slots__ = ("bad", "classes", "element_id", "flag", "good", "image", "key", "tag", "vetoed")
 
-    def __init__(self, key: int, tag: str, label: str, flag: BoilerplateKind | None) -> None:
+    def __init__(
+        self,
+        key: int,
+        tag: str,
+        flag: BoilerplateKind | None,
+        element_id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         self.key = key
         self.tag = tag
-        self.label = label
         self.flag = flag
+        self.element_id = element_id
+        self.classes = classes
         self.vetoed = False
         self.good = 0.0
         self.bad = 0.0
         self.image: tuple[str | None, str | None] | None = None
-        self.has_semantic_child = False
+
+    @property
+    def label(self) -> str:
+        """A CSS-like locator of the element (``div.article-body``), for evidence."""
+        return describe(self.tag, self.element_id, self.classes)
 
 
 class Segment:
@@ -123,24 +132,24 @@ class Segment:
         return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
 
 
-def _frame_for(node: LexborNode, tag: str) -> Frame:
-    attrs = node.attrs
+def _frame_for(node: LexborNode, tag: str, attrs: dict[str, str | None] | None = None) -> Frame:
+    if attrs is None:
+        attrs = node.attributes
     classes = attrs.get("class")
     element_id = attrs.get("id")
     flag: BoilerplateKind | None = None
     if tag not in _NOT_FLAGGED:
-        tokens = f"{classes or ''} {element_id or ''}"
-        if tokens != " ":
-            if not tokens.islower():
-                tokens = _HUMP.sub(r"\1-\2", tokens).lower()
-            flag = kind_from_class(tokens)
+        if classes or element_id:
+            flag = kind_from_class(f"{classes or ''} {element_id or ''}")
         if flag is None:
             flag = TAG_KINDS.get(tag)
-        if flag is None and (
-            "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))
-        ):
+        if flag is None and len(attrs) > (classes is not None) + (element_id is not None) and _hidden(attrs):
             flag = "label"
-    return Frame(node.mem_id, tag, describe(tag, element_id, classes), flag)
+    return Frame(node.mem_id, tag, flag, element_id, classes)
+
+
+def _hidden(attrs: dict[str, str | None]) -> bool:
+    return "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))
 
 
 def _hidden_style(style: str | None) -> bool:
@@ -159,9 +168,10 @@ def _preformatted(raw: str) -> str:
 class _Collector:
     """The running text of the current segment and the segments cut so far."""
 
-    __slots__ = ("lead_link", "link_chars", "link_depth", "pieces", "segments", "started")
+    __slots__ = ("lead_link", "link_chars", "link_depth", "pieces", "preformatted", "segments", "started")
 
     def __init__(self) -> None:
+        self.preformatted = 0
         self.pieces: list[str] = []
         self.link_chars = 0
         self.link_depth = 0
@@ -181,7 +191,7 @@ class _Collector:
         if not self.pieces:
             return
         raw = "".join(self.pieces)
-        text = _preformatted(raw) if any(frame.tag == "pre" for frame in path) else normalise_space(raw)
+        text = _preformatted(raw) if self.preformatted else normalise_space(raw)
         self.pieces = []
         link_chars, self.link_chars = self.link_chars, 0
         lead_link, self.lead_link, self.started = self.lead_link, False, False
@@ -231,13 +241,25 @@ def segment_tree(root: LexborNode) -> list[Segment]:
     walk = _Walk(root)
     path = walk.path
     root_key = path[0].key
+    out = walk.out
     node = root.child
     while node is not None:
-        descend = _enter(node, walk)
-        if descend and node.child is not None:
-            node = node.child
-            continue
-        if descend:
+        if node.tag == "-text":
+            # Text nodes are half of all nodes: handled here, without a call.
+            text = node.text_content
+            # White space before any text of a segment is layout, not a word boundary.
+            if text and (out.pieces or not text.isspace()):
+                out.pieces.append(text)
+                if out.link_depth:
+                    out.link_chars += len(text.strip())
+                if not out.started and not text.isspace():
+                    out.started = True
+                    out.lead_link = out.link_depth > 0
+        elif _enter(node, walk):
+            child = node.child
+            if child is not None:
+                node = child
+                continue
             _leave(node, walk)
         while node is not None and node.next is None:
             node = node.parent
@@ -271,24 +293,22 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         frame = _frame_for(node, tag)
         if frame.flag is not None and _read_whole(node, frame, walk):
             return False
-        if (
-            tag in LEAF_BLOCKS
-            and not walk.figures
-            and node.css_first("br, img, [class], [hidden], [style]") is None
-        ):
+        if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br, img, [hidden], [style]") is None:
             _read_leaf(node, frame, walk)
             return False
         if tag == "figure":
             walk.figures += 1
+        elif tag == "pre":
+            out.preformatted += 1
         walk.path.append(frame)
         return True
-    attrs = node.attrs
+    attrs = node.attributes
     if tag == "a":
         out.link_depth += 1
-    elif not ("class" in attrs or "id" in attrs or "hidden" in attrs):
+    elif not attrs or not ("class" in attrs or "id" in attrs or "hidden" in attrs or "style" in attrs):
         # A plain inline element changes nothing: its text joins the running segment.
         return True
-    frame = _frame_for(node, tag)
+    frame = _frame_for(node, tag, attrs)
     if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
         # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
         # it: it is set aside whole without cutting the sentence around it.
@@ -367,6 +387,8 @@ def _leave(node: LexborNode, walk: _Walk) -> None:
         walk.out.cut(path)
         if frame.tag == "figure":
             walk.figures -= 1
+        elif frame.tag == "pre":
+            walk.out.preformatted -= 1
         if frame.image is not None:
             # A figure leaves a mark where it stood, so its block keeps its place in the body.
             walk.out.segments.append(Segment("", 0, tuple(path), "figure"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin
 
+import msgspec
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
@@ -32,7 +33,8 @@ _AUTHOR_META = (
 )
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
-    '[class*="Author"], [class*="autor"], [class*="Autor"], address'
+    '[class*="Author"], [class*="autor"], [class*="Autor"], [class*="writer"], [class*="person-link"], '
+    '[class*="meta-info"], address'
 )
 # The search for a sidebar or comment marker stops at the article's own container.
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
@@ -57,26 +59,22 @@ def authors(
         chosen = next((found for found in cleaned if found), [])
     else:
         chosen = _completed(chosen, cleaned)
+    return tuple(_with_rejected(chosen, cleaned))
+
+
+def _with_rejected(chosen: list[Author], sources: list[list[Author]]) -> list[Author]:
+    """The names other sources gave, recorded on the first author's evidence."""
     names = {a.name.casefold() for a in chosen}
-    others = [a for found in cleaned for a in found if a.name.casefold() not in names]
+    others = _unique([a for found in sources for a in found if a.name.casefold() not in names])
+    if not chosen or not others:
+        return chosen
     rejected = tuple(
         Candidate(value=a.name, source=a.evidence.source, locator=a.evidence.locator, reason="other source")
-        for a in _unique(others)
+        for a in others
     )
-    if rejected and chosen:
-        first = chosen[0]
-        chosen[0] = Author(
-            name=first.name,
-            role=first.role,
-            url=first.url,
-            evidence=Evidence(
-                source=first.evidence.source,
-                locator=first.evidence.locator,
-                raw=first.evidence.raw,
-                rejected=rejected,
-            ),
-        )
-    return tuple(chosen)
+    first = chosen[0]
+    evidence = msgspec.structs.replace(first.evidence, rejected=rejected)
+    return [msgspec.structs.replace(first, evidence=evidence), *chosen[1:]]
 
 
 def _completed(chosen: list[Author], sources: list[list[Author]]) -> list[Author]:
@@ -167,26 +165,43 @@ def _from_meta(signals: Signals) -> list[Author]:
 
 
 def _from_dom(tree: LexborHTMLParser, url: str | None) -> list[Author]:
+    """People in the first byline element of the article, and in its siblings of the same kind
+    (pages that give each author an element of their own)."""
+    found: list[Author] = []
+    family: tuple[int, str] | None = None
     for index, node in enumerate(tree.css(_BYLINE_SELECTOR)):
         if index > 40:
             break
+        if family is not None and _family(node) != family:
+            continue
         if _outside_article(node):
             continue
-        name_node = node.css_first('[itemprop="name"]') or node
-        lines = (clean_text(line) for line in name_node.text(separator="\n").split("\n"))
-        text = "; ".join(line for line in lines if line)
-        if not text or len(text) > 150:
-            continue
-        href = node.attributes.get("href") if node.tag == "a" else None
-        if href is None and (link := node.css_first("a[href]")) is not None:
-            href = link.attributes.get("href")
-        if href and url:
-            href = urljoin(url, href)
-        source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"
-        people = _people(text, source, _locator(node), href, is_org=False)
-        if people:
-            return people
-    return []
+        people = _byline_people(node, url)
+        if people and family is None:
+            family = _family(node)
+        found += people
+    return _unique(found)
+
+
+def _family(node: LexborNode) -> tuple[int, str]:
+    """The parent and the tag and class: siblings of one kind share it."""
+    parent = node.parent
+    return (parent.mem_id if parent is not None else 0, f"{node.tag}.{node.attributes.get('class') or ''}")
+
+
+def _byline_people(node: LexborNode, url: str | None) -> list[Author]:
+    name_node = node.css_first('[itemprop="name"]') or node
+    lines = (clean_text(line) for line in name_node.text(separator="\n").split("\n"))
+    text = "; ".join(line for line in lines if line)
+    if not text or len(text) > 150:
+        return []
+    href = node.attributes.get("href") if node.tag == "a" else None
+    if href is None and (link := node.css_first("a[href]")) is not None:
+        href = link.attributes.get("href")
+    if href and url:
+        href = urljoin(url, href)
+    source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"
+    return _people(text, source, _locator(node), href, is_org=False)
 
 
 def _outside_article(node: LexborNode) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.choose import first_field
@@ -13,12 +13,13 @@ from newsledger.extract.parts import StatedReadTime
 from newsledger.model import Evidence, TextField
 
 _READ_TIME = re.compile(
-    r"(?<!\d)(\d{1,3})\s*(?:-|\s)?(?:min(?:ute)?s?\.?|minuten|minutos|minuti)\s*(?:read|reading|lesezeit|de lectura|di lettura|lesen|lecture)"
+    r"(?<!\d)(\d{1,3})\s*(?:-|\s)?(?:min(?:ute)?s?\.?|minuten|minutos|minuti)\s*(?:read|reading|lesezeit|leestijd|de lectura|di lettura|lesen|lecture|lesing|läsning)"
     r"|(?:lesezeit|read(?:ing)? time|temps de lecture|tiempo de lectura)\s*:?\s*(\d{1,3})\s*(?:min)",
     re.IGNORECASE,
 )
 # Internal tracking tags ("stats-team-all-articles") are not topics a reader would name.
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
+_MINUTES = re.compile(r"(\d{1,3})\s*(?:min|minute|minuten|minutos|minuti)", re.IGNORECASE)
 _LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
 
 
@@ -97,7 +98,10 @@ def topics(signals: Signals) -> tuple[TextField, ...]:
 
 
 def stated_read_time(tree: LexborHTMLParser, signals: Signals) -> StatedReadTime | None:
-    declared = signals.first("twitter:data2", "readingtime", "reading-time")
+    labelled = signals.first("twitter:misc:est. reading time", "readingtime", "reading-time")
+    if labelled is not None and (match := _MINUTES.search(labelled.value)):
+        return _read_time(match, labelled.source, labelled.locator)
+    declared = signals.first("twitter:data2")
     if signals.article is not None and (value := jsonld.text_of(signals.article.get("timeRequired"))):
         duration = re.fullmatch(r"PT(\d{1,3})M", value.strip())
         if duration:
@@ -110,7 +114,10 @@ def stated_read_time(tree: LexborHTMLParser, signals: Signals) -> StatedReadTime
             )
     if declared is not None and (match := _READ_TIME.search(declared.value)):
         return _read_time(match, declared.source, declared.locator)
-    for index, node in enumerate(tree.css('[class*="read"], [class*="Read"]')):
+    header = _header_of(signals)
+    if header is None:
+        return None
+    for index, node in enumerate(header.css('[class*="read"], [class*="Read"]')):
         if index > 12:
             break
         text = clean_text(node.text(separator=" "))
@@ -121,8 +128,18 @@ def stated_read_time(tree: LexborHTMLParser, signals: Signals) -> StatedReadTime
     return None
 
 
+def _header_of(signals: Signals) -> LexborNode | None:
+    """The block around the headline, where a page prints its read time."""
+    node = signals.h1
+    for _ in range(3):
+        if node is None or node.tag in ("article", "main", "body"):
+            break
+        node = node.parent
+    return node
+
+
 def _read_time(match: re.Match[str], source: str, locator: str) -> StatedReadTime | None:
-    minutes = int(match.group(1) or match.group(2))
+    minutes = int(next(group for group in match.groups() if group))
     if not 1 <= minutes <= 180:
         return None
     return StatedReadTime(

@@ -36,7 +36,7 @@ _ADVERT_MARKERS = ("sponsor", "advert", "promo", "banner", "logo", "teaser")
 def images(
     tree: LexborHTMLParser, signals: Signals, url: str | None
 ) -> tuple[Image | None, tuple[Image, ...]]:
-    figures = _figures(tree, url)
+    figures = _figures(signals.figures, url)
     declared = _declared(signals, url)
     generic = [d for d in declared if _is_generic(d.value)]
     declared = [d for d in declared if not _is_generic(d.value)]
@@ -104,10 +104,10 @@ def _declared_caption(signals: Signals) -> str | None:
     return None
 
 
-def _figures(tree: LexborHTMLParser, url: str | None) -> tuple[Image, ...]:
+def _figures(nodes: list[LexborNode], url: str | None) -> tuple[Image, ...]:
     found: list[Image] = []
     seen: set[str] = set()
-    for index, figure in enumerate(tree.css("figure")):
+    for index, figure in enumerate(nodes):
         if len(found) >= _MAX_FIGURES:
             break
         if _is_advert(figure):

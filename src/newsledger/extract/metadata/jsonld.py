@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode
 
 from newsledger.model import Struct
 
@@ -48,9 +48,10 @@ class LinkedObject(Struct, kw_only=True):
     locator: str
 
 
-def read_blocks(tree: LexborHTMLParser) -> list[Any]:
+def read_blocks(scripts: list[LexborNode]) -> list[Any]:
+    """The readable JSON-LD blocks among ``<script type="application/ld+json">`` elements."""
     blocks = []
-    for node in tree.css('script[type="application/ld+json"], script[type="application/json+ld"]'):
+    for node in scripts:
         parsed = parse_lenient(node.text(deep=True))
         if parsed is not None:
             blocks.append(parsed)

@@ -40,6 +40,7 @@ class Signals:
     page_locator: str = ""
     objects: list[jsonld.LinkedObject] = field(default_factory=list)
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    figures: list[LexborNode] = field(default_factory=list)
     title: str | None = None
     h1: LexborNode | None = None
     lang: str | None = None
@@ -79,19 +80,51 @@ def meta_source(key: str) -> EvidenceSource:
     return "meta"
 
 
+# One pass over the tree finds all four kinds; each css query is a full traversal.
+_DECLARING = 'meta, script[type*="ld+json"], script[type*="json+ld"], h1, figure'
+
+
 def read_signals(tree: LexborHTMLParser) -> Signals:
     signals = Signals()
-    for node in tree.css("meta"):
-        attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
-        content = attrs.get("content")
-        if not key or content is None:
-            continue
-        key = key.strip().lower()
-        attr = "property" if attrs.get("property") else "name" if attrs.get("name") else "itemprop"
-        found = Found(" ".join(content.split()), meta_source(key), f'meta[{attr}="{key}"]')
-        signals.meta.setdefault(meta_key(key), []).append(found)
-    blocks = jsonld.read_blocks(tree)
+    scripts: list[LexborNode] = []
+    headings: list[LexborNode] = []
+    for node in tree.css(_DECLARING):
+        if node.tag == "meta":
+            _read_meta(node, signals.meta)
+        elif node.tag == "script":
+            scripts.append(node)
+        elif node.tag == "figure":
+            signals.figures.append(node)
+        else:
+            headings.append(node)
+    _read_json_ld(jsonld.read_blocks(scripts), signals)
+    head = tree.head or tree.root
+    title = head.css_first("title") if head is not None else None
+    if title is not None:
+        signals.title = clean_text(title.text()) or None
+    signals.h1 = _main_h1(headings)
+    root = tree.root
+    if root is not None:
+        signals.lang = (root.attributes.get("lang") or root.attributes.get("xml:lang") or "").strip() or None
+    canonical = head.css_first('link[rel="canonical"]') if head is not None else None
+    if canonical is not None:
+        signals.canonical = (canonical.attributes.get("href") or "").strip() or None
+    return signals
+
+
+def _read_meta(node: LexborNode, meta: dict[str, list[Found]]) -> None:
+    attrs = node.attributes
+    key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+    content = attrs.get("content")
+    if not key or content is None:
+        return
+    key = key.strip().lower()
+    attr = "property" if attrs.get("property") else "name" if attrs.get("name") else "itemprop"
+    found = Found(" ".join(content.split()), meta_source(key), f'meta[{attr}="{key}"]')
+    meta.setdefault(meta_key(key), []).append(found)
+
+
+def _read_json_ld(blocks: list[Any], signals: Signals) -> None:
     signals.objects = list(jsonld.iter_objects(blocks))
     signals.by_id = {
         o.data["@id"]: o.data
@@ -103,24 +136,12 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
         signals.article, signals.article_locator = article.data, article.locator
     if page is not None:
         signals.page_object, signals.page_locator = page.data, page.locator
-    head = tree.head or tree.root
-    title = head.css_first("title") if head is not None else None
-    if title is not None:
-        signals.title = clean_text(title.text()) or None
-    signals.h1 = _main_h1(tree)
-    root = tree.css_first("html")
-    if root is not None:
-        signals.lang = (root.attributes.get("lang") or root.attributes.get("xml:lang") or "").strip() or None
-    canonical = head.css_first('link[rel="canonical"]') if head is not None else None
-    if canonical is not None:
-        signals.canonical = (canonical.attributes.get("href") or "").strip() or None
-    return signals
 
 
-def _main_h1(tree: LexborHTMLParser) -> LexborNode | None:
+def _main_h1(headings: list[LexborNode]) -> LexborNode | None:
     """The first non-empty ``<h1>``, preferring one inside ``<article>`` or ``<main>``."""
     first = None
-    for node in tree.css("h1"):
+    for node in headings:
         if not node.text(deep=True).strip():
             continue
         if first is None:

@@ -116,7 +116,7 @@ def _mentions_site(part: str, site_keys: set[str]) -> bool:
 
 
 def _is_date(part: str) -> bool:
-    return len(part) <= 30 and parse_date(part) is not None
+    return len(part) <= 30 and any(ch.isdigit() for ch in part) and parse_date(part) is not None
 
 
 def _rejoin(title: str, kept: list[str]) -> str:

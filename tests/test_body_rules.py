@@ -1,0 +1,80 @@
+"""The boilerplate vocabulary and the small pure helpers of body extraction."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.content.blocks import split_credit
+from newsledger.extract.content.rules import kind_from_class, kind_from_text
+from newsledger.extract.dom import LINE_BREAK, normalise_space
+
+
+@pytest.mark.parametrize(
+    ("classes", "kind"),
+    [
+        ("c-share__bar", "share_bar"),
+        ("socialShareButtons", "share_bar"),
+        ("newsletter-signup", "newsletter"),
+        ("sign-up-box", "newsletter"),
+        ("widget widget_newsletter", "newsletter"),
+        ("donation-appeal", "donation_appeal"),
+        ("support-us-banner", "donation_appeal"),
+        ("related-articles", "related_links"),
+        ("relatedArticles", "related_links"),
+        ("ad", "advertisement"),
+        ("ad-slot ad-leaderboard", "advertisement"),
+        ("cookie-banner", "cookie_consent"),
+        ("comments-area", "comments"),
+        ("author-bio", "author_box"),
+        ("breadcrumbs", "navigation"),
+        ("x hidden", "label"),
+        ("sr-only", "label"),
+        ("figure-caption", "caption"),
+        ("article-body", None),
+        ("story-content main", None),
+        ("adobe-fonts", None),
+        ("hidden-xs", None),
+        ("post type-post category-fundraising tag-cookies", None),
+        ("commentary", None),
+    ],
+)
+def test_kind_from_class(classes: str, kind: str | None) -> None:
+    assert kind_from_class(classes) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sign up for our daily newsletter", "newsletter"),
+        ("Advertisement", "advertisement"),
+        ("Anzeige", "advertisement"),
+        ("Read more: the council's budget explained", "related_links"),
+        ("Читайте також: новини регіону", "related_links"),
+        ("Please donate to keep us independent", "donation_appeal"),
+        ("Leave a Reply", "comments"),
+        ("Share this article", "share_bar"),
+        ("We use cookies to improve your experience. Accept cookies?", "cookie_consent"),
+        ("Werbung", "advertisement"),
+        ("The council said it would accept the proposal on Monday.", None),
+        ("A long paragraph that mentions a newsletter " + "and goes on " * 30, None),
+    ],
+)
+def test_kind_from_text(text: str, kind: str | None) -> None:
+    assert kind_from_text(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("A street in Lviv. Photo: Jane Doe / Agency", ("A street in Lviv.", "Photo: Jane Doe / Agency")),
+        ("The harbour at dawn (© Northern Images)", ("The harbour at dawn", "© Northern Images")),
+        ("No credit here", ("No credit here", None)),
+    ],
+)
+def test_split_credit(caption: str, expected: tuple[str | None, str | None]) -> None:
+    assert split_credit(caption) == expected
+
+
+def test_normalise_space_keeps_only_real_line_breaks() -> None:
+    assert normalise_space("  a \n b\t c ") == "a b c"
+    assert normalise_space(f"first line {LINE_BREAK}  second\n line") == "first line\nsecond line"
