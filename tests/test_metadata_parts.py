@@ -11,6 +11,7 @@ from newsledger.extract.dom import parse_html
 from newsledger.extract.metadata import extract_metadata
 from newsledger.extract.metadata.figures import split_credit
 from newsledger.extract.metadata.jsonld import find_article, parse_lenient
+from newsledger.extract.metadata.people import split_byline
 from newsledger.extract.metadata.signals import domain_key
 from newsledger.extract.metadata.titles import strip_site
 
@@ -193,3 +194,52 @@ def test_site_name_glued_to_a_title_gives_way_to_its_beginning() -> None:
         '<meta name="headline" content="여객선 파업 사흘 만에 끝나">'
     )
     assert _headline(head) == "여객선 파업 사흘 만에 끝나"
+
+
+def _author_names(head: str, body: str = "") -> list[str]:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return [a.name for a in extract_metadata(parse_html(html), "https://www.harbour-herald.de/a").authors]
+
+
+def test_author_meta_naming_the_site_gives_way_to_the_next_one() -> None:
+    head = (
+        '<meta property="og:site_name" content="Harbour Herald">'
+        '<meta name="author" content="Harbour Herald"><meta name="author" content="Ana Ruiz">'
+    )
+    assert _author_names(head) == ["Ana Ruiz"]
+
+
+def test_twitter_written_by_label_names_the_author_when_the_author_tag_is_an_address() -> None:
+    head = (
+        '<meta name="author" content="a.ruiz@harbour-herald.de">'
+        '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ana Ruiz">'
+        '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">'
+    )
+    assert _author_names(head) == ["Ana Ruiz"]
+    assert _author_names('<meta name="twitter:misc:Verfasst von" content="Ben Okafor">') == ["Ben Okafor"]
+
+
+def test_author_field_giving_the_sites_own_address_is_the_site() -> None:
+    assert _author_names('<meta name="author" content="Harbour Press (www.harbour-herald.de)">') == []
+    assert _author_names('<meta name="author" content="harbour-herald.de, Frankfurt, Germany">') == []
+
+
+def test_lowercase_name_of_a_declared_person_is_kept_as_written() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry strike ends",'
+        ' "author": {"@type": "Person", "name": "ana ruiz"}}</script>'
+    )
+    assert _author_names(head) == ["ana ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("신현주 기자", [("신현주", "기자")]),
+        ("Jane Doe, Senior Reporter", [("Jane Doe", "Senior Reporter")]),
+        ("Opinion; von; Jane Doe; 05. November 2024", [("Jane Doe", None)]),
+        ("Redaktion: Jane Doe und", [("Jane Doe", None)]),
+    ],
+)
+def test_byline_names_and_roles(raw: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(p.name, p.role) for p in split_byline(raw)] == expected
