@@ -243,3 +243,30 @@ def test_lowercase_name_of_a_declared_person_is_kept_as_written() -> None:
 )
 def test_byline_names_and_roles(raw: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(p.name, p.role) for p in split_byline(raw)] == expected
+
+
+def test_labelled_byline_in_a_fact_box_is_read() -> None:
+    body = (
+        "<article><h1>Ferry strike ends</h1><p>One.</p><p>Two.</p></article>"
+        "<div class='facts'><ul><li><strong>Datum</strong> 28.04.2023</li>"
+        "<li><strong>Autorin/Autor</strong> Ana Ruiz</li></ul></div>"
+    )
+    assert _author_names("", body) == ["Ana Ruiz"]
+
+
+def test_bold_line_of_names_at_the_start_or_end_of_the_text_is_the_byline() -> None:
+    paragraphs = "".join(f"<p>Paragraph {n} of the story.</p>" for n in range(6))
+    start = f"<div class='content'><p><strong>Ana Ruiz/Ben Okafor</strong></p>{paragraphs}</div>"
+    end = f"<div class='content'>{paragraphs}<p><strong>Ana Ruiz</strong></p></div>"
+    middle = f"<div class='content'>{paragraphs}<p><b>Ana Ruiz</b></p>{paragraphs}</div>"
+    assert _author_names("", start) == ["Ana Ruiz", "Ben Okafor"]
+    assert _author_names("", end) == ["Ana Ruiz"]
+    assert _author_names("", middle) == []
+
+
+def test_bold_line_that_is_not_a_name_is_not_a_byline() -> None:
+    paragraphs = "".join(f"<p>Paragraph {n} of the story.</p>" for n in range(6))
+    body = f"<div class='content'><p><strong>Breaking news</strong></p>{paragraphs}</div>"
+    assert _author_names("", body) == []
+    footer = f"<div class='content'>{paragraphs}</div><footer><p><strong>Ana Ruiz</strong></p></footer>"
+    assert _author_names("", footer) == []

@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.people import looks_like_person, split_byline
+from newsledger.extract.metadata.printed import printed_byline
 from newsledger.extract.metadata.signals import Found, Signals, clean_text, domain_key
 from newsledger.extract.metadata.titles import _key
 from newsledger.model import Author, Candidate, Evidence, EvidenceSource
@@ -54,7 +55,7 @@ def authors(
     cleaned = [_drop_site(_from_jsonld(signals), site_keys), _from_meta(signals, site_keys)]
     # The visible byline is read only when nothing declared names a person.
     if not any(a.role != "organisation" for found in cleaned for a in found):
-        cleaned.append(_drop_site(_from_dom(tree, url), site_keys))
+        cleaned.append(_from_dom(tree, url, site_keys))
     chosen = next((found for found in cleaned if any(a.role != "organisation" for a in found)), None)
     if chosen is None:
         chosen = next((found for found in cleaned if found), [])
@@ -232,9 +233,10 @@ def _labelled_writers(signals: Signals) -> list[Found]:
     return found
 
 
-def _from_dom(tree: LexborHTMLParser, url: str | None) -> list[Author]:
+def _from_dom(tree: LexborHTMLParser, url: str | None, site_keys: set[str]) -> list[Author]:
     """People in the first byline element of the article, and in its siblings of the same kind
-    (pages that give each author an element of their own)."""
+    (pages that give each author an element of their own); else a byline printed without markup
+    (a byline element naming only the site does not count)."""
     found: list[Author] = []
     family: tuple[int, str] | None = None
     for index, node in enumerate(tree.css(_BYLINE_SELECTOR)):
@@ -248,7 +250,12 @@ def _from_dom(tree: LexborHTMLParser, url: str | None) -> list[Author]:
         if people and family is None:
             family = _family(node)
         found += people
-    return _unique(found)
+    found = _drop_site(_unique(found), site_keys)
+    if not found:
+        people, raw, locator = printed_byline(tree, lambda node: not _outside_article(node))
+        evidence = Evidence(source="byline", locator=locator, raw=raw)
+        found = [Author(name=p.name, role=p.role, evidence=evidence) for p in people]
+    return found
 
 
 def _family(node: LexborNode) -> tuple[int, str]:
