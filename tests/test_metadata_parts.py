@@ -270,3 +270,22 @@ def test_bold_line_that_is_not_a_name_is_not_a_byline() -> None:
     assert _author_names("", body) == []
     footer = f"<div class='content'>{paragraphs}</div><footer><p><strong>Ana Ruiz</strong></p></footer>"
     assert _author_names("", footer) == []
+
+
+def test_author_named_by_the_sites_social_handle_is_the_site() -> None:
+    head = '<meta name="twitter:site" content="@HHTV"><meta name="author" content="HHTV">'
+    assert _author_names(head) == []
+    writer = '<meta name="twitter:site" content="@HHTV"><meta name="author" content="Ana Ruiz">'
+    assert _author_names(writer) == ["Ana Ruiz"]
+
+
+def test_author_slot_holding_a_section_link_names_no_one() -> None:
+    body = (
+        "<article><h1>Ferry strike ends</h1><div class='author-box'>"
+        "<a href='/news/category/29/منوعات'>منوعات</a></div><p>Text.</p></article>"
+    )
+    assert _author_names("", body) == []
+    person = body.replace("/news/category/29/منوعات", "/people/ana-ruiz").replace(
+        "منوعات</a>", "Ana Ruiz</a>"
+    )
+    assert _author_names("", person) == ["Ana Ruiz"]

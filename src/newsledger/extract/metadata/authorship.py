@@ -49,8 +49,12 @@ _OUTSIDE = ("comment", "sidebar", "related", "footer", "teaser", "recommend", "n
 def authors(
     tree: LexborHTMLParser, signals: Signals, site: str | None, url: str | None = None
 ) -> tuple[Author, ...]:
+    # The site's own social handle (``twitter:site``; ``twitter:creator`` is the writer's) names it too.
+    handles = [_key(f.value) for f in signals.all("twitter:site") if "/" not in f.value]
     site_keys = {
-        key for key in (_key(site or ""), domain_key(url or signals.canonical or "")) if len(key) >= 2
+        key
+        for key in (_key(site or ""), domain_key(url or signals.canonical or ""), *handles)
+        if len(key) >= 2
     }
     cleaned = [_drop_site(_from_jsonld(signals), site_keys), _from_meta(signals, site_keys)]
     # The visible byline is read only when nothing declared names a person.
@@ -264,6 +268,11 @@ def _family(node: LexborNode) -> tuple[int, str]:
     return (parent.mem_id if parent is not None else 0, f"{node.tag}.{node.attributes.get('class') or ''}")
 
 
+_TOPIC_LINK = re.compile(
+    r"/(?:category|categories|section|sections|tag|tags|topic|topics|thema|themen|rubrik)/", re.I
+)
+
+
 def _byline_people(node: LexborNode, url: str | None) -> list[Author]:
     name_node = node.css_first('[itemprop="name"]') or node
     lines = (clean_text(line) for line in name_node.text(separator="\n").split("\n"))
@@ -273,6 +282,8 @@ def _byline_people(node: LexborNode, url: str | None) -> list[Author]:
     href = node.attributes.get("href") if node.tag == "a" else None
     if href is None and (link := node.css_first("a[href]")) is not None:
         href = link.attributes.get("href")
+    if href and _TOPIC_LINK.search(href):
+        return []  # an author slot holding only the section's link
     if href and url:
         href = urljoin(url, href)
     source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"
