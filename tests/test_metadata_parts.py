@@ -273,7 +273,10 @@ def test_bold_line_that_is_not_a_name_is_not_a_byline() -> None:
 
 
 def test_author_named_by_the_sites_social_handle_is_the_site() -> None:
-    head = '<meta name="twitter:site" content="@HarbourTV"><meta name="author" content="Harbour TV">'
+    head = (
+        '<meta property="og:site_name" content="Harbour Herald Television">'
+        '<meta name="twitter:site" content="@HarbourTV"><meta name="author" content="Harbour TV">'
+    )
     assert _author_names(head) == []
     writer = '<meta name="twitter:site" content="@HHTV"><meta name="author" content="Ana Ruiz">'
     assert _author_names(writer) == ["Ana Ruiz"]
