@@ -292,3 +292,25 @@ def test_author_slot_holding_a_section_link_names_no_one() -> None:
         "منوعات</a>", "Ana Ruiz</a>"
     )
     assert _author_names("", person) == ["Ana Ruiz"]
+
+
+def test_different_kickers_before_one_headline_give_the_headline() -> None:
+    head = '<meta property="og:title" content="Harbour dispute: «The ferries will run again on Monday»">'
+    body = "<article><h1>Strike over - «The ferries will run again on Monday»</h1></article>"
+    assert _headline(head, body) == "«The ferries will run again on Monday»"
+
+
+def test_quoted_clause_before_a_dash_is_not_a_kicker() -> None:
+    head = '<meta property="og:title" content="\'I run the ferry - a strike costs us thousands\'">'
+    body = "<article><h1>'I run the old ferry - a strike costs us thousands'</h1></article>"
+    assert _headline(head, body) == "'I run the ferry - a strike costs us thousands'"
+
+
+def test_title_cut_short_with_an_ellipsis_gives_way_to_the_full_one() -> None:
+    head = '<meta property="og:title" content="Ferry strike ends after three days of…">'
+    body = "<h1>Ferry strike ends after three days of talks in the harbour</h1>"
+    assert _headline(head, body) == "Ferry strike ends after three days of talks in the harbour"
+
+
+def test_byline_part_of_a_title_is_dropped() -> None:
+    assert strip_site("Ferry strike ends | The Courier | by Ana Ruiz", "The Courier") == "Ferry strike ends"
