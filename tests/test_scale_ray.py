@@ -398,6 +398,7 @@ def ray_cluster():
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the hooks below run in workers
     ray.init(
+        address="local",
         num_cpus=2,
         include_dashboard=False,
         object_store_memory=200 * 1024 * 1024,
@@ -518,3 +519,61 @@ def test_ray_ingest_of_mixed_inputs_into_postgresql_matches_a_local_run(ray_clus
             )
         assert (summary.ran, summary.pages.seen, summary.pages.failed) == (4, 21, 1)
         assert ledger_contents(ray_url) == expected
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_an_interrupted_driver_is_resumed_by_the_relaunch(ray_cluster, warcs, tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    expected = local_contents(warcs, tmp_path / "local.db")
+    shards = tmp_path / "shards"
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([package_dir().rsplit(os.sep, 1)[0], os.environ.get("PYTHONPATH", "")]),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "newsledger",
+        "ingest",
+        *warcs,
+        "--db",
+        str(tmp_path / "ray.db"),
+        "--engine",
+        "ray",
+        "-j",
+        "1",
+        "--tasks",
+        "12",
+        "--shard-dir",
+        str(shards),
+        "--quiet",
+        "--no-progress",
+    ]
+    with (tmp_path / "driver.err").open("wb") as errors:  # a file: a full pipe would stall the driver
+        driver = subprocess.Popen(command, env=env, stderr=errors)
+    try:
+        deadline = time.monotonic() + 120
+        while driver.poll() is None and not list(shards.glob("*.done")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        driver.send_signal(signal.SIGINT)
+        assert driver.wait(timeout=60) != 0
+    finally:
+        if driver.poll() is None:
+            driver.kill()
+            driver.wait()
+    done_before = len(list(shards.glob("*.done")))
+    assert 1 <= done_before < 12
+
+    with Ledger.open(str(tmp_path / "ray.db")) as ledger:
+        relaunch = run_ray_ingest(warcs, ledger, options=RayOptions(shard_dir=str(shards)))
+    assert (relaunch.tasks, relaunch.already_done, relaunch.ran, relaunch.failed) == (
+        12,
+        done_before,
+        12 - done_before,
+        (),
+    )
+    assert ledger_contents(str(tmp_path / "ray.db")) == expected

@@ -128,3 +128,19 @@ def test_cli_form_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     markup.write_text("<html><body><p>Plain words inside markup, read as text on request.</p></body></html>")
     assert main(["extract", "--form", "text", str(markup)]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[0])["input_form"] == "text"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_line, max_size=50))
+def test_every_non_blank_line_is_accounted_for(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    article = extract_text(text)
+    spans = [b.evidence.lines for b in (*article.blocks, *article.boilerplate)]
+    fields = [article.headline, article.section, article.site_name, article.subheadline, article.lead_image]
+    fields += [article.published, article.modified, *article.authors, *article.images]
+    spans += [f.evidence.lines for f in fields if f is not None and f.evidence.lines]
+    if article.read_time and article.read_time.evidence and article.read_time.evidence.lines:
+        spans.append(article.read_time.evidence.lines)
+    covered = {n for first, last in spans for n in range(first, last + 1)}
+    wanted = {n for n, line in enumerate(text.split("\n"), start=1) if line.strip()}
+    assert wanted <= covered

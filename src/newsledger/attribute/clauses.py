@@ -18,6 +18,7 @@ from newsledger.attribute.lexicon import (
     FUNCTION_WORDS,
     NEEDS_CLAUSE,
     SUBJECT_PRONOUNS,
+    TITLE_WORDS,
     VERB_FORM_LEMMA,
 )
 from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Token
@@ -158,7 +159,7 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
     if tokens[end - 1].lower in SUBJECT_PRONOUNS:
         return end - 1, end
     first = tokens[start]
-    lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS and first.lower not in SUBJECT_PRONOUNS
+    lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS | SUBJECT_PRONOUNS | TITLE_WORDS
     if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
         return _trailing_name(tokens, start, end)
     if any(_is_verb_at(tokens, index) for index in range(start + 1, end)):
@@ -534,6 +535,12 @@ def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | 
     return (start, end) if end > start else None
 
 
+def _holds_clause(tokens: tuple[Token, ...], span: Span) -> bool:
+    """Whether a span has a verb in it (a clause, not a phrase)."""
+    inside = [i for i, token in enumerate(tokens) if span[0] <= token.start < span[1]]
+    return any(_is_verb_at(tokens, i) or tokens[i].lower.endswith(("ed", "es")) for i in inside) or len(inside) > 8
+
+
 def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
     tokens = sentence.tokens
     subject = subject_after(sentence, cue) if _inverted(tokens, cue) else None
@@ -554,6 +561,8 @@ def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
     content = _content_before(sentence, text, end_position)
     if content is None or content[1] - content[0] < 3:
         return None
+    if _quote_ending_at(sentence, content[1]) is None and not _holds_clause(tokens, content):
+        return None  # "On Nov. 15, the ambassador testified before ...": an adverbial, not content
     return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
 
 

@@ -112,6 +112,7 @@ def ray_session(options: RayOptions) -> Iterator[object]:
     }
     if options.address is None:
         settings.update(
+            address="local",  # a new private cluster, even where `ray start` left one running
             num_cpus=options.num_cpus or os.cpu_count() or 1,
             include_dashboard=False,
             object_store_memory=options.object_store_memory,

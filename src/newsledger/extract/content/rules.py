@@ -218,7 +218,7 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 def kind_from_text(text: str) -> BoilerplateKind | None:
     if len(text) > TEXT_RULE_MAX_CHARS:
         return None
-    if len(text) <= DATE_STAMP_MAX_CHARS and _DATE_STAMP.match(text):
+    if len(text) <= DATE_STAMP_MAX_CHARS and "-" in text and _DATE_STAMP.match(text):
         return "dateline"
     lowered = text.lower()
     if not any(cue in lowered for cue in _TEXT_CUES):

@@ -190,8 +190,14 @@ def classify_lines(lines: list[Line]) -> list[tuple[str, str] | None]:
     kinds: list[tuple[str, str] | None] = []
     seen: set[str] = set()
     long_keys: list[str] = []
+    # A line's kind depends on its text alone, and menus and share bars repeat on a page.
+    by_text: dict[str, tuple[str, str] | None] = {}
     for line in lines:
-        kind = classify(line)
+        text = line.text
+        if text in by_text:
+            kind = by_text[text]
+        else:
+            kind = by_text[text] = classify(line)
         key = line.key
         if kind is None and key in seen:
             kind = _REPEAT

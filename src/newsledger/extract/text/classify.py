@@ -216,20 +216,17 @@ def _by_first_words(line: Line, key: str, words: int) -> Kind | None:
 def classify(line: Line) -> Kind | None:
     """The boilerplate kind of one line read alone, with the reason, or None when it may be body."""
     words = line.words
-    if words > 120:
-        return None
+    if words > 12:
+        return _classify_long(line, words)
     key = line.key
     if words <= 6 and (kind := _WHOLE_LINE.get(key.strip(_TRIM))):
         return kind
     tokens = line.tokens
     opens_known = bool(tokens) and (tokens[0] in _PREFIX_FIRST_WORDS or key.startswith(_UNSPACED_PREFIXES))
-    if opens_known and (kind := _by_first_words(line, key, words)):
+    if opens_known and words <= 8 and (kind := _by_first_words(line, key, words)):
         return kind
-    # Only cookie notices run longer than 45 words; other appeals are shorter.
-    if kind := _in_line_kind(line, tokens if words <= 45 else (["cookies"] if "cookie" in key else [])):
+    if ("©" in line.text or not _TRIGGERS.isdisjoint(tokens)) and (kind := _in_line_kind(line, tokens)):
         return kind
-    if words > 12:
-        return None
     if ("ago" in key or "vor " in key or "il y a" in key or "hace " in key) and _RELATIVE_TIME.search(key):
         return "comments", "a relative time stamp (comments, feeds)"
     if opens_known and key.startswith(_ALT_STARTS) and image_alt_subject(line) is not None:
@@ -246,6 +243,17 @@ def classify(line: Line) -> Kind | None:
     ):
         return "other", "numbers only (counters)"
     return None
+
+
+def _classify_long(line: Line, words: int) -> Kind | None:
+    """A line of more than 12 words is furniture only as an appeal, a notice or a footer found
+    in it (the checks by first words all stop at 8 words)."""
+    if words > 120:
+        return None
+    if words > 45:
+        # Only cookie notices run longer than 45 words; other appeals are shorter.
+        return _in_line_kind(line, ["cookies"] if "cookie" in line.key else [])
+    return _in_line_kind(line, line.tokens)
 
 
 def is_linky(line: Line) -> bool:
