@@ -314,3 +314,7 @@ def test_title_cut_short_with_an_ellipsis_gives_way_to_the_full_one() -> None:
 
 def test_byline_part_of_a_title_is_dropped() -> None:
     assert strip_site("Ferry strike ends | The Courier | by Ana Ruiz", "The Courier") == "Ferry strike ends"
+
+
+def test_east_asian_list_separators_split_names() -> None:
+    assert [p.name for p in split_byline("牛镛、岳弘彬")] == ["牛镛", "岳弘彬"]

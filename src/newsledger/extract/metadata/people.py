@@ -25,7 +25,7 @@ _LEAD_WORDS = (
 _LEAD = re.compile(rf"^\s*(?:{_LEAD_WORDS})\s*[:\-–—]?\s+", re.IGNORECASE)
 _LEAD_COLON = re.compile(r"^\s*[^\W\d_]{2,15}\s*:\s+")
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|\s&\s|&amp;|\s+(?:and|und|y|et|e|og|och|en|i|a|ve|и|та|és|ja|und\s+von)\s+)\s*",
+    r"\s*(?:,|，|、|;|\||/|\s&\s|&amp;|\s+(?:and|und|y|et|e|og|och|en|i|a|ve|и|та|és|ja|und\s+von)\s+)\s*",
     re.IGNORECASE,
 )
 ROLE_WORDS = frozenset(
