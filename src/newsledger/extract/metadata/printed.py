@@ -23,6 +23,8 @@ _LABEL = re.compile(
 _LABEL_TAGS = "strong, b, dt, th"
 # How far from the start or end of its text a bold line of names may sit.
 _FIRST, _LAST = 4, 2
+# Bold runs looked at: enough for any byline, bounded on pages that bold every other phrase.
+_MAX_BOLD = 40
 
 
 Keep = Callable[[LexborNode], bool]
@@ -65,7 +67,9 @@ def _after_label(label: LexborNode, label_text: str) -> str:
 
 
 def _bold_line(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], str, str]:
-    for bold in tree.css("p > strong, p > b"):
+    for index, bold in enumerate(tree.css("p > strong, p > b")):
+        if index >= _MAX_BOLD:
+            break
         paragraph = bold.parent
         if paragraph is None:
             continue
