@@ -309,32 +309,32 @@ def speakers(db: Database, *, query: str | None = None, limit: int = 50, cursor:
 
 
 _SITE_SUMMARY = (
-    "SELECT site, max(site_name), count(*), coalesce(sum(statement_count), 0), min(published), max(published)"
-    " FROM articles"
+    "SELECT site, site_name, article_count, statement_count, first_published, last_published, speaker_count"
+    " FROM sites"
 )
 
 
 def sites(db: Database) -> tuple[SiteSummary, ...]:
-    rows = db.fetchall(f"{_SITE_SUMMARY} GROUP BY site ORDER BY count(*) DESC, site")
+    rows = db.fetchall(f"{_SITE_SUMMARY} ORDER BY article_count DESC, site")
     return tuple(_site_summary(row) for row in rows)
 
 
 def _site_summary(row: tuple) -> SiteSummary:
     return SiteSummary(
-        site=row[0], site_name=row[1], article_count=row[2], statement_count=int(row[3]),
-        first_published=row[4], last_published=row[5],
+        site=row[0], site_name=row[1], article_count=row[2], statement_count=row[3],
+        first_published=row[4], last_published=row[5], speaker_count=row[6],
     )
 
 
 def site(db: Database, name: str, *, limit: int = 20, cursor: str | None = None) -> SiteRecord | None:
     name = name.removeprefix("www.")
-    row = db.fetchone(f"{_SITE_SUMMARY} WHERE site = ? GROUP BY site", (name,))
+    row = db.fetchone(f"{_SITE_SUMMARY} WHERE site = ?", (name,))
     if row is None:
         return None
     top = db.fetchall(
-        "SELECT sp.id, sp.name, sp.kind, count(*), min(s.said_on), max(s.said_on) FROM statements s"
-        " JOIN speakers sp ON sp.id = s.speaker_id WHERE s.site = ?"
-        " GROUP BY sp.id, sp.name, sp.kind ORDER BY count(*) DESC, sp.id LIMIT 10",
+        "SELECT sp.id, sp.name, sp.kind, ss.statement_count, ss.first_said, ss.last_said FROM site_speakers ss"
+        " JOIN speakers sp ON sp.id = ss.speaker_id WHERE ss.site = ?"
+        " ORDER BY ss.statement_count DESC, ss.speaker_id LIMIT 10",
         (name,),
     )
     return SiteRecord(
@@ -362,6 +362,6 @@ def stats(db: Database) -> Stats:
     return Stats(
         pages=count["pages"], articles=count["articles"], statements=count["statements"],
         speakers=db.scalar("SELECT count(*) FROM speakers WHERE statement_count > 0"),
-        authors=count["authors"], sites=db.scalar("SELECT count(DISTINCT site) FROM articles"),
+        authors=count["authors"], sites=db.scalar("SELECT count(*) FROM sites"),
         failures=count["failures"], backend=db.backend, schema=db.applied_migrations(),
     )

@@ -110,6 +110,7 @@ class SiteSummary(Struct, kw_only=True, omit_defaults=False):
     statement_count: int
     first_published: str | None = None
     last_published: str | None = None
+    speaker_count: int = 0
 
 
 class SiteRecord(Struct, kw_only=True, omit_defaults=False):

@@ -161,6 +161,40 @@ CREATE INDEX statements_tsv ON statements USING GIN (tsv);
 """
 
 
+# Per-site counts kept up to date by the writer, so that listing sites and opening one read a
+# few rows instead of aggregating every article and statement of a site on each request.
+_SITE_COUNTS = """
+CREATE TABLE sites (
+    site TEXT PRIMARY KEY,
+    site_name TEXT,
+    article_count INTEGER NOT NULL DEFAULT 0,
+    statement_count INTEGER NOT NULL DEFAULT 0,
+    speaker_count INTEGER NOT NULL DEFAULT 0,
+    first_published TEXT,
+    last_published TEXT
+);
+CREATE INDEX sites_article_count ON sites(article_count DESC, site);
+CREATE TABLE site_speakers (
+    site TEXT NOT NULL,
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+    statement_count INTEGER NOT NULL DEFAULT 0,
+    first_said TEXT,
+    last_said TEXT,
+    PRIMARY KEY (site, speaker_id)
+);
+CREATE INDEX site_speakers_count ON site_speakers(site, statement_count DESC, speaker_id);
+CREATE INDEX site_speakers_speaker ON site_speakers(speaker_id, statement_count DESC);
+CREATE INDEX articles_site_published ON articles(site, published, id);
+INSERT INTO sites (site, site_name, article_count, statement_count, first_published, last_published)
+SELECT site, max(site_name), count(*), coalesce(sum(statement_count), 0), min(published), max(published)
+FROM articles GROUP BY site;
+INSERT INTO site_speakers (site, speaker_id, statement_count, first_said, last_said)
+SELECT site, speaker_id, count(*), min(said_on), max(said_on)
+FROM statements WHERE speaker_id IS NOT NULL GROUP BY site, speaker_id;
+UPDATE sites SET speaker_count = (SELECT count(*) FROM site_speakers WHERE site_speakers.site = sites.site);
+"""
+
+
 def _split(script: str) -> tuple[str, ...]:
     """Statements of a script; a trigger body (BEGIN … END;) stays one statement."""
     statements: list[str] = []
@@ -178,6 +212,7 @@ def _split(script: str) -> tuple[str, ...]:
 SQLITE_MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_tables", _split(_TABLES.format(pk="INTEGER PRIMARY KEY", blob="BLOB"))),
     Migration("0002_full_text_search", _split(_SQLITE_FTS)),
+    Migration("0003_site_counts", _split(_SITE_COUNTS)),
 )
 
 POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
@@ -192,6 +227,7 @@ POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE articles ALTER COLUMN tsv SET STATISTICS 1000",
         ),
     ),
+    Migration("0004_site_counts", _split(_SITE_COUNTS)),
 )
 
 MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -3,6 +3,7 @@ transaction, so that a run killed at any moment leaves whole pages or nothing.""
 
 from __future__ import annotations
 
+from newsledger.ledger import site_counts
 from newsledger.ledger.db import Database, now
 from newsledger.ledger.records import StoreResult
 from newsledger.ledger.rows import ArticleRow, PreparedPage, StatementRow
@@ -68,8 +69,10 @@ def _store_in_transaction(db: Database, prepared: PreparedPage) -> StoreResult:
          page.size, page.sha256, prepared.extractor, stamp),
     ).fetchone()
     if row is None:
-        existing = db.execute("SELECT id FROM pages WHERE key = ?", (page.key,)).fetchone()
-        return StoreResult(page_id=existing[0], stored=False)
+        existing = db.execute(
+            "SELECT p.id, a.id FROM pages p LEFT JOIN articles a ON a.page_id = p.id WHERE p.key = ?", (page.key,)
+        ).fetchone()
+        return StoreResult(page_id=existing[0], stored=False, article_id=existing[1])
     page_id = row[0]
     if prepared.failure is not None:
         write_failure(db, prepared.failure, page.key, prepared.extractor, stamp)
@@ -100,6 +103,7 @@ def write_article(db: Database, page_id: int, prepared: PreparedPage, stamp: str
             [(article_id, i, name, role, url, article.extractor) for i, (name, role, url) in enumerate(article.authors)],
         )
     speaker_ids = _write_speakers(db, prepared.statements)
+    site_counts.add_article(db, article, prepared.statements, speaker_ids)
     db.executemany(
         _INSERT_STATEMENT,
         [_statement_params(article_id, i, s, speaker_ids, article.site) for i, s in enumerate(prepared.statements)],
@@ -144,6 +148,7 @@ def write_failure(db: Database, failure: SourceFailure, page_key: str | None, ex
 
 def delete_article_of_page(db: Database, page_id: int) -> None:
     """Remove a page's article and everything derived from it (before re-extraction)."""
+    share = site_counts.article_share(db, page_id)
     rows = db.execute(
         "SELECT speaker_id, count(*) FROM statements WHERE article_id IN (SELECT id FROM articles WHERE page_id = ?)"
         " AND speaker_id IS NOT NULL GROUP BY speaker_id",
@@ -155,6 +160,8 @@ def delete_article_of_page(db: Database, page_id: int) -> None:
     for table in ("speaker_mentions", "statements", "authors"):
         db.execute(f"DELETE FROM {table} WHERE article_id IN {article_ids}", (page_id,))
     db.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
+    if share is not None:
+        site_counts.remove_article(db, share)
 
 
 def replace_article(db: Database, page_id: int, prepared: PreparedPage) -> StoreResult:
