@@ -102,6 +102,7 @@ def test_writes_need_the_token_and_store_once(client: TestClient) -> None:
     again = client.post("/api/pages", json=page, headers=auth).json()
     assert again["stored"]["created"] is False
     assert again["stored"]["page_id"] == first.json()["stored"]["page_id"]
+    assert again["stored"]["article_id"] == first.json()["stored"]["article_id"] is not None
 
 
 def test_url_submissions_obey_the_private_address_rule(client: TestClient) -> None:

@@ -164,6 +164,15 @@ def test_add_a_pasted_page_and_store_it(server: str, watched: Watched, shots: Pa
     page.get_by_role("link", name="open the stored article").click()
     page.wait_for_url(re.compile(r"/articles/\d+"))
     sync_api.expect(page.locator("h2.headline")).to_have_text("Library opens its new reading room")
+    stored_at = page.url
+
+    page.goto(server + "/add")
+    page.fill("#content", html)
+    page.check("input[name=store]")
+    page.click("form.add-form button[type=submit]")
+    sync_api.expect(page.locator("#result .ok")).to_contain_text("Already in the ledger")
+    page.get_by_role("link", name="open the stored article").click()
+    page.wait_for_url(stored_at)
 
 
 def shared_dir() -> Path:
