@@ -153,3 +153,22 @@ def test_migration_backfills_the_counts_of_an_older_ledger(target, monkeypatch):
         assert_counts_agree(ledger, names=True)
         ledger.store(processed(7, [("After the upgrade.", "Ada Quill")], site="two.example"))
         assert_counts_agree(ledger, names=True)
+
+
+@pytest.mark.parametrize("target", BACKENDS, indirect=True)
+def test_a_site_pages_its_articles_newest_published_first_undated_last(target):
+    import msgspec
+
+    with Ledger.open(target) as ledger:
+        undated = processed(20, [], site="pages.example")
+        ledger.store(msgspec.structs.replace(undated, article=msgspec.structs.replace(undated.article, published=None)))
+        for n in (12, 15, 11, 13, 14):
+            ledger.store(processed(n, [], site="pages.example"))
+        seen, cursor = [], None
+        while True:
+            page = ledger.site("pages.example", limit=2, cursor=cursor).articles
+            seen += [hit.published[:10] if hit.published else None for hit in page.hits]
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+        assert seen == ["2025-03-16", "2025-03-15", "2025-03-14", "2025-03-13", "2025-03-12", None]

@@ -184,7 +184,7 @@ CREATE TABLE site_speakers (
 );
 CREATE INDEX site_speakers_count ON site_speakers(site, statement_count DESC, speaker_id);
 CREATE INDEX site_speakers_speaker ON site_speakers(speaker_id, statement_count DESC);
-CREATE INDEX articles_site_published ON articles(site, published, id);
+CREATE INDEX articles_site_published ON articles(site, (coalesce(published, '')), id);
 INSERT INTO sites (site, site_name, article_count, statement_count, first_published, last_published)
 SELECT site, max(site_name), count(*), coalesce(sum(statement_count), 0), min(published), max(published)
 FROM articles GROUP BY site;
