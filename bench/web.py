@@ -3,7 +3,8 @@
 Builds a synthetic ledger (articles with statements, written through the Ledger's batch store),
 starts ``newsledger serve`` on it, and times the search page (HTML) and its JSON twin for a mix
 of queries: common and rare words, phrases, filters by site, speaker, dates and kind, article
-search, and following a cursor. Prints p50/p95 per face.
+search, and following a cursor. Then times the browsing pages: the sites list, the largest site's page (and its next page),
+the speakers list, and the most quoted speakers' pages. Prints p50/p95 per face.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -129,7 +131,7 @@ def _statement(text: str, ident: str, quote: str, cue: str, speaker: str, kind: 
     )
 
 
-def build_ledger(db: Path, count: int, batch: int = 1000) -> float:
+def build_ledger(db: Path | str, count: int, batch: int = 1000) -> float:
     """Writes ``count`` synthetic articles; returns the seconds it took."""
     from newsledger.ingest import Processed
     from newsledger.ledger import Ledger
@@ -187,6 +189,25 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+BROWSE_REPEATS = 10  # requests per browsing path and pass
+
+
+def browse_mix(client: httpx.Client) -> dict[str, list[tuple[str, dict[str, str]]]]:
+    """The listing pages, the largest site (first page and the next) and the most quoted
+    speakers' pages, each face with its paths."""
+    sites = client.get("/api/sites").json()["items"]
+    largest = quote(sites[0]["site"], safe="")
+    following = client.get(f"/api/sites/{largest}").json()["articles"]["next_cursor"]
+    site_pages = [(f"/sites/{largest}", {})] + ([(f"/sites/{largest}", {"cursor": following})] if following else [])
+    top = [item["speaker_id"] for item in client.get("/api/speakers", params={"limit": 3}).json()["items"]]
+    return {
+        "sites": [("/sites", {})],
+        "site": site_pages,
+        "speakers": [("/speakers", {}), ("/speakers", {"q": "ka"})],
+        "speaker": [(f"/speakers/{speaker_id}", {}) for speaker_id in top],
+    }
+
+
 def measure(base: str, corpus: Corpus, passes: int) -> dict[str, list[float]]:
     mix = query_mix(base, corpus)
     timings: dict[str, list[float]] = {"search page": [], "search API": []}
@@ -198,18 +219,37 @@ def measure(base: str, corpus: Corpus, passes: int) -> dict[str, list[float]]:
             for params in mix:
                 timings["search page"].append(timed(client, "/search", params))
                 timings["search API"].append(timed(client, "/api/search", params))
+        for face, paths in browse_mix(client).items():
+            for path, params in paths:  # warm-up
+                timed(client, path, params)
+                timed(client, "/api" + path, params)
+            for _ in range(passes * BROWSE_REPEATS):
+                for path, params in paths:
+                    timings.setdefault(f"{face} page", []).append(timed(client, path, params))
+                    timings.setdefault(f"{face} API", []).append(timed(client, "/api" + path, params))
     return timings
+
+
+def _ledger_exists(target: str) -> bool:
+    if not target.startswith(("postgresql://", "postgres://")):
+        return Path(target).exists()
+    from newsledger.ledger import Ledger
+
+    with Ledger.open(target) as ledger:
+        return ledger.stats().articles > 0
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench web", description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000, help="articles in the synthetic ledger")
     parser.add_argument("--passes", type=int, default=2, help="passes over the query mix")
-    parser.add_argument("--db", type=Path, help="reuse or keep the ledger here (default: a temporary file)")
+    parser.add_argument(
+        "--db", help="reuse or keep the ledger here: a file or a postgresql:// URL (default: a temporary file)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
-        db = args.db or Path(scratch) / "bench-web.db"
-        if not db.exists():
+        db = args.db or str(Path(scratch) / "bench-web.db")
+        if not _ledger_exists(db):
             seconds = build_ledger(db, args.articles)
             rate = args.articles / seconds
             print(
@@ -224,6 +264,6 @@ def main(argv: list[str]) -> int:
     for face, values in timings.items():
         p50, p95 = statistics.median(values), percentile(values, 0.95)
         print(
-            f"web  {face:<12} n={len(values):<4} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  max {max(values):6.1f} ms"
+            f"web  {face:<13} n={len(values):<4} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  max {max(values):6.1f} ms"
         )
     return 0

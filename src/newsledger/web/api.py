@@ -149,7 +149,7 @@ async def speakers(
 async def site(
     request: Request, name: Annotated[str, Path(max_length=253)], cursor: Cursor = None, limit: Limit = 20
 ) -> dict:
-    """A site's articles, newest first, and its most quoted speakers."""
+    """A site's articles, newest published first (undated last), and its most quoted speakers."""
     view = views.site(request.app.state.ledger, name, cursor, limit)
     if view is None:
         raise ApiError(404, "not_found", f"no site {name[:100]!r}")
