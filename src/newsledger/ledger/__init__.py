@@ -93,7 +93,8 @@ class Ledger:
     def store(self, processed: Processed | PreparedPage) -> StoreResult:
         """Store a processed page with its article and statements in one transaction.
 
-        A page whose key is already stored is not stored again (``StoreResult.stored`` is False).
+        A page whose key is already stored is not stored again: ``StoreResult.stored`` is False
+        and ``article_id`` is the stored page's article (None when it yielded none).
         """
         prepared = processed if isinstance(processed, PreparedPage) else prepare(processed)
         return store.store_prepared(self.db, prepared)

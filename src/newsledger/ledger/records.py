@@ -6,7 +6,8 @@ from newsledger.model import Article, Statement, Struct
 
 
 class StoreResult(Struct, kw_only=True):
-    """``stored`` is False when a page with the same key was already in the ledger."""
+    """``stored`` is False when a page with the same key was already in the ledger; ``article_id``
+    is then that page's article."""
 
     page_id: int
     stored: bool
