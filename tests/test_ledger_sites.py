@@ -58,7 +58,9 @@ def assert_counts_agree(ledger: Ledger, *, names: bool = False) -> None:
         tuple(row)[:1] + tuple(row)[name] for row in aggregated_sites(ledger)
     ]
     assert [tuple(r) for r in kept_site_speakers(ledger)] == [tuple(r) for r in aggregated_site_speakers(ledger)]
-    assert ledger.stats().sites == len(aggregated_sites(ledger))
+    stats = ledger.stats()
+    totals = ledger.db.fetchone("SELECT count(*), (SELECT count(*) FROM statements) FROM articles")
+    assert (stats.sites, stats.articles, stats.statements) == (len(aggregated_sites(ledger)), *totals)
 
 
 def fill(ledger: Ledger) -> list[int]:

@@ -381,13 +381,15 @@ def failures(db: Database, *, limit: int = 100) -> tuple[FailureRecord, ...]:
 
 
 def stats(db: Database) -> Stats:
-    count = {
-        table: db.scalar(f"SELECT count(*) FROM {table}")
-        for table in ("pages", "articles", "statements", "authors", "failures")
-    }
+    """Totals; articles, statements and sites come from the per-site counts, so that only the
+    pages, authors and failures are counted row by row."""
+    count = {table: db.scalar(f"SELECT count(*) FROM {table}") for table in ("pages", "authors", "failures")}
+    sites, articles, statements = db.fetchone(
+        "SELECT count(*), coalesce(sum(article_count), 0), coalesce(sum(statement_count), 0) FROM sites"
+    )
     return Stats(
-        pages=count["pages"], articles=count["articles"], statements=count["statements"],
+        pages=count["pages"], articles=int(articles), statements=int(statements),
         speakers=db.scalar("SELECT count(*) FROM speakers WHERE statement_count > 0"),
-        authors=count["authors"], sites=db.scalar("SELECT count(*) FROM sites"),
+        authors=count["authors"], sites=sites,
         failures=count["failures"], backend=db.backend, schema=db.applied_migrations(),
     )
