@@ -58,6 +58,12 @@ def assert_counts_agree(ledger: Ledger, *, names: bool = False) -> None:
         tuple(row)[:1] + tuple(row)[name] for row in aggregated_sites(ledger)
     ]
     assert [tuple(r) for r in kept_site_speakers(ledger)] == [tuple(r) for r in aggregated_site_speakers(ledger)]
+    for (speaker_id,) in ledger.db.fetchall("SELECT id FROM speakers WHERE statement_count > 0"):
+        outlets = ledger.db.fetchall(
+            "SELECT site, count(*) FROM statements WHERE speaker_id = ? GROUP BY site ORDER BY 2 DESC, 1",
+            (speaker_id,),
+        )
+        assert [(c.value, c.count) for c in ledger.speaker(speaker_id).sites] == [tuple(row) for row in outlets]
     stats = ledger.stats()
     totals = ledger.db.fetchone("SELECT count(*), (SELECT count(*) FROM statements) FROM articles")
     assert (stats.sites, stats.articles, stats.statements) == (len(aggregated_sites(ledger)), *totals)

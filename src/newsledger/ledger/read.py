@@ -265,7 +265,12 @@ def speaker(db: Database, speaker_id: int) -> SpeakerRecord | None:
         first_said=row[4], last_said=row[5],
         mentions=_counts(db, f"SELECT mention, sum(statement_count) FROM speaker_mentions WHERE speaker_id = ? {by_count}", (speaker_id,)),
         descriptions=_counts(db, f"SELECT description, count(*) FROM speaker_mentions WHERE speaker_id = ? AND description IS NOT NULL {by_count}", (speaker_id,)),
-        sites=_counts(db, f"SELECT site, count(*) FROM statements WHERE speaker_id = ? {by_count}", (speaker_id,)),
+        sites=_counts(
+            db,
+            "SELECT site, statement_count FROM site_speakers WHERE speaker_id = ?"
+            " ORDER BY statement_count DESC, site LIMIT 50",
+            (speaker_id,),
+        ),
     )
 
 
