@@ -30,7 +30,8 @@ for _number, _names in enumerate(
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _DIGIT = re.compile(r"\d")
-_LETTERS = re.compile(r"[\W\d_]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_YEAR_DIGITS = re.compile(r"\d{4}|/\d\d")
 _MONTH_WORDS = frozenset(MONTHS)
 _PATTERNS = (
     re.compile(
@@ -106,7 +107,7 @@ def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
     found: list[FoundDate] = []
     if not _DIGIT.search(text):
         return found
-    named_month = not _MONTH_WORDS.isdisjoint(_LETTERS.sub(" ", text.lower()).split())
+    named_month = not _MONTH_WORDS.isdisjoint(_LETTER_RUN.findall(text.lower()))
     for pattern in _PATTERNS if named_month else _PATTERNS[2:]:
         for match in pattern.finditer(text):
             if any(match.start() < f.end and f.start < match.end() for f in found):
@@ -114,3 +115,11 @@ def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
             if (date := _build(match, default_year)) is not None:
                 found.append(date)
     return sorted(found, key=lambda f: f.start)
+
+
+def find_dates_with_year(text: str) -> list[FoundDate]:
+    """The dates in ``text`` that print their year (most lines have none: they are told apart
+    by a cheap look for four digits, or two after a slash, that every such date holds)."""
+    if not _YEAR_DIGITS.search(text):
+        return []
+    return [found for found in find_dates(text) if found.has_year]
