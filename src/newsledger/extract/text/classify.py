@@ -66,21 +66,33 @@ def _group(name: str, phrases: tuple[str, ...]) -> str:
     return f"(?P<{name}>" + "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True)) + ")"
 
 
-_IN_LINE = re.compile(
+_IN_LINE_PHRASES = (
+    vocab.DONATION_PHRASES,
+    vocab.NEWSLETTER_PHRASES,
+    vocab.COOKIE_PHRASES,
+    vocab.PAYWALL_PHRASES,
+    vocab.FOOTER_PHRASES,
+)
+_IN_LINE_SOURCE = (
     r"(?<!\w)(?:"
     + "|".join(
         (
-            _group("donation", vocab.DONATION_PHRASES),
-            _group("newsletter", vocab.NEWSLETTER_PHRASES),
-            _group("cookie", vocab.COOKIE_PHRASES),
-            _group("paywall", vocab.PAYWALL_PHRASES),
-            _group("footer", vocab.FOOTER_PHRASES),
+            *(
+                _group(name, phrases)
+                for name, phrases in zip(
+                    ("donation", "newsletter", "cookie", "paywall", "footer"), _IN_LINE_PHRASES, strict=True
+                )
+            ),
             r"(?P<copyright>©|\(c\)|copyright\b)",
         )
     )
-    + ")",
-    re.I,
+    + ")"
 )
+_IN_LINE = re.compile(_IN_LINE_SOURCE, re.I)
+# The phrases are lower-case and hold none of the letters IGNORECASE ties to ASCII ones (İ ı ſ K),
+# so on an ASCII line the case-sensitive pattern over the lower-cased line finds the same matches;
+# it runs several times faster, because its alternatives are skipped on their first letter.
+_IN_LINE_LOWER = re.compile(_IN_LINE_SOURCE)
 _WORD = re.compile(r"\w+")
 
 
@@ -89,17 +101,7 @@ def _trigger(phrase: str) -> str:
     return max(_WORD.findall(phrase.lower()), key=len)
 
 
-_TRIGGERS = frozenset(
-    _trigger(p)
-    for table in (
-        vocab.DONATION_PHRASES,
-        vocab.NEWSLETTER_PHRASES,
-        vocab.COOKIE_PHRASES,
-        vocab.PAYWALL_PHRASES,
-        vocab.FOOTER_PHRASES,
-    )
-    for p in table
-) | {"copyright"}
+_TRIGGERS = frozenset(_trigger(p) for table in _IN_LINE_PHRASES for p in table) | {"copyright"}
 _SHARE_WORD = "|".join(sorted((re.escape(w) for w in vocab.SHARE_WORDS), key=len, reverse=True))
 SHARE_BAR = re.compile(
     rf"^(?:(?:{_SHARE_WORD})(?:\s+(?:on|via|to|this|article|story|page))*\s*[\d.,]*[kKmM]?[\s|/·•,]*)+$", re.I
@@ -177,7 +179,8 @@ def image_alt_subject(line: Line) -> str | None:
 def _in_line_kind(line: Line, tokens: list[str]) -> Kind | None:
     if "©" not in line.text and _TRIGGERS.isdisjoint(tokens):
         return None
-    for match in _IN_LINE.finditer(line.text):
+    matches = _IN_LINE_LOWER.finditer(line.key) if line.text.isascii() else _IN_LINE.finditer(line.text)
+    for match in matches:
         name = match.lastgroup or ""
         if line.words > _IN_LINE_LIMITS[name]:
             continue

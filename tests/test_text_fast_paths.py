@@ -1,0 +1,38 @@
+"""The fast paths of the copied-text extractor give what the plain forms they stand for give."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsledger.extract.text import classify
+from newsledger.extract.text.dates import find_dates, find_dates_with_year
+
+_PHRASES = [p for table in classify._IN_LINE_PHRASES for p in table]
+
+
+def test_in_line_phrases_are_lower_case_without_letters_ignorecase_ties_to_ascii() -> None:
+    assert [p for p in _PHRASES if p != p.lower()] == []
+    assert [p for p in _PHRASES if set(p) & set("İıſK")] == []
+
+
+def _matches(pattern, text: str) -> list[tuple[str | None, int, int]]:
+    return [(m.lastgroup, m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+_ascii_phrase = st.sampled_from([p for p in _PHRASES if p.isascii()] + ["copyright", "(c)"])
+_filler = st.text(alphabet="abcXYZ _-.,:'", max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_ascii_phrase, _filler), max_size=8), st.randoms())
+def test_lower_cased_pattern_matches_like_the_ignorecase_one_on_ascii(parts: list[str], rnd) -> None:
+    text = "".join(c.upper() if rnd.random() < 0.3 else c for c in " ".join(parts))
+    assert _matches(classify._IN_LINE_LOWER, text.lower()) == _matches(classify._IN_LINE, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789/.-: ,abJanMayDec", max_size=40))
+def test_dates_with_year_are_the_dates_that_have_one(text: str) -> None:
+    expected = [(d.iso, d.start) for d in find_dates(text) if d.has_year]
+    assert [(d.iso, d.start) for d in find_dates_with_year(text)] == expected
