@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.extract.text import classify
+from newsledger.extract.text import classify, meta
 from newsledger.extract.text.dates import find_dates, find_dates_with_year
 
 _PHRASES = [p for table in classify._IN_LINE_PHRASES for p in table]
@@ -36,3 +36,26 @@ def test_lower_cased_pattern_matches_like_the_ignorecase_one_on_ascii(parts: lis
 def test_dates_with_year_are_the_dates_that_have_one(text: str) -> None:
     expected = [(d.iso, d.start) for d in find_dates(text) if d.has_year]
     assert [(d.iso, d.start) for d in find_dates_with_year(text)] == expected
+
+
+def _plain_credit_split(text: str) -> tuple[str | None, str] | None:
+    match = meta._CAPTION_WITH_CREDIT.match(text) or meta._CREDIT_AFTER_SENTENCE.match(text)
+    if not match:
+        return None
+    return (match.group("caption") or "").strip() or None, match.group("credit").strip()
+
+
+_caption_part = st.one_of(
+    st.sampled_from(["Photo", "CREDIT", "Source", "image credit", "Foto", "by", ":", "(", ")", "[", "]", ". ", "!"]),
+    st.text(alphabet="abc XYZ.!?:()é", max_size=8),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_caption_part, max_size=8))
+def test_caption_credit_split_agrees_with_the_patterns(parts: list[str]) -> None:
+    text = " ".join(parts).strip()
+    if text.endswith(meta._AGENCY_ENDS):
+        return
+    plain = _plain_credit_split(text) if (":" in text or "：" in text or " by " in text.lower()) else None
+    assert meta.split_caption(text) == plain

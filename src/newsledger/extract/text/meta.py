@@ -91,11 +91,24 @@ def split_caption(text: str) -> tuple[str | None, str] | None:
             return (caption or None), match.group("credit").strip(" |/")
     if ":" not in text and "：" not in text and " by " not in text.lower():
         return None
-    match = _CAPTION_WITH_CREDIT.match(text) or _CREDIT_AFTER_SENTENCE.match(text)
+    match = (_CAPTION_WITH_CREDIT.match(text) if text.rstrip().endswith((")", "]")) else None) or (
+        _CREDIT_AFTER_SENTENCE.match(text) if _may_end_with_credit(text) else None
+    )
     if not match:
         return None
     caption = (match.group("caption") or "").strip()
     return (caption or None), match.group("credit").strip()
+
+
+_CREDIT_STARTS = tuple(vocab.CREDIT_WORDS)
+
+
+def _may_end_with_credit(text: str) -> bool:
+    """False when ``_CREDIT_AFTER_SENTENCE`` cannot match: what follows the last sentence end
+    (nothing in the credit holds one) must open with a credit word. Decided by string methods
+    on an ASCII tail; other tails are left to the pattern."""
+    tail = text[max(text.rfind("."), text.rfind("!"), text.rfind("?")) + 1 :].lstrip()
+    return not tail.isascii() or tail.lower().startswith(_CREDIT_STARTS)
 
 
 def is_name(text: str) -> bool:
