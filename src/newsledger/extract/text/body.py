@@ -59,7 +59,12 @@ def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[
     scores: list[float] = []
     run = 0
     for line, kind in zip(lines, kinds, strict=True):
-        if kind is None and is_prose(line) and (line.words >= LINKY_PROSE_WORDS or not is_linky(line)):
+        if (
+            kind is None
+            and line.words >= PROSE_MIN_WORDS
+            and is_prose(line)
+            and (line.words >= LINKY_PROSE_WORDS or not is_linky(line))
+        ):
             scores.append(float(len(line.text)))
             run = 0
             continue

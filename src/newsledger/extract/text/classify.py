@@ -224,7 +224,7 @@ def classify(line: Line) -> Kind | None:
     key = line.key
     if words <= 6 and (kind := _WHOLE_LINE.get(key.strip(_TRIM))):
         return kind
-    tokens = line.tokens
+    tokens = line.key_tokens or line.tokens
     opens_known = bool(tokens) and (tokens[0] in _PREFIX_FIRST_WORDS or key.startswith(_UNSPACED_PREFIXES))
     if opens_known and words <= 8 and (kind := _by_first_words(line, key, words)):
         return kind
