@@ -157,6 +157,8 @@ _IN_LINE_KINDS: dict[str, Kind] = {
     "copyright": ("footer", "a copyright line"),
 }
 _NEEDS_ADDRESS = {"donation", "newsletter", "cookie"}
+# Past this many words only the appeals that address the reader can be found in a line.
+_UNADDRESSED_LIMIT = max(limit for name, limit in _IN_LINE_LIMITS.items() if name not in _NEEDS_ADDRESS)
 
 
 def label_kind(line: Line) -> str | None:
@@ -179,6 +181,8 @@ def image_alt_subject(line: Line) -> str | None:
 def _in_line_kind(line: Line, tokens: list[str]) -> Kind | None:
     if "©" not in line.text and _TRIGGERS.isdisjoint(tokens):
         return None
+    if line.words > _UNADDRESSED_LIMIT and not _ADDRESS.search(line.text):
+        return None  # no phrase found in the line could count: the scan is not needed
     matches = _IN_LINE_LOWER.finditer(line.key) if line.text.isascii() else _IN_LINE.finditer(line.text)
     for match in matches:
         name = match.lastgroup or ""

@@ -31,7 +31,7 @@ _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?
 _TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _DIGIT = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-_YEAR_DIGITS = re.compile(r"\d{4}|/\d\d")
+_YEAR_DIGITS = re.compile(r"[\d/]\d\d")
 _MONTH_WORDS = frozenset(MONTHS)
 _PATTERNS = (
     re.compile(
@@ -119,7 +119,7 @@ def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
 
 def find_dates_with_year(text: str) -> list[FoundDate]:
     """The dates in ``text`` that print their year (most lines have none: they are told apart
-    by a cheap look for four digits, or two after a slash, that every such date holds)."""
+    by a cheap look for three digits, or two after a slash, that every such date holds)."""
     if not _YEAR_DIGITS.search(text):
         return []
     return [found for found in find_dates(text) if found.has_year]
