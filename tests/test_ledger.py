@@ -170,9 +170,10 @@ def test_a_title_before_a_full_name_does_not_split_a_speaker(ledger):
     assert names == {("Dr Ana Silva", 2), ("Mayor Silva", 1)}
 
 
-@pytest.mark.parametrize("few", [True, False])
-def test_both_ways_of_joining_a_speaker_filter_agree(ledger, monkeypatch, few):
+@pytest.mark.parametrize(("few", "walk"), [(True, 80), (True, 0), (False, 80)])
+def test_every_plan_for_a_speaker_filter_agrees(ledger, monkeypatch, few, walk):
     monkeypatch.setattr("newsledger.ledger.read._few_statements", lambda db, ids: few)
+    monkeypatch.setattr("newsledger.ledger.read.WALK_PER_CANDIDATE", walk)
     for n in range(6):
         speaker = "Ava Stone" if n % 2 else "Max Hale"
         ledger.store(processed(80 + n, [(f"The tide barrier is ready, part {n}.", speaker), ("Unrelated.", speaker)]))

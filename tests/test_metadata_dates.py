@@ -123,6 +123,8 @@ def test_utc_is_written_with_a_zero_offset(moment: datetime) -> None:
         ("By", []),
         ("Updated 3 May 2024", []),
         ("Photo: Getty Images", []),
+        ("rh Berlin", []),
+        ("Ana de la Cruz", [("Ana de la Cruz", None)]),
     ],
 )
 def test_bylines(byline: str, expected: list[tuple[str, str | None]]) -> None:

@@ -164,3 +164,32 @@ def test_authors_in_sibling_elements_are_all_kept_and_a_sidebar_author_is_not() 
         ("Ana Ruiz", "https://ferry.example/p/ana"),
         ("Ben Okafor", "https://ferry.example/p/ben"),
     ]
+
+
+def _headline(head: str, body: str = "") -> str | None:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    found = extract_metadata(parse_html(html), "https://harbour.example/a").headline
+    return found.value if found else None
+
+
+def test_title_tail_also_in_json_ld_headline_is_kept() -> None:
+    head = (
+        '<meta property="og:title" content="Ferry strike ends! - Latest news">'
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Ferry strike ends! - Latest news"}</script>'
+    )
+    assert _headline(head, "<h1>Ferry strike ends!</h1>") == "Ferry strike ends! - Latest news"
+
+
+def test_guessed_title_tail_is_still_stripped_without_json_ld() -> None:
+    head = '<meta property="og:title" content="Ferry strike ends after three days - Herald">'
+    assert _headline(head) == "Ferry strike ends after three days"
+
+
+def test_site_name_glued_to_a_title_gives_way_to_its_beginning() -> None:
+    head = (
+        '<meta property="og:site_name" content="항구일보">'
+        '<meta property="og:title" content="여객선 파업 사흘 만에 끝나-사회ㅣ항구일보">'
+        '<meta name="headline" content="여객선 파업 사흘 만에 끝나">'
+    )
+    assert _headline(head) == "여객선 파업 사흘 만에 끝나"

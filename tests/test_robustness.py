@@ -111,6 +111,38 @@ def test_deep_nesting(tag: str, depth: int) -> None:
     assert "deep text" in result.text or any("deep text" in b.text for b in result.boilerplate)
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "<div>word ",
+        "<div><p>a sentence long enough to read as prose, with a comma.</p>",
+        "<ul><li>item ",
+        "<table><tr><td>cell ",
+        "<blockquote>quote ",
+        "<a href=x>link ",
+    ],
+)
+def test_text_at_every_level_of_deep_nesting(opening: str) -> None:
+    result = outcome(("<html><body>" + opening * 5000).encode())
+    assert isinstance(result, Article)
+    kept = result.text + "".join(item.text for item in result.boilerplate)
+    assert len(kept) > 5000
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<div class="sidebar">' * 5000 + ("<p>" + "word " * 100 + "</p>") * 4000,
+        ('<div class="share"><a href=#>x</a> share</div><p>a paragraph, long enough to be prose here.</p>')
+        * 10000,
+        '<div class="comments">' * 300 + ("<p>" + "word, " * 100 + "</p>") * 2000,
+    ],
+    ids=["nested-flagged-boxes", "many-flagged-boxes", "nested-comment-boxes"],
+)
+def test_pathological_boxes(page: str) -> None:
+    assert isinstance(outcome(("<html><body>" + page).encode()), Article)
+
+
 def test_unclosed_tags_keep_the_text() -> None:
     page = "<html><body><article><p>First paragraph of the story, long enough to count as prose<p>Second one<div><ul><li>item"
     result = outcome(page)

@@ -194,6 +194,16 @@ def test_split_gives_contiguous_ranges_of_about_equal_size():
     ]
 
 
+def test_split_keeps_files_whole_when_there_are_enough_of_them():
+    segments = [
+        Segment(input=f"{name}.warc.gz", pages=pages, splittable=True)
+        for name, pages in [("a", 10), ("b", 3), ("c", 7), ("d", 4)]
+    ]
+    tasks = split(segments, 3)
+    assert [[s.input[0] for s in task.slices] for task in tasks] == [["a"], ["b", "c"], ["d"]]
+    assert all((s.start, s.stop) == (0, None) for task in tasks for s in task.slices)
+
+
 def test_split_never_makes_more_tasks_than_pages():
     assert len(split([Segment(input="a.html", pages=1), Segment(input="b.html", pages=1)], 8)) == 2
     assert split([], 3) == ()
@@ -211,6 +221,44 @@ def test_tasks_read_every_page_once_in_local_order(mixed_inputs):
     assert len(plan.tasks) == 5
     assert by_tasks == local
     assert len(local) == 12 + 7 + 1 + 1
+
+
+def test_url_lists_are_split_into_their_urls_and_fetched_as_locally(tmp_path):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Pages(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            index = int(self.path.strip("/").split("-")[-1])
+            body, status = (page_html(index), 200) if index < 5 else (b"gone", 404)
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        url_list = tmp_path / "urls.txt"
+        url_list.write_text("# stories\n" + "\n".join(f"{base}/story-{i}" for i in range(6)) + "\n\n")
+        options = SourceOptions(allow_private=True, host_delay=0.0, retries=0)
+        plan = make_plan([f"@{url_list}"], 3, options=options, base_dir=os.getcwd())
+        assert [[s.input for s in task.slices] for task in plan.tasks] == [
+            [f"{base}/story-0", f"{base}/story-1"],
+            [f"{base}/story-2", f"{base}/story-3"],
+            [f"{base}/story-4", f"{base}/story-5"],
+        ]
+        by_tasks = [item for task in plan.tasks for item in iter_slice_items(task.slices, options)]
+        local = list(iter_pages([f"@{url_list}"], options=options))
+    finally:
+        server.shutdown()
+    assert [_identity(item) for item in by_tasks] == [_identity(item) for item in local]
+    assert _identity(by_tasks[-1]) == f"failure:{base}/story-5"
 
 
 def _identity(item) -> str:
@@ -350,6 +398,7 @@ def ray_cluster():
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the hooks below run in workers
     ray.init(
+        address="local",
         num_cpus=2,
         include_dashboard=False,
         object_store_memory=200 * 1024 * 1024,
@@ -379,7 +428,9 @@ class ExitOnce:
 @pytest.mark.slow
 def test_ray_ingest_gives_the_same_ledger_as_a_local_run(ray_cluster, warcs, tmp_path):
     expected = local_contents(warcs, tmp_path / "local.db")
-    assert expected["stats"]["articles"] == 36 and expected["stats"]["statements"] > 36  # something to compare
+    assert (
+        expected["stats"]["articles"] == 36 and expected["stats"]["statements"] > 36
+    )  # something to compare
     options = RayOptions(tasks=5, shard_dir=str(tmp_path / "shards"))
     with Ledger.open(str(tmp_path / "ray.db")) as ledger:
         summary = run_ray_ingest(warcs, ledger, options=options)
@@ -463,6 +514,66 @@ def test_ray_ingest_of_mixed_inputs_into_postgresql_matches_a_local_run(ray_clus
     with postgres_url() as local_url, postgres_url() as ray_url:
         expected = local_contents(mixed_inputs, local_url)
         with Ledger.open(ray_url) as ledger:
-            summary = run_ray_ingest(mixed_inputs, ledger, options=RayOptions(tasks=4, shard_dir=str(tmp_path)))
+            summary = run_ray_ingest(
+                mixed_inputs, ledger, options=RayOptions(tasks=4, shard_dir=str(tmp_path))
+            )
         assert (summary.ran, summary.pages.seen, summary.pages.failed) == (4, 21, 1)
         assert ledger_contents(ray_url) == expected
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_an_interrupted_driver_is_resumed_by_the_relaunch(ray_cluster, warcs, tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    expected = local_contents(warcs, tmp_path / "local.db")
+    shards = tmp_path / "shards"
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([package_dir().rsplit(os.sep, 1)[0], os.environ.get("PYTHONPATH", "")]),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "newsledger",
+        "ingest",
+        *warcs,
+        "--db",
+        str(tmp_path / "ray.db"),
+        "--engine",
+        "ray",
+        "-j",
+        "1",
+        "--tasks",
+        "12",
+        "--shard-dir",
+        str(shards),
+        "--quiet",
+        "--no-progress",
+    ]
+    with (tmp_path / "driver.err").open("wb") as errors:  # a file: a full pipe would stall the driver
+        driver = subprocess.Popen(command, env=env, stderr=errors)
+    try:
+        deadline = time.monotonic() + 120
+        while driver.poll() is None and not list(shards.glob("*.done")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        driver.send_signal(signal.SIGINT)
+        assert driver.wait(timeout=60) != 0
+    finally:
+        if driver.poll() is None:
+            driver.kill()
+            driver.wait()
+    done_before = len(list(shards.glob("*.done")))
+    assert 1 <= done_before < 12
+
+    with Ledger.open(str(tmp_path / "ray.db")) as ledger:
+        relaunch = run_ray_ingest(warcs, ledger, options=RayOptions(shard_dir=str(shards)))
+    assert (relaunch.tasks, relaunch.already_done, relaunch.ran, relaunch.failed) == (
+        12,
+        done_before,
+        12 - done_before,
+        (),
+    )
+    assert ledger_contents(str(tmp_path / "ray.db")) == expected

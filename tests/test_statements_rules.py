@@ -205,3 +205,14 @@ def test_a_role_with_the_name_in_apposition_names_the_speaker():
 def test_relative_pronoun_speaks_for_the_noun_before_it():
     statement = attribute(article("The story was broken by Gabriel Sherman, who reported that the network paid."))[0]
     assert (statement.speaker.mention.text, statement.speaker.name, statement.speaker.resolution) == ("who", "Gabriel Sherman", "pronoun")
+
+
+def test_titles_and_places_before_a_name_stay_out_of_it():
+    statement = attribute(article("On Nov. 15, former U.S. ambassador to Ukraine Marie Novak said the plan failed."))[0]
+    assert statement.speaker.mention.text == "former U.S. ambassador to Ukraine Marie Novak"
+    assert statement.speaker.name == "Marie Novak"
+    assert statement.content.text == "the plan failed"
+
+
+def test_an_adverbial_before_a_subject_is_not_content():
+    assert attribute(article("On Monday, the minister testified before the committee.")) == ()

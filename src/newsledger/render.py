@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.model import Article, Block
+from newsledger.model import Article, Block, Image
 
 
 def _markdown_block(block: Block) -> str:
@@ -22,7 +22,18 @@ def _markdown_block(block: Block) -> str:
         return "\n".join(lines)
     if block.kind == "preformatted":
         return "```\n" + block.text + "\n```"
+    if block.kind == "figure" and block.image:
+        return _markdown_figure(block.image)
     return block.text
+
+
+def _markdown_figure(image: Image) -> str:
+    label = (image.alt or image.caption or "").replace("]", ")")
+    lines = [f"![{label}]({image.url})" if image.url else ""]
+    words = " ".join(part for part in (image.caption, f"({image.credit})" if image.credit else "") if part)
+    if words:
+        lines.append("*" + words + "*")
+    return "\n".join(line for line in lines if line)
 
 
 def to_markdown(article: Article) -> str:
@@ -33,7 +44,7 @@ def to_markdown(article: Article) -> str:
     facts = [fact for fact in (byline, article.published.value if article.published else "") if fact]
     if facts:
         parts.append("*" + " · ".join(facts) + "*")
-    parts.extend(_markdown_block(block) for block in article.blocks)
+    parts.extend(filter(None, (_markdown_block(block) for block in article.blocks)))
     return "\n\n".join(parts) + "\n"
 
 

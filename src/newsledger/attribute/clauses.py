@@ -18,6 +18,7 @@ from newsledger.attribute.lexicon import (
     FUNCTION_WORDS,
     NEEDS_CLAUSE,
     SUBJECT_PRONOUNS,
+    TITLE_WORDS,
     VERB_FORM_LEMMA,
 )
 from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Token
@@ -26,6 +27,7 @@ Span = tuple[int, int]
 _HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
 _NOT_INVERTED = frozenset({"i", "that", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "with", "last", "this", "earlier", "then", "from", "via", "through", "it", "he", "she", "they", "we", "you", "there", "yesterday", "today"})
 _TRAILING_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "."})
+_FINITE_AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "does", "did"})
 _CLAUSE_BREAKS = frozenset({"but", "although", "though", "while", "whereas", "yet"})
 _RELATIVES = frozenset({"who", "whose", "which"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "yesterday", "today", "last", "week", "month", "year", "night", "morning", "afternoon", "evening", "earlier", "this", "later", "recently", "tonight"})
@@ -112,8 +114,10 @@ def _relative_clause_start(tokens: tuple[Token, ...], stop: int, end_index: int,
     if end_index == 0 or tokens[end_index - 1].lower != ",":
         return None
     for index in range(stop, floor, -1):
-        if tokens[index].lower in _RELATIVES and tokens[index - 1].lower == ",":
-            return index - 1
+        if tokens[index].lower in _RELATIVES:
+            return index - 1 if tokens[index - 1].lower == "," else index
+        if tokens[index].lower == "," and index < stop:
+            return None
     return None
 
 
@@ -155,7 +159,7 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
     if tokens[end - 1].lower in SUBJECT_PRONOUNS:
         return end - 1, end
     first = tokens[start]
-    lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS and first.lower not in SUBJECT_PRONOUNS
+    lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS | SUBJECT_PRONOUNS | TITLE_WORDS
     if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
         return _trailing_name(tokens, start, end)
     if any(_is_verb_at(tokens, index) for index in range(start + 1, end)):
@@ -181,7 +185,7 @@ def _is_verbish(token: Token) -> bool:
     lemma = VERB_FORM_LEMMA.get(word)
     if lemma is not None and token.text[:1].islower() and not (word.endswith("s") and lemma in NEEDS_CLAUSE):
         return True
-    return word in {"is", "was", "were", "are", "has", "have", "had", "will", "would"} or (
+    return token.text in _FINITE_AUXILIARIES or (
         token.text[:1].islower() and word.endswith(_VERB_SUFFIXES) and len(word) > 4
     )
 
@@ -214,7 +218,14 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
         segments = segments[:-1]
         while segments and not postposed and _is_adverbial(tokens, *segments[0]):
             segments = segments[1:]
-        if len(segments) < 2 or _is_adverbial(tokens, *segments[-1]):
+        if len(segments) >= 2 and _is_adverbial(tokens, *segments[-1]):
+            # "Murphy, though, said", "Salceda, citing data, said": no appositive, the head alone
+            head = _np_of_segment(tokens, *segments[-2])
+            if head is None or (len(segments) > 2 and not postposed):
+                return None
+            span = (tokens[head[0]].start, tokens[head[1] - 1].end)
+            return Subject(span, span, None)
+        if len(segments) < 2:
             return None  # a comma right before the verb without an appositive: no subject there
         after_quote = region_start > 0 and tokens[region_start - 1].lower in CLOSING_MARKS
         segments = [segment for segment in segments if segment[1] > segment[0]]
@@ -248,6 +259,8 @@ def _relative_subject(tokens: tuple[Token, ...], relative: int, floor: int) -> S
 
 
 def _is_adverbial(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    if end > start and _is_participle(tokens[start]):
+        return True
     if end - start == 1:
         return tokens[start].lower.endswith("ly") or tokens[start].lower in _PREPOSITIONS | {"though", "too", "instead", "again", "indeed", "however", "meanwhile", "then"}
     return end > start and tokens[start].lower in {"in", "on", "at", "during", "after", "before", "for", "by", "with", "speaking", "asked", "when", "while", "like"}
@@ -415,8 +428,10 @@ def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) 
     """'"The risk," he said, "is that..."': one quotation split by its attribution."""
     tokens = sentence.tokens
     after = cue.last + 1
-    if _inverted(tokens, cue):  # '"...," said Smith, "..."'
-        after = next((i for i in range(after, min(after + 8, len(tokens))) if tokens[i].lower in {",", "."} | QUOTE_MARKS), after)
+    if _inverted(tokens, cue):  # '"...," said Smith, a planner, "..."'
+        opening = next((i for i in range(after, min(after + 16, len(tokens))) if tokens[i].lower in QUOTE_MARKS or tokens[i].lower == "."), None)
+        if opening is not None and tokens[opening - 1].lower == ",":
+            after = opening - 1
     if cue.form != "finite" or after + 1 >= len(tokens) or tokens[after].lower != "," or tokens[after + 1].lower not in QUOTE_MARKS:
         return None
     opening = tokens[after + 1].start
@@ -500,7 +515,15 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     after = cue.last + 1
     if after >= len(tokens) or not tokens[after].text[:1].isalpha() or tokens[after].lower in _NOT_INVERTED:
         return False
-    return tokens[after].text[:1].isupper() or not any(token.lower in {"that", ":"} or token.lower in QUOTE_MARKS for token in tokens[after:])
+    if tokens[after].text[:1].isupper():
+        return True
+    for index in range(after, len(tokens)):
+        word = tokens[index].lower
+        if word in _RELATIVES or word == ",":
+            return True
+        if word in {"that", ":"} or word in QUOTE_MARKS or _is_verb_at(tokens, index):
+            return False
+    return True
 
 
 def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | None:
@@ -510,6 +533,12 @@ def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | 
         return quote
     start, end = _strip_span(text, sentence.start, end_position)
     return (start, end) if end > start else None
+
+
+def _holds_clause(tokens: tuple[Token, ...], span: Span) -> bool:
+    """Whether a span has a verb in it (a clause, not a phrase)."""
+    inside = [i for i, token in enumerate(tokens) if span[0] <= token.start < span[1]]
+    return any(_is_verb_at(tokens, i) or tokens[i].lower.endswith(("ed", "es")) for i in inside) or len(inside) > 8
 
 
 def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
@@ -532,6 +561,8 @@ def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
     content = _content_before(sentence, text, end_position)
     if content is None or content[1] - content[0] < 3:
         return None
+    if _quote_ending_at(sentence, content[1]) is None and not _holds_clause(tokens, content):
+        return None  # "On Nov. 15, the ambassador testified before ...": an adverbial, not content
     return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
 
 

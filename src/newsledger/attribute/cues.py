@@ -22,6 +22,8 @@ from newsledger.attribute.text import Sentence, Token
 CueForm = Literal["finite", "participle", "according", "passive"]
 _CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
 _CALL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "has", "have", "had", "also", "and", "who", "repeatedly", "once", "then", "previously", "later", "earlier", "again", "recently", "publicly"})
+_PREPOSITIONS = frozenset({"of", "in", "for", "from", "with", "by", "at", "on", "about", "into", "across", "among", "between", "per"})
+_QUANTIFIERS = frozenset({"several", "many", "some", "most", "both", "all", "few", "others", "two", "three", "four", "five", "one"})
 _GOOD_PREVIOUS = frozenset({",", "”", '"', "’", "''", "—", "(", ")", "-", ";", ":"})
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
 _PARTICIPLE_LEADS = frozenset({",", "after", "before", "while", "by", "without", "when", "in", "—", "(", "since"})
@@ -99,6 +101,8 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
         return None  # negated, or a noun after a possessive
     if lemma == "call" and previous and not (tokens[index - 1].text[:1].isupper() or previous in _CALL_SUBJECTS or previous.endswith("ly")):
         return None  # "a group called ...", "the so-called"
+    if previous in _QUANTIFIERS and (not noun_like or lemma == "say"):
+        return "finite"  # "Several said", "Many say"
     if previous in DETERMINERS and previous != "that":
         return None  # a noun ("the reports", "his calls for")
     if previous == "to" and not word.endswith("ing"):
@@ -106,7 +110,9 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
     base = lemma.split(" ")[0]
     if index > 0 and tokens[index - 1].text[:1].isdigit():
         return None  # "758 pledged delegates"
-    closing = following in {".", ",", "!", "?", ";"} or previous in {",", "”", '"', "''"}
+    if noun_like and previous in _PREPOSITIONS:
+        return None  # "secretary of state", "in states where"
+    closing = not noun_like and (following in {".", ",", "!", "?", ";"} or previous in {",", "”", '"', "''"})
     strict = base in ALWAYS_NEEDS_CLAUSE or noun_like
     if base in NEEDS_CLAUSE and strict and " " not in lemma and following not in _CLAUSE_FOLLOWERS and not word.endswith("ing") and not closing:
         return None

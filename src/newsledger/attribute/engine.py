@@ -179,6 +179,7 @@ class RulesEngine:
             named = resolve_mention(appositive, position, self.cast, None)
             if named.name is not None and named.kind == "person":
                 resolved = Resolved(named.name, named.resolution, named.kind, head)  # "His campaign manager, Jeff Weaver,"
+                appositive = head
         if raw.speaker and item.text[raw.speaker[0] : raw.speaker[1]].lower() in {"who", "which"}:
             resolved = Resolved(resolved.name, "pronoun", resolved.kind, resolved.description)
         parent = item.parent

@@ -56,19 +56,20 @@ ADDRESSEE_VERBS = frozenset({
 # Cues of estimates and musings rather than assertions: reported with lower confidence.
 BELIEF_VERBS = frozenset({"estimate", "forecast", "speculate", "wonder", "predict"})
 
-# Verbs whose complement is usually a noun phrase rather than a clause; allowed as cues
-# only when followed by a clause marker or a quotation.
+# Verbs whose complement is often a noun phrase rather than a clause; in the forms that could
+# be nouns ("reports", "state") they are cues only before a clause marker or a quotation.
 NEEDS_CLAUSE = frozenset({
     "continue", "reject", "dismiss", "order", "respond", "reply", "comment", "mention", "repeat", "object", "protest", "question", "request",
     "describe", "dispute", "signal", "indicate", "reason", "appeal", "report", "announce",
     "state", "claim", "charge", "demand", "remark", "joke", "estimate", "forecast", "underscore",
-    "underline", "counter",
+    "underline", "counter", "testify",
 })
 
 # Of those, the verbs that need the clause in every form ("continued to" is no statement).
 ALWAYS_NEEDS_CLAUSE = frozenset({
     "continue", "order", "repeat", "object", "protest", "signal", "reason", "charge", "demand",
     "counter", "dispute", "request", "respond", "reply", "comment", "state", "joke", "remark",
+    "testify",
 })
 
 AUXILIARIES = frozenset({

@@ -118,6 +118,13 @@ def kind_of(name: str) -> str:
     return "person"
 
 
+def _without_prepositional_object(words: list[str], before: str) -> list[str]:
+    """"ambassador to Ukraine Marie Yovanovitch": the first word ends the phrase before the name."""
+    if len(words) >= 3 and before.rstrip().rsplit(" ", 1)[-1].lower() in {"to", "of", "in", "from", "for", "at"}:
+        return words[1:]
+    return words
+
+
 def split_title(phrase: str) -> tuple[str, str | None]:
     """("Ukrainian President Volodymyr Zelenskyy") -> ("Volodymyr Zelenskyy", "Ukrainian President")."""
     words = phrase.split()
@@ -143,6 +150,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         if len(words) < 2:
             _single(cast, words, base + match.start())
             continue
+        words = _without_prepositional_object(words, text[max(0, match.start() - 6) : match.start()])
         name, description = split_title(" ".join(words))
         if len(name.split()) < 2 and name not in cast.by_token:
             continue
@@ -200,7 +208,8 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
     if lowered in PRONOUNS:
         return _pronoun(lowered, position, cast)
     for run in reversed(list(_NAME_RUN.finditer(phrase))):
-        name, title = split_title(_POSSESSIVE.sub("", run.group()))
+        words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
+        name, title = split_title(" ".join(words))
         if len(name.split()) >= 2 or name in cast.by_token:
             person = cast.people.get(name) or cast.by_token.get(name.split()[-1])
             if person is not None:

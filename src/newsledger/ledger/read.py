@@ -98,14 +98,18 @@ def search(
     limit = _limit(limit)
     speaker_ids = speaker_ids_for(db, speaker) if speaker is not None else None
     where, params = _statement_filters(speaker_ids, site, since, until, kind)
+    before = _before(cursor)
+    few = bool(query and query.strip() and speaker_ids) and _few_statements(db, speaker_ids)
+    if few and db.backend == "sqlite":
+        ids = _walk_matches(db, query, where, params, before, limit + 1)
+        if ids is not None:
+            return _hits_by_id(db, ids, limit)
     if query and query.strip():
-        by_rows = bool(speaker_ids) and _few_statements(db, speaker_ids)
-        source, match, match_params, order = db.statement_match(query, by_rows=by_rows)
+        source, match, match_params, order = db.statement_match(query, by_rows=few)
         where.insert(0, match)
         params = match_params + params
     else:
         source, order = "statements s", "s.id"
-    before = _before(cursor)
     if before is not None:
         where.append(f"{order} < ?")
         params.append(before)
@@ -113,9 +117,58 @@ def search(
         f"SELECT {_HIT_COLUMNS} FROM {source} JOIN articles a ON a.id = s.article_id"
         f" {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} DESC LIMIT ?"
     )
-    rows = db.fetchall(sql, [*params, limit + 1])
+    return _search_page(db.fetchall(sql, [*params, limit + 1]), limit)
+
+
+def _search_page(rows: list[tuple], limit: int) -> SearchPage:
     hits = tuple(SearchHit(**dict(zip(_HIT_FIELDS, row, strict=True))) for row in rows[:limit])
     return SearchPage(hits=hits, next_cursor=_next_cursor([row[0] for row in rows], limit))
+
+
+def _hits_by_id(db: Database, ids: list[int], limit: int) -> SearchPage:
+    if not ids:
+        return SearchPage()
+    marks = ", ".join("?" * len(ids))
+    sql = (
+        f"SELECT {_HIT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
+        f" WHERE s.id IN ({marks}) ORDER BY s.id DESC"
+    )
+    return _search_page(db.fetchall(sql, ids), limit)
+
+
+WALK_PER_CANDIDATE = 80  # index matches walked per candidate row before probing row by row
+
+
+def _walk_matches(db: Database, query: str, where: list[str], params: list[Any], before, need: int) -> list[int] | None:
+    """Ids (newest first, at most ``need``) of the few filtered statements that match ``query``.
+
+    Reading the ids of the index's matches is cheap when nothing else is read with them, so they
+    are walked newest first and kept when they are among the candidate rows. The walk gives up
+    (None) when it grows longer than probing the index once per candidate would take.
+    """
+    from newsledger.ledger.query import fts5_query
+
+    conditions = [*where, "s.id < ?"] if before is not None else where
+    values = [*params, before] if before is not None else params
+    candidates = {row[0] for row in db.fetchall(f"SELECT s.id FROM statements s WHERE {' AND '.join(conditions)}", values)}
+    if not candidates:
+        return []
+    budget = WALK_PER_CANDIDATE * len(candidates)
+    found: list[int] = []
+    with db.lock:
+        matches = db.execute(
+            "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? AND rowid BETWEEN ? AND ?"
+            " ORDER BY rowid DESC",
+            (fts5_query(query), min(candidates), max(candidates)),
+        )
+        for walked, (rowid,) in enumerate(matches):
+            if rowid in candidates:
+                found.append(rowid)
+                if len(found) == need:
+                    break
+            if walked >= budget:
+                return None
+    return found
 
 
 def _few_statements(db: Database, speaker_ids: list[int]) -> bool:

@@ -17,7 +17,7 @@ def add_ray_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--address",
         default=None,
-        help="Ray cluster: 'auto' (the one on this machine) or ray://HOST:PORT (default: "
+        help="Ray cluster: 'auto' (the one on this machine), HOST:PORT or ray://HOST:PORT (default: "
         "$NEWSLEDGER_RAY_ADDRESS, else a private local cluster)",
     )
     group.add_argument(

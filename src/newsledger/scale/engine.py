@@ -112,6 +112,7 @@ def ray_session(options: RayOptions) -> Iterator[object]:
     }
     if options.address is None:
         settings.update(
+            address="local",  # a new private cluster, even where `ray start` left one running
             num_cpus=options.num_cpus or os.cpu_count() or 1,
             include_dashboard=False,
             object_store_memory=options.object_store_memory,
@@ -209,7 +210,7 @@ def run_ray_ingest(
     source_options = source_options or SourceOptions()
     started = time.monotonic()
     summary = IngestSummary()
-    shard_dir = Path(options.shard_dir) if options.shard_dir else default_shard_dir(specs)
+    shard_dir = (Path(options.shard_dir) if options.shard_dir else default_shard_dir(specs)).absolute()
     with LazyRay(options) as ray:
         plan = plan_for(specs, shard_dir, options.tasks, lambda: cluster_cpus(ray.get()), source_options)
         pending = unfinished(plan, shard_dir)

@@ -136,7 +136,11 @@ def count_warc_pages(path: Path, options: SourceOptions) -> int:
 
 
 def split(segments: Sequence[Segment], task_count: int) -> tuple[Task, ...]:
-    """Contiguous tasks of about equal page counts; a WARC's last range is open-ended."""
+    """Contiguous tasks of about equal page counts; a WARC's last range is open-ended.
+
+    WARC files are cut into ranges only when there are fewer of them than tasks: a task reading a
+    range parses the file's records before it, so whole files are cheaper when there are enough.
+    """
     if task_count < 1:
         raise ConfigError(f"the task count must be at least 1, not {task_count}")
     total = sum(max(segment.pages, 1) for segment in segments)
@@ -146,17 +150,16 @@ def split(segments: Sequence[Segment], task_count: int) -> tuple[Task, ...]:
     tasks: list[Task] = []
     current: list[Slice] = []
     room = per_task
+    cut_files = sum(segment.splittable for segment in segments) < task_count
     for segment in segments:
         done = 0
         pages = max(segment.pages, 1)
+        cut = segment.splittable and cut_files
         while done < pages:
-            take = pages - done if not segment.splittable else min(room, pages - done)
-            last = done + take >= pages
-            stop = None if last else done + take
+            take = min(room, pages - done) if cut else pages - done
+            stop = None if done + take >= pages else done + take
             current.append(
-                Slice(input=segment.input, start=done, stop=stop)
-                if segment.splittable
-                else Slice(input=segment.input)
+                Slice(input=segment.input, start=done, stop=stop) if cut else Slice(input=segment.input)
             )
             done += take
             room -= take

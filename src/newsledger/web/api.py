@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
-from newsledger.errors import NewsledgerError
 from newsledger.web import views
 from newsledger.web.access import require_reader, require_writer
 from newsledger.web.errors import ApiError, documented
@@ -35,9 +34,12 @@ from newsledger.web.views import SearchParams
 
 router = APIRouter(prefix="/api", tags=["api"])
 WRITE = documented(400, 401, 403, 413, 429, 502)
+BEARER = {"security": [{"bearer": []}]}
 
 
-@router.post("/pages", response_model=AddPageResponse, responses=WRITE, summary="Add a page")
+@router.post(
+    "/pages", response_model=AddPageResponse, responses=WRITE, openapi_extra=BEARER, summary="Add a page"
+)
 async def add_page(body: AddPageRequest, request: Request) -> dict:
     """Extract a pasted page or a fetched URL and return its record; ``store`` keeps it too.
 
@@ -53,7 +55,13 @@ async def add_page(body: AddPageRequest, request: Request) -> dict:
     return views.extracted_json(extracted, stored)
 
 
-@router.post("/ingest", response_model=IngestResponse, responses=WRITE, summary="Store many pages")
+@router.post(
+    "/ingest",
+    response_model=IngestResponse,
+    responses=WRITE,
+    openapi_extra=BEARER,
+    summary="Store many pages",
+)
 async def ingest(body: IngestRequest, request: Request) -> dict:
     """Extract, attribute and store up to 100 pages given inline. Needs the bearer token."""
     require_writer(request)
@@ -65,9 +73,6 @@ async def ingest(body: IngestRequest, request: Request) -> dict:
                 check_url(item.url)
                 page = views.with_url(page, item.url)
             extracted = await request.app.state.worker.extract(page, item.form)
-        except NewsledgerError as err:
-            failed.append(IngestFailure(index=index, code=err.stage, message=str(err)).model_dump())
-            continue
         except ApiError as err:
             failed.append(IngestFailure(index=index, code=err.code, message=err.message).model_dump())
             continue

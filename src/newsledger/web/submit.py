@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from typing import Literal
 from urllib.parse import urlsplit
@@ -11,6 +10,7 @@ from urllib.parse import urlsplit
 import msgspec
 
 from newsledger.model import Article, Page, Statement
+from newsledger.sources.keys import content_hash
 from newsledger.web.errors import ApiError
 
 FormChoice = Literal["auto", "html", "text"]
@@ -58,10 +58,9 @@ def check_url(url: str) -> None:
 
 def pasted_page(content: str, form: FormChoice) -> Page:
     data = content.encode("utf-8")
-    digest = hashlib.sha256(data).hexdigest()
     return Page(
         content=data,
-        key=f"pasted:sha256:{digest}",
+        key=f"pasted:#{content_hash(data)}",
         origin="pasted",
         fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         form=None if form == "auto" else form,

@@ -11,7 +11,10 @@ from newsledger.web.timeline import build_timeline
 
 
 def with_url(page: Page, url: str) -> Page:
-    return msgspec.structs.replace(page, url=url)
+    """The page as published at ``url``, keyed like a fetched page so the two meet in the ledger."""
+    from newsledger.sources.keys import url_key
+
+    return msgspec.structs.replace(page, url=url, key=url_key(url, page.content), origin=url)
 
 
 def store_extracted(ledger, extracted: Extracted) -> dict:

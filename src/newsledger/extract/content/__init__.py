@@ -39,10 +39,11 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     if container is None:
         return _fallback(segments)
     depths = _depths(segments, container.key)
-    body, asides, captions = _sort(segments, depths, other_articles(segments, prose, depths))
+    headline = metadata.headline.value if metadata.headline else None
+    body, asides, captions = _sort(segments, depths, other_articles(segments, prose, depths), headline)
     # The container sits at the same depth on every path that passes through it.
     depth = max(depths)
-    body, orphans = drop_orphan_headings(body, asides, depth)
+    body, orphans = drop_orphan_headings(body, depth)
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
         boilerplate=merge_asides([*asides, *orphans]),
@@ -51,7 +52,7 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
 
 
 def _sort(
-    segments: list[Segment], depths: list[int], others: frozenset[int]
+    segments: list[Segment], depths: list[int], others: frozenset[int], headline: str | None
 ) -> tuple[list[Segment], list[Aside], dict[int, list[str]]]:
     """Body segments, the asides (each with its place in the page), and captions by figure."""
     body: list[Segment] = []
@@ -64,7 +65,7 @@ def _sort(
         aside = (
             outside_aside(segment)
             if depth < 0
-            else classify(segment, depth, others)
+            else classify(segment, depth, others, headline)
             if segment.text
             else None
         )
@@ -86,7 +87,10 @@ def _depths(segments: list[Segment], key: int) -> list[int]:
     The container is at the same depth on every path through it, so one look per segment does.
     """
     depth = next((i for segment in segments for i, frame in enumerate(segment.path) if frame.key == key), -1)
-    return [depth if len(segment.path) > depth >= 0 and segment.path[depth].key == key else -1 for segment in segments]
+    return [
+        depth if len(segment.path) > depth >= 0 and segment.path[depth].key == key else -1
+        for segment in segments
+    ]
 
 
 def _fallback(segments: list[Segment]) -> Body:

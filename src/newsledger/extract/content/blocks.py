@@ -30,7 +30,10 @@ class Aside:
 
 
 def classify(
-    segment: Segment, container_depth: int, other_articles: frozenset[int] = frozenset()
+    segment: Segment,
+    container_depth: int,
+    other_articles: frozenset[int] = frozenset(),
+    headline: str | None = None,
 ) -> Aside | None:
     """Why a segment inside the article container is not body text, or None if it is."""
     if other_articles:
@@ -42,7 +45,9 @@ def classify(
     if frame is not None:
         return Aside(frame.flag or "other", segment.text, f"class, id or tag of <{frame.tag}>", frame.label)
     label = segment.path[-1].label
-    if segment.kind == "h1":
+    if segment.kind == "h1" or (
+        segment.kind in _HEADINGS and headline and _same_words(segment.text, headline)
+    ):
         return Aside(
             "headline_repeat", segment.text, "top-level heading: the headline, kept as metadata", label
         )
@@ -59,13 +64,15 @@ def classify(
     return None
 
 
+def _same_words(text: str, other: str) -> bool:
+    return text.casefold().split() == other.casefold().split()
+
+
 def _inside(segment: Segment, tag: str) -> bool:
     return any(frame.tag == tag for frame in segment.path)
 
 
-def drop_orphan_headings(
-    body: Sequence[Segment], asides: Sequence[Aside], container_depth: int
-) -> tuple[list[Segment], list[Aside]]:
+def drop_orphan_headings(body: Sequence[Segment], container_depth: int) -> tuple[list[Segment], list[Aside]]:
     """Headings whose box holds nothing but boilerplate ("Key events" over a list of links)."""
     headings = [
         segment for segment in body if segment.kind in _HEADINGS and len(segment.path) > container_depth + 2
@@ -114,11 +121,13 @@ def outside_aside(segment: Segment) -> Aside:
 
 
 def merge_asides(asides: Iterable[Aside]) -> tuple[Boilerplate, ...]:
-    """Asides in page order, consecutive ones from the same box joined into one Boilerplate."""
+    """Asides in page order; neighbouring pieces of one box are joined into one Boilerplate."""
     merged: list[Boilerplate] = []
     run: list[Aside] = []
     for aside in sorted(asides, key=lambda aside: aside.order):
-        if run and (aside.kind != run[0].kind or aside.locator != run[0].locator):
+        if run and (
+            aside.kind != run[0].kind or aside.locator != run[0].locator or aside.order != run[-1].order + 1
+        ):
             merged.append(_boilerplate(run))
             run = []
         run.append(aside)

@@ -171,6 +171,8 @@ _TEXT_FORMULAS: tuple[tuple[BoilerplateKind, str], ...] = (
     ),
     ("cookie_consent", r"\bcookies?\b.{0,120}\b(?:use|accept|consent|policy|settings)\b"),
     ("comments", r"^(?:\d+ )?comments?$|^(?:leave|post) a (?:comment|reply)"),
+    ("footer", r"\ball rights reserved\b|^(?:copyright\b|©)"),
+    ("dateline", r"^(?:published|updated|posted|last updated)\b[^.]{0,60}\d{4}[^.]{0,30}$"),
 )
 _TEXT_PATTERN = re.compile("|".join(f"(?P<{kind}>{formula})" for kind, formula in _TEXT_FORMULAS), re.I)
 
@@ -179,8 +181,14 @@ _TEXT_CUES = (
     "sign", "subscri", "newsletter", "donat", "contribution", "gift", "support", "member", "patron",
     "share", "tweet", "mail", "print", "copy link", "follow", "advert", "sponsor", "anzeige", "werbung",
     "реклама", "read", "related", "more on", "see also", "recommended", "mehr zum", "lesen sie",
-    "читайте", "cookie", "comment", "reply",
+    "читайте", "cookie", "comment", "reply", "rights reserved", "copyright", "©", "published", "updated",
+    "posted",
 )  # fmt: skip
+# A short line that is a date stamp with a few words around it ("Jane Doe 2019-11-20 17:27").
+_DATE_STAMP = re.compile(
+    r"^\W*(?:[^\W\d]+\.? ){0,4}\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?: [^\W\d]+\.?){0,4}\W*$"
+)
+DATE_STAMP_MAX_CHARS = 80
 
 # The longest text the text formulas are tried on: a real paragraph may mention a newsletter.
 TEXT_RULE_MAX_CHARS = 220
@@ -210,6 +218,8 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 def kind_from_text(text: str) -> BoilerplateKind | None:
     if len(text) > TEXT_RULE_MAX_CHARS:
         return None
+    if len(text) <= DATE_STAMP_MAX_CHARS and "-" in text and _DATE_STAMP.match(text):
+        return "dateline"
     lowered = text.lower()
     if not any(cue in lowered for cue in _TEXT_CUES):
         return None

@@ -179,14 +179,6 @@ class _Collector:
         self.lead_link = False
         self.segments: list[Segment] = []
 
-    def add_text(self, text: str) -> None:
-        self.pieces.append(text)
-        if self.link_depth:
-            self.link_chars += len(text.strip())
-        if not self.started and not text.isspace():
-            self.started = True
-            self.lead_link = self.link_depth > 0
-
     def cut(self, path: list[Frame]) -> None:
         if not self.pieces:
             return
@@ -210,6 +202,9 @@ class _Collector:
 # most of a page's nodes. A flagged element holding more may wrap the article (a class word
 # like ``has-sidebar``) and is walked so that the flag can be vetoed.
 OPAQUE_SHARE = 0.2
+# Flagged elements too large to read whole are walked; inside this many of them, nested flagged
+# elements are walked too rather than measured again and again (the measure is O(subtree)).
+MAX_FLAGGED_OPEN = 3
 # Headers, footers and sidebars hold other boxes (a share bar, a newsletter form): small ones
 # are read child by child so that those are told apart.
 REGION_KINDS = frozenset({"header", "footer", "related_links", "other"})
@@ -218,6 +213,9 @@ REGION_SPLIT_CHARS = 3000
 OPAQUE_PROSE_CHARS = 300
 
 
+# Real pages nest elements a few dozen deep; below this depth the rest of a subtree is read as
+# one piece of text, so that every step over a segment's path costs bounded time.
+MAX_DEPTH = 200
 # Inline elements whose text is set aside rather than read as part of the sentence.
 INLINE_ASIDE_KINDS = frozenset({"label", "caption", "advertisement", "share_bar"})
 # Paragraphs and headings hold only inline content (the parser closes a ``<p>`` before any
@@ -227,10 +225,11 @@ LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class _Walk:
-    __slots__ = ("figures", "opaque_limit", "out", "path")
+    __slots__ = ("figures", "flagged_open", "opaque_limit", "out", "path")
 
     def __init__(self, root: LexborNode) -> None:
         self.figures = 0
+        self.flagged_open = 0
         self.out = _Collector()
         self.path: list[Frame] = [_frame_for(root, root.tag or "body")]
         self.opaque_limit = OPAQUE_SHARE * len(root.text(deep=True))
@@ -274,12 +273,10 @@ def segment_tree(root: LexborNode) -> list[Segment]:
 
 
 def _enter(node: LexborNode, walk: _Walk) -> bool:
-    """Visit a node on the way down; False when its children are not to be visited."""
+    """Visit an element (text nodes are read by the loop) on the way down; False when its
+    children are not to be visited."""
     tag = node.tag
     out = walk.out
-    if tag == "-text":
-        out.add_text(node.text_content or "")
-        return False
     if tag is None or tag[0] == "-":
         return False
     if tag == "br":
@@ -288,11 +285,16 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
     if tag == "img":
         _note_image(node, walk.path)
         return False
+    if len(walk.path) >= MAX_DEPTH:
+        _read_too_deep(node, walk)
+        return False
     if tag in BLOCK_TAGS:
         out.cut(walk.path)
         frame = _frame_for(node, tag)
-        if frame.flag is not None and _read_whole(node, frame, walk):
-            return False
+        if frame.flag is not None:
+            if walk.flagged_open < MAX_FLAGGED_OPEN and _read_whole(node, frame, walk):
+                return False
+            walk.flagged_open += 1
         if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br, img, [hidden], [style]") is None:
             _read_leaf(node, frame, walk)
             return False
@@ -318,6 +320,14 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         return False
     walk.path.append(frame)
     return True
+
+
+def _read_too_deep(node: LexborNode, walk: _Walk) -> None:
+    """Everything below the depth limit, read in C as one segment of running text."""
+    walk.out.cut(walk.path)
+    text = " ".join(node.text(deep=True, separator=" ").split())
+    if text:
+        walk.out.segments.append(Segment(text, 0, tuple(walk.path), "text"))
 
 
 def _read_whole(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
@@ -385,6 +395,8 @@ def _leave(node: LexborNode, walk: _Walk) -> None:
     frame = path[-1]
     if frame.tag in BLOCK_TAGS:
         walk.out.cut(path)
+        if frame.flag is not None:
+            walk.flagged_open -= 1
         if frame.tag == "figure":
             walk.figures -= 1
         elif frame.tag == "pre":

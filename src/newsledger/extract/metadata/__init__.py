@@ -22,7 +22,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     site = titles.site_name(signals)
     headline = titles.headline(signals, site.value if site else None, url)
     published, modified = dating.dates(tree, signals, url)
-    lead_image, images = figures.images(tree, signals, url)
+    lead_image, images = figures.images(signals, url)
     return Metadata(
         canonical_url=details.canonical_url(signals, url),
         headline=headline,
@@ -35,6 +35,6 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         modified=modified,
         lead_image=lead_image,
         images=images,
-        stated_read_time=details.stated_read_time(tree, signals),
+        stated_read_time=details.stated_read_time(signals),
         topics=details.topics(signals),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.choose import first_field
@@ -97,7 +97,7 @@ def topics(signals: Signals) -> tuple[TextField, ...]:
     return tuple(out[:40])
 
 
-def stated_read_time(tree: LexborHTMLParser, signals: Signals) -> StatedReadTime | None:
+def stated_read_time(signals: Signals) -> StatedReadTime | None:
     labelled = signals.first("twitter:misc:est. reading time", "readingtime", "reading-time")
     if labelled is not None and (match := _MINUTES.search(labelled.value)):
         return _read_time(match, labelled.source, labelled.locator)

@@ -11,7 +11,7 @@ import re
 from urllib.parse import urljoin
 
 import msgspec
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.signals import Found, Signals, clean_text
@@ -33,9 +33,7 @@ _GENERIC_IMAGE_WORDS = ("logo", "default", "placeholder", "fallback", "favicon",
 _ADVERT_MARKERS = ("sponsor", "advert", "promo", "banner", "logo", "teaser")
 
 
-def images(
-    tree: LexborHTMLParser, signals: Signals, url: str | None
-) -> tuple[Image | None, tuple[Image, ...]]:
+def images(signals: Signals, url: str | None) -> tuple[Image | None, tuple[Image, ...]]:
     figures = _figures(signals.figures, url)
     declared = _declared(signals, url)
     generic = [d for d in declared if _is_generic(d.value)]

@@ -245,8 +245,9 @@ def _is_name(text: str) -> bool:
     # Scripts without case (CJK, Arabic, ...) cannot be checked for capitals.
     cased = [w for w in words if w[0].isalpha() and w[0].lower() != w[0].upper()]
     if cased and len(words) > 1:
+        # Particles ("de", "van") sit inside a name; a lowercase first word is initials or a label.
         particles = sum(1 for w in cased if w[0].islower())
-        return particles < len(cased) and particles <= 2
+        return particles < len(cased) and particles <= 2 and not cased[0][0].islower()
     return True
 
 

@@ -65,27 +65,57 @@ _VOTERS = ('meta[property="og:title"]', "h1")
 
 def _ordered_titles(signals: Signals, site: str | None, domain: str) -> list[Found]:
     found: list[Found] = []
+    declared = ""
     if signals.article is not None:
         value = jsonld.text_of(signals.article.get("headline")) or jsonld.text_of(signals.article.get("name"))
-        if value and clean_text(value):
-            found.append(Found(clean_text(value), "json-ld", f"{signals.article_locator}.headline"))
-    found += [_stripped(c, site, domain) for c in signals.all("og:title")[:1]]
+        if value and (declared := clean_text(value)):
+            found.append(Found(declared, "json-ld", f"{signals.article_locator}.headline"))
+    found += [_stripped(c, site, domain, declared) for c in signals.all("og:title")[:1]]
     if signals.h1 is not None and (text := clean_text(signals.h1.text())):
         found.append(Found(text, "dom", "h1"))
     found += [
-        _stripped(c, site, domain) for c in signals.all("twitter:title", "dc.title", "title", "headline")
+        _stripped(c, site, domain, declared)
+        for c in signals.all("twitter:title", "dc.title", "title", "headline")
     ]
     if signals.title:
-        found.append(_stripped(Found(signals.title, "dom", "title"), site, domain))
-    return [c for c in found if c.value]
+        found.append(_stripped(Found(signals.title, "dom", "title"), site, domain, declared))
+    return _without_glued_site([c for c in found if c.value], site)
 
 
-def _stripped(found: Found, site: str | None, domain: str) -> Found:
-    return Found(strip_site(found.value, site, domain), found.source, found.locator)
+def _stripped(found: Found, site: str | None, domain: str, declared: str) -> Found:
+    # A tail the JSON-LD headline carries too is part of the headline, unless it names the site.
+    guess = found.value != declared
+    return Found(strip_site(found.value, site, domain, guess=guess), found.source, found.locator)
 
 
-def strip_site(title: str, site: str | None, domain: str = "") -> str:
-    """``title`` without the site's name or a date around it ("Headline | Site | 28.04.2023")."""
+def _without_glued_site(found: list[Found], site: str | None) -> list[Found]:
+    """A title ending in the site's name without a spaced separator ("Headline-Section|Site")
+    is replaced by another candidate that is its beginning."""
+    if not site or len(site) < 2:
+        return found
+    out = []
+    for candidate in found:
+        value = candidate.value
+        if value.casefold().endswith(site.casefold()) and len(value) > len(site) + 10:
+            head = next(
+                (
+                    c.value
+                    for c in found
+                    if len(c.value) >= 10 and value.startswith(c.value) and c.value != value
+                ),
+                None,
+            )
+            if head:
+                candidate = Found(head, candidate.source, candidate.locator)
+        out.append(candidate)
+    return out
+
+
+def strip_site(title: str, site: str | None, domain: str = "", *, guess: bool = True) -> str:
+    """``title`` without the site's name or a date around it ("Headline | Site | 28.04.2023").
+
+    Without ``guess`` a last part is removed only when it is the site's name or a date.
+    """
     parts = [p for p in _SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip()
@@ -97,6 +127,8 @@ def strip_site(title: str, site: str | None, domain: str = "") -> str:
         kept = plain
     if kept and len(kept) < len(parts):
         return _rejoin(title, kept)
+    if not guess:
+        return title.strip()
     # Without a known site name only a short, capitalised last part is taken for it.
     last = parts[-1].strip()
     looks_like_name = not last[0].islower() or ("." in last and " " not in last)
