@@ -59,6 +59,10 @@ _PREFIX_TABLES = (
 _PREFIX_FIRST_WORDS = frozenset(p.split()[0] for table in _PREFIX_TABLES for p in table)
 # Prefixes glued to what follows ("photo:", "фото") are matched as prefixes.
 _UNSPACED_PREFIXES = tuple(p for table in _PREFIX_TABLES for p in table if " " not in p)
+# The same, by first letter: a line is tried only against the prefixes that open like it.
+_UNSPACED_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _prefix in _UNSPACED_PREFIXES:
+    _UNSPACED_BY_FIRST[_prefix[0]] = (*_UNSPACED_BY_FIRST.get(_prefix[0], ()), _prefix)
 _TRIM = " \t:.!?»›→>…|·•-–—()[]"
 
 
@@ -229,7 +233,9 @@ def classify(line: Line) -> Kind | None:
     if words <= 6 and (kind := _WHOLE_LINE.get(key.strip(_TRIM))):
         return kind
     tokens = line.key_tokens or line.tokens
-    opens_known = bool(tokens) and (tokens[0] in _PREFIX_FIRST_WORDS or key.startswith(_UNSPACED_PREFIXES))
+    opens_known = bool(tokens) and (
+        tokens[0] in _PREFIX_FIRST_WORDS or key.startswith(_UNSPACED_BY_FIRST.get(key[0], ()))
+    )
     if opens_known and words <= 8 and (kind := _by_first_words(line, key, words)):
         return kind
     if ("©" in line.text or not _TRIGGERS.isdisjoint(tokens)) and (kind := _in_line_kind(line, tokens)):
