@@ -11,6 +11,7 @@ from newsledger.extract.dom import parse_html
 from newsledger.extract.metadata import extract_metadata
 from newsledger.extract.metadata.figures import split_credit
 from newsledger.extract.metadata.jsonld import find_article, parse_lenient
+from newsledger.extract.metadata.people import split_byline
 from newsledger.extract.metadata.signals import domain_key
 from newsledger.extract.metadata.titles import strip_site
 
@@ -193,3 +194,127 @@ def test_site_name_glued_to_a_title_gives_way_to_its_beginning() -> None:
         '<meta name="headline" content="여객선 파업 사흘 만에 끝나">'
     )
     assert _headline(head) == "여객선 파업 사흘 만에 끝나"
+
+
+def _author_names(head: str, body: str = "") -> list[str]:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return [a.name for a in extract_metadata(parse_html(html), "https://www.harbour-herald.de/a").authors]
+
+
+def test_author_meta_naming_the_site_gives_way_to_the_next_one() -> None:
+    head = (
+        '<meta property="og:site_name" content="Harbour Herald">'
+        '<meta name="author" content="Harbour Herald"><meta name="author" content="Ana Ruiz">'
+    )
+    assert _author_names(head) == ["Ana Ruiz"]
+
+
+def test_twitter_written_by_label_names_the_author_when_the_author_tag_is_an_address() -> None:
+    head = (
+        '<meta name="author" content="a.ruiz@harbour-herald.de">'
+        '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ana Ruiz">'
+        '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">'
+    )
+    assert _author_names(head) == ["Ana Ruiz"]
+    assert _author_names('<meta name="twitter:misc:Verfasst von" content="Ben Okafor">') == ["Ben Okafor"]
+
+
+def test_author_field_giving_the_sites_own_address_is_the_site() -> None:
+    assert _author_names('<meta name="author" content="Harbour Press (www.harbour-herald.de)">') == []
+    assert _author_names('<meta name="author" content="harbour-herald.de, Frankfurt, Germany">') == []
+
+
+def test_lowercase_name_of_a_declared_person_is_kept_as_written() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry strike ends",'
+        ' "author": {"@type": "Person", "name": "ana ruiz"}}</script>'
+    )
+    assert _author_names(head) == ["ana ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("신현주 기자", [("신현주", "기자")]),
+        ("Jane Doe, Senior Reporter", [("Jane Doe", "Senior Reporter")]),
+        ("Opinion; von; Jane Doe; 05. November 2024", [("Jane Doe", None)]),
+        ("Redaktion: Jane Doe und", [("Jane Doe", None)]),
+    ],
+)
+def test_byline_names_and_roles(raw: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(p.name, p.role) for p in split_byline(raw)] == expected
+
+
+def test_labelled_byline_in_a_fact_box_is_read() -> None:
+    body = (
+        "<article><h1>Ferry strike ends</h1><p>One.</p><p>Two.</p></article>"
+        "<div class='facts'><ul><li><strong>Datum</strong> 28.04.2023</li>"
+        "<li><strong>Autorin/Autor</strong> Ana Ruiz</li></ul></div>"
+    )
+    assert _author_names("", body) == ["Ana Ruiz"]
+
+
+def test_bold_line_of_names_at_the_start_or_end_of_the_text_is_the_byline() -> None:
+    paragraphs = "".join(f"<p>Paragraph {n} of the story.</p>" for n in range(6))
+    start = f"<div class='content'><p><strong>Ana Ruiz/Ben Okafor</strong></p>{paragraphs}</div>"
+    end = f"<div class='content'>{paragraphs}<p><strong>Ana Ruiz</strong></p></div>"
+    middle = f"<div class='content'>{paragraphs}<p><b>Ana Ruiz</b></p>{paragraphs}</div>"
+    assert _author_names("", start) == ["Ana Ruiz", "Ben Okafor"]
+    assert _author_names("", end) == ["Ana Ruiz"]
+    assert _author_names("", middle) == []
+
+
+def test_bold_line_that_is_not_a_name_is_not_a_byline() -> None:
+    paragraphs = "".join(f"<p>Paragraph {n} of the story.</p>" for n in range(6))
+    body = f"<div class='content'><p><strong>Breaking news</strong></p>{paragraphs}</div>"
+    assert _author_names("", body) == []
+    footer = f"<div class='content'>{paragraphs}</div><footer><p><strong>Ana Ruiz</strong></p></footer>"
+    assert _author_names("", footer) == []
+
+
+def test_author_named_by_the_sites_social_handle_is_the_site() -> None:
+    head = (
+        '<meta property="og:site_name" content="Harbour Herald Television">'
+        '<meta name="twitter:site" content="@HarbourTV"><meta name="author" content="Harbour TV">'
+    )
+    assert _author_names(head) == []
+    writer = '<meta name="twitter:site" content="@HHTV"><meta name="author" content="Ana Ruiz">'
+    assert _author_names(writer) == ["Ana Ruiz"]
+
+
+def test_author_slot_holding_a_section_link_names_no_one() -> None:
+    body = (
+        "<article><h1>Ferry strike ends</h1><div class='author-box'>"
+        "<a href='/news/category/29/منوعات'>منوعات</a></div><p>Text.</p></article>"
+    )
+    assert _author_names("", body) == []
+    person = body.replace("/news/category/29/منوعات", "/people/ana-ruiz").replace(
+        "منوعات</a>", "Ana Ruiz</a>"
+    )
+    assert _author_names("", person) == ["Ana Ruiz"]
+
+
+def test_different_kickers_before_one_headline_give_the_headline() -> None:
+    head = '<meta property="og:title" content="Harbour dispute: «The ferries will run again on Monday»">'
+    body = "<article><h1>Strike over - «The ferries will run again on Monday»</h1></article>"
+    assert _headline(head, body) == "«The ferries will run again on Monday»"
+
+
+def test_quoted_clause_before_a_dash_is_not_a_kicker() -> None:
+    head = '<meta property="og:title" content="\'I run the ferry - a strike costs us thousands\'">'
+    body = "<article><h1>'I run the old ferry - a strike costs us thousands'</h1></article>"
+    assert _headline(head, body) == "'I run the ferry - a strike costs us thousands'"
+
+
+def test_title_cut_short_with_an_ellipsis_gives_way_to_the_full_one() -> None:
+    head = '<meta property="og:title" content="Ferry strike ends after three days of…">'
+    body = "<h1>Ferry strike ends after three days of talks in the harbour</h1>"
+    assert _headline(head, body) == "Ferry strike ends after three days of talks in the harbour"
+
+
+def test_byline_part_of_a_title_is_dropped() -> None:
+    assert strip_site("Ferry strike ends | The Courier | by Ana Ruiz", "The Courier") == "Ferry strike ends"
+
+
+def test_east_asian_list_separators_split_names() -> None:
+    assert [p.name for p in split_byline("牛镛、岳弘彬")] == ["牛镛", "岳弘彬"]

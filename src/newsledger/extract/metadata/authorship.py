@@ -9,6 +9,7 @@ an author; another organisation named with the people (a news agency) is kept wi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urljoin
 
@@ -17,7 +18,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.people import looks_like_person, split_byline
-from newsledger.extract.metadata.signals import Signals, clean_text, domain_key
+from newsledger.extract.metadata.printed import printed_byline
+from newsledger.extract.metadata.signals import Found, Signals, clean_text, domain_key
 from newsledger.extract.metadata.titles import _key
 from newsledger.model import Author, Candidate, Evidence, EvidenceSource
 
@@ -47,13 +49,17 @@ _OUTSIDE = ("comment", "sidebar", "related", "footer", "teaser", "recommend", "n
 def authors(
     tree: LexborHTMLParser, signals: Signals, site: str | None, url: str | None = None
 ) -> tuple[Author, ...]:
+    # The site's own social handle (``twitter:site``; ``twitter:creator`` is the writer's) names it too.
+    handles = [_key(f.value) for f in signals.all("twitter:site") if "/" not in f.value]
     site_keys = {
-        key for key in (_key(site or ""), domain_key(url or signals.canonical or "")) if len(key) >= 2
+        key
+        for key in (_key(site or ""), domain_key(url or signals.canonical or ""), *handles)
+        if len(key) >= 2
     }
-    cleaned = [_drop_site(found, site_keys) for found in (_from_jsonld(signals), _from_meta(signals))]
+    cleaned = [_drop_site(_from_jsonld(signals), site_keys), _from_meta(signals, site_keys)]
     # The visible byline is read only when nothing declared names a person.
     if not any(a.role != "organisation" for found in cleaned for a in found):
-        cleaned.append(_drop_site(_from_dom(tree, url), site_keys))
+        cleaned.append(_from_dom(tree, url, site_keys))
     chosen = next((found for found in cleaned if any(a.role != "organisation" for a in found)), None)
     if chosen is None:
         chosen = next((found for found in cleaned if found), [])
@@ -104,8 +110,36 @@ def _unique(found: list[Author]) -> list[Author]:
 
 
 def _drop_site(found: list[Author], site_keys: set[str]) -> list[Author]:
-    """Authors that are not the site itself ("Example News" on example-news.com, "example.com")."""
-    return [a for a in found if not _is_site(_key(a.name), site_keys)]
+    """Authors that are not the site itself ("Example News" on example-news.com, "example.com",
+    "Example News (www.example-news.com)")."""
+    kept = [a for a in found if not _is_site(_key(a.name), site_keys) and not _labelled_site(a, site_keys)]
+    # A field giving the site's own address beside places ("example.com, Frankfurt") names no one.
+    if any(_own_address(a.evidence.raw, site_keys) for a in kept) and not any(
+        looks_like_person(a.name) for a in kept
+    ):
+        return []
+    return kept
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)[\w.-]+|\b[\w-]+\.(?:com|net|org|[a-z]{2})\b", re.IGNORECASE)
+
+
+def _own_address(text: str, site_keys: set[str]) -> bool:
+    for match in _ADDRESS.finditer(text):
+        address = match.group(0)
+        if domain_key(address if "//" in address else f"https://{address}") in site_keys:
+            return True
+    return False
+
+
+def _labelled_site(author: Author, site_keys: set[str]) -> bool:
+    """A name followed by the site's own address in brackets is the site's name."""
+    raw = author.evidence.raw
+    at = raw.find(author.name + " (")
+    if at < 0:
+        return False
+    inside = raw[at + len(author.name) + 2 :].split(")", 1)[0]
+    return _own_address(inside, site_keys)
 
 
 def _is_site(name_key: str, site_keys: set[str]) -> bool:
@@ -138,11 +172,22 @@ def _jsonld_person(item: Any, locator: str) -> list[Author]:
     is_org = bool(jsonld.types_of(item) & {"organization", "newsmediaorganization", "corporation"})
     url = jsonld.text_of(item.get("url")) or jsonld.text_of(item.get("sameAs"))
     people = _people(clean_text(name), "json-ld", f"{locator}.name", url, is_org=is_org)
+    if not people and "person" in jsonld.types_of(item):
+        people = _lowercase_person(clean_text(name), f"{locator}.name", url)
     job = jsonld.text_of(item.get("jobTitle"))
     if job and len(people) == 1:
         person = people[0]
         people = [Author(name=person.name, role=clean_text(job), url=person.url, evidence=person.evidence)]
     return people
+
+
+def _lowercase_person(name: str, locator: str, url: str | None) -> list[Author]:
+    """A declared Person typed all in lowercase ("jane doe") is still a name: the casing is the
+    author's own, not a label's."""
+    words = name.split()
+    if not (2 <= len(words) <= 4 and name.islower() and all(w.isalpha() for w in words)):
+        return []
+    return [Author(name=name, url=url, evidence=Evidence(source="json-ld", locator=locator, raw=name))]
 
 
 def _people(raw: str, source: EvidenceSource, locator: str, url: str | None, *, is_org: bool) -> list[Author]:
@@ -156,17 +201,46 @@ def _people(raw: str, source: EvidenceSource, locator: str, url: str | None, *, 
     return [Author(name=p.name, role=p.role, url=link, evidence=evidence) for p in people]
 
 
-def _from_meta(signals: Signals) -> list[Author]:
-    for found in signals.all(*_AUTHOR_META):
+def _from_meta(signals: Signals, site_keys: set[str]) -> list[Author]:
+    """The first author meta tag naming someone other than the site (pages often give the site's
+    name in ``author`` and the writer in a second tag)."""
+    for found in [*signals.all(*_AUTHOR_META), *_labelled_writers(signals)]:
         people = _people(found.value, found.source, found.locator, None, is_org=False)
+        people = _drop_site(people, site_keys)
         if people:
             return people
     return []
 
 
-def _from_dom(tree: LexborHTMLParser, url: str | None) -> list[Author]:
+_WRITTEN_BY = re.compile(
+    r"^(?:written\s+by|verfasst\s+von|geschrieben\s+von|écrit\s+par|escrito\s+por|scritto\s+da|"
+    r"geschreven\s+door|skrevet\s+av|skriven\s+av|autor|author|auteur)$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_writers(signals: Signals) -> list[Found]:
+    """Twitter card label/value pairs ("twitter:label1" = "Written by", "twitter:data1" = name),
+    as SEO plugins write them, and their "twitter:misc:Written by" form."""
+    found = [
+        f
+        for key, values in signals.meta.items()
+        if key.startswith("twittermisc")
+        for f in values
+        if _WRITTEN_BY.match(f.locator.split("twitter:misc:", 1)[-1].rstrip('"]').strip())
+    ]
+    for index in range(1, 5):
+        label = signals.first(f"twitter:label{index}")
+        value = signals.first(f"twitter:data{index}")
+        if label is not None and value is not None and _WRITTEN_BY.match(label.value.strip()):
+            found.append(value)
+    return found
+
+
+def _from_dom(tree: LexborHTMLParser, url: str | None, site_keys: set[str]) -> list[Author]:
     """People in the first byline element of the article, and in its siblings of the same kind
-    (pages that give each author an element of their own)."""
+    (pages that give each author an element of their own); else a byline printed without markup
+    (a byline element naming only the site does not count)."""
     found: list[Author] = []
     family: tuple[int, str] | None = None
     for index, node in enumerate(tree.css(_BYLINE_SELECTOR)):
@@ -180,13 +254,23 @@ def _from_dom(tree: LexborHTMLParser, url: str | None) -> list[Author]:
         if people and family is None:
             family = _family(node)
         found += people
-    return _unique(found)
+    found = _drop_site(_unique(found), site_keys)
+    if not found:
+        people, raw, locator = printed_byline(tree, lambda node: not _outside_article(node))
+        evidence = Evidence(source="byline", locator=locator, raw=raw)
+        found = [Author(name=p.name, role=p.role, evidence=evidence) for p in people]
+    return found
 
 
 def _family(node: LexborNode) -> tuple[int, str]:
     """The parent and the tag and class: siblings of one kind share it."""
     parent = node.parent
     return (parent.mem_id if parent is not None else 0, f"{node.tag}.{node.attributes.get('class') or ''}")
+
+
+_TOPIC_LINK = re.compile(
+    r"/(?:category|categories|section|sections|tag|tags|topic|topics|thema|themen|rubrik)/", re.I
+)
 
 
 def _byline_people(node: LexborNode, url: str | None) -> list[Author]:
@@ -198,6 +282,8 @@ def _byline_people(node: LexborNode, url: str | None) -> list[Author]:
     href = node.attributes.get("href") if node.tag == "a" else None
     if href is None and (link := node.css_first("a[href]")) is not None:
         href = link.attributes.get("href")
+    if href and _TOPIC_LINK.search(href):
+        return []  # an author slot holding only the section's link
     if href and url:
         href = urljoin(url, href)
     source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"

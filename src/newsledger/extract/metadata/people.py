@@ -25,7 +25,7 @@ _LEAD_WORDS = (
 _LEAD = re.compile(rf"^\s*(?:{_LEAD_WORDS})\s*[:\-–—]?\s+", re.IGNORECASE)
 _LEAD_COLON = re.compile(r"^\s*[^\W\d_]{2,15}\s*:\s+")
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|\s&\s|&amp;|\s+(?:and|und|y|et|e|og|och|en|i|a|ve|и|та|és|ja|und\s+von)\s+)\s*",
+    r"\s*(?:,|，|、|;|\||/|\s&\s|&amp;|\s+(?:and|und|y|et|e|og|och|en|i|a|ve|и|та|és|ja|und\s+von)\s+)\s*",
     re.IGNORECASE,
 )
 ROLE_WORDS = frozenset(
@@ -105,6 +105,9 @@ ROLE_WORDS = frozenset(
         "host",
         "former",
         "author",
+        "기자",
+        "記者",
+        "记者",
     ]
 )
 _NOT_NAME_WORDS = word_set(
@@ -122,7 +125,11 @@ ORGANISATION_WORDS = word_set(
 _MONTH_OR_DAY = re.compile(r"\d|@|:|https?:|www\.|\.[a-z]{2,4}$", re.IGNORECASE)
 
 
-_INNER_LEAD = re.compile(r"(?:^|\s)(?:by|von|por|par|door|av|af)\s+(?=[^\W\d_])", re.IGNORECASE)
+# A lead word inside the byline, also alone on its line ("Kicker; von; Jane Doe").
+_TRAILING_JOINER = re.compile(
+    r"\s+(?:and|und|y|et|e|og|och|en|i|a|ve|и|та|és|ja|with|mit|con|avec)$", re.IGNORECASE
+)
+_INNER_LEAD = re.compile(r"(?:^|\s)(?:by|von|por|par|door|av|af)[;:]?\s+(?=[^\W\d_])", re.IGNORECASE)
 
 
 def looks_like_person(name: str) -> bool:
@@ -181,6 +188,8 @@ def _person(piece: str) -> PersonName | None:
     piece = re.sub(r"\s*\([^)]*\)?\s*$", "", piece.strip(" .,;:-–—|[]\u00a0"))
     piece = _strip_lead(piece).strip(" .,;:-–—|()[]")
     piece = re.sub(rf"\s+(?:{_LEAD_WORDS})$", "", piece, flags=re.IGNORECASE)
+    # A joiner left at the end when the next name sat in a link of its own ("Jane Doe und").
+    piece = _TRAILING_JOINER.sub("", piece)
     if not piece:
         return None
     role = None
@@ -199,13 +208,20 @@ def _split_trailing_role(piece: str) -> tuple[str, str | None]:
     cut = len(words)
     while cut > 1 and words[cut - 1].casefold().strip(".,") in ROLE_WORDS:
         cut -= 1
-    if cut < len(words) and cut >= 2:
+    # One word left is a surname and a role only in scripts without case ("신현주 기자").
+    if cut < len(words) and (cut >= 2 or (cut == 1 and not _is_cased(words[0]))):
         return " ".join(words[:cut]), " ".join(words[cut:])
     return piece, None
 
 
+def _is_cased(word: str) -> bool:
+    return any(ch.lower() != ch.upper() for ch in word)
+
+
 def _is_role(text: str) -> bool:
     words = [w.casefold().strip(".,()") for w in text.split()]
+    if words and not _is_cased(words[0]) and words[0] not in ROLE_WORDS:
+        return False  # "신현주 기자": a name, then the role
     return bool(words) and len(words) <= 6 and any(w in ROLE_WORDS or w.endswith(_ROLE_STEMS) for w in words)
 
 

@@ -53,11 +53,36 @@ def headline(signals: Signals, site: str | None, url: str | None = None) -> Text
     ordered = _ordered_titles(signals, site, domain_key(url or signals.canonical or ""))
     if not ordered:
         return None
-    votes = Counter(_key(c.value) for c in ordered if c.source == "json-ld" or c.locator in _VOTERS)
+    voters = [c for c in ordered if c.source == "json-ld" or c.locator in _VOTERS]
+    votes = Counter(_key(c.value) for c in voters)
     chosen = max(ordered, key=lambda c: votes[_key(c.value)])
-    others = [c for c in ordered if c is not chosen]
     reason = "fewer sources agree" if votes[_key(chosen.value)] > 1 else "lower-priority source"
+    if votes[_key(chosen.value)] == 1 and (shared := _shared_after_kickers(voters)) is not None:
+        chosen, reason = shared, "a different kicker before the same headline"
+    others = [c for c in ordered if c is not chosen]
     return TextField(value=chosen.value, evidence=evidence_for(chosen, others, reason))
+
+
+_KICKER = re.compile(r"^[^:|–—-]{3,60}?(?::|\s[-–—|])\s+")
+
+
+def _after_kicker(title: str) -> str:
+    match = _KICKER.match(title)
+    # A quotation that opens before the separator runs on past it: not a kicker.
+    if match is None or sum(match.group(0).count(q) for q in "'\"„“”‘’«»") % 2:
+        return title
+    return title[match.end() :]
+
+
+def _shared_after_kickers(voters: list[Found]) -> Found | None:
+    """Sources that each put a different kicker before one headline ("Topic: Headline",
+    "Other topic - Headline") agree on the headline."""
+    rests = [(c, _after_kicker(c.value)) for c in voters]
+    for index, (first, rest) in enumerate(rests):
+        for second, other in rests[index + 1 :]:
+            if rest == other and rest not in (first.value, second.value) and len(rest) >= 20:
+                return Found(rest, first.source, first.locator)
+    return None
 
 
 _VOTERS = ('meta[property="og:title"]', "h1")
@@ -79,7 +104,29 @@ def _ordered_titles(signals: Signals, site: str | None, domain: str) -> list[Fou
     ]
     if signals.title:
         found.append(_stripped(Found(signals.title, "dom", "title"), site, domain, declared))
-    return _without_glued_site([c for c in found if c.value], site)
+    return _completed_truncations(_without_glued_site([c for c in found if c.value], site))
+
+
+def _completed_truncations(found: list[Found]) -> list[Found]:
+    """A title cut short with an ellipsis gives way to a candidate it is the beginning of."""
+    out = []
+    for candidate in found:
+        stem = candidate.value.removesuffix("…").removesuffix("...").rstrip()
+        if stem != candidate.value and len(stem) >= 10:
+            full = next(
+                (
+                    c.value
+                    for c in found
+                    if len(c.value) > len(stem) + 1
+                    and c.value.startswith(stem)
+                    and not c.value.endswith(("…", "..."))
+                ),
+                None,
+            )
+            if full:
+                candidate = Found(full, candidate.source, candidate.locator)
+        out.append(candidate)
+    return out
 
 
 def _stripped(found: Found, site: str | None, domain: str, declared: str) -> Found:
@@ -120,7 +167,7 @@ def strip_site(title: str, site: str | None, domain: str = "", *, guess: bool = 
     if len(parts) < 2:
         return title.strip()
     site_keys = {k for k in (_key(site or ""), domain) if len(k) >= 2}
-    kept = [p for p in parts if not (_is_site_name(p, site_keys) or _is_date(p))]
+    kept = [p for p in parts if not (_is_site_name(p, site_keys) or _is_date(p) or _BYLINE_PART.match(p))]
     # A part that only mentions the site ("The Daily Example Online") goes when another part does not.
     plain = [p for p in kept if not _mentions_site(p, site_keys)]
     if plain:
@@ -135,6 +182,10 @@ def strip_site(title: str, site: str | None, domain: str = "", *, guess: bool = 
     if len(last) <= 30 and looks_like_name and len(last) < len(" ".join(parts[:-1])) / 1.5:
         return _rejoin(title, parts[:-1])
     return title.strip()
+
+
+# A title part that is the byline ("Headline | Site | by Jane Doe").
+_BYLINE_PART = re.compile(r"^\s*(?:by|von|par|por|door|av|af)\s+\S", re.IGNORECASE)
 
 
 def _is_site_name(part: str, site_keys: set[str]) -> bool:

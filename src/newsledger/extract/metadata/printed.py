@@ -1,0 +1,102 @@
+"""Bylines printed without byline markup: a labelled line ("Author: Jane Doe") or a bold line
+of names alone at the start or end of the text.
+
+Read only when nothing else names a person, so both ask for what a person's name looks like.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsledger.extract.metadata.people import PersonName, looks_like_person, split_byline
+from newsledger.extract.metadata.signals import clean_text
+
+# A label naming who wrote the article, in the languages bylines are printed in.
+_LABEL = re.compile(
+    r"^(?:autor(?:in)?(?:\s*/\s*autor(?:in)?)?|autoren|authors?|auteurs?|autore|autores|"
+    r"text|texte|texto|tekst|written\s+by|by|von|par|por|af|av|door|skrevet\s+av|escrito\s+por)\s*:?$",
+    re.IGNORECASE,
+)
+_LABEL_TAGS = "strong, b, dt, th"
+# How far from the start or end of its text a bold line of names may sit.
+_FIRST, _LAST = 4, 2
+# Bold runs looked at: enough for any byline, bounded on pages that bold every other phrase.
+_MAX_BOLD = 40
+
+
+Keep = Callable[[LexborNode], bool]
+
+
+def printed_byline(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], str, str]:
+    """The people of a labelled or bold byline, the raw text and a locator; empty when none.
+
+    ``keep`` says whether a node is in the article (not a sidebar, footer or caption)."""
+    for found in (_labelled(tree, keep), _bold_line(tree, keep)):
+        if found[0]:
+            return found
+    return [], "", ""
+
+
+def _labelled(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], str, str]:
+    for label in tree.css(_LABEL_TAGS):
+        label_text = clean_text(label.text())
+        if not label_text or len(label_text) > 25 or not _LABEL.match(label_text) or not keep(label):
+            continue
+        raw = _after_label(label, label_text)
+        people = _people_only(raw)
+        if people:
+            return people, raw, f"{label.tag}+text"
+    return [], "", ""
+
+
+def _after_label(label: LexborNode, label_text: str) -> str:
+    """The text the label introduces: the rest of its line, or the cell or item beside it."""
+    if label.tag in ("dt", "th"):
+        following = label.next
+        while following is not None and following.tag not in ("dd", "td"):
+            following = following.next
+        return clean_text(following.text()) if following is not None else ""
+    parent = label.parent
+    if parent is None:
+        return ""
+    line = clean_text(parent.text())
+    return line[len(label_text) :].strip(" :") if line.startswith(label_text) and len(line) <= 120 else ""
+
+
+def _bold_line(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], str, str]:
+    for index, bold in enumerate(tree.css("p > strong, p > b")):
+        if index >= _MAX_BOLD:
+            break
+        paragraph = bold.parent
+        if paragraph is None:
+            continue
+        text = clean_text(paragraph.text())
+        if not text or len(text) > 80 or text != clean_text(bold.text()) or not _near_an_end(paragraph):
+            continue
+        people = _people_only(text)
+        if people and keep(paragraph):
+            return people, text, "p>strong"
+    return [], "", ""
+
+
+def _near_an_end(paragraph: LexborNode) -> bool:
+    """Among the first or last paragraphs of a text of several."""
+    parent = paragraph.parent
+    if parent is None:
+        return False
+    siblings = [p for p in parent.iter() if p.tag == "p" and clean_text(p.text())]
+    if len(siblings) < 3:
+        return False
+    place = next((i for i, p in enumerate(siblings) if p.mem_id == paragraph.mem_id), None)
+    return place is not None and (place < _FIRST or place >= len(siblings) - _LAST)
+
+
+def _people_only(raw: str) -> list[PersonName]:
+    """The people of ``raw`` when everything named in it reads as a person's full name."""
+    if not raw or raw.endswith(":") or len(raw) > 100:
+        return []
+    people = split_byline(raw)
+    return people if people and all(looks_like_person(p.name) for p in people) else []
