@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.extract.text import classify, meta
+from newsledger.extract.text import classify, dates, meta
 from newsledger.extract.text.dates import find_dates, find_dates_with_year
 
 _PHRASES = [p for table in classify._IN_LINE_PHRASES for p in table]
@@ -46,7 +46,9 @@ def _plain_credit_split(text: str) -> tuple[str | None, str] | None:
 
 
 _caption_part = st.one_of(
-    st.sampled_from(["Photo", "CREDIT", "Source", "image credit", "Foto", "by", ":", "(", ")", "[", "]", ". ", "!"]),
+    st.sampled_from(
+        ["Photo", "CREDIT", "Source", "image credit", "Foto", "by", ":", "(", ")", "[", "]", ". ", "!"]
+    ),
     st.text(alphabet="abc XYZ.!?:()é", max_size=8),
 )
 
@@ -59,3 +61,18 @@ def test_caption_credit_split_agrees_with_the_patterns(parts: list[str]) -> None
         return
     plain = _plain_credit_split(text) if (":" in text or "：" in text or " by " in text.lower()) else None
     assert meta.split_caption(text) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["may", "mayor", "jan", "june", "März", "mai", "x", "_", "1", "-", " ", "é", ".", "Dec"]
+        ),
+        max_size=8,
+    )
+)
+def test_month_names_found_by_bytes_as_by_the_pattern(parts: list[str]) -> None:
+    lowered = "".join(parts).lower()
+    expected = not dates._MONTH_WORDS.isdisjoint(dates._LETTER_RUN.findall(lowered))
+    assert dates._names_a_month(lowered) == expected

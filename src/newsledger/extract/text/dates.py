@@ -33,6 +33,8 @@ _DIGIT = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _YEAR_DIGITS = re.compile(r"[\d/]\d\d")
 _MONTH_WORDS = frozenset(MONTHS)
+_ASCII_MONTH_WORDS = frozenset(name.encode() for name in MONTHS if name.isascii())
+_ASCII_LETTERS_ONLY = bytes(code if chr(code).isalpha() else ord(" ") for code in range(128)) + b" " * 128
 _PATTERNS = (
     re.compile(
         rf"(?<!\w){_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?{_TIME}", re.I
@@ -107,7 +109,7 @@ def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
     found: list[FoundDate] = []
     if not _DIGIT.search(text):
         return found
-    named_month = not _MONTH_WORDS.isdisjoint(_LETTER_RUN.findall(text.lower()))
+    named_month = _names_a_month(text.lower())
     for pattern in _PATTERNS if named_month else _PATTERNS[2:]:
         for match in pattern.finditer(text):
             if any(match.start() < f.end and f.start < match.end() for f in found):
@@ -115,6 +117,14 @@ def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
             if (date := _build(match, default_year)) is not None:
                 found.append(date)
     return sorted(found, key=lambda f: f.start)
+
+
+def _names_a_month(lowered: str) -> bool:
+    """True when a whole word of the lower-cased text is a month name. An ASCII text's words are
+    cut out by bytes (every byte not a letter becomes a space), the others by the pattern."""
+    if lowered.isascii():
+        return not _ASCII_MONTH_WORDS.isdisjoint(lowered.encode().translate(_ASCII_LETTERS_ONLY).split())
+    return not _MONTH_WORDS.isdisjoint(_LETTER_RUN.findall(lowered))
 
 
 def find_dates_with_year(text: str) -> list[FoundDate]:
