@@ -53,6 +53,10 @@ _PATTERNS = (
 )
 
 
+# The character each numeric pattern cannot match without: a line lacking it skips the pattern.
+_NUMERIC_MARKS = ("-", ".", "/")
+
+
 class FoundDate:
     """One date found in a line: the ISO value, its precision and where it was in the line."""
 
@@ -109,8 +113,10 @@ def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
     found: list[FoundDate] = []
     if not _DIGIT.search(text):
         return found
-    named_month = _names_a_month(text.lower())
-    for pattern in _PATTERNS if named_month else _PATTERNS[2:]:
+    patterns = [pattern for pattern, mark in zip(_PATTERNS[2:], _NUMERIC_MARKS, strict=True) if mark in text]
+    if _names_a_month(text.lower()):
+        patterns = [*_PATTERNS[:2], *patterns]
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if any(match.start() < f.end and f.start < match.end() for f in found):
                 continue
