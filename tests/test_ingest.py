@@ -120,6 +120,18 @@ def _stored(db: Path) -> tuple[int, int]:
         connection.close()
 
 
+def _processes_using(db: Path) -> list[int]:
+    """Processes whose command line names the ledger (the run and its workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and str(db).encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 @pytest.mark.slow
 def test_kill_minus_nine_mid_run_then_rerun_loses_and_duplicates_nothing(tmp_path):
     total = 400
@@ -135,6 +147,10 @@ def test_kill_minus_nine_mid_run_then_rerun_loses_and_duplicates_nothing(tmp_pat
     process.wait()
     stored_at_kill = _stored(db)[0]
     assert 0 < stored_at_kill < total, "the run should have been killed part way"
+    deadline = time.monotonic() + 10
+    while _processes_using(db) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_using(db) == [], "the workers of a killed run must not linger"
 
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
     pages, distinct = _stored(db)
@@ -228,3 +244,16 @@ def test_ingest_into_postgresql_is_idempotent_too(tmp_path, capsys):
             assert (ledger.stats().pages, ledger.stats().articles) == (6, 6)
             assert ledger.search_articles("council").hits
             assert run_reextract(ledger).articles == 6
+
+
+def test_ingest_a_generated_warc_and_count_it_first(tmp_path):
+    pytest.importorskip("fastwarc")
+    from bench._warcgen import write_warc
+
+    warc = write_warc(tmp_path / "crawl.warc.gz", ((f"https://news.example/{n}", article_html(n)) for n in range(8)))
+    assert count_pages([str(warc)]) == 8
+    with Ledger.open(str(tmp_path / "w.db")) as ledger:
+        summary = run_ingest([str(warc)], ledger, jobs=0)
+        assert (summary.stored, summary.articles) == (8, 8)
+        assert {s.site for s in ledger.sites()} == {"news.example"}
+        assert run_ingest([str(warc)], ledger, jobs=0).skipped == 8

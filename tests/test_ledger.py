@@ -182,3 +182,13 @@ def test_every_plan_for_a_speaker_filter_agrees(ledger, monkeypatch, few, walk):
     assert [h.content for h in hits.hits + more.hits] == [
         "The tide barrier is ready, part 5.", "The tide barrier is ready, part 3.", "The tide barrier is ready, part 1."]
     assert more.next_cursor is None
+
+
+@pytest.mark.postgres
+def test_postgres_migrations_are_recorded_and_reopening_applies_none():
+    with postgres_url() as url:
+        with Ledger.open(url) as ledger:
+            assert ledger.stats().schema == ("0001_tables", "0002_full_text_search", "0003_search_statistics")
+            assert ledger.stats().backend == "postgresql"
+        with Ledger.open(url) as ledger:
+            assert ledger.db.migrate() == ()

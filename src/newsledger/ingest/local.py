@@ -8,6 +8,9 @@ was killed continues where it stopped when started again.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -27,6 +30,7 @@ from newsledger.progress import Progress
 from newsledger.sources import SourceOptions, iter_pages
 
 IN_FLIGHT_PER_JOB = 4
+PR_SET_PDEATHSIG = 1
 DEFAULT_TIMEOUT = 60.0
 Tag = TypeVar("Tag")
 
@@ -89,6 +93,21 @@ def processed_stream(
         workers.close()
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the parent dies, even by ``kill -9``.
+
+    Otherwise a killed parent leaves its workers blocked forever on the task queue. Linux only
+    (``PR_SET_PDEATHSIG``); elsewhere workers end when the queue's pipe closes.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
 class _Workers:
     """A process pool with bounded work in flight that survives a worker dying.
 
@@ -100,10 +119,13 @@ class _Workers:
     def __init__(self, jobs: int, timeout: float | None) -> None:
         self.jobs = jobs
         self.timeout = timeout
-        self.pool = ProcessPoolExecutor(max_workers=jobs)
+        self.pool = self._new_pool()
         self.pending: dict[Future, tuple] = {}
         self.suspects: deque[tuple] = deque()
         self.alone: Future | None = None
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
 
     def can_take(self) -> bool:
         return not self.suspects and len(self.pending) < self.jobs * IN_FLIGHT_PER_JOB
@@ -112,7 +134,11 @@ class _Workers:
         return not self.pending and not self.suspects
 
     def submit(self, item: tuple) -> Future:
-        future = self.pool.submit(work, item[1], self.timeout)
+        try:
+            future = self.pool.submit(work, item[1], self.timeout)
+        except BrokenProcessPool:  # a worker died before its futures were collected
+            self._restart()
+            future = self.pool.submit(work, item[1], self.timeout)
         self.pending[future] = item
         return future
 
@@ -138,7 +164,7 @@ class _Workers:
         self.pending.clear()
         self.alone = None
         self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+        self.pool = self._new_pool()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

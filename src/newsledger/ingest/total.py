@@ -9,20 +9,34 @@ from newsledger.sources import SourceOptions, spec_kind
 from newsledger.sources.files import walk_page_files
 from newsledger.sources.urls import read_url_list
 
-COUNTED = {"file", "url", "stdin", "directory", "url-list"}
+
+def count_warc_responses(path: str) -> int | None:
+    """HTTP response records in a WARC file (a pass over its headers; the page bodies are skipped)."""
+    try:
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+        with open(path, "rb") as stream:
+            records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=False, fsspec_args=False)
+            return sum(1 for _ in records)
+    except (ImportError, OSError):
+        return None
 
 
 def count_pages(specs: Iterable[str], options: SourceOptions | None = None) -> int | None:
-    """The number of inputs, or None when a source (a WARC file) can only be counted by reading it."""
+    """The number of pages the specs will yield (for WARC files, their response records), or None
+    when that cannot be known."""
     options = options or SourceOptions()
     specs = list(specs)
-    if any(spec_kind(spec) not in COUNTED for spec in specs):
-        return None
     total = 0
     for spec in specs:
         kind = spec_kind(spec)
         if kind == "directory":
             total += sum(1 for _ in walk_page_files(spec, options.extensions))
+        elif kind == "warc":
+            records = count_warc_responses(spec)
+            if records is None:
+                return None
+            total += records
         elif kind == "url-list":
             try:
                 total += sum(1 for _ in read_url_list(spec[1:]))
