@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.extract.text import classify, dates, meta
+from newsledger.extract.text import classify, dates, lines, meta
 from newsledger.extract.text.dates import find_dates, find_dates_with_year
 
 _PHRASES = [p for table in classify._IN_LINE_PHRASES for p in table]
@@ -100,3 +100,11 @@ def _plain_find_dates(text: str) -> list[tuple[str, int]]:
 def test_dates_found_as_by_every_pattern(parts: list[str]) -> None:
     text = "".join(parts)
     assert [(d.iso, d.start) for d in dates.find_dates(text)] == _plain_find_dates(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), min_size=1, max_size=200))
+def test_ascii_line_measures_match_the_split(text: str) -> None:
+    tokens = text.split()
+    words = len(tokens)
+    assert lines._ascii_measures(text) == (words, lines._lower_ratio(tokens) if words >= 8 else 0.0)
