@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.extract.assemble import _NON_WORD_EDGES, count_words
+from newsledger.extract.assemble import _NON_WORD_EDGES, _NON_WORD_NON_ASCII, count_words
 
 _WORD = re.compile(r"\w+")
 
 
 def test_stripped_edges_are_never_word_characters() -> None:
-    assert not [c for c in _NON_WORD_EDGES if _WORD.fullmatch(c)]
+    assert not [c for c in _NON_WORD_EDGES + _NON_WORD_NON_ASCII if _WORD.fullmatch(c)]
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,9 @@ def test_stripped_edges_are_never_word_characters() -> None:
         "naïve café ½ ² ٣ 日本語のテキスト",
         "«Guillemets» — dashes… and “quotes”",
         "a\u00a0b\u2003c\u3000d",
+        "It’s “quoted” — and… done",
+        "_lead and trail_ x",
+        "Café ’s naïve",
     ],
 )
 def test_counts_like_the_regex(text: str) -> None:

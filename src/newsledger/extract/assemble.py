@@ -41,16 +41,30 @@ def place_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], str]:
     return tuple(placed), "".join(pieces)
 
 
-# Characters that are never part of a word (\w): stripped from a token's edges they leave its
-# word count unchanged.
+# Characters that are never part of a word (\w): stripped from a token's edges, or replaced by a
+# space, they leave the word count unchanged. The second set is the punctuation that keeps most
+# English pages from being ASCII.
 _NON_WORD_EDGES = " .,;:!?\"'()[]{}“”‘’«»—–-…/*#&%$@+=<>|\\"
+_NON_WORD_NON_ASCII = "’‘“”—–…«»•·©\u00a0®°€£″′„‚›‹"
+# ASCII word characters to "a", everything else to a space: a word then starts at each " a".
+_ASCII_WORD_MARKS = (
+    bytes(ord("a") if chr(code).isalnum() or code == ord("_") else ord(" ") for code in range(128))
+    + b" " * 128
+)
 
 
 def count_words(text: str) -> int:
-    """How many ``\\w+`` runs the text holds, as the regex counts them, but mostly in C-level
-    string methods: a white-space token that is all letters or digits is one word (``\\w`` is
-    exactly ``str.isalnum`` or "_", and never white space), and so is one that is after its
-    punctuation is stripped; only the rest go through the regex."""
+    """How many ``\\w+`` runs the text holds, as the regex counts them, in C-level string
+    methods. ``\\w`` is exactly ``str.isalnum`` or "_" and never white space. Text that is ASCII
+    once its common non-ASCII punctuation is blanked is marked byte by byte and its word starts
+    counted; otherwise a white-space token that is all letters or digits is one word, and so is
+    one that is after its punctuation is stripped; only the rest go through the regex."""
+    for mark in _NON_WORD_NON_ASCII:
+        if mark in text:
+            text = text.replace(mark, " ")
+    if text.isascii():
+        marked = text.encode("ascii").translate(_ASCII_WORD_MARKS)
+        return marked.count(b" a") + marked.startswith(b"a")
     tokens = text.split()
     rest = list(filterfalse(str.isalnum, tokens))
     trimmed = list(map(str.strip, rest, repeat(_NON_WORD_EDGES)))

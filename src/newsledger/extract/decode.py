@@ -98,7 +98,7 @@ def detect_form(text: str) -> InputForm:
 
 
 def check_content(text: str, input_name: str | None = None) -> None:
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("the page is empty", input_name=input_name)
     if looks_binary(text):
         raise InputError("the content is binary, not an HTML page or text", input_name=input_name)

@@ -169,7 +169,7 @@ def make_boilerplate(
     return tuple(
         Boilerplate(
             kind=kind[0],
-            text="\n".join(line.text for line in lines[first : last + 1]),
+            text="\n".join([line.text for line in lines[first : last + 1]]),
             reason=kind[1],
             evidence=Evidence(source="text-line", lines=(lines[first].first, lines[last].last)),
         )

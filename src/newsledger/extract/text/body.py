@@ -15,7 +15,7 @@ from collections import Counter
 
 from newsledger.extract.text import vocab
 from newsledger.extract.text.classify import classify, is_linky
-from newsledger.extract.text.dates import find_dates
+from newsledger.extract.text.dates import find_dates_with_year
 from newsledger.extract.text.lines import Line
 
 SHORT_PENALTY = 30
@@ -59,7 +59,12 @@ def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[
     scores: list[float] = []
     run = 0
     for line, kind in zip(lines, kinds, strict=True):
-        if kind is None and is_prose(line) and (line.words >= LINKY_PROSE_WORDS or not is_linky(line)):
+        if (
+            kind is None
+            and line.words >= PROSE_MIN_WORDS
+            and is_prose(line)
+            and (line.words >= LINKY_PROSE_WORDS or not is_linky(line))
+        ):
             scores.append(float(len(line.text)))
             run = 0
             continue
@@ -91,7 +96,7 @@ def has_dateline_above(lines: list[Line], start: int) -> bool:
     for line in lines[max(0, start - 4) : start]:
         if line.words > 12:
             continue
-        if line.key.startswith(_BYLINE_STARTS) or any(found.has_year for found in find_dates(line.text)):
+        if line.key.startswith(_BYLINE_STARTS) or find_dates_with_year(line.text):
             return True
     return False
 
@@ -151,10 +156,11 @@ def choose_run(
         if thread_from == len(lines) and total >= THREAD_AFTER and end < len(lines):
             thread_from = next((i for i in range(end, len(lines)) if stops[i]), len(lines))
         value = total * (0.15 + 0.85 * continuity(lines, prose, start, end, blank_paragraphs))
-        if has_dateline_above(lines, start):
-            value *= DATELINE_BONUS
         if start > thread_from:
             value *= 0.25
+        # The dateline check reads dates: it is made only for a run the bonus could make the best.
+        if value * DATELINE_BONUS > best and has_dateline_above(lines, start):
+            value *= DATELINE_BONUS
         if value > best:
             best, best_span = value, (start, end)
     return trim_teasers(lines, kinds, prose, best_span, blank_paragraphs)

@@ -30,8 +30,11 @@ for _number, _names in enumerate(
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _DIGIT = re.compile(r"\d")
-_LETTERS = re.compile(r"[\W\d_]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_YEAR_DIGITS = re.compile(r"[\d/]\d\d")
 _MONTH_WORDS = frozenset(MONTHS)
+_ASCII_MONTH_WORDS = frozenset(name.encode() for name in MONTHS if name.isascii())
+_ASCII_LETTERS_ONLY = bytes(code if chr(code).isalpha() else ord(" ") for code in range(128)) + b" " * 128
 _PATTERNS = (
     re.compile(
         rf"(?<!\w){_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?{_TIME}", re.I
@@ -48,6 +51,10 @@ _PATTERNS = (
         rf"(?<![\d/])(?P<month_number>\d{{1,2}})/(?P<day>\d{{1,2}})/(?P<year>\d{{2}}|\d{{4}})(?![\d/]){_TIME}"
     ),
 )
+
+
+# The character each numeric pattern cannot match without: a line lacking it skips the pattern.
+_NUMERIC_MARKS = ("-", ".", "/")
 
 
 class FoundDate:
@@ -106,11 +113,29 @@ def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
     found: list[FoundDate] = []
     if not _DIGIT.search(text):
         return found
-    named_month = not _MONTH_WORDS.isdisjoint(_LETTERS.sub(" ", text.lower()).split())
-    for pattern in _PATTERNS if named_month else _PATTERNS[2:]:
+    patterns = [pattern for pattern, mark in zip(_PATTERNS[2:], _NUMERIC_MARKS, strict=True) if mark in text]
+    if _names_a_month(text.lower()):
+        patterns = [*_PATTERNS[:2], *patterns]
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if any(match.start() < f.end and f.start < match.end() for f in found):
                 continue
             if (date := _build(match, default_year)) is not None:
                 found.append(date)
     return sorted(found, key=lambda f: f.start)
+
+
+def _names_a_month(lowered: str) -> bool:
+    """True when a whole word of the lower-cased text is a month name. An ASCII text's words are
+    cut out by bytes (every byte not a letter becomes a space), the others by the pattern."""
+    if lowered.isascii():
+        return not _ASCII_MONTH_WORDS.isdisjoint(lowered.encode().translate(_ASCII_LETTERS_ONLY).split())
+    return not _MONTH_WORDS.isdisjoint(_LETTER_RUN.findall(lowered))
+
+
+def find_dates_with_year(text: str) -> list[FoundDate]:
+    """The dates in ``text`` that print their year (most lines have none: they are told apart
+    by a cheap look for three digits, or two after a slash, that every such date holds)."""
+    if not _YEAR_DIGITS.search(text):
+        return []
+    return [found for found in find_dates(text) if found.has_year]

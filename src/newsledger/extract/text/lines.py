@@ -78,15 +78,62 @@ def make_line(first: int, last: int, text: str, blank_before: bool) -> Line:
     key = text.lower()
     # Short lines are split once, lower-cased; long ones once as printed, for the capitals.
     short = len(text) < 48
+    if not short and text.isascii():
+        words, lower_ratio = _ascii_measures(text)
+        return Line(first, last, text, blank_before, words, lower_ratio, _ends_sentence(text), key, None)
     tokens = key.split() if short else text.split()
     words = len(tokens)
     if len(text) > 12 * words and not text.isascii():
         # Scripts written without spaces (Chinese, Japanese) count about two characters a word.
         words = max(words, len(_UNSPACED.findall(text)) // 2)
     lower_ratio = _lower_ratio(text.split() if short else tokens) if words >= 8 else 0.0
+    return Line(
+        first,
+        last,
+        text,
+        blank_before,
+        words,
+        lower_ratio,
+        _ends_sentence(text),
+        key,
+        tokens if short else None,
+    )
+
+
+def _ends_sentence(text: str) -> bool:
     end = text[-1]
-    ends_sentence = end in _ENDS or (end in _CLOSERS and bool(_SENTENCE_END.search(text[-4:])))
-    return Line(first, last, text, blank_before, words, lower_ratio, ends_sentence, key, tokens if short else None)
+    return end in _ENDS or (end in _CLOSERS and bool(_SENTENCE_END.search(text[-4:])))
+
+
+# ASCII bytes by class: white space (as str.split has it) " ", capitals "U", small letters "l",
+# anything else "o". A word starts at the first byte and after each space.
+_ASCII_CLASSES = (
+    bytes(
+        ord(
+            " "
+            if chr(code).isspace()
+            else "U"
+            if chr(code).isupper()
+            else "l"
+            if chr(code).islower()
+            else "o"
+        )
+        for code in range(128)
+    )
+    + b"o" * 128
+)
+
+
+def _ascii_measures(text: str) -> tuple[int, float]:
+    """(words, lower_ratio) of an ASCII line, from the classes of the bytes that start its words,
+    without splitting it: the same counts as the split."""
+    marks = text.encode("ascii").translate(_ASCII_CLASSES)
+    opening = marks[:1]
+    upper = marks.count(b" U") + (opening == b"U")
+    lower = marks.count(b" l") + (opening == b"l")
+    words = upper + lower + marks.count(b" o") + (opening == b"o")
+    alpha = upper + lower
+    return words, (lower / alpha if words >= 8 and alpha else 0.0)
 
 
 def _is_wrapped(raw: list[str]) -> bool:

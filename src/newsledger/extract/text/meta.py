@@ -12,11 +12,12 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from newsledger.extract.parts import StatedReadTime
 from newsledger.extract.text import vocab
 from newsledger.extract.text.classify import Kind, image_alt_subject, is_linky, label_kind
-from newsledger.extract.text.dates import FoundDate, find_dates
+from newsledger.extract.text.dates import FoundDate, find_dates, find_dates_with_year
 from newsledger.extract.text.lines import Line
 from newsledger.model import Author, DateField, Evidence, Image, TextField
 
@@ -58,6 +59,7 @@ _PUBLISHED = re.compile(
     r"(?<!\w)(?:published|posted|veröffentlicht|publié|publicado|pubblicato|опубликовано|опубліковано)", re.I
 )
 _WORD = re.compile(r"\w+")
+_KEY = attrgetter("key")
 # How far above the body the header fields (section, authors, read time) are looked for.
 HEADER_LINES = 45
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
@@ -89,11 +91,24 @@ def split_caption(text: str) -> tuple[str | None, str] | None:
             return (caption or None), match.group("credit").strip(" |/")
     if ":" not in text and "：" not in text and " by " not in text.lower():
         return None
-    match = _CAPTION_WITH_CREDIT.match(text) or _CREDIT_AFTER_SENTENCE.match(text)
+    match = (_CAPTION_WITH_CREDIT.match(text) if text.rstrip().endswith((")", "]")) else None) or (
+        _CREDIT_AFTER_SENTENCE.match(text) if _may_end_with_credit(text) else None
+    )
     if not match:
         return None
     caption = (match.group("caption") or "").strip()
     return (caption or None), match.group("credit").strip()
+
+
+_CREDIT_STARTS = tuple(vocab.CREDIT_WORDS)
+
+
+def _may_end_with_credit(text: str) -> bool:
+    """False when ``_CREDIT_AFTER_SENTENCE`` cannot match: what follows the last sentence end
+    (nothing in the credit holds one) must open with a credit word. Decided by string methods
+    on an ASCII tail; other tails are left to the pattern."""
+    tail = text[max(text.rfind("."), text.rfind("!"), text.rfind("?")) + 1 :].lstrip()
+    return not tail.isascii() or tail.lower().startswith(_CREDIT_STARTS)
 
 
 def is_name(text: str) -> bool:
@@ -128,7 +143,7 @@ def is_headline_candidate(line: Line, kind: Kind | None) -> bool:
 def find_headline(lines: list[Line], kinds: list[Kind | None], body_start: int, used: set[int]) -> int | None:
     """The title-like line closest above the body, preferring longer lines and repeated ones."""
     best, best_index = float("-inf"), None
-    counts = Counter(line.key for line in lines)
+    counts = Counter(map(_KEY, lines))
     for index in range(max(0, body_start - 40), body_start):
         line = lines[index]
         if index in used or not is_headline_candidate(line, kinds[index]):
@@ -261,7 +276,7 @@ def read_dates(lines: list[Line], kinds: list[Kind | None], body: range, reading
         inside = index in body and index - body.start >= 3
         if line.words > (10 if inside else 16) or kinds[index] is not None or index in reading.used:
             continue
-        found = [d for d in find_dates(line.text) if d.has_year]
+        found = find_dates_with_year(line.text)
         if not found:
             continue
         if inside:
@@ -322,9 +337,11 @@ def note_unprinted_date(lines: list[Line], body_lines: list[int], reading: Readi
         return
     dated: list[tuple[FoundDate, int]] = []
     for index in sorted(reading.captions) + body_lines:
-        if not _YEAR.search(lines[index].text):
+        text = lines[index].text
+        # Every year this finds starts with 18, 19 or 20: most lines are passed over unscanned.
+        if ("19" not in text and "20" not in text and "18" not in text) or not _YEAR.search(text):
             continue
-        dated += [(d, index) for d in find_dates(lines[index].text) if d.has_year]
+        dated += [(d, index) for d in find_dates_with_year(text)]
     if not dated:
         return
     latest, latest_index = max(dated, key=lambda pair: pair[0].date)
