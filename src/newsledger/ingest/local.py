@@ -31,8 +31,9 @@ from newsledger.progress import Progress
 from newsledger.sources import SourceOptions, iter_pages
 
 IN_FLIGHT_PER_JOB = 4
-# Pages stored per transaction: a commit costs about as much as writing a page's rows.
-BATCH_PAGES = 32
+# Pages stored per transaction: fewer commits, yet small enough that the workers' queued pages
+# (IN_FLIGHT_PER_JOB each) outlast the writing of a batch, so they never wait for the writer.
+BATCH_PAGES = 8
 BATCH_SECONDS = 1.0
 PR_SET_PDEATHSIG = 1
 DEFAULT_TIMEOUT = 60.0
