@@ -10,6 +10,7 @@ from typing import Literal
 from newsledger.attribute.lexicon import (
     ALWAYS_NEEDS_CLAUSE,
     AUXILIARIES,
+    CUE_WORDS,
     DETERMINERS,
     NEEDS_CLAUSE,
     PARTICLE_VERBS,
@@ -131,7 +132,7 @@ def find_cues(sentence: Sentence, headline: bool = False) -> list[FoundCue]:
     quoted = _quoted_tokens(sentence)
     while index < len(tokens):
         token = tokens[index]
-        if index in quoted:
+        if index in quoted or token.lower not in CUE_WORDS:  # most words: no lemma lookups
             index += 1
             continue
         if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":

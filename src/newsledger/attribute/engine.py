@@ -9,6 +9,7 @@ relays, the channel carried over from an interview, the dates, and the speakers'
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -68,7 +69,11 @@ class RulesEngine:
         self.reference: Reference | None = parse_reference(reference or published) or latest_full_date(
             "\n".join([article.text, *self._captions()])
         )
-        self.cast: Cast = gather_cast(article.text)
+
+    @functools.cached_property
+    def cast(self) -> Cast:
+        """The article's people: gathered only once a statement needs its speaker resolved."""
+        return gather_cast(self.article.text)
 
     def _captions(self) -> list[str]:
         images = ([self.article.lead_image] if self.article.lead_image else []) + list(self.article.images)
@@ -80,11 +85,12 @@ class RulesEngine:
 
     def run(self) -> tuple[Statement, ...]:
         body = self._part("body", self.article.text)
-        self.cast.ignored = [f.raw.appositive for f in body if f.raw.appositive]
         headline = self.article.headline.value if self.article.headline else ""
         found = self._part("headline", headline) + body
         for caption in self._captions():
             found += self._part("caption", caption)
+        if found:
+            self.cast.ignored = [f.raw.appositive for f in body if f.raw.appositive]
         for item in found:
             self._resolve(item)
             if item.channel is None:

@@ -26,7 +26,15 @@ from newsledger.attribute.lexicon import (
 )
 
 _WORD = re.compile(r"[\w’'.\-]+")
-_NAME_RUN = re.compile(r"(?:\b(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'\-]*)(?: (?:de|van|von|bin|al|da|di|del|la|le)\b)? )+[A-Z][\w’'\-]*")
+# A run of capitalised words ("Gen. Mark de Silva"). It is written to start with ``[A-Z]`` (the
+# word boundary before the first capital becomes a look-behind) so that the regex engine skips
+# ahead to the next capital letter instead of trying the pattern at every character.
+_PARTICLE = r"(?: (?:de|van|von|bin|al|da|di|del|la|le)\b)? "
+_NAME_RUN = re.compile(
+    rf"[A-Z](?<!\w[A-Z])(?:[a-z]{{0,2}}\.|[\w’'\-]*){_PARTICLE}"
+    rf"(?:\b(?:[A-Z][a-z]{{0,2}}\.|[A-Z][\w’'\-]*){_PARTICLE})*[A-Z][\w’'\-]*"
+)
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[\w’'\-]+\b")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
 _POSSESSIVE = re.compile(r"[’']s$")
 
@@ -163,7 +171,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         else:
             cast.add(name, position, joined)
     in_runs = {base + match.start() for match in runs}
-    for match in re.finditer(r"\b[A-Z][\w’'\-]+\b", text):
+    for match in _CAPITALISED.finditer(text):
         word = match.group()
         if word in cast.by_token and base + match.start() not in in_runs:
             cast.mentions.append(NameMention(base + match.start(), cast.by_token[word]))

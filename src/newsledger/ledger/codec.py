@@ -6,11 +6,12 @@ installed (zlib is always available; zstd pages need ``zstandard`` to be read ba
 
 from __future__ import annotations
 
+import threading
 import zlib
 
 from newsledger.errors import LedgerError
 
-ZSTD_LEVEL = 3
+ZSTD_LEVEL = 1  # level 3 saves 6% of the space at a third more time per page
 ZLIB_LEVEL = 3
 
 try:
@@ -18,11 +19,22 @@ try:
 except ImportError:  # the ledger still works, with larger and slower-to-write pages
     zstandard = None
 
+# A compressor holds a sizeable context that is costly to set up; one per thread is reused
+# (a compressor must not be shared between threads).
+_local = threading.local()
+
+
+def _compressor():
+    compressor = getattr(_local, "compressor", None)
+    if compressor is None:
+        compressor = _local.compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL)
+    return compressor
+
 
 def compress(data: bytes) -> tuple[str, bytes]:
     """(codec name, compressed bytes)."""
     if zstandard is not None:
-        return "zstd", zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(data)
+        return "zstd", _compressor().compress(data)
     return "zlib", zlib.compress(data, ZLIB_LEVEL)
 
 

@@ -122,8 +122,9 @@ def site_of(url: str | None) -> str:
 def _page_row(processed: Processed) -> PageRow:
     page = processed.page
     codec, content = compress(page.content)
+    digest = hashlib.sha256(page.content).hexdigest()
     return PageRow(
-        key=page.key or f"sha256:{hashlib.sha256(page.content).hexdigest()}",
+        key=page.key or f"sha256:{digest}",
         url=page.url,
         origin=page.origin,
         fetched_at=page.fetched_at,
@@ -132,7 +133,7 @@ def _page_row(processed: Processed) -> PageRow:
         codec=codec,
         content=content,
         size=len(page.content),
-        sha256=hashlib.sha256(page.content).hexdigest(),
+        sha256=digest,
     )
 
 

@@ -184,6 +184,7 @@ _TEXT_CUES = (
     "читайте", "cookie", "comment", "reply", "rights reserved", "copyright", "©", "published", "updated",
     "posted",
 )  # fmt: skip
+_TEXT_CUE_FINDER = re.compile("|".join(map(re.escape, _TEXT_CUES)))
 # A short line that is a date stamp with a few words around it ("Jane Doe 2019-11-20 17:27").
 _DATE_STAMP = re.compile(
     r"^\W*(?:[^\W\d]+\.? ){0,4}\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?: [^\W\d]+\.?){0,4}\W*$"
@@ -220,8 +221,7 @@ def kind_from_text(text: str) -> BoilerplateKind | None:
         return None
     if len(text) <= DATE_STAMP_MAX_CHARS and "-" in text and _DATE_STAMP.match(text):
         return "dateline"
-    lowered = text.lower()
-    if not any(cue in lowered for cue in _TEXT_CUES):
+    if _TEXT_CUE_FINDER.search(text.lower()) is None:
         return None
     match = _TEXT_PATTERN.search(text)
     return match.lastgroup if match else None  # type: ignore[return-value]
