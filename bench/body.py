@@ -144,9 +144,13 @@ def run_body(data: Path, passes: int, only: list[str] | None, clock: Callable[[]
     """Score every tool, then time them in interleaved passes (tool A, B, C, A, B, C, ...) so
     that load from elsewhere on a shared machine falls on all of them alike."""
     pages, truth, form = load_pages(data)
+    known = tools_for(form)
+    unknown = [name for name in only or () if not any(name in (tool, tool.split(" ")[0]) for tool in known)]
+    if unknown:
+        raise SystemExit(f"bench body: unknown tool {', '.join(unknown)}; known: {', '.join(known)}")
     tools: dict[str, Tool] = {}
     results: dict[str, dict] = {}
-    for name, make in tools_for(form).items():
+    for name, make in known.items():
         if only and name.split(" ")[0] not in only and name not in only:
             continue
         try:
