@@ -315,3 +315,17 @@ def article_from_json(data: bytes | str) -> Article:
 
 def statements_from_json(data: bytes | str) -> tuple[Statement, ...]:
     return msgspec.json.decode(data, type=tuple[Statement, ...])
+
+
+def json_schema() -> dict:
+    """The JSON Schema (2020-12) of an Article and of a list of Statements, as one document."""
+    (article, statements), components = msgspec.json.schema_components(
+        (Article, tuple[Statement, ...]), ref_template="#/$defs/{name}"
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"newsledger records, schema_version {SCHEMA_VERSION}",
+        "type": "object",
+        "properties": {"article": article, "statements": statements},
+        "$defs": components,
+    }
