@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from typing import TypeVar
 
 import msgspec
@@ -30,7 +31,11 @@ from newsledger.model import Page, SourceFailure
 from newsledger.progress import Progress
 from newsledger.sources import SourceOptions, iter_pages
 
-IN_FLIGHT_PER_JOB = 4
+# Pages travel to a worker in tasks of PAGES_PER_TASK, msgpack-encoded both ways: one queue
+# message and one encoding per task instead of a pickled Page and a pickled result per page.
+PAGES_PER_TASK = 4
+TASKS_PER_JOB = 2
+IN_FLIGHT_PER_JOB = PAGES_PER_TASK * TASKS_PER_JOB
 # Pages stored per transaction: fewer commits, yet small enough that the workers' queued pages
 # (IN_FLIGHT_PER_JOB each) outlast the writing of a batch, so they never wait for the writer.
 BATCH_PAGES = 8
@@ -63,9 +68,20 @@ class IngestSummary(msgspec.Struct, kw_only=True):
         )
 
 
+_pages_encoder = msgspec.msgpack.Encoder()
+_pages_decoder = msgspec.msgpack.Decoder(list[Page])
+_prepared_encoder = msgspec.msgpack.Encoder()
+_prepared_decoder = msgspec.msgpack.Decoder(list[PreparedPage])
+
+
 def work(page: Page, timeout: float | None) -> PreparedPage:
     """What a worker does with one page: process it within the time limit and prepare its rows."""
     return prepare(process_page_limited(page, timeout))
+
+
+def work_encoded(pages: bytes, timeout: float | None) -> bytes:
+    """A worker's task: encoded pages in, their encoded prepared pages out, in the same order."""
+    return _prepared_encoder.encode([work(page, timeout) for page in _pages_decoder.decode(pages)])
 
 
 def processed_stream(
@@ -86,11 +102,10 @@ def processed_stream(
         exhausted = False
         while True:
             while not exhausted and workers.can_take():
-                item = next(items, None)
-                if item is None:
-                    exhausted = True
-                else:
-                    workers.submit(item)
+                task = list(islice(items, PAGES_PER_TASK))
+                exhausted = len(task) < PAGES_PER_TASK
+                if task:
+                    workers.submit(task)
             if workers.idle():
                 return
             yield from workers.collect()
@@ -118,14 +133,15 @@ class _Workers:
 
     When a worker process dies (a crash in native code, the OOM killer), every page then in
     flight is suspect; they are run again one at a time in a fresh pool, and only the page that
-    kills a worker on its own is recorded as a failure.
+    kills a worker on its own is recorded as a failure. A task that fails in any other way is
+    split the same way, so that one bad page never costs the others of its task.
     """
 
     def __init__(self, jobs: int, timeout: float | None) -> None:
         self.jobs = jobs
         self.timeout = timeout
         self.pool = self._new_pool()
-        self.pending: dict[Future, tuple] = {}
+        self.pending: dict[Future, list[tuple]] = {}
         self.suspects: deque[tuple] = deque()
         self.alone: Future | None = None
 
@@ -133,39 +149,45 @@ class _Workers:
         return ProcessPoolExecutor(max_workers=self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
 
     def can_take(self) -> bool:
-        return not self.suspects and len(self.pending) < self.jobs * IN_FLIGHT_PER_JOB
+        return not self.suspects and len(self.pending) < self.jobs * TASKS_PER_JOB
 
     def idle(self) -> bool:
         return not self.pending and not self.suspects
 
-    def submit(self, item: tuple) -> Future:
+    def submit(self, task: list[tuple]) -> Future:
+        payload = _pages_encoder.encode([page for _tag, page in task])
         try:
-            future = self.pool.submit(work, item[1], self.timeout)
+            future = self.pool.submit(work_encoded, payload, self.timeout)
         except BrokenProcessPool:  # a worker died before its futures were collected
             self._restart()
-            future = self.pool.submit(work, item[1], self.timeout)
-        self.pending[future] = item
+            future = self.pool.submit(work_encoded, payload, self.timeout)
+        self.pending[future] = task
         return future
 
     def collect(self) -> list[tuple]:
         if self.suspects and not self.pending:
-            self.alone = self.submit(self.suspects.popleft())
+            self.alone = self.submit([self.suspects.popleft()])
         done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
         results, broken = [], False
         for future in done:
-            tag, page = self.pending.pop(future)
-            died = isinstance(future.exception(), BrokenProcessPool)
-            if died and future is not self.alone:
-                self.suspects.append((tag, page))
+            task = self.pending.pop(future)
+            error = future.exception()
+            died = isinstance(error, BrokenProcessPool)
+            if error is None:
+                results.extend(zip((tag for tag, _page in task), _prepared_decoder.decode(future.result()), strict=True))
+            elif future is self.alone or (len(task) == 1 and not died):
+                [(tag, page)] = task
+                results.append((tag, _failure(error, page)))
             else:
-                results.append((tag, _result(future, page)))
+                self.suspects.extend(task)
             broken = broken or died
         if broken:
             self._restart()
         return results
 
     def _restart(self) -> None:
-        self.suspects.extend(self.pending.values())
+        for task in self.pending.values():
+            self.suspects.extend(task)
         self.pending.clear()
         self.alone = None
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -175,10 +197,7 @@ class _Workers:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(future: Future, page: Page) -> PreparedPage:
-    error = future.exception()
-    if error is None:
-        return future.result()
+def _failure(error: BaseException, page: Page) -> PreparedPage:
     name = page.origin or page.key
     if isinstance(error, BrokenProcessPool):
         return prepare(failed(page, "worker", f"{name}: the worker process died while processing this page"))
