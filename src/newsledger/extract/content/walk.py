@@ -7,6 +7,8 @@ so arbitrarily deep nesting cannot exhaust the stack, and it visits each node on
 
 from __future__ import annotations
 
+import functools
+
 from newsledger.extract.content.rules import TAG_KINDS, kind_from_class
 from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space
 from newsledger.model import BoilerplateKind
@@ -86,7 +88,7 @@ _NOT_FLAGGED = frozenset({"html", "body", "main"})
 class Frame:
     """An element on the path from the body to a segment, with what the later steps learn."""
 
-    __slots__ = ("bad", "classes", "element_id", "flag", "good", "image", "key", "tag", "vetoed")
+    __slots__ = ("_label", "bad", "classes", "element_id", "flag", "good", "image", "key", "tag", "vetoed")
 
     def __init__(
         self,
@@ -105,11 +107,14 @@ class Frame:
         self.good = 0.0
         self.bad = 0.0
         self.image: tuple[str | None, str | None] | None = None
+        self._label: str | None = None
 
     @property
     def label(self) -> str:
         """A CSS-like locator of the element (``div.article-body``), for evidence."""
-        return describe(self.tag, self.element_id, self.classes)
+        if self._label is None:
+            self._label = describe(self.tag, self.element_id, self.classes)
+        return self._label
 
 
 class Segment:
@@ -137,15 +142,29 @@ def _frame_for(node: LexborNode, tag: str, attrs: dict[str, str | None] | None =
         attrs = node.attributes
     classes = attrs.get("class")
     element_id = attrs.get("id")
-    flag: BoilerplateKind | None = None
-    if tag not in _NOT_FLAGGED:
-        if classes or element_id:
-            flag = kind_from_class(f"{classes or ''} {element_id or ''}")
-        if flag is None:
-            flag = TAG_KINDS.get(tag)
-        if flag is None and len(attrs) > (classes is not None) + (element_id is not None) and _hidden(attrs):
-            flag = "label"
+    flag = _named_flag(tag, classes, element_id)
+    if (
+        flag is None
+        and tag not in _NOT_FLAGGED
+        and len(attrs) > (classes is not None) + (element_id is not None)
+        and _hidden(attrs)
+    ):
+        flag = "label"
     return Frame(node.mem_id, tag, flag, element_id, classes)
+
+
+# Pages repeat the same tag and class string on many elements.
+@functools.lru_cache(maxsize=8192)
+def _named_flag(tag: str, classes: str | None, element_id: str | None) -> BoilerplateKind | None:
+    """The boilerplate kind an element's class, id or tag names, if any."""
+    if tag in _NOT_FLAGGED:
+        return None
+    flag: BoilerplateKind | None = None
+    if classes or element_id:
+        flag = kind_from_class(f"{classes or ''} {element_id or ''}")
+    if flag is None:
+        flag = TAG_KINDS.get(tag)
+    return flag
 
 
 def _hidden(attrs: dict[str, str | None]) -> bool:
