@@ -309,14 +309,19 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         return False
     if tag in BLOCK_TAGS:
         out.cut(walk.path)
-        frame = _frame_for(node, tag)
+        attrs = node.attributes
+        frame = _frame_for(node, tag, attrs)
         if frame.flag is not None:
             if walk.flagged_open < MAX_FLAGGED_OPEN and _read_whole(node, frame, walk):
                 return False
             walk.flagged_open += 1
-        if tag in LEAF_BLOCKS and not walk.figures and node.css_first("br, img, [hidden], [style]") is None:
-            _read_leaf(node, frame, walk)
-            return False
+        if tag in LEAF_BLOCKS and not walk.figures and "hidden" not in attrs and "style" not in attrs:
+            if _text_only(node):
+                _read_leaf(node, frame, walk, no_links=True)
+                return False
+            if node.css_first("br, img, [hidden], [style]") is None:
+                _read_leaf(node, frame, walk)
+                return False
         if tag == "figure":
             walk.figures += 1
         elif tag == "pre":
@@ -387,11 +392,24 @@ def _add_aside(text: str, path: tuple[Frame, ...], walk: _Walk) -> None:
         walk.out.segments.append(Segment(text, 0, path, "aside"))
 
 
-def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk) -> None:
+def _text_only(node: LexborNode) -> bool:
+    """Whether an element's children are all text (or comments): most paragraphs."""
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag is None or tag[0] != "-":
+            return False
+        child = child.next
+    return True
+
+
+def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk, *, no_links: bool = False) -> None:
     text = " ".join(node.text(deep=True).split())
     if text:
         if walk.out.link_depth:
             links = len(text)
+        elif no_links:
+            links = 0
         else:
             links = sum(len(link.text(deep=True).strip()) for link in node.css("a"))
         walk.out.segments.append(Segment(text, min(links, len(text)), (*walk.path, frame), frame.tag))
