@@ -89,22 +89,29 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
     frames: dict[int, Frame] = {}
     for segment, amount in zip(segments, prose, strict=True):
         path = segment.path
-        flagged_at = -1
-        for index in range(len(path) - 1, -1, -1):
-            frame = path[index]
+        flagged_at = len(path)
+        for frame in reversed(path):
+            flagged_at -= 1
             if frame.flag is not None and not frame.vetoed:
-                flagged_at = index
                 break
-        bad = len(segment.text) if flagged_at >= 0 else float(segment.link_chars)
-        for index, frame in enumerate(path):
-            if index > flagged_at >= 0:
-                break
-            if frame.key not in frames:
-                frames[frame.key] = frame
-                frame.good = frame.bad = 0.0
-            if flagged_at < 0:
+        else:
+            flagged_at = -1
+        if flagged_at < 0:
+            bad = float(segment.link_chars)
+            for frame in path:
+                if frame.key not in frames:
+                    frames[frame.key] = frame
+                    frame.good = frame.bad = 0.0
                 frame.good += amount
-            frame.bad += bad
+                frame.bad += bad
+        else:
+            # Text inside a boilerplate element counts only against the elements around it.
+            bad = len(segment.text)
+            for frame in path[: flagged_at + 1]:
+                if frame.key not in frames:
+                    frames[frame.key] = frame
+                    frame.good = frame.bad = 0.0
+                frame.bad += bad
     best: Frame | None = None
     best_score = 0.0
     for frame in frames.values():

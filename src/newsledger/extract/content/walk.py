@@ -262,7 +262,8 @@ def segment_tree(root: LexborNode) -> list[Segment]:
     out = walk.out
     node = root.child
     while node is not None:
-        if node.tag == "-text":
+        tag = node.tag
+        if tag == "-text":
             # Text nodes are half of all nodes: handled here, without a call.
             text = node.text_content
             # White space before any text of a segment is layout, not a word boundary.
@@ -273,28 +274,33 @@ def segment_tree(root: LexborNode) -> list[Segment]:
                 if not out.started and not text.isspace():
                     out.started = True
                     out.lead_link = out.link_depth > 0
-        elif _enter(node, walk):
+        elif _enter(node, tag, walk):
             child = node.child
             if child is not None:
                 node = child
                 continue
-            _leave(node, walk)
-        while node is not None and node.next is None:
+            if len(path) > 1 and path[-1].key == node.mem_id:
+                _leave(walk)
+        following = node.next
+        while following is None:
             node = node.parent
-            if node is None or node.mem_id == root_key:
-                node = None
+            if node is None:
                 break
-            _leave(node, walk)
-        if node is not None:
-            node = node.next
-    walk.out.cut(path)
-    return walk.out.segments
+            key = node.mem_id
+            if key == root_key:
+                break
+            # Only the elements ``_enter`` pushed are on the path.
+            if len(path) > 1 and path[-1].key == key:
+                _leave(walk)
+            following = node.next
+        node = following
+    out.cut(path)
+    return out.segments
 
 
-def _enter(node: LexborNode, walk: _Walk) -> bool:
+def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
     """Visit an element (text nodes are read by the loop) on the way down; False when its
     children are not to be visited."""
-    tag = node.tag
     out = walk.out
     if tag is None or tag[0] == "-":
         return False
@@ -308,7 +314,8 @@ def _enter(node: LexborNode, walk: _Walk) -> bool:
         _read_too_deep(node, walk)
         return False
     if tag in BLOCK_TAGS:
-        out.cut(walk.path)
+        if out.pieces:
+            out.cut(walk.path)
         attrs = node.attributes
         frame = _frame_for(node, tag, attrs)
         if frame.flag is not None:
@@ -424,23 +431,23 @@ def _paragraph_chars(node: LexborNode) -> int:
     return total
 
 
-def _leave(node: LexborNode, walk: _Walk) -> None:
-    """Close a node on the way up (only nodes that ``_enter`` pushed are on ``path``)."""
+def _leave(walk: _Walk) -> None:
+    """Close the innermost element on the path on the way up."""
     path = walk.path
-    if len(path) <= 1 or path[-1].key != node.mem_id:
-        return
     frame = path[-1]
     if frame.tag in BLOCK_TAGS:
-        walk.out.cut(path)
+        out = walk.out
+        if out.pieces:
+            out.cut(path)
         if frame.flag is not None:
             walk.flagged_open -= 1
         if frame.tag == "figure":
             walk.figures -= 1
         elif frame.tag == "pre":
-            walk.out.preformatted -= 1
+            out.preformatted -= 1
         if frame.image is not None:
             # A figure leaves a mark where it stood, so its block keeps its place in the body.
-            walk.out.segments.append(Segment("", 0, tuple(path), "figure"))
+            out.segments.append(Segment("", 0, tuple(path), "figure"))
     elif frame.tag == "a":
         walk.out.link_depth -= 1
     path.pop()
