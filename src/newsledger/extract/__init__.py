@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from newsledger.extract.decode import check_content, decode, detect_form
+from newsledger.extract.decode import check_content, decode_keeping_utf8, detect_form
 from newsledger.model import Article, InputForm, Page
 
 FormChoice = Literal["auto", "html", "text"]
@@ -25,13 +25,13 @@ def extract(
     ``form`` forces the input form; by default it is detected. Raises
     :class:`newsledger.errors.InputError` for content that is not a page (empty, binary).
     """
-    text = decode(data, content_type)
+    text, utf8 = decode_keeping_utf8(data, content_type)
     check_content(text, input_name or url)
     chosen: InputForm = detect_form(text) if form == "auto" else form
     if chosen == "html":
         from newsledger.extract.html import extract_html
 
-        return extract_html(text, url)
+        return extract_html(text, url, utf8=utf8)
     from newsledger.extract.text import extract_text
 
     return extract_text(text, url)

@@ -52,15 +52,27 @@ def decode(data: bytes | str, content_type: str | None = None) -> str:
     UTF-8 are far more common than the reverse, and a UTF-8 decode of other text almost always
     fails loudly.
     """
+    return decode_keeping_utf8(data, content_type)[0]
+
+
+def decode_keeping_utf8(data: bytes | str, content_type: str | None = None) -> tuple[str, bytes | None]:
+    """The text as :func:`decode` reads it, and ``data`` itself when it is exactly that text's
+    UTF-8 encoding (the HTML parser reads UTF-8: it need not encode the text again)."""
     if isinstance(data, str):
-        return data
+        return data, None
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace")
+            return data[len(bom) :].decode(codec, errors="replace"), None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return text, data if isinstance(data, bytes) else None
+    return _decode_declared(data, content_type), None
+
+
+def _decode_declared(data: bytes, content_type: str | None) -> str:
     declared = declared_charset(data, content_type)
     if declared and declared not in {"utf-8", "utf_8"}:
         try:

@@ -14,7 +14,8 @@ NON_TEXT_TAGS = (
 )  # fmt: skip
 
 
-def parse_html(html: str) -> LexborHTMLParser:
+def parse_html(html: str | bytes) -> LexborHTMLParser:
+    """Parse a page; bytes are read as UTF-8."""
     try:
         return LexborHTMLParser(html)
     except (ValueError, RuntimeError, MemoryError) as err:

@@ -16,12 +16,15 @@ from newsledger.model import Article
 MAX_HTML_CHARS = 4_000_000
 
 
-def extract_html(html: str, url: str | None = None) -> Article:
+def extract_html(html: str, url: str | None = None, *, utf8: bytes | None = None) -> Article:
+    """``utf8``: the page's bytes when they are exactly ``html`` encoded as UTF-8, which the
+    parser then reads as they are."""
     notes: tuple[str, ...] = ()
     if len(html) > MAX_HTML_CHARS:
         notes = (f"page cut to its first {MAX_HTML_CHARS:,} characters of {len(html):,}",)
         html = html[:MAX_HTML_CHARS]
-    tree = parse_html(html)
+        utf8 = None
+    tree = parse_html(utf8 if utf8 is not None else html)
     # Metadata first: body extraction prunes the tree it reads.
     metadata = extract_metadata(tree, url)
     body = extract_body(tree, url, metadata)
