@@ -184,7 +184,18 @@ _TEXT_CUES = (
     "читайте", "cookie", "comment", "reply", "rights reserved", "copyright", "©", "published", "updated",
     "posted",
 )  # fmt: skip
-_TEXT_CUE_FINDER = re.compile("|".join(map(re.escape, _TEXT_CUES)))
+
+
+def _any_of(words: tuple[str, ...]) -> str:
+    """A pattern matching any of ``words``, grouped by first character so that a search
+    tries few alternatives at each position."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(tails)})" for first, tails in rests.items())
+
+
+_TEXT_CUE_FINDER = re.compile(_any_of(_TEXT_CUES))
 # A short line that is a date stamp with a few words around it ("Jane Doe 2019-11-20 17:27").
 _DATE_STAMP = re.compile(
     r"^\W*(?:[^\W\d]+\.? ){0,4}\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?: [^\W\d]+\.?){0,4}\W*$"

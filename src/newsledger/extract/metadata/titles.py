@@ -8,6 +8,7 @@ with a site-name prefix or suffix removed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -208,8 +209,12 @@ def _rejoin(title: str, kept: list[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(kept)
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=1024)
 def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
+    return _NOT_WORD.sub("", text.casefold())
 
 
 def subheadline(signals: Signals, headline_value: str | None) -> TextField | None:
