@@ -86,32 +86,44 @@ def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Fra
 
 
 def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | None:
+    # Each segment counts towards every element on its path down to the innermost boilerplate
+    # element (or its own element): it is added to that lowest element, and the sums are
+    # carried up to the ancestors at the end. An element's ancestors are the same on every path,
+    # so the elements already seen always form the top of a path. Amounts are whole or half
+    # characters: the sums are exact in any order.
     frames: dict[int, Frame] = {}
+    seen: list[tuple[Frame, Frame | None]] = []
     for segment, amount in zip(segments, prose, strict=True):
         path = segment.path
-        flagged_at = len(path)
+        lowest = len(path)
         for frame in reversed(path):
-            flagged_at -= 1
+            lowest -= 1
             if frame.flag is not None and not frame.vetoed:
+                # Text inside a boilerplate element counts only against the elements around it.
+                bad: float = len(segment.text)
+                amount = 0.0
                 break
         else:
-            flagged_at = -1
-        if flagged_at < 0:
+            lowest = len(path) - 1
             bad = float(segment.link_chars)
-            for frame in path:
-                if frame.key not in frames:
-                    frames[frame.key] = frame
-                    frame.good = frame.bad = 0.0
-                frame.good += amount
-                frame.bad += bad
-        else:
-            # Text inside a boilerplate element counts only against the elements around it.
-            bad = len(segment.text)
-            for frame in path[: flagged_at + 1]:
-                if frame.key not in frames:
-                    frames[frame.key] = frame
-                    frame.good = frame.bad = 0.0
-                frame.bad += bad
+        if lowest < 0:
+            continue
+        frame = path[lowest]
+        if frame.key not in frames:
+            top = lowest
+            while top > 0 and path[top - 1].key not in frames:
+                top -= 1
+            for index in range(top, lowest + 1):
+                new = path[index]
+                frames[new.key] = new
+                new.good = new.bad = 0.0
+                seen.append((new, path[index - 1] if index else None))
+        frame.good += amount
+        frame.bad += bad
+    for frame, parent in reversed(seen):
+        if parent is not None:
+            parent.good += frame.good
+            parent.bad += frame.bad
     best: Frame | None = None
     best_score = 0.0
     for frame in frames.values():
