@@ -70,6 +70,7 @@ def meta_key(name: str) -> str:
     return _NOT_ALNUM.sub("", name.lower())
 
 
+@lru_cache(maxsize=1024)
 def meta_source(key: str) -> EvidenceSource:
     if key.startswith(("og:", "article:")):
         return "opengraph"
