@@ -22,15 +22,9 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
         raise ExtractionError(f"the HTML could not be parsed: {err}") from err
 
 
-_NON_TEXT_SELECTOR = ", ".join(NON_TEXT_TAGS)
-
-
 def drop_non_text(tree: LexborHTMLParser) -> None:
     """Remove the elements that hold no reading text (scripts, styles, embeds, form controls)."""
-    # One pass over the tree for all the tags; an element inside one already removed goes
-    # with it, so the order of removal does not matter.
-    for node in tree.css(_NON_TEXT_SELECTOR):
-        node.decompose(recursive=False)
+    tree.strip_tags(list(NON_TEXT_TAGS))
 
 
 def describe(tag: str, element_id: str | None, classes: str | None) -> str:
