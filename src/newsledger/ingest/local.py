@@ -27,6 +27,7 @@ from newsledger.extract.assemble import EXTRACTOR
 from newsledger.ingest.process import failed
 from newsledger.ingest.timeout import process_page_limited
 from newsledger.ledger import Ledger
+from newsledger.ledger.records import StoreResult
 from newsledger.ledger.rows import PreparedPage, prepare
 from newsledger.model import Page, SourceFailure
 from newsledger.progress import Progress
@@ -60,6 +61,16 @@ class IngestSummary(msgspec.Struct, kw_only=True):
     @property
     def rate(self) -> float:
         return self.seen / self.seconds if self.seconds > 0 else 0.0
+
+    def count(self, result: StoreResult, prepared: PreparedPage) -> None:
+        """Add one page the ledger was asked to store (``result`` says whether it was new)."""
+        if not result.stored:
+            self.skipped += 1
+            return
+        self.stored += 1
+        self.failed += prepared.failure is not None
+        self.articles += result.article_id is not None
+        self.statements += result.statements
 
     def line(self) -> str:
         return (
@@ -245,7 +256,7 @@ def run_ingest(
     pages = _new_pages(iter_pages(specs, options=options), ledger, summary, progress)
     for batch in _batches(prepared for _key, prepared in processed_stream(pages, jobs=jobs, timeout=timeout)):
         for prepared, result in zip(batch, ledger.store_many(batch), strict=True):
-            _tally(summary, result, prepared)
+            summary.count(result, prepared)
             progress.advance(failed=prepared.failure is not None)
     progress.close()
     summary.seconds = time.monotonic() - started
@@ -270,16 +281,6 @@ def _batches(
         yield batch
 
 
-def _tally(summary: IngestSummary, result, prepared: PreparedPage) -> None:
-    if not result.stored:
-        summary.skipped += 1
-        return
-    summary.stored += 1
-    summary.failed += prepared.failure is not None
-    summary.articles += result.article_id is not None
-    summary.statements += result.statements
-
-
 def run_reextract(
     ledger: Ledger,
     *,
@@ -297,7 +298,7 @@ def run_reextract(
     for page_id, prepared in processed_stream(pages, jobs=jobs, timeout=timeout):
         summary.seen += 1
         result = ledger.replace_article(page_id, prepared)
-        _tally(summary, result, prepared)
+        summary.count(result, prepared)
         progress.advance(failed=prepared.failure is not None)
     progress.close()
     summary.seconds = time.monotonic() - started

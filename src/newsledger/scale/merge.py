@@ -42,13 +42,7 @@ def merge_shard(ledger, shard_dir: Path, marker: Marker, summary: IngestSummary)
 
 def _store(ledger, batch: list[PreparedPage], summary: IngestSummary) -> None:
     for result, prepared in zip(ledger.store_many(batch), batch, strict=True):
-        if not result.stored:
-            summary.skipped += 1
-            continue
-        summary.stored += 1
-        summary.failed += prepared.failure is not None
-        summary.articles += result.article_id is not None
-        summary.statements += result.statements
+        summary.count(result, prepared)
 
 
 def merge_finished(
