@@ -43,18 +43,7 @@ _PREFIX_TABLES = (
     vocab.AUTHOR_BOX_STARTS,
     vocab.SHARE_STARTS,
     vocab.IMAGE_ALT_PREFIXES,
-    (
-        "support",
-        "donate",
-        "unterstützen",
-        "unterstütze",
-        "soutenez",
-        "apoya",
-        "sostieni",
-        "поддержите",
-        "підтримайте",
-        "wesprzyj",
-    ),
+    vocab.SUPPORT_CALLS,
 )
 _PREFIX_FIRST_WORDS = frozenset(p.split()[0] for table in _PREFIX_TABLES for p in table)
 # Prefixes glued to what follows ("photo:", "фото") are matched as prefixes.
@@ -123,17 +112,8 @@ _SUPPORT_BUTTON = re.compile(
     r"^(?:support|donate|unterstützen sie|unterstütze|soutenez|apoya|sostieni|поддержите|підтримайте|wesprzyj)\b",
     re.I,
 )
-_SUPPORT_STARTS = (
-    "support",
-    "donate",
-    "unterstütz",
-    "soutenez",
-    "apoya",
-    "sostieni",
-    "поддержите",
-    "підтримайте",
-    "wesprzyj",
-)
+# Every line _SUPPORT_BUTTON matches starts with one of these (lower-cased): a cheap test first.
+_SUPPORT_STARTS = vocab.SUPPORT_CALLS
 # "2 days ago", "3h ago", "vor 2 Stunden", "il y a 3 heures": time stamps of comments and feeds.
 _RELATIVE_TIME = re.compile(
     r"(?:\b\d+\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b"

@@ -220,6 +220,20 @@ PICTURE_AGENCIES = (
     "Zuma Press",
 )
 
+# First words of a call to support someone ("Support us", "Unterstützen Sie …"): a donation button.
+SUPPORT_CALLS = (
+    "support",
+    "donate",
+    "unterstützen",
+    "unterstütze",
+    "soutenez",
+    "apoya",
+    "sostieni",
+    "поддержите",
+    "підтримайте",
+    "wesprzyj",
+)
+
 # Appeals for money, memberships and buttons that lead to them.
 DONATION_PHRASES = (
     "donate",
