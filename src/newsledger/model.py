@@ -8,6 +8,7 @@ way, so that every value in a record can be explained.
 
 from __future__ import annotations
 
+import inspect
 from typing import Literal
 
 import msgspec
@@ -322,6 +323,10 @@ def json_schema() -> dict:
     (article, statements), components = msgspec.json.schema_components(
         (Article, tuple[Statement, ...]), ref_template="#/$defs/{name}"
     )
+    # Docstrings are cleaned here rather than left to msgspec, whose releases differ on indentation.
+    for component in components.values():
+        if "description" in component:
+            component["description"] = inspect.cleandoc(component["description"])
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"newsledger records, schema_version {SCHEMA_VERSION}",
