@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass, field
 from operator import itemgetter
+
+import msgspec
 
 _first = itemgetter(0)
 
@@ -24,9 +25,12 @@ _WRAP_MIN = 55
 _WRAP_MAX = 100
 
 
-@dataclass(slots=True)
-class Line:
-    """One block of the copied page: its text and the input lines it came from."""
+class Line(msgspec.Struct, gc=False):
+    """One block of the copied page: its text and the input lines it came from.
+
+    A Struct rather than a dataclass: every line of every page is built, and a Struct is built
+    in C and not tracked by the garbage collector (it holds only strings and numbers).
+    """
 
     first: int
     last: int
@@ -35,8 +39,8 @@ class Line:
     words: int = 0
     lower_ratio: float = 0.0
     ends_sentence: bool = False
-    key: str = field(default="", repr=False)
-    key_tokens: list[str] | None = field(default=None, repr=False)
+    key: str = ""
+    key_tokens: list[str] | None = None
 
     @property
     def tokens(self) -> list[str]:
