@@ -79,9 +79,11 @@ def test_month_names_found_by_bytes_as_by_the_pattern(parts: list[str]) -> None:
 
 
 def _plain_find_dates(text: str) -> list[tuple[str, int, str]]:
-    """Every pattern run over the line as printed, month names matched ignoring case."""
+    """The patterns run over the line as printed, month names matched ignoring case (and only
+    where a whole word is a month name)."""
     found: list = []
-    for pattern in (*dates._NAMED_MONTH_ANY_CASE, *dates._NUMERIC_PATTERNS):
+    named = not dates._MONTH_WORDS.isdisjoint(dates._LETTER_RUN.findall(text.lower()))
+    for pattern in (*(dates._NAMED_MONTH_ANY_CASE if named else ()), *dates._NUMERIC_PATTERNS):
         for match in pattern.finditer(text):
             if any(match.start() < f.end and f.start < match.end() for f in found):
                 continue
