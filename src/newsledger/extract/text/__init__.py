@@ -85,7 +85,7 @@ def mark_captions(lines: list[Line], start: int, end: int, reading: meta.Reading
     for index in range(start, end):
         if index in reading.captions or lines[index].words > 60:
             continue
-        parts = meta.split_caption(lines[index].text)
+        parts = meta.split_caption(lines[index].text, lines[index].key)
         if parts:
             caption, credit = parts
             images.append(

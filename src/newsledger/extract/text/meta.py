@@ -82,14 +82,15 @@ def evidence(lines: list[Line], first: int, last: int, raw: str | None = None) -
     return Evidence(source="text-line", locator=locator, raw=raw, lines=span)
 
 
-def split_caption(text: str) -> tuple[str | None, str] | None:
-    """(caption, credit) of a picture caption with its credit, or None when the line is not one."""
+def split_caption(text: str, lowered: str | None = None) -> tuple[str | None, str] | None:
+    """(caption, credit) of a picture caption with its credit, or None when the line is not one.
+    ``lowered`` is the text lower-cased, when the caller has it already (a Line's key)."""
     if text.endswith(_AGENCY_ENDS):
         match = _CAPTION_BY_AGENCY.match(text)
         if match:
             caption = (match.group("caption") or "").strip()
             return (caption or None), match.group("credit").strip(" |/")
-    if ":" not in text and "：" not in text and " by " not in text.lower():
+    if ":" not in text and "：" not in text and " by " not in (text.lower() if lowered is None else lowered):
         return None
     match = (_CAPTION_WITH_CREDIT.match(text) if text.rstrip().endswith((")", "]")) else None) or (
         _CREDIT_AFTER_SENTENCE.match(text) if _may_end_with_credit(text) else None
@@ -137,7 +138,7 @@ def is_headline_candidate(line: Line, kind: Kind | None) -> bool:
         return False
     if line.text.endswith(".") or is_linky(line) or vocab.READ_TIME.match(line.text):
         return False
-    return not (byline_names(line) or split_caption(line.text))
+    return not (byline_names(line) or split_caption(line.text, line.key))
 
 
 def find_headline(lines: list[Line], kinds: list[Kind | None], body_start: int, used: set[int]) -> int | None:
@@ -243,7 +244,7 @@ def read_lead_image(
 ) -> None:
     start = headline + 1 if headline is not None else max(0, body_start - 10)
     for index in range(start, min(body_start + 3, len(lines))):
-        parts = split_caption(lines[index].text) if lines[index].words <= 80 else None
+        parts = split_caption(lines[index].text, lines[index].key) if lines[index].words <= 80 else None
         if parts is None:
             continue
         caption, credit = parts
