@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +31,28 @@ _filler = st.text(alphabet="abcXYZ _-.,:'", max_size=6)
 def test_lower_cased_pattern_matches_like_the_ignorecase_one_on_ascii(parts: list[str], rnd) -> None:
     text = "".join(c.upper() if rnd.random() < 0.3 else c for c in " ".join(parts))
     assert _matches(classify._IN_LINE_LOWER, text.lower()) == _matches(classify._IN_LINE, text)
+
+
+def test_the_odd_letters_are_every_letter_ignorecase_ties_to_a_phrase_letter_otherwise() -> None:
+    source = classify._IN_LINE_SOURCE + classify._ADDRESS_SOURCE
+    letters = {c for c in source if c.isalpha() and c == c.lower()}
+    any_case = re.compile("[" + re.escape("".join(sorted(letters))) + "]", re.I)
+    odd = {chr(c) for c in range(0x110000) if any_case.fullmatch(chr(c)) and chr(c).lower() not in letters}
+    assert odd == set(classify.CASE_BLIND_ODD_LETTERS)
+
+
+_any_phrase = st.sampled_from([*_PHRASES, "copyright", "(c)", "you", "наш", "Вы"])
+_odd_filler = st.text(alphabet="abcXYZ _-.,:'’“éÉВДОСТ" + classify.CASE_BLIND_ODD_LETTERS, max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_any_phrase, _odd_filler), max_size=8), st.randoms())
+def test_a_key_that_reads_as_its_text_matches_like_the_ignorecase_patterns(parts: list[str], rnd) -> None:
+    text = "".join(c.upper() if rnd.random() < 0.3 else c for c in " ".join(parts)).strip() or "x"
+    line = lines.make_line(1, 1, text, False)
+    if classify.key_reads_as_text(line):
+        assert _matches(classify._IN_LINE_LOWER, line.key) == _matches(classify._IN_LINE, text)
+        assert bool(classify._ADDRESS_LOWER.search(line.key)) == bool(classify._ADDRESS.search(text))
 
 
 @settings(max_examples=300, deadline=None)

@@ -82,10 +82,22 @@ _IN_LINE_SOURCE = (
     + ")"
 )
 _IN_LINE = re.compile(_IN_LINE_SOURCE, re.I)
-# The phrases are lower-case and hold none of the letters IGNORECASE ties to ASCII ones (İ ı ſ K),
-# so on an ASCII line the case-sensitive pattern over the lower-cased line finds the same matches;
-# it runs several times faster, because its alternatives are skipped on their first letter.
+# The phrases are lower-case, so the case-sensitive pattern over the lower-cased line finds what
+# the ignore-case one finds over the line; it runs several times faster, because its alternatives
+# are skipped on their first letter. That holds unless the line has a letter IGNORECASE ties to a
+# phrase letter other than its lower-case form: those (a test derives them from the patterns)
+# send the line to the ignore-case patterns.
 _IN_LINE_LOWER = re.compile(_IN_LINE_SOURCE)
+CASE_BLIND_ODD_LETTERS = "İıſ\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
+_ODD_LETTER = re.compile(f"[{CASE_BLIND_ODD_LETTERS}]")
+
+
+def key_reads_as_text(line: Line) -> bool:
+    """True when patterns of lower-case phrases may be run over the line's key instead of,
+    ignoring case, over its text."""
+    return line.text.isascii() or (len(line.key) == len(line.text) and not _ODD_LETTER.search(line.text))
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -103,10 +115,9 @@ IMAGE_ALT = re.compile(
     r"^(?:" + "|".join(re.escape(p) for p in vocab.IMAGE_ALT_PREFIXES) + r")\s*(?P<subject>\S.*)$", re.I
 )
 # Second-person or first-person-plural address: an appeal speaks to the reader about "us".
-_ADDRESS = re.compile(
-    r"(?<!\w)(?:you|your|we|our|us|ihr|ihre|unser|unsere|vous|votre|nous|notre|tu|su|nuestro|вы|ваш|наш|ви|wasz|nasz)(?!\w)",
-    re.I,
-)
+_ADDRESS_SOURCE = r"(?<!\w)(?:you|your|we|our|us|ihr|ihre|unser|unsere|vous|votre|nous|notre|tu|su|nuestro|вы|ваш|наш|ви|wasz|nasz)(?!\w)"
+_ADDRESS = re.compile(_ADDRESS_SOURCE, re.I)
+_ADDRESS_LOWER = re.compile(_ADDRESS_SOURCE)
 # A short line that is only a call to support someone is a donation button or heading.
 _SUPPORT_BUTTON = re.compile(
     r"^(?:support|donate|unterstützen sie|unterstütze|soutenez|apoya|sostieni|поддержите|підтримайте|wesprzyj)\b",
@@ -165,17 +176,28 @@ def image_alt_subject(line: Line) -> str | None:
 def _in_line_kind(line: Line, tokens: list[str]) -> Kind | None:
     if "©" not in line.text and _TRIGGERS.isdisjoint(tokens):
         return None
-    if line.words > _UNADDRESSED_LIMIT and not _ADDRESS.search(line.text):
-        return None  # no phrase found in the line could count: the scan is not needed
-    matches = _IN_LINE_LOWER.finditer(line.key) if line.text.isascii() else _IN_LINE.finditer(line.text)
+    by_key = key_reads_as_text(line)
+    addressed: bool | None = None
+    if line.words > _UNADDRESSED_LIMIT:
+        addressed = _addresses_reader(line, by_key)
+        if not addressed:
+            return None  # no phrase found in the line could count: the scan is not needed
+    matches = _IN_LINE_LOWER.finditer(line.key) if by_key else _IN_LINE.finditer(line.text)
     for match in matches:
         name = match.lastgroup or ""
         if line.words > _IN_LINE_LIMITS[name]:
             continue
-        if name in _NEEDS_ADDRESS and line.words > 6 and not _ADDRESS.search(line.text):
-            continue
+        if name in _NEEDS_ADDRESS and line.words > 6:
+            if addressed is None:
+                addressed = _addresses_reader(line, by_key)
+            if not addressed:
+                continue
         return _IN_LINE_KINDS[name]
     return None
+
+
+def _addresses_reader(line: Line, by_key: bool) -> bool:
+    return bool(_ADDRESS_LOWER.search(line.key) if by_key else _ADDRESS.search(line.text))
 
 
 _PERSON = re.compile(
