@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import string
-from operator import itemgetter
+from itertools import compress, count
+from operator import itemgetter, not_
 
 import msgspec
 
@@ -78,35 +79,40 @@ def _lower_ratio(printed_words: list[str]) -> float:
 
 
 def make_line(first: int, last: int, text: str, blank_before: bool) -> Line:
-    """A measured line, in a few C-level passes: every line of every page comes here."""
-    key = text.lower()
-    # Short lines are split once, lower-cased; long ones once as printed, for the capitals.
-    short = len(text) < 48
-    if not short and text.isascii():
-        words, lower_ratio = _ascii_measures(text)
-        return Line(first, last, text, blank_before, words, lower_ratio, _ends_sentence(text), key, None)
-    tokens = key.split() if short else text.split()
-    words = len(tokens)
-    if len(text) > 12 * words and not text.isascii():
-        # Scripts written without spaces (Chinese, Japanese) count about two characters a word.
-        words = max(words, len(_UNSPACED.findall(text)) // 2)
-    lower_ratio = _lower_ratio(text.split() if short else tokens) if words >= 8 else 0.0
-    return Line(
-        first,
-        last,
-        text,
-        blank_before,
-        words,
-        lower_ratio,
-        _ends_sentence(text),
-        key,
-        tokens if short else None,
-    )
+    """One measured line."""
+    return measure_lines([first], [last], [text], [blank_before])[0]
 
 
-def _ends_sentence(text: str) -> bool:
-    end = text[-1]
-    return end in _ENDS or (end in _CLOSERS and bool(_SENTENCE_END.search(text[-4:])))
+def measure_lines(firsts: list[int], lasts: list[int], texts: list[str], blanks: list[bool]) -> list[Line]:
+    """Measured lines, in a few C-level passes each: every line of every page comes here, so the
+    loop is written out in one body rather than as calls per line."""
+    lines: list[Line] = []
+    append = lines.append
+    ends, closers, sentence_end = _ENDS, _CLOSERS, _SENTENCE_END
+    for first, last, text, blank_before in zip(firsts, lasts, texts, blanks, strict=True):
+        key = text.lower()
+        end = text[-1]
+        ends_sentence = end in ends or (end in closers and sentence_end.search(text[-4:]) is not None)
+        # Short lines are split once, lower-cased; long ones once as printed, for the capitals.
+        if len(text) < 48:
+            tokens = key.split()
+            words = len(tokens)
+            if len(text) > 12 * words and not text.isascii():
+                words = max(words, len(_UNSPACED.findall(text)) // 2)
+            lower_ratio = _lower_ratio(text.split()) if words >= 8 else 0.0
+            append(Line(first, last, text, blank_before, words, lower_ratio, ends_sentence, key, tokens))
+            continue
+        if text.isascii():
+            words, lower_ratio = _ascii_measures(text)
+        else:
+            printed = text.split()
+            words = len(printed)
+            if len(text) > 12 * words:
+                # Scripts written without spaces (Chinese, Japanese) count about two characters a word.
+                words = max(words, len(_UNSPACED.findall(text)) // 2)
+            lower_ratio = _lower_ratio(printed) if words >= 8 else 0.0
+        append(Line(first, last, text, blank_before, words, lower_ratio, ends_sentence, key, None))
+    return lines
 
 
 # ASCII bytes by class: white space (as str.split has it) " ", capitals "U", small letters "l",
@@ -174,27 +180,26 @@ def split_lines(text: str) -> list[Line]:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if _is_wrapped(raw):
         return _split_wrapped(raw)
-    lines: list[Line] = []
-    blank_before = True
-    for number, raw_line in enumerate(raw, start=1):
-        stripped = raw_line.strip()
-        if stripped:
-            lines.append(make_line(number, number, stripped, blank_before))
-            blank_before = False
-        else:
-            blank_before = True
-    return lines
+    stripped = list(map(str.strip, raw))
+    numbers = list(compress(count(1), stripped))
+    # A line has a blank line before it when the input line above it is blank (or it is the first).
+    blanks = list(map(not_, compress(["", *stripped[:-1]], stripped)))
+    return measure_lines(numbers, numbers, list(compress(stripped, stripped)), blanks)
 
 
 def _split_wrapped(raw: list[str]) -> list[Line]:
     width = max(len(r.rstrip()) for r in raw)
-    lines: list[Line] = []
+    rows: list[tuple[int, int, str, bool]] = []
     group: list[tuple[int, str]] = []
     for number, raw_line in enumerate([*raw, ""], start=1):
         if raw_line.strip():
             group.append((number, raw_line))
             continue
-        for index, (first, last, body) in enumerate(_unwrap(group, width)):
-            lines.append(make_line(first, last, body, index == 0))
+        rows += [
+            (first, last, body, index == 0) for index, (first, last, body) in enumerate(_unwrap(group, width))
+        ]
         group.clear()
-    return lines
+    if not rows:
+        return []
+    firsts, lasts, texts, blanks = map(list, zip(*rows, strict=True))
+    return measure_lines(firsts, lasts, texts, blanks)
