@@ -31,6 +31,8 @@ def test_stripped_edges_are_never_word_characters() -> None:
         "It’s “quoted” — and… done",
         "_lead and trail_ x",
         "Café ’s naïve",
+        "Привет, мир! Это тест_1 — «кавычки» и 2026 год.",
+        "한국어 문장입니다. Ελληνικά κείμενα",
     ],
 )
 def test_counts_like_the_regex(text: str) -> None:
@@ -40,4 +42,10 @@ def test_counts_like_the_regex(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 def test_counts_like_the_regex_on_any_text(text: str) -> None:
+    assert count_words(text) == len(_WORD.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abZ09_ ,.!-'\n" + "éÉßжЖяЯ한국ελ日本" + "“”—…\u00a0", max_size=200))
+def test_counts_like_the_regex_on_text_in_letters_of_many_scripts(text: str) -> None:
     assert count_words(text) == len(_WORD.findall(text))

@@ -52,18 +52,26 @@ _ASCII_WORD_MARKS = (
     + b" " * 128
 )
 
+_UTF8_WORD_MARKS = _ASCII_WORD_MARKS[:128] + b"a" * 128
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+
 
 def count_words(text: str) -> int:
     """How many ``\\w+`` runs the text holds, as the regex counts them, in C-level string
     methods. ``\\w`` is exactly ``str.isalnum`` or "_" and never white space. Text that is ASCII
     once its common non-ASCII punctuation is blanked is marked byte by byte and its word starts
-    counted; otherwise a white-space token that is all letters or digits is one word, and so is
+    counted; so is the UTF-8 of text whose other characters are all word characters (Cyrillic,
+    accented letters); otherwise a white-space token that is all letters or digits is one word, and so is
     one that is after its punctuation is stripped; only the rest go through the regex."""
     for mark in _NON_WORD_NON_ASCII:
         if mark in text:
             text = text.replace(mark, " ")
     if text.isascii():
         marked = text.encode("ascii").translate(_ASCII_WORD_MARKS)
+        return marked.count(b" a") + marked.startswith(b"a")
+    if not _NON_ASCII_NON_WORD.search(text):
+        # Every character beyond ASCII is a word character: each of its UTF-8 bytes is one too.
+        marked = text.encode("utf-8").translate(_UTF8_WORD_MARKS)
         return marked.count(b" a") + marked.startswith(b"a")
     tokens = text.split()
     rest = list(filterfalse(str.isalnum, tokens))

@@ -20,6 +20,7 @@ from newsledger.model import Article, Block, Boilerplate, Evidence, Image, TextF
 
 __all__ = ["extract_text"]
 
+_OUTSIDE: Kind = ("other", "outside the article")
 _LIST_ITEM = re.compile(r"^(?:[-*•·–▪►●◦]\s+|\d{1,3}[.)]\s+)")
 
 
@@ -159,17 +160,24 @@ def make_boilerplate(
     lines: list[Line], kinds: list[Kind | None], reading: meta.Reading, aside: list[int]
 ) -> tuple[Boilerplate, ...]:
     """The lines set aside, classified; adjacent lines of one kind (a menu, a share bar) are one item."""
-    groups: list[tuple[Kind, int, int]] = []
+    groups: list[list] = []  # [kind, first index, last index]
+    relabel = reading.relabel
+    last_kind: Kind | None = None
+    last_index = -2
     for index in aside:
-        kind = reading.relabel.get(index) or kinds[index] or ("other", "outside the article")
-        if groups and groups[-1][0] == kind and groups[-1][2] == index - 1 and not lines[index].blank_before:
-            groups[-1] = (kind, groups[-1][1], index)
+        kind = relabel.get(index) or kinds[index] or _OUTSIDE
+        if index == last_index + 1 and kind == last_kind and not lines[index].blank_before:
+            groups[-1][2] = index
         else:
-            groups.append((kind, index, index))
+            groups.append([kind, index, index])
+            last_kind = kind
+        last_index = index
     return tuple(
         Boilerplate(
             kind=kind[0],
-            text="\n".join([line.text for line in lines[first : last + 1]]),
+            text=lines[first].text
+            if first == last
+            else "\n".join([line.text for line in lines[first : last + 1]]),
             reason=kind[1],
             evidence=Evidence(source="text-line", lines=(lines[first].first, lines[last].last)),
         )

@@ -49,12 +49,6 @@ def is_prose(line: Line) -> bool:
     return line.ends_sentence or line.words >= PROSE_WORDS or line.sentences() >= 2
 
 
-def is_stop(line: Line, kind: tuple[str, str] | None) -> bool:
-    if kind is not None:
-        return kind[0] in STOP_KINDS
-    return line.text[0].isdigit() and _COMMENT_COUNT.match(line.text) is not None
-
-
 def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[float]:
     scores: list[float] = []
     run = 0
@@ -223,7 +217,13 @@ def find_body(lines: list[Line]) -> tuple[int, int, list[tuple[str, str] | None]
     kinds = classify_lines(lines)
     scores = line_scores(lines, kinds)
     discount_unspaced_prose(lines, scores)
-    stops = [is_stop(line, kind) for line, kind in zip(lines, kinds, strict=True)]
+    # A stop line (a comments heading, an author box, "12 comments") ends the run.
+    stops = [
+        kind[0] in STOP_KINDS
+        if kind is not None
+        else line.text[0].isdigit() and _COMMENT_COUNT.match(line.text) is not None
+        for line, kind in zip(lines, kinds, strict=True)
+    ]
     start, end = choose_run(lines, kinds, scores, stops)
     return start, end, kinds
 
