@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -144,12 +143,14 @@ def is_headline_candidate(line: Line, kind: Kind | None) -> bool:
 def find_headline(lines: list[Line], kinds: list[Kind | None], body_start: int, used: set[int]) -> int | None:
     """The title-like line closest above the body, preferring longer lines and repeated ones."""
     best, best_index = float("-inf"), None
-    counts = Counter(map(_KEY, lines))
+    keys: list[str] | None = None
     for index in range(max(0, body_start - 40), body_start):
         line = lines[index]
         if index in used or not is_headline_candidate(line, kinds[index]):
             continue
-        repeated = counts[line.key] > 1
+        if keys is None:
+            keys = list(map(_KEY, lines))
+        repeated = keys.count(line.key) > 1
         score = min(line.words, 14) + (6 if repeated else 0) - 0.3 * (body_start - index)
         if score > best:
             best, best_index = score, index
@@ -272,10 +273,14 @@ def read_lead_image(
 def read_dates(lines: list[Line], kinds: list[Kind | None], body: range, reading: Reading) -> None:
     """Dates printed on short lines around the body: labelled ones first, else the first one."""
     near = range(max(0, body.start - 30), min(len(lines), body.stop + 15))
+    inside_from = body.start + 3
     for index in near:
         line = lines[index]
-        inside = index in body and index - body.start >= 3
-        if line.words > (10 if inside else 16) or kinds[index] is not None or index in reading.used:
+        # Body paragraphs are long: the word count passes most lines over first.
+        if line.words > 16 or kinds[index] is not None:
+            continue
+        inside = inside_from <= index < body.stop
+        if (inside and line.words > 10) or index in reading.used:
             continue
         found = find_dates_with_year(line.text)
         if not found:
