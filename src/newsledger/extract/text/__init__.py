@@ -114,11 +114,12 @@ def make_blocks(lines: list[Line], body_indexes: list[int]) -> tuple[Block, ...]
         run.clear()
 
     for index in body_indexes:
-        if _LIST_ITEM.match(lines[index].text) and (not run or run[-1] == index - 1):
+        is_item = _LIST_ITEM.match(lines[index].text) is not None
+        if is_item and (not run or run[-1] == index - 1):
             run.append(index)
             continue
         flush()
-        if _LIST_ITEM.match(lines[index].text):
+        if is_item:
             run.append(index)
         else:
             blocks.append(make_block(lines, index))

@@ -322,9 +322,18 @@ def mark_author_box(lines: list[Line], body: range, reading: Reading) -> None:
 
 def read_site_name(lines: list[Line], kinds: list[Kind | None], reading: Reading) -> None:
     """The site's own name, from a "Support <Name>" appeal or a copyright line."""
-    for pattern, kind in ((_SUPPORT_SITE, "donation_appeal"), (_COPYRIGHT_SITE, "footer")):
-        for index, line in enumerate(lines):
-            if kinds[index] is None or kinds[index][0] != kind or line.words > 25:
+    appeals: list[int] = []
+    footers: list[int] = []
+    for index, kind in enumerate(kinds):
+        if kind is not None:
+            if kind[0] == "donation_appeal":
+                appeals.append(index)
+            elif kind[0] == "footer":
+                footers.append(index)
+    for pattern, indexes in ((_SUPPORT_SITE, appeals), (_COPYRIGHT_SITE, footers)):
+        for index in indexes:
+            line = lines[index]
+            if line.words > 25:
                 continue
             match = pattern.search(line.text)
             if match:
