@@ -74,12 +74,15 @@ def line_scores(lines: list[Line], kinds: list[tuple[str, str] | None]) -> list[
     return scores
 
 
-def discount_unspaced_prose(lines: list[Line], scores: list[float]) -> None:
+def paragraphs_spaced(lines: list[Line], prose: list[int]) -> bool:
+    """True when at least half the prose lines (given by index) have a blank line above them:
+    the page separates its paragraphs with blank lines."""
+    return bool(prose) and sum(1 for i in prose if lines[i].blank_before) >= 0.5 * len(prose)
+
+
+def discount_unspaced_prose(lines: list[Line], scores: list[float], prose: list[int]) -> None:
     """On a page that separates paragraphs with blank lines, prose lines packed together without
     one are a widget's teasers (title and summary on one line each): they count for less."""
-    prose = [i for i, score in enumerate(scores) if score > 0]
-    if not prose or sum(1 for i in prose if lines[i].blank_before) < 0.5 * len(prose):
-        return
     for i in prose:
         if not lines[i].blank_before and i > 0 and scores[i - 1] > 0:
             scores[i] *= PACKED_PROSE_WEIGHT
@@ -133,15 +136,13 @@ def continuity(lines: list[Line], prose: list[bool], start: int, end: int, blank
 
 
 def choose_run(
-    lines: list[Line], kinds: list[tuple[str, str] | None], scores: list[float], stops: list[bool]
+    lines: list[Line],
+    kinds: list[tuple[str, str] | None],
+    scores: list[float],
+    stops: list[bool],
+    blank_paragraphs: bool,
 ) -> tuple[int, int]:
     prose = [score > 0 for score in scores]
-    prose_count = sum(prose)
-    blank_paragraphs = (
-        prose_count > 0
-        and sum(1 for line, p in zip(lines, prose, strict=True) if p and line.blank_before)
-        >= 0.5 * prose_count
-    )
     best, best_span = 0.0, (0, 0)
     # A comment thread follows an article: runs after a stop line that itself follows a
     # sizeable run of prose are discounted ("0 comments" in a byline does not count).
@@ -216,7 +217,11 @@ def classify_lines(lines: list[Line]) -> list[tuple[str, str] | None]:
 def find_body(lines: list[Line]) -> tuple[int, int, list[tuple[str, str] | None]]:
     kinds = classify_lines(lines)
     scores = line_scores(lines, kinds)
-    discount_unspaced_prose(lines, scores)
+    # Discounting keeps prose scores positive: the prose lines are the same before and after.
+    prose = [i for i, score in enumerate(scores) if score > 0]
+    blank_paragraphs = paragraphs_spaced(lines, prose)
+    if blank_paragraphs:
+        discount_unspaced_prose(lines, scores, prose)
     # A stop line (a comments heading, an author box, "12 comments") ends the run.
     stops = [
         kind[0] in STOP_KINDS
@@ -224,7 +229,7 @@ def find_body(lines: list[Line]) -> tuple[int, int, list[tuple[str, str] | None]
         else line.text[0].isdigit() and _COMMENT_COUNT.match(line.text) is not None
         for line, kind in zip(lines, kinds, strict=True)
     ]
-    start, end = choose_run(lines, kinds, scores, stops)
+    start, end = choose_run(lines, kinds, scores, stops, blank_paragraphs)
     return start, end, kinds
 
 
