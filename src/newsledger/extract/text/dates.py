@@ -56,8 +56,10 @@ _NUMERIC_PATTERNS = (
 )
 
 
-# The character each numeric pattern cannot match without: a line lacking it skips the pattern.
+# The separator each numeric pattern holds between two digits: a line where no digits are joined
+# by it skips the pattern (most lines hold a period, few a "3.4").
 _NUMERIC_MARKS = ("-", ".", "/")
+_JOINING_MARK = re.compile(r"\d([-./])(?=\d)")
 
 
 class FoundDate:
@@ -117,10 +119,11 @@ def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
     found: list[FoundDate] = []
     if not _DIGIT.search(text):
         return found
+    joining = set(_JOINING_MARK.findall(text))
     searches = [
         (pattern, text)
         for pattern, mark in zip(_NUMERIC_PATTERNS, _NUMERIC_MARKS, strict=True)
-        if mark in text
+        if mark in joining
     ]
     lowered = text.lower()
     if _names_a_month(lowered):
