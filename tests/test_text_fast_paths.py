@@ -159,3 +159,21 @@ def test_ascii_line_measures_match_the_split(text: str) -> None:
     tokens = text.split()
     words = len(tokens)
     assert lines._ascii_measures(text) == (words, lines._lower_ratio(tokens) if words >= 8 else 0.0)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet="aZ q?'-. \t" + "".join(mark for mark, _ in lines._STAND_INS) + "é",
+        min_size=48,
+        max_size=200,
+    )
+)
+def test_a_long_line_with_stand_ins_measures_as_split(text: str) -> None:
+    text = text.strip() or "x"
+    line = lines.make_line(1, 1, text, False)
+    tokens = text.split()
+    assert (line.words, line.lower_ratio) == (
+        len(tokens),
+        lines._lower_ratio(tokens) if len(tokens) >= 8 else 0.0,
+    )

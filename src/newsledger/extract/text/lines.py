@@ -104,6 +104,8 @@ def measure_lines(firsts: list[int], lasts: list[int], texts: list[str], blanks:
             continue
         if text.isascii():
             words, lower_ratio = _ascii_measures(text)
+        elif (plain := _ascii_stand_in(text)) is not None:
+            words, lower_ratio = _ascii_measures(plain)
         else:
             printed = text.split()
             words = len(printed)
@@ -144,6 +146,31 @@ def _ascii_measures(text: str) -> tuple[int, float]:
     words = upper + lower + marks.count(b" o") + (opening == b"o")
     alpha = upper + lower
     return words, (lower / alpha if words >= 8 and alpha else 0.0)
+
+
+# Characters beyond ASCII that most English lines hold, with ASCII stand-ins of the same class
+# for the measures (white space for white space; neither letter nor space for the rest).
+_STAND_INS = (
+    ("’", "'"),
+    ("‘", "'"),
+    ("“", '"'),
+    ("”", '"'),
+    ("—", "-"),
+    ("–", "-"),
+    ("…", "."),
+    ("«", '"'),
+    ("»", '"'),
+    ("\xa0", " "),
+)
+
+
+def _ascii_stand_in(text: str) -> str | None:
+    """The line with its curly quotes, dashes and no-break spaces as ASCII, when nothing else in
+    it is beyond ASCII: it measures as the line does (a test holds them equal)."""
+    for mark, stand_in in _STAND_INS:
+        if mark in text:
+            text = text.replace(mark, stand_in)
+    return text if text.isascii() else None
 
 
 def _is_wrapped(raw: list[str]) -> bool:
