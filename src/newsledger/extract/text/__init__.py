@@ -39,8 +39,7 @@ def extract_text(text: str, url: str | None = None) -> Article:
     ]
     meta.note_unprinted_date(lines, body_indexes, reading)
     blocks = make_blocks(lines, body_indexes)
-    in_body = set(body_indexes)
-    aside = [i for i in range(len(lines)) if i not in in_body and i not in reading.used]
+    aside = sorted(set(range(len(lines))).difference(body_indexes, reading.used))
     boilerplate = make_boilerplate(lines, kinds, reading, aside)
     body = Body(blocks=blocks, boilerplate=boilerplate, notes=tuple(reading.notes))
     return assemble(body, Metadata(**reading.fields), input_form="text", url=url)  # type: ignore[arg-type]

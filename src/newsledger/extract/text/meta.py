@@ -28,6 +28,8 @@ _CREDIT_AFTER_SENTENCE = re.compile(
     rf"^(?P<caption>.*?[.!?])?\s*(?:{_CREDIT})\s*(?:by\b|[:：])\s*(?P<credit>[^.!?]{{2,80}})$", re.I
 )
 _AGENCY_ENDS = tuple(vocab.PICTURE_AGENCIES) + tuple(a + ")" for a in vocab.PICTURE_AGENCIES)
+# A line ending in none of these characters (most end in a period) cannot end with an agency.
+_AGENCY_LAST_CHARACTERS = frozenset(a[-1] for a in _AGENCY_ENDS)
 _AGENCY = "|".join(re.escape(a) for a in vocab.PICTURE_AGENCIES)
 # "... on July 25, 2019. J. Scott Applewhite / AP", "Natalie Naccache | Bloomberg | Getty Images"
 _CAPTION_BY_AGENCY = re.compile(
@@ -84,7 +86,7 @@ def evidence(lines: list[Line], first: int, last: int, raw: str | None = None) -
 def split_caption(text: str, lowered: str | None = None) -> tuple[str | None, str] | None:
     """(caption, credit) of a picture caption with its credit, or None when the line is not one.
     ``lowered`` is the text lower-cased, when the caller has it already (a Line's key)."""
-    if text.endswith(_AGENCY_ENDS):
+    if text[-1:] in _AGENCY_LAST_CHARACTERS and text.endswith(_AGENCY_ENDS):
         match = _CAPTION_BY_AGENCY.match(text)
         if match:
             caption = (match.group("caption") or "").strip()
