@@ -99,9 +99,17 @@ def _minute(match: re.Match[str]) -> tuple[int, int] | None:
     return (value, minute) if value < 24 and minute < 60 else None
 
 
+def _month_number(name: str) -> int | None:
+    """The month a matched name stands for. Ignoring case, the patterns also match forms that
+    lower-case to no name in the table ("ſept", with a long s): case folding maps those."""
+    return MONTHS.get(name.lower()) or MONTHS.get(name.casefold())
+
+
 def _build(match: re.Match[str], default_year: int, text: str) -> FoundDate | None:
     groups = match.groupdict()
-    month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_number"])
+    month = _month_number(groups["month"]) if groups.get("month") else int(groups["month_number"])
+    if month is None:
+        return None
     year_text = groups.get("year")
     year = int(year_text) if year_text else default_year
     if year_text and len(year_text) == 2:
