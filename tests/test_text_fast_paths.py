@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,15 +35,15 @@ def test_lower_cased_pattern_matches_like_the_ignorecase_one_on_ascii(parts: lis
 
 
 def test_the_odd_letters_are_every_letter_ignorecase_ties_to_a_phrase_letter_otherwise() -> None:
-    source = classify._IN_LINE_SOURCE + classify._ADDRESS_SOURCE
+    source = classify._IN_LINE_SOURCE + classify._ADDRESS_SOURCE + "".join(dates._NAMED_MONTH_SOURCES)
     letters = {c for c in source if c.isalpha() and c == c.lower()}
     any_case = re.compile("[" + re.escape("".join(sorted(letters))) + "]", re.I)
     odd = {chr(c) for c in range(0x110000) if any_case.fullmatch(chr(c)) and chr(c).lower() not in letters}
-    assert odd == set(classify.CASE_BLIND_ODD_LETTERS)
+    assert odd == set(lines.CASE_BLIND_ODD_LETTERS)
 
 
 _any_phrase = st.sampled_from([*_PHRASES, "copyright", "(c)", "you", "наш", "Вы"])
-_odd_filler = st.text(alphabet="abcXYZ _-.,:'’“éÉВДОСТ" + classify.CASE_BLIND_ODD_LETTERS, max_size=6)
+_odd_filler = st.text(alphabet="abcXYZ _-.,:'’“éÉВДОСТ" + lines.CASE_BLIND_ODD_LETTERS, max_size=6)
 
 
 @settings(max_examples=500, deadline=None)
@@ -50,7 +51,7 @@ _odd_filler = st.text(alphabet="abcXYZ _-.,:'’“éÉВДОСТ" + classify.CA
 def test_a_key_that_reads_as_its_text_matches_like_the_ignorecase_patterns(parts: list[str], rnd) -> None:
     text = "".join(c.upper() if rnd.random() < 0.3 else c for c in " ".join(parts)).strip() or "x"
     line = lines.make_line(1, 1, text, False)
-    if classify.key_reads_as_text(line):
+    if lines.lowered_reads_as_text(text, line.key):
         assert _matches(classify._IN_LINE_LOWER, line.key) == _matches(classify._IN_LINE, text)
         assert bool(classify._ADDRESS_LOWER.search(line.key)) == bool(classify._ADDRESS.search(text))
 
@@ -142,6 +143,8 @@ def _plain_find_dates(text: str) -> list[tuple[str, int, str]]:
                 "İ",
                 "Января",
                 "Sept.",
+                "ſept.",
+                "ᲂктября",
                 "x",
             ]
         ),
@@ -151,6 +154,20 @@ def _plain_find_dates(text: str) -> list[tuple[str, int, str]]:
 def test_dates_found_as_by_every_pattern(parts: list[str]) -> None:
     text = "".join(parts)
     assert [(d.iso, d.start, d.text) for d in dates.find_dates(text)] == _plain_find_dates(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May 1 and ſept. 12, 2026",
+        "1 мая, 12 ᲂктября 2025",
+        "İstanbul, 3 March 2024",
+        "MAY 5, 2026 at 9.05 P.M.",
+    ],
+)
+def test_dates_with_letters_ignorecase_ties_otherwise_are_found_as_ignoring_case(text: str) -> None:
+    assert [(d.iso, d.start, d.text) for d in dates.find_dates(text)] == _plain_find_dates(text)
+    assert _plain_find_dates(text)
 
 
 @settings(max_examples=400, deadline=None)

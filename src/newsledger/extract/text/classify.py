@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsledger.extract.text import vocab
-from newsledger.extract.text.lines import Line
+from newsledger.extract.text.lines import Line, lowered_reads_as_text
 from newsledger.model import BoilerplateKind
 
 Kind = tuple[BoilerplateKind, str]
@@ -82,22 +82,9 @@ _IN_LINE_SOURCE = (
     + ")"
 )
 _IN_LINE = re.compile(_IN_LINE_SOURCE, re.I)
-# The phrases are lower-case, so the case-sensitive pattern over the lower-cased line finds what
-# the ignore-case one finds over the line; it runs several times faster, because its alternatives
-# are skipped on their first letter. That holds unless the line has a letter IGNORECASE ties to a
-# phrase letter other than its lower-case form: those (a test derives them from the patterns)
-# send the line to the ignore-case patterns.
+# The phrases are lower-case: over a key that reads as its line, the case-sensitive pattern
+# finds what the ignore-case one finds over the line (see lowered_reads_as_text).
 _IN_LINE_LOWER = re.compile(_IN_LINE_SOURCE)
-CASE_BLIND_ODD_LETTERS = "İıſ\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
-_ODD_LETTER = re.compile(f"[{CASE_BLIND_ODD_LETTERS}]")
-
-
-def key_reads_as_text(line: Line) -> bool:
-    """True when patterns of lower-case phrases may be run over the line's key instead of,
-    ignoring case, over its text."""
-    return line.text.isascii() or (len(line.key) == len(line.text) and not _ODD_LETTER.search(line.text))
-
-
 _WORD = re.compile(r"\w+")
 
 
@@ -176,7 +163,7 @@ def image_alt_subject(line: Line) -> str | None:
 def _in_line_kind(line: Line, tokens: list[str]) -> Kind | None:
     if "©" not in line.text and _TRIGGERS.isdisjoint(tokens):
         return None
-    by_key = key_reads_as_text(line)
+    by_key = lowered_reads_as_text(line.text, line.key)
     addressed: bool | None = None
     if line.words > _UNADDRESSED_LIMIT:
         addressed = _addresses_reader(line, by_key)

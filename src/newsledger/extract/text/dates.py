@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsledger.extract.text.lines import lowered_reads_as_text
+
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
@@ -39,10 +41,8 @@ _NAMED_MONTH_SOURCES = (
     rf"(?<!\w){_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?{_TIME}",
     rf"(?<!\w)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?{_TIME}",
 )
-# The patterns that name the month are run case-sensitively over the lower-cased line: a
-# case-blind alternation of a hundred and fifty month names is tried letter by letter at every
-# position, a case-sensitive one skips each name on its first letter, several times faster.
-# The ignore-case forms serve the rare line whose lower-cased form is longer ("İ").
+# The patterns that name the month (a hundred and fifty names) run case-sensitively over the
+# lower-cased line where it reads as the line (see lowered_reads_as_text), ignoring case elsewhere.
 _NAMED_MONTH_LOWER = tuple(re.compile(source) for source in _NAMED_MONTH_SOURCES)
 _NAMED_MONTH_ANY_CASE = tuple(re.compile(source, re.I) for source in _NAMED_MONTH_SOURCES)
 _NUMERIC_PATTERNS = (
@@ -135,7 +135,7 @@ def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
     ]
     lowered = text.lower()
     if _names_a_month(lowered):
-        if len(lowered) == len(text):
+        if lowered_reads_as_text(text, lowered):
             searches = [(pattern, lowered) for pattern in _NAMED_MONTH_LOWER] + searches
         else:
             searches = [(pattern, text) for pattern in _NAMED_MONTH_ANY_CASE] + searches
