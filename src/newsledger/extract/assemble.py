@@ -61,8 +61,8 @@ def count_words(text: str) -> int:
     methods. ``\\w`` is exactly ``str.isalnum`` or "_" and never white space. Text that is ASCII
     once its common non-ASCII punctuation is blanked is marked byte by byte and its word starts
     counted; so is the UTF-8 of text whose other characters are all word characters (Cyrillic,
-    accented letters); otherwise a white-space token that is all letters or digits is one word, and so is
-    one that is after its punctuation is stripped; only the rest go through the regex."""
+    accented letters); otherwise a white-space token that is all letters or digits is one word,
+    and so is one that is after its punctuation is stripped; only the rest go through the regex."""
     for mark in _NON_WORD_NON_ASCII:
         if mark in text:
             text = text.replace(mark, " ")

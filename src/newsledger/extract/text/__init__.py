@@ -162,16 +162,12 @@ def make_boilerplate(
     """The lines set aside, classified; adjacent lines of one kind (a menu, a share bar) are one item."""
     groups: list[list] = []  # [kind, first index, last index]
     relabel = reading.relabel
-    last_kind: Kind | None = None
-    last_index = -2
     for index in aside:
         kind = relabel.get(index) or kinds[index] or _OUTSIDE
-        if index == last_index + 1 and kind == last_kind and not lines[index].blank_before:
+        if groups and groups[-1][2] == index - 1 and groups[-1][0] == kind and not lines[index].blank_before:
             groups[-1][2] = index
         else:
             groups.append([kind, index, index])
-            last_kind = kind
-        last_index = index
     return tuple(
         Boilerplate(
             kind=kind[0],
