@@ -148,6 +148,16 @@ EXPECTATIONS: dict[str, tuple[list[str], list[str], set[str]]] = {
         ["Підтримайте незалежну журналістику", "Читайте також", "Погода на вихідні", "Telegram"],
         {"donation_appeal", "related_links", "share_bar", "navigation", "footer"},
     ),
+    # A thread rendered by script, shipped whole in a <noscript> for readers without script.
+    "forum-noscript": (
+        [
+            "Our shared water butt pump trips the shed breaker",
+            "Check the impeller first.",
+            "That was it. The impeller was packed with silt",
+        ],
+        ["Allotment Growers Forum Latest Top", "Powered by volunteers"],
+        {"header", "footer"},
+    ),
 }
 
 

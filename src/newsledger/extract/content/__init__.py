@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.content.blocks import (
     Aside,
@@ -29,8 +29,10 @@ __all__ = ["extract_body"]
 
 
 def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) -> Body:
-    drop_non_text(tree)
     root = tree.body or tree.root
+    if root is not None:
+        unwrap_script_fallback(root)
+    drop_non_text(tree)
     if root is None:
         return Body(notes=("the page has no body",))
     segments = segment_tree(root)
@@ -49,6 +51,23 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
         boilerplate=merge_asides([*asides, *orphans]),
         notes=(f"article container: {container.label}",),
     )
+
+
+# A page rendered by script may ship its whole reading text for readers without script in a
+# ``<noscript>`` (forum threads often do). Such a fallback holds most of the page's text;
+# the usual ``<noscript>`` (a tracking pixel, "please enable JavaScript") holds next to none.
+NOSCRIPT_SHARE = 0.5
+
+
+def unwrap_script_fallback(root: LexborNode) -> None:
+    """Keep the content of a ``<noscript>`` that holds most of the page's text."""
+    fallbacks = root.css("noscript")
+    if not fallbacks:
+        return
+    total = len(root.text(deep=True))
+    for fallback in fallbacks:
+        if len(fallback.text(deep=True)) >= NOSCRIPT_SHARE * total:
+            fallback.unwrap()
 
 
 def _sort(
