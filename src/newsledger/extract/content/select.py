@@ -44,16 +44,48 @@ def prose_chars(segment: Segment) -> float:
     return prose * 0.5 if segment.kind in _WEAK_PROSE_KINDS else prose
 
 
-def flagged_prose(segments: Sequence[Segment], prose: Sequence[float]) -> dict[int, tuple[Frame, float]]:
-    """For each flagged element, the prose beneath it (ignoring all flags)."""
-    held: dict[int, tuple[Frame, float]] = {}
+def flagged_prose(
+    segments: Sequence[Segment], prose: Sequence[float]
+) -> dict[int, tuple[Frame, float, float]]:
+    """For each flagged element, the prose and all the text beneath it (ignoring all flags)."""
+    held: dict[int, tuple[Frame, float, float]] = {}
     for segment, amount in zip(segments, prose, strict=True):
-        if not amount:
-            continue
         for frame in segment.path:
             if frame.flag is not None:
-                held[frame.key] = (frame, held.get(frame.key, (frame, 0.0))[1] + amount)
+                _, found, text = held.get(frame.key, (frame, 0.0, 0.0))
+                held[frame.key] = (frame, found + amount, text + len(segment.text))
     return held
+
+
+# A class word is weak evidence: ``widget``, ``rail`` or ``cmp-`` also name the boxes a page
+# builder wraps its article in. A box that reads as an article (this much prose, and prose most
+# of its text) is not furniture, whatever its class says; comments, appeals and paywalls are
+# told apart by more than their prose, and keep their flag.
+DENSE_PROSE_CHARS = 1000.0
+DENSE_PROSE_SHARE = 0.6
+FLAGS_PROSE_OVERRULES = frozenset(
+    {"related_links", "other", "advertisement", "navigation", "header", "footer", "cookie_consent",
+     "share_bar", "author_box", "byline", "dateline", "caption", "tags"}
+)  # fmt: skip
+
+
+def _builder_classes(held: list[tuple[Frame, float, float]], total: float) -> set[tuple[str, str | None]]:
+    """Tag and class strings of flagged boxes that, together, hold most of the page's prose:
+    the blocks a page builder makes the article of (``elementor-widget``), not furniture."""
+    shares: dict[tuple[str, str | None], float] = {}
+    for frame, amount, _ in held:
+        if frame.flag in FLAGS_PROSE_OVERRULES and amount:
+            name = (frame.tag, frame.classes)
+            shares[name] = shares.get(name, 0.0) + amount
+    return {name for name, amount in shares.items() if amount > VETO_SHARE * total}
+
+
+def _reads_as_article(frame: Frame, amount: float, text: float) -> bool:
+    return (
+        frame.flag in FLAGS_PROSE_OVERRULES
+        and amount >= DENSE_PROSE_CHARS
+        and amount >= DENSE_PROSE_SHARE * text
+    )
 
 
 def boilerplate_frame(segment: Segment, below: int = 0) -> Frame | None:
@@ -70,11 +102,16 @@ def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Fra
     """The article element; flags that would hide most of the prose are vetoed on the way."""
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
-    for frame, amount in held:
-        if amount > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE:
+    builders = _builder_classes(held, total)
+    for frame, amount, text in held:
+        if (
+            (amount > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE)
+            or _reads_as_article(frame, amount, text)
+            or (frame.tag, frame.classes) in builders
+        ):
             frame.vetoed = True
     container = _best_frame(segments, prose)
-    for frame, amount in held:
+    for frame, amount, _ in held:
         found = container.good if container else 0.0
         if frame.vetoed or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE):
             continue
@@ -99,8 +136,9 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
         for frame in reversed(path):
             lowest -= 1
             if frame.flag is not None and not frame.vetoed:
-                # Text inside a boilerplate element counts only against the elements around it.
-                bad: float = len(segment.text)
+                # Text inside a boilerplate element counts only against the elements around it;
+                # hidden text (data for a script, a screen-reader label) says nothing of them.
+                bad: float = len(segment.text) if frame.flag != "label" else 0.0
                 amount = 0.0
                 break
         else:

@@ -228,8 +228,9 @@ MAX_FLAGGED_OPEN = 3
 # are read child by child so that those are told apart.
 REGION_KINDS = frozenset({"header", "footer", "related_links", "other"})
 REGION_SPLIT_CHARS = 3000
-# ... and when its paragraphs hold less prose than this (else it may be the article itself).
-OPAQUE_PROSE_CHARS = 300
+# ... and when its paragraphs hold less prose than this (else it may be the article itself, or
+# one of the boxes a page builder cuts the article into, a paragraph each).
+OPAQUE_PROSE_CHARS = 150
 
 
 # Real pages nest elements a few dozen deep; below this depth the rest of a subtree is read as
