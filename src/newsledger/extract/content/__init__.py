@@ -20,7 +20,7 @@ from newsledger.extract.content.blocks import (
     merge_asides,
     outside_aside,
 )
-from newsledger.extract.content.select import choose_container, other_articles, prose_chars
+from newsledger.extract.content.select import choose_container, other_articles, prose_chars, widen
 from newsledger.extract.content.walk import Segment, segment_tree
 from newsledger.extract.dom import drop_non_text
 from newsledger.extract.parts import Body, Metadata
@@ -40,6 +40,7 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     container = choose_container(segments, prose)
     if container is None:
         return _fallback(segments)
+    container = widen(segments, container)
     depths = _depths(segments, container.key)
     headline = metadata.headline.value if metadata.headline else None
     body, asides, captions = _sort(segments, depths, other_articles(segments, prose, depths), headline)

@@ -122,6 +122,29 @@ def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Fra
     return container
 
 
+# The chosen element is reconsidered when it holds a small share of the page's prose or of its
+# readable text (outside boilerplate boxes, links included): a teaser, a caption or one item of
+# a listing won over the body beside it. The nearest ancestor holding most of the readable text
+# is taken instead.
+SMALL_PROSE_SHARE = 0.4
+SMALL_READ_SHARE = 0.25
+MAIN_READ_SHARE = 0.5
+
+
+def widen(segments: Sequence[Segment], container: Frame) -> Frame:
+    """The container, or the nearest ancestor that holds most of the page's readable text."""
+    path = next((s.path for s in segments if container in s.path), None)
+    if path is None:
+        return container
+    root = path[0]
+    if container.good >= SMALL_PROSE_SHARE * root.good and container.read >= SMALL_READ_SHARE * root.read:
+        return container
+    for frame in reversed(path[: path.index(container)]):
+        if frame.read >= MAIN_READ_SHARE * root.read:
+            return frame
+    return container
+
+
 def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | None:
     # Each segment counts towards every element on its path down to the innermost boilerplate
     # element (or its own element): it is added to that lowest element, and the sums are
@@ -133,13 +156,14 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
     for segment, amount in zip(segments, prose, strict=True):
         path = segment.path
         lowest = len(path)
+        read = float(len(segment.text)) if segment.kind != "aside" else 0.0
         for frame in reversed(path):
             lowest -= 1
             if frame.flag is not None and not frame.vetoed:
                 # Text inside a boilerplate element counts only against the elements around it;
                 # hidden text (data for a script, a screen-reader label) says nothing of them.
                 bad: float = len(segment.text) if frame.flag != "label" else 0.0
-                amount = 0.0
+                amount = read = 0.0
                 break
         else:
             lowest = len(path) - 1
@@ -154,14 +178,16 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
             for index in range(top, lowest + 1):
                 new = path[index]
                 frames[new.key] = new
-                new.good = new.bad = 0.0
+                new.good = new.bad = new.read = 0.0
                 seen.append((new, path[index - 1] if index else None))
         frame.good += amount
         frame.bad += bad
+        frame.read += read
     for frame, parent in reversed(seen):
         if parent is not None:
             parent.good += frame.good
             parent.bad += frame.bad
+            parent.read += frame.read
     best: Frame | None = None
     best_score = 0.0
     for frame in frames.values():

@@ -88,7 +88,9 @@ _NOT_FLAGGED = frozenset({"html", "body", "main"})
 class Frame:
     """An element on the path from the body to a segment, with what the later steps learn."""
 
-    __slots__ = ("_label", "bad", "classes", "element_id", "flag", "good", "image", "key", "tag", "vetoed")
+    __slots__ = (
+        "_label", "bad", "classes", "element_id", "flag", "good", "image", "key", "read", "tag", "vetoed",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -106,6 +108,8 @@ class Frame:
         self.vetoed = False
         self.good = 0.0
         self.bad = 0.0
+        # Characters of text outside boilerplate boxes beneath, links included.
+        self.read = 0.0
         self.image: tuple[str | None, str | None] | None = None
         self._label: str | None = None
 
