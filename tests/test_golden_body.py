@@ -158,6 +158,17 @@ EXPECTATIONS: dict[str, tuple[list[str], list[str], set[str]]] = {
         ["Allotment Growers Forum Latest Top", "Powered by volunteers"],
         {"header", "footer"},
     ),
+    # A listing: an intro paragraph is the only prose, the items beside it are the body, and
+    # their linked titles are kept.
+    "listing-jobs": (
+        [
+            "Every role below is unpaid",
+            "Tide gauge reader\nHarbour trust, Saturdays",
+            "Museum steward\nTide mill museum, bank holidays",
+        ],
+        ["Community Board Roles Events Sign in", "About Privacy Contact"],
+        {"header", "footer"},
+    ),
 }
 
 

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.content.blocks import (
@@ -40,10 +42,11 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     container = choose_container(segments, prose)
     if container is None:
         return _fallback(segments)
-    container = widen(segments, container)
+    chosen, container = container, widen(segments, container)
     depths = _depths(segments, container.key)
     headline = metadata.headline.value if metadata.headline else None
-    body, asides, captions = _sort(segments, depths, other_articles(segments, prose, depths), headline)
+    policy = Policy(headline, keep_links=container is not chosen and chosen.good < ARTICLE_PROSE_CHARS)
+    body, asides, captions = _sort(segments, depths, other_articles(segments, prose, depths), policy)
     # The container sits at the same depth on every path that passes through it.
     depth = max(depths)
     body, orphans = drop_orphan_headings(body, depth)
@@ -71,8 +74,21 @@ def unwrap_script_fallback(root: LexborNode) -> None:
             fallback.unwrap()
 
 
+# A page whose richest element holds less prose than this has no article: when its body is
+# widened to the region around, that region is a listing, and its linked titles are kept.
+ARTICLE_PROSE_CHARS = 1000.0
+
+
+class Policy(NamedTuple):
+    """What the body keeps: the headline to recognise, and whether linked titles are body text
+    (a listing's items) rather than link lists."""
+
+    headline: str | None
+    keep_links: bool = False
+
+
 def _sort(
-    segments: list[Segment], depths: list[int], others: frozenset[int], headline: str | None
+    segments: list[Segment], depths: list[int], others: frozenset[int], policy: Policy
 ) -> tuple[list[Segment], list[Aside], dict[int, list[str]]]:
     """Body segments, the asides (each with its place in the page), and captions by figure."""
     body: list[Segment] = []
@@ -85,7 +101,7 @@ def _sort(
         aside = (
             outside_aside(segment)
             if depth < 0
-            else classify(segment, depth, others, headline)
+            else classify(segment, depth, others, policy.headline, policy.keep_links)
             if segment.text
             else None
         )

@@ -34,8 +34,11 @@ def classify(
     container_depth: int,
     other_articles: frozenset[int] = frozenset(),
     headline: str | None = None,
+    keep_links: bool = False,
 ) -> Aside | None:
-    """Why a segment inside the article container is not body text, or None if it is."""
+    """Why a segment inside the article container is not body text, or None if it is.
+
+    ``keep_links``: the body is a list of items, whose titles are links to them."""
     if other_articles:
         nested = next((f for f in reversed(segment.path[container_depth + 1 :]) if f.tag == "article"), None)
         nested = nested if nested is not None and nested.key in other_articles else None
@@ -53,7 +56,7 @@ def classify(
         )
     if segment.kind == "figcaption" or (segment.kind == "caption" and _inside(segment, "figure")):
         return Aside("caption", segment.text, "figure caption", label)
-    if segment.link_density >= (
+    if not keep_links and segment.link_density >= (
         LINK_PARAGRAPH_DENSITY if segment.kind in {"p", "pre"} else LINK_LIST_DENSITY
     ):
         kind: BoilerplateKind = "related_links" if len(segment.text) > 30 else "navigation"
