@@ -39,7 +39,8 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
         return Body(notes=("the page has no body",))
     segments = segment_tree(root)
     prose = [prose_chars(segment) for segment in segments]
-    container = choose_container(segments, prose)
+    kind = page_kind(metadata)
+    container = choose_container(segments, prose, thread=kind == "forum")
     if container is None:
         return _fallback(segments)
     chosen, container = container, widen(segments, container)
@@ -72,6 +73,13 @@ def unwrap_script_fallback(root: LexborNode) -> None:
     for fallback in fallbacks:
         if len(fallback.text(deep=True)) >= NOSCRIPT_SHARE * total:
             fallback.unwrap()
+
+
+def page_kind(metadata: Metadata) -> str | None:
+    """The page type read before the body (``Metadata.page_type``), where the metadata has one."""
+    field = getattr(metadata, "page_type", None)
+    kind = getattr(field, "value", None)
+    return kind if isinstance(kind, str) else None
 
 
 # A page whose richest element holds less prose than this has no article: when its body is

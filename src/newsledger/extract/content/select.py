@@ -98,8 +98,13 @@ def boilerplate_frame(segment: Segment, below: int = 0) -> Frame | None:
     return None
 
 
-def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | None:
-    """The article element; flags that would hide most of the prose are vetoed on the way."""
+def choose_container(
+    segments: Sequence[Segment], prose: Sequence[float], *, thread: bool = False
+) -> Frame | None:
+    """The article element; flags that would hide most of the prose are vetoed on the way.
+
+    ``thread``: the page is a forum thread, whose replies are its content when they outweigh
+    the post chosen."""
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
     builders = _builder_classes(held, total)
@@ -119,7 +124,31 @@ def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Fra
             break
         frame.vetoed = True
         container = _best_frame(segments, prose)
+    if thread and container is not None and _thread_outweighs(segments, prose, container):
+        for frame, _, _ in held:
+            if frame.flag == "comments":
+                frame.vetoed = True
+        container = _best_frame(segments, prose)
     return container
+
+
+# A forum thread is its opening post and the replies, which pages mark up as comments. On a
+# page read as a forum, when the replies hold more prose than the element chosen, and that
+# element is short, the replies are the page's content. (On a news page the same shape is a
+# comment section under a short story, so the rule waits for the page type.)
+THREAD_OPENING_MAX_CHARS = 1500.0
+
+
+def _thread_outweighs(segments: Sequence[Segment], prose: Sequence[float], container: Frame) -> bool:
+    if container.good >= THREAD_OPENING_MAX_CHARS:
+        return False
+    replies = 0.0
+    for segment, amount in zip(segments, prose, strict=True):
+        # Small reply boxes are read whole, as one aside each: their length stands for prose.
+        amount = amount or (len(segment.text) if segment.kind == "aside" else 0.0)
+        if amount and any(frame.flag == "comments" and not frame.vetoed for frame in segment.path):
+            replies += amount
+    return replies > container.good
 
 
 # The chosen element is reconsidered when it holds a small share of the page's prose or of its
