@@ -1,0 +1,396 @@
+"""``python -m bench speakers``: quotes and their resolved speakers against the speaker gold.
+
+The gold (``bench/data/speaker-gold.jsonl``, guidelines in ``docs/speaker-gold.md``) marks every
+quotation that reports someone's words on 44 shared pages chosen by a fixed rule
+(``bench/_speaker_gold.py``), with the speaker's full name or null.
+
+Predicted quotes are the body and caption statements newsledger finds: a direct statement's
+content, and each quoted fragment of a mixed one. A predicted quote *matches* a gold quote when
+their word tokens (lower-cased ``\\w+``, as multisets) overlap by at least 0.3, where
+
+    overlap = |shared tokens| / max(|gold tokens|, |predicted tokens|)
+
+Matching is one-to-one per page, greedy from the highest overlap. Quote precision is matched /
+predicted, recall matched / gold, over all pages together. Name accuracy is, over the matched
+quotes, the share whose predicted speaker name equals the gold name after :func:`normalise_name`
+(an unnamed gold speaker is right only when no name is predicted).
+
+Two inputs are scored side by side: the page HTML through ``newsledger.extract`` (the whole
+path), and the gold text itself as plain paragraphs (attribution alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import _speaker_gold as gold_data
+from bench.common import table
+
+MATCH_THRESHOLD = 0.3
+_WORD = re.compile(r"\w+")
+# Courtesy and office titles dropped from the front of a name before names are compared.
+_HONORIFIC_WORDS = (
+    "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sen senator "
+    "rep representative gov governor president pres vice prime minister secretary gen general col "
+    "capt captain lt sgt chancellor mayor judge justice chief chairman chairwoman the"
+)
+HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
+_DATE_TIME_WORDS = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december day today yesterday tomorrow week month "
+    "year morning evening night"
+)
+_DATE_WORDS = frozenset(_DATE_TIME_WORDS.split())
+_PRONOUN_WORDS = "he she they it we i you him her them this that who"
+_PRONOUNS = frozenset(_PRONOUN_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation: its text, its speaker's name (None when unnamed)."""
+
+    text: str
+    speaker: str | None
+
+
+@dataclass
+class PageResult:
+    set: str
+    page: str
+    gold: list[Quote]
+    predicted: list[Quote]
+    pairs: list[tuple[int, int, float]] = field(default_factory=list)
+
+    @property
+    def names_right(self) -> int:
+        return sum(same_speaker(self.gold[g].speaker, self.predicted[p].speaker) for g, p, _ in self.pairs)
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(word.lower() for word in _WORD.findall(text))
+
+
+def overlap(gold: Counter[str], predicted: Counter[str]) -> float:
+    """Shared tokens (multiset) over the larger of the two token counts."""
+    larger = max(sum(gold.values()), sum(predicted.values()))
+    return sum((gold & predicted).values()) / larger if larger else 0.0
+
+
+def match_quotes(
+    gold: list[Quote], predicted: list[Quote], threshold: float = MATCH_THRESHOLD
+) -> list[tuple[int, int, float]]:
+    """One-to-one (gold index, predicted index, overlap) pairs, greedy from the highest overlap."""
+    gold_tokens = [tokens(quote.text) for quote in gold]
+    predicted_tokens = [tokens(quote.text) for quote in predicted]
+    candidates = []
+    for g, gold_bag in enumerate(gold_tokens):
+        for p, predicted_bag in enumerate(predicted_tokens):
+            score = overlap(gold_bag, predicted_bag)
+            if score >= threshold:
+                candidates.append((-score, g, p))
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    pairs = []
+    for negative, g, p in sorted(candidates):
+        if g not in used_gold and p not in used_predicted:
+            used_gold.add(g)
+            used_predicted.add(p)
+            pairs.append((g, p, -negative))
+    return sorted(pairs)
+
+
+def normalise_name(name: str | None) -> str:
+    """Case, diacritics, apostrophes, possessive 's, punctuation and leading titles removed."""
+    if not name:
+        return ""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(char for char in folded if not unicodedata.combining(char)).casefold()
+    folded = re.sub(r"['’]s\b", "", folded)
+    words = _WORD.findall(folded.replace("'", "").replace("’", ""))
+    while words and words[0] in HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def same_speaker(gold: str | None, predicted: str | None) -> bool:
+    return normalise_name(gold) == normalise_name(predicted)
+
+
+def same_surname(gold: str | None, predicted: str | None) -> bool:
+    """A looser reading: the last words of the two names agree (or both are unnamed)."""
+    gold_words, predicted_words = normalise_name(gold).split(), normalise_name(predicted).split()
+    if not gold_words or not predicted_words:
+        return not gold_words and not predicted_words
+    return gold_words[-1] == predicted_words[-1]
+
+
+def suspicious_reason(name: str, gold_names: Iterable[str | None]) -> str | None:
+    """Why a predicted speaker name looks like no speaker at all, or None when it looks like one.
+
+    A name that is (part of) a gold speaker's name on the page is never suspicious."""
+    normalised = normalise_name(name)
+    words = normalised.split()
+    if not words:
+        return None
+    for gold_name in gold_names:
+        gold_words = normalise_name(gold_name).split()
+        if gold_words and set(words) <= set(gold_words):
+            return None
+        if gold_words and set(gold_words) < set(words):
+            return "a gold name with extra words"
+    if any(word in _DATE_WORDS or word.isdigit() for word in words):
+        return "date or time"
+    if len(words) == 1 and words[0].endswith("ly"):
+        return "adverb"
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        return "unresolved pronoun"
+    if name[:1].islower():
+        return "lower-case phrase"
+    return "not a speaker on the page"
+
+
+# --------------------------------------------------------------------------- running newsledger
+
+
+def predicted_quotes(statements: Iterable) -> list[Quote]:
+    """Direct statements' contents and mixed statements' quoted fragments, outside headlines."""
+    quotes = []
+    for statement in statements:
+        if statement.part == "headline":
+            continue
+        name = statement.speaker.name
+        if statement.kind == "direct":
+            quotes.append(Quote(statement.content.text, name))
+        elif statement.kind == "mixed":
+            quotes.extend(Quote(fragment.text, name) for fragment in statement.fragments)
+    return quotes
+
+
+def article_from_text(text: str):
+    """The gold text as an Article of plain paragraphs, one per line."""
+    from newsledger.model import Article, Block
+
+    blocks = tuple(
+        Block(kind="paragraph", text=m.group(), start=m.start(), end=m.end())
+        for m in re.finditer(r"[^\n]+", text)
+    )
+    return Article(input_form="text", text=text, blocks=blocks)
+
+
+def from_html(bench_root: Path) -> Callable[[gold_data.Page], list[Quote]]:
+    from newsledger import attribute, extract
+
+    def run(page: gold_data.Page) -> list[Quote]:
+        html = gzip.decompress(gold_data.html_path(bench_root, page).read_bytes())
+        return predicted_quotes(attribute(extract(html, input_name=page.id)))
+
+    return run
+
+
+def from_gold_text(page: gold_data.Page) -> list[Quote]:
+    from newsledger import attribute
+
+    return predicted_quotes(attribute(article_from_text(page.text)))
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def gold_quotes(page: gold_data.Page, records: list[gold_data.GoldQuote]) -> list[Quote]:
+    return [
+        Quote(page.text[r.start : r.end], r.speaker)
+        for r in records
+        if r.page == page.id and r.set == page.set
+    ]
+
+
+def drifted(pages: list[gold_data.Page], records: list[gold_data.GoldQuote]) -> list[gold_data.GoldQuote]:
+    """Gold records whose page is missing or whose quoted text no longer has the stored hash."""
+    texts = {(page.set, page.id): page.text for page in pages}
+    return [
+        record
+        for record in records
+        if (record.set, record.page) not in texts
+        or gold_data.text_hash(texts[(record.set, record.page)][record.start : record.end]) != record.hash
+    ]
+
+
+def score_pages(
+    pages: list[gold_data.Page],
+    records: list[gold_data.GoldQuote],
+    predict: Callable[[gold_data.Page], list[Quote]],
+) -> list[PageResult]:
+    results = []
+    for page in pages:
+        gold = gold_quotes(page, records)
+        predicted = predict(page)
+        results.append(PageResult(page.set, page.id, gold, predicted, match_quotes(gold, predicted)))
+    return results
+
+
+def summary(results: list[PageResult]) -> dict[str, float]:
+    n_gold = sum(len(r.gold) for r in results)
+    n_predicted = sum(len(r.predicted) for r in results)
+    matched = sum(len(r.pairs) for r in results)
+    names = sum(r.names_right for r in results)
+    surnames = sum(
+        same_surname(r.gold[g].speaker, r.predicted[p].speaker) for r in results for g, p, _ in r.pairs
+    )
+    precision = matched / n_predicted if n_predicted else 0.0
+    recall = matched / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "pages": len(results), "gold": n_gold, "predicted": n_predicted, "matched": matched,
+        "p": precision, "r": recall, "f1": f1,
+        "name accuracy": names / matched if matched else 0.0,
+        "surname accuracy": surnames / matched if matched else 0.0,
+    }  # fmt: skip
+
+
+def suspicious_names(results: list[PageResult]) -> Counter[tuple[str, str]]:
+    found: Counter[tuple[str, str]] = Counter()
+    for result in results:
+        gold_names = {quote.speaker for quote in result.gold}
+        for quote in result.predicted:
+            reason = suspicious_reason(quote.speaker, gold_names) if quote.speaker else None
+            if reason:
+                found[(quote.speaker or "", reason)] += 1
+    return found
+
+
+# --------------------------------------------------------------------------- printing
+
+
+def print_summary(by_input: dict[str, list[PageResult]]) -> None:
+    rows = []
+    for label, results in by_input.items():
+        for subset in (gold_data.WCXB, gold_data.SCRAPINGHUB, "all"):
+            s = summary([r for r in results if subset in ("all", r.set)])
+            rows.append(
+                [
+                    label,
+                    subset,
+                    s["pages"],
+                    s["gold"],
+                    s["predicted"],
+                    s["matched"],
+                    s["p"],
+                    s["r"],
+                    s["f1"],
+                    s["name accuracy"],
+                    s["surname accuracy"],
+                ]
+            )
+    headers = [
+        "input",
+        "set",
+        "pages",
+        "gold",
+        "predicted",
+        "matched",
+        "P",
+        "R",
+        "F1",
+        "name acc.",
+        "surname acc.",
+    ]
+    print(table(headers, rows))
+
+
+def print_suspicious(label: str, results: list[PageResult]) -> None:
+    found = suspicious_names(results)
+    print(
+        f"\nSpeaker names given to {label} quotes that are no gold speaker of their page: {sum(found.values())}"
+    )
+    if found:
+        print(
+            table(
+                ["name", "looks like", "quotes"],
+                [[name, reason, count] for (name, reason), count in found.most_common()],
+            )
+        )
+
+
+def print_pages(label: str, results: list[PageResult]) -> None:
+    print(f"\nPer page ({label}):")
+    rows = [[r.set, r.page[:12], len(r.gold), len(r.predicted), len(r.pairs), r.names_right] for r in results]
+    print(table(["set", "page", "gold", "predicted", "matched", "names right"], rows))
+    for r in results:
+        matched_gold = {g: p for g, p, _ in r.pairs}
+        matched_predicted = set(matched_gold.values())
+        for g, quote in enumerate(r.gold):
+            if g not in matched_gold:
+                print(f"  {r.page[:12]} missed      [{quote.speaker}] {_clip(quote.text)}")
+            elif not same_speaker(quote.speaker, r.predicted[matched_gold[g]].speaker):
+                print(
+                    f"  {r.page[:12]} wrong name  [{quote.speaker} ≠ {r.predicted[matched_gold[g]].speaker}] {_clip(quote.text)}"
+                )
+        for p, quote in enumerate(r.predicted):
+            if p not in matched_predicted:
+                print(f"  {r.page[:12]} extra       [{quote.speaker}] {_clip(quote.text)}")
+
+
+def _clip(text: str, width: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench speakers", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path("../shared/bench"),
+        help="the shared bench folder (with wcxb-dev/ and scrapinghub/)",
+    )
+    parser.add_argument(
+        "--gold", type=Path, default=gold_data.GOLD_FILE, help="the speaker gold (JSON lines)"
+    )
+    parser.add_argument(
+        "--input",
+        choices=("html", "text", "both"),
+        default="both",
+        help="score from the page HTML, the gold text, or both",
+    )
+    parser.add_argument(
+        "--verbose", action="store_true", help="per-page counts and every miss, wrong name and extra quote"
+    )
+    args = parser.parse_args(argv)
+    if (
+        not (args.data / "wcxb-dev" / "ground-truth").is_dir()
+        or not (args.data / "scrapinghub" / "ground-truth.json").is_file()
+    ):
+        print(
+            f"bench speakers: no wcxb-dev/ground-truth or scrapinghub/ground-truth.json under {args.data}",
+            file=sys.stderr,
+        )
+        return 2
+    pages = gold_data.select(args.data)
+    records = gold_data.load_gold(args.gold)
+    moved = drifted(pages, records)
+    if moved:
+        print(
+            f"bench speakers: {len(moved)} gold quotes no longer match the shared text (first: {moved[0].page} {moved[0].start}-{moved[0].end})",
+            file=sys.stderr,
+        )
+        return 1
+    predictors = {"html": from_html(args.data), "text": from_gold_text}
+    chosen = ("html", "text") if args.input == "both" else (args.input,)
+    by_input = {label: score_pages(pages, records, predictors[label]) for label in chosen}
+    print(
+        f"Speaker gold: {len(records)} quotes on {len(pages)} pages; match at token overlap ≥ {MATCH_THRESHOLD} (shared / larger)"
+    )
+    print_summary(by_input)
+    for label, results in by_input.items():
+        print_suspicious(label, results)
+        if args.verbose:
+            print_pages(label, results)
+    return 0
