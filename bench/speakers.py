@@ -150,7 +150,7 @@ def suspicious_reason(name: str, gold_names: Iterable[str | None]) -> str | None
         return "date or time"
     if len(words) == 1 and words[0].endswith("ly"):
         return "adverb"
-    if len(words) == 1 and words[0] in _PRONOUNS:
+    if len(name.split()) == 1 and re.split(r"['’]", name.casefold())[0] in _PRONOUNS:
         return "unresolved pronoun"
     if name[:1].islower():
         return "lower-case phrase"

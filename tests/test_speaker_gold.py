@@ -212,6 +212,7 @@ def test_suspicious_speaker_strings_are_named_by_what_they_look_like():
     assert speakers.suspicious_reason("Election Day", gold_names) == "date or time"
     assert speakers.suspicious_reason("Highly", gold_names) == "adverb"
     assert speakers.suspicious_reason("She", gold_names) == "unresolved pronoun"
+    assert speakers.suspicious_reason("I’d", gold_names) == "unresolved pronoun"
     assert (
         speakers.suspicious_reason("Mayor Ann Lee of Porthaven", gold_names) == "a gold name with extra words"
     )
