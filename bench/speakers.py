@@ -59,6 +59,7 @@ class Quote:
 
     text: str
     speaker: str | None
+    type: str = ""
 
 
 @dataclass
@@ -206,7 +207,7 @@ def from_gold_text(page: gold_data.Page) -> list[Quote]:
 
 def gold_quotes(page: gold_data.Page, records: list[gold_data.GoldQuote]) -> list[Quote]:
     return [
-        Quote(page.text[r.start : r.end], r.speaker)
+        Quote(page.text[r.start : r.end], r.speaker, r.type)
         for r in records
         if r.page == page.id and r.set == page.set
     ]
@@ -253,6 +254,24 @@ def summary(results: list[PageResult]) -> dict[str, float]:
         "name accuracy": names / matched if matched else 0.0,
         "surname accuracy": surnames / matched if matched else 0.0,
     }  # fmt: skip
+
+
+def by_speaker_type(results: list[PageResult]) -> list[list[object]]:
+    """Per gold speaker type: gold quotes, quote recall, and name accuracy over the matched ones."""
+    counts: dict[str, list[int]] = {kind: [0, 0, 0] for kind in gold_data.SPEAKER_TYPES}
+    for result in results:
+        matched = {g: p for g, p, _ in result.pairs}
+        for g, quote in enumerate(result.gold):
+            count = counts[quote.type]
+            count[0] += 1
+            if g in matched:
+                count[1] += 1
+                count[2] += same_speaker(quote.speaker, result.predicted[matched[g]].speaker)
+    return [
+        [kind, n, found / n, right / found if found else 0.0]
+        for kind, (n, found, right) in counts.items()
+        if n
+    ]
 
 
 def suspicious_names(results: list[PageResult]) -> Counter[tuple[str, str]]:
@@ -303,6 +322,11 @@ def print_summary(by_input: dict[str, list[PageResult]]) -> None:
         "surname acc.",
     ]
     print(table(headers, rows))
+
+
+def print_types(label: str, results: list[PageResult]) -> None:
+    print(f"\nBy gold speaker type ({label}):")
+    print(table(["speaker type", "gold", "R", "name acc."], by_speaker_type(results)))
 
 
 def print_suspicious(label: str, results: list[PageResult]) -> None:
@@ -390,6 +414,7 @@ def main(argv: list[str]) -> int:
     )
     print_summary(by_input)
     for label, results in by_input.items():
+        print_types(label, results)
         print_suspicious(label, results)
         if args.verbose:
             print_pages(label, results)
