@@ -29,6 +29,7 @@ SCRAPINGHUB = "scrapinghub"
 WCXB_EVERY = 12
 SCRAPINGHUB_EVERY = 6
 GOLD_FILE = Path(__file__).resolve().parent / "data" / "speaker-gold.jsonl"
+GOLD_FIELDS = ("set", "page", "start", "end", "hash", "speaker", "type")
 SPEAKER_TYPES = ("person", "organisation", "group", "document", "medium", "unnamed")
 
 # The most frequent English function words; a text reads as English when they are at least
@@ -122,9 +123,12 @@ def load_gold(path: Path = GOLD_FILE) -> list[GoldQuote]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
-        record = json.loads(line)
-        if set(record) != {"set", "page", "start", "end", "hash", "speaker", "type"}:
-            raise ValueError(f"{path}:{number}: fields {sorted(record)} are not the gold record's")
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path}:{number}: not JSON ({error.msg})") from None
+        if not isinstance(record, dict) or set(record) != set(GOLD_FIELDS):
+            raise ValueError(f"{path}:{number}: not a gold record (fields {', '.join(GOLD_FIELDS)})")
         quotes.append(GoldQuote(**record))
     return quotes
 

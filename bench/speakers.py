@@ -367,7 +367,7 @@ def _clip(text: str, width: int = 90) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def main(argv: list[str]) -> int:
+def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench speakers", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--data",
@@ -387,22 +387,35 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--verbose", action="store_true", help="per-page counts and every miss, wrong name and extra quote"
     )
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def _data_problem(data: Path) -> str | None:
     if (
-        not (args.data / "wcxb-dev" / "ground-truth").is_dir()
-        or not (args.data / "scrapinghub" / "ground-truth.json").is_file()
+        not (data / "wcxb-dev" / "ground-truth").is_dir()
+        or not (data / "scrapinghub" / "ground-truth.json").is_file()
     ):
-        print(
-            f"bench speakers: no wcxb-dev/ground-truth or scrapinghub/ground-truth.json under {args.data}",
-            file=sys.stderr,
-        )
+        return f"no wcxb-dev/ground-truth or scrapinghub/ground-truth.json under {data}"
+    return None
+
+
+def main(argv: list[str]) -> int:
+    args = _arguments(argv)
+    problem = _data_problem(args.data)
+    if problem:
+        print(f"bench speakers: {problem}", file=sys.stderr)
+        return 2
+    try:
+        records = gold_data.load_gold(args.gold)
+    except (OSError, ValueError, TypeError) as error:
+        print(f"bench speakers: cannot read the gold {args.gold}: {error}", file=sys.stderr)
         return 2
     pages = gold_data.select(args.data)
-    records = gold_data.load_gold(args.gold)
     moved = drifted(pages, records)
     if moved:
+        first = moved[0]
         print(
-            f"bench speakers: {len(moved)} gold quotes no longer match the shared text (first: {moved[0].page} {moved[0].start}-{moved[0].end})",
+            f"bench speakers: {len(moved)} gold quotes no longer match the shared text (first: {first.page} {first.start}-{first.end})",
             file=sys.stderr,
         )
         return 1

@@ -132,6 +132,19 @@ def test_a_record_with_other_fields_is_refused(tmp_path):
     )
     with pytest.raises(ValueError, match=r"gold\.jsonl:1"):
         gold_data.load_gold(path)
+    path.write_text('{"set": "wcxb"\n')
+    with pytest.raises(ValueError, match=r"gold\.jsonl:1: not JSON"):
+        gold_data.load_gold(path)
+
+
+def test_the_command_names_a_bad_gold_file_in_one_line(tmp_path, capsys):
+    write_wcxb(tmp_path, {"0001": ("article", QUOTING)})
+    write_scrapinghub(tmp_path, {})
+    (tmp_path / "gold.jsonl").write_text("[1, 2]\n")
+    assert speakers.main(["--data", str(tmp_path), "--gold", str(tmp_path / "gold.jsonl")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("bench speakers: cannot read the gold") and "gold.jsonl:1" in error
+    assert "\n" not in error
 
 
 def test_drift_is_detected_by_the_hash():
