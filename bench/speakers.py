@@ -202,6 +202,19 @@ def from_gold_text(page: gold_data.Page) -> list[Quote]:
     return predicted_quotes(attribute(article_from_text(page.text)))
 
 
+def from_copied_text(bench_root: Path) -> Callable[[gold_data.Page], list[Quote] | None]:
+    """The page as copied out of a browser (ScrapingHub pages only; None for the others)."""
+    from newsledger import attribute, extract
+
+    def run(page: gold_data.Page) -> list[Quote] | None:
+        path = bench_root / "copied-text" / f"{page.id}.txt"
+        if page.set != gold_data.SCRAPINGHUB or not path.is_file():
+            return None
+        return predicted_quotes(attribute(extract(path.read_bytes(), form="text", input_name=page.id)))
+
+    return run
+
+
 # --------------------------------------------------------------------------- scoring
 
 
@@ -227,12 +240,15 @@ def drifted(pages: list[gold_data.Page], records: list[gold_data.GoldQuote]) -> 
 def score_pages(
     pages: list[gold_data.Page],
     records: list[gold_data.GoldQuote],
-    predict: Callable[[gold_data.Page], list[Quote]],
+    predict: Callable[[gold_data.Page], list[Quote] | None],
 ) -> list[PageResult]:
+    """Each page's gold and predicted quotes, matched; a page the input has no form of is left out."""
     results = []
     for page in pages:
         gold = gold_quotes(page, records)
         predicted = predict(page)
+        if predicted is None:
+            continue
         results.append(PageResult(page.set, page.id, gold, predicted, match_quotes(gold, predicted)))
     return results
 
@@ -293,6 +309,8 @@ def print_summary(by_input: dict[str, list[PageResult]]) -> None:
     for label, results in by_input.items():
         for subset in (gold_data.WCXB, gold_data.SCRAPINGHUB, "all"):
             s = summary([r for r in results if subset in ("all", r.set)])
+            if not s["pages"]:
+                continue
             rows.append(
                 [
                     label,
@@ -380,9 +398,10 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--input",
-        choices=("html", "text", "both"),
+        choices=("html", "text", "copied", "both", "all"),
         default="both",
-        help="score from the page HTML, the gold text, or both",
+        help="score from the page HTML, the gold text, the copied text (ScrapingHub pages), "
+        "both of the first two (the default) or all three",
     )
     parser.add_argument(
         "--verbose", action="store_true", help="per-page counts and every miss, wrong name and extra quote"
@@ -419,8 +438,8 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 1
-    predictors = {"html": from_html(args.data), "text": from_gold_text}
-    chosen = ("html", "text") if args.input == "both" else (args.input,)
+    predictors = {"html": from_html(args.data), "text": from_gold_text, "copied": from_copied_text(args.data)}
+    chosen = {"both": ("html", "text"), "all": ("html", "text", "copied")}.get(args.input, (args.input,))
     by_input = {label: score_pages(pages, records, predictors[label]) for label in chosen}
     print(
         f"Speaker gold: {len(records)} quotes on {len(pages)} pages; match at token overlap ≥ {MATCH_THRESHOLD} (shared / larger)"

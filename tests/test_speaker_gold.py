@@ -276,3 +276,24 @@ def test_quality_floor_on_the_speaker_gold():
     totals = speakers.summary(results)
     assert totals["f1"] >= 0.70
     assert totals["name accuracy"] >= 0.58
+
+
+def test_copied_text_scores_the_scrapinghub_pages_only(tmp_path):
+    text = '"We will open the bridge again in the spring," said Ann Lee, the mayor of Porthaven.\nThe ferry runs.'
+    write_wcxb(tmp_path, {"0001": ("article", text)})
+    write_scrapinghub(tmp_path, {"a": text})
+    (tmp_path / "copied-text").mkdir()
+    (tmp_path / "copied-text" / "a.txt").write_text("Porthaven News\n\n" + text + "\n", encoding="utf-8")
+    start = text.index("We will")
+    end = text.index(",", start)
+    records = [
+        gold_data.GoldQuote(
+            page_set, page, start, end, gold_data.text_hash(text[start:end]), "Ann Lee", "person"
+        )
+        for page_set, page in (("wcxb", "0001"), ("scrapinghub", "a"))
+    ]
+    pages = gold_data.wcxb_pages(tmp_path / "wcxb-dev") + gold_data.scrapinghub_pages(
+        tmp_path / "scrapinghub"
+    )
+    results = speakers.score_pages(pages, records, speakers.from_copied_text(tmp_path))
+    assert [(r.set, r.page, len(r.pairs)) for r in results] == [("scrapinghub", "a", 1)]
