@@ -51,6 +51,12 @@ _DATE_TIME_WORDS = (
 _DATE_WORDS = frozenset(_DATE_TIME_WORDS.split())
 _PRONOUN_WORDS = "he she they it we i you him her them this that who"
 _PRONOUNS = frozenset(_PRONOUN_WORDS.split())
+# Auxiliaries and function words: a "name" that starts with one is a piece of a sentence.
+_SENTENCE_START_WORDS = (
+    "has have had do does did dont doesnt didnt is are was were be been can could will would should "
+    "may might must even also just only if when while as so but and or not here there what why how"
+)
+_SENTENCE_WORDS = frozenset(_SENTENCE_START_WORDS.split())
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,7 @@ class PageResult:
     gold: list[Quote]
     predicted: list[Quote]
     pairs: list[tuple[int, int, float]] = field(default_factory=list)
+    text: str = ""
 
     @property
     def names_right(self) -> int:
@@ -133,29 +140,46 @@ def same_surname(gold: str | None, predicted: str | None) -> bool:
     return gold_words[-1] == predicted_words[-1]
 
 
-def suspicious_reason(name: str, gold_names: Iterable[str | None]) -> str | None:
+def suspicious_reason(name: str, gold_names: Iterable[str | None], text: str = "") -> str | None:
     """Why a predicted speaker name looks like no speaker at all, or None when it looks like one.
 
-    A name that is (part of) a gold speaker's name on the page is never suspicious."""
-    normalised = normalise_name(name)
-    words = normalised.split()
-    if not words:
+    A name that is (part of) a gold speaker's name on the page is never suspicious. ``text`` is
+    the page's text, read for how the name is used there (a model number after it, a place
+    preposition before it)."""
+    words = normalise_name(name).split()
+    gold_word_sets = [set(normalise_name(gold_name).split()) for gold_name in gold_names]
+    gold_word_sets = [gold_words for gold_words in gold_word_sets if gold_words]
+    if not words or any(set(words) <= gold_words for gold_words in gold_word_sets):
         return None
-    for gold_name in gold_names:
-        gold_words = normalise_name(gold_name).split()
-        if gold_words and set(words) <= set(gold_words):
-            return None
-        if gold_words and set(gold_words) < set(words):
-            return "a gold name with extra words"
+    if any(gold_words < set(words) for gold_words in gold_word_sets):
+        return "a gold name with extra words"
+    return _word_class(name, words) or _usage_class(name, text) or "not a speaker on the page"
+
+
+def _word_class(name: str, words: list[str]) -> str | None:
     if any(word in _DATE_WORDS or word.isdigit() for word in words):
         return "date or time"
     if len(words) == 1 and words[0].endswith("ly"):
         return "adverb"
     if len(name.split()) == 1 and re.split(r"['’]", name.casefold())[0] in _PRONOUNS:
         return "unresolved pronoun"
+    if words[0] in _SENTENCE_WORDS:
+        return "words of the sentence"
     if name[:1].islower():
         return "lower-case phrase"
-    return "not a speaker on the page"
+    return None
+
+
+def _usage_class(name: str, text: str) -> str | None:
+    """A name the page writes with a model number after it is a product; after "in", "at"... a place."""
+    if not text:
+        return None
+    escaped = re.escape(name)
+    if re.search(escaped + r"[ .\-]?\w*\d", text):
+        return "product or model"
+    if re.search(r"\b(?:in|at|from|near|across|outside|inside)\s+(?:the\s+)?" + escaped + r"\b", text):
+        return "place"
+    return None
 
 
 # --------------------------------------------------------------------------- running newsledger
@@ -249,7 +273,9 @@ def score_pages(
         predicted = predict(page)
         if predicted is None:
             continue
-        results.append(PageResult(page.set, page.id, gold, predicted, match_quotes(gold, predicted)))
+        results.append(
+            PageResult(page.set, page.id, gold, predicted, match_quotes(gold, predicted), page.text)
+        )
     return results
 
 
@@ -295,7 +321,7 @@ def suspicious_names(results: list[PageResult]) -> Counter[tuple[str, str]]:
     for result in results:
         gold_names = {quote.speaker for quote in result.gold}
         for quote in result.predicted:
-            reason = suspicious_reason(quote.speaker, gold_names) if quote.speaker else None
+            reason = suspicious_reason(quote.speaker, gold_names, result.text) if quote.speaker else None
             if reason:
                 found[(quote.speaker or "", reason)] += 1
     return found

@@ -235,6 +235,13 @@ def test_suspicious_speaker_strings_are_named_by_what_they_look_like():
     )
     assert speakers.suspicious_reason("opponents of the plan", gold_names) == "lower-case phrase"
     assert speakers.suspicious_reason("Porthaven Ferry", gold_names) == "not a speaker on the page"
+    assert speakers.suspicious_reason("Has your teacher ever", gold_names) == "words of the sentence"
+    assert speakers.suspicious_reason("Don’t Have", gold_names) == "words of the sentence"
+    page = "The Porthaven Ferry 3 left early. Crowds waited at the Old Pier and in Porthaven."
+    assert speakers.suspicious_reason("Porthaven Ferry", gold_names, page) == "product or model"
+    assert speakers.suspicious_reason("Old Pier", gold_names, page) == "place"
+    assert speakers.suspicious_reason("Porthaven", gold_names, page) == "place"
+    assert speakers.suspicious_reason("Ann Lee", ["Lee", "Ann Lee"]) is None
 
 
 def test_scoring_runs_newsledger_on_a_page_written_here(tmp_path):
