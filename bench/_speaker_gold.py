@@ -8,7 +8,10 @@ The choice of pages is a fixed rule, so anyone can recheck it:
 
 Of those, a page is a candidate when its gold text reads as English (:func:`is_english`) and
 holds a quoted passage (:func:`has_quotation`). Candidates are sorted by page id and every
-``n``-th one is taken, starting with the first (``WCXB_EVERY``, ``SCRAPINGHUB_EVERY``).
+``n``-th one is taken (``WCXB_EVERY``, ``SCRAPINGHUB_EVERY``): sample ``a`` starts with the first
+candidate, sample ``b`` with the ``n // 2``-th (counting from 0), so the two never share a page.
+Sample ``a`` is the gold the quality bars are set on; ``b`` is annotated the same way and held
+out, to check that what was tuned on ``a`` holds on pages it was not tuned on.
 
 The gold file (``bench/data/speaker-gold.jsonl``) holds one record per quotation: the set, the
 page id, character offsets into the gold text, a short hash of the quoted text (so drift in the
@@ -21,7 +24,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 WCXB = "wcxb"
@@ -29,6 +32,7 @@ SCRAPINGHUB = "scrapinghub"
 WCXB_EVERY = 12
 SCRAPINGHUB_EVERY = 6
 GOLD_FILE = Path(__file__).resolve().parent / "data" / "speaker-gold.jsonl"
+SAMPLES = ("a", "b")
 GOLD_FIELDS = ("set", "page", "start", "end", "hash", "speaker", "type")
 SPEAKER_TYPES = ("person", "organisation", "group", "document", "medium", "unnamed")
 
@@ -48,6 +52,7 @@ class Page:
     set: str
     id: str
     text: str
+    sample: str = "a"
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,13 @@ def is_candidate(text: str) -> bool:
     return is_english(text) and has_quotation(text)
 
 
-def every_nth(pages: list[Page], every: int) -> list[Page]:
+def every_nth(pages: list[Page], every: int, sample: str = "a") -> list[Page]:
+    """Every ``every``-th candidate by page id, from the first (sample a) or the ``every // 2``-th (b)."""
     candidates = sorted((page for page in pages if is_candidate(page.text)), key=lambda page: page.id)
-    return candidates[::every]
+    if sample not in SAMPLES:
+        raise ValueError(f"no sample {sample!r} (samples: {', '.join(SAMPLES)})")
+    start = 0 if sample == "a" else every // 2
+    return [replace(page, sample=sample) for page in candidates[start::every]]
 
 
 def wcxb_pages(root: Path) -> list[Page]:
@@ -100,11 +109,17 @@ def scrapinghub_pages(root: Path) -> list[Page]:
     ]
 
 
-def select(bench_root: Path) -> list[Page]:
-    """The chosen pages under the shared bench folder (with ``wcxb-dev/`` and ``scrapinghub/``)."""
-    wcxb = every_nth(wcxb_pages(bench_root / "wcxb-dev"), WCXB_EVERY)
-    scrapinghub = every_nth(scrapinghub_pages(bench_root / "scrapinghub"), SCRAPINGHUB_EVERY)
-    return wcxb + scrapinghub
+def select(bench_root: Path, sample: str = "a") -> list[Page]:
+    """The chosen pages under the shared bench folder (with ``wcxb-dev/`` and ``scrapinghub/``).
+
+    ``sample`` is ``a``, ``b`` or ``all`` (both, a first)."""
+    samples = SAMPLES if sample == "all" else (sample,)
+    wcxb = wcxb_pages(bench_root / "wcxb-dev")
+    scrapinghub = scrapinghub_pages(bench_root / "scrapinghub")
+    chosen: list[Page] = []
+    for name in samples:
+        chosen += every_nth(wcxb, WCXB_EVERY, name) + every_nth(scrapinghub, SCRAPINGHUB_EVERY, name)
+    return chosen
 
 
 def html_path(bench_root: Path, page: Page) -> Path:

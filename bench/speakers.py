@@ -40,7 +40,8 @@ _WORD = re.compile(r"\w+")
 _HONORIFIC_WORDS = (
     "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sen senator "
     "rep representative gov governor president pres vice prime minister secretary gen general col "
-    "capt captain lt sgt chancellor mayor judge justice chief chairman chairwoman the"
+    "capt captain lt sgt chancellor mayor judge justice chief chairman chairwoman prince princess king "
+    "queen duke duchess sheikh the"
 )
 HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
 _DATE_TIME_WORDS = (
@@ -76,6 +77,7 @@ class PageResult:
     predicted: list[Quote]
     pairs: list[tuple[int, int, float]] = field(default_factory=list)
     text: str = ""
+    sample: str = "a"
 
     @property
     def names_right(self) -> int:
@@ -274,7 +276,9 @@ def score_pages(
         if predicted is None:
             continue
         results.append(
-            PageResult(page.set, page.id, gold, predicted, match_quotes(gold, predicted), page.text)
+            PageResult(
+                page.set, page.id, gold, predicted, match_quotes(gold, predicted), page.text, page.sample
+            )
         )
     return results
 
@@ -330,42 +334,53 @@ def suspicious_names(results: list[PageResult]) -> Counter[tuple[str, str]]:
 # --------------------------------------------------------------------------- printing
 
 
-def print_summary(by_input: dict[str, list[PageResult]]) -> None:
-    rows = []
-    for label, results in by_input.items():
-        for subset in (gold_data.WCXB, gold_data.SCRAPINGHUB, "all"):
-            s = summary([r for r in results if subset in ("all", r.set)])
-            if not s["pages"]:
-                continue
-            rows.append(
-                [
-                    label,
-                    subset,
-                    s["pages"],
-                    s["gold"],
-                    s["predicted"],
-                    s["matched"],
-                    s["p"],
-                    s["r"],
-                    s["f1"],
-                    s["name accuracy"],
-                    s["surname accuracy"],
-                ]
-            )
-    headers = [
-        "input",
-        "set",
-        "pages",
-        "gold",
-        "predicted",
-        "matched",
-        "P",
-        "R",
-        "F1",
-        "name acc.",
-        "surname acc.",
+SUMMARY_HEADERS = [
+    "input",
+    "sample",
+    "set",
+    "pages",
+    "gold",
+    "predicted",
+    "matched",
+    "P",
+    "R",
+    "F1",
+    "name acc.",
+    "surname acc.",
+]
+SUMMARY_FIELDS = (
+    "pages",
+    "gold",
+    "predicted",
+    "matched",
+    "p",
+    "r",
+    "f1",
+    "name accuracy",
+    "surname accuracy",
+)
+
+
+def summary_rows(label: str, results: list[PageResult]) -> list[list[object]]:
+    """One row per sample and set, then per sample, then (with two samples) for both together."""
+    samples = sorted({r.sample for r in results})
+    groups = [
+        (sample, subset) for sample in samples for subset in (gold_data.WCXB, gold_data.SCRAPINGHUB, "all")
     ]
-    print(table(headers, rows))
+    if len(samples) > 1:
+        groups.append(("+".join(samples), "all"))
+    rows = []
+    for sample, subset in groups:
+        chosen = [r for r in results if r.sample in sample.split("+") and subset in ("all", r.set)]
+        totals = summary(chosen)
+        if totals["pages"]:
+            rows.append([label, sample, subset, *(totals[field] for field in SUMMARY_FIELDS)])
+    return rows
+
+
+def print_summary(by_input: dict[str, list[PageResult]]) -> None:
+    rows = [row for label, results in by_input.items() for row in summary_rows(label, results)]
+    print(table(SUMMARY_HEADERS, rows))
 
 
 def print_types(label: str, results: list[PageResult]) -> None:
@@ -430,6 +445,12 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         "both of the first two (the default) or all three",
     )
     parser.add_argument(
+        "--sample",
+        choices=(*gold_data.SAMPLES, "all"),
+        default="all",
+        help="the gold's page sample: a (the bars are set on it), b (held out) or all (the default)",
+    )
+    parser.add_argument(
         "--verbose", action="store_true", help="per-page counts and every miss, wrong name and extra quote"
     )
     return parser.parse_args(argv)
@@ -455,8 +476,8 @@ def main(argv: list[str]) -> int:
     except (OSError, ValueError, TypeError) as error:
         print(f"bench speakers: cannot read the gold {args.gold}: {error}", file=sys.stderr)
         return 2
-    pages = gold_data.select(args.data)
-    moved = drifted(pages, records)
+    every_page = gold_data.select(args.data, "all")
+    moved = drifted(every_page, records)
     if moved:
         first = moved[0]
         print(
@@ -466,9 +487,11 @@ def main(argv: list[str]) -> int:
         return 1
     predictors = {"html": from_html(args.data), "text": from_gold_text, "copied": from_copied_text(args.data)}
     chosen = {"both": ("html", "text"), "all": ("html", "text", "copied")}.get(args.input, (args.input,))
+    pages = [page for page in every_page if args.sample in ("all", page.sample)]
     by_input = {label: score_pages(pages, records, predictors[label]) for label in chosen}
     print(
-        f"Speaker gold: {len(records)} quotes on {len(pages)} pages; match at token overlap ≥ {MATCH_THRESHOLD} (shared / larger)"
+        f"Speaker gold, sample {args.sample}: {sum(len(r.gold) for r in next(iter(by_input.values())))} quotes "
+        f"on {len(pages)} pages; match at token overlap ≥ {MATCH_THRESHOLD} (shared / larger)"
     )
     print_summary(by_input)
     for label, results in by_input.items():
