@@ -490,8 +490,8 @@ def main(argv: list[str]) -> int:
     pages = [page for page in every_page if args.sample in ("all", page.sample)]
     by_input = {label: score_pages(pages, records, predictors[label]) for label in chosen}
     print(
-        f"Speaker gold, sample {args.sample}: {sum(len(r.gold) for r in next(iter(by_input.values())))} quotes "
-        f"on {len(pages)} pages; match at token overlap ≥ {MATCH_THRESHOLD} (shared / larger)"
+        f"Speaker gold, sample {args.sample}: {sum(1 for r in records if (r.set, r.page) in {(p.set, p.id) for p in pages})} "
+        f"quotes on {len(pages)} pages; match at token overlap ≥ {MATCH_THRESHOLD} (shared / larger)"
     )
     print_summary(by_input)
     for label, results in by_input.items():
