@@ -1,8 +1,9 @@
 """``python -m bench speakers``: quotes and their resolved speakers against the speaker gold.
 
 The gold (``bench/data/speaker-gold.jsonl``, guidelines in ``docs/speaker-gold.md``) marks every
-quotation that reports someone's words on 44 shared pages chosen by a fixed rule
-(``bench/_speaker_gold.py``), with the speaker's full name or null.
+quotation that reports someone's words on shared pages chosen by a fixed rule
+(``bench/_speaker_gold.py``), with the speaker's full name or null: sample a (44 pages, the
+gold the bars are set on) and sample b (43 other pages, held out).
 
 Predicted quotes are the body and caption statements newsledger finds: a direct statement's
 content, and each quoted fragment of a mixed one. A predicted quote *matches* a gold quote when
@@ -15,8 +16,9 @@ predicted, recall matched / gold, over all pages together. Name accuracy is, ove
 quotes, the share whose predicted speaker name equals the gold name after :func:`normalise_name`
 (an unnamed gold speaker is right only when no name is predicted).
 
-Two inputs are scored side by side: the page HTML through ``newsledger.extract`` (the whole
-path), and the gold text itself as plain paragraphs (attribution alone).
+By default two inputs are scored side by side: the page HTML through ``newsledger.extract``
+(the whole path), and the gold text itself as plain paragraphs (attribution alone); the
+ScrapingHub pages as copied out of a browser can be added.
 """
 
 from __future__ import annotations
