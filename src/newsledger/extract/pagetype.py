@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -24,12 +25,12 @@ from newsledger.model import Candidate, Evidence, EvidenceSource, PageType, Page
 _LOOKED_AT = (
     "pre, code, time, article, h2, h3, h4, p, button, nav, aside, "
     '[class*="btn"], [class*="button"], [class*="cta"], '
-    '[class*="price"], [itemprop="price"], [class*="cart"], [id*="cart"], [name*="cart"], '
+    '[class*="price"], [itemprop="price"], [class*="cart"], [name*="cart"], '
     '[class*="post"], [class*="reply"], [class*="comment"], [class*="message"], [class*="answer"], '
-    '[class*="toc"], [id*="toc"], [class*="docs"], [class*="sidebar"]'
+    '[class*="toc"], [id*="toc"], [class*="docs"]'
 )
 _POST_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:post|reply|replies|message|answer|comment)s?(?:$|[\s_-]|body|content|text)", re.I
+    r"(?:^|[\s_-])(?:post|reply|replies|message|answer)s?(?:$|[\s_-]|body|content|text)", re.I
 )
 _CART_CLASS = re.compile(
     r"add[\s_-]?to[\s_-]?(?:cart|bag|basket)|buy[\s_-]?now|addtocart|product[\s_-]?form", re.I
@@ -60,10 +61,12 @@ SERVICE_TYPES = frozenset(
 
 # Headline words that name what a business offers rather than report or explain something.
 _SERVICE_HEADLINE = re.compile(
-    r"\b(?:services?|solutions?|consult(?:ing|ancy|ants?)|agency|company|software|platform|tools?|"
-    r"calculator|app|apps|insurance|therapy|lawyers?|attorneys?|plans?|pricing|programs?|"
-    r"department|support|repairs?|rentals?|management|development|hosting|training|contact(?: us)?|"
-    r"about(?: us)?|official site|home|login|sign (?:in|up)|get started)\b",
+    r"\b(?:services?|solutions?|consult(?:ing|ancy|ants?)|agency|company|software|platform|cloud|tools?|"
+    r"checker|calculator|apps?|insurance|therapy|lawyers?|attorneys?|plans?|pricing|programs?|programmes?|"
+    r"department|support|repairs?|rentals?|management|development|hosting|training|certifications?|"
+    r"courses?|classes|lessons|tuition|financing|recruit(?:ers|ment)|specialists?|experts?|contractors?|"
+    r"electricians?|plumb(?:ers?|ing)|deals|offers|coupons|packages|portfolio|analytics|crm|"
+    r"contact(?: us)?|about(?: us)?|official site|home|login|sign (?:in|up)|get started|try (?:it )?(?:for )?free)\b",
     re.I,
 )
 _DOC_HEADLINE = re.compile(
@@ -71,9 +74,11 @@ _DOC_HEADLINE = re.compile(
     r"getting started|installation|installing|quickstart|quick start|manual|user guide|configuration|hooks?)\b",
     re.I,
 )
+_FORUM_HEADLINE = re.compile(r"\?|\b(?:thread|forums?|discussion|community|help)\b|^re:", re.I)
 _ARTICLE_HEADLINE = re.compile(
-    r"^(?:how|what|why|when|where|who|which|is|are|can|should|do|does|will)\b|\?|\b(?:\d+ (?:best|ways|tips|things|reasons))\b|"
-    r"\b(?:says|said|reveals?|announces?|launches|wins?|guide|review|explained|vs\.?)\b",
+    r"^(?:how|what|why|when|where|who|which|is|are|can|should|do|does|will|top \d+|\d+ |the \d+ )|\?|\b(?:\d+ (?:best|ways|tips|things|reasons|types|steps|of))\b|"
+    r"\b(?:says|said|reveals?|announces?|launches|wins?|guide|review|explained|compared|vs\.?|versus|"
+    r"best|tips|lessons for|basics|checklist|ideas|alternatives|myths|mistakes)\b",
     re.I,
 )
 
@@ -101,6 +106,7 @@ class Traits:
     prose_chars: int = 0
     doc_nav: int = 0
     anchored_headings: int = 0
+    image_links: int = 0
     calls_to_action: int = 0
 
 
@@ -135,6 +141,7 @@ def read_traits(
     if root is not None:
         for node in root.css(_LOOKED_AT):
             _count(node, counts)
+        counts["image_links"] = len(root.css("a img"))
     return Traits(
         declared=declared,
         og_type=og.value.strip().lower() if og else "",
@@ -189,20 +196,31 @@ def _count_control(text: str, counts: dict[str, int]) -> None:
 def _count_classes(node: LexborNode, counts: dict[str, int]) -> None:
     attrs = node.attributes
     words = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("name")) if v)
-    if not words:
-        if attrs.get("itemprop") == "price":
-            counts["prices"] += 1
-        return
-    if _POST_CLASS.search(words):
-        counts["post_boxes"] += 1
-    if _CART_CLASS.search(words):
-        counts["cart"] += 1
-    if _PRICE_CLASS.search(words) or attrs.get("itemprop") == "price":
+    marks = _class_marks(words, node.tag) if words else ()
+    for mark in marks:
+        if mark != "button":
+            counts[mark] += 1
+    if "prices" not in marks and attrs.get("itemprop") == "price":
         counts["prices"] += 1
-    if node.tag in ("nav", "aside", "div", "ul") and _DOC_NAV_CLASS.search(words):
-        counts["doc_nav"] += 1
-    if node.tag == "a" and ("btn" in words or "button" in words or "cta" in words):
+    if "button" in marks:
         _count_control(node.text(deep=True), counts)
+
+
+@lru_cache(maxsize=8192)
+def _class_marks(words: str, tag: str) -> tuple[str, ...]:
+    """What an element's class, id and name words say it is; pages repeat them, so cached."""
+    marks = []
+    if _POST_CLASS.search(words):
+        marks.append("post_boxes")
+    if _CART_CLASS.search(words):
+        marks.append("cart")
+    if _PRICE_CLASS.search(words):
+        marks.append("prices")
+    if tag in ("nav", "aside", "div", "ul") and _DOC_NAV_CLASS.search(words):
+        marks.append("doc_nav")
+    if tag == "a" and ("btn" in words or "button" in words or "cta" in words):
+        marks.append("button")
+    return tuple(marks)
 
 
 def votes(traits: Traits) -> list[Vote]:
@@ -237,20 +255,26 @@ def _declared_votes(t: Traits) -> list[Vote]:
 
 
 def _structure_votes(t: Traits) -> list[Vote]:
-    found: list[Vote] = []
-    if t.dated:
+    found = _forum_votes(t)
+    # A thread's first post has a date and an author too: they only speak for an article
+    # when no post structure was seen.
+    threaded = any(vote.source == "dom" for vote in found)
+    if t.dated and not threaded:
         found.append(Vote("article", 1.5, "dom", "a publication date"))
+    if t.headings >= 20 and t.prose_chars < 250 * t.headings:
+        found.append(Vote("service", 1.5, "dom", f"{t.headings} headings over short blurbs"))
     if t.calls_to_action >= 2 and not t.dated:
         weight = 1.0 + min(t.calls_to_action, 10) / 5
         found.append(Vote("service", weight, "computed", f"{t.calls_to_action} calls to action"))
-    if t.authored:
+    if t.authored and not threaded:
         found.append(Vote("article", 1.0, "dom", "an author"))
     if t.prose_chars >= 3000:
         found.append(Vote("article", 1.5, "dom", f"{t.prose_paragraphs} paragraphs of prose"))
     found.extend(_documentation_votes(t))
-    found.extend(_forum_votes(t))
     if t.cart:
         found.append(Vote("product", 2.0, "dom", "an add-to-cart control"))
+    if t.cart >= 8:
+        found.append(Vote("collection", 2.5, "dom", f"{t.cart} add-to-cart controls"))
     if t.prices >= 12:
         found.append(Vote("collection", 2.0 + min(t.prices, 60) / 30, "dom", f"{t.prices} prices"))
     elif t.prices >= 2:
@@ -290,28 +314,20 @@ def _documentation_votes(t: Traits) -> list[Vote]:
 
 def _forum_votes(t: Traits) -> list[Vote]:
     """Many post boxes, each stamped with a time or carrying reply controls: a thread."""
-    stamped = t.times >= 5 or t.reply_controls >= 3
-    if t.post_boxes >= 100 and stamped:
-        return [
-            Vote(
-                "forum",
-                6.0,
-                "dom",
-                f"{t.post_boxes} post boxes, {t.times} times, {t.reply_controls} reply controls",
-            )
-        ]
-    if t.post_boxes >= 40 and stamped:
-        return [
-            Vote(
-                "forum",
-                3.5,
-                "dom",
-                f"{t.post_boxes} post boxes, {t.times} times, {t.reply_controls} reply controls",
-            )
-        ]
-    if t.times >= 6 and t.post_boxes >= 10 and t.prose_chars < 8000:
-        return [Vote("forum", 2.0, "dom", f"{t.times} timed posts")]
-    return []
+    found: list[Vote] = []
+    stamped = t.times >= 3 or t.reply_controls >= 2
+    boxes = f"{t.post_boxes} post boxes, {t.times} times, {t.reply_controls} reply controls"
+    if t.post_boxes >= 60 and stamped:
+        found.append(Vote("forum", 5.0 if t.post_boxes >= 100 else 4.0, "dom", boxes))
+    elif t.post_boxes >= 40 and stamped:
+        found.append(Vote("forum", 3.0, "dom", boxes))
+    elif t.post_boxes >= 100:
+        found.append(Vote("forum", 2.5, "dom", boxes))
+    elif t.times >= 6 and t.post_boxes >= 10 and t.prose_chars < 8000:
+        found.append(Vote("forum", 2.0, "dom", f"{t.times} timed posts"))
+    if t.post_boxes >= 20 and _FORUM_HEADLINE.search(t.headline):
+        found.append(Vote("forum", 2.0, "computed", "a headline asking or naming a thread"))
+    return found
 
 
 def _vocabulary_votes(t: Traits) -> list[Vote]:
@@ -319,11 +335,25 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
     headline = t.headline
     if headline and _ARTICLE_HEADLINE.search(headline):
         found.append(Vote("article", 1.0, "computed", "a headline worded as a story or question"))
-    elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 10:
-        found.append(Vote("service", 2.0, "computed", "a headline naming an offer"))
+    elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 12:
+        found.append(Vote("service", 3.0, "computed", "a headline naming an offer"))
+    elif headline and _names_a_kind_of_thing(headline):
+        shop = t.prices >= 3 or t.cart >= 2 or t.image_links >= 20
+        kind: PageType = "collection" if shop else "listing"
+        found.append(Vote(kind, 1.0 if t.dated else 2.5, "computed", "a headline naming a kind of thing"))
     elif headline and len(headline.split()) <= 3 and not t.dated:
         found.append(Vote("listing", 1.0, "computed", "a headline naming a topic"))
     return found
+
+
+def _names_a_kind_of_thing(headline: str) -> bool:
+    """A short plural noun phrase ("Running Shoes", "Sofas & Couches | Furniture"): a category."""
+    phrase = re.split(r"\s[|–—-]\s|:\s", headline, maxsplit=1)[0]
+    words = re.sub(r"\s(?:for|with|and|&|under|in|by)\s.*$", "", phrase, flags=re.I).split()
+    if not 1 <= len(words) <= 5 or any(word.isdigit() for word in words):
+        return False
+    last = words[-1].lower()
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "'s", "’s", "us", "is"))
 
 
 def decide(found: list[Vote]) -> PageTypeField:
