@@ -69,13 +69,19 @@ FLAGS_PROSE_OVERRULES = frozenset(
 )  # fmt: skip
 
 
+def _builder_name(frame: Frame) -> tuple[str, str | None]:
+    """A box's tag and first class: a page builder numbers each box in its later classes."""
+    first = frame.classes.split(maxsplit=1) if frame.classes else None
+    return frame.tag, first[0] if first else None
+
+
 def _builder_classes(held: list[tuple[Frame, float, float]], total: float) -> set[tuple[str, str | None]]:
     """Tag and class strings of flagged boxes that, together, hold most of the page's prose:
     the blocks a page builder makes the article of (``elementor-widget``), not furniture."""
     shares: dict[tuple[str, str | None], float] = {}
     for frame, amount, _ in held:
         if frame.flag in FLAGS_PROSE_OVERRULES and amount:
-            name = (frame.tag, frame.classes)
+            name = _builder_name(frame)
             shares[name] = shares.get(name, 0.0) + amount
     return {name for name, amount in shares.items() if amount > VETO_SHARE * total}
 
@@ -112,7 +118,7 @@ def choose_container(
         if (
             (amount > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE)
             or _reads_as_article(frame, amount, text)
-            or (frame.tag, frame.classes) in builders
+            or _builder_name(frame) in builders
         ):
             frame.vetoed = True
     container = _best_frame(segments, prose)
