@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsledger.extract.content import extract_body
 from newsledger.extract.content.select import choose_container, prose_chars, widen
 from newsledger.extract.content.walk import segment_tree
 from newsledger.extract.dom import drop_non_text, parse_html
+from newsledger.extract.parts import Metadata
+from newsledger.model import Evidence, PageTypeField
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "body"
 
@@ -38,3 +41,23 @@ def test_the_same_shape_on_another_page_keeps_comments_out() -> None:
     text = _container_text("forum-replies.html", thread=False)
     assert "We have never been to the fens." in text
     assert "Plan it yourselves." not in text
+
+
+def _body_text(name: str, kind: str | None) -> str:
+    page_type = PageTypeField(value=kind, evidence=Evidence(source="dom")) if kind else None
+    body = extract_body(parse_html((PAGES / name).read_bytes()), None, Metadata(page_type=page_type))
+    return "\n".join(block.text for block in body.blocks)
+
+
+def test_forum_posts_in_articles_are_peers() -> None:
+    text = _body_text("forum-articles.html", "forum")
+    assert "Which source do you rely on" in text
+    assert "Apps often interpolate" in text
+    assert "I watch the posts at the harbour mouth" in text
+    assert "Terms" not in text
+
+
+def test_articles_after_the_story_are_other_stories_on_an_article_page() -> None:
+    text = _body_text("forum-articles.html", "article")
+    assert "Which source do you rely on" in text
+    assert "Apps often interpolate" not in text

@@ -47,7 +47,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     depths = _depths(segments, container.key)
     headline = metadata.headline.value if metadata.headline else None
     policy = Policy(headline, keep_links=container is not chosen and chosen.good < ARTICLE_PROSE_CHARS)
-    body, asides, captions = _sort(segments, depths, other_articles(segments, prose, depths), policy)
+    # The posts of a thread and the items of a listing are ``<article>``s side by side: peers,
+    # not the other stories of a feed.
+    others = other_articles(segments, prose, depths) if kind not in PEER_ARTICLE_KINDS else frozenset()
+    body, asides, captions = _sort(segments, depths, others, policy)
     # The container sits at the same depth on every path that passes through it.
     depth = max(depths)
     body, orphans = drop_orphan_headings(body, depth)
@@ -75,11 +78,12 @@ def unwrap_script_fallback(root: LexborNode) -> None:
             fallback.unwrap()
 
 
+PEER_ARTICLE_KINDS = frozenset({"forum", "listing", "collection"})
+
+
 def page_kind(metadata: Metadata) -> str | None:
-    """The page type read before the body (``Metadata.page_type``), where the metadata has one."""
-    field = getattr(metadata, "page_type", None)
-    kind = getattr(field, "value", None)
-    return kind if isinstance(kind, str) else None
+    """The page type read before the body, if any."""
+    return metadata.page_type.value if metadata.page_type else None
 
 
 # A page whose richest element holds less prose than this has no article: when its body is
