@@ -61,3 +61,17 @@ def test_articles_after_the_story_are_other_stories_on_an_article_page() -> None
     text = _body_text("forum-articles.html", "article")
     assert "Which source do you rely on" in text
     assert "Apps often interpolate" not in text
+
+
+def test_product_body_reaches_the_heading_and_its_description() -> None:
+    text = _body_text("product-heading.html", "product")
+    assert "A waxed cotton smock cut long enough" in text
+    assert "Waxed cotton, 8 oz" in text
+    assert "Every seam is taped" in text
+    assert "Returns" not in text
+
+
+def test_article_body_stays_with_its_prose() -> None:
+    text = _body_text("product-heading.html", "article")
+    assert "Every seam is taped" in text
+    assert "A waxed cotton smock cut long enough" not in text

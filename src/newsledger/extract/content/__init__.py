@@ -22,7 +22,13 @@ from newsledger.extract.content.blocks import (
     merge_asides,
     outside_aside,
 )
-from newsledger.extract.content.select import choose_container, other_articles, prose_chars, widen
+from newsledger.extract.content.select import (
+    around_heading,
+    choose_container,
+    other_articles,
+    prose_chars,
+    widen,
+)
 from newsledger.extract.content.walk import Segment, segment_tree
 from newsledger.extract.dom import drop_non_text
 from newsledger.extract.parts import Body, Metadata
@@ -44,6 +50,8 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     if container is None:
         return _fallback(segments)
     chosen, container = container, widen(segments, container)
+    if kind in HEADED_KINDS:
+        container = around_heading(segments, container)
     depths = _depths(segments, container.key)
     headline = metadata.headline.value if metadata.headline else None
     policy = Policy(headline, keep_links=container is not chosen and chosen.good < ARTICLE_PROSE_CHARS)
@@ -78,6 +86,8 @@ def unwrap_script_fallback(root: LexborNode) -> None:
             fallback.unwrap()
 
 
+# Pages whose main heading names the subject the body describes.
+HEADED_KINDS = frozenset({"product", "service", "documentation"})
 PEER_ARTICLE_KINDS = frozenset({"forum", "listing", "collection"})
 
 

@@ -180,6 +180,26 @@ def widen(segments: Sequence[Segment], container: Frame) -> Frame:
     return container
 
 
+# A product or service page names its subject in the main heading, and its description and
+# specifications follow that heading. When the element chosen lies elsewhere (a grid of
+# selling points, a box of reviews), the body is the nearest element holding both, unless that
+# is the whole page.
+
+
+def around_heading(segments: Sequence[Segment], container: Frame) -> Frame:
+    """The nearest element holding both the page's first ``<h1>`` and the container."""
+    heading = next((s for s in segments if s.kind == "h1"), None)
+    path = next((s.path for s in segments if container in s.path), None)
+    if heading is None or path is None or container in heading.path:
+        return container
+    common = None
+    for mine, theirs in zip(path, heading.path, strict=False):
+        if mine is not theirs:
+            break
+        common = mine
+    return container if common is None or common is path[0] else common
+
+
 def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | None:
     # Each segment counts towards every element on its path down to the innermost boilerplate
     # element (or its own element): it is added to that lowest element, and the sums are
