@@ -255,6 +255,8 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
 # A page that runs several stories one after another (a feed of next posts) puts each in its
 # own ``<article>``; the first with this much prose is the page's own story.
 MAIN_ARTICLE_PROSE = 200.0
+PEER_ARTICLES_MIN = 8
+PEER_MAIN_SHARE = 0.5
 
 
 def other_articles(
@@ -275,5 +277,9 @@ def other_articles(
         if main is None and held[innermost.key] >= MAIN_ARTICLE_PROSE:
             main = innermost.key
     if main is None or len(held) < 2:
+        return frozenset()
+    if len(held) >= PEER_ARTICLES_MIN and held[main] < PEER_MAIN_SHARE * sum(held.values()):
+        # Many stories, the first no larger than its fellows: a list of them (a blog's front
+        # page, a thread), not one story followed by others.
         return frozenset()
     return frozenset(key for key in held if key != main)
