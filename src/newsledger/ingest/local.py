@@ -53,6 +53,7 @@ class IngestSummary(msgspec.Struct, kw_only=True):
     seen: int = 0
     stored: int = 0
     skipped: int = 0
+    duplicates: int = 0
     failed: int = 0
     articles: int = 0
     statements: int = 0
@@ -65,7 +66,10 @@ class IngestSummary(msgspec.Struct, kw_only=True):
     def count(self, result: StoreResult, prepared: PreparedPage) -> None:
         """Add one page the ledger was asked to store (``result`` says whether it was new)."""
         if not result.stored:
-            self.skipped += 1
+            if result.duplicate:
+                self.duplicates += 1
+            else:
+                self.skipped += 1
             return
         self.stored += 1
         self.failed += prepared.failure is not None
@@ -75,7 +79,7 @@ class IngestSummary(msgspec.Struct, kw_only=True):
     def line(self) -> str:
         return (
             f"{self.seen} pages in {self.seconds:.1f} s ({self.rate:.1f} pages/s): {self.stored} stored, "
-            f"{self.skipped} already stored, {self.failed} failed; {self.articles} articles, "
+            f"{self.skipped} already stored, {self.duplicates} duplicates, {self.failed} failed; {self.articles} articles, "
             f"{self.statements} statements"
         )
 

@@ -20,6 +20,7 @@ from newsledger.ledger.records import (
     ArticlePage,
     Count,
     FailureRecord,
+    Origin,
     SearchHit,
     SearchPage,
     SiteRecord,
@@ -41,6 +42,7 @@ __all__ = [
     "Count",
     "FailureRecord",
     "Ledger",
+    "Origin",
     "PreparedPage",
     "SearchHit",
     "SearchPage",
@@ -123,7 +125,12 @@ class Ledger:
     # ------------------------------------------------------------------ pages
 
     def has_page(self, key: str) -> bool:
-        return self.db.fetchone("SELECT 1 FROM pages WHERE key = ?", (key,)) is not None
+        """Whether a page was seen under this key (stored, or matched to a stored page)."""
+        return self.db.fetchone("SELECT 1 FROM page_origins WHERE key = ?", (key,)) is not None
+
+    def origins(self, page_id: int) -> tuple[Origin, ...]:
+        """Every place the stored page was seen, first sighting first."""
+        return read.origins(self.db, page_id)
 
     def page(self, page_id: int) -> Page | None:
         """The raw page as it was stored (decompressed)."""

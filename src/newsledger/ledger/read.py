@@ -15,6 +15,7 @@ from newsledger.ledger.records import (
     ArticlePage,
     Count,
     FailureRecord,
+    Origin,
     SearchHit,
     SearchPage,
     SiteRecord,
@@ -245,6 +246,17 @@ def article(db: Database, article_id: int) -> StoredArticle | None:
             StoredStatement(statement_id=s[0], speaker_id=s[1], statement=msgspec.json.decode(s[2], type=Statement))
             for s in statements
         ),
+        origins=origins(db, row[1]),
+    )
+
+
+def origins(db: Database, page_id: int) -> tuple[Origin, ...]:
+    rows = db.fetchall(
+        "SELECT key, origin, url, fetched_at, seen_at, matched_by FROM page_origins WHERE page_id = ? ORDER BY id",
+        (page_id,),
+    )
+    return tuple(
+        Origin(key=r[0], origin=r[1], url=r[2], fetched_at=r[3], seen_at=r[4], matched_by=r[5]) for r in rows
     )
 
 
