@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsledger: error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        from newsledger.progress import end_open_lines
+
+        end_open_lines()
         print("newsledger: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:

@@ -7,7 +7,7 @@ call only the methods of :class:`Ledger`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import msgspec
 
@@ -66,9 +66,10 @@ class Ledger:
         self.db = db
 
     @classmethod
-    def open(cls, target: str, *, migrate: bool = True) -> Ledger:
-        """Open (creating and migrating as needed) the ledger at a path or ``postgresql://`` URL."""
-        db = open_database(str(target))
+    def open(cls, target: str, *, migrate: bool = True, create: bool = True) -> Ledger:
+        """Open (creating and migrating as needed) the ledger at a path or ``postgresql://`` URL;
+        with ``create=False`` a ledger that does not exist is an error (LedgerError)."""
+        db = open_database(str(target), must_exist=not create)
         if migrate:
             try:
                 db.migrate()
@@ -156,6 +157,15 @@ class Ledger:
                 yield row[0], _page_of(row[1:])
             last = rows[-1][0]
 
+    def pages_by_key(self, keys: Iterable[str]) -> Iterator[tuple[int, Page]]:
+        """The stored pages seen under these keys, each once, with their ids."""
+        seen: set[int] = set()
+        for key in keys:
+            row = self.db.fetchone("SELECT page_id FROM page_origins WHERE key = ?", (key,))
+            if row and row[0] not in seen and (page := self.page(row[0])) is not None:
+                seen.add(row[0])
+                yield row[0], page
+
     def page_count(self, *, not_by: str | None = None) -> int:
         if not_by:
             return self.db.scalar("SELECT count(*) FROM pages WHERE extractor <> ?", (not_by,))
@@ -210,6 +220,25 @@ class Ledger:
 
     def failures(self, *, limit: int = 100) -> tuple[FailureRecord, ...]:
         return read.failures(self.db, limit=limit)
+
+    def iter_failures(self) -> Iterator[FailureRecord]:
+        """Every recorded failure, oldest first, read a batch at a time."""
+        return read.iter_failures(self.db)
+
+    def failure_counts(self) -> tuple[Count, ...]:
+        """Recorded failures counted by stage, most frequent first."""
+        return read.failure_counts(self.db)
+
+    def clear_failures(self, inputs: list[str], *, before: str) -> int:
+        """Forget the failures of ``inputs`` last seen before ``before`` (an ISO time): after a
+        retry, those that did not fail again. Returns how many were removed."""
+        removed = 0
+        with self.db.transaction():
+            for name in inputs:
+                removed += self.db.execute(
+                    "DELETE FROM failures WHERE input = ? AND last_at < ?", (name, before)
+                ).rowcount
+        return removed
 
     def stats(self) -> Stats:
         return read.stats(self.db)

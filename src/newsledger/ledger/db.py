@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -236,9 +237,40 @@ def _redacted(target: str) -> str:
     return target
 
 
-def open_database(target: str) -> Database:
+SCHEMES = ("postgresql://", "postgres://", "sqlite:///")
+
+
+def sqlite_path(target: str) -> str | None:
+    """The file of a SQLite target (a path or ``sqlite:///path``); None for a PostgreSQL URL.
+
+    Raises ConfigError for an empty target or a URL of a scheme the ledger does not speak, so a
+    mistyped ``--db`` is never taken for a file name."""
+    from newsledger.errors import ConfigError
+
+    if not target or not target.strip():
+        raise ConfigError("no ledger given: name a SQLite file or a postgresql:// URL")
     if target.startswith(("postgresql://", "postgres://")):
-        return PostgresDatabase(target)
+        return None
     if target.startswith("sqlite:///"):
-        target = target.removeprefix("sqlite:///")
-    return SqliteDatabase(target)
+        return target.removeprefix("sqlite:///")
+    scheme = target.split("://", 1)[0] if "://" in target else ""
+    if scheme or target.startswith(("sqlite:", "postgresql:", "postgres:")):
+        raise ConfigError(
+            "not a ledger address: use a file path, sqlite:///PATH or postgresql://...", input_name=_redacted(target)
+        )
+    return target
+
+
+def open_database(target: str, *, must_exist: bool = False) -> Database:
+    """The database at ``target``; ``must_exist`` refuses a SQLite file that is not there and a
+    PostgreSQL database without a ledger in it, instead of creating an empty one."""
+    path = sqlite_path(target)
+    if path is None:
+        db: Database = PostgresDatabase(target)
+        if must_exist and db.fetchone("SELECT to_regclass('schema_migrations')")[0] is None:
+            db.close()
+            raise LedgerError("no ledger in this database (ingest into it first)", input_name=_redacted(target))
+        return db
+    if must_exist and path != ":memory:" and not os.path.isfile(path):
+        raise LedgerError("no such ledger (ingest into it first, or check --db)", input_name=path)
+    return SqliteDatabase(path)

@@ -143,6 +143,7 @@ class FailureRecord(Struct, kw_only=True, omit_defaults=False):
     attempts: int
     last_at: str
     page_key: str | None = None
+    first_at: str | None = None
 
 
 class Stats(Struct, kw_only=True, omit_defaults=False):
@@ -155,3 +156,4 @@ class Stats(Struct, kw_only=True, omit_defaults=False):
     failures: int
     backend: str
     schema: tuple[str, ...] = ()
+    origins: int = 0
