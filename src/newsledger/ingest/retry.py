@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from newsledger.ingest.local import DEFAULT_TIMEOUT, IngestSummary, run_ingest, run_reextract
 from newsledger.ledger import Ledger
-from newsledger.ledger.db import now
 from newsledger.progress import Progress
 from newsledger.sources import SourceOptions
 
@@ -20,7 +19,6 @@ def retry_failures(
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Retry every recorded failure once; return what the retry did (both parts added up)."""
-    started_at = now()
     failures = list(ledger.iter_failures())
     stored = sorted({f.page_key for f in failures if f.page_key and ledger.has_page(f.page_key)})
     unread = sorted({f.input for f in failures if not (f.page_key and f.page_key in stored)})
@@ -31,5 +29,5 @@ def retry_failures(
         setattr(summary, field, getattr(summary, field) + getattr(again, field))
     for failure in again.failures:
         summary.note_failure(failure)
-    ledger.clear_failures(sorted({f.input for f in failures}), before=started_at)
+    ledger.clear_failures(failures)
     return summary

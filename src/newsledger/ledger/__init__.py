@@ -229,14 +229,15 @@ class Ledger:
         """Recorded failures counted by stage, most frequent first."""
         return read.failure_counts(self.db)
 
-    def clear_failures(self, inputs: list[str], *, before: str) -> int:
-        """Forget the failures of ``inputs`` last seen before ``before`` (an ISO time): after a
-        retry, those that did not fail again. Returns how many were removed."""
+    def clear_failures(self, before: list[FailureRecord]) -> int:
+        """Forget the failures listed in ``before`` (read before a retry) that the retry did not
+        record again (their attempts did not grow). Returns how many were removed."""
         removed = 0
         with self.db.transaction():
-            for name in inputs:
+            for f in before:
                 removed += self.db.execute(
-                    "DELETE FROM failures WHERE input = ? AND last_at < ?", (name, before)
+                    "DELETE FROM failures WHERE input = ? AND stage = ? AND reason = ? AND attempts <= ?",
+                    (f.input, f.stage, f.reason, f.attempts),
                 ).rowcount
         return removed
 
