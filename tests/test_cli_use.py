@@ -121,3 +121,27 @@ def test_a_name_finds_the_speakers_statements_and_those_that_mention_them(target
         assert len({h.statement_id for h in first.hits + rest.hits}) == 3 and rest.next_cursor is None
         assert [h.speaker for h in ledger.search("Kolesnikova -harbour").hits] == []
         assert [h.speaker for h in ledger.search("Reed").hits] == ["Tom Reed"]
+
+
+def test_search_lists_newest_said_first_then_newest_stored_with_undated_last(target):
+    import msgspec
+
+    with Ledger.open(target) as ledger:
+        for n, date in ((1, "2025-06-01"), (2, None), (3, "2024-12-31"), (4, "2025-06-01"), (5, "2025-07")):
+            item = processed(n, [(f"The ferry timetable changes, notice {n}.", "Ida Moss")], date=date)
+            if date is None:
+                item = msgspec.structs.replace(item, article=msgspec.structs.replace(item.article, published=None))
+            ledger.store(item)
+        expected = ["notice 5", "notice 4", "notice 1", "notice 3", "notice 2"]
+        for query, speaker in (("ferry", None), (None, None), (None, "Ida Moss"), ("ferry", "Ida Moss"), ("Moss", None)):
+            seen, cursor = [], None
+            while True:
+                page = ledger.search(query, speaker=speaker, limit=2, cursor=cursor)
+                seen += [h.content[-9:-1] for h in page.hits]
+                if not (cursor := page.next_cursor):
+                    break
+            assert seen == expected, (query, speaker)
+        assert [h.said_on for h in ledger.search("ferry", since="2025-06").hits] == ["2025-07", "2025-06-01",
+                                                                                       "2025-06-01"]
+        with Ledger.open(target) as again:  # a reopened ledger keeps the order (no migration re-run)
+            assert [h.content[-9:-1] for h in again.search("ferry").hits] == expected

@@ -117,3 +117,35 @@ def test_addresses_reduce_to_the_page_they_name():
     assert article_url_key("https://copy.example/a", "https://wire.example/story") == "copy.example/a"
     assert article_url_key(None, "https://wire.example/story") == "wire.example/story"
     assert article_url_key("https://harbour.example/news/a", "https://harbour.example/") == "harbour.example/news/a"
+
+
+def test_an_older_ledger_gains_provenance_and_date_order_when_opened(tmp_path):
+    from newsledger.ledger.db import open_database
+
+    path = str(tmp_path / "old.db")
+    db = open_database(path)
+    db.migrations = tuple(m for m in db.migrations if m.name < "0005")
+    db.migrate()
+    with db.transaction():
+        for n, said in ((1, "2025-01-02"), (2, "2025-03-04"), (3, "2024-05-06")):
+            db.execute(
+                "INSERT INTO pages (id, key, origin, codec, content, size, sha256, extractor, stored_at)"
+                " VALUES (?, ?, ?, 'zlib', ?, 0, ?, 'old', '2025-01-01')",
+                (n, f"file:/old/{n}.html#x", f"/old/{n}.html", b"", f"hash{n}"),
+            )
+            db.execute(
+                "INSERT INTO articles (id, page_id, site, text, record, extractor, stored_at)"
+                " VALUES (?, ?, 'old.example', '', '{}', 'old', '2025-01-01')",
+                (n, n),
+            )
+            db.execute(
+                "INSERT INTO statements (article_id, position, statement_key, kind, cue_lemma, content, said_on,"
+                " record, extractor) VALUES (?, 0, 's0', 'direct', 'say', ?, ?, '{}', 'old')",
+                (n, f"The old quay reopens, notice {n}.", said),
+            )
+    db.close()
+    with Ledger.open(path) as ledger:
+        assert {"0005_page_provenance", "0006_statements_by_date"} <= set(ledger.stats().schema)
+        assert ledger.has_page("file:/old/2.html#x") and ledger.stats().origins == 3
+        assert [h.said_on for h in ledger.search("quay").hits] == ["2025-03-04", "2025-01-02", "2024-05-06"]
+        assert [o.origin for o in ledger.origins(2)] == ["/old/2.html"]

@@ -178,11 +178,13 @@ class Ledger:
         since: str | None = None, until: str | None = None, kind: str | None = None,
         limit: int = 20, cursor: str | None = None,
     ) -> SearchPage:
-        """Statements whose content matches ``query`` (all statements when it is empty), filtered,
-        newest first; ``since``/``until`` are ISO dates compared with the date a statement was made
-        (or, when the article does not say, the article's publication date)."""
+        """Statements whose content matches ``query`` (all statements when it is empty), or whose
+        speaker the query names, filtered, newest first by the date a statement was made (or, when
+        the article does not say, the article's publication date; undated last), then newest
+        stored; ``since``/``until`` (YYYY-MM-DD, YYYY-MM or YYYY) are compared with that date."""
         return read.search(
-            self.db, query, speaker=speaker, site=site, since=since, until=until, kind=kind, limit=limit, cursor=cursor
+            self.db, query, speaker=speaker, site=site, since=since, until=until, kind=kind, limit=limit,
+            cursor=cursor,
         )
 
     def search_articles(

@@ -17,7 +17,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsledger.errors import LedgerError, MigrationError
-from newsledger.ledger.schema import MIGRATIONS_TABLE, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, Migration
+from newsledger.ledger.schema import (
+    ID_MASK,
+    MIGRATIONS_TABLE,
+    POSTGRES_MIGRATIONS,
+    SQLITE_MIGRATIONS,
+    Migration,
+)
 
 Params = Sequence[Any]
 
@@ -150,15 +156,16 @@ class SqliteDatabase(Database):
     def statement_match(self, query: str, *, by_rows: bool = False) -> tuple[str, str, list[Any], str]:
         from newsledger.ledger.query import fts5_query
 
+        # The index's rowids are the statements' order keys (``said_key``), whose low bits are the id.
         if by_rows:  # CROSS JOIN fixes the loop order in SQLite: rows outside, index probes inside
             return (
-                "statements s CROSS JOIN statements_fts ON statements_fts.rowid = s.id",
+                "statements s CROSS JOIN statements_fts ON statements_fts.rowid = s.said_key",
                 "statements_fts MATCH ?",
                 [fts5_query(query)],
-                "s.id",
+                "s.said_key",
             )
         return (
-            "statements_fts JOIN statements s ON s.id = statements_fts.rowid",
+            f"statements_fts JOIN statements s ON s.id = (statements_fts.rowid & {ID_MASK})",
             "statements_fts MATCH ?",
             [fts5_query(query)],
             "statements_fts.rowid",
@@ -213,7 +220,7 @@ class PostgresDatabase(Database):
 
     def statement_match(self, query: str, *, by_rows: bool = False) -> tuple[str, str, list[Any], str]:
         _check_query(query)
-        return ("statements s", "s.tsv @@ websearch_to_tsquery('english', ?)", [query], "s.id")
+        return ("statements s", "s.tsv @@ websearch_to_tsquery('english', ?)", [query], "s.said_key")
 
     def article_match(self, query: str) -> tuple[str, str, list[Any], str]:
         _check_query(query)

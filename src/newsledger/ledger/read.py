@@ -97,40 +97,49 @@ def search(
     db: Database, query: str | None, *, speaker=None, site=None, since=None, until=None, kind=None,
     limit: int = 20, cursor: str | None = None,
 ) -> SearchPage:
-    """Statements matching the query and filters, newest stored first. A query that names a
+    """Statements matching the query and filters, newest first by the date each was made (else
+    its article's publication date; undated last), then newest stored. A query that names a
     speaker also finds that speaker's statements, whatever their words."""
     limit = _limit(limit)
     since, until = date_bound("since", since), date_bound("until", until)
     speaker_ids = speaker_ids_for(db, speaker) if speaker is not None else None
     where, params = _statement_filters(speaker_ids, site, since, until, kind)
-    before = _before(cursor)
+    before = _said_before(cursor)
     rows = _matching_rows(db, query, speaker_ids, where, params, before, limit)
     named = speakers_named(db, query) if speaker is None and query else []
     if named:
         where, params = _statement_filters(named, site, since, until, kind)
         theirs = _matching_rows(db, None, named, where, params, before, limit)
-        rows = sorted({row[0]: row for row in rows + theirs}.values(), key=lambda row: row[0], reverse=True)
+        rows = sorted({row[-1]: row for row in rows + theirs}.values(), key=lambda row: row[-1], reverse=True)
     return _search_page(rows[: limit + 1], limit)
 
 
+def _said_before(cursor: str | None) -> int | None:
+    """The order key (``said_key``) a page of statements starts below."""
+    said = decode_cursor(cursor).get("said")
+    if said is not None and not isinstance(said, int):
+        raise InputError("not a cursor this ledger issued", input_name=cursor)
+    return said
+
+
 def _matching_rows(db: Database, query, speaker_ids, where: list[str], params: list[Any], before, limit: int) -> list:
-    """Up to ``limit + 1`` hit rows, newest first, for a query and prepared filters."""
+    """Up to ``limit + 1`` hit rows (each ending with its ``said_key``), newest first."""
     few = bool(query and query.strip() and speaker_ids) and _few_statements(db, speaker_ids)
     if few and db.backend == "sqlite":
-        ids = _walk_matches(db, query, where, params, before, limit + 1)
-        if ids is not None:
-            return _rows_by_id(db, ids)
+        keys = _walk_matches(db, query, where, params, before, limit + 1)
+        if keys is not None:
+            return _rows_by_said_key(db, keys)
     if query and query.strip():
         source, match, match_params, order = db.statement_match(query, by_rows=few)
         where = [match, *where]
         params = match_params + params
     else:
-        source, order = "statements s", "s.id"
+        source, order = "statements s", "s.said_key"
     if before is not None:
         where = [*where, f"{order} < ?"]
         params = [*params, before]
     sql = (
-        f"SELECT {_HIT_COLUMNS} FROM {source} JOIN articles a ON a.id = s.article_id"
+        f"SELECT {_HIT_COLUMNS}, s.said_key FROM {source} JOIN articles a ON a.id = s.article_id"
         f" {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} DESC LIMIT ?"
     )
     return db.fetchall(sql, [*params, limit + 1])
@@ -177,36 +186,40 @@ def date_bound(name: str, value: str | None) -> str | None:
 
 
 def _search_page(rows: list[tuple], limit: int) -> SearchPage:
-    hits = tuple(SearchHit(**dict(zip(_HIT_FIELDS, row, strict=True))) for row in rows[:limit])
-    return SearchPage(hits=hits, next_cursor=_next_cursor([row[0] for row in rows], limit))
+    hits = tuple(SearchHit(**dict(zip(_HIT_FIELDS, row[:-1], strict=True))) for row in rows[:limit])
+    next_cursor = encode_cursor({"said": rows[limit - 1][-1]}) if len(rows) > limit else None
+    return SearchPage(hits=hits, next_cursor=next_cursor)
 
 
-def _rows_by_id(db: Database, ids: list[int]) -> list:
-    if not ids:
+def _rows_by_said_key(db: Database, keys: list[int]) -> list:
+    if not keys:
         return []
-    marks = ", ".join("?" * len(ids))
+    marks = ", ".join("?" * len(keys))
     sql = (
-        f"SELECT {_HIT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
-        f" WHERE s.id IN ({marks}) ORDER BY s.id DESC"
+        f"SELECT {_HIT_COLUMNS}, s.said_key FROM statements s JOIN articles a ON a.id = s.article_id"
+        f" WHERE s.said_key IN ({marks}) ORDER BY s.said_key DESC"
     )
-    return db.fetchall(sql, ids)
+    return db.fetchall(sql, keys)
 
 
 WALK_PER_CANDIDATE = 80  # index matches walked per candidate row before probing row by row
 
 
 def _walk_matches(db: Database, query: str, where: list[str], params: list[Any], before, need: int) -> list[int] | None:
-    """Ids (newest first, at most ``need``) of the few filtered statements that match ``query``.
+    """Order keys (newest first, at most ``need``) of the few filtered statements that match
+    ``query``. The full-text index's rowids are the statements' order keys (``said_key``).
 
-    Reading the ids of the index's matches is cheap when nothing else is read with them, so they
+    Reading the keys of the index's matches is cheap when nothing else is read with them, so they
     are walked newest first and kept when they are among the candidate rows. The walk gives up
     (None) when it grows longer than probing the index once per candidate would take.
     """
     from newsledger.ledger.query import fts5_query
 
-    conditions = [*where, "s.id < ?"] if before is not None else where
+    conditions = [*where, "s.said_key < ?"] if before is not None else where
     values = [*params, before] if before is not None else params
-    candidates = {row[0] for row in db.fetchall(f"SELECT s.id FROM statements s WHERE {' AND '.join(conditions)}", values)}
+    candidates = {
+        row[0] for row in db.fetchall(f"SELECT s.said_key FROM statements s WHERE {' AND '.join(conditions)}", values)
+    }
     if not candidates:
         return []
     budget = WALK_PER_CANDIDATE * len(candidates)

@@ -113,7 +113,9 @@ def _stored_copy(db: Database, prepared: PreparedPage) -> tuple[int, int | None,
     ).fetchone()
     if row is not None:
         return row[0], row[1], "key"
-    row = db.execute(f"{_PAGE_AND_ARTICLE} WHERE p.sha256 = ? ORDER BY p.id LIMIT 1", (page.sha256,)).fetchone()
+    row = None
+    if page.sha256:  # rows made without the page's bytes (synthetic ones) carry no hash
+        row = db.execute(f"{_PAGE_AND_ARTICLE} WHERE p.sha256 = ? ORDER BY p.id LIMIT 1", (page.sha256,)).fetchone()
     if row is not None:
         return row[0], row[1], "content"
     url_key = prepared.article.url_key if prepared.article else None
