@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             'Search statement content: words (all must match), "a phrase", OR, -word to exclude, word* for a '
             "prefix. A query naming a speaker also finds that speaker's statements. An empty query lists statements by the "
-            "filters alone. Newest stored first. Exit status 1 when nothing is found."
+            "filters alone. Newest first by the date a statement was made (else its article's publication date). Exit status 1 when nothing is found."
         ),
     )
     parser.add_argument("query", nargs="?", default="", help="what to look for")
