@@ -16,8 +16,12 @@ def record(warc_type: str, url: str, block: bytes, *, record_id: str, content_ty
     return head.encode() + block + b"\r\n\r\n"
 
 
-def response(url: str, body: bytes, *, record_id: str, status: str = "200 OK", media: str = "text/html") -> bytes:
-    http = f"HTTP/1.1 {status}\r\nContent-Type: {media}; charset=utf-8\r\nContent-Length: {len(body)}\r\n\r\n"
+def response(url: str, body: bytes, *, record_id: str, status: str = "200 OK", media: str = "text/html",
+             headers: str = "") -> bytes:
+    """A response record; ``headers`` are more HTTP header lines, each ending in CRLF."""
+    http = (
+        f"HTTP/1.1 {status}\r\nContent-Type: {media}; charset=utf-8\r\nContent-Length: {len(body)}\r\n{headers}\r\n"
+    )
     return record("response", url, http.encode() + body, record_id=record_id,
                   content_type="application/http; msgtype=response")
 

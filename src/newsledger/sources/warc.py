@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from newsledger.errors import SourceError
 from newsledger.model import Page, SourceFailure
+from newsledger.sources.encoding import decode_body
 from newsledger.sources.keys import warc_key
 from newsledger.sources.options import SourceOptions
 
@@ -45,16 +46,16 @@ def skip_reason(status: int | None, content_type: str | None) -> str | None:
     return None if not media or media in HTML_TYPES else "not HTML"
 
 
-def _page_of(record, path: str) -> Page:
+def _page_of(record, path: str, content: bytes, max_bytes: int) -> Page | SourceFailure:
+    """The page of a response record, or the failure of that record alone (a body too large
+    once decoded)."""
     url = record.headers.get("WARC-Target-URI") or ""
     headers = tuple((str(k), str(v)) for k, v in record.http_headers.astuples())
-    content = record.reader.read()
-    if record.content_length and len(content) < record.content_length:
-        raise SourceError(
-            f"the WARC file ends inside record {record.record_id} ({len(content)} of {record.content_length} bytes):"
-            " truncated",
-            input_name=path,
-        )
+    name = f"{path}#{record.record_id}"
+    try:
+        content = decode_body(content, headers, max_bytes=max_bytes, name=name)
+    except SourceError as err:
+        return SourceFailure(input=name, stage=err.stage, reason=str(err))
     return Page(
         content=content,
         key=warc_key(url, record.record_id or ""),
@@ -89,7 +90,14 @@ def iter_warc(
                     if skipped is not None:
                         skipped[reason] += 1
                     continue
-                yield _page_of(record, path)
+                content = record.reader.read()
+                if record.content_length and len(content) < record.content_length:
+                    raise SourceError(
+                        f"the WARC file ends inside record {record.record_id} ({len(content)} of"
+                        f" {record.content_length} bytes): truncated",
+                        input_name=path,
+                    )
+                yield _page_of(record, path, content, options.max_bytes)
             _check_read_to_end(stream, path)
     except SourceError as err:
         yield SourceFailure(input=path, stage=err.stage, reason=str(err.for_input(path)))
