@@ -1,0 +1,409 @@
+"""Test outlets served on 127.0.0.1, one port standing for one host, with a request log.
+
+Each ``OutletHost`` maps paths to ``Resource``s (body, type, validators, status, delay). Every
+request is logged with its arrival time, host, path and whether it was conditional, so tests
+and the ``watch`` benchmark can prove what was fetched and when. Resources with an ETag answer
+``If-None-Match`` with 304; a resource can answer a fixed number of times with another status
+first (a 503 with Retry-After), or redirect. Articles are generated pages with quotations, so
+the pipeline stores statements from them.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HTTP_DATE = "Sun, 06 Dec 2026 10:00:00 GMT"
+NAMES = ("Ana Silva", "Marc Dupont", "Lena Weber", "Tomas Novak", "Ines Costa", "Pavel Horak")
+
+
+@dataclass
+class Resource:
+    body: bytes | Callable[[], bytes] = b""
+    content_type: str = "text/html; charset=utf-8"
+    etag: str | None = None
+    last_modified: str | None = None
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    fail_first: int = 0  # answer ``fail_status`` this many times before serving the resource
+    fail_status: int = 503
+    served: int = 0
+
+
+@dataclass(frozen=True)
+class Hit:
+    at: float
+    host: str
+    path: str
+    status: int
+    conditional: bool
+    user_agent: str
+
+
+class OutletHost:
+    """One host: a port on 127.0.0.1 and its resources."""
+
+    def __init__(self, log: list[Hit], lock: threading.Lock, delay: float = 0.0) -> None:
+        self.resources: dict[str, Resource] = {}
+        self.delay = delay
+        self.log = log
+        self.lock = lock
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.name = f"127.0.0.1:{self.port}"
+        self.base = f"http://{self.name}"
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def add(self, path: str, resource: Resource) -> str:
+        self.resources[path] = resource
+        return self.url(path)
+
+
+class Outlets:
+    """Several hosts and one request log; use as a context manager."""
+
+    def __init__(self) -> None:
+        self.log: list[Hit] = []
+        self.lock = threading.Lock()
+        self.hosts: list[OutletHost] = []
+
+    def host(self, *, delay: float = 0.0) -> OutletHost:
+        host = OutletHost(self.log, self.lock, delay)
+        self.hosts.append(host)
+        host.thread.start()
+        return host
+
+    def __enter__(self) -> Outlets:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for host in self.hosts:
+            host.server.shutdown()
+            host.server.server_close()
+
+    def hits(self, host: OutletHost | None = None) -> list[Hit]:
+        with self.lock:
+            return [hit for hit in self.log if host is None or hit.host == host.name]
+
+    def clear(self) -> None:
+        with self.lock:
+            self.log.clear()
+
+
+def _handler_for(host: OutletHost) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            arrived = time.monotonic()
+            path = self.path
+            resource = host.resources.get(path)
+            conditional = "If-None-Match" in self.headers or "If-Modified-Since" in self.headers
+            status, headers, body = _answer(resource, self.headers)
+            with host.lock:
+                host.log.append(
+                    Hit(arrived, host.name, path, status, conditional, self.headers.get("User-Agent", ""))
+                )
+            pause = host.delay + (resource.delay if resource else 0.0)
+            if pause:
+                time.sleep(pause)
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+def _answer(resource: Resource | None, request_headers) -> tuple[int, dict[str, str], bytes]:
+    if resource is None:
+        return 404, {"Content-Type": "text/plain"}, b"not found"
+    resource.served += 1
+    if resource.served <= resource.fail_first:
+        return resource.fail_status, {"Retry-After": resource.headers.get("Retry-After", "1")}, b"busy"
+    headers = {"Content-Type": resource.content_type}
+    headers.update({k: v for k, v in resource.headers.items() if k != "Retry-After"})
+    if resource.etag:
+        headers["ETag"] = resource.etag
+        if request_headers.get("If-None-Match") == resource.etag:
+            return 304, headers, b""
+    if resource.last_modified:
+        headers["Last-Modified"] = resource.last_modified
+        if not resource.etag and request_headers.get("If-Modified-Since") == resource.last_modified:
+            return 304, headers, b""
+    body = resource.body() if callable(resource.body) else resource.body
+    return resource.status, headers, body
+
+
+# ------------------------------------------------------------------------------------- content
+
+
+def article_html(host: str, number: int) -> bytes:
+    """A small news article with two attributed quotations, distinct per host and number."""
+    speaker = NAMES[number % len(NAMES)]
+    other = NAMES[(number + 1) % len(NAMES)]
+    day = 1 + number % 28
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Council vote {number} on {host}</title>
+<meta property="article:published_time" content="2026-11-{day:02d}T08:00:00Z"></head>
+<body><header><nav><a href="/">Home</a> <a href="/news/">News</a></nav></header>
+<article><h1>Council vote {number} on {host} divides the city</h1>
+<p class="byline">By Staff Reporter</p>
+<p>The city council met on Tuesday to debate proposal number {number}, which would change how
+the harbour district is funded over the next decade and who decides on its budget.</p>
+<p>"We cannot keep postponing the repairs of the harbour walls," {speaker} said at the meeting,
+adding that the costs had doubled since the last survey of the district in {2000 + number % 25}.</p>
+<p>{other}, who leads the opposition group, told reporters that the plan "asks residents to pay
+twice for the same road" and urged the council to publish the full survey before any vote.</p>
+<p>The vote on item {number} is expected next month after a public hearing in the town hall.</p>
+</article><footer>Copyright City Times</footer></body></html>""".encode()
+
+
+def rss(items: list[tuple[str, str]], *, title: str = "Outlet") -> bytes:
+    """An RSS 2.0 feed of (url, RFC 822 date) items."""
+    body = "".join(
+        f'<item><title>Item {i}</title><link>{url}</link><guid isPermaLink="false">id-{i}</guid>'
+        f"<pubDate>{date}</pubDate></item>"
+        for i, (url, date) in enumerate(items)
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>http://example.invalid/</link>{body}</channel></rss>"
+    ).encode()
+
+
+def atom(items: list[tuple[str, str]]) -> bytes:
+    """An Atom feed of (url, ISO date) entries."""
+    body = "".join(
+        f'<entry><title>Entry {i}</title><link rel="alternate" href="{url}"/><id>urn:e:{i}</id>'
+        f"<updated>{date}</updated><published>{date}</published></entry>"
+        for i, (url, date) in enumerate(items)
+    )
+    return f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>{body}</feed>'.encode()
+
+
+def urlset(items: list[tuple[str, str]], *, news: bool = False) -> bytes:
+    ns = ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' if news else ""
+    rows = []
+    for url, date in items:
+        extra = (
+            (
+                f"<news:news><news:publication><news:name>Outlet</news:name><news:language>en</news:language>"
+                f"</news:publication><news:publication_date>{date}</news:publication_date>"
+                f"<news:title>t</news:title></news:news>"
+            )
+            if news
+            else f"<lastmod>{date}</lastmod>"
+        )
+        rows.append(f"<url><loc>{url}</loc>{extra}</url>")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{ns}>'
+        + "".join(rows)
+        + "</urlset>"
+    ).encode()
+
+
+def sitemap_index(urls: list[str]) -> bytes:
+    rows = "".join(f"<sitemap><loc>{url}</loc><lastmod>2026-12-01</lastmod></sitemap>" for url in urls)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + rows
+        + "</sitemapindex>"
+    ).encode()
+
+
+def xml_resource(body: bytes | Callable[[], bytes], tag: str, **kw) -> Resource:
+    return Resource(body=body, content_type="application/xml", etag=f'"{tag}"', last_modified=HTTP_DATE, **kw)
+
+
+def robots_resource(text: str) -> Resource:
+    return Resource(body=text.encode(), content_type="text/plain", etag='"robots"', last_modified=HTTP_DATE)
+
+
+def add_articles(host: OutletHost, numbers: range | list[int], *, prefix: str = "/news/") -> list[str]:
+    """Article pages ``prefix<n>`` on ``host``; returns their URLs."""
+    urls = []
+    for number in numbers:
+        path = f"{prefix}{number}"
+        urls.append(host.add(path, Resource(body=article_html(host.name, number), etag=f'"a{number}"')))
+    return urls
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# ------------------------------------------------------------------------------------- scenarios
+
+OLD_DATE = "2020-01-15"
+
+
+@dataclass
+class NewsScenario:
+    """The outlets the watch tests and benchmark follow, with what a round must store."""
+
+    home: OutletHost
+    redirecting: OutletHost
+    malformed: OutletHost
+    slow: OutletHost
+    busy: OutletHost
+    allowed: set[str]
+    disallowed: set[str]
+    old: set[str]
+    feeds: dict[str, str]
+    crawl_delay: float
+
+
+def news_scenario(
+    outlets: Outlets, *, crawl_delay: float = 0.2, slow_delay: float = 0.3, retry_after: int = 2
+) -> NewsScenario:
+    """A home page linking RSS, Atom and JSON feeds, robots.txt with a Disallow, a Crawl-delay
+    and a sitemap index holding a news sitemap; a feed that redirects, a malformed feed, a slow
+    host and a host that first answers 503 with Retry-After."""
+    home = outlets.host()
+    news = add_articles(home, range(1, 11))
+    private = add_articles(home, [1, 2], prefix="/private/")
+    dates = [f"Sun, 0{1 + i % 6} Dec 2026 08:00:00 GMT" for i in range(10)]
+    home.add(
+        "/robots.txt",
+        robots_resource(
+            f"User-agent: *\nDisallow: /private/\nCrawl-delay: {crawl_delay}\n\nSitemap: {home.url('/sitemap-index.xml')}\n"
+        ),
+    )
+    home.add(
+        "/",
+        Resource(
+            body=(
+                "<html><head><title>City Times</title>"
+                f'<link rel="alternate" type="application/rss+xml" title="All" href="/feed.rss">'
+                f'<link rel="alternate" type="application/atom+xml" href="{home.url("/feed.atom")}">'
+                '<link rel="alternate" type="application/feed+json" href="feed.json">'
+                '<link rel="stylesheet" href="/style.css"><link rel="alternate" hreflang="fr" href="/fr/">'
+                '</head><body><a href="/news/1">One</a></body></html>'
+            ).encode(),
+            etag='"home"',
+        ),
+    )
+    home.add(
+        "/feed.rss",
+        xml_resource(
+            rss(
+                [(news[i], dates[i]) for i in range(4)]
+                + [(private[0], dates[0]), (news[0] + "?utm_source=rss#top", dates[0])]
+            ),
+            "rss",
+        ),
+    )
+    home.add(
+        "/feed.atom",
+        xml_resource(atom([(news[i], f"2026-12-0{1 + i % 6}T08:00:00Z") for i in range(2, 6)]), "atom"),
+    )
+    home.add(
+        "/feed.json",
+        Resource(
+            body=(
+                '{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": ['
+                f'{{"id": "6", "url": "{news[5]}", "date_published": "2026-12-02T08:00:00Z"}},'
+                f'{{"id": "7", "url": "{news[6]}", "date_published": "2026-12-02T09:00:00Z"}}]}}'
+            ).encode(),
+            content_type="application/feed+json",
+            etag='"json"',
+        ),
+    )
+    home.add(
+        "/sitemap-index.xml",
+        xml_resource(
+            sitemap_index([home.url("/sitemap-news.xml"), home.url("/sitemap-archive.xml")]), "index"
+        ),
+    )
+    home.add(
+        "/sitemap-news.xml",
+        xml_resource(
+            urlset(
+                [
+                    (news[7], "2026-12-03T10:00:00Z"),
+                    (news[8], "2026-12-04T10:00:00+02:00"),
+                    (private[1], "2026-12-04"),
+                ],
+                news=True,
+            ),
+            "newsmap",
+        ),
+    )
+    home.add("/sitemap-archive.xml", xml_resource(urlset([(news[9], OLD_DATE)]), "archive"))
+    home.add("/sitemap.xml", xml_resource(urlset([(news[0], "2026-12-01")]), "plain"))
+
+    redirecting = outlets.host()
+    redirected = add_articles(redirecting, [1, 2])
+    redirecting.add("/robots.txt", robots_resource("User-agent: *\nAllow: /\n"))
+    redirecting.add("/feed.rss", Resource(status=301, headers={"Location": "/rss/main.xml"}))
+    redirecting.add("/rss/main.xml", xml_resource(rss([(u, dates[0]) for u in redirected]), "moved"))
+
+    malformed = outlets.host()
+    damaged = add_articles(malformed, [1, 2, 3])
+    malformed.add("/robots.txt", robots_resource("User-agent: *\nDisallow:\n"))
+    text = rss([(u, dates[1]) for u in damaged])
+    malformed.add(
+        "/bad.xml",
+        xml_resource(text[: text.index(b"<item>", text.index(damaged[1].encode()))] + b"<item><link>", "bad"),
+    )
+
+    slow = outlets.host(delay=slow_delay)
+    slowly = add_articles(slow, [1, 2, 3])
+    slow.add("/robots.txt", robots_resource("User-agent: *\nDisallow: /admin\n"))
+    slow.add("/feed.rss", xml_resource(rss([(u, dates[2]) for u in slowly]), "slow"))
+
+    busy = outlets.host()
+    later = add_articles(busy, [1, 2])
+    busy.add("/robots.txt", robots_resource("User-agent: *\nDisallow: /tmp/\n"))
+    busy.add(
+        "/feed.rss",
+        xml_resource(
+            rss([(u, dates[3]) for u in later]),
+            "busy",
+            fail_first=1,
+            headers={"Retry-After": str(retry_after)},
+        ),
+    )
+    return NewsScenario(
+        home=home,
+        redirecting=redirecting,
+        malformed=malformed,
+        slow=slow,
+        busy=busy,
+        allowed=set(news[:9]) | set(redirected) | set(damaged[:2]) | set(slowly) | set(later),
+        disallowed=set(private),
+        old={news[9]},
+        feeds={
+            "rss": home.url("/feed.rss"),
+            "atom": home.url("/feed.atom"),
+            "json": home.url("/feed.json"),
+            "index": home.url("/sitemap-index.xml"),
+            "news": home.url("/sitemap-news.xml"),
+            "archive": home.url("/sitemap-archive.xml"),
+            "plain": home.url("/sitemap.xml"),
+            "redirect": redirecting.url("/feed.rss"),
+            "malformed": malformed.url("/bad.xml"),
+            "slow": slow.url("/feed.rss"),
+            "busy": busy.url("/feed.rss"),
+        },
+        crawl_delay=crawl_delay,
+    )

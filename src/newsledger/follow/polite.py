@@ -1,0 +1,235 @@
+"""Polite fetching across many hosts at once: robots.txt obeyed (Crawl-delay too), one request
+at a time per host with a least delay between two, every request through the project's
+``Fetcher`` (user agent, size limit, address checks, retries honouring Retry-After).
+
+A few threads serve all hosts: each takes the host whose turn comes first, waits for it, makes
+one request and gives the host back, so a slow host holds one thread and delays no other host.
+Outcomes go to a bounded queue: when the consumer falls behind, fetching waits, and memory stays
+flat however many URLs are queued.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections import deque
+from typing import Any, NamedTuple
+
+import msgspec
+
+from newsledger.errors import FetchError, NewsledgerError
+from newsledger.follow.robots import ALLOW_ALL, DISALLOW_ALL, Robots, parse_robots
+from newsledger.follow.state import HostRobots
+from newsledger.follow.urlnorm import host_of
+from newsledger.ledger.db import now
+from newsledger.sources.options import SourceOptions
+from newsledger.sources.urls import Fetcher, Response
+
+MAX_CRAWL_DELAY = 60.0
+RESULTS_WAITING = 64
+
+
+class Job(NamedTuple):
+    tag: Any
+    url: str
+    headers: dict[str, str] | None = None
+    retries: int | None = None
+
+
+class Outcome(NamedTuple):
+    """What became of a job: a response, an error, or ``disallowed`` (no request was made)."""
+
+    job: Job
+    response: Response | None = None
+    error: NewsledgerError | None = None
+    disallowed: bool = False
+
+
+class _Host(msgspec.Struct):
+    name: str
+    jobs: deque = msgspec.field(default_factory=deque)
+    busy: bool = False
+    ready_at: float = 0.0
+    robots: Robots | None = None
+    delay: float = 0.0
+
+
+class PolitePool:
+    """Fetch jobs politely on ``threads`` threads; read outcomes with :meth:`next_outcome`."""
+
+    def __init__(
+        self,
+        options: SourceOptions,
+        robots_cache: dict[str, HostRobots],
+        *,
+        threads: int = 16,
+        stop: threading.Event | None = None,
+        fetcher: Fetcher | None = None,
+    ) -> None:
+        self.options = options
+        self.robots_cache = robots_cache
+        self.stop = stop or threading.Event()
+        self.fetcher = fetcher or Fetcher(msgspec.structs.replace(options, host_delay=0.0))
+        self.hosts: dict[str, _Host] = {}
+        self.lock = threading.Condition()
+        self.results: queue.Queue[Outcome] = queue.Queue(RESULTS_WAITING)
+        self.queued = 0
+        self.active = 0
+        self.closed = False
+        self.threads = [threading.Thread(target=self._serve, daemon=True) for _ in range(threads)]
+        for thread in self.threads:
+            thread.start()
+
+    def __enter__(self) -> PolitePool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def outstanding(self) -> int:
+        """Jobs queued or being fetched, plus outcomes not yet read."""
+        with self.lock:
+            return self.queued + self.active + self.results.qsize()
+
+    def submit(self, job: Job) -> None:
+        name = host_of(job.url)
+        with self.lock:
+            host = self.hosts.get(name)
+            if host is None:
+                host = self.hosts[name] = _Host(name=name, delay=self.options.host_delay)
+            host.jobs.append(job)
+            self.queued += 1
+            self.lock.notify()
+
+    def next_outcome(self, timeout: float = 0.2) -> Outcome | None:
+        try:
+            return self.results.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def drop_queued(self) -> int:
+        """Forget every job not yet started (on stop); return how many."""
+        with self.lock:
+            dropped = self.queued
+            for host in self.hosts.values():
+                host.jobs.clear()
+            self.queued = 0
+            return dropped
+
+    def close(self) -> None:
+        with self.lock:
+            self.closed = True
+            self.lock.notify_all()
+        self.drop_queued()
+        while True:  # let threads blocked on a full results queue finish
+            try:
+                self.results.get_nowait()
+            except queue.Empty:
+                break
+        for thread in self.threads:
+            thread.join(timeout=1.0)
+        self.fetcher.close()
+
+    def _serve(self) -> None:
+        while True:
+            host, job = self._take()
+            if host is None:
+                return
+            try:
+                outcome = self._run(host, job)
+            finally:
+                with self.lock:
+                    host.busy = False
+                    host.ready_at = time.monotonic() + host.delay
+                    self.lock.notify_all()
+            self.results.put(outcome)
+            with self.lock:
+                self.active -= 1
+
+    def _take(self) -> tuple[_Host | None, Job | None]:
+        """The next job whose host is free and whose turn has come; waits for one."""
+        with self.lock:
+            while not self.closed:
+                free = [h for h in self.hosts.values() if h.jobs and not h.busy]
+                if free and not self.stop.is_set():
+                    host = min(free, key=lambda h: h.ready_at)
+                    wait = host.ready_at - time.monotonic()
+                    if wait <= 0:
+                        host.busy = True
+                        self.queued -= 1
+                        self.active += 1
+                        return host, host.jobs.popleft()
+                    self.lock.wait(min(wait, 0.5))
+                else:
+                    self.lock.wait(0.5)
+            return None, None
+
+    def _run(self, host: _Host, job: Job) -> Outcome:
+        try:
+            if host.robots is None:
+                self._load_robots(host, job.url)
+                if not job.url.endswith("/robots.txt"):
+                    self._pause(host)
+            if not host.robots.allows(job.url):
+                return Outcome(job, disallowed=True)
+            response = self.fetcher.request(job.url, headers=job.headers, retries=job.retries)
+            return Outcome(job, response=response)
+        except NewsledgerError as err:
+            return Outcome(job, error=err)
+        except Exception as err:  # a fetch bug costs one URL, never the round
+            return Outcome(job, error=FetchError(f"{type(err).__name__}: {err}", input_name=job.url))
+
+    def _pause(self, host: _Host) -> None:
+        """The least delay after the robots.txt request, before the job's own request."""
+        deadline = time.monotonic() + host.delay
+        while not self.stop.is_set() and (left := deadline - time.monotonic()) > 0:
+            time.sleep(min(left, 0.2))
+
+    def _load_robots(self, host: _Host, url: str) -> None:
+        """Read the host's robots.txt (conditionally, from the cache's validators). A missing
+        one (4xx) allows everything; an unreachable one (5xx, network) disallows everything
+        for this round, as RFC 9309 asks."""
+        robots_url = url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + "/robots.txt"
+        cached = self.robots_cache.get(host.name)
+        headers = (
+            _conditional(cached.etag, cached.last_modified) if cached and cached.robots is not None else None
+        )
+        try:
+            response = self.fetcher.request(robots_url, headers=headers, retries=0)
+        except NewsledgerError:
+            host.robots = DISALLOW_ALL
+            return
+        if response.status == 304 and cached is not None:
+            text = cached.robots or ""
+        elif response.status < 300:
+            text = response.body.decode("utf-8", "replace")
+            self.robots_cache[host.name] = HostRobots(
+                host=host.name,
+                robots=text,
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
+                fetched_at=now(),
+            )
+        elif 400 <= response.status < 500 and response.status != 429:
+            host.robots = ALLOW_ALL
+            return
+        else:
+            host.robots = DISALLOW_ALL
+            return
+        host.robots = parse_robots(text, self.options.user_agent)
+        if host.robots.crawl_delay:
+            host.delay = max(host.delay, min(host.robots.crawl_delay, MAX_CRAWL_DELAY))
+
+
+def _conditional(etag: str | None, last_modified: str | None) -> dict[str, str] | None:
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers or None
+
+
+conditional_headers = _conditional
