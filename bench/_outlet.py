@@ -50,6 +50,7 @@ class OutletHost:
 
     def __init__(self, log: list[Hit], lock: threading.Lock, delay: float = 0.0) -> None:
         self.resources: dict[str, Resource] = {}
+        self.dynamic: Callable[[str], Resource | None] | None = None  # resources made on request
         self.delay = delay
         self.log = log
         self.lock = lock
@@ -112,6 +113,8 @@ def _handler_for(host: OutletHost) -> type[BaseHTTPRequestHandler]:
             arrived = time.monotonic()
             path = self.path
             resource = host.resources.get(path)
+            if resource is None and host.dynamic is not None:
+                resource = host.dynamic(path)
             conditional = "If-None-Match" in self.headers or "If-Modified-Since" in self.headers
             status, headers, body = _answer(resource, self.headers)
             with host.lock:
@@ -407,3 +410,38 @@ def news_scenario(
         },
         crawl_delay=crawl_delay,
     )
+
+
+@dataclass
+class ManyHosts:
+    hosts: list[OutletHost]
+    feed: str
+    articles: list[str]
+
+
+def many_hosts(
+    outlets: Outlets, *, hosts: int = 20, items: int = 10_000, crawl_delay: float | None = None
+) -> ManyHosts:
+    """``hosts`` hosts serving articles ``/a/<n>`` on request, and one RSS feed of ``items``
+    items on the first host, spread round-robin over all hosts."""
+    made = [outlets.host() for _ in range(hosts)]
+    delay_line = f"Crawl-delay: {crawl_delay}\n" if crawl_delay else ""
+    for host in made:
+        host.add("/robots.txt", robots_resource(f"User-agent: *\nDisallow: /private/\n{delay_line}"))
+        host.dynamic = _article_maker(host)
+    articles = [made[i % hosts].url(f"/a/{i}") for i in range(items)]
+    dates = [f"Sun, 0{1 + i % 6} Dec 2026 08:00:00 GMT" for i in range(6)]
+    feed = made[0].add(
+        "/big.xml", xml_resource(rss([(url, dates[i % 6]) for i, url in enumerate(articles)]), "big")
+    )
+    return ManyHosts(hosts=made, feed=feed, articles=articles)
+
+
+def _article_maker(host: OutletHost) -> Callable[[str], Resource | None]:
+    def make(path: str) -> Resource | None:
+        number = path.removeprefix("/a/")
+        if not path.startswith("/a/") or not number.isdigit():
+            return None
+        return Resource(body=article_html(host.name, int(number)), etag=f'"a{number}"')
+
+    return make

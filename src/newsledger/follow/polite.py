@@ -15,6 +15,7 @@ import threading
 import time
 from collections import deque
 from typing import Any, NamedTuple
+from urllib.parse import urljoin
 
 import msgspec
 
@@ -24,7 +25,7 @@ from newsledger.follow.state import HostRobots
 from newsledger.follow.urlnorm import host_of
 from newsledger.ledger.db import now
 from newsledger.sources.options import SourceOptions
-from newsledger.sources.urls import Fetcher, Response
+from newsledger.sources.urls import REDIRECTS, Fetcher, Response
 
 MAX_CRAWL_DELAY = 60.0
 RESULTS_WAITING = 64
@@ -174,12 +175,29 @@ class PolitePool:
                     self._pause(host)
             if not host.robots.allows(job.url):
                 return Outcome(job, disallowed=True)
-            response = self.fetcher.request(job.url, headers=job.headers, retries=job.retries)
-            return Outcome(job, response=response)
+            return Outcome(job, response=self._follow(host, job))
         except NewsledgerError as err:
             return Outcome(job, error=err)
         except Exception as err:  # a fetch bug costs one URL, never the round
             return Outcome(job, error=FetchError(f"{type(err).__name__}: {err}", input_name=job.url))
+
+    def _follow(self, host: _Host, job: Job) -> Response:
+        """The job's response after redirects. A hop within the host obeys its robots.txt and
+        waits the host's delay again; a hop to another host is made at once (one request)."""
+        url = job.url
+        for _ in range(self.options.max_redirects + 1):
+            response = self.fetcher.request(
+                url, headers=job.headers, retries=job.retries, follow_redirects=False
+            )
+            location = response.headers.get("location")
+            if response.status not in REDIRECTS or not location:
+                return response
+            url = urljoin(url, location)
+            if host_of(url) == host.name:
+                if not host.robots.allows(url):
+                    raise FetchError("redirected to a URL robots.txt disallows", input_name=job.url)
+                self._pause(host)
+        raise FetchError(f"more than {self.options.max_redirects} redirects", input_name=job.url)
 
     def _pause(self, host: _Host) -> None:
         """The least delay after the robots.txt request, before the job's own request."""

@@ -26,6 +26,7 @@ from newsledger.model import Page, SourceFailure
 from newsledger.sources.keys import url_key
 from newsledger.sources.options import SourceOptions
 
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 30.0
 Resolver = Callable[[str, int], list[str]]
@@ -149,15 +150,17 @@ class Fetcher:
         )
 
     def request(
-        self, url: str, *, headers: dict[str, str] | None = None, retries: int | None = None
+        self, url: str, *, headers: dict[str, str] | None = None, retries: int | None = None,
+        follow_redirects: bool = True,
     ) -> Response:
         """The final response for ``url`` after redirects, whatever its status (a 304 to a
-        conditional request, a 503 once retries are spent); raises FetchError on network errors."""
+        conditional request, a 503 once retries are spent); raises FetchError on network errors.
+        Without ``follow_redirects`` a redirect is returned as it is (its ``location`` header)."""
         current = url
         for _ in range(self.options.max_redirects + 1):
             check_url(current, self.options, self.resolver)
             status, answer, body = self._get_with_retries(current, headers, retries)
-            if status in (301, 302, 303, 307, 308) and "location" in answer:
+            if follow_redirects and status in REDIRECTS and "location" in answer:
                 current = urljoin(current, answer["location"])
                 continue
             return Response(url=current, status=status, headers=answer, body=body)
