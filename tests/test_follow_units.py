@@ -147,7 +147,7 @@ def test_malformed_listing_yields_the_entries_before_the_damage_then_raises():
     damaged = text[: text.rindex(b"</item>")]
     entries = read_entries(damaged, name="https://e.com/feed")
     assert next(entries).url == "https://e.com/1"
-    with pytest.raises(ListingError, match="https://e.com/feed: malformed XML"):
+    with pytest.raises(ListingError, match=r"https://e\.com/feed: malformed XML"):
         next(entries)
     with pytest.raises(ListingError, match="neither a feed nor a sitemap"):
         list(read_entries(b"<!doctype html><html><body>hi</body></html>"))

@@ -3,6 +3,7 @@ logs prove what was fetched, when, and how."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import sqlite3
@@ -115,7 +116,7 @@ def test_crawl_delay_and_host_delay_hold_between_requests_to_one_host(followed):
     for hits in (followed["first_hits"], followed["second_hits"]):
         for host in scenario.home, scenario.redirecting, scenario.malformed, scenario.slow:
             times = sorted(h.at for h in hits if h.host == host.name)
-            gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+            gaps = [b - a for a, b in itertools.pairwise(times)]
             least = (
                 CRAWL_DELAY if host is scenario.home else HOST_DELAY + (SLOW if host is scenario.slow else 0)
             )
