@@ -420,16 +420,27 @@ class ManyHosts:
 
 
 def many_hosts(
-    outlets: Outlets, *, hosts: int = 20, items: int = 10_000, crawl_delay: float | None = None
+    outlets: Outlets,
+    *,
+    hosts: int = 20,
+    items: int = 10_000,
+    crawl_delay: float | None = None,
+    private_every: int = 0,
 ) -> ManyHosts:
     """``hosts`` hosts serving articles ``/a/<n>`` on request, and one RSS feed of ``items``
-    items on the first host, spread round-robin over all hosts."""
+    items on the first host, spread round-robin over all hosts; with ``private_every``, every
+    such item links a page under ``/private/`` instead, which robots.txt disallows."""
     made = [outlets.host() for _ in range(hosts)]
     delay_line = f"Crawl-delay: {crawl_delay}\n" if crawl_delay else ""
     for host in made:
         host.add("/robots.txt", robots_resource(f"User-agent: *\nDisallow: /private/\n{delay_line}"))
         host.dynamic = _article_maker(host)
-    articles = [made[i % hosts].url(f"/a/{i}") for i in range(items)]
+    articles = [
+        made[i % hosts].url(
+            f"/private/{i}" if private_every and i % private_every == private_every - 1 else f"/a/{i}"
+        )
+        for i in range(items)
+    ]
     dates = [f"Sun, 0{1 + i % 6} Dec 2026 08:00:00 GMT" for i in range(6)]
     feed = made[0].add(
         "/big.xml", xml_resource(rss([(url, dates[i % 6]) for i, url in enumerate(articles)]), "big")
