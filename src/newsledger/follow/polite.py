@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 import msgspec
 
-from newsledger.errors import FetchError, NewsledgerError
+from newsledger.errors import BlockedAddressError, FetchError, NewsledgerError
 from newsledger.follow.robots import ALLOW_ALL, DISALLOW_ALL, Robots, parse_robots
 from newsledger.follow.state import HostRobots
 from newsledger.follow.urlnorm import host_of
@@ -216,6 +216,8 @@ class PolitePool:
         )
         try:
             response = self.fetcher.request(robots_url, headers=headers, retries=0)
+        except BlockedAddressError:
+            raise  # the job's own request would be refused the same way: say so
         except NewsledgerError:
             host.robots = DISALLOW_ALL
             return

@@ -17,6 +17,7 @@ from newsledger.follow.urlnorm import host_of
 from newsledger.ledger import Ledger
 from newsledger.ledger.db import Database, now
 
+MAX_ATTEMPTS = 3  # rounds in which a URL that failed for a passing reason is tried
 SOURCE_COLUMNS = (
     "id, url, kind, outlet, parent_id, via, state, etag, last_modified, last_poll, last_success, "
     "last_status, last_error, articles_found, failures, next_poll, added_at"
@@ -131,9 +132,11 @@ def record_listing(
         etag, modified = validators if validators is not None else (source.etag, source.last_modified)
         db.execute(
             "UPDATE sources SET etag = ?, last_modified = ?, last_poll = ?, last_status = ?, next_poll = ?, "
-            "last_success = CASE WHEN ? IS NULL THEN ? ELSE last_success END, last_error = ?, "
-            "failures = CASE WHEN ? IS NULL THEN 0 ELSE failures + 1 END, kind = coalesce(?, kind) WHERE id = ?",
-            (etag, modified, stamp, status, next_poll, error, stamp, error, error, kind, source.id),
+            "last_success = ?, last_error = ?, failures = ?, kind = ? WHERE id = ?",
+            (
+                etag, modified, stamp, status, next_poll, stamp if error is None else source.last_success, error,
+                0 if error is None else source.failures + 1, kind or source.kind, source.id,
+            ),
         )
     return new
 
@@ -162,6 +165,13 @@ def record_failure(
         )
 
 
+def record_damage(ledger: Ledger, source: SourceRecord, error: str) -> None:
+    """A listing read only up to damage: the error is kept (the poll itself succeeded, so the
+    source is polled as usual and does not back off)."""
+    with ledger.db.transaction():
+        ledger.db.execute("UPDATE sources SET last_error = ? WHERE id = ?", (error, source.id))
+
+
 def pending_urls(ledger: Ledger, *, after: int = 0, limit: int = 500) -> list[PendingUrl]:
     rows = ledger.db.fetchall(
         "SELECT id, url, source_id FROM source_urls WHERE state = 'pending' AND id > ? ORDER BY id LIMIT ?",
@@ -172,13 +182,22 @@ def pending_urls(ledger: Ledger, *, after: int = 0, limit: int = 500) -> list[Pe
 
 def finish_urls(ledger: Ledger, outcomes: list[tuple[int, str, str | None, str | None]]) -> None:
     """Mark URLs done in one transaction: (url id, state, page key, reason); a stored one counts
-    as an article found for its source."""
+    as an article found for its source. A ``retry`` stays pending for a later round until it
+    has failed ``MAX_ATTEMPTS`` times, then is ``failed``."""
     db = ledger.db
     stamp = now()
     with db.transaction():
         for url_id, state, key, reason in outcomes:
+            if state == "retry":
+                db.execute(
+                    "UPDATE source_urls SET attempts = attempts + 1, reason = ?, done_at = ?, "
+                    "state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?",
+                    (reason, stamp, MAX_ATTEMPTS, url_id),
+                )
+                continue
             db.execute(
-                "UPDATE source_urls SET state = ?, page_key = ?, reason = ?, done_at = ? WHERE id = ?",
+                "UPDATE source_urls SET state = ?, page_key = ?, reason = ?, done_at = ?, attempts = attempts + 1 "
+                "WHERE id = ?",
                 (state, key, reason, stamp, url_id),
             )
             if state == "stored":

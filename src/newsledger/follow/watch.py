@@ -37,6 +37,7 @@ from newsledger.ledger.rows import PreparedPage
 from newsledger.model import Page, SourceFailure
 from newsledger.sources.keys import url_key
 from newsledger.sources.options import SourceOptions
+from newsledger.sources.urls import RETRY_STATUSES
 
 BACKOFF_BASE = 60.0
 BACKOFF_MAX = 6 * 3600.0
@@ -167,23 +168,32 @@ def _read_listing(
 ) -> None:
     damage: list[str] = []
     children: list[Found] = []
+    # A damaged listing keeps its validators too: read again unchanged, it would break at the
+    # same place; the entries before the damage are stored and the damage is recorded.
     urls = _listed_urls(response.body, response.url, options.since, damage, children, source)
-    validators = None if damage else (response.headers.get("etag"), response.headers.get("last-modified"))
     summary.found += state.record_listing(
         ledger,
         source,
         urls,
-        validators=validators,
+        validators=(response.headers.get("etag"), response.headers.get("last-modified")),
         status=response.status,
-        next_poll=state.later(options.backoff if damage else options.every),
-        error=damage[0] if damage else None,
-        kind=kind_of_listing(response.body[:4096]) if source.via == "index" else None,
+        next_poll=state.later(options.every),
+        kind=_listing_kind(response.body) if source.via == "index" else None,
     )
     if children:
         state.add_sources(ledger, children, source.outlet)
     if damage:
         summary.poll_failures += 1
+        state.record_damage(ledger, source, damage[0])
         ledger.record_failure(SourceFailure(input=source.url, stage="listing", reason=damage[0]))
+
+
+def _listing_kind(body: bytes) -> str | None:
+    """The kind an index's child turned out to be (a news sitemap, say), None if unreadable."""
+    try:
+        return kind_of_listing(body)
+    except ListingError:
+        return None
 
 
 def _listed_urls(
@@ -302,7 +312,8 @@ def _page_or_settle(ledger: Ledger, outcome: Outcome, summary: RoundSummary) -> 
     reason = str(outcome.error) if outcome.error else f"{pending.url}: HTTP status {response.status}"
     summary.failed += 1
     ledger.record_failure(SourceFailure(input=pending.url, stage="fetch", reason=reason))
-    state.finish_urls(ledger, [(pending.id, "failed", None, reason)])
+    passing = outcome.error is not None or response.status in RETRY_STATUSES
+    state.finish_urls(ledger, [(pending.id, "retry" if passing else "failed", None, reason)])
     return None
 
 

@@ -233,6 +233,7 @@ CREATE TABLE source_urls (
     state TEXT NOT NULL,
     page_key TEXT,
     reason TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
     found_at TEXT NOT NULL,
     done_at TEXT
 );
