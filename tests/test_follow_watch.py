@@ -163,7 +163,7 @@ def test_503_with_retry_after_backs_off_then_reads_the_feed(tmp_path):
             [source] = list_sources(ledger)
             assert source.failures == 1 and source.last_status == 503 and source.next_poll
             assert run_round(ledger, OPTIONS).polled == 0  # still backing off: no request at all
-            time.sleep(1.1)
+            time.sleep(2.05)  # Retry-After: 1, kept to the second and rounded up
             third = run_round(ledger, OPTIONS)
             assert third.stored == 2 and list_sources(ledger)[0].failures == 0
         feed_hits = [h for h in outlets.hits(scenario.busy) if h.path == "/feed.rss"]

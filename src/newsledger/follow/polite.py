@@ -10,6 +10,7 @@ flat however many URLs are queued.
 
 from __future__ import annotations
 
+import datetime as dt
 import queue
 import threading
 import time
@@ -28,6 +29,7 @@ from newsledger.sources.options import SourceOptions
 from newsledger.sources.urls import REDIRECTS, Fetcher, Response
 
 MAX_CRAWL_DELAY = 60.0
+ABSENT_ROBOTS_KEPT = 24 * 3600.0  # RFC 9309 lets a crawler keep a robots.txt answer for a day
 RESULTS_WAITING = 64
 
 
@@ -206,41 +208,57 @@ class PolitePool:
             time.sleep(min(left, 0.2))
 
     def _load_robots(self, host: _Host, url: str) -> None:
-        """Read the host's robots.txt (conditionally, from the cache's validators). A missing
-        one (4xx) allows everything; an unreachable one (5xx, network) disallows everything
-        for this round, as RFC 9309 asks."""
-        robots_url = url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + "/robots.txt"
-        cached = self.robots_cache.get(host.name)
-        headers = (
-            _conditional(cached.etag, cached.last_modified) if cached and cached.robots is not None else None
-        )
+        """Read the host's robots.txt and set the host's rules and delay from it."""
+        host.robots = self._robots_of(host.name, url)
+        if host.robots.crawl_delay:
+            host.delay = max(host.delay, min(host.robots.crawl_delay, MAX_CRAWL_DELAY))
+
+    def _robots_of(self, name: str, url: str) -> Robots:
+        """The rules of a host's robots.txt, asked for conditionally with the cached validators.
+        A missing one (4xx) allows everything and is not asked for again within a day; an
+        unreachable one (5xx, no answer) disallows everything for this round (RFC 9309)."""
+        scheme, _, authority = url.split("/", 3)[:3]
+        cached = self.robots_cache.get(name)
+        if (
+            cached is not None
+            and cached.robots is None
+            and _younger_than(cached.fetched_at, ABSENT_ROBOTS_KEPT)
+        ):
+            return ALLOW_ALL
+        known = cached is not None and cached.robots is not None
+        headers = _conditional(cached.etag, cached.last_modified) if known else None
         try:
-            response = self.fetcher.request(robots_url, headers=headers, retries=0)
+            response = self.fetcher.request(f"{scheme}//{authority}/robots.txt", headers=headers, retries=0)
         except BlockedAddressError:
             raise  # the job's own request would be refused the same way: say so
         except NewsledgerError:
-            host.robots = DISALLOW_ALL
-            return
-        if response.status == 304 and cached is not None:
-            text = cached.robots or ""
-        elif response.status < 300:
+            return DISALLOW_ALL
+        if response.status == 304 and known:
+            return parse_robots(cached.robots or "", self.options.user_agent)
+        if response.status < 300:
             text = response.body.decode("utf-8", "replace")
-            self.robots_cache[host.name] = HostRobots(
-                host=host.name,
+            self.robots_cache[name] = HostRobots(
+                host=name,
                 robots=text,
                 etag=response.headers.get("etag"),
                 last_modified=response.headers.get("last-modified"),
                 fetched_at=now(),
             )
-        elif 400 <= response.status < 500 and response.status != 429:
-            host.robots = ALLOW_ALL
-            return
-        else:
-            host.robots = DISALLOW_ALL
-            return
-        host.robots = parse_robots(text, self.options.user_agent)
-        if host.robots.crawl_delay:
-            host.delay = max(host.delay, min(host.robots.crawl_delay, MAX_CRAWL_DELAY))
+            return parse_robots(text, self.options.user_agent)
+        if 400 <= response.status < 500 and response.status != 429:
+            self.robots_cache[name] = HostRobots(host=name, robots=None, fetched_at=now())
+            return ALLOW_ALL
+        return DISALLOW_ALL
+
+
+def _younger_than(stamp: str | None, seconds: float) -> bool:
+    if not stamp:
+        return False
+    try:
+        age = dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return False
+    return age.total_seconds() < seconds
 
 
 def _conditional(etag: str | None, last_modified: str | None) -> dict[str, str] | None:

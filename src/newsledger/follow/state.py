@@ -232,8 +232,11 @@ def save_robots(ledger: Ledger, hosts: Iterable[HostRobots]) -> None:
 
 
 def later(seconds: float) -> str:
-    """The ISO time ``seconds`` from now."""
-    return (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=seconds)).isoformat(timespec="seconds")
+    """The ISO time ``seconds`` from now, to the second, rounded up (never earlier than asked)."""
+    moment = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=seconds)
+    if moment.microsecond and seconds > 0:
+        moment += dt.timedelta(seconds=1)
+    return moment.isoformat(timespec="seconds")
 
 
 def outlet_of(url: str) -> str:
