@@ -10,6 +10,7 @@ the pipeline stores statements from them.
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -275,6 +276,17 @@ class NewsScenario:
     crawl_delay: float
 
 
+DATES = [f"Sun, 0{1 + i % 6} Dec 2026 08:00:00 GMT" for i in range(10)]
+HOME_PAGE = (
+    "<html><head><title>City Times</title>"
+    '<link rel="alternate" type="application/rss+xml" title="All" href="/feed.rss">'
+    '<link rel="alternate" type="application/atom+xml" href="{atom}">'
+    '<link rel="alternate" type="application/feed+json" href="feed.json">'
+    '<link rel="stylesheet" href="/style.css"><link rel="alternate" hreflang="fr" href="/fr/">'
+    '</head><body><a href="/news/1">One</a></body></html>'
+)
+
+
 def news_scenario(
     outlets: Outlets, *, crawl_delay: float = 0.2, slow_delay: float = 0.3, retry_after: int = 2
 ) -> NewsScenario:
@@ -282,110 +294,36 @@ def news_scenario(
     and a sitemap index holding a news sitemap; a feed that redirects, a malformed feed, a slow
     host and a host that first answers 503 with Retry-After."""
     home = outlets.host()
-    news = add_articles(home, range(1, 11))
-    private = add_articles(home, [1, 2], prefix="/private/")
-    dates = [f"Sun, 0{1 + i % 6} Dec 2026 08:00:00 GMT" for i in range(10)]
-    home.add(
-        "/robots.txt",
-        robots_resource(
-            f"User-agent: *\nDisallow: /private/\nCrawl-delay: {crawl_delay}\n\nSitemap: {home.url('/sitemap-index.xml')}\n"
-        ),
-    )
-    home.add(
-        "/",
-        Resource(
-            body=(
-                "<html><head><title>City Times</title>"
-                f'<link rel="alternate" type="application/rss+xml" title="All" href="/feed.rss">'
-                f'<link rel="alternate" type="application/atom+xml" href="{home.url("/feed.atom")}">'
-                '<link rel="alternate" type="application/feed+json" href="feed.json">'
-                '<link rel="stylesheet" href="/style.css"><link rel="alternate" hreflang="fr" href="/fr/">'
-                '</head><body><a href="/news/1">One</a></body></html>'
-            ).encode(),
-            etag='"home"',
-        ),
-    )
-    home.add(
-        "/feed.rss",
-        xml_resource(
-            rss(
-                [(news[i], dates[i]) for i in range(4)]
-                + [(private[0], dates[0]), (news[0] + "?utm_source=rss#top", dates[0])]
-            ),
-            "rss",
-        ),
-    )
-    home.add(
-        "/feed.atom",
-        xml_resource(atom([(news[i], f"2026-12-0{1 + i % 6}T08:00:00Z") for i in range(2, 6)]), "atom"),
-    )
-    home.add(
-        "/feed.json",
-        Resource(
-            body=(
-                '{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": ['
-                f'{{"id": "6", "url": "{news[5]}", "date_published": "2026-12-02T08:00:00Z"}},'
-                f'{{"id": "7", "url": "{news[6]}", "date_published": "2026-12-02T09:00:00Z"}}]}}'
-            ).encode(),
-            content_type="application/feed+json",
-            etag='"json"',
-        ),
-    )
-    home.add(
-        "/sitemap-index.xml",
-        xml_resource(
-            sitemap_index([home.url("/sitemap-news.xml"), home.url("/sitemap-archive.xml")]), "index"
-        ),
-    )
-    home.add(
-        "/sitemap-news.xml",
-        xml_resource(
-            urlset(
-                [
-                    (news[7], "2026-12-03T10:00:00Z"),
-                    (news[8], "2026-12-04T10:00:00+02:00"),
-                    (private[1], "2026-12-04"),
-                ],
-                news=True,
-            ),
-            "newsmap",
-        ),
-    )
-    home.add("/sitemap-archive.xml", xml_resource(urlset([(news[9], OLD_DATE)]), "archive"))
-    home.add("/sitemap.xml", xml_resource(urlset([(news[0], "2026-12-01")]), "plain"))
-
+    news, private = _home_outlet(home, crawl_delay)
     redirecting = outlets.host()
     redirected = add_articles(redirecting, [1, 2])
     redirecting.add("/robots.txt", robots_resource("User-agent: *\nAllow: /\n"))
     redirecting.add("/feed.rss", Resource(status=301, headers={"Location": "/rss/main.xml"}))
-    redirecting.add("/rss/main.xml", xml_resource(rss([(u, dates[0]) for u in redirected]), "moved"))
-
+    redirecting.add("/rss/main.xml", xml_resource(rss([(u, DATES[0]) for u in redirected]), "moved"))
     malformed = outlets.host()
     damaged = add_articles(malformed, [1, 2, 3])
     malformed.add("/robots.txt", robots_resource("User-agent: *\nDisallow:\n"))
-    text = rss([(u, dates[1]) for u in damaged])
-    malformed.add(
-        "/bad.xml",
-        xml_resource(text[: text.index(b"<item>", text.index(damaged[1].encode()))] + b"<item><link>", "bad"),
-    )
-
+    text = rss([(u, DATES[1]) for u in damaged])
+    cut = text[: text.index(b"<item>", text.index(damaged[1].encode()))] + b"<item><link>"
+    malformed.add("/bad.xml", xml_resource(cut, "bad"))
     slow = outlets.host(delay=slow_delay)
     slowly = add_articles(slow, [1, 2, 3])
     slow.add("/robots.txt", robots_resource("User-agent: *\nDisallow: /admin\n"))
-    slow.add("/feed.rss", xml_resource(rss([(u, dates[2]) for u in slowly]), "slow"))
-
+    slow.add("/feed.rss", xml_resource(rss([(u, DATES[2]) for u in slowly]), "slow"))
     busy = outlets.host()
     later = add_articles(busy, [1, 2])
     busy.add("/robots.txt", robots_resource("User-agent: *\nDisallow: /tmp/\n"))
+    busy_feed = rss([(u, DATES[3]) for u in later])
     busy.add(
-        "/feed.rss",
-        xml_resource(
-            rss([(u, dates[3]) for u in later]),
-            "busy",
-            fail_first=1,
-            headers={"Retry-After": str(retry_after)},
-        ),
+        "/feed.rss", xml_resource(busy_feed, "busy", fail_first=1, headers={"Retry-After": str(retry_after)})
     )
+    feeds = {name: home.url(path) for name, path in HOME_LISTINGS.items()}
+    feeds |= {
+        "redirect": redirecting.url("/feed.rss"),
+        "malformed": malformed.url("/bad.xml"),
+        "slow": slow.url("/feed.rss"),
+        "busy": busy.url("/feed.rss"),
+    }
     return NewsScenario(
         home=home,
         redirecting=redirecting,
@@ -395,21 +333,61 @@ def news_scenario(
         allowed=set(news[:9]) | set(redirected) | set(damaged[:2]) | set(slowly) | set(later),
         disallowed=set(private),
         old={news[9]},
-        feeds={
-            "rss": home.url("/feed.rss"),
-            "atom": home.url("/feed.atom"),
-            "json": home.url("/feed.json"),
-            "index": home.url("/sitemap-index.xml"),
-            "news": home.url("/sitemap-news.xml"),
-            "archive": home.url("/sitemap-archive.xml"),
-            "plain": home.url("/sitemap.xml"),
-            "redirect": redirecting.url("/feed.rss"),
-            "malformed": malformed.url("/bad.xml"),
-            "slow": slow.url("/feed.rss"),
-            "busy": busy.url("/feed.rss"),
-        },
+        feeds=feeds,
         crawl_delay=crawl_delay,
     )
+
+
+HOME_LISTINGS = {
+    "rss": "/feed.rss",
+    "atom": "/feed.atom",
+    "json": "/feed.json",
+    "index": "/sitemap-index.xml",
+    "news": "/sitemap-news.xml",
+    "archive": "/sitemap-archive.xml",
+    "plain": "/sitemap.xml",
+}
+
+
+def _home_outlet(home: OutletHost, crawl_delay: float) -> tuple[list[str], list[str]]:
+    """The home host's pages, feeds, sitemaps and robots.txt; returns (news, private) URLs."""
+    news = add_articles(home, range(1, 11))
+    private = add_articles(home, [1, 2], prefix="/private/")
+    robots = f"User-agent: *\nDisallow: /private/\nCrawl-delay: {crawl_delay}\n\nSitemap: {home.url('/sitemap-index.xml')}\n"
+    home.add("/robots.txt", robots_resource(robots))
+    home.add("/", Resource(body=HOME_PAGE.format(atom=home.url("/feed.atom")).encode(), etag='"home"'))
+    rss_items = [(news[i], DATES[i]) for i in range(4)] + [
+        (private[0], DATES[0]),
+        (news[0] + "?utm_source=rss#top", DATES[0]),
+    ]
+    home.add("/feed.rss", xml_resource(rss(rss_items), "rss"))
+    home.add(
+        "/feed.atom",
+        xml_resource(atom([(news[i], f"2026-12-0{1 + i % 6}T08:00:00Z") for i in range(2, 6)]), "atom"),
+    )
+    json_feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "T",
+        "items": [
+            {"id": "6", "url": news[5], "date_published": "2026-12-02T08:00:00Z"},
+            {"id": "7", "url": news[6], "date_published": "2026-12-02T09:00:00Z"},
+        ],
+    }
+    home.add(
+        "/feed.json",
+        Resource(body=json.dumps(json_feed).encode(), content_type="application/feed+json", etag='"json"'),
+    )
+    index = sitemap_index([home.url("/sitemap-news.xml"), home.url("/sitemap-archive.xml")])
+    home.add("/sitemap-index.xml", xml_resource(index, "index"))
+    news_items = [
+        (news[7], "2026-12-03T10:00:00Z"),
+        (news[8], "2026-12-04T10:00:00+02:00"),
+        (private[1], "2026-12-04"),
+    ]
+    home.add("/sitemap-news.xml", xml_resource(urlset(news_items, news=True), "newsmap"))
+    home.add("/sitemap-archive.xml", xml_resource(urlset([(news[9], OLD_DATE)]), "archive"))
+    home.add("/sitemap.xml", xml_resource(urlset([(news[0], "2026-12-01")]), "plain"))
+    return news, private
 
 
 @dataclass
