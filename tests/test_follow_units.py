@@ -3,10 +3,13 @@ feed links in a page."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 
 import pytest
 from bench._outlet import atom, rss, sitemap_index, urlset
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsledger.errors import ListingError
 from newsledger.follow.dates import listing_date, on_or_after
@@ -215,3 +218,63 @@ def test_duration_option():
     assert [duration(t) for t in ("90", "90s", "15m", "1.5h", "1d")] == [90, 90, 900, 5400, 86400]
     with pytest.raises(Exception, match="not a duration"):
         duration("soon")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=600))
+def test_any_bytes_give_entries_or_a_listing_error(content):
+    try:
+        for entry in read_entries(content):
+            assert isinstance(entry.url, str)
+    except ListingError:
+        pass
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_readers_of_text_never_raise(text):
+    listing_date(text)
+    normalize_url(text, "https://e.com/a/")
+    robots = parse_robots(text, UA)
+    robots.allows("https://e.com/" + text[:20])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<rss>",
+                "<channel>",
+                "<item>",
+                "</item>",
+                "<link>",
+                "</link>",
+                "https://e.com/x",
+                "<url>",
+                "<loc>",
+                "</loc>",
+                "</url>",
+                "<urlset>",
+                "<![CDATA[",
+                "]]>",
+                "&amp;",
+                "<entry>",
+                '<link href="/y"/>',
+                "</entry>",
+                "<feed>",
+                "</feed>",
+                "</channel>",
+                "</rss>",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_feed_like_fragments_give_entries_or_a_listing_error(parts):
+    with contextlib.suppress(ListingError):
+        list(read_entries("".join(parts).encode()))
+
+
+def test_an_escaped_slash_stays_escaped():
+    assert normalize_url("https://e.com/a%2fb") == "https://e.com/a%2Fb"

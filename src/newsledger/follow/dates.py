@@ -16,7 +16,10 @@ def listing_date(raw: str | None) -> str | None:
         return None
     if isinstance(parsed, dt.datetime):
         if parsed.tzinfo is not None:
-            parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+            try:
+                parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+            except OverflowError:  # year 1 or 9999 pushed over the edge by its offset
+                return None
         return parsed.isoformat(timespec="seconds")
     return parsed.isoformat()
 
@@ -42,7 +45,7 @@ def _iso(raw: str) -> dt.date | dt.datetime | None:
 def _rfc822(raw: str) -> dt.datetime | None:
     try:
         return parsedate_to_datetime(raw)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 

@@ -134,8 +134,16 @@ def record_listing(
             "UPDATE sources SET etag = ?, last_modified = ?, last_poll = ?, last_status = ?, next_poll = ?, "
             "last_success = ?, last_error = ?, failures = ?, kind = ? WHERE id = ?",
             (
-                etag, modified, stamp, status, next_poll, stamp if error is None else source.last_success, error,
-                0 if error is None else source.failures + 1, kind or source.kind, source.id,
+                etag,
+                modified,
+                stamp,
+                status,
+                next_poll,
+                stamp if error is None else source.last_success,
+                error,
+                0 if error is None else source.failures + 1,
+                kind or source.kind,
+                source.id,
             ),
         )
     return new

@@ -7,7 +7,8 @@ fetched once. Pure.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+import re
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that only say where a click came from; the page they open is the same.
 TRACKING_PREFIXES = ("utm_", "mtm_", "pk_", "ga_", "hsa_", "oly_", "__hs", "_hs")
@@ -52,6 +53,7 @@ TRACKING_NAMES = frozenset(
     }
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
+_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
 
 
 def is_tracking(name: str) -> bool:
@@ -62,7 +64,8 @@ def is_tracking(name: str) -> bool:
 def normalize_url(url: str, base: str | None = None) -> str | None:
     """``url`` (resolved against ``base``) in one canonical spelling, or None when it is not a
     web address: scheme and host lower-cased, default port, fragment and tracking parameters
-    dropped, an empty path made ``/``, percent-escapes spelled one way."""
+    dropped, an empty path made ``/``, percent-escapes in capitals and other characters escaped
+    (an escaped ``/`` stays escaped: it is not the same path)."""
     url = url.strip()
     if not url:
         return None
@@ -78,7 +81,7 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
     if scheme not in DEFAULT_PORTS or not host:
         return None
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    path = quote(unquote(parts.path), safe="/%:@!$&'()*+,;=~-._") or "/"
+    path = _ESCAPE.sub(lambda m: m.group(0).upper(), quote(parts.path, safe="/%:@!$&'()*+,;=~-._")) or "/"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k)]
     return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
 
