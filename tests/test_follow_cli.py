@@ -50,8 +50,9 @@ def test_private_addresses_are_refused_unless_allowed(tmp_path, capsys):
         assert "non-public address" in capsys.readouterr().out
         with Ledger.open(db) as ledger:
             add_sources(ledger, [Found(url=scenario.feeds["slow"], kind="rss", via="given")], scenario.slow.name)
-            summary = run_round(ledger, WatchOptions(sources=SourceOptions(host_delay=0.0), jobs=0))
-            assert summary.poll_failures == 1 and summary.stored == 0
+        assert main(["watch", "--once", "--db", db, "-j", "0", "--host-delay", "0"]) == 1  # every poll failed
+        assert "1 sources polled (0 unchanged, 1 failed)" in capsys.readouterr().out
+        with Ledger.open(db) as ledger:
             assert "non-public address" in list_sources(ledger)[0].last_error
         assert outlets.hits() == []
 

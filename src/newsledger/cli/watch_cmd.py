@@ -78,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
                 summary = run_round(ledger, options, stop=stop)
                 if not args.quiet:
                     print(summary.line(), flush=True)
-                if args.once or stop.wait(options.every):
+                if args.once:
+                    return 1 if summary.polled and summary.poll_failures == summary.polled and not summary.stored else 0
+                if stop.wait(options.every):
                     return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
