@@ -40,6 +40,12 @@ def test_sources_add_list_and_watch_once_from_the_command_line(tmp_path, capsys)
         assert listing[0].split()[:3] == ["id", "kind", "outlet"] and len(listing) == 8
         assert main(["sources", "list", "--db", db, "--json"]) == 0
         assert capsys.readouterr().out.count('"articles_found"') == 7
+        assert main(["sources", "pause", "1", "2", "--db", db]) == 0
+        assert main(["sources", "pause", "99", "--db", db]) == 1
+        capsys.readouterr()
+        assert main(["watch", "--once", "--db", db, "--allow-private", "--host-delay", "0.01", "-j", "0"]) == 0
+        assert "5 sources polled (5 unchanged" in capsys.readouterr().out
+        assert main(["sources", "resume", "1", "--db", db]) == 0
 
 
 def test_private_addresses_are_refused_unless_allowed(tmp_path, capsys):

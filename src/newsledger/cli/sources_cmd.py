@@ -54,6 +54,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--outlet", help="only this outlet (host)")
     listing.add_argument("--json", action="store_true", help="JSON Lines records instead of a table")
     listing.set_defaults(func=run_list)
+    for verb, state in (("pause", "paused"), ("resume", "active")):
+        switch = verbs.add_parser(verb, help=f"{verb} sources by id (see `sources list`)")
+        switch.add_argument("ids", nargs="+", type=int, metavar="ID")
+        add_db_argument(switch)
+        switch.set_defaults(func=run_switch, state=state)
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -106,3 +111,12 @@ def run_list(args: argparse.Namespace) -> int:
     for row in [COLUMNS, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
     return 0
+
+
+def run_switch(args: argparse.Namespace) -> int:
+    from newsledger.follow.state import set_state
+
+    with open_ledger(args.db) as ledger:
+        changed = set_state(ledger, args.ids, args.state)
+    print(f"{changed} sources {args.state}")
+    return 0 if changed == len(set(args.ids)) else 1

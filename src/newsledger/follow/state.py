@@ -89,6 +89,18 @@ def list_sources(ledger: Ledger, *, outlet: str | None = None) -> list[SourceRec
     return [_source(row) for row in rows]
 
 
+def set_state(ledger: Ledger, source_ids: Iterable[int], new_state: str) -> int:
+    """Pause (``paused``) or resume (``active``) sources; returns how many exist."""
+    changed = 0
+    with ledger.db.transaction():
+        for source_id in source_ids:
+            known = ledger.db.fetchone("SELECT 1 FROM sources WHERE id = ?", (source_id,))
+            if known:
+                ledger.db.execute("UPDATE sources SET state = ? WHERE id = ?", (new_state, source_id))
+                changed += 1
+    return changed
+
+
 def source_of_page(ledger: Ledger, page_key: str) -> SourceRecord | None:
     """The followed source through which a stored page was found, if any."""
     row = ledger.db.fetchone(

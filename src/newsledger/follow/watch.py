@@ -90,22 +90,20 @@ def run_round(
     options: WatchOptions | None = None,
     *,
     stop: threading.Event | None = None,
-    pool: PolitePool | None = None,
 ) -> RoundSummary:
-    """One round over every source of the ledger; returns what it did."""
+    """One round over every source of the ledger; returns what it did. Setting ``stop`` ends
+    the round once the pages in hand are stored."""
     options = options or WatchOptions()
     stop = stop or threading.Event()
     started = time.monotonic()
     summary = RoundSummary()
     robots = state.load_robots(ledger)
-    own = pool is None
-    pool = pool or PolitePool(options.sources, robots, threads=options.threads, stop=stop)
+    pool = PolitePool(options.sources, robots, threads=options.threads, stop=stop)
     try:
         _poll_all(ledger, pool, options, summary, stop)
         _fetch_pending(ledger, pool, options, summary, stop)
     finally:
-        if own:
-            pool.close()
+        pool.close()
         state.save_robots(ledger, robots.values())
     summary.stopped = stop.is_set()
     summary.seconds = time.monotonic() - started
