@@ -13,7 +13,7 @@ import msgspec
 from selectolax.lexbor import LexborHTMLParser
 
 from newsledger.errors import NewsledgerError, SourceError
-from newsledger.follow.listings import listing_kind, read_entries
+from newsledger.follow.listings import inflate, listing_kind, read_entries
 from newsledger.follow.robots import parse_robots
 from newsledger.follow.urlnorm import normalize_url
 
@@ -59,8 +59,9 @@ def declared_feeds(html: bytes | str, base_url: str) -> list[Found]:
 
 def kind_of_listing(content: bytes) -> str | None:
     """The source kind a fetched feed or sitemap is, or None when it is neither."""
+    content = inflate(content)
     kind = listing_kind(content)
-    if kind in ("html",):
+    if kind == "html":
         return None
     if kind == "index":
         return "sitemap-index"

@@ -37,7 +37,7 @@ class Entry(msgspec.Struct, frozen=True):
 
 def listing_kind(content: bytes) -> str:
     """``feed``, ``json-feed``, ``sitemap``, ``index``, ``text`` or ``html`` (not a listing)."""
-    content = _inflate(content)
+    content = inflate(content)
     head = content[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"{"):
         return "json-feed" if b"jsonfeed.org" in head or b'"items"' in content[:65536] else "html"
@@ -54,7 +54,7 @@ def listing_kind(content: bytes) -> str:
 def read_entries(content: bytes, *, name: str = "") -> Iterator[Entry]:
     """Every entry of a feed or sitemap in document order; damage raises ListingError after the
     entries read before it."""
-    content = _inflate(content, name=name)
+    content = inflate(content, name=name)
     kind = listing_kind(content)
     if kind == "json-feed":
         yield from _json_entries(content, name)
@@ -66,7 +66,7 @@ def read_entries(content: bytes, *, name: str = "") -> Iterator[Entry]:
         yield from _xml_entries(content, name)
 
 
-def _inflate(content: bytes, *, name: str = "") -> bytes:
+def inflate(content: bytes, *, name: str = "") -> bytes:
     if not content.startswith(b"\x1f\x8b"):
         return content
     try:
