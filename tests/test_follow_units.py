@@ -138,6 +138,7 @@ def test_sitemaps_indexes_news_gzip_and_text():
     ]
     assert kind_of_listing(index) == "sitemap-index"
     assert kind_of_listing(gzip.compress(news)) == "news-sitemap"
+    assert kind_of_listing(gzip.compress(news)[:40]) is None
     plain = urlset([("https://e.com/p", "2026-11")])
     assert list(read_entries(gzip.compress(plain))) == [Entry(url="https://e.com/p", published="2026-11-01")]
     assert [e.url for e in read_entries(b"https://e.com/a\nnot a url\nhttps://e.com/b\n")] == [

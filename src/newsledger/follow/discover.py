@@ -12,7 +12,7 @@ from collections.abc import Callable
 import msgspec
 from selectolax.lexbor import LexborHTMLParser
 
-from newsledger.errors import NewsledgerError, SourceError
+from newsledger.errors import ListingError, NewsledgerError, SourceError
 from newsledger.follow.listings import inflate, listing_kind, read_entries
 from newsledger.follow.robots import parse_robots
 from newsledger.follow.urlnorm import normalize_url
@@ -59,7 +59,10 @@ def declared_feeds(html: bytes | str, base_url: str) -> list[Found]:
 
 def kind_of_listing(content: bytes) -> str | None:
     """The source kind a fetched feed or sitemap is, or None when it is neither."""
-    content = inflate(content)
+    try:
+        content = inflate(content)
+    except ListingError:
+        return None
     kind = listing_kind(content)
     if kind == "html":
         return None

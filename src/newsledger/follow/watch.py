@@ -176,7 +176,7 @@ def _read_listing(
         validators=(response.headers.get("etag"), response.headers.get("last-modified")),
         status=response.status,
         next_poll=state.later(options.every),
-        kind=_listing_kind(response.body) if source.via == "index" else None,
+        kind=kind_of_listing(response.body) if source.via == "index" else None,
     )
     if children:
         state.add_sources(ledger, children, source.outlet)
@@ -184,14 +184,6 @@ def _read_listing(
         summary.poll_failures += 1
         state.record_damage(ledger, source, damage[0])
         ledger.record_failure(SourceFailure(input=source.url, stage="listing", reason=damage[0]))
-
-
-def _listing_kind(body: bytes) -> str | None:
-    """The kind an index's child turned out to be (a news sitemap, say), None if unreadable."""
-    try:
-        return kind_of_listing(body)
-    except ListingError:
-        return None
 
 
 def _listed_urls(
