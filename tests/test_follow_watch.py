@@ -24,8 +24,8 @@ from newsledger.sources.options import USER_AGENT, SourceOptions
 
 REPO = Path(__file__).resolve().parent.parent
 HOST_DELAY = 0.03
-CRAWL_DELAY = 0.15
-SLOW = 0.25
+CRAWL_DELAY = 0.1
+SLOW = 0.2
 LOCAL = SourceOptions(allow_private=True, host_delay=HOST_DELAY, timeout=5.0, backoff=0.01)
 OPTIONS = WatchOptions(sources=LOCAL, jobs=0, backoff=0.3, threads=8)
 
@@ -146,7 +146,7 @@ def test_sources_carry_their_state_and_articles_their_source(followed):
     sources = list_sources(ledger)
     assert all(s.last_poll and s.last_success for s in sources)
     assert sum(s.articles_found for s in sources) == len(stored_urls(ledger))
-    assert {s.outlet for s in sources} >= {followed["scenario"].home.name}
+    assert {s.outlet for s in sources} == {"127.0.0.1"}  # the site, as articles name it
     key = ledger.db.scalar("SELECT key FROM pages WHERE url = ?", (followed["scenario"].slow.url("/news/1"),))
     assert source_of_page(ledger, key).url == followed["scenario"].feeds["slow"]
 
@@ -246,21 +246,21 @@ def _ledger_state(db: Path) -> tuple:
 @pytest.mark.slow
 def test_kill_9_mid_round_then_rerun_gives_the_ledger_of_a_clean_run(tmp_path):
     with Outlets() as outlets:
-        many = many_hosts(outlets, hosts=3, items=120)
+        many = many_hosts(outlets, hosts=3, items=90)
         clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
         for db in clean, killed:
             _add_feed(db, many.feed)
         assert _watch(clean).wait(120) == 0
         process = _watch(killed)
-        _wait_for_pages(killed, 30, process)
+        _wait_for_pages(killed, 20, process)
         process.send_signal(signal.SIGKILL)
         process.wait(10)
-        assert 30 <= _pages(killed) < 120
+        assert 20 <= _pages(killed) < 90
         rerun = _watch(killed)
         out, _err = rerun.communicate(timeout=120)
         assert rerun.returncode == 0, out
     assert _ledger_state(killed) == _ledger_state(clean)
-    assert len(_ledger_state(clean)[0]) == 120
+    assert len(_ledger_state(clean)[0]) == 90
 
 
 def test_sigterm_stores_the_pages_in_hand_and_stops(tmp_path):

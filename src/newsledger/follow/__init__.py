@@ -33,8 +33,7 @@ def add_outlet(ledger, url: str, options=None) -> list[SourceRecord]:
     """Discover the feeds and sitemaps of ``url`` (a home page, feed or sitemap) and store them
     as sources of its outlet; raises NewsledgerError when nothing to follow is found."""
     from newsledger.errors import SourceError
-    from newsledger.follow.state import add_sources
-    from newsledger.follow.urlnorm import host_of
+    from newsledger.follow.state import add_sources, outlet_of
     from newsledger.sources.options import SourceOptions
     from newsledger.sources.urls import Fetcher
 
@@ -46,7 +45,7 @@ def add_outlet(ledger, url: str, options=None) -> list[SourceRecord]:
             "no feed or sitemap found (none linked, none declared in robots.txt, no /sitemap.xml)",
             input_name=url,
         )
-    return add_sources(ledger, found, host_of(found[0].url))
+    return add_sources(ledger, found, outlet_of(found[0].url))
 
 
 def _getter(fetcher):

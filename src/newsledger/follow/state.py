@@ -8,14 +8,14 @@ the new one. The URLs of a listing are written together with the listing's new v
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import msgspec
 
 from newsledger.follow.discover import Found
-from newsledger.follow.urlnorm import host_of
 from newsledger.ledger import Ledger
 from newsledger.ledger.db import Database, now
+from newsledger.ledger.rows import site_of
 
 MAX_ATTEMPTS = 3  # rounds in which a URL that failed for a passing reason is tried
 SOURCE_COLUMNS = (
@@ -260,8 +260,6 @@ def later(seconds: float) -> str:
 
 
 def outlet_of(url: str) -> str:
-    return host_of(url)
-
-
-def iter_sources(ledger: Ledger) -> Iterator[SourceRecord]:
-    yield from list_sources(ledger)
+    """The outlet a source belongs to: its site as the ledger names sites (host without
+    ``www.``), so a source's outlet and its articles' site are one name."""
+    return site_of(url)
