@@ -67,20 +67,21 @@ def _source(row: tuple) -> SourceRecord:
 
 def add_sources(ledger: Ledger, found: Iterable[Found], outlet: str) -> list[SourceRecord]:
     """Store each found source once (a known URL keeps its record); return the records."""
-    db = ledger.db
-    stamp = now()
-    with db.transaction():
-        for item in found:
-            parent = (
-                db.fetchone("SELECT id FROM sources WHERE url = ?", (item.parent,)) if item.parent else None
-            )
-            db.execute(
-                "INSERT INTO sources (url, kind, outlet, parent_id, via, added_at) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (url) DO NOTHING",
-                (item.url, item.kind, outlet, parent[0] if parent else None, item.via, stamp),
-            )
-    urls = [item.url for item in found] if isinstance(found, list) else None
-    return [s for s in list_sources(ledger) if urls is None or s.url in urls]
+    found = list(found)
+    with ledger.db.transaction():
+        _insert_sources(ledger.db, found, outlet, now())
+    urls = {item.url for item in found}
+    return [s for s in list_sources(ledger) if s.url in urls]
+
+
+def _insert_sources(db: Database, found: Iterable[Found], outlet: str, stamp: str) -> None:
+    for item in found:
+        parent = db.fetchone("SELECT id FROM sources WHERE url = ?", (item.parent,)) if item.parent else None
+        db.execute(
+            "INSERT INTO sources (url, kind, outlet, parent_id, via, added_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (url) DO NOTHING",
+            (item.url, item.kind, outlet, parent[0] if parent else None, item.via, stamp),
+        )
 
 
 def list_sources(ledger: Ledger, *, outlet: str | None = None) -> list[SourceRecord]:
@@ -129,34 +130,25 @@ def record_listing(
     validators: tuple | None,
     status: int,
     next_poll: str,
-    error: str | None = None,
     kind: str | None = None,
+    children: Iterable[Found] = (),
 ) -> int:
-    """Store a polled listing's new URLs (pending; already known or stored ones skipped) and the
-    poll's outcome in one transaction; ``validators`` (ETag, Last-Modified) only when the listing
-    was read whole. Returns how many URLs were new."""
+    """Store a polled listing's new URLs (pending; already known or stored ones skipped), the
+    sitemaps an index lists (``children``, read once ``urls`` is consumed) and the poll's outcome
+    with the new validators (ETag, Last-Modified; None keeps the old ones), all in one
+    transaction. Returns how many URLs were new."""
     db = ledger.db
     stamp = now()
     new = 0
     with db.transaction():
         for url, published in urls:
             new += _add_url(db, url, source.id, published, stamp)
+        _insert_sources(db, children, source.outlet, stamp)
         etag, modified = validators if validators is not None else (source.etag, source.last_modified)
         db.execute(
             "UPDATE sources SET etag = ?, last_modified = ?, last_poll = ?, last_status = ?, next_poll = ?, "
-            "last_success = ?, last_error = ?, failures = ?, kind = ? WHERE id = ?",
-            (
-                etag,
-                modified,
-                stamp,
-                status,
-                next_poll,
-                stamp if error is None else source.last_success,
-                error,
-                0 if error is None else source.failures + 1,
-                kind or source.kind,
-                source.id,
-            ),
+            "last_success = ?, last_error = NULL, failures = 0, kind = ? WHERE id = ?",
+            (etag, modified, stamp, status, next_poll, stamp, kind or source.kind, source.id),
         )
     return new
 

@@ -167,7 +167,8 @@ def _read_listing(
     damage: list[str] = []
     children: list[Found] = []
     # A damaged listing keeps its validators too: read again unchanged, it would break at the
-    # same place; the entries before the damage are stored and the damage is recorded.
+    # same place; the entries before the damage are stored and the damage is recorded. The
+    # sitemaps an index lists are stored with it: marked read, it must not lose them.
     urls = _listed_urls(response.body, response.url, options.since, damage, children, source)
     summary.found += state.record_listing(
         ledger,
@@ -177,9 +178,8 @@ def _read_listing(
         status=response.status,
         next_poll=state.later(options.every),
         kind=kind_of_listing(response.body) if source.via == "index" else None,
+        children=children,
     )
-    if children:
-        state.add_sources(ledger, children, source.outlet)
     if damage:
         summary.poll_failures += 1
         state.record_damage(ledger, source, damage[0])
@@ -191,13 +191,11 @@ def _listed_urls(
 ) -> Iterator[tuple[str, str | None]]:
     """The article URLs of a listing, normalised and inside the window; sitemaps an index lists
     go to ``children``; damage is noted in ``damage`` after the entries before it."""
-    seen: set[str] = set()
     try:
         for entry in read_entries(body, name=source.url):
             url = normalize_url(entry.url, base)
-            if url is None or url in seen or not on_or_after(entry.published, since):
+            if url is None or not on_or_after(entry.published, since):
                 continue
-            seen.add(url)
             if entry.listing:
                 children.append(Found(url=url, kind="sitemap", via="index", parent=source.url))
             else:
