@@ -98,7 +98,7 @@ def run_list(args: argparse.Namespace) -> int:
             s.kind,
             s.outlet,
             s.state if not s.failures else f"{s.state}, failing",
-            s.last_poll or "-",
+            f"{s.last_poll} ({s.last_status})" if s.last_poll and s.last_status else s.last_poll or "-",
             s.last_success or "-",
             str(s.articles_found),
             str(s.failures),
