@@ -206,10 +206,13 @@ def test_an_index_polled_alone_adds_its_sitemaps_and_the_round_reads_them(tmp_pa
     with Outlets() as outlets:
         scenario = news_scenario(outlets, crawl_delay=0.01)
         with Ledger.open(str(tmp_path / "index.db")) as ledger:
-            add_sources(ledger, [Found(url=scenario.feeds["index"], kind="sitemap-index", via="given")], "127.0.0.1")
+            add_sources(
+                ledger, [Found(url=scenario.feeds["index"], kind="sitemap-index", via="given")], "127.0.0.1"
+            )
             summary = run_round(ledger, WatchOptions(sources=LOCAL, jobs=0, since="2026-11-01"))
             kinds = {s.url: (s.kind, s.parent_id) for s in list_sources(ledger)}
             assert kinds[scenario.feeds["news"]] == ("news-sitemap", 1)
             assert kinds[scenario.feeds["archive"]] == ("sitemap", 1)
-            assert (summary.polled, summary.stored, summary.disallowed) == (3, 2, 1)  # the archive's entry is too old
+            # three sitemaps polled; the archive's one entry is older than the window
+            assert (summary.polled, summary.stored, summary.disallowed) == (3, 2, 1)
             assert "/news/10" not in {h.path for h in outlets.hits()}

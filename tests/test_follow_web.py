@@ -33,7 +33,12 @@ def test_sources_json_twin_lists_every_source_with_its_state(followed):
     body = client.get("/api/sources").json()
     by_url = {item["url"]: item for item in body["items"]}
     slow = by_url[scenario.feeds["slow"]]
-    assert slow["kind"] == "rss" and slow["articles_found"] == 3 and slow["last_success"] and slow["failures"] == 0
+    assert (
+        slow["kind"] == "rss"
+        and slow["articles_found"] == 3
+        and slow["last_success"]
+        and slow["failures"] == 0
+    )
     assert by_url[scenario.feeds["malformed"]]["articles_found"] == 2
     assert body["urls"] == {"stored": 5}
 
@@ -48,10 +53,12 @@ def test_sources_page_shows_the_same_state(followed):
 def test_each_article_shows_its_source(followed):
     client, scenario, ledger = followed
     article_id = ledger.db.scalar(
-        "SELECT a.id FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.url = ?", (scenario.slow.url("/news/2"),)
+        "SELECT a.id FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.url = ?",
+        (scenario.slow.url("/news/2"),),
     )
     info = client.get(f"/api/articles/{article_id}").json()["info"]
     assert info["source"]["url"] == scenario.feeds["slow"] and info["source"]["kind"] == "rss"
-    assert f"found in <a href=\"/sources#source-{info['source']['id']}\">rss {scenario.feeds['slow']}</a>" in client.get(
-        f"/articles/{article_id}"
-    ).text
+    assert (
+        f'found in <a href="/sources#source-{info["source"]["id"]}">rss {scenario.feeds["slow"]}</a>'
+        in client.get(f"/articles/{article_id}").text
+    )

@@ -79,7 +79,9 @@ def run(args: argparse.Namespace) -> int:
                 if not args.quiet:
                     print(summary.line(), flush=True)
                 if args.once:
-                    return 1 if summary.polled and summary.poll_failures == summary.polled and not summary.stored else 0
+                    return int(
+                        summary.polled > 0 and summary.poll_failures == summary.polled and not summary.stored
+                    )
                 if stop.wait(options.every):
                     return 0
     finally:

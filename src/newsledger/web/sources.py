@@ -32,12 +32,17 @@ def article_source(ledger, page_key: str) -> dict | None:
     from newsledger.follow.state import source_of_page
 
     source = source_of_page(ledger, page_key)
-    return {"id": source.id, "url": source.url, "kind": source.kind, "outlet": source.outlet} if source else None
+    return (
+        {"id": source.id, "url": source.url, "kind": source.kind, "outlet": source.outlet} if source else None
+    )
 
 
 @api_router.get(
-    "/sources", response_model=SourcesResponse, responses=documented(400, 401, 429),
-    dependencies=[Depends(require_reader)], summary="Followed sources",
+    "/sources",
+    response_model=SourcesResponse,
+    responses=documented(400, 401, 429),
+    dependencies=[Depends(require_reader)],
+    summary="Followed sources",
 )
 async def sources(request: Request) -> dict:
     """Every followed feed and sitemap: kind, outlet, state, last poll and success, articles
