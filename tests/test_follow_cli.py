@@ -216,3 +216,24 @@ def test_an_index_polled_alone_adds_its_sitemaps_and_the_round_reads_them(tmp_pa
             # three sitemaps polled; the archive's one entry is older than the window
             assert (summary.polled, summary.stored, summary.disallowed) == (3, 2, 1)
             assert "/news/10" not in {h.path for h in outlets.hits()}
+
+
+def test_a_redirect_to_another_host_obeys_that_hosts_robots_txt(tmp_path):
+    with Outlets() as outlets:
+        first, second = outlets.host(), outlets.host()
+        [article] = add_articles(second, [1])
+        first.add("/robots.txt", robots_resource("User-agent: *\nDisallow:\n"))
+        second.add("/robots.txt", robots_resource("User-agent: *\nDisallow: /private/\n"))
+        first.add("/feed.rss", Resource(status=302, headers={"Location": second.url("/feeds/main.xml")}))
+        first.add("/other.rss", Resource(status=302, headers={"Location": second.url("/private/feed.xml")}))
+        second.add("/feeds/main.xml", xml_resource(rss([(article, "")]), "main"))
+        second.add("/private/feed.xml", xml_resource(rss([(article, "")]), "hidden"))
+        with Ledger.open(str(tmp_path / "moved.db")) as ledger:
+            found = [Found(url=first.url(p), kind="rss", via="given") for p in ("/feed.rss", "/other.rss")]
+            add_sources(ledger, found, "127.0.0.1")
+            summary = run_round(ledger, WatchOptions(sources=LOCAL, jobs=0))
+            assert (summary.polled, summary.poll_failures, summary.stored) == (2, 1, 1)
+            errors = {s.url: s.last_error for s in list_sources(ledger)}
+            assert errors[first.url("/other.rss")] == "disallowed by robots.txt"
+        paths = [h.path for h in outlets.hits(second)]
+        assert paths[0] == "/robots.txt" and "/feeds/main.xml" in paths and "/private/feed.xml" not in paths

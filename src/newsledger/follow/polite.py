@@ -34,10 +34,13 @@ RESULTS_WAITING = 64
 
 
 class Job(NamedTuple):
+    """A URL to fetch; ``tag`` comes back with its outcome; ``hops`` counts redirects so far."""
+
     tag: Any
     url: str
     headers: dict[str, str] | None = None
     retries: int | None = None
+    hops: int = 0
 
 
 class Outcome(NamedTuple):
@@ -147,7 +150,10 @@ class PolitePool:
                     host.busy = False
                     host.ready_at = time.monotonic() + host.delay
                     self.lock.notify_all()
-            self.results.put(outcome)
+            if isinstance(outcome, Job):
+                self.submit(outcome)  # redirected to another host: it waits for that host's turn
+            else:
+                self.results.put(outcome)
             with self.lock:
                 self.active -= 1
 
@@ -169,7 +175,7 @@ class PolitePool:
                     self.lock.wait(0.5)
             return None, None
 
-    def _run(self, host: _Host, job: Job) -> Outcome:
+    def _run(self, host: _Host, job: Job) -> Outcome | Job:
         try:
             if host.robots is None:
                 self._load_robots(host, job.url)
@@ -177,17 +183,19 @@ class PolitePool:
                     self._pause(host)
             if not host.robots.allows(job.url):
                 return Outcome(job, disallowed=True)
-            return Outcome(job, response=self._follow(host, job))
+            followed = self._follow(host, job)
+            return followed if isinstance(followed, Job) else Outcome(job, response=followed)
         except NewsledgerError as err:
             return Outcome(job, error=err)
         except Exception as err:  # a fetch bug costs one URL, never the round
             return Outcome(job, error=FetchError(f"{type(err).__name__}: {err}", input_name=job.url))
 
-    def _follow(self, host: _Host, job: Job) -> Response:
+    def _follow(self, host: _Host, job: Job) -> Response | Job:
         """The job's response after redirects. A hop within the host obeys its robots.txt and
-        waits the host's delay again; a hop to another host is made at once (one request)."""
+        waits the host's delay again; a hop to another host becomes a job of that host (its
+        robots.txt and its turn), returned to be queued."""
         url = job.url
-        for _ in range(self.options.max_redirects + 1):
+        for hop in range(job.hops, self.options.max_redirects + 1):
             response = self.fetcher.request(
                 url, headers=job.headers, retries=job.retries, follow_redirects=False
             )
@@ -195,10 +203,11 @@ class PolitePool:
             if response.status not in REDIRECTS or not location:
                 return response
             url = urljoin(url, location)
-            if host_of(url) == host.name:
-                if not host.robots.allows(url):
-                    raise FetchError("redirected to a URL robots.txt disallows", input_name=job.url)
-                self._pause(host)
+            if host_of(url) != host.name:
+                return job._replace(url=url, hops=hop + 1)
+            if not host.robots.allows(url):
+                raise FetchError("redirected to a URL robots.txt disallows", input_name=job.url)
+            self._pause(host)
         raise FetchError(f"more than {self.options.max_redirects} redirects", input_name=job.url)
 
     def _pause(self, host: _Host) -> None:
