@@ -38,12 +38,17 @@ class Resource:
 
 @dataclass(frozen=True)
 class Hit:
+    """One request: arrival and end of the answer (monotonic seconds), the client's port (its
+    connection), what was asked and how it was answered."""
+
     at: float
     host: str
     path: str
     status: int
     conditional: bool
     user_agent: str
+    done: float = 0.0
+    client_port: int = 0
 
 
 class OutletHost:
@@ -96,7 +101,8 @@ class Outlets:
 
     def hits(self, host: OutletHost | None = None) -> list[Hit]:
         with self.lock:
-            return [hit for hit in self.log if host is None or hit.host == host.name]
+            hits = [hit for hit in self.log if host is None or hit.host == host.name]
+        return sorted(hits, key=lambda hit: hit.at)
 
     def clear(self) -> None:
         with self.lock:
@@ -118,10 +124,6 @@ def _handler_for(host: OutletHost) -> type[BaseHTTPRequestHandler]:
                 resource = host.dynamic(path)
             conditional = "If-None-Match" in self.headers or "If-Modified-Since" in self.headers
             status, headers, body = _answer(resource, self.headers)
-            with host.lock:
-                host.log.append(
-                    Hit(arrived, host.name, path, status, conditional, self.headers.get("User-Agent", ""))
-                )
             pause = host.delay + (resource.delay if resource else 0.0)
             if pause:
                 time.sleep(pause)
@@ -131,6 +133,13 @@ def _handler_for(host: OutletHost) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+            self.wfile.flush()
+            agent = self.headers.get("User-Agent", "")
+            hit = Hit(
+                arrived, host.name, path, status, conditional, agent, time.monotonic(), self.client_address[1]
+            )
+            with host.lock:
+                host.log.append(hit)
 
     return Handler
 

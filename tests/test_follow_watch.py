@@ -123,6 +123,14 @@ def test_crawl_delay_and_host_delay_hold_between_requests_to_one_host(followed):
             assert gaps and min(gaps) >= least - 0.01, (host.name, min(gaps))
 
 
+def test_one_request_at_a_time_per_host_on_one_connection(followed):
+    scenario = followed["scenario"]
+    for host in scenario.home, scenario.redirecting, scenario.malformed, scenario.slow:
+        hits = [h for h in followed["first_hits"] if h.host == host.name]
+        assert all(a.done <= b.at for a, b in itertools.pairwise(hits)), host.name
+        assert len({h.client_port for h in hits}) == 1, host.name
+
+
 def test_a_slow_host_does_not_hold_up_the_others(followed):
     scenario = followed["scenario"]
     hits = followed["first_hits"]
