@@ -75,3 +75,16 @@ def test_article_body_stays_with_its_prose() -> None:
     text = _body_text("product-heading.html", "article")
     assert "Every seam is taped" in text
     assert "A waxed cotton smock cut long enough" not in text
+
+
+def test_documentation_keeps_every_tab_of_an_example() -> None:
+    text = _body_text("docs-tabs.html", "documentation")
+    assert 'gauge = tidekit.open("WSM-01")' in text
+    assert 'let gauge = tidekit::open("WSM-01")?;' in text
+    assert "raises a stale-reading error" in text
+
+
+def test_hidden_panels_stay_aside_on_other_pages() -> None:
+    text = _body_text("docs-tabs.html", "article")
+    assert 'gauge = tidekit.open("WSM-01")' in text
+    assert "tidekit::open" not in text

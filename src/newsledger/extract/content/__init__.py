@@ -43,9 +43,9 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     drop_non_text(tree)
     if root is None:
         return Body(notes=("the page has no body",))
-    segments = segment_tree(root)
-    prose = [prose_chars(segment) for segment in segments]
     kind = page_kind(metadata)
+    segments = segment_tree(root, reveal_hidden=kind in REVEALED_KINDS)
+    prose = [prose_chars(segment) for segment in segments]
     container = choose_container(segments, prose, thread=kind == "forum")
     if container is None:
         return _fallback(segments)
@@ -86,6 +86,8 @@ def unwrap_script_fallback(root: LexborNode) -> None:
             fallback.unwrap()
 
 
+# Pages whose hidden panels (tabs: the same example in several languages) are content.
+REVEALED_KINDS = frozenset({"documentation"})
 # Pages whose main heading names the subject the body describes.
 HEADED_KINDS = frozenset({"product", "service", "documentation"})
 PEER_ARTICLE_KINDS = frozenset({"forum", "listing", "collection"})
