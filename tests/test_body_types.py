@@ -12,7 +12,7 @@ from newsledger.extract.content import extract_body
 from newsledger.extract.content.select import choose_container, prose_chars, widen
 from newsledger.extract.content.walk import segment_tree
 from newsledger.extract.dom import drop_non_text, parse_html
-from newsledger.extract.parts import Metadata
+from newsledger.extract.parts import Body, Metadata
 from newsledger.model import Evidence, PageTypeField
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "body"
@@ -43,10 +43,13 @@ def test_the_same_shape_on_another_page_keeps_comments_out() -> None:
     assert "Plan it yourselves." not in text
 
 
-def _body_text(name: str, kind: str | None) -> str:
+def _body(name: str, kind: str | None) -> Body:
     page_type = PageTypeField(value=kind, evidence=Evidence(source="dom")) if kind else None
-    body = extract_body(parse_html((PAGES / name).read_bytes()), None, Metadata(page_type=page_type))
-    return "\n".join(block.text for block in body.blocks)
+    return extract_body(parse_html((PAGES / name).read_bytes()), None, Metadata(page_type=page_type))
+
+
+def _body_text(name: str, kind: str | None) -> str:
+    return "\n".join(block.text for block in _body(name, kind).blocks)
 
 
 def test_forum_posts_in_articles_are_peers() -> None:
@@ -55,6 +58,14 @@ def test_forum_posts_in_articles_are_peers() -> None:
     assert "Apps often interpolate" in text
     assert "I watch the posts at the harbour mouth" in text
     assert "Terms" not in text
+
+
+def test_forum_posts_keep_their_authors() -> None:
+    blocks = [block.text for block in _body("forum-articles.html", "forum").blocks]
+    assert blocks.index("keelhaul") + 1 == next(
+        i for i, b in enumerate(blocks) if b.startswith("The printed tables")
+    )
+    assert "keelhaul" not in _body_text("forum-articles.html", "article")
 
 
 def test_articles_after_the_story_are_other_stories_on_an_article_page() -> None:

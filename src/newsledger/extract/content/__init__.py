@@ -54,7 +54,11 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
         container = around_heading(segments, container)
     depths = _depths(segments, container.key)
     headline = metadata.headline.value if metadata.headline else None
-    policy = Policy(headline, keep_links=container is not chosen and chosen.good < ARTICLE_PROSE_CHARS)
+    policy = Policy(
+        headline,
+        keep_links=container is not chosen and chosen.good < ARTICLE_PROSE_CHARS,
+        keep_kinds=KEPT_BOXES.get(kind or "", frozenset()),
+    )
     # The posts of a thread and the items of a listing are ``<article>``s side by side: peers,
     # not the other stories of a feed.
     others = other_articles(segments, prose, depths) if kind not in PEER_ARTICLE_KINDS else frozenset()
@@ -86,6 +90,8 @@ def unwrap_script_fallback(root: LexborNode) -> None:
             fallback.unwrap()
 
 
+# Boxes that are part of the body on a page type: each post of a thread with its author and time.
+KEPT_BOXES: dict[str, frozenset[str]] = {"forum": frozenset({"byline", "dateline"})}
 # Pages whose hidden panels (tabs: the same example in several languages) are content.
 REVEALED_KINDS = frozenset({"documentation"})
 # Pages whose main heading names the subject the body describes.
@@ -104,11 +110,12 @@ ARTICLE_PROSE_CHARS = 1000.0
 
 
 class Policy(NamedTuple):
-    """What the body keeps: the headline to recognise, and whether linked titles are body text
-    (a listing's items) rather than link lists."""
+    """What the body keeps: the headline to recognise, whether linked titles are body text
+    (a listing's items) rather than link lists, and the boxes kept whatever their class says."""
 
     headline: str | None
     keep_links: bool = False
+    keep_kinds: frozenset[str] = frozenset()
 
 
 def _sort(
@@ -125,7 +132,7 @@ def _sort(
         aside = (
             outside_aside(segment)
             if depth < 0
-            else classify(segment, depth, others, policy.headline, policy.keep_links)
+            else classify(segment, depth, others, policy.headline, policy.keep_links, policy.keep_kinds)
             if segment.text
             else None
         )
