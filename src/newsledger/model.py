@@ -281,6 +281,9 @@ class StatementDate(Struct, kw_only=True):
 
 
 class Statement(Struct, kw_only=True):
+    """One attribution. ``notes`` says when a limit of the engine shaped it (a pathologically
+    long sentence read in windows), never silently."""
+
     id: str
     part: TextPart = "body"
     kind: StatementKind
@@ -294,6 +297,7 @@ class Statement(Struct, kw_only=True):
     nested_in: str | None = None
     confidence: float = 1.0
     engine: str = ""
+    notes: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- JSON form

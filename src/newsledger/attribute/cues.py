@@ -43,15 +43,6 @@ class FoundCue:
     form: CueForm
 
 
-def _quoted_tokens(sentence: Sentence) -> set[int]:
-    if not sentence.quotes:
-        return set()
-    quoted = set()
-    for start, end in sentence.quotes:
-        quoted.update(i for i, token in enumerate(sentence.tokens) if start <= token.start < end)
-    return quoted
-
-
 def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[int, str] | None:
     """(last token, lemma) when a particle joins the verb ("pointed to", "calls for")."""
     particles = PARTICLES.get(lemma)
@@ -129,10 +120,10 @@ def find_cues(sentence: Sentence, headline: bool = False) -> list[FoundCue]:
     tokens = sentence.tokens
     cues: list[FoundCue] = []
     index = 0
-    quoted = _quoted_tokens(sentence)
+    quoted = sentence.quoted
     while index < len(tokens):
         token = tokens[index]
-        if index in quoted or token.lower not in CUE_WORDS:  # most words: no lemma lookups
+        if quoted[index] or token.lower not in CUE_WORDS:  # most words: no lemma lookups
             index += 1
             continue
         if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":

@@ -18,7 +18,7 @@ from newsledger.attribute.cues import FoundCue
 from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_full_date, parse_reference
 from newsledger.attribute.lexicon import BELIEF_VERBS, CUE_WORDS, MEDIA_WORDS, PRONOUNS
 from newsledger.attribute.speakers import Cast, Resolved, described, gather_cast, resolve_mention
-from newsledger.attribute.text import Sentence, sentences
+from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, sentences
 from newsledger.errors import AttributionError
 from newsledger.model import (
     Addressee,
@@ -143,13 +143,13 @@ class RulesEngine:
                 item.source = earlier[0] if raw.form == "participle" else earlier[-1]
                 return
             raw.inherit = None
-            floor = _token_index(item.sentence, item.parent.raw.content[0]) if item.parent else 0
-            subject = clause_subject(item.sentence, _token_index(item.sentence, raw.cue[0]), floor)
+            floor = item.sentence.token_index(item.parent.raw.content[0]) if item.parent else 0
+            subject = clause_subject(item.sentence, item.sentence.token_index(raw.cue[0]), floor)
             if subject is not None:
                 raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
             return
         if raw.inherit is None:
-            cue = FoundCue(_token_index(item.sentence, raw.cue[0]), 0, 0, raw.lemma, "finite")
+            cue = FoundCue(item.sentence.token_index(raw.cue[0]), 0, 0, raw.lemma, "finite")
             subject = subject_before(item.sentence, cue)
             if subject is not None:
                 raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
@@ -211,7 +211,7 @@ class RulesEngine:
         speaker = source.speaker or Resolved(None, "unnamed", "unknown", None)
         mention = _span(text, source.raw.speaker) if source.raw.speaker else None
         content = _span(text, raw.content)
-        fragments = tuple(_span(text, quote) for quote in item.sentence.quotes if raw.content[0] <= quote[0] and quote[1] <= raw.content[1])
+        fragments = tuple(_span(text, quote) for quote in item.sentence.quotes_within(*raw.content))
         kind = "direct" if fragments and (fragments[0].start, fragments[-1].end) == raw.content and len(fragments) == 1 else ("mixed" if fragments else "indirect")
         channel, addressee = item.channel, None
         if raw.addressee and _told_medium(item) is None:
@@ -230,17 +230,11 @@ class RulesEngine:
             nested_in=_identifier(item.parent) if item.parent else None,
             confidence=_confidence(item, speaker),
             engine=ENGINE_NAME,
+            notes=_notes(item.sentence),
         )
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _token_index(sentence: Sentence, position: int) -> int:
-    for index, token in enumerate(sentence.tokens):
-        if token.start >= position:
-            return index
-    return len(sentence.tokens)
 
 
 def _enclosing(item: Found, items: list[Found]) -> Found | None:
@@ -383,6 +377,12 @@ def _date(text: str, found: FoundDate | None) -> StatementDate | None:
         modifier=found.modifier,
         year_inferred=found.year_inferred,
     )
+
+
+def _notes(sentence: Sentence) -> tuple[str, ...]:
+    if not sentence.cut_from:
+        return ()
+    return (f"found in a sentence of {sentence.cut_from:,} characters, read in windows of {MAX_SENTENCE_CHARS:,}",)
 
 
 def _identifier(item: Found) -> str:

@@ -10,6 +10,7 @@ figure") to the person the article described with those words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from newsledger.attribute.lexicon import (
@@ -79,20 +80,17 @@ class Cast:
         self.mentions.append(NameMention(position, person))
         return person
 
+    index: _MentionIndex | None = None
+
     def latest_before(self, position: int, gender: str | None) -> Person | None:
-        """The latest person mentioned before ``position``: of that gender if any, else of unknown gender."""
-        fallback = None
-        for mention in reversed(self.mentions):
-            person = mention.person
-            if mention.position >= position or person.kind != "person":
-                continue
-            if any(start <= mention.position < end for start, end in self.ignored):
-                continue
-            if gender is None or person.gender == gender:
-                return person
-            if person.gender is None and fallback is None:
-                fallback = person
-        return fallback
+        """The latest person mentioned before ``position`` outside the ignored spans: of that
+        gender if any, else of unknown gender."""
+        key = (len(self.mentions), id(self.ignored), len(self.ignored))
+        if self.index is None or self.index.key != key:
+            self.index = _MentionIndex(key, self.mentions, self.ignored)
+        if gender is None:
+            return self.index.latest(position, "any")
+        return self.index.latest(position, gender) or self.index.latest(position, None)
 
     def by_description(self, words: set[str]) -> Person | None:
         best, best_score = None, 0
@@ -102,6 +100,46 @@ class Cast:
                 if shared > best_score and shared >= min(2, len(words)):
                     best, best_score = person, shared
         return best
+
+
+class _MentionIndex:
+    """People's mentions (persons only, ignored spans left out) by gender, sorted by position,
+    so that finding the latest before a position is a binary search."""
+
+    def __init__(self, key: tuple, mentions: list[NameMention], ignored: list[tuple[int, int]]) -> None:
+        self.key = key
+        spans = _merged(ignored)
+        starts = [start for start, _ in spans]
+        self.by_gender: dict[str | None, tuple[list[int], list[Person]]] = {}
+        for mention in sorted(mentions, key=lambda mention: mention.position):
+            person = mention.person
+            if person.kind != "person" or _covered(mention.position, spans, starts):
+                continue
+            for gender in {person.gender, "any"}:
+                positions, people = self.by_gender.setdefault(gender, ([], []))
+                positions.append(mention.position)
+                people.append(person)
+
+    def latest(self, position: int, gender: str | None) -> Person | None:
+        """The latest mention before ``position`` of that gender (``"any"`` for all)."""
+        positions, people = self.by_gender.get(gender, ([], []))
+        index = bisect_left(positions, position) - 1
+        return people[index] if index >= 0 else None
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for span in spans if span[1] > span[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _covered(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
 
 
 def gender_of(name: str) -> str | None:
