@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from newsledger.attribute.cues import FoundCue, find_cues
 from newsledger.attribute.lexicon import (
     ADDRESSEE_VERBS,
+    ATTITUDE_VERBS,
     AUXILIARIES,
     DETERMINERS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
     FUNCTION_WORDS,
     NEEDS_CLAUSE,
     SUBJECT_PRONOUNS,
@@ -425,9 +428,22 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
         raw = _split_quotation(sentence, text, number, cue) or _statement_for(sentence, text, number, cue, boundaries)
         if isinstance(raw, list):
             found.extend(raw)
-        elif raw is not None:
+        elif raw is not None and _credible(raw, sentence, text, cue):
             found.append(raw)
     return found
+
+
+def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue) -> bool:
+    """Evidence verbs need a document for subject or a clause ("the study found that"); belief
+    and intention verbs need a clause or an infinitive after them ("hopes to", "thinks that")."""
+    tokens = sentence.tokens
+    following = tokens[cue.last + 1].lower if cue.last + 1 < len(tokens) else ""
+    if raw.lemma in EVIDENCE_VERBS:
+        head = text[raw.speaker_head[0] : raw.speaker_head[1]].lower().split() if raw.speaker_head else []
+        return following == "that" or bool(head and head[-1] in EVIDENCE_NOUNS)
+    if raw.lemma in ATTITUDE_VERBS:
+        return following in {"to", "that"} or raw.content[1] <= raw.cue[0]  # "hopes to", "fears that"
+    return True
 
 
 def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) -> list[RawStatement] | None:

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from newsledger.attribute.clauses import RawStatement, analyse_sentence, clause_subject, subject_before
 from newsledger.attribute.cues import FoundCue
 from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_full_date, parse_reference
-from newsledger.attribute.lexicon import BELIEF_VERBS, CUE_WORDS, MEDIA_WORDS, PRONOUNS
+from newsledger.attribute.lexicon import (
+    ATTITUDE_VERBS,
+    BELIEF_VERBS,
+    CUE_WORDS,
+    EVIDENCE_VERBS,
+    MEDIA_WORDS,
+    PRONOUNS,
+    WRITING_VERBS,
+)
 from newsledger.attribute.speakers import Cast, Resolved, described, gather_cast, resolve_mention
 from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, sentences
 from newsledger.errors import AttributionError
@@ -35,7 +43,7 @@ from newsledger.model import (
 ENGINE_NAME = "rules-1"
 _HEADLINE_STOP = re.compile(r"\s+(?:as|amid|after|while|despite|ahead of|following|before|over|in|with|but|—|-|:)\s+", re.IGNORECASE)
 _MEDIUM = re.compile(
-    r"\b(?:in|during)\s+(?:an?|the|his|her|their)\s+(?P<medium>interview|letter|statement|post|op-ed|speech|video|message|email|article|column|broadcast|podcast)"
+    r"\b(?:[Ii]n|[Dd]uring)\s+(?:an?|the|his|her|their)\s+(?P<medium>interview|letter|statement|post|op-ed|speech|video|message|email|article|column|broadcast|podcast)"
     r"(?:\s+(?P<link>with|to|on|for|published by)\s+(?P<target>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*(?:\s+(?:officials|leaders|lawmakers|members|ministers|counterparts|voters|supporters|readers))?|reporters|supporters))?"
 )
 
@@ -220,6 +228,7 @@ class RulesEngine:
             id=_identifier(item),
             part=item.part,
             kind=kind,
+            attribution=attribution_of(raw.lemma, speaker.kind, channel),  # type: ignore[arg-type]
             content=content,
             fragments=fragments if kind == "mixed" else (),
             cue=Cue(span=_span(text, raw.cue), lemma=raw.lemma),
@@ -314,7 +323,7 @@ def _told_medium(item: Found) -> Channel | None:
 
 def _medium_channel(item: Found) -> Channel | None:
     sentence, text = item.sentence, item.text
-    if "in" not in text[sentence.start : sentence.end]:
+    if "n" not in text[sentence.start : sentence.end]:
         return None
     content = item.raw.content
     for match in _MEDIUM.finditer(text, sentence.start, sentence.end):
@@ -377,6 +386,21 @@ def _date(text: str, found: FoundDate | None) -> StatementDate | None:
         modifier=found.modifier,
         year_inferred=found.year_inferred,
     )
+
+
+_WRITTEN_MEDIA = frozenset({"letter", "post", "op-ed", "email", "column", "article", "message"})
+
+
+def attribution_of(lemma: str, speaker_kind: str, channel: Channel | None) -> str:
+    """What a statement attributes, from its cue, its speaker and its channel."""
+    if lemma in ATTITUDE_VERBS or lemma in BELIEF_VERBS or lemma.split(" ")[0] in {"express", "voice"}:
+        return "belief"
+    if lemma in EVIDENCE_VERBS or speaker_kind == "document":
+        return "evidence"
+    written = channel is not None and channel.name.split(" ")[0].lower() in _WRITTEN_MEDIA
+    if lemma in WRITING_VERBS or written:
+        return "writing"
+    return "speech"
 
 
 def _notes(sentence: Sentence) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from newsledger.attribute.lexicon import (
     DETERMINERS,
+    EVIDENCE_NOUNS,
     FEMALE_NAMES,
     FUNCTION_WORDS,
     GROUP_HEADS,
@@ -38,6 +39,7 @@ _NAME_RUN = re.compile(
 _CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[\w’'\-]+\b")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
 _POSSESSIVE = re.compile(r"[’']s$")
+_GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 
 @dataclass(slots=True)
@@ -159,7 +161,13 @@ def gender_of(name: str) -> str | None:
 
 def kind_of(name: str) -> str:
     words = [word.lower().strip(".,") for word in name.split()]
-    if words[-1] in ORG_WORDS or name.isupper() or any(word in MEDIA_WORDS for word in words):
+    if words[-1] in EVIDENCE_NOUNS:
+        return "document"  # "New CNN polls", "the Pew survey"
+    if any(word in MEDIA_WORDS for word in words):
+        return "medium"
+    if len(words) == 1 and _GROUP_PLURAL.search(words[0]):
+        return "group"  # "Democrats", "Republicans", "Conservatives"
+    if words[-1] in ORG_WORDS or name.isupper():
         return "organisation"
     return "person"
 
@@ -253,6 +261,8 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
     lowered = phrase.lower()
     if lowered in PRONOUNS:
         return _pronoun(lowered, position, cast)
+    if words and words[-1].lower() in EVIDENCE_NOUNS:
+        return _document(words, appositive)
     for run in reversed(list(_NAME_RUN.finditer(phrase))):
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
@@ -270,6 +280,14 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
             resolution = "explicit" if bare == person.name else "surname"
             return Resolved(person.name, resolution, person.kind, appositive or described(person))
     return _common(words, capitals, cast, appositive)
+
+
+def _document(words: list[str], appositive: str | None) -> Resolved:
+    """"A Gallup survey", "New CNN polls": named by their words when they carry a name."""
+    bare = [word for word in words if word.lower() not in DETERMINERS]
+    if any(word[:1].isupper() for word in bare):
+        return Resolved(" ".join(bare), "explicit", "document", appositive)
+    return Resolved(None, "unnamed", "document", " ".join(words))
 
 
 def described(person: Person) -> str | None:
@@ -292,6 +310,8 @@ def _pronoun(word: str, position: int, cast: Cast) -> Resolved:
 def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str | None) -> Resolved:
     content = [w.lower().strip(",") for w in words if w.lower() not in DETERMINERS]
     head = content[-1] if content else ""
+    if head in EVIDENCE_NOUNS:
+        return Resolved(None, "unnamed", "document", " ".join(words))  # "the study", "records released Friday"
     if head in UNNAMED_HEADS or head in GROUP_HEADS:
         kind = "group" if head.endswith("s") or head in GROUP_HEADS else "person"
         if capitals:
