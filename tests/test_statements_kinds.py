@@ -135,3 +135,42 @@ def test_speech_stays_speech():
 )
 def test_speakers_are_typed(sentence, kind):
     assert _only(sentence).speaker.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # first names that look like nationalities stay in the name
+        ('"The water vapour is real," planetary scientist Avi Mandell said.', "Avi Mandell"),
+        ('"We played hard," Ryan Suter said after the game.', "Ryan Suter"),
+        ('"Nothing changed," said Dominic Raab, the foreign secretary.', "Dominic Raab"),
+        # job words before a name are a description, not the name
+        ('"It is about meaning," Lead Planner Erica Vanco said.', "Erica Vanco"),
+        ('"We pray for them," White House Press Secretary Stephanie Grisham said.', "Stephanie Grisham"),
+        ('"It works," InfoNation President Dan McDowell said.', "Dan McDowell"),
+        ('"Listen first," said Co-Founder Stephanie Özcan.', "Stephanie Özcan"),
+        # an organisation keeps its nationality
+        (
+            '"The evidence has weakened," the Swedish Prosecution Authority said.',
+            "Swedish Prosecution Authority",
+        ),
+    ],
+)
+def test_the_full_name_without_titles(sentence, name):
+    assert _only(sentence).speaker.name == name
+
+
+def test_a_surname_resolves_to_the_full_name_given_earlier():
+    statements = _statements('Planetary scientist Avi Mandell led the study. "It is water," Mandell said.')
+    assert statements[-1].speaker.name == "Avi Mandell"
+
+
+def test_a_pronoun_never_resolves_to_a_date_or_a_product():
+    # a name of unknown gender, so that "he" falls back on the latest name of any gender
+    text = 'Sam Ortiz spoke before Election Day. "We will win," he said. The SLS Block 1B rocket flew. "It is late," he said.'
+    assert [statement.speaker.name for statement in _statements(text)] == ["Sam Ortiz", "Sam Ortiz"]
+
+
+def test_a_date_is_never_a_speaker():
+    statement = _only("Black Friday said that prices would fall.")
+    assert statement.speaker.name is None and statement.speaker.kind == "unknown"

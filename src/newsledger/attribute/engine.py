@@ -202,6 +202,8 @@ class RulesEngine:
             person = self.cast.people.get(parent.speaker.name)
             if person is None or person.gender in (None, gender):
                 resolved = Resolved(parent.speaker.name, "pronoun", parent.speaker.kind, parent.speaker.description)
+        if resolved.kind in {"date", "product"}:
+            resolved = Resolved(None, "unnamed", "unknown", resolved.description)  # "Election Day said" is a misreading
         item.speaker = resolved
         person = self.cast.people.get(resolved.name) if resolved.name else None
         if person is not None and appositive and appositive not in person.appositives and item.part == "body":

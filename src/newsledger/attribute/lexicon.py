@@ -121,7 +121,7 @@ ORG_WORDS = frozenset({
     "government", "house", "administration", "institute", "bank", "police", "army", "forces",
     "campaign", "group", "foundation", "association", "senate", "congress", "kremlin",
     "pentagon", "journal", "tribune", "herald", "network", "channel", "radio", "tv", "press",
-    "reuters", "bloomberg", "company", "center", "centre", "fund", "organization", "organisation",
+    "reuters", "bloomberg", "company", "center", "centre", "fund", "organization", "organisation", "authority",
     "board", "parliament", "guard", "navy", "federation", "republicans", "democrats", "media",
 })
 

@@ -21,10 +21,12 @@ from newsledger.attribute.lexicon import (
     GROUP_HEADS,
     MALE_NAMES,
     MEDIA_WORDS,
+    MONTHS,
     ORG_WORDS,
     PRONOUNS,
     TITLE_WORDS,
     UNNAMED_HEADS,
+    WEEKDAYS,
 )
 
 _WORD = re.compile(r"[\w’'.\-]+")
@@ -32,13 +34,27 @@ _WORD = re.compile(r"[\w’'.\-]+")
 # word boundary before the first capital becomes a look-behind) so that the regex engine skips
 # ahead to the next capital letter instead of trying the pattern at every character.
 _PARTICLE = r"(?: (?:de|van|von|bin|al|da|di|del|la|le)\b)? "
+_UPPER = "A-ZÀ-ÖØ-ÞĆČĐŁŃŚŠŹŻŽ"  # capitals of Latin-1 and the common Central European ones ("Özcan", "Łukasz")
 _NAME_RUN = re.compile(
-    rf"[A-Z](?<!\w[A-Z])(?:[a-z]{{0,2}}\.|[\w’'\-]*){_PARTICLE}"
-    rf"(?:\b(?:[A-Z][a-z]{{0,2}}\.|[A-Z][\w’'\-]*){_PARTICLE})*[A-Z][\w’'\-]*"
+    rf"[{_UPPER}](?<!\w[{_UPPER}])(?:[a-z]{{0,2}}\.|[\w’'\-]*){_PARTICLE}"
+    rf"(?:\b(?:[{_UPPER}][a-z]{{0,2}}\.|[{_UPPER}][\w’'\-]*){_PARTICLE})*[{_UPPER}][\w’'\-]*"
 )
-_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[\w’'\-]+\b")
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<!\w[{_UPPER}])[\w’'\-]+\b")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
 _POSSESSIVE = re.compile(r"[’']s$")
+_LEADING_ADVERBS = frozenset({"even", "also", "only", "then", "now", "still", "but", "and", "yet", "so", "meanwhile"})
+_ROLE_WORDS = frozenset({
+    "founder", "co-founder", "cofounder", "planner", "designer", "director", "manager", "chair",
+    "chairman", "chairwoman", "chairperson", "executive", "officer", "spokesman", "spokeswoman",
+    "spokesperson", "editor", "analyst", "economist", "scientist", "researcher", "professor",
+    "coach", "captain", "owner", "partner", "chief", "head", "lead", "attorney", "lawyer",
+    "president", "secretary", "minister", "governor", "mayor", "senator", "representative",
+    "ceo", "cfo", "coo", "cto", "vp", "strategist", "consultant", "adviser", "advisor",
+    "correspondent", "reporter", "author", "writer", "commissioner", "superintendent", "principal",
+})
+_DATE_HEADS = frozenset({"day", "eve", "week", "weekend", "month", "year", "night", "morning", "season", "holiday", "christmas", "easter"})
+_DATE_NAMES = (frozenset(MONTHS) | frozenset(WEEKDAYS)) - {"may", "march", "april", "june", "august"}  # also names
+_MODEL_NUMBER = re.compile(r"[ \-]?\d")
 _GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 
@@ -163,6 +179,8 @@ def kind_of(name: str) -> str:
     words = [word.lower().strip(".,") for word in name.split()]
     if words[-1] in EVIDENCE_NOUNS:
         return "document"  # "New CNN polls", "the Pew survey"
+    if words[-1] in _DATE_HEADS or any(word in _DATE_NAMES for word in words):
+        return "date"  # "Election Day", "Black Friday": never a speaker
     if any(word in MEDIA_WORDS for word in words):
         return "medium"
     if len(words) == 1 and _GROUP_PLURAL.search(words[0]):
@@ -179,14 +197,43 @@ def _without_prepositional_object(words: list[str], before: str) -> list[str]:
     return words
 
 
+def _leads_name(words: list[str], index: int) -> bool:
+    """Whether the word at ``index`` comes before the name: a title, a determiner, a leading
+    adverb ("Even Mr. Trump"), or a nationality with a name of two words or a title after it
+    ("Ukrainian President ...", but not the first names "Ryan Suter", "Avi Mandell")."""
+    word = words[index]
+    lowered = word.lower().rstrip(".")
+    if lowered in TITLE_WORDS or word.lower() in DETERMINERS or lowered in _LEADING_ADVERBS:
+        return True
+    if not _DEMONYM.match(word) or lowered in FEMALE_NAMES or lowered in MALE_NAMES:
+        return False
+    following = words[index + 1].lower().rstrip(".")
+    return len(words) - index - 1 >= 2 or following in TITLE_WORDS
+
+
+def _after_last_role(words: list[str], index: int) -> int:
+    """Past the last job word with a name of two words after it: "Lead Planner Erica Vanco",
+    "InfoNation President Dan McDowell", "Browns DL Sheldon Richardson"."""
+    for position in range(len(words) - 3, index - 1, -1):
+        word = words[position]
+        lowered = word.lower().rstrip(".")
+        role = lowered in TITLE_WORDS or lowered in _ROLE_WORDS or (word.isupper() and 2 <= len(word) <= 4)
+        if role and all(w[:1].isupper() for w in words[position + 1 :]):
+            return position + 1
+    return index
+
+
 def split_title(phrase: str) -> tuple[str, str | None]:
     """("Ukrainian President Volodymyr Zelenskyy") -> ("Volodymyr Zelenskyy", "Ukrainian President")."""
     words = phrase.split()
     index = 0
-    while index < len(words) - 1 and (
-        words[index].lower().rstrip(".") in TITLE_WORDS or _DEMONYM.match(words[index]) or words[index].lower() in DETERMINERS
-    ):
+    if words and words[-1].lower() in ORG_WORDS:  # "Swedish Prosecution Authority" keeps its words
+        while index < len(words) - 1 and words[index].lower() in DETERMINERS:
+            index += 1
+        return " ".join(words[index:]), " ".join(words[:index]) or None
+    while index < len(words) - 1 and _leads_name(words, index):
         index += 1
+    index = _after_last_role(words, index)
     name = " ".join(words[index:])
     description = " ".join(words[:index]) or None
     return name, description
@@ -214,8 +261,10 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         position = base + match.end() - len(name)
         if name in cast.by_token and len(name.split()) == 1:
             cast.add(cast.by_token[name].name, position, joined)
-        else:
-            cast.add(name, position, joined)
+            continue
+        person = cast.add(name, position, joined)
+        if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
+            person.kind = "product"  # "SLS Block 1B", "Galaxy S24": a model, never a speaker
     in_runs = {base + match.start() for match in runs}
     for match in _CAPITALISED.finditer(text):
         word = match.group()
