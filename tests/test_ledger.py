@@ -139,7 +139,7 @@ def test_migrations_are_recorded_and_reopening_applies_none(tmp_path):
     path = str(tmp_path / "m.db")
     with Ledger.open(path) as ledger:
         names = ledger.stats().schema
-    assert names == ("0001_tables", "0002_full_text_search", "0003_site_counts")
+    assert names == ("0001_tables", "0002_full_text_search", "0003_site_counts", "0004_statement_attribution")
     with Ledger.open(path) as ledger:
         assert ledger.db.migrate() == ()
     connection = sqlite3.connect(path)
@@ -189,7 +189,8 @@ def test_postgres_migrations_are_recorded_and_reopening_applies_none():
     with postgres_url() as url:
         with Ledger.open(url) as ledger:
             assert ledger.stats().schema == (
-                "0001_tables", "0002_full_text_search", "0003_search_statistics", "0004_site_counts"
+                "0001_tables", "0002_full_text_search", "0003_search_statistics", "0004_site_counts",
+                "0005_statement_attribution",
             )
             assert ledger.stats().backend == "postgresql"
         with Ledger.open(url) as ledger:

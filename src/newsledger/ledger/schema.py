@@ -209,10 +209,19 @@ def _split(script: str) -> tuple[str, ...]:
     return tuple(statement for statement in statements if statement)
 
 
+# What a statement attributes (speech, writing, belief, evidence); NULL for statements stored
+# before the engine said it.
+_STATEMENT_ATTRIBUTION = """
+ALTER TABLE statements ADD COLUMN attribution TEXT;
+CREATE INDEX statements_attribution ON statements(attribution, id);
+"""
+
+
 SQLITE_MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_tables", _split(_TABLES.format(pk="INTEGER PRIMARY KEY", blob="BLOB"))),
     Migration("0002_full_text_search", _split(_SQLITE_FTS)),
     Migration("0003_site_counts", _split(_SITE_COUNTS)),
+    Migration("0004_statement_attribution", _split(_STATEMENT_ATTRIBUTION)),
 )
 
 POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
@@ -228,6 +237,7 @@ POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration("0004_site_counts", _split(_SITE_COUNTS)),
+    Migration("0005_statement_attribution", _split(_STATEMENT_ATTRIBUTION)),
 )
 
 MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
