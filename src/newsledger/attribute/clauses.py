@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsledger.attribute.cues import FoundCue, find_cues
+from newsledger.attribute.learned import CueModel
 from newsledger.attribute.lexicon import (
     ADDRESSEE_VERBS,
     ATTITUDE_VERBS,
@@ -417,9 +418,9 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
     return index, end
 
 
-def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool = False) -> list[RawStatement]:
+def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool = False, model: CueModel | None = None) -> list[RawStatement]:
     """Every statement whose cue lies in the sentence."""
-    cues = find_cues(sentence, headline)
+    cues = find_cues(sentence, headline, model)
     if not cues:
         return []
     boundaries = Boundaries(sentence, {cue.first for cue in cues} | {cue.verb for cue in cues})

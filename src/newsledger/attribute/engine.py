@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from newsledger.attribute.clauses import RawStatement, analyse_sentence, clause_subject, subject_before
 from newsledger.attribute.cues import FoundCue
 from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_full_date, parse_reference
+from newsledger.attribute.learned import CueModel, load_model
 from newsledger.attribute.lexicon import (
     ATTITUDE_VERBS,
     BELIEF_VERBS,
@@ -50,6 +51,8 @@ _MEDIUM = re.compile(
 
 def attribute_article(article: Article, *, engine: str = "rules", reference: str | None = None) -> tuple[Statement, ...]:
     if engine == "rules":
+        return RulesEngine(article, reference, load_model()).run()
+    if engine == "table":
         return RulesEngine(article, reference).run()
     raise AttributionError(f"unknown attribution engine {engine!r}")
 
@@ -71,8 +74,9 @@ class Found:
 
 
 class RulesEngine:
-    def __init__(self, article: Article, reference: str | None = None) -> None:
+    def __init__(self, article: Article, reference: str | None = None, model: CueModel | None = None) -> None:
         self.article = article
+        self.model = model
         published = article.published.value if article.published else None
         self.reference: Reference | None = parse_reference(reference or published) or latest_full_date(
             "\n".join([article.text, *self._captions()])
@@ -113,8 +117,9 @@ class RulesEngine:
             return []
         result: list[Found] = []
         previous_direct: Found | None = None
-        for number, sentence in enumerate(sentences(text, CUE_WORDS)):
-            raws = analyse_sentence(sentence, text, number, headline=part == "headline")
+        model = self.model
+        for number, sentence in enumerate(sentences(text, CUE_WORDS | model.heads if model else CUE_WORDS)):
+            raws = analyse_sentence(sentence, text, number, headline=part == "headline", model=model)
             if part == "headline":
                 raws = [_trim_headline(raw, text) for raw in raws]
             items = [Found(part, text, sentence, raw) for raw in raws]

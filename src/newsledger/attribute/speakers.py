@@ -312,6 +312,8 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
         return _pronoun(lowered, position, cast)
     if words and words[-1].lower() in EVIDENCE_NOUNS:
         return _document(words, appositive)
+    if words and words[-1][:1].islower() and words[-1].lower() in TITLE_WORDS | _ROLE_WORDS:
+        return _described_person(words, cast, appositive)  # "the Vermont senator": a description, not a name
     for run in reversed(list(_NAME_RUN.finditer(phrase))):
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
@@ -337,6 +339,14 @@ def _document(words: list[str], appositive: str | None) -> Resolved:
     if any(word[:1].isupper() for word in bare):
         return Resolved(" ".join(bare), "explicit", "document", appositive)
     return Resolved(None, "unnamed", "document", " ".join(words))
+
+
+def _described_person(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
+    content = {word.lower().strip(",") for word in words if word.lower() not in DETERMINERS}
+    person = cast.by_description(content)
+    if person is not None:
+        return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
+    return Resolved(None, "unnamed", "person", " ".join(words))
 
 
 def described(person: Person) -> str | None:
