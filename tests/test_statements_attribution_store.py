@@ -52,7 +52,7 @@ def test_the_cli_search_takes_an_attribution_kind(tmp_path, capsys):
         _fill(ledger)
     assert main(["search", "--db", path, "--kind", "belief", "--json"]) == 0
     page = json.loads(capsys.readouterr().out)
-    assert [hit["speaker"] for hit in page["hits"]] == ["Ben Okoro"]
+    assert [(hit["speaker"], hit["attribution"]) for hit in page["items"]] == [("Ben Okoro", "belief")]
 
 
 def test_the_api_filters_on_it_and_the_statement_card_shows_it(tmp_path):
