@@ -174,3 +174,12 @@ def test_a_pronoun_never_resolves_to_a_date_or_a_product():
 def test_a_date_is_never_a_speaker():
     statement = _only("Black Friday said that prices would fall.")
     assert statement.speaker.name is None and statement.speaker.kind == "unknown"
+
+
+def test_a_capitalised_document_noun_is_no_name():
+    statement = _only("Studies show that frozen vegetables are as nutritious as fresh ones.")
+    assert (statement.speaker.name, statement.speaker.kind, statement.attribution) == (
+        None,
+        "document",
+        "evidence",
+    )

@@ -56,3 +56,10 @@ def test_training_is_deterministic_and_learns_a_separable_rule():
         for i, token in enumerate(sentence.tokens)
     }
     assert scores["endorsed"] > 0 > scores["painted"]
+
+
+def test_a_passive_is_no_learned_cue():
+    # the subject of "are considered" is what is said, not who says it
+    assert (
+        attribute(_article("Animal-based foods are considered complete proteins by most dietitians.")) == ()
+    )

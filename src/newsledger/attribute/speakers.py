@@ -336,7 +336,7 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
 def _document(words: list[str], appositive: str | None) -> Resolved:
     """"A Gallup survey", "New CNN polls": named by their words when they carry a name."""
     bare = [word for word in words if word.lower() not in DETERMINERS]
-    if any(word[:1].isupper() for word in bare):
+    if any(word[:1].isupper() and word.lower() not in EVIDENCE_NOUNS for word in bare):  # not "Studies show"
         return Resolved(" ".join(bare), "explicit", "document", appositive)
     return Resolved(None, "unnamed", "document", " ".join(words))
 
