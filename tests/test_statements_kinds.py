@@ -183,3 +183,11 @@ def test_a_capitalised_document_noun_is_no_name():
         "document",
         "evidence",
     )
+
+
+def test_the_end_of_a_full_name_is_that_person():
+    text = (
+        "Joy Harden Bradford, a psychologist, hosts a podcast. Later Ms. Harden Bradford spoke again. "
+        '"Giving people something is better," Harden Bradford said.'
+    )
+    assert _statements(text)[-1].speaker.name == "Joy Harden Bradford"
