@@ -12,6 +12,7 @@ import re
 
 from newsledger.deadline import Deadline
 from newsledger.extract.assemble import assemble
+from newsledger.extract.pagetype import copied_text_page_type
 from newsledger.extract.parts import Body, Metadata
 from newsledger.extract.text import meta
 from newsledger.extract.text.body import find_body, is_prose, short_line_clusters
@@ -47,7 +48,9 @@ def extract_text(text: str, url: str | None = None, *, deadline: Deadline | None
     aside = sorted(set(range(len(lines))).difference(body_indexes, reading.used))
     boilerplate = make_boilerplate(lines, kinds, reading, aside)
     body = Body(blocks=blocks, boilerplate=boilerplate, notes=tuple(reading.notes))
-    return assemble(body, Metadata(**reading.fields), input_form="text", url=url)  # type: ignore[arg-type]
+    fields = dict(reading.fields)
+    fields["page_type"] = copied_text_page_type(bool(fields.get("published")), bool(fields.get("authors")))
+    return assemble(body, Metadata(**fields), input_form="text", url=url)  # type: ignore[arg-type]
 
 
 def _no_check(step: str) -> None:
