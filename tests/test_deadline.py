@@ -16,8 +16,7 @@ PAGE = (
     "<!doctype html><html><head><title>Budget passes</title></head><body><article>"
     "<h1>Budget passes</h1>"
     + "<p>The council approved the new budget on Tuesday after a long debate about the bridge, "
-    'and "we have waited long enough," said Maria Lopez, the mayor.</p>' * 20
-    + "</article></body></html>"
+    'and "we have waited long enough," said Maria Lopez, the mayor.</p>' * 20 + "</article></body></html>"
 )
 TEXT = "Budget passes\n\n" + (
     'The council approved the new budget on Tuesday. "We have waited long enough," said Maria Lopez.\n\n' * 20

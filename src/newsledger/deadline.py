@@ -38,7 +38,9 @@ class Deadline:
         if time.monotonic() > self.at:
             budget = f" of {self.seconds:g} s" if self.seconds is not None else ""
             raise DeadlineExceeded(
-                f"stopped during {step}: the time budget{budget} ran out", step=step, input_name=self.input_name
+                f"stopped during {step}: the time budget{budget} ran out",
+                step=step,
+                input_name=self.input_name,
             )
 
     def naming(self, input_name: str | None) -> Deadline:
