@@ -33,7 +33,7 @@ DEFAULT_OUT = Path("/tmp/newsledger-fuzz")
 @dataclass(frozen=True)
 class Limits:
     slow_seconds: float = 2.0  # CPU seconds past which an input is reported as slow
-    cpu_seconds: int = 10  # CPU seconds past which the worker is killed
+    cpu_seconds: int = 5  # CPU seconds past which the worker is killed
     memory_mb: int = 1024  # peak RSS past which an input is reported (address space: twice this)
 
 
@@ -365,7 +365,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     parser.add_argument("--scale", type=float, default=1.0, help="size of hostile fragments (default: 1)")
     parser.add_argument("--slow", type=float, default=2.0, help="CPU seconds reported as slow (default: 2)")
-    parser.add_argument("--cpu-limit", type=int, default=10, help="CPU seconds before a kill (default: 10)")
+    parser.add_argument("--cpu-limit", type=int, default=5, help="CPU seconds before a kill (default: 5)")
     parser.add_argument("--memory-mb", type=int, default=1024, help="peak RSS reported (default: 1024)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"reproducers (default: {DEFAULT_OUT})")
     parser.add_argument("--no-shared", action="store_true", help="only the pages written in the harness")
