@@ -42,10 +42,10 @@ RETURNING id
 """
 _STATEMENT_COLUMNS = (
     "article_id, position, statement_key, speaker_id, speaker_name, kind, cue_lemma, channel, content, date, said_on,"
-    " site, record, extractor"
+    " site, record, extractor, attribution"
 )
-_INSERT_STATEMENT = f"INSERT INTO statements ({_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * 14)})"
-_INSERT_STATEMENT_WITH_ID = f"INSERT INTO statements (id, {_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * 15)})"
+_INSERT_STATEMENT = f"INSERT INTO statements ({_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * 15)})"
+_INSERT_STATEMENT_WITH_ID = f"INSERT INTO statements (id, {_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * 16)})"
 _INSERT_MENTION = """
 INSERT INTO speaker_mentions (speaker_id, article_id, mention, description, resolution, statement_count, extractor)
 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -204,7 +204,7 @@ def _statement_params(article_id: int, position: int, s: StatementRow, speaker_i
     speaker_id = speaker_ids.get(s.speaker.key) if s.speaker else None
     speaker_name = s.speaker.name if s.speaker else None
     return (article_id, position, s.statement_key, speaker_id, speaker_name, s.kind, s.cue_lemma, s.channel,
-            s.content, s.date, s.said_on, site, s.record, s.extractor)
+            s.content, s.date, s.said_on, site, s.record, s.extractor, s.attribution)
 
 
 def write_failure(db: Database, failure: SourceFailure, page_key: str | None, extractor: str, stamp: str) -> None:
