@@ -359,3 +359,24 @@ def test_guessing_the_token_is_throttled(ledger) -> None:
         right = client.post("/api/pages", json={"content": "x"}, headers={"Authorization": f"Bearer {TOKEN}"})
         assert right.status_code == 429, "a client over the limit is not believed even with the right token"
         assert client.get("/search").status_code == 200
+
+
+def test_an_unexpected_error_is_a_500_in_the_error_shape_with_the_security_headers(ledger) -> None:
+    app = create_app(WebSettings(db="unused", token=TOKEN, secret="test-secret"), ledger=ledger)
+
+    @app.get("/api/explode")
+    async def explode() -> dict:
+        raise RuntimeError("a bug in a handler")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/api/explode")
+    assert_error_shape(response, 500, "internal_error")
+    assert "a bug" not in response.text
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+
+
+def test_speaker_ids_beyond_the_ledger_range_are_refused(client: TestClient) -> None:
+    assert_error_shape(client.get("/api/search", params={"speaker": "9" * 19}), 400, "bad_request")
+    assert_error_shape(client.get("/api/search", params={"speaker": "²"}), 400, "bad_request")
+    assert client.get("/api/search", params={"speaker": "Ana Ruiz"}).status_code == 200

@@ -20,7 +20,7 @@ from newsledger.web.access import (
     settings_of,
 )
 from newsledger.web.errors import ApiError
-from newsledger.web.params import form_search_params, query_string
+from newsledger.web.params import ArticleId, Cursor, SpeakerId, form_search_params, query_string
 from newsledger.web.rendering import render
 from newsledger.web.security import AUTH_COOKIE, auth_cookie_for
 from newsledger.web.submit import Submission, check_submission, page_for
@@ -149,7 +149,7 @@ SEARCH_FIELDS = ("q", "scope", "speaker", "site", "since", "until", "kind", "cur
 
 
 @router.get("/articles/{article_id}")
-async def article_page(request: Request, article_id: int):
+async def article_page(request: Request, article_id: ArticleId):
     require_reader(request)
     view = views.article(request.app.state.ledger, article_id)
     if view is None:
@@ -158,7 +158,7 @@ async def article_page(request: Request, article_id: int):
 
 
 @router.get("/speakers/{speaker_id}")
-async def speaker_page(request: Request, speaker_id: int, cursor: str | None = None):
+async def speaker_page(request: Request, speaker_id: SpeakerId, cursor: Cursor = None):
     require_reader(request)
     view = views.speaker(request.app.state.ledger, speaker_id, cursor)
     if view is None:
@@ -167,7 +167,7 @@ async def speaker_page(request: Request, speaker_id: int, cursor: str | None = N
 
 
 @router.get("/speakers")
-async def speakers_page(request: Request, q: str = "", cursor: str | None = None):
+async def speakers_page(request: Request, q: str = "", cursor: Cursor = None):
     require_reader(request)
     query = q.strip()[:200]
     view = views.speakers(request.app.state.ledger, cursor, query=query)
@@ -178,7 +178,7 @@ async def speakers_page(request: Request, q: str = "", cursor: str | None = None
 
 
 @router.get("/sites/{name}")
-async def site_page(request: Request, name: str, cursor: str | None = None):
+async def site_page(request: Request, name: str, cursor: Cursor = None):
     require_reader(request)
     view = views.site(request.app.state.ledger, name, cursor)
     if view is None:

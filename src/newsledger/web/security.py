@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import time
 from collections import deque
@@ -61,6 +62,41 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
+class UnexpectedErrorMiddleware:
+    """The last resort: an exception no handler answered becomes a 500 in the error shape.
+
+    It sits inside :class:`SecurityHeadersMiddleware`, so this reply carries the same headers as
+    every other; the exception goes to the log, never to the client.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            LOG.exception("unexpected error answering %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            message = "the server failed to answer this request; the error is in its log"
+            await _send_error(send, 500, "internal_error", message)
+
+
+LOG = logging.getLogger("newsledger.web")
+
+
 class BodySizeLimitMiddleware:
     """Refuses request bodies larger than ``max_bytes`` with 413, declared or streamed."""
 
@@ -98,13 +134,15 @@ class BodyTooLarge(Exception):
 
 
 async def _too_large(scope: Scope, send: Send, max_bytes: int) -> None:
-    body = json.dumps(
-        {"error": {"code": "too_large", "message": f"request body larger than {max_bytes} bytes"}}
-    ).encode()
+    await _send_error(send, 413, "too_large", f"request body larger than {max_bytes} bytes")
+
+
+async def _send_error(send: Send, status: int, code: str, message: str) -> None:
+    body = json.dumps({"error": {"code": code, "message": message}}).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
         }
     )

@@ -1,0 +1,122 @@
+"""A real server (``newsledger serve`` under uvicorn on 127.0.0.1) fuzzed and loaded over HTTP."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from urllib.parse import quote
+
+import httpx
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from schemathesis.checks import not_a_server_error
+from tests.web_support import TOKEN, live_server, seed_ledger
+
+from newsledger.web.security import SECURITY_HEADERS
+
+pytestmark = pytest.mark.slow
+FUZZ = settings(max_examples=150, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("served") / "ledger.db"
+    seed_ledger(db)
+    with live_server(db) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def http(server: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server, timeout=30.0) as client:
+        yield client
+
+
+def cursor_of(position: object) -> str:
+    raw = json.dumps(position).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def assert_answered(response: httpx.Response) -> None:
+    """Not a server error, and the security headers on whatever came back."""
+    assert response.status_code < 500, (response.request.url, response.text[:300])
+    for name, _ in SECURITY_HEADERS:
+        assert name.decode() in response.headers, (response.request.url, name)
+
+
+BIG = ("99999999999999999999", str(2**63), str(2**64 + 1), "9223372036854775807", "-1", "0")
+
+
+@pytest.mark.parametrize("number", BIG)
+def test_huge_integers_in_paths_and_queries_are_client_errors(http: httpx.Client, number: str) -> None:
+    for path in ("/api/articles/", "/articles/", "/api/speakers/", "/speakers/"):
+        response = http.get(path + number)
+        assert_answered(response)
+        assert response.status_code in (400, 404)
+    for path in ("/api/search", "/search"):
+        response = http.get(path, params={"speaker": number})
+        assert_answered(response)
+        assert response.status_code in (200, 400)
+
+
+@pytest.mark.parametrize("value", [2**70, -(2**70), 2**63, 1e308, "x", None, [1], {"a": 1}])
+def test_cursors_holding_impossible_positions_are_client_errors(http: httpx.Client, value: object) -> None:
+    cursor = cursor_of({"before": value, "count": value, "id": value, "published": value})
+    for path in ("/api/search", "/search", "/api/speakers", "/speakers", "/api/speakers/1", "/speakers/1"):
+        response = http.get(path, params={"cursor": cursor, "q": "bridge"})
+        assert_answered(response)
+        assert response.status_code in (200, 400), (path, response.text[:200])
+    response = http.get("/api/sites/harbour-news.example", params={"cursor": cursor})
+    assert_answered(response)
+
+
+numbers = st.integers(min_value=-(2**80), max_value=2**80).map(str)
+texts = st.text(max_size=40)
+positions = st.dictionaries(
+    st.sampled_from(["before", "count", "id", "published", "rank"]),
+    st.one_of(st.integers(min_value=-(2**80), max_value=2**80), st.floats(), texts, st.none()),
+    max_size=4,
+)
+cursors = st.one_of(positions.map(cursor_of), texts, st.integers().map(cursor_of))
+PATHS = ("/articles/{}", "/api/articles/{}", "/speakers/{}", "/api/speakers/{}", "/sites/{}", "/api/sites/{}")
+
+
+@FUZZ
+@given(
+    path=st.sampled_from(PATHS),
+    segment=st.one_of(numbers, texts),
+    key=st.sampled_from(["q", "speaker", "site", "since", "until", "kind", "scope", "limit", "cursor"]),
+    value=st.one_of(numbers, texts),
+    cursor=cursors,
+)
+def test_no_fuzzed_request_is_a_server_error(
+    http: httpx.Client, path: str, segment: str, key: str, value: str, cursor: str
+) -> None:
+    target = path.format(quote(segment, safe="") or "x")
+    for url in (target, "/search", "/api/search", "/speakers", "/api/speakers"):
+        assert_answered(http.get(url, params={key: value, "cursor": cursor}))
+
+
+def test_schemathesis_finds_no_server_error(server: str) -> None:
+    schema = schemathesis.openapi.from_url(server + "/openapi.json")
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 9
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=25,
+            deadline=None,
+            database=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        def check(case) -> None:
+            response = case.call(headers={"Authorization": f"Bearer {TOKEN}"})
+            assert_answered(response)
+            case.validate_response(response, checks=[not_a_server_error])
+
+        check()
