@@ -120,3 +120,60 @@ def test_schemathesis_finds_no_server_error(server: str) -> None:
             case.validate_response(response, checks=[not_a_server_error])
 
         check()
+
+
+def quoted_paragraphs(count: int) -> str:
+    """A page whose every paragraph is an attributed quotation: the most work per byte to mark."""
+    paragraphs = "".join(
+        f'<p>"We will finish part {n} of the harbour bridge on time," said Ana Ruiz, the mayor, on Monday.</p>'
+        for n in range(count)
+    )
+    return f"<html><body><article><h1>The bridge</h1>{paragraphs}</article></body></html>"
+
+
+def form_token(client: httpx.Client, path: str) -> str:
+    page = client.get(path)
+    return page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+
+
+def test_other_requests_are_answered_within_a_second_while_a_large_preview_runs(server: str) -> None:
+    import threading
+    import time
+
+    with httpx.Client(base_url=server, timeout=120.0) as previewer:
+        token = form_token(previewer, "/add")
+        answer: dict[str, httpx.Response] = {}
+        paste = quoted_paragraphs(3000)
+
+        def preview() -> None:
+            answer["preview"] = previewer.post("/add", data={"content": paste, "csrf_token": token})
+
+        worker = threading.Thread(target=preview)
+        worker.start()
+        waits = []
+        with httpx.Client(base_url=server, timeout=30.0) as reader:
+            while worker.is_alive():
+                began = time.monotonic()
+                assert reader.get("/api/stats").status_code == 200
+                waits.append(time.monotonic() - began)
+                time.sleep(0.05)
+        worker.join()
+    preview_page = answer["preview"]
+    assert preview_page.status_code == 200, preview_page.text[:300]
+    assert preview_page.text.count('class="statement"') == 3000
+    assert len(waits) >= 5
+    assert max(waits) < 1.0, sorted(waits)[-5:]
+
+
+def test_a_paste_as_large_as_the_documented_limit_is_accepted_by_the_form(server: str) -> None:
+    """The form takes pastes up to the request limit (8 MiB by default), as the API does."""
+    filler = "<p>" + "The council met again on Monday to discuss the harbour bridge. " * 20 + "</p>"
+    paste = "<html><body><article><h1>Long</h1>" + filler * (3 * 1024 * 1024 // len(filler)) + "</article>"
+    paste += "</body></html>"
+    assert len(paste) > 2 * 1024 * 1024
+    with httpx.Client(base_url=server, timeout=120.0) as client:
+        token = form_token(client, "/add")
+        response = client.post("/add", data={"content": paste, "csrf_token": token})
+        assert response.status_code == 200, response.text[:300]
+        too_large = client.post("/add", data={"content": "x" * (9 * 1024 * 1024), "csrf_token": token})
+        assert too_large.status_code == 413

@@ -32,7 +32,8 @@ FORMS = ("auto", "html", "text")
 
 
 async def form_fields(request: Request) -> dict[str, str]:
-    form = await request.form()
+    """The posted fields; a pasted page may be as large as the request body limit allows."""
+    form = await request.form(max_part_size=settings_of(request).max_body_bytes)
     return {key: value for key, value in form.items() if isinstance(value, str)}
 
 
@@ -67,8 +68,9 @@ async def add_submit(request: Request):
         context = {"values": fields, "result": None, "error": str(err)}
         return render(request, "add.html", context, status=status)
     stored = views.store_extracted(request.app.state.ledger, extracted) if submission.store else None
-    context = {"values": fields, "result": views.extracted_view(extracted, stored), "error": None}
-    return render(request, "add.html", context)
+    result = await run_in_threadpool(views.extracted_view, extracted, stored)
+    context = {"values": fields, "result": result, "error": None}
+    return await run_in_threadpool(render, request, "add.html", context)
 
 
 @router.get("/signin")
@@ -151,10 +153,11 @@ SEARCH_FIELDS = ("q", "scope", "speaker", "site", "since", "until", "kind", "cur
 @router.get("/articles/{article_id}")
 async def article_page(request: Request, article_id: ArticleId):
     require_reader(request)
-    view = views.article(request.app.state.ledger, article_id)
-    if view is None:
+    stored = request.app.state.ledger.article(article_id)
+    if stored is None:
         raise ApiError(404, "not_found", f"no article {article_id}")
-    return render(request, "article.html", {"view": view})
+    view = await run_in_threadpool(views.article_view, stored)
+    return await run_in_threadpool(render, request, "article.html", {"view": view})
 
 
 @router.get("/speakers/{speaker_id}")

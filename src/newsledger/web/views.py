@@ -100,8 +100,11 @@ def search(ledger, params: SearchParams) -> dict:
 
 def article(ledger, article_id: int) -> dict | None:
     stored = ledger.article(article_id)
-    if stored is None:
-        return None
+    return None if stored is None else article_view(stored)
+
+
+def article_view(stored) -> dict:
+    """A stored article with its statements marked in the text (pure; safe off the event loop)."""
     statements = tuple(item.statement for item in stored.statements)
     speaker_ids = {item.statement.id: item.speaker_id for item in stored.statements}
     return {
