@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from newsledger.extract.assemble import assemble
+from newsledger.extract.pagetype import copied_text_page_type
 from newsledger.extract.parts import Body, Metadata
 from newsledger.extract.text import meta
 from newsledger.extract.text.body import find_body, is_prose, short_line_clusters
@@ -42,7 +43,9 @@ def extract_text(text: str, url: str | None = None) -> Article:
     aside = sorted(set(range(len(lines))).difference(body_indexes, reading.used))
     boilerplate = make_boilerplate(lines, kinds, reading, aside)
     body = Body(blocks=blocks, boilerplate=boilerplate, notes=tuple(reading.notes))
-    return assemble(body, Metadata(**reading.fields), input_form="text", url=url)  # type: ignore[arg-type]
+    fields = dict(reading.fields)
+    fields["page_type"] = copied_text_page_type(bool(fields.get("published")), bool(fields.get("authors")))
+    return assemble(body, Metadata(**fields), input_form="text", url=url)  # type: ignore[arg-type]
 
 
 def read_metadata(lines: list[Line], kinds: list[Kind | None], start: int, end: int) -> meta.Reading:
