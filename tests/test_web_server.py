@@ -177,3 +177,18 @@ def test_a_paste_as_large_as_the_documented_limit_is_accepted_by_the_form(server
         assert response.status_code == 200, response.text[:300]
         too_large = client.post("/add", data={"content": "x" * (9 * 1024 * 1024), "csrf_token": token})
         assert too_large.status_code == 413
+
+
+def test_wrong_tokens_from_one_address_never_lock_out_the_right_token(server: str) -> None:
+    """Every client of the test server shares 127.0.0.1, as every user behind a proxy shares one."""
+    page = {"content": "<p>The council met on Monday to approve the harbour bridge plan.</p>"}
+    with httpx.Client(base_url=server, timeout=60.0) as client:
+        statuses = [
+            client.post(
+                "/api/pages", json=page, headers={"Authorization": f"Bearer wrong-{n:012d}"}
+            ).status_code
+            for n in range(12)
+        ]
+        assert statuses[-1] == 429 and set(statuses) <= {401, 429}
+        right = client.post("/api/pages", json=page, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert right.status_code == 200, right.text[:300]

@@ -98,11 +98,30 @@ def test_settings_reject_a_private_server_without_token(monkeypatch: pytest.Monk
     monkeypatch.delenv("NEWSLEDGER_TOKEN", raising=False)
     with pytest.raises(ConfigError):
         load_settings("x.db", private=True)
-    monkeypatch.setenv("NEWSLEDGER_TOKEN", "a-long-token")
+    monkeypatch.setenv("NEWSLEDGER_TOKEN", "a-long-enough-token")
     settings = load_settings("x.db")
-    assert settings.token == "a-long-token" and settings.writes_enabled and not settings.private
+    assert settings.token == "a-long-enough-token" and settings.writes_enabled and not settings.private
     with pytest.raises(ConfigError):
         load_settings("x.db", token="short")
+    with pytest.raises(ConfigError, match="16 characters"):
+        load_settings("x.db", token="twelve-chars")
+
+
+def test_sessions_expire_and_end_on_the_server() -> None:
+    from newsledger.web.security import Sessions
+
+    now = [1000.0]
+    sessions = Sessions(lifetime=60, limit=3, clock=lambda: now[0])
+    first, second = sessions.start(), sessions.start()
+    assert sessions.live(first) and sessions.live(second) and not sessions.live("forged")
+    sessions.end(first)
+    assert not sessions.live(first) and sessions.live(second)
+    now[0] += 61
+    assert not sessions.live(second)
+    kept = [sessions.start() for _ in range(5)]
+    assert [sessions.live(item) for item in kept] == [False, False, True, True, True]
+    sessions.end_all()
+    assert not any(sessions.live(item) for item in kept)
 
 
 def test_sign_in_only_returns_to_paths_on_this_site() -> None:

@@ -21,6 +21,7 @@ from newsledger.web.security import (
     BodySizeLimitMiddleware,
     FailureThrottle,
     SecurityHeadersMiddleware,
+    Sessions,
     UnexpectedErrorMiddleware,
 )
 from newsledger.web.settings import WebSettings
@@ -61,6 +62,7 @@ def create_app(settings: WebSettings, *, ledger=None, fetch_page: Fetch = fetche
     app.state.fetch_page = fetch_page
     app.state.worker = PageWorker(settings.extract_timeout)
     app.state.throttle = FailureThrottle()
+    app.state.sessions = Sessions(lifetime=settings.session_hours * 3600)
     if ledger is not None:
         app.state.ledger = ledger
     from newsledger.web.api import router as api_router

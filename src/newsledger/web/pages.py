@@ -14,6 +14,7 @@ from newsledger.web import views
 from newsledger.web.access import (
     check_token,
     client_of,
+    cookie_signed_in,
     require_csrf,
     require_reader,
     require_writer,
@@ -22,7 +23,7 @@ from newsledger.web.access import (
 from newsledger.web.errors import ApiError
 from newsledger.web.params import ArticleId, Cursor, SpeakerId, form_search_params, query_string
 from newsledger.web.rendering import render
-from newsledger.web.security import AUTH_COOKIE, auth_cookie_for
+from newsledger.web.security import AUTH_COOKIE
 from newsledger.web.submit import Submission, check_submission, page_for
 from newsledger.web.views import SearchParams
 
@@ -58,7 +59,7 @@ async def add_submit(request: Request):
     try:
         submission = check_submission(submission)
         if submission.store or submission.url:
-            require_writer(request)
+            require_writer(request, form_checked=True)
         settings = settings_of(request)
         fetch = request.app.state.fetch_page
         page = await run_in_threadpool(page_for, submission, fetch, allow_private=settings.allow_private_urls)
@@ -92,10 +93,12 @@ async def signin_submit(request: Request):
             return render(request, "signin.html", context, status=429)
         context = {"error": "That token is not the operator's token.", "next": target}
         return render(request, "signin.html", context, status=401)
+    sessions = request.app.state.sessions
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         AUTH_COOKIE,
-        auth_cookie_for(settings.secret, settings.token),
+        sessions.start(),
+        max_age=int(sessions.lifetime),
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
@@ -108,6 +111,10 @@ async def signin_submit(request: Request):
 async def signout(request: Request):
     fields = await form_fields(request)
     require_csrf(request, fields.get("csrf_token"))
+    sessions = request.app.state.sessions
+    if fields.get("everywhere") == "on" and cookie_signed_in(request):
+        sessions.end_all()
+    sessions.end(request.cookies.get(AUTH_COOKIE))
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(AUTH_COOKIE, path="/")
     return response

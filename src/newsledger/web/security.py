@@ -38,6 +38,7 @@ SECURITY_HEADERS = (
 
 CSRF_COOKIE = "nl_csrf"
 CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "X-CSRF-Token"
 AUTH_COOKIE = "nl_auth"
 
 
@@ -183,14 +184,52 @@ def csrf_valid(secret: str, cookie_value: str | None, field_value: str | None) -
     return same(csrf_field_for(secret, cookie_value), field_value)
 
 
-def auth_cookie_for(secret: str, token: str) -> str:
-    return sign(secret, "auth", token)
+class Sessions:
+    """Sign-in sessions kept by the server: a cookie names one, and only a live one counts.
+
+    A session ends ``lifetime`` seconds after sign-in, at sign-out (``end``), for everyone at
+    ``end_all``, or when the server restarts; the cookie alone can never revive it. The oldest
+    sessions make room past ``limit``.
+    """
+
+    def __init__(self, lifetime: float = 12 * 3600, limit: int = 1000, clock=time.time) -> None:
+        self.lifetime = lifetime
+        self.limit = limit
+        self.clock = clock
+        self._expiry: dict[str, float] = {}
+
+    def start(self) -> str:
+        """A new session's id, to put in the sign-in cookie."""
+        now = self.clock()
+        self._expiry = {sid: ends for sid, ends in self._expiry.items() if ends > now}
+        while len(self._expiry) >= self.limit:
+            self._expiry.pop(next(iter(self._expiry)))
+        session = secrets.token_urlsafe(32)
+        self._expiry[session] = now + self.lifetime
+        return session
+
+    def live(self, session: str | None) -> bool:
+        ends = self._expiry.get(session or "")
+        if ends is None:
+            return False
+        if ends <= self.clock():
+            self._expiry.pop(session or "", None)
+            return False
+        return True
+
+    def end(self, session: str | None) -> None:
+        self._expiry.pop(session or "", None)
+
+    def end_all(self) -> None:
+        self._expiry.clear()
 
 
 class FailureThrottle:
-    """Counts wrong tokens per client address; too many within ``window`` seconds are refused.
+    """Counts wrong tokens per client address; past ``limit`` within ``window`` seconds, wrong
+    tokens from that address are answered 429.
 
-    Guessing the operator's token then costs minutes per handful of tries instead of nothing.
+    The right token is checked first and always accepted, so the failures of others behind the
+    same proxy never lock out its holder; what protects the token from guessing is its length.
     """
 
     def __init__(self, limit: int = 10, window: float = 60.0, clock=time.monotonic) -> None:
