@@ -180,3 +180,36 @@ def test_throttle_refuses_after_the_limit_and_forgets_old_failures() -> None:
     assert throttle.blocked("10.0.0.1") and not throttle.blocked("10.0.0.2")
     now[0] = 61.0
     assert not throttle.blocked("10.0.0.1")
+
+
+def span_at(text: str, needle: str) -> Span:
+    start = text.index(needle)
+    return Span(start=start, end=start + len(needle), text=needle)
+
+
+def test_a_statement_nested_in_another_keeps_its_own_link() -> None:
+    text = 'Ruiz said that "Berg said the cost is too high" before the vote.'
+    outer = Statement(
+        id="outer",
+        kind="indirect",
+        content=span_at(text, '"Berg said the cost is too high"'),
+        cue=Cue(span=Span(start=5, end=9, text="said"), lemma="say"),
+        speaker=Speaker(name="Ruiz", mention=Span(start=0, end=4, text="Ruiz")),
+    )
+    inner = Statement(
+        id="inner",
+        kind="indirect",
+        content=span_at(text, "the cost is too high"),
+        cue=Cue(span=Span(start=21, end=25, text="said"), lemma="say"),
+        speaker=Speaker(name="Berg", mention=Span(start=16, end=20, text="Berg")),
+    )
+    article = Article(
+        input_form="text", text=text, blocks=(Block(kind="paragraph", text=text, start=0, end=len(text)),)
+    )
+    for order in ((outer, inner), (inner, outer)):
+        (block,) = marked_body(article, order)
+        by_text = {segment.text: segment for segment in block.segments}
+        assert by_text["the cost is too high"].statement == "inner"
+        assert by_text["the cost is too high"].statements == ("outer", "inner")
+        assert by_text["Berg"].statement == "inner"
+        assert by_text["Ruiz"].statement == "outer"

@@ -157,8 +157,9 @@ async def site(
 
 
 @router.get("/sites", response_model=ResultPage, responses=READ_ERRORS, dependencies=READ, summary="Sites")
-async def sites(request: Request) -> dict:
-    return views.sites(request.app.state.ledger)
+async def sites(request: Request, cursor: Cursor = None, limit: Limit = 50) -> dict:
+    """Sites, most articles first, a page at a time."""
+    return views.sites(request.app.state.ledger, cursor, limit)
 
 
 @router.get(

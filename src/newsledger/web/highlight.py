@@ -28,7 +28,15 @@ class Segment(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def statement(self) -> str | None:
-        return self.marks[0].statement if self.marks else None
+        """The statement this text belongs to most closely: the innermost of those marking it
+        (marks come in the order their ranges start), so a statement nested in another keeps
+        its own link and highlight."""
+        return self.marks[-1].statement if self.marks else None
+
+    @property
+    def statements(self) -> tuple[str, ...]:
+        """Every statement marking this text, outermost first, each once."""
+        return tuple(dict.fromkeys(mark.statement for mark in self.marks))
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -103,7 +111,10 @@ def _segment(text: str, active: dict[int, Mark]) -> Segment:
 
 
 def _part_ranges(statements: Iterable[Statement], part: str) -> list[Range]:
-    return [r for statement in statements if statement.part == part for r in statement_ranges(statement)]
+    """The part's ranges by start, the wider first where two start together, so that a
+    segment's last mark is its innermost."""
+    ranges = [r for statement in statements if statement.part == part for r in statement_ranges(statement)]
+    return sorted(ranges, key=lambda item: (item.start, -item.end))
 
 
 def marked_body(article: Article, statements: Sequence[Statement]) -> tuple[MarkedBlock, ...]:
@@ -112,7 +123,7 @@ def marked_body(article: Article, statements: Sequence[Statement]) -> tuple[Mark
     Each block is given only the ranges that reach into it (found with a sweep over ranges
     sorted by start), so the work grows with blocks plus ranges, not with their product.
     """
-    ranges = sorted(_part_ranges(statements, "body"), key=lambda item: (item.start, item.end))
+    ranges = _part_ranges(statements, "body")
     spans = [(block, _block_text(article, block)) for block in article.blocks]
     reaching = _ranges_per_block([(block.start, block.start + len(text)) for block, text in spans], ranges)
     blocks = [

@@ -139,22 +139,36 @@ async def search_page(request: Request):
     require_reader(request)
     query = request.query_params
     ledger = request.app.state.ledger
-    context = {"results": None, "error": None, "stats": None, "base_query": ""}
+    context = {"results": None, "error": None, "stats": None, "base_query": "", "reading": None}
     try:
         params = form_search_params(**{key: query.get(key, "") for key in SEARCH_FIELDS})
     except ApiError as err:
-        params = SearchParams()
+        params = as_typed(query)
         context["error"] = err.message
     context["params"] = params
     if params.active and not context["error"]:
         context["results"] = views.search(ledger, params)
         context["base_query"] = query_string(params)
+        context["reading"] = views.query_reading(params.q)
     elif not context["error"]:
         context["stats"] = views.stats(ledger)
     return render(request, "search.html", context, status=400 if context["error"] else 200)
 
 
 SEARCH_FIELDS = ("q", "scope", "speaker", "site", "since", "until", "kind", "cursor")
+
+
+def as_typed(query) -> SearchParams:
+    """The fields as the reader typed them, to show again beside the error they caused."""
+    return SearchParams(
+        q=query.get("q", "")[:500],
+        scope="articles" if query.get("scope") == "articles" else "statements",
+        speaker=query.get("speaker", "")[:200] or None,
+        site=query.get("site", "")[:253] or None,
+        since=query.get("since", "")[:40] or None,
+        until=query.get("until", "")[:40] or None,
+        kind=query.get("kind", "")[:40] or None,
+    )
 
 
 @router.get("/articles/{article_id}")
@@ -197,6 +211,8 @@ async def site_page(request: Request, name: str, cursor: Cursor = None):
 
 
 @router.get("/sites")
-async def sites_page(request: Request):
+async def sites_page(request: Request, cursor: Cursor = None):
     require_reader(request)
-    return render(request, "sites.html", {"view": views.sites(request.app.state.ledger)})
+    return render(
+        request, "sites.html", {"view": views.sites(request.app.state.ledger, cursor), "cursor": cursor}
+    )
