@@ -91,3 +91,9 @@ class MigrationError(LedgerError):
 
 class ConfigError(NewsledgerError):
     stage = "config"
+
+
+class ListingError(SourceError):
+    """A feed or sitemap could not be read (malformed XML or JSON, not a listing at all)."""
+
+    stage = "listing"

@@ -174,10 +174,13 @@ def as_typed(query) -> SearchParams:
 @router.get("/articles/{article_id}")
 async def article_page(request: Request, article_id: ArticleId):
     require_reader(request)
-    stored = request.app.state.ledger.article(article_id)
+    from newsledger.web.sources import article_source
+
+    ledger = request.app.state.ledger
+    stored = ledger.article(article_id)
     if stored is None:
         raise ApiError(404, "not_found", f"no article {article_id}")
-    view = await run_in_threadpool(views.article_view, stored)
+    view = await run_in_threadpool(views.article_view, stored, article_source(ledger, stored.page_key))
     return await run_in_threadpool(render, request, "article.html", {"view": view})
 
 

@@ -113,16 +113,20 @@ def search(ledger, params: SearchParams) -> dict:
 
 
 def article(ledger, article_id: int) -> dict | None:
+    from newsledger.web.sources import article_source
+
     stored = ledger.article(article_id)
-    return None if stored is None else article_view(stored)
+    return None if stored is None else article_view(stored, article_source(ledger, stored.page_key))
 
 
-def article_view(stored) -> dict:
-    """A stored article with its statements marked in the text (pure; safe off the event loop)."""
+def article_view(stored, source: dict | None = None) -> dict:
+    """A stored article (found through ``source``, if followed) with its statements marked in the
+    text; pure, so it runs off the event loop."""
     statements = tuple(item.statement for item in stored.statements)
     speaker_ids = {item.statement.id: item.speaker_id for item in stored.statements}
     return {
         "stored": stored,
+        "source": source,
         "article": stored.article,
         "statements": statements,
         "speaker_ids": speaker_ids,
@@ -138,6 +142,7 @@ def article_view(stored) -> dict:
 def article_json(view: dict) -> dict:
     stored = view["stored"]
     info = {key: getattr(stored, key) for key in ("page_id", "page_key", "site", "extractor", "stored_at")}
+    info["source"] = view.get("source")
     statements = [
         {
             **msgspec.to_builtins(item.statement),
