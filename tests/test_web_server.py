@@ -96,7 +96,7 @@ def test_no_fuzzed_request_is_a_server_error(
     http: httpx.Client, path: str, segment: str, key: str, value: str, cursor: str
 ) -> None:
     target = path.format(quote(segment, safe="") or "x")
-    for url in (target, "/search", "/api/search", "/speakers", "/api/speakers"):
+    for url in (target, "/search", "/api/search", "/speakers", "/api/speakers", "/sites", "/api/sites"):
         assert_answered(http.get(url, params={key: value, "cursor": cursor}))
 
 
