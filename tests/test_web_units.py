@@ -213,3 +213,20 @@ def test_a_statement_nested_in_another_keeps_its_own_link() -> None:
         assert by_text["the cost is too high"].statements == ("outer", "inner")
         assert by_text["Berg"].statement == "inner"
         assert by_text["Ruiz"].statement == "outer"
+
+
+def test_the_worker_refuses_pages_beyond_its_waiting_room() -> None:
+    import asyncio
+
+    from newsledger.model import Page
+    from newsledger.web.errors import ApiError
+    from newsledger.web.worker import PageWorker
+
+    worker = PageWorker(5.0, max_waiting=1)
+    worker._in_flight = 2  # two submissions already waiting for the one process
+    page = Page(content=b"<p>hello</p>", key="k", origin="pasted")
+    with pytest.raises(ApiError) as refused:
+        asyncio.run(worker.extract(page, "auto"))
+    assert (refused.value.status, refused.value.code) == (429, "busy")
+    assert worker._in_flight == 2
+    worker.close()
