@@ -99,7 +99,9 @@ def test_sites_come_a_page_at_a_time(client: TestClient) -> None:
     assert len(second["items"]) == 13 and second["next_cursor"] is None
     assert len(set(names)) == 63
     page = client.get("/sites")
-    assert page.text.count('<a class="title" href="/sites/') == 50 and 'rel="next"' in page.text
+    assert page.text.count('<a class="title" href="/sites/') == 49 and 'rel="next"' in page.text
+    assert f'<span class="title">{COPIED_SITE}</span>' in page.text
+    assert 'href="/sites/"' not in page.text
     assert client.get("/api/sites", params={"limit": 5}).json()["items"] == first["items"][:5]
 
 

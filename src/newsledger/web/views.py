@@ -183,14 +183,14 @@ def speaker(ledger, speaker_id: int, cursor: str | None, limit: int = 20) -> dic
 
 
 def merged_by_case(counts: list[dict]) -> list[dict]:
-    """Counts of values that differ only in letter case ("She", "she") as one, under the form
-    most counted (the capitalised one on a tie), most counted first."""
+    """Counts of values that differ only in letter case ("She", "she") as one, under a capitalised
+    form where there is one (the most counted of those), most counted first."""
     groups: dict[str, list[dict]] = {}
     for item in counts:
         groups.setdefault(item["value"].casefold(), []).append(item)
     merged = [
         {
-            "value": max(group, key=lambda item: (item["count"], item["value"][:1].isupper()))["value"],
+            "value": max(group, key=lambda item: (item["value"][:1].isupper(), item["count"]))["value"],
             "count": sum(item["count"] for item in group),
         }
         for group in groups.values()
