@@ -120,6 +120,7 @@ def test_a_speaker_timeline_counts_undated_statements_at_publication_and_lists_e
     }
     page = client.get(f"/speakers/{speaker_id_of(client, 'Ana Ruiz')}").text
     assert page.count('<rect class="bar"') >= 3 and f"<li>{COPIED_SITE} <span" in page
+    assert 'href="/sites/"' not in page and "</a> · </div>" not in page
 
 
 def test_names_differing_only_in_case_are_one_name() -> None:
@@ -143,6 +144,8 @@ def test_nothing_found_says_how_the_query_was_read(client: TestClient) -> None:
 
 def test_search_results_link_to_the_speaker_page(client: TestClient) -> None:
     page = client.get("/search", params={"q": "bridge"}).text
+    copied = client.get("/search", params={"q": "fuel"}).text
+    assert "Fares must follow fuel" in copied and 'href="/sites/"' not in copied
     speaker_id = speaker_id_of(client, "Ana Ruiz")
     assert f'<a class="speaker" href="/speakers/{speaker_id}">Ana Ruiz</a>' in page
 
