@@ -214,6 +214,10 @@ class Ledger:
         """The speaker's statements counted per month (``YYYY-MM``), oldest first."""
         return read.speaker_timeline(self.db, speaker_id)
 
+    def speaker_outlets(self, speaker_id: int) -> tuple[tuple[str, str | None, int], ...]:
+        """(site, site name, statements) per outlet that reported the speaker, most first."""
+        return read.speaker_outlets(self.db, speaker_id)
+
     def sites(self) -> tuple[SiteSummary, ...]:
         return read.sites(self.db)
 
