@@ -68,7 +68,7 @@ def run_add(args: argparse.Namespace) -> int:
 
     options = SourceOptions(allow_private=args.allow_private, host_delay=args.host_delay)
     failed = 0
-    with open_ledger(args.db) as ledger:
+    with open_ledger(args.db, create=True) as ledger:
         for url in args.urls:
             try:
                 sources = add_outlet(ledger, url, options)
