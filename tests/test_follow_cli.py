@@ -75,7 +75,7 @@ def test_private_addresses_are_refused_unless_allowed(tmp_path, capsys):
     with Outlets() as outlets:
         scenario = news_scenario(outlets)
         assert main(["sources", "add", scenario.feeds["slow"], "--db", db]) == 1
-        assert "non-public address" in capsys.readouterr().out
+        assert "non-public address" in capsys.readouterr().err
         with Ledger.open(db) as ledger:
             add_sources(
                 ledger, [Found(url=scenario.feeds["slow"], kind="rss", via="given")], scenario.slow.name

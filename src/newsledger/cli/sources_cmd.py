@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from newsledger.cli.ledger_args import add_db_argument, open_ledger
 
@@ -73,7 +74,7 @@ def run_add(args: argparse.Namespace) -> int:
             try:
                 sources = add_outlet(ledger, url, options)
             except NewsledgerError as err:
-                print(f"newsledger: error: {err}")
+                print(f"newsledger: error: {err}", file=sys.stderr)
                 failed += 1
                 continue
             for source in sources:

@@ -195,54 +195,6 @@ UPDATE sites SET speaker_count = (SELECT count(*) FROM site_speakers WHERE site_
 """
 
 
-# Following outlets (``newsledger sources`` / ``watch``): the sources polled, the robots.txt of
-# their hosts, and every article URL found, with its state, so a killed round resumes.
-_FOLLOW = """
-CREATE TABLE sources (
-    id {pk},
-    url TEXT NOT NULL UNIQUE,
-    kind TEXT NOT NULL,
-    outlet TEXT NOT NULL,
-    parent_id INTEGER REFERENCES sources(id),
-    via TEXT NOT NULL DEFAULT 'given',
-    state TEXT NOT NULL DEFAULT 'active',
-    etag TEXT,
-    last_modified TEXT,
-    last_poll TEXT,
-    last_success TEXT,
-    last_status INTEGER,
-    last_error TEXT,
-    articles_found INTEGER NOT NULL DEFAULT 0,
-    failures INTEGER NOT NULL DEFAULT 0,
-    next_poll TEXT,
-    added_at TEXT NOT NULL
-);
-CREATE INDEX sources_outlet ON sources(outlet, id);
-CREATE TABLE source_hosts (
-    host TEXT PRIMARY KEY,
-    robots TEXT,
-    etag TEXT,
-    last_modified TEXT,
-    fetched_at TEXT
-);
-CREATE TABLE source_urls (
-    id {pk},
-    url TEXT NOT NULL UNIQUE,
-    source_id INTEGER NOT NULL REFERENCES sources(id),
-    published TEXT,
-    state TEXT NOT NULL,
-    page_key TEXT,
-    reason TEXT,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    found_at TEXT NOT NULL,
-    done_at TEXT
-);
-CREATE INDEX source_urls_state ON source_urls(state, id);
-CREATE INDEX source_urls_page ON source_urls(page_key);
-CREATE INDEX IF NOT EXISTS pages_url ON pages(url);
-"""
-
-
 # Every place a page was seen (file path, WARC record, URL): a page stored once keeps all of
 # them, and ``url_key`` lets a page read again under another name or with other bytes be matched
 # to the article already stored for its address.
@@ -315,6 +267,54 @@ ALTER TABLE statements ADD COLUMN said_key BIGINT GENERATED ALWAYS AS ({_SAID_DA
 CREATE INDEX statements_said_key ON statements(said_key);
 CREATE INDEX statements_speaker_said ON statements(speaker_id, said_key);
 CREATE INDEX statements_site_said ON statements(site, said_key);
+"""
+
+
+# Following outlets (``newsledger sources`` / ``watch``): the sources polled, the robots.txt of
+# their hosts, and every article URL found, with its state, so a killed round resumes.
+_FOLLOW = """
+CREATE TABLE sources (
+    id {pk},
+    url TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    parent_id INTEGER REFERENCES sources(id),
+    via TEXT NOT NULL DEFAULT 'given',
+    state TEXT NOT NULL DEFAULT 'active',
+    etag TEXT,
+    last_modified TEXT,
+    last_poll TEXT,
+    last_success TEXT,
+    last_status INTEGER,
+    last_error TEXT,
+    articles_found INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll TEXT,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX sources_outlet ON sources(outlet, id);
+CREATE TABLE source_hosts (
+    host TEXT PRIMARY KEY,
+    robots TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    fetched_at TEXT
+);
+CREATE TABLE source_urls (
+    id {pk},
+    url TEXT NOT NULL UNIQUE,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    published TEXT,
+    state TEXT NOT NULL,
+    page_key TEXT,
+    reason TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    found_at TEXT NOT NULL,
+    done_at TEXT
+);
+CREATE INDEX source_urls_state ON source_urls(state, id);
+CREATE INDEX source_urls_page ON source_urls(page_key);
+CREATE INDEX IF NOT EXISTS pages_url ON pages(url);
 """
 
 
