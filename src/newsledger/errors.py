@@ -61,6 +61,17 @@ class ExtractionTimeout(ExtractionError):
     stage = "timeout"
 
 
+class DeadlineExceeded(NewsledgerError):
+    """Extraction or attribution of one input ran past the deadline it was given; ``step``
+    names what was running (``extract: body``, ``attribute: sentences``)."""
+
+    stage = "timeout"
+
+    def __init__(self, message: str, *, step: str = "", input_name: str | None = None) -> None:
+        self.step = step
+        super().__init__(message, input_name=input_name)
+
+
 class AttributionError(NewsledgerError):
     stage = "attribute"
 
@@ -91,3 +102,9 @@ class MigrationError(LedgerError):
 
 class ConfigError(NewsledgerError):
     stage = "config"
+
+
+class ListingError(SourceError):
+    """A feed or sitemap could not be read (malformed XML or JSON, not a listing at all)."""
+
+    stage = "listing"
