@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from newsledger.extract.decode import check_content, decode_keeping_utf8, detect_form
+from newsledger.extract.hygiene import without_surrogates
 from newsledger.model import Article, InputForm, Page
 
 FormChoice = Literal["auto", "html", "text"]
@@ -26,6 +27,9 @@ def extract(
     :class:`newsledger.errors.InputError` for content that is not a page (empty, binary).
     """
     text, utf8 = decode_keeping_utf8(data, content_type)
+    # Bytes decode without surrogates; a str may hold lone ones, which no record could encode.
+    text = without_surrogates(text)
+    url = without_surrogates(url) if url is not None else None
     check_content(text, input_name or url)
     chosen: InputForm = detect_form(text) if form == "auto" else form
     if chosen == "html":

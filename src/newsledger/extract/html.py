@@ -8,6 +8,7 @@ from newsledger.extract.assemble import assemble
 from newsledger.extract.content import extract_body
 from newsledger.extract.dom import parse_html
 from newsledger.extract.metadata import extract_metadata
+from newsledger.extract.nesting import costly_nesting_at, without_markup_after
 from newsledger.model import Article
 
 # News pages run to a few hundred kilobytes, rarely past 2 MB (2.2 MB is the largest of 440
@@ -23,6 +24,13 @@ def extract_html(html: str, url: str | None = None, *, utf8: bytes | None = None
     if len(html) > MAX_HTML_CHARS:
         notes = (f"page cut to its first {MAX_HTML_CHARS:,} characters of {len(html):,}",)
         html = html[:MAX_HTML_CHARS]
+        utf8 = None
+    if (deep_at := costly_nesting_at(html)) is not None:
+        notes += (
+            f"markup past character {deep_at:,} of {len(html):,} read as plain text: "
+            "elements nested too deep to parse in bounded time",
+        )
+        html = without_markup_after(html, deep_at)
         utf8 = None
     tree = parse_html(utf8 if utf8 is not None else html)
     # Metadata first: body extraction prunes the tree it reads.

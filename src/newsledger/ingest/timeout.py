@@ -20,6 +20,9 @@ class _Expired(BaseException):
     """Raised by the timer; a BaseException so that broad ``except Exception`` does not swallow it."""
 
 
+Expired = _Expired  # what a caller of ``time_limit`` catches when the time is up
+
+
 def _expire(signum: int, frame: object) -> None:
     raise _Expired
 
