@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from bench.statements import load_split
-from newsledger.attribute.learned import MODEL_FILE, features, is_candidate
+from newsledger.attribute.cue_model import MODEL_FILE, features, is_candidate
 from newsledger.attribute.lexicon import AUXILIARIES, PASSIVE_AUX
 from newsledger.attribute.text import sentences
 

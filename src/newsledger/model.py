@@ -64,7 +64,9 @@ StatementKind = Literal["direct", "indirect", "mixed"]
 AttributionKind = Literal["speech", "writing", "belief", "evidence"]
 TextPart = Literal["headline", "body", "caption"]
 DatePrecision = Literal["year", "month", "day", "minute", "second"]
-PageType = Literal["article", "forum", "product", "collection", "listing", "documentation", "service", "unknown"]
+PageType = Literal[
+    "article", "forum", "product", "collection", "listing", "documentation", "service", "unknown"
+]
 
 
 class Struct(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
@@ -105,11 +107,16 @@ class TextField(Struct, kw_only=True):
 
 
 class DateField(Struct, kw_only=True):
-    """A date or date-time in ISO 8601; ``has_timezone`` says whether the offset is known."""
+    """A date or date-time in ISO 8601; ``has_timezone`` says whether the offset is known.
+
+    ``confidence`` is below 1 when the only evidence is weak (an unlabelled date near the
+    headline, a date in a page's script data or in its URL).
+    """
 
     value: str
     precision: DatePrecision = "day"
     has_timezone: bool = False
+    confidence: float = 1.0
     evidence: Evidence
 
 

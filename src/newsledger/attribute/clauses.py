@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsledger.attribute.cue_model import CueModel
 from newsledger.attribute.cues import FoundCue, find_cues
-from newsledger.attribute.learned import CueModel
 from newsledger.attribute.lexicon import (
     ADDRESSEE_VERBS,
     ATTITUDE_VERBS,

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from newsledger.attribute.learned import CueModel, cue_heads
+from newsledger.attribute.cue_model import CueModel, cue_heads
 from newsledger.attribute.lexicon import (
     ALWAYS_NEEDS_CLAUSE,
     AUXILIARIES,

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from newsledger.attribute.clauses import RawStatement, analyse_sentence, clause_subject, subject_before
+from newsledger.attribute.cue_model import CueModel, load_model
 from newsledger.attribute.cues import FoundCue
 from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_full_date, parse_reference
-from newsledger.attribute.learned import CueModel, load_model
 from newsledger.attribute.lexicon import (
     ATTITUDE_VERBS,
     BELIEF_VERBS,
@@ -28,6 +28,7 @@ from newsledger.attribute.lexicon import (
 )
 from newsledger.attribute.speakers import Cast, Resolved, described, gather_cast, resolve_mention
 from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, sentences
+from newsledger.deadline import Deadline
 from newsledger.errors import AttributionError
 from newsledger.model import (
     Addressee,
@@ -49,11 +50,13 @@ _MEDIUM = re.compile(
 )
 
 
-def attribute_article(article: Article, *, engine: str = "rules", reference: str | None = None) -> tuple[Statement, ...]:
+def attribute_article(
+    article: Article, *, engine: str = "rules", reference: str | None = None, deadline: Deadline | None = None
+) -> tuple[Statement, ...]:
     if engine == "rules":
-        return RulesEngine(article, reference, load_model()).run()
+        return RulesEngine(article, reference, load_model(), deadline).run()
     if engine == "table":
-        return RulesEngine(article, reference).run()
+        return RulesEngine(article, reference, deadline=deadline).run()
     raise AttributionError(f"unknown attribution engine {engine!r}")
 
 
@@ -74,9 +77,16 @@ class Found:
 
 
 class RulesEngine:
-    def __init__(self, article: Article, reference: str | None = None, model: CueModel | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        reference: str | None = None,
+        model: CueModel | None = None,
+        deadline: Deadline | None = None,
+    ) -> None:
         self.article = article
         self.model = model
+        self.deadline = deadline
         published = article.published.value if article.published else None
         self.reference: Reference | None = parse_reference(reference or published) or latest_full_date(
             "\n".join([article.text, *self._captions()])
@@ -104,6 +114,8 @@ class RulesEngine:
         if found:
             self.cast.ignored = [f.raw.appositive for f in body if f.raw.appositive]
         for item in found:
+            if self.deadline is not None:
+                self.deadline.check("attribute: speakers")
             self._resolve(item)
             if item.channel is None:
                 item.channel = _told_medium(item) or _medium_channel(item)
@@ -119,6 +131,8 @@ class RulesEngine:
         previous_direct: Found | None = None
         model = self.model
         for number, sentence in enumerate(sentences(text, CUE_WORDS | model.heads if model else CUE_WORDS)):
+            if self.deadline is not None:
+                self.deadline.check(f"attribute: sentences of the {part}")
             raws = analyse_sentence(sentence, text, number, headline=part == "headline", model=model)
             if part == "headline":
                 raws = [_trim_headline(raw, text) for raw in raws]

@@ -3,13 +3,15 @@ transaction, so that a run killed at any moment leaves whole pages or nothing.""
 
 from __future__ import annotations
 
+import hashlib
+
 import msgspec
 
 from newsledger.ledger import site_counts
 from newsledger.ledger.db import Database, now
 from newsledger.ledger.records import StoreResult
 from newsledger.ledger.rows import ArticleRow, PreparedPage, StatementRow, span_key
-from newsledger.model import SourceFailure, Statement
+from newsledger.model import Page, SourceFailure, Statement
 
 _INSERT_PAGE = """
 INSERT INTO pages (key, url, origin, fetched_at, headers, form, codec, content, size, sha256, extractor, stored_at)
@@ -124,6 +126,17 @@ def _stored_copy(db: Database, prepared: PreparedPage) -> tuple[int, int | None,
         if row is not None:
             return row[0], row[1], "url"
     return None
+
+
+def store_copy(db: Database, page: Page) -> StoreResult | None:
+    """Record ``page`` as another sighting of a stored page with the same bytes, if there is one."""
+    digest = hashlib.sha256(page.content).hexdigest()
+    with db.transaction():
+        row = db.execute(f"{_PAGE_AND_ARTICLE} WHERE p.sha256 = ? ORDER BY p.id LIMIT 1", (digest,)).fetchone()
+        if row is None:
+            return None
+        db.execute(_INSERT_ORIGIN, (row[0], page.key, page.origin, page.url, page.fetched_at, now(), "content"))
+    return StoreResult(page_id=row[0], stored=False, article_id=row[1], duplicate=True)
 
 
 def _write_origin(db: Database, page_id: int, prepared: PreparedPage, stamp: str, matched_by: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from importlib import resources
 
 from newsledger.attribute import attribute
-from newsledger.attribute.learned import MODEL_FILE, features, load_model
+from newsledger.attribute.cue_model import MODEL_FILE, features, load_model
 from newsledger.attribute.text import sentences
 from newsledger.model import Article, Block
 
