@@ -34,10 +34,11 @@ from newsledger.model import Article, Statement
 
 MAX_LIMIT = 500
 KINDS = ("direct", "indirect", "mixed")
+ATTRIBUTIONS = ("speech", "writing", "belief", "evidence")  # also accepted as a kind filter
 
 _HIT_COLUMNS = (
     "s.id, s.article_id, s.content, s.kind, s.cue_lemma, s.speaker_id, s.speaker_name, s.channel, s.date,"
-    " s.said_on, s.site, a.headline, coalesce(a.url, a.canonical_url)"
+    " s.said_on, s.site, a.headline, coalesce(a.url, a.canonical_url), s.attribution"
 )
 
 
@@ -86,9 +87,9 @@ def _statement_filters(speaker_ids, site, since, until, kind) -> tuple[list[str]
         where.append("s.said_on <= ?")
         params.append(until + "\uffff" if len(until) < 10 else until)
     if kind:
-        if kind not in KINDS:
-            raise InputError(f"kind must be one of {', '.join(KINDS)}", input_name=kind)
-        where.append("s.kind = ?")
+        if kind not in KINDS + ATTRIBUTIONS:
+            raise InputError(f"kind must be one of {', '.join(KINDS + ATTRIBUTIONS)}", input_name=kind)
+        where.append("s.kind = ?" if kind in KINDS else "s.attribution = ?")
         params.append(kind)
     return where, params
 
@@ -256,7 +257,7 @@ def _few_statements(db: Database, speaker_ids: list[int]) -> bool:
 
 _HIT_FIELDS = (
     "statement_id", "article_id", "content", "kind", "cue", "speaker_id", "speaker", "channel", "date",
-    "said_on", "site", "headline", "url",
+    "said_on", "site", "headline", "url", "attribution",
 )
 _ARTICLE_COLUMNS = "a.id, a.headline, a.site, coalesce(a.url, a.canonical_url), a.published, a.statement_count"
 

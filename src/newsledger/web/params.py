@@ -85,7 +85,8 @@ def search_params(
     since: Annotated[dt.date | None, Query(description="from this date (YYYY-MM-DD)")] = None,
     until: Annotated[dt.date | None, Query(description="up to this date (YYYY-MM-DD)")] = None,
     kind: Annotated[
-        Literal["direct", "indirect", "mixed"] | None, Query(description="statement kind")
+        Literal["direct", "indirect", "mixed", "speech", "writing", "belief", "evidence"] | None,
+        Query(description="statement kind: its form, or what it attributes"),
     ] = None,
     cursor: Cursor = None,
     limit: Limit = 20,
@@ -103,6 +104,9 @@ def search_params(
     )
 
 
+STATEMENT_KINDS = ("direct", "indirect", "mixed", "speech", "writing", "belief", "evidence")
+
+
 def form_search_params(
     q: str = "",
     scope: str = "statements",
@@ -117,8 +121,8 @@ def form_search_params(
     scope = scope or "statements"
     if scope not in ("statements", "articles"):
         raise ApiError(400, "bad_request", f"scope: must be statements or articles, not {scope[:40]!r}")
-    if kind and kind not in ("direct", "indirect", "mixed"):
-        raise ApiError(400, "bad_request", f"kind: must be direct, indirect or mixed, not {kind[:40]!r}")
+    if kind and kind not in STATEMENT_KINDS:
+        raise ApiError(400, "bad_request", f"kind: must be one of {', '.join(STATEMENT_KINDS)}, not {kind[:40]!r}")
     return SearchParams(
         q=q.strip()[:500],
         scope=scope,
