@@ -97,3 +97,21 @@ def test_a_type_read_from_wording_alone_does_not_stop_attribution():
     assert article.page_type is not None and article.page_type.value == "service"
     assert article.page_type.evidence.source == "computed"
     assert [s.speaker.name for s in attribute(article)] == ["Maria Lopez"]
+
+
+def test_the_api_filters_search_by_page_type(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsledger.web import WebSettings, create_app
+
+    with Ledger.open(str(tmp_path / "ledger.db")) as opened:
+        opened.store(process_page(page(7)))
+        opened.store(process_page(product_page(8)))
+        app = create_app(WebSettings(db="unused", token="t", secret="s"), ledger=opened)
+        with TestClient(app) as client:
+            shop = client.get("/api/search", params={"scope": "articles", "page_type": "product"})
+            news = client.get("/api/search", params={"scope": "articles", "page_type": "article"})
+            wrong = client.get("/api/search", params={"scope": "articles", "page_type": "blog"})
+    assert [item["headline"] for item in shop.json()["items"]] == ["Oak bedside table 8"]
+    assert len(news.json()["items"]) == 1 and news.json()["items"][0]["headline"] != "Oak bedside table 8"
+    assert wrong.status_code == 400 and set(wrong.json()) == {"error"}
