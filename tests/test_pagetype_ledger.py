@@ -66,7 +66,7 @@ def test_the_migration_fills_the_column_of_an_older_ledger(tmp_path):
         ledger.store(process_page(product_page(4)))
     with sqlite3.connect(path) as db:  # as a ledger made before the column existed
         db.execute("UPDATE articles SET page_type = NULL")
-        db.execute("DELETE FROM schema_migrations WHERE name = '0008_article_page_type'")
+        db.execute("DELETE FROM schema_migrations WHERE name = '0009_article_page_type'")
         db.execute("DROP INDEX articles_by_page_type")
         db.execute("ALTER TABLE articles DROP COLUMN page_type")
     with Ledger.open(path) as ledger:

@@ -61,6 +61,17 @@ class ExtractionTimeout(ExtractionError):
     stage = "timeout"
 
 
+class DeadlineExceeded(NewsledgerError):
+    """Extraction or attribution of one input ran past the deadline it was given; ``step``
+    names what was running (``extract: body``, ``attribute: sentences``)."""
+
+    stage = "timeout"
+
+    def __init__(self, message: str, *, step: str = "", input_name: str | None = None) -> None:
+        self.step = step
+        super().__init__(message, input_name=input_name)
+
+
 class AttributionError(NewsledgerError):
     stage = "attribute"
 

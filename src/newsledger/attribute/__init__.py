@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from newsledger.deadline import DeadlineLike, as_deadline
 from newsledger.model import Article, Statement
 
 __all__ = ["ATTRIBUTED_PAGE_TYPES", "attribute"]
@@ -18,12 +19,15 @@ def attribute(
     *,
     engine: str = "rules",
     reference: str | None = None,
+    deadline: DeadlineLike = None,
     page_types: Collection[str] | None = ATTRIBUTED_PAGE_TYPES,
 ) -> tuple[Statement, ...]:
     """Every attributed statement in the article: headline, then body, then captions.
 
     Dates without a year resolve against ``reference`` (ISO 8601), else the article's
-    publication date, else the latest fully printed date of the article.
+    publication date, else the latest fully printed date of the article. Raises
+    :class:`newsledger.errors.DeadlineExceeded` when ``deadline`` (seconds from now, or a
+    :class:`newsledger.Deadline`) passes before the work is done.
 
     Only pages of ``page_types`` are read (by default articles and forums: a product, service
     or listing page quotes no one); ``None`` reads every page. A record without a page type
@@ -33,7 +37,8 @@ def attribute(
 
     if page_types is not None and _other_kind_of_page(article, page_types):
         return ()
-    return attribute_article(article, engine=engine, reference=reference)
+    limit = as_deadline(deadline, article.url)
+    return attribute_article(article, engine=engine, reference=reference, deadline=limit)
 
 
 def _other_kind_of_page(article: Article, page_types: Collection[str]) -> bool:

@@ -54,7 +54,9 @@ _HTML_CONTAINERS = _BLOCK | frozenset(
 _ANY_TAG = re.compile(r"<[^<>]*>?")
 _END_OF_RAW = {name: re.compile(f"</{name}", re.IGNORECASE) for name in _RAW_TEXT}
 # Elements that keep a start tag from closing an open paragraph, or list item, below them.
-_BUTTON_SCOPE = frozenset({"table", "td", "th", "caption", "button", "object", "marquee", "applet", "template"})
+_BUTTON_SCOPE = frozenset(
+    {"table", "td", "th", "caption", "button", "object", "marquee", "applet", "template"}
+)
 _LIST_ITEMS = frozenset({"li", "dt", "dd"})
 _LIST_SCOPE = (_BLOCK | _BUTTON_SCOPE) - {"address", "div", "p"}
 _NO_BARRIER: frozenset[str] = frozenset()
@@ -108,7 +110,6 @@ def _close(stack: list[str], name: str, barrier: frozenset[str] = frozenset()) -
             return
         if open_name in barrier:
             return
-
 
 
 def without_markup_after(html: str, offset: int) -> str:
