@@ -60,6 +60,7 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
         "html",
         200_000,
     ),
+    "empty comments before the first tag": (lambda n: "<!---->" * (n // 7) + "x", "auto", 100_000),
     "one long line of copied text": (lambda n: _prose(n, 2, " "), "text", 250_000),
     "repeated lines of copied text": (
         lambda n: "The council approved the new budget.\n" * (n // 37),
