@@ -131,3 +131,17 @@ def test_json_ld_nested_past_any_stack_is_skipped_even_with_a_raised_recursion_l
     )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-500:]
+
+
+def test_a_parser_failure_is_an_extraction_error(monkeypatch):
+    from selectolax.lexbor import SelectolaxError
+
+    from newsledger.errors import ExtractionError
+    from newsledger.extract import dom
+
+    def refuse(_html):
+        raise SelectolaxError("out of memory")
+
+    monkeypatch.setattr(dom, "LexborHTMLParser", refuse)
+    with pytest.raises(ExtractionError, match="could not be parsed"):
+        dom.parse_html(b"<p>a page</p>")

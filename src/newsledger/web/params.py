@@ -90,8 +90,14 @@ def search_params(
     ] = None,
     cursor: Cursor = None,
     limit: Limit = 20,
+    page_type: Annotated[
+        Literal["article", "forum", "product", "collection", "listing", "documentation", "service", "unknown"]
+        | None,
+        Query(description="only articles of this page type (or statements from them)"),
+    ] = None,
 ) -> SearchParams:
     return SearchParams(
+        page_type=page_type,
         q=q.strip(),
         scope=scope,
         speaker=speaker_filter(speaker),
@@ -122,7 +128,9 @@ def form_search_params(
     if scope not in ("statements", "articles"):
         raise ApiError(400, "bad_request", f"scope: must be statements or articles, not {scope[:40]!r}")
     if kind and kind not in STATEMENT_KINDS:
-        raise ApiError(400, "bad_request", f"kind: must be one of {', '.join(STATEMENT_KINDS)}, not {kind[:40]!r}")
+        raise ApiError(
+            400, "bad_request", f"kind: must be one of {', '.join(STATEMENT_KINDS)}, not {kind[:40]!r}"
+        )
     return SearchParams(
         q=q.strip()[:500],
         scope=scope,
