@@ -50,8 +50,8 @@ FAMILIES = {
         * n
     ),
     # runs of sentence-end marks that never end a sentence (no capital after them)
-    "runs of periods": lambda n: "Some words said here " + "." * (20 * n),
-    "runs of ?!": lambda n: "He said " + "?!" * (10 * n),
+    "runs of periods": lambda n: "Some words said here " + "." * (10 * n) + " and more",
+    "runs of ?!": lambda n: "He said " + "?!" * (5 * n) + " and more",
     # one huge paragraph of ordinary prose with cues
     "huge prose paragraph": lambda n: (
         "The minister said that the plan was good and officials noted that it would work, and John Smith told reporters that he agreed. "
