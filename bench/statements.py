@@ -85,10 +85,10 @@ def make_article(text: str, published: str | None):
     return Article(input_form="text", text=text, blocks=blocks, published=date)
 
 
-def predict(document: Document) -> list[dict[str, Pieces]]:
+def predict(document: Document, engine: str = "rules") -> list[dict[str, Pieces]]:
     from newsledger.attribute import attribute
 
-    statements = attribute(make_article(document.text, document.published))
+    statements = attribute(make_article(document.text, document.published), engine=engine)
     by_cue: dict[tuple[int, int], dict[str, Pieces]] = {}
     for statement in statements:
         if statement.part != "body":
@@ -200,25 +200,35 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--data", type=Path, required=True, help="the PolNeAR folder (with data/<split>/)")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--passes", type=int, default=3, help="timed passes over the split")
+    parser.add_argument("--engine", default="rules", help="attribution engines, comma-separated: rules, learned, hybrid")
     args = parser.parse_args(argv)
+    engines = [name.strip() for name in args.engine.split(",") if name.strip()]
     if not (args.data / "data" / args.split / "attributions").is_dir():
         print(f"bench statements: no PolNeAR split {args.split!r} under {args.data}", file=sys.stderr)
         return 2
     global _SAYING_FORMS
     _SAYING_FORMS = _saying_forms()
     documents = load_split(args.data, args.split)
-    predictions = [predict(document) for document in documents]
-    for title, saying_only in (("attributions whose cue is a verb or phrase of saying", True), ("all attributions", False)):
-        scores = score(documents, predictions, saying_only)
-        rows = [[name, s["p"] * 100, s["r"] * 100, s["f1"] * 100, s["gold"], s["pred"]] for name, s in scores.items()]
-        print(f"\nPolNeAR {args.split}, {len(documents)} annotated documents — {title}")
-        print(table(["span", "P", "R", "F1", "gold", "predicted"], rows))
+    summary: dict[str, dict[str, float]] = {}
+    for engine in engines:
+        predictions = [predict(document, engine) for document in documents]
+        for title, saying_only in (("attributions whose cue is a verb or phrase of saying", True), ("all attributions", False)):
+            scores = score(documents, predictions, saying_only)
+            rows = [[name, s["p"] * 100, s["r"] * 100, s["f1"] * 100, s["gold"], s["pred"]] for name, s in scores.items()]
+            print(f"\nPolNeAR {args.split}, {len(documents)} annotated documents — {title}" + (f" — engine {engine}" if len(engines) > 1 else ""))
+            print(table(["span", "P", "R", "F1", "gold", "predicted"], rows))
+            summary[f"{engine}, {'saying' if saying_only else 'all'}"] = {name: s["f1"] * 100 for name, s in scores.items()}
+    if len(engines) > 1:
+        names = list(next(iter(summary.values())))
+        print(f"\nF1 side by side (PolNeAR {args.split})")
+        print(table(["engine, attributions", *names], [[key, *(values[n] for n in names)] for key, values in summary.items()]))
     print("\nPublished BERT reference (PolNeAR test, exact, all attributions): " + ", ".join(f"{k} F1 {v}" for k, v in PUBLISHED.items()))
-    _speed(documents, args.passes)
+    for engine in engines:
+        _speed(documents, args.passes, engine)
     return 0
 
 
-def _speed(documents: list[Document], passes: int) -> None:
+def _speed(documents: list[Document], passes: int, engine: str = "rules") -> None:
     """Wall-clock and CPU time of one process over the split's distinct texts, medians of passes.
 
     On a shared machine the wall clock also counts other processes' turns; the CPU time is what
@@ -228,14 +238,14 @@ def _speed(documents: list[Document], passes: int) -> None:
     texts = {document.text: document.published for document in documents}
     articles = [make_article(text, published) for text, published in texts.items()]
     tokens = sum(len(_WORD.findall(text)) for text in texts)
-    attribute(articles[0])  # imports and compiled patterns out of the timing
+    attribute(articles[0], engine=engine)  # imports, compiled patterns and weights out of the timing
     walls, cpus = [], []
     for _ in range(passes):
         wall, cpu = time.perf_counter(), time.process_time()
         for article in articles:
-            attribute(article)
+            attribute(article, engine=engine)
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
     for label, seconds in (("wall clock", median(walls)), ("CPU time", median(cpus))):
-        print(f"speed ({label}): {len(articles)} articles, {tokens} tokens in {seconds:.3f} s (median of {passes}): "
+        print(f"speed, engine {engine} ({label}): {len(articles)} articles, {tokens} tokens in {seconds:.3f} s (median of {passes}): "
               f"{len(articles) / seconds:.1f} articles/s, {tokens / seconds:,.0f} tokens/s, one process")

@@ -43,6 +43,10 @@ _MEDIUM = re.compile(
 def attribute_article(article: Article, *, engine: str = "rules", reference: str | None = None) -> tuple[Statement, ...]:
     if engine == "rules":
         return RulesEngine(article, reference).run()
+    if engine in ("learned", "hybrid"):
+        from newsledger.attribute.learned.engine import LearnedEngine
+
+        return LearnedEngine(article, reference, hybrid=engine == "hybrid").run()
     raise AttributionError(f"unknown attribution engine {engine!r}")
 
 
