@@ -44,10 +44,12 @@ def synthetic_page(n: int) -> bytes:
 
 
 def page_bodies(count: int) -> Iterator[bytes]:
-    """``count`` page bodies: the shared benchmark pages cycled, else synthetic pages."""
+    """``count`` page bodies: the shared benchmark pages cycled, else synthetic pages. Each cycled
+    copy ends with its own comment, so that the ledger, which stores the same bytes once, stores
+    every one of them (the extraction work is the same)."""
     real = scrapinghub_pages()
     for n in range(count):
-        yield real[n % len(real)] if real else synthetic_page(n)
+        yield real[n % len(real)] + f"\n<!-- bench copy {n} -->\n".encode() if real else synthetic_page(n)
 
 
 def _record(headers: list[tuple[str, str]], block: bytes) -> bytes:
@@ -96,7 +98,7 @@ def write_warc(path: str | Path, pages: Iterable[tuple[str, bytes]], *, compress
 def generate_warc(path: str | Path, count: int) -> Path:
     """A WARC of ``count`` HTML pages at ``path`` (reused when it already holds that many)."""
     path = Path(path)
-    kind = "real" if scrapinghub_pages() else "synthetic"
+    kind = "real-distinct" if scrapinghub_pages() else "synthetic"
     marker = path.with_name(f"{path.name}.{count}.{kind}.done")
     if path.exists() and marker.exists():
         return path

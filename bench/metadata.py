@@ -1,8 +1,18 @@
 """``python -m bench metadata``: title, authors and publication date, newsledger beside trafilatura.
 
-Data: ``fundus-metadata/test_data/<cc>/<Publisher>.json`` maps version keys (in order) to the
-expected records of the ``<Publisher>_<date>.html.gz`` pages beside it (in date order);
-``<cc>/meta.info`` gives each page's URL. Scores, per page:
+Two sets, each tool on the same pages in one run:
+
+- fundus-metadata: ``fundus-metadata/test_data/<cc>/<Publisher>.json`` maps version keys (in
+  order) to the expected records of the ``<Publisher>_<date>.html.gz`` pages beside it (in date
+  order); ``<cc>/meta.info`` gives each page's URL.
+- WCXB dev: ``wcxb-dev/ground-truth/<id>.json`` gives ``title``, ``author`` (one string: names
+  joined by commas, "and" or "&", credentials after a name) and ``publish_date``. Titles are
+  compared normalised (Unicode NFKC, case, quotes, dashes, white space); authors as the set of
+  names that both the expected string and the tool's names joined by ", " split into, by the
+  same rule (a credential such as "MS, RD" stays with the name before it), over every page (no
+  expected author = an empty set); the date to the day over the pages that state one.
+
+Scores on fundus-metadata, per page:
 
 - title: equal after whitespace normalisation;
 - authors: the set of names (whitespace-normalised) equal; no expected authors = an empty set;
@@ -25,12 +35,15 @@ import json
 import re
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench._wcxb import DEFAULT_DATA as WCXB_DATA
+from bench._wcxb import load_pages as load_wcxb_pages
 from bench.common import median, table
 
 
@@ -43,6 +56,50 @@ class Case:
     authors: frozenset[str]
     date: str | None
     credits_site: bool = False
+
+
+def load_wcxb_cases(data: Path, limit: int | None = None) -> list[Case]:
+    return [
+        Case(
+            key=page.key,
+            url=page.url,
+            html=page.html,
+            title=page.title,
+            authors=split_names(page.author or ""),
+            date=page.date,
+        )
+        for page in load_wcxb_pages(data, limit)
+    ]
+
+
+_NAME_BREAK = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*;\s*|\s*,\s*)", re.I)
+# Letters of a degree or certification after a name: "MS", "RD", "Ph.D.", "M.D.", "CEPF®", "E-RYT 200".
+_CREDENTIAL = re.compile(
+    r"^(?:[A-Z][A-Za-z]{0,2}\.?){1,4}$|^[A-Z][A-Z.\-]{1,7}(?:[®™]|\s\d+)?$|^(?:Jr|Sr|II|III)\.?$"
+)
+
+
+def split_names(joined: str) -> frozenset[str]:
+    """Names of a joined author string, each normalised; a credential stays with its name."""
+    names: list[str] = []
+    for piece in _NAME_BREAK.split(joined):
+        piece = " ".join(piece.split())
+        if not piece:
+            continue
+        if names and _CREDENTIAL.match(piece):
+            names[-1] = f"{names[-1]}, {piece}"
+        else:
+            names.append(piece)
+    return frozenset(_normalise(name) for name in names)
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.translate(_TYPOGRAPHY)
+    return " ".join(text.split())
+
+
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 
 @dataclass(frozen=True)
@@ -236,19 +293,100 @@ def misses(cases: list[Case], predictions: list[Prediction], field: str) -> list
     return lines
 
 
+def score_wcxb(cases: list[Case], predictions: list[Prediction]) -> dict[str, float]:
+    pairs = list(zip(cases, predictions, strict=True))
+    titled = [(c, p) for c, p in pairs if c.title]
+    dated = [(c, p) for c, p in pairs if c.date]
+    return {
+        "title": _percent(sum(title_matches(c, p) for c, p in titled), len(titled)),
+        "authors": _percent(sum(authors_match(c, p) for c, p in pairs), len(pairs)),
+        "authors (stated)": _percent(
+            sum(authors_match(c, p) for c, p in pairs if c.authors), sum(1 for c, _ in pairs if c.authors)
+        ),
+        "date": _percent(sum(same_day(c.date, p.date) for c, p in dated), len(dated)),
+        "date given": _percent(sum(bool(p.date) for _, p in dated), len(dated)),
+    }
+
+
+def title_matches(case: Case, found: Prediction) -> bool:
+    return _normalise(case.title or "") == _normalise(found.title or "")
+
+
+def authors_match(case: Case, found: Prediction) -> bool:
+    return case.authors == split_names(", ".join(sorted(found.authors)))
+
+
+def _percent(hits: int, total: int) -> float:
+    return 100.0 * hits / total if total else float("nan")
+
+
+def wcxb_misses(cases: list[Case], predictions: list[Prediction], field: str) -> list[str]:
+    lines = []
+    for case, found in zip(cases, predictions, strict=True):
+        if field == "title" and case.title and not title_matches(case, found):
+            lines.append(f"{case.key}\n  want {case.title!r}\n  got  {found.title!r}")
+        elif field == "authors" and not authors_match(case, found):
+            lines.append(f"{case.key}\n  want {sorted(case.authors)}\n  got  {sorted(found.authors)}")
+        elif field == "date" and case.date and not same_day(case.date, found.date):
+            lines.append(f"{case.key}  want {case.date}  got {found.date}")
+    return lines
+
+
+def _fundus_rows(
+    name: str, cases: list[Case], predictions: list[Prediction], ms: tuple[float, float]
+) -> list:
+    scores = score(cases, predictions)
+    keys = ("title", "authors", "authors (no site credits)", "date", "minute+zone")
+    return [name, *(scores[k] for k in keys), *ms]
+
+
+def _wcxb_rows(name: str, cases: list[Case], predictions: list[Prediction], ms: tuple[float, float]) -> list:
+    scores = score_wcxb(cases, predictions)
+    keys = ("title", "authors", "authors (stated)", "date", "date given")
+    return [name, *(scores[k] for k in keys), *ms]
+
+
+HEADERS = {
+    "fundus": ["tool", "title %", "authors %", "authors % (no site credits)", "date %", "minute+zone %"],
+    "wcxb": [
+        "tool",
+        "title % (normalised)",
+        "authors %",
+        "authors % (pages naming one)",
+        "date % (same day)",
+        "date given %",
+    ],
+}
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench metadata")
     parser.add_argument("--data", type=Path, default=Path("../shared/bench/fundus-metadata"))
+    parser.add_argument("--wcxb", type=Path, default=WCXB_DATA, help="the WCXB dev folder")
+    parser.add_argument("--sets", nargs="*", choices=["fundus", "wcxb"], default=["fundus", "wcxb"])
+    parser.add_argument("--limit", type=int, help="read only the first N WCXB pages")
     parser.add_argument("--passes", type=int, default=3, help="timed passes per tool; the median is reported")
     parser.add_argument("--tools", nargs="*", default=["newsledger", "trafilatura"])
     parser.add_argument(
         "--misses", choices=["title", "authors", "date"], help="list newsledger's misses for a field"
     )
     args = parser.parse_args(argv)
-    cases = load_cases(args.data)
-    if not cases:
-        print(f"bench: no fundus-metadata pages under {args.data}", file=sys.stderr)
-        return 2
+    loaders = {
+        "fundus": lambda: load_cases(args.data),
+        "wcxb": lambda: load_wcxb_cases(args.wcxb, args.limit),
+    }
+    status = 2
+    for name in args.sets:
+        cases = loaders[name]()
+        if not cases:
+            print(f"bench: no {name} pages found", file=sys.stderr)
+            continue
+        status = 0
+        _run_set(name, cases, args)
+    return status
+
+
+def _run_set(set_name: str, cases: list[Case], args: argparse.Namespace) -> None:
     makers = {"newsledger": newsledger_tool, "trafilatura": trafilatura_tool}
     rows = []
     for name in args.tools:
@@ -258,32 +396,15 @@ def main(argv: list[str]) -> int:
             print(f"bench: skipping {name}: {err}", file=sys.stderr)
             continue
         predictions, extract_ms, parse_ms = run_tool(tool, cases, args.passes)
-        scores = score(cases, predictions)
-        rows.append(
-            [
-                name,
-                scores["title"],
-                scores["authors"],
-                scores["authors (no site credits)"],
-                scores["date"],
-                scores["minute+zone"],
-                extract_ms,
-                parse_ms,
-            ]
-        )
+        make_row = _fundus_rows if set_name == "fundus" else _wcxb_rows
+        rows.append(make_row(name, cases, predictions, (extract_ms, parse_ms)))
         if args.misses and name == "newsledger":
-            print("\n".join(misses(cases, predictions, args.misses)))
-    headers = [
-        "tool",
-        "title %",
-        "authors %",
-        "authors % (no site credits)",
-        "date %",
-        "minute+zone %",
-        "metadata ms/page",
-        "parse ms/page",
-    ]
-    credited = sum(case.credits_site for case in cases)
-    print(f"metadata extraction on {args.data} ({len(cases)} pages)\n" + table(headers, rows))
-    print(f"{credited} pages expect the site itself as author (newsledger never names the site as author)")
-    return 0
+            found = misses if set_name == "fundus" else wcxb_misses
+            print("\n".join(found(cases, predictions, args.misses)))
+    headers = [*HEADERS[set_name], "metadata ms/page", "parse ms/page"]
+    print(f"metadata extraction on {set_name} ({len(cases)} pages)\n" + table(headers, rows))
+    if set_name == "fundus":
+        credited = sum(case.credits_site for case in cases)
+        print(
+            f"{credited} pages expect the site itself as author (newsledger never names the site as author)"
+        )

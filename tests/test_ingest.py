@@ -57,9 +57,9 @@ def test_parallel_ingest_matches_sequential(tmp_path):
 
 
 def test_a_page_over_its_time_limit_becomes_a_timeout_failure(monkeypatch):
-    def slow(page):
+    def slow(page, deadline=None):
         time.sleep(5)
-        return process_page(page)
+        return process_page(page, deadline)
 
     monkeypatch.setattr("newsledger.ingest.timeout.process_page", slow)
     started = time.monotonic()

@@ -156,7 +156,7 @@ def test_migration_backfills_the_counts_of_an_older_ledger(target, monkeypatch):
         fill(older)
         older.close()
     with Ledger.open(target) as ledger:
-        assert ledger.stats().schema[-1].endswith("_site_counts")
+        assert any(name.endswith("_site_counts") for name in ledger.stats().schema)
         assert len(kept_sites(ledger)) == 2
         assert_counts_agree(ledger, names=True)
         ledger.store(processed(7, [("After the upgrade.", "Ada Quill")], site="two.example"))

@@ -2,10 +2,12 @@
 
 from newsledger._version import __version__
 from newsledger.attribute import attribute
+from newsledger.deadline import Deadline
 from newsledger.errors import (
     AttributionError,
     BlockedAddressError,
     ConfigError,
+    DeadlineExceeded,
     ExtractionError,
     ExtractionTimeout,
     FetchError,
@@ -53,6 +55,8 @@ __all__ = [
     "ConfigError",
     "Cue",
     "DateField",
+    "Deadline",
+    "DeadlineExceeded",
     "Evidence",
     "ExtractionError",
     "ExtractionTimeout",

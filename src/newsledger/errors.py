@@ -6,6 +6,20 @@ CLI can print it as is and a batch run can store it as a failure reason.
 
 from __future__ import annotations
 
+import re
+
+# Characters that would break a line or a terminal, or that UTF-8 cannot encode.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# An input name longer than this (a URL of a megabyte) is shortened in messages.
+MAX_NAME_CHARS = 300
+
+
+def printable_name(name: str) -> str:
+    """``name`` on one line: newlines and other control characters escaped (``\\n``), long names cut."""
+    if len(name) > MAX_NAME_CHARS:
+        name = name[: MAX_NAME_CHARS - 1] + "…"
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), name)
+
 
 class NewsledgerError(Exception):
     """Base of every error newsledger raises on purpose."""
@@ -18,8 +32,8 @@ class NewsledgerError(Exception):
         super().__init__(self.one_line())
 
     def one_line(self) -> str:
-        text = " ".join(self.message.split())
-        return f"{self.input_name}: {text}" if self.input_name else text
+        text = _UNPRINTABLE.sub("\ufffd", " ".join(self.message.split()))
+        return f"{printable_name(self.input_name)}: {text}" if self.input_name else text
 
     def for_input(self, input_name: str) -> NewsledgerError:
         """The same error, naming the input it happened on."""
@@ -45,6 +59,17 @@ class ExtractionTimeout(ExtractionError):
     """Extraction of one page took longer than its time limit."""
 
     stage = "timeout"
+
+
+class DeadlineExceeded(NewsledgerError):
+    """Extraction or attribution of one input ran past the deadline it was given; ``step``
+    names what was running (``extract: body``, ``attribute: sentences``)."""
+
+    stage = "timeout"
+
+    def __init__(self, message: str, *, step: str = "", input_name: str | None = None) -> None:
+        self.step = step
+        super().__init__(message, input_name=input_name)
 
 
 class AttributionError(NewsledgerError):
@@ -77,3 +102,9 @@ class MigrationError(LedgerError):
 
 class ConfigError(NewsledgerError):
     stage = "config"
+
+
+class ListingError(SourceError):
+    """A feed or sitemap could not be read (malformed XML or JSON, not a listing at all)."""
+
+    stage = "listing"

@@ -63,6 +63,7 @@ BoilerplateKind = Literal[
 StatementKind = Literal["direct", "indirect", "mixed"]
 TextPart = Literal["headline", "body", "caption"]
 DatePrecision = Literal["year", "month", "day", "minute", "second"]
+PageType = Literal["article", "forum", "product", "collection", "listing", "documentation", "service", "unknown"]
 
 
 class Struct(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
@@ -108,6 +109,19 @@ class DateField(Struct, kw_only=True):
     value: str
     precision: DatePrecision = "day"
     has_timezone: bool = False
+    evidence: Evidence
+
+
+class PageTypeField(Struct, kw_only=True):
+    """What kind of page this is, how sure the reading is (0-1) and what decided it.
+
+    ``evidence.source`` is ``json-ld`` or ``opengraph`` for a declared type, ``dom`` for
+    structure (repeated item cards, posts with authors and times, prices, code blocks) and
+    ``computed`` for vocabulary; the other types considered are its rejected candidates.
+    """
+
+    value: PageType
+    confidence: float = 1.0
     evidence: Evidence
 
 
@@ -203,6 +217,7 @@ class Article(Struct, kw_only=True, omit_defaults=False):
     extractor: str = ""
     input_form: InputForm
     url: str | None = None
+    page_type: PageTypeField | None = None
     canonical_url: TextField | None = None
     headline: TextField | None = None
     subheadline: TextField | None = None

@@ -19,6 +19,7 @@ from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_
 from newsledger.attribute.lexicon import BELIEF_VERBS, CUE_WORDS, MEDIA_WORDS, PRONOUNS
 from newsledger.attribute.speakers import Cast, Resolved, described, gather_cast, resolve_mention
 from newsledger.attribute.text import Sentence, sentences
+from newsledger.deadline import Deadline
 from newsledger.errors import AttributionError
 from newsledger.model import (
     Addressee,
@@ -40,13 +41,15 @@ _MEDIUM = re.compile(
 )
 
 
-def attribute_article(article: Article, *, engine: str = "rules", reference: str | None = None) -> tuple[Statement, ...]:
+def attribute_article(
+    article: Article, *, engine: str = "rules", reference: str | None = None, deadline: Deadline | None = None
+) -> tuple[Statement, ...]:
     if engine == "rules":
-        return RulesEngine(article, reference).run()
+        return RulesEngine(article, reference, deadline).run()
     if engine in ("learned", "hybrid"):
         from newsledger.attribute.learned.engine import LearnedEngine
 
-        return LearnedEngine(article, reference, hybrid=engine == "hybrid").run()
+        return LearnedEngine(article, reference, deadline, hybrid=engine == "hybrid").run()
     raise AttributionError(f"unknown attribution engine {engine!r}")
 
 
@@ -67,8 +70,9 @@ class Found:
 
 
 class RulesEngine:
-    def __init__(self, article: Article, reference: str | None = None) -> None:
+    def __init__(self, article: Article, reference: str | None = None, deadline: Deadline | None = None) -> None:
         self.article = article
+        self.deadline = deadline
         published = article.published.value if article.published else None
         self.reference: Reference | None = parse_reference(reference or published) or latest_full_date(
             "\n".join([article.text, *self._captions()])
@@ -96,6 +100,8 @@ class RulesEngine:
         if found:
             self.cast.ignored = [f.raw.appositive for f in body if f.raw.appositive]
         for item in found:
+            if self.deadline is not None:
+                self.deadline.check("attribute: speakers")
             self._resolve(item)
             if item.channel is None:
                 item.channel = _told_medium(item) or _medium_channel(item)
@@ -110,6 +116,8 @@ class RulesEngine:
         result: list[Found] = []
         previous_direct: Found | None = None
         for number, sentence in enumerate(sentences(text, CUE_WORDS)):
+            if self.deadline is not None:
+                self.deadline.check(f"attribute: sentences of the {part}")
             raws = analyse_sentence(sentence, text, number, headline=part == "headline")
             if part == "headline":
                 raws = [_trim_headline(raw, text) for raw in raws]

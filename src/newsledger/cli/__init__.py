@@ -33,9 +33,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def subcommand_parser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser | None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return action.choices[name]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        # the sub-command's own usage, not the top-level one, says what it accepts
+        command = subcommand_parser(parser, getattr(args, "command", None)) or parser
+        command.error(f"unrecognized arguments: {' '.join(unknown)}")
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
@@ -45,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsledger: error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        from newsledger.progress import end_open_lines
+
+        end_open_lines()
         print("newsledger: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:

@@ -12,6 +12,9 @@ import msgspec
 
 from newsledger.cli.ledger_args import add_db_argument, open_ledger
 from newsledger.errors import ConfigError
+from newsledger.ledger.export import FAILURE_COLUMNS
+
+__all__ = ["FAILURE_COLUMNS", "write_csv", "write_jsonl", "write_parquet", "write_to"]
 
 PARQUET_ROWS = 10_000
 
@@ -21,13 +24,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help="export articles or statements",
         description=(
-            "Write the ledger out. jsonl gives full records (each article with its statements, or each statement); "
-            "csv and parquet give flat rows."
+            "Write the ledger out. jsonl gives full records (each article with its statements and origins, or each "
+            "statement, or each failure); csv and parquet give flat rows, every column described in docs/schema.md."
         ),
     )
     add_db_argument(parser)
     parser.add_argument("--format", "-f", choices=("jsonl", "csv", "parquet"), default="jsonl")
-    parser.add_argument("--what", choices=("articles", "statements"), default="articles")
+    parser.add_argument("--what", choices=("articles", "statements", "failures"), default="articles")
     parser.add_argument("-o", "--output", help="output file (default: stdout; parquet needs a file)")
     parser.set_defaults(func=run)
 
@@ -37,22 +40,29 @@ def run(args: argparse.Namespace) -> int:
 
     if args.format == "parquet" and not args.output:
         raise ConfigError("parquet export needs an output file: -o FILE.parquet")
+    flat = {
+        "articles": (export.article_rows, export.ARTICLE_COLUMNS),
+        "statements": (export.statement_rows, export.STATEMENT_COLUMNS),
+        "failures": (export.failure_rows, export.FAILURE_COLUMNS),
+    }
+    documents = {"articles": export.article_documents, "statements": export.statement_documents,
+                 "failures": export.failure_rows}
     with open_ledger(args.db) as ledger:
         if args.format == "jsonl":
-            rows = (export.article_documents if args.what == "articles" else export.statement_documents)(ledger.db)
-            count = _write(args.output, lambda out: write_jsonl(rows, out))
+            rows = documents[args.what](ledger.db)
+            count = write_to(args.output, lambda out: write_jsonl(rows, out))
         else:
-            rows = (export.article_rows if args.what == "articles" else export.statement_rows)(ledger.db)
-            columns = export.ARTICLE_COLUMNS if args.what == "articles" else export.STATEMENT_COLUMNS
+            reader, columns = flat[args.what]
+            rows = reader(ledger.db)
             if args.format == "csv":
-                count = _write(args.output, lambda out: write_csv(rows, columns, out))
+                count = write_to(args.output, lambda out: write_csv(rows, columns, out))
             else:
                 count = write_parquet(rows, columns, args.output)
     print(f"exported {count} {args.what}", file=sys.stderr)
     return 0
 
 
-def _write(path: str | None, writer) -> int:
+def write_to(path: str | None, writer) -> int:
     if not path:
         return writer(sys.stdout)
     with open(path, "w", encoding="utf-8", newline="") as out:
@@ -90,8 +100,12 @@ def write_parquet(rows: Iterable[dict], columns: tuple[str, ...], path: str) -> 
         import pyarrow.parquet as pq
     except ImportError:
         raise ConfigError("parquet export needs pyarrow: pip install 'newsledger[parquet]'") from None
-    integer = {"article_id", "statement_id", "position", "speaker_id", "statement_count"}
-    schema = pa.schema([(name, pa.int64() if name in integer else pa.string()) for name in columns])
+    from newsledger.ledger.export import FLOAT_COLUMNS, INTEGER_COLUMNS
+
+    def kind(name: str):
+        return pa.int64() if name in INTEGER_COLUMNS else pa.float64() if name in FLOAT_COLUMNS else pa.string()
+
+    schema = pa.schema([(name, kind(name)) for name in columns])
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         for chunk in _chunks(rows, PARQUET_ROWS):

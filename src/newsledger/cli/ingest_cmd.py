@@ -37,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="progress line on stderr (default: when stderr is a terminal)")
     parser.add_argument("--engine", default="local",
                         help="local (worker processes, the default) or a scale-out engine such as ray")
-    parser.add_argument("--quiet", "-q", action="store_true", help="no summary at the end")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no summary at the end (failures are still listed)")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list up to 1000 failures instead of 50")
     add_ray_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -65,15 +66,26 @@ def run(args: argparse.Namespace) -> int:
     run_ingest = bind_engine_arguments(engine_runner(args.engine), args)
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     progress = Progress(count_pages(args.sources, options) if show else None, "ingest", enabled=show)
-    with open_ledger(args.db) as ledger:
+    with open_ledger(args.db, create=True) as ledger:
         summary = run_ingest(args.sources, ledger, jobs=max(args.jobs, 0), timeout=args.timeout,
                              options=options, progress=progress)
         if summary.stored >= OPTIMIZE_AFTER:
             ledger.optimize()
+        for line in summary.failure_lines(shown=1000 if args.verbose else 50):
+            print(line, file=sys.stderr)
         if not args.quiet:
             print(summary.line())
             print(totals_line(ledger))
-    return 1 if summary.seen and summary.failed == summary.seen else 0
+    return 1 if every_input_failed(args.sources, summary) else 0
+
+
+def every_input_failed(sources: list[str], summary) -> bool:
+    """The exit rule: non-zero only when nothing could be read — every page failed, or every
+    input named on the command line was unreadable or damaged (a truncated WARC file)."""
+    if summary.seen and summary.failed == summary.seen:
+        return True
+    damaged = {failure.input for failure in summary.failures}
+    return bool(sources) and all(source in damaged for source in sources)
 
 
 def totals_line(ledger) -> str:

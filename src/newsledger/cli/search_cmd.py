@@ -17,15 +17,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="search statements (or articles) in a ledger",
         description=(
             'Search statement content: words (all must match), "a phrase", OR, -word to exclude, word* for a '
-            "prefix. An empty query lists statements by the filters alone. Newest first."
+            "prefix. A query naming a speaker also finds that speaker's statements. An empty query lists statements by the "
+            "filters alone. Newest first by the date a statement was made (else its article's publication date). Exit status 1 when nothing is found."
         ),
     )
     parser.add_argument("query", nargs="?", default="", help="what to look for")
     add_db_argument(parser)
     parser.add_argument("--speaker", help="speaker id or name")
     parser.add_argument("--site", help="site host name, e.g. example.com")
-    parser.add_argument("--since", metavar="DATE", help="on or after this ISO date")
-    parser.add_argument("--until", metavar="DATE", help="on or before this ISO date")
+    parser.add_argument("--since", metavar="DATE", help="on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    parser.add_argument("--until", metavar="DATE", help="on or before this date (YYYY-MM-DD, YYYY-MM or YYYY)")
     parser.add_argument("--kind", choices=("direct", "indirect", "mixed"), help="statement kind")
     parser.add_argument("--articles", action="store_true", help="search articles (headline and text) instead")
     parser.add_argument("-n", "--limit", type=int, default=20, help="results per page (default: 20)")
@@ -43,13 +44,18 @@ def run(args: argparse.Namespace) -> int:
             page = ledger.search(args.query, speaker=args.speaker, site=args.site, since=args.since,
                                  until=args.until, kind=args.kind, limit=args.limit, cursor=args.cursor)
     if args.json:
-        print(json.dumps(msgspec.to_builtins(page), ensure_ascii=False, indent=2))
-        return 0
-    for hit in page.hits:
-        print(format_hit(hit))
-    if page.next_cursor:
+        # the same shape as the HTTP API's /api/search
+        items = {"items": msgspec.to_builtins(page.hits), "next_cursor": page.next_cursor}
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+    else:
+        for hit in page.hits:
+            print(format_hit(hit))
+    if not page.hits:
+        print(f"newsledger: no {'articles' if args.articles else 'statements'} found", file=sys.stderr)
+        return 1
+    if page.next_cursor and not args.json:
         print(f"-- more: --cursor {page.next_cursor}", file=sys.stderr)
-    return 0 if page.hits else 1
+    return 0
 
 
 def format_hit(hit) -> str:

@@ -38,9 +38,11 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from newsledger.cli.ledger_args import check_ledger
     from newsledger.web import create_app, load_settings
 
     settings = load_settings(args.db, token=args.token, private=args.private)
+    check_ledger(args.db)
     app = create_app(settings)
     writes = "writes need the token" if settings.writes_enabled else "read only (no token set)"
     print(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from newsledger.deadline import DeadlineLike, as_deadline
 from newsledger.extract.decode import check_content, decode_keeping_utf8, detect_form
+from newsledger.extract.hygiene import without_surrogates
 from newsledger.model import Article, InputForm, Page
 
 FormChoice = Literal["auto", "html", "text"]
@@ -19,28 +21,42 @@ def extract(
     form: FormChoice = "auto",
     content_type: str | None = None,
     input_name: str | None = None,
+    deadline: DeadlineLike = None,
 ) -> Article:
     """Extract an Article from an HTML page or from text copied out of a browser.
 
     ``form`` forces the input form; by default it is detected. Raises
-    :class:`newsledger.errors.InputError` for content that is not a page (empty, binary).
+    :class:`newsledger.errors.InputError` for content that is not a page (empty, binary), and
+    :class:`newsledger.errors.DeadlineExceeded` when ``deadline`` (seconds from now, or a
+    :class:`newsledger.Deadline`) passes before the work is done.
     """
+    limit = as_deadline(deadline, input_name or url)
     text, utf8 = decode_keeping_utf8(data, content_type)
+    # Bytes decode without surrogates; a str may hold lone ones, which no record could encode.
+    text = without_surrogates(text)
+    url = without_surrogates(url) if url is not None else None
     check_content(text, input_name or url)
     chosen: InputForm = detect_form(text) if form == "auto" else form
+    if limit is not None:
+        limit.check("extract: decoding")
     if chosen == "html":
         from newsledger.extract.html import extract_html
 
-        return extract_html(text, url, utf8=utf8)
+        return extract_html(text, url, utf8=utf8, deadline=limit)
     from newsledger.extract.text import extract_text
 
-    return extract_text(text, url)
+    return extract_text(text, url, deadline=limit)
 
 
-def extract_page(page: Page, *, form: FormChoice = "auto") -> Article:
+def extract_page(page: Page, *, form: FormChoice = "auto", deadline: DeadlineLike = None) -> Article:
     content_type = next((v for k, v in page.headers if k.lower() == "content-type"), None)
     # An explicit choice wins over what the source guessed; "auto" defers to the source, then detection.
     chosen: FormChoice = form if form != "auto" else (page.form or "auto")
     return extract(
-        page.content, page.url, form=chosen, content_type=content_type, input_name=page.origin or None
+        page.content,
+        page.url,
+        form=chosen,
+        content_type=content_type,
+        input_name=page.origin or None,
+        deadline=deadline,
     )

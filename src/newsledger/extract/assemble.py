@@ -98,6 +98,7 @@ def assemble(body: Body, metadata: Metadata, *, input_form: InputForm, url: str 
         extractor=EXTRACTOR,
         input_form=input_form,
         url=url,
+        page_type=metadata.page_type,
         canonical_url=metadata.canonical_url,
         headline=metadata.headline,
         subheadline=metadata.subheadline,

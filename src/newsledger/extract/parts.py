@@ -9,6 +9,7 @@ from newsledger.model import (
     DateField,
     Evidence,
     Image,
+    PageTypeField,
     Struct,
     TextField,
 )
@@ -30,6 +31,7 @@ class StatedReadTime(Struct, kw_only=True):
 class Metadata(Struct, kw_only=True):
     """Every metadata field of an Article, each with its evidence."""
 
+    page_type: PageTypeField | None = None
     canonical_url: TextField | None = None
     headline: TextField | None = None
     subheadline: TextField | None = None

@@ -14,7 +14,7 @@ import gc
 import os
 import signal
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -47,16 +47,26 @@ DEFAULT_TIMEOUT = 60.0
 Tag = TypeVar("Tag")
 
 
+FAILURES_KEPT = 1000  # failures listed in a summary; all of them are in the ledger
+
+
 class IngestSummary(msgspec.Struct, kw_only=True):
-    """What a run did. ``skipped`` pages were already in the ledger."""
+    """What a run did. ``skipped`` pages were already in the ledger; ``duplicates`` were stored
+    pages read again under another name (same bytes, or the same article address).
+    ``failures`` lists the first failures of the run; ``failed_by_stage`` counts all of them,
+    and ``skipped_records`` counts the records of the inputs that were not pages, by kind."""
 
     seen: int = 0
     stored: int = 0
     skipped: int = 0
+    duplicates: int = 0
     failed: int = 0
     articles: int = 0
     statements: int = 0
     seconds: float = 0.0
+    failures: list[SourceFailure] = msgspec.field(default_factory=list)
+    failed_by_stage: dict[str, int] = msgspec.field(default_factory=dict)
+    skipped_records: dict[str, int] = msgspec.field(default_factory=dict)
 
     @property
     def rate(self) -> float:
@@ -65,19 +75,42 @@ class IngestSummary(msgspec.Struct, kw_only=True):
     def count(self, result: StoreResult, prepared: PreparedPage) -> None:
         """Add one page the ledger was asked to store (``result`` says whether it was new)."""
         if not result.stored:
-            self.skipped += 1
+            if result.duplicate:
+                self.duplicates += 1
+            else:
+                self.skipped += 1
             return
         self.stored += 1
-        self.failed += prepared.failure is not None
+        if prepared.failure is not None:
+            self.note_failure(prepared.failure)
         self.articles += result.article_id is not None
         self.statements += result.statements
 
+    def note_failure(self, failure: SourceFailure) -> None:
+        self.failed += 1
+        self.failed_by_stage[failure.stage] = self.failed_by_stage.get(failure.stage, 0) + 1
+        if len(self.failures) < FAILURES_KEPT:
+            self.failures.append(failure)
+
     def line(self) -> str:
+        skipped = "".join(f", {n} {kind}" for kind, n in sorted(self.skipped_records.items()))
         return (
             f"{self.seen} pages in {self.seconds:.1f} s ({self.rate:.1f} pages/s): {self.stored} stored, "
-            f"{self.skipped} already stored, {self.failed} failed; {self.articles} articles, "
-            f"{self.statements} statements"
+            f"{self.skipped} already stored, {self.duplicates} duplicates, {self.failed} failed; {self.articles} "
+            f"articles, {self.statements} statements"
+            + (f"; records not pages: {sum(self.skipped_records.values())}{skipped}" if self.skipped_records else "")
         )
+
+    def failure_lines(self, *, shown: int = 50) -> list[str]:
+        """Each failure's input and reason (the first ``shown``), then the count by stage."""
+        if not self.failed:
+            return []
+        lines = [f"failed [{f.stage}]: {f.reason}" for f in self.failures[:shown]]
+        if self.failed > len(lines):
+            lines.append(f"... and {self.failed - len(lines)} more (newsledger failures lists them all)")
+        by_stage = ", ".join(f"{stage} {n}" for stage, n in sorted(self.failed_by_stage.items(), key=lambda i: -i[1]))
+        lines.append(f"failures by stage: {by_stage}")
+        return lines
 
 
 _pages_encoder = msgspec.msgpack.Encoder()
@@ -231,7 +264,7 @@ def _new_pages(
         summary.seen += 1
         if isinstance(item, SourceFailure):
             ledger.record_failure(item)
-            summary.failed += 1
+            summary.note_failure(item)
             progress.advance(failed=True)
         elif ledger.has_page(item.key):
             summary.skipped += 1
@@ -253,12 +286,16 @@ def run_ingest(
     started = time.monotonic()
     progress = progress or Progress(None, enabled=False)
     summary = IngestSummary()
-    pages = _new_pages(iter_pages(specs, options=options), ledger, summary, progress)
-    for batch in _batches(prepared for _key, prepared in processed_stream(pages, jobs=jobs, timeout=timeout)):
-        for prepared, result in zip(batch, ledger.store_many(batch), strict=True):
-            summary.count(result, prepared)
-            progress.advance(failed=prepared.failure is not None)
-    progress.close()
+    skipped: Counter = Counter()
+    pages = _new_pages(iter_pages(specs, options=options, skipped=skipped), ledger, summary, progress)
+    try:
+        for batch in _batches(prepared for _key, prepared in processed_stream(pages, jobs=jobs, timeout=timeout)):
+            for prepared, result in zip(batch, ledger.store_many(batch), strict=True):
+                summary.count(result, prepared)
+                progress.advance(failed=prepared.failure is not None)
+    finally:
+        progress.close()
+    summary.skipped_records = dict(skipped)
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -288,13 +325,18 @@ def run_reextract(
     timeout: float | None = DEFAULT_TIMEOUT,
     progress: Progress | None = None,
     outdated_only: bool = False,
+    page_keys: Iterable[str] | None = None,
 ) -> IngestSummary:
     """Extract stored pages again (no fetching) and replace their articles and statements;
-    ``outdated_only`` limits it to pages last extracted by another version."""
+    ``outdated_only`` limits it to pages last extracted by another version, ``page_keys`` to
+    the pages stored under those keys."""
     started = time.monotonic()
     progress = progress or Progress(None, enabled=False)
     summary = IngestSummary()
-    pages = ledger.iter_pages(not_by=EXTRACTOR if outdated_only else None)
+    if page_keys is not None:
+        pages = ledger.pages_by_key(page_keys)
+    else:
+        pages = ledger.iter_pages(not_by=EXTRACTOR if outdated_only else None)
     for page_id, prepared in processed_stream(pages, jobs=jobs, timeout=timeout):
         summary.seen += 1
         result = ledger.replace_article(page_id, prepared)

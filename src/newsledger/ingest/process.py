@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsledger.deadline import Deadline
 from newsledger.errors import NewsledgerError
 from newsledger.model import Article, Page, SourceFailure, Statement, Struct
 
@@ -23,20 +24,23 @@ def failed(page: Page, stage: str, reason: str) -> Processed:
     return Processed(page=page, failure=SourceFailure(input=page_name(page), stage=stage, reason=reason))
 
 
-def process_page(page: Page) -> Processed:
-    """Extract the article and attribute its statements; a failure is returned, never raised."""
+def process_page(page: Page, deadline: Deadline | None = None) -> Processed:
+    """Extract the article and attribute its statements; a failure is returned, never raised.
+
+    Past ``deadline`` the work stops with a timeout failure (keeping the article when only the
+    attribution ran out of time)."""
     from newsledger.attribute import attribute
     from newsledger.extract import extract_page
 
     name = page_name(page)
     try:
-        article = extract_page(page)
+        article = extract_page(page, deadline=deadline)
     except NewsledgerError as err:
         return failed(page, err.stage, str(err.for_input(name)))
     except Exception as err:  # an extractor bug must cost one page, not the run
         return failed(page, "extract", f"{name}: internal error: {type(err).__name__}: {err}")
     try:
-        statements = attribute(article)
+        statements = attribute(article, deadline=deadline)
     except NewsledgerError as err:
         return Processed(page=page, article=article, failure=_failure(name, err.stage, str(err.for_input(name))))
     except Exception as err:

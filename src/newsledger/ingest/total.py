@@ -11,14 +11,22 @@ from newsledger.sources.urls import read_url_list
 
 
 def count_warc_responses(path: str) -> int | None:
-    """HTTP response records in a WARC file (a pass over its headers; the page bodies are skipped)."""
+    """The page records of a WARC file: HTTP responses with a 2xx status and an HTML (or unstated)
+    type, as the WARC source reads them (a pass over the headers; the page bodies are skipped)."""
+    from newsledger.sources.warc import is_html_response
+
     try:
         from fastwarc.warc import ArchiveIterator, WarcRecordType
 
         with open(path, "rb") as stream:
-            records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=False, fsspec_args=False)
-            return sum(1 for _ in records)
-    except (ImportError, OSError):
+            records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True, fsspec_args=False)
+            return sum(
+                1
+                for record in records
+                if is_html_response(record.http_headers.status_code if record.http_headers else None,
+                                    record.http_content_type)
+            )
+    except (ImportError, OSError, ValueError):
         return None
 
 

@@ -7,7 +7,7 @@ call only the methods of :class:`Ledger`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import msgspec
 
@@ -20,6 +20,7 @@ from newsledger.ledger.records import (
     ArticlePage,
     Count,
     FailureRecord,
+    Origin,
     SearchHit,
     SearchPage,
     SiteRecord,
@@ -41,6 +42,7 @@ __all__ = [
     "Count",
     "FailureRecord",
     "Ledger",
+    "Origin",
     "PreparedPage",
     "SearchHit",
     "SearchPage",
@@ -64,9 +66,10 @@ class Ledger:
         self.db = db
 
     @classmethod
-    def open(cls, target: str, *, migrate: bool = True) -> Ledger:
-        """Open (creating and migrating as needed) the ledger at a path or ``postgresql://`` URL."""
-        db = open_database(str(target))
+    def open(cls, target: str, *, migrate: bool = True, create: bool = True) -> Ledger:
+        """Open (creating and migrating as needed) the ledger at a path or ``postgresql://`` URL;
+        with ``create=False`` a ledger that does not exist is an error (LedgerError)."""
+        db = open_database(str(target), must_exist=not create)
         if migrate:
             try:
                 db.migrate()
@@ -123,7 +126,12 @@ class Ledger:
     # ------------------------------------------------------------------ pages
 
     def has_page(self, key: str) -> bool:
-        return self.db.fetchone("SELECT 1 FROM pages WHERE key = ?", (key,)) is not None
+        """Whether a page was seen under this key (stored, or matched to a stored page)."""
+        return self.db.fetchone("SELECT 1 FROM page_origins WHERE key = ?", (key,)) is not None
+
+    def origins(self, page_id: int) -> tuple[Origin, ...]:
+        """Every place the stored page was seen, first sighting first."""
+        return read.origins(self.db, page_id)
 
     def page(self, page_id: int) -> Page | None:
         """The raw page as it was stored (decompressed)."""
@@ -149,6 +157,15 @@ class Ledger:
                 yield row[0], _page_of(row[1:])
             last = rows[-1][0]
 
+    def pages_by_key(self, keys: Iterable[str]) -> Iterator[tuple[int, Page]]:
+        """The stored pages seen under these keys, each once, with their ids."""
+        seen: set[int] = set()
+        for key in keys:
+            row = self.db.fetchone("SELECT page_id FROM page_origins WHERE key = ?", (key,))
+            if row and row[0] not in seen and (page := self.page(row[0])) is not None:
+                seen.add(row[0])
+                yield row[0], page
+
     def page_count(self, *, not_by: str | None = None) -> int:
         if not_by:
             return self.db.scalar("SELECT count(*) FROM pages WHERE extractor <> ?", (not_by,))
@@ -161,11 +178,13 @@ class Ledger:
         since: str | None = None, until: str | None = None, kind: str | None = None,
         limit: int = 20, cursor: str | None = None,
     ) -> SearchPage:
-        """Statements whose content matches ``query`` (all statements when it is empty), filtered,
-        newest first; ``since``/``until`` are ISO dates compared with the date a statement was made
-        (or, when the article does not say, the article's publication date)."""
+        """Statements whose content matches ``query`` (all statements when it is empty), or whose
+        speaker the query names, filtered, newest first by the date a statement was made (or, when
+        the article does not say, the article's publication date; undated last), then newest
+        stored; ``since``/``until`` (YYYY-MM-DD, YYYY-MM or YYYY) are compared with that date."""
         return read.search(
-            self.db, query, speaker=speaker, site=site, since=since, until=until, kind=kind, limit=limit, cursor=cursor
+            self.db, query, speaker=speaker, site=site, since=since, until=until, kind=kind, limit=limit,
+            cursor=cursor,
         )
 
     def search_articles(
@@ -203,6 +222,26 @@ class Ledger:
 
     def failures(self, *, limit: int = 100) -> tuple[FailureRecord, ...]:
         return read.failures(self.db, limit=limit)
+
+    def iter_failures(self) -> Iterator[FailureRecord]:
+        """Every recorded failure, oldest first, read a batch at a time."""
+        return read.iter_failures(self.db)
+
+    def failure_counts(self) -> tuple[Count, ...]:
+        """Recorded failures counted by stage, most frequent first."""
+        return read.failure_counts(self.db)
+
+    def clear_failures(self, before: list[FailureRecord]) -> int:
+        """Forget the failures listed in ``before`` (read before a retry) that the retry did not
+        record again (their attempts did not grow). Returns how many were removed."""
+        removed = 0
+        with self.db.transaction():
+            for f in before:
+                removed += self.db.execute(
+                    "DELETE FROM failures WHERE input = ? AND stage = ? AND reason = ? AND attempts <= ?",
+                    (f.input, f.stage, f.reason, f.attempts),
+                ).rowcount
+        return removed
 
     def stats(self) -> Stats:
         return read.stats(self.db)

@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsledger.errors import LedgerError, MigrationError
-from newsledger.ledger.schema import MIGRATIONS_TABLE, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, Migration
+from newsledger.ledger.schema import (
+    ID_MASK,
+    MIGRATIONS_TABLE,
+    POSTGRES_MIGRATIONS,
+    SQLITE_MIGRATIONS,
+    Migration,
+)
 
 Params = Sequence[Any]
 
@@ -149,15 +156,16 @@ class SqliteDatabase(Database):
     def statement_match(self, query: str, *, by_rows: bool = False) -> tuple[str, str, list[Any], str]:
         from newsledger.ledger.query import fts5_query
 
+        # The index's rowids are the statements' order keys (``said_key``), whose low bits are the id.
         if by_rows:  # CROSS JOIN fixes the loop order in SQLite: rows outside, index probes inside
             return (
-                "statements s CROSS JOIN statements_fts ON statements_fts.rowid = s.id",
+                "statements s CROSS JOIN statements_fts ON statements_fts.rowid = s.said_key",
                 "statements_fts MATCH ?",
                 [fts5_query(query)],
-                "s.id",
+                "s.said_key",
             )
         return (
-            "statements_fts JOIN statements s ON s.id = statements_fts.rowid",
+            f"statements_fts JOIN statements s ON s.id = (statements_fts.rowid & {ID_MASK})",
             "statements_fts MATCH ?",
             [fts5_query(query)],
             "statements_fts.rowid",
@@ -212,7 +220,7 @@ class PostgresDatabase(Database):
 
     def statement_match(self, query: str, *, by_rows: bool = False) -> tuple[str, str, list[Any], str]:
         _check_query(query)
-        return ("statements s", "s.tsv @@ websearch_to_tsquery('english', ?)", [query], "s.id")
+        return ("statements s", "s.tsv @@ websearch_to_tsquery('english', ?)", [query], "s.said_key")
 
     def article_match(self, query: str) -> tuple[str, str, list[Any], str]:
         _check_query(query)
@@ -236,9 +244,40 @@ def _redacted(target: str) -> str:
     return target
 
 
-def open_database(target: str) -> Database:
+SCHEMES = ("postgresql://", "postgres://", "sqlite:///")
+
+
+def sqlite_path(target: str) -> str | None:
+    """The file of a SQLite target (a path or ``sqlite:///path``); None for a PostgreSQL URL.
+
+    Raises ConfigError for an empty target or a URL of a scheme the ledger does not speak, so a
+    mistyped ``--db`` is never taken for a file name."""
+    from newsledger.errors import ConfigError
+
+    if not target or not target.strip():
+        raise ConfigError("no ledger given: name a SQLite file or a postgresql:// URL")
     if target.startswith(("postgresql://", "postgres://")):
-        return PostgresDatabase(target)
+        return None
     if target.startswith("sqlite:///"):
-        target = target.removeprefix("sqlite:///")
-    return SqliteDatabase(target)
+        return target.removeprefix("sqlite:///")
+    scheme = target.split("://", 1)[0] if "://" in target else ""
+    if scheme or target.startswith(("sqlite:", "postgresql:", "postgres:")):
+        raise ConfigError(
+            "not a ledger address: use a file path, sqlite:///PATH or postgresql://...", input_name=_redacted(target)
+        )
+    return target
+
+
+def open_database(target: str, *, must_exist: bool = False) -> Database:
+    """The database at ``target``; ``must_exist`` refuses a SQLite file that is not there and a
+    PostgreSQL database without a ledger in it, instead of creating an empty one."""
+    path = sqlite_path(target)
+    if path is None:
+        db: Database = PostgresDatabase(target)
+        if must_exist and db.fetchone("SELECT to_regclass('schema_migrations')")[0] is None:
+            db.close()
+            raise LedgerError("no ledger in this database (ingest into it first)", input_name=_redacted(target))
+        return db
+    if must_exist and path != ":memory:" and not os.path.isfile(path):
+        raise LedgerError("no such ledger (ingest into it first, or check --db)", input_name=path)
+    return SqliteDatabase(path)

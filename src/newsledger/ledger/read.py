@@ -3,6 +3,8 @@ last id seen, newest first), so page N costs what page 1 costs."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 import msgspec
@@ -15,6 +17,7 @@ from newsledger.ledger.records import (
     ArticlePage,
     Count,
     FailureRecord,
+    Origin,
     SearchHit,
     SearchPage,
     SiteRecord,
@@ -94,63 +97,129 @@ def search(
     db: Database, query: str | None, *, speaker=None, site=None, since=None, until=None, kind=None,
     limit: int = 20, cursor: str | None = None,
 ) -> SearchPage:
-    """Statements matching the query and filters, newest stored first."""
+    """Statements matching the query and filters, newest first by the date each was made (else
+    its article's publication date; undated last), then newest stored. A query that names a
+    speaker also finds that speaker's statements, whatever their words."""
     limit = _limit(limit)
+    since, until = date_bound("since", since), date_bound("until", until)
     speaker_ids = speaker_ids_for(db, speaker) if speaker is not None else None
     where, params = _statement_filters(speaker_ids, site, since, until, kind)
-    before = _before(cursor)
+    before = _said_before(cursor)
+    rows = _matching_rows(db, query, speaker_ids, where, params, before, limit)
+    named = speakers_named(db, query) if speaker is None and query else []
+    if named:
+        where, params = _statement_filters(named, site, since, until, kind)
+        theirs = _matching_rows(db, None, named, where, params, before, limit)
+        rows = sorted({row[-1]: row for row in rows + theirs}.values(), key=lambda row: row[-1], reverse=True)
+    return _search_page(rows[: limit + 1], limit)
+
+
+def _said_before(cursor: str | None) -> int | None:
+    """The order key (``said_key``) a page of statements starts below."""
+    said = decode_cursor(cursor).get("said")
+    if said is not None and not isinstance(said, int):
+        raise InputError("not a cursor this ledger issued", input_name=cursor)
+    return said
+
+
+def _matching_rows(db: Database, query, speaker_ids, where: list[str], params: list[Any], before, limit: int) -> list:
+    """Up to ``limit + 1`` hit rows (each ending with its ``said_key``), newest first."""
     few = bool(query and query.strip() and speaker_ids) and _few_statements(db, speaker_ids)
     if few and db.backend == "sqlite":
-        ids = _walk_matches(db, query, where, params, before, limit + 1)
-        if ids is not None:
-            return _hits_by_id(db, ids, limit)
+        keys = _walk_matches(db, query, where, params, before, limit + 1)
+        if keys is not None:
+            return _rows_by_said_key(db, keys)
     if query and query.strip():
         source, match, match_params, order = db.statement_match(query, by_rows=few)
-        where.insert(0, match)
+        where = [match, *where]
         params = match_params + params
     else:
-        source, order = "statements s", "s.id"
+        source, order = "statements s", "s.said_key"
     if before is not None:
-        where.append(f"{order} < ?")
-        params.append(before)
+        where = [*where, f"{order} < ?"]
+        params = [*params, before]
     sql = (
-        f"SELECT {_HIT_COLUMNS} FROM {source} JOIN articles a ON a.id = s.article_id"
+        f"SELECT {_HIT_COLUMNS}, s.said_key FROM {source} JOIN articles a ON a.id = s.article_id"
         f" {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} DESC LIMIT ?"
     )
-    return _search_page(db.fetchall(sql, [*params, limit + 1]), limit)
+    return db.fetchall(sql, [*params, limit + 1])
+
+
+_NAME_QUERY = re.compile(r'^\s*"?([^"*()\-]+?)"?\s*$')
+
+
+def speakers_named(db: Database, query: str) -> list[int]:
+    """Speakers a plain query names: the whole name ("Maria Kolesnikova") or its last words
+    ("Kolesnikova"), matched as speakers are (case, accents of the stored form, titles).
+    A query with operators (OR, -word, prefix*) names no one."""
+    match = _NAME_QUERY.match(query)
+    if not match or " OR " in f" {match.group(1)} ":
+        return []
+    key = speaker_key(match.group(1))
+    if len(key) < 3 or not any(ch.isalpha() for ch in key):
+        return []
+    rows = db.fetchall(
+        "SELECT id FROM speakers WHERE (key = ? OR key LIKE ?) AND statement_count > 0 LIMIT 50",
+        (key, "% " + key.replace("%", "").replace("_", "")),
+    )
+    return [row[0] for row in rows]
+
+
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_bound(name: str, value: str | None) -> str | None:
+    """A ``since``/``until`` value checked to be a calendar date, a month or a year; anything
+    else ("yesterday", "2019-13-45") is an InputError saying why, never a silent empty result."""
+    if value is None or value == "":
+        return None
+    match = _DATE.match(value.strip())
+    if not match:
+        raise InputError(f"{name} must be a date ({DATE_FORMS})", input_name=repr(value))
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError as err:
+        raise InputError(f"{name} is not a calendar date ({err})", input_name=repr(value)) from None
+    return value.strip()
 
 
 def _search_page(rows: list[tuple], limit: int) -> SearchPage:
-    hits = tuple(SearchHit(**dict(zip(_HIT_FIELDS, row, strict=True))) for row in rows[:limit])
-    return SearchPage(hits=hits, next_cursor=_next_cursor([row[0] for row in rows], limit))
+    hits = tuple(SearchHit(**dict(zip(_HIT_FIELDS, row[:-1], strict=True))) for row in rows[:limit])
+    next_cursor = encode_cursor({"said": rows[limit - 1][-1]}) if len(rows) > limit else None
+    return SearchPage(hits=hits, next_cursor=next_cursor)
 
 
-def _hits_by_id(db: Database, ids: list[int], limit: int) -> SearchPage:
-    if not ids:
-        return SearchPage()
-    marks = ", ".join("?" * len(ids))
+def _rows_by_said_key(db: Database, keys: list[int]) -> list:
+    if not keys:
+        return []
+    marks = ", ".join("?" * len(keys))
     sql = (
-        f"SELECT {_HIT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
-        f" WHERE s.id IN ({marks}) ORDER BY s.id DESC"
+        f"SELECT {_HIT_COLUMNS}, s.said_key FROM statements s JOIN articles a ON a.id = s.article_id"
+        f" WHERE s.said_key IN ({marks}) ORDER BY s.said_key DESC"
     )
-    return _search_page(db.fetchall(sql, ids), limit)
+    return db.fetchall(sql, keys)
 
 
 WALK_PER_CANDIDATE = 80  # index matches walked per candidate row before probing row by row
 
 
 def _walk_matches(db: Database, query: str, where: list[str], params: list[Any], before, need: int) -> list[int] | None:
-    """Ids (newest first, at most ``need``) of the few filtered statements that match ``query``.
+    """Order keys (newest first, at most ``need``) of the few filtered statements that match
+    ``query``. The full-text index's rowids are the statements' order keys (``said_key``).
 
-    Reading the ids of the index's matches is cheap when nothing else is read with them, so they
+    Reading the keys of the index's matches is cheap when nothing else is read with them, so they
     are walked newest first and kept when they are among the candidate rows. The walk gives up
     (None) when it grows longer than probing the index once per candidate would take.
     """
     from newsledger.ledger.query import fts5_query
 
-    conditions = [*where, "s.id < ?"] if before is not None else where
+    conditions = [*where, "s.said_key < ?"] if before is not None else where
     values = [*params, before] if before is not None else params
-    candidates = {row[0] for row in db.fetchall(f"SELECT s.id FROM statements s WHERE {' AND '.join(conditions)}", values)}
+    candidates = {
+        row[0] for row in db.fetchall(f"SELECT s.said_key FROM statements s WHERE {' AND '.join(conditions)}", values)
+    }
     if not candidates:
         return []
     budget = WALK_PER_CANDIDATE * len(candidates)
@@ -205,6 +274,7 @@ def search_articles(
 ) -> ArticlePage:
     """Articles matching the query (headline and text) and filters, newest stored first."""
     limit = _limit(limit)
+    since, until = date_bound("since", since), date_bound("until", until)
     where: list[str] = []
     params: list[Any] = []
     if query and query.strip():
@@ -245,6 +315,17 @@ def article(db: Database, article_id: int) -> StoredArticle | None:
             StoredStatement(statement_id=s[0], speaker_id=s[1], statement=msgspec.json.decode(s[2], type=Statement))
             for s in statements
         ),
+        origins=origins(db, row[1]),
+    )
+
+
+def origins(db: Database, page_id: int) -> tuple[Origin, ...]:
+    rows = db.fetchall(
+        "SELECT key, origin, url, fetched_at, seen_at, matched_by FROM page_origins WHERE page_id = ? ORDER BY id",
+        (page_id,),
+    )
+    return tuple(
+        Origin(key=r[0], origin=r[1], url=r[2], fetched_at=r[3], seen_at=r[4], matched_by=r[5]) for r in rows
     )
 
 
@@ -377,18 +458,36 @@ def site_articles(db: Database, name: str, *, limit: int = 20, cursor: str | Non
 
 def failures(db: Database, *, limit: int = 100) -> tuple[FailureRecord, ...]:
     rows = db.fetchall(
-        "SELECT input, stage, reason, attempts, last_at, page_key FROM failures ORDER BY last_at DESC, id DESC LIMIT ?",
-        (_limit(limit),),
+        f"SELECT {_FAILURE_COLUMNS} FROM failures ORDER BY last_at DESC, id DESC LIMIT ?", (_limit(limit),)
     )
-    return tuple(
-        FailureRecord(input=r[0], stage=r[1], reason=r[2], attempts=r[3], last_at=r[4], page_key=r[5]) for r in rows
+    return tuple(_failure_record(row) for row in rows)
+
+
+_FAILURE_COLUMNS = "id, input, stage, reason, attempts, last_at, page_key, first_at"
+
+
+def _failure_record(row: tuple) -> FailureRecord:
+    return FailureRecord(
+        input=row[1], stage=row[2], reason=row[3], attempts=row[4], last_at=row[5], page_key=row[6], first_at=row[7]
     )
+
+
+def iter_failures(db: Database, *, batch: int = 500):
+    last = 0
+    while rows := db.fetchall(f"SELECT {_FAILURE_COLUMNS} FROM failures WHERE id > ? ORDER BY id LIMIT ?", (last, batch)):
+        yield from (_failure_record(row) for row in rows)
+        last = rows[-1][0]
+
+
+def failure_counts(db: Database) -> tuple[Count, ...]:
+    return _counts(db, "SELECT stage, count(*) FROM failures GROUP BY stage ORDER BY 2 DESC, 1", ())
 
 
 def stats(db: Database) -> Stats:
     """Totals; articles, statements and sites come from the per-site counts, so that only the
     pages, authors and failures are counted row by row."""
-    count = {table: db.scalar(f"SELECT count(*) FROM {table}") for table in ("pages", "authors", "failures")}
+    tables = ("pages", "authors", "failures", "page_origins")
+    count = {table: db.scalar(f"SELECT count(*) FROM {table}") for table in tables}
     sites, articles, statements = db.fetchone(
         "SELECT count(*), coalesce(sum(article_count), 0), coalesce(sum(statement_count), 0) FROM sites"
     )
@@ -396,5 +495,5 @@ def stats(db: Database) -> Stats:
         pages=count["pages"], articles=int(articles), statements=int(statements),
         speakers=db.scalar("SELECT count(*) FROM speakers WHERE statement_count > 0"),
         authors=count["authors"], sites=sites,
-        failures=count["failures"], backend=db.backend, schema=db.applied_migrations(),
+        failures=count["failures"], backend=db.backend, schema=db.applied_migrations(), origins=count["page_origins"],
     )

@@ -6,14 +6,16 @@ from newsledger.model import Article, Statement, Struct
 
 
 class StoreResult(Struct, kw_only=True):
-    """``stored`` is False when a page with the same key was already in the ledger; ``article_id``
-    is then that page's article."""
+    """``stored`` is False when the page was already in the ledger; ``article_id`` is then that
+    page's article. ``duplicate`` says it was found under another name (same content, or an
+    article at the same address): the new name was added to the stored page's origins."""
 
     page_id: int
     stored: bool
     article_id: int | None = None
     statements: int = 0
     failed: bool = False
+    duplicate: bool = False
 
 
 class SearchHit(Struct, kw_only=True, omit_defaults=False):
@@ -59,6 +61,19 @@ class StoredStatement(Struct, kw_only=True, omit_defaults=False):
     statement: Statement
 
 
+class Origin(Struct, kw_only=True, omit_defaults=False):
+    """One place a stored page was seen: its page key, the file, WARC record or URL it came from,
+    and how it was matched to the stored page (``key`` for the first sighting, ``content`` for
+    the same bytes, ``url`` for the same article address)."""
+
+    key: str
+    origin: str
+    url: str | None = None
+    fetched_at: str | None = None
+    seen_at: str
+    matched_by: str = "key"
+
+
 class StoredArticle(Struct, kw_only=True, omit_defaults=False):
     article_id: int
     page_id: int
@@ -68,6 +83,7 @@ class StoredArticle(Struct, kw_only=True, omit_defaults=False):
     stored_at: str
     article: Article
     statements: tuple[StoredStatement, ...] = ()
+    origins: tuple[Origin, ...] = ()
 
 
 class Count(Struct, kw_only=True, omit_defaults=False):
@@ -127,6 +143,7 @@ class FailureRecord(Struct, kw_only=True, omit_defaults=False):
     attempts: int
     last_at: str
     page_key: str | None = None
+    first_at: str | None = None
 
 
 class Stats(Struct, kw_only=True, omit_defaults=False):
@@ -139,3 +156,4 @@ class Stats(Struct, kw_only=True, omit_defaults=False):
     failures: int
     backend: str
     schema: tuple[str, ...] = ()
+    origins: int = 0

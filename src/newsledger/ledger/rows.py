@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import msgspec
 
@@ -46,6 +46,7 @@ class ArticleRow(Struct, kw_only=True):
     record: str
     extractor: str
     authors: tuple[tuple[str, str | None, str | None], ...] = ()
+    url_key: str | None = None
 
 
 class SpeakerRef(Struct, kw_only=True):
@@ -56,6 +57,7 @@ class SpeakerRef(Struct, kw_only=True):
 
 class StatementRow(Struct, kw_only=True):
     statement_key: str
+    span_key: str = ""
     speaker: SpeakerRef | None
     kind: str
     cue_lemma: str
@@ -119,6 +121,47 @@ def site_of(url: str | None) -> str:
     return host.removeprefix("www.")
 
 
+# Query parameters that say where a reader came from, not which page they read.
+_TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
+
+
+def url_identity(url: str | None) -> str | None:
+    """An address reduced to what names the page: scheme and host lower-cased, ``www.``, the
+    default port, the fragment, tracking parameters and a trailing slash dropped. None for no
+    address, one that is not http(s), or a site's front page (a page that declares its site's
+    root as canonical is not saying which article it is)."""
+    try:
+        parts = urlsplit(url.strip()) if url else None
+        port = parts.port if parts else None
+    except ValueError:
+        return None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    path = parts.path.rstrip("/")
+    if not path:
+        return None
+    host = parts.hostname.removeprefix("www.")
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(_TRACKING_PREFIXES)]
+    return f"{host}{path}" + (f"?{urlencode(query)}" if query else "")
+
+
+def article_url_key(url: str | None, canonical: str | None) -> str | None:
+    """The address an article is matched by: its canonical URL when that is on the page's own
+    site (syndicated copies declaring another site's URL stay apart), else the page's URL."""
+    own, declared = url_identity(url), url_identity(canonical)
+    if declared and (own is None or site_of(canonical) == site_of(url)):
+        return declared
+    return own
+
+
+def span_key(statement: Statement) -> str:
+    """What a statement is, for keeping its ledger id across re-extraction: its part and the
+    offsets of its content."""
+    return f"{statement.part}:{statement.content.start}-{statement.content.end}"
+
+
 def _page_row(processed: Processed) -> PageRow:
     page = processed.page
     codec, content = compress(page.content)
@@ -151,6 +194,7 @@ def _article_row(article: Article) -> ArticleRow:
         record=_json.encode(article).decode(),
         extractor=article.extractor or EXTRACTOR,
         authors=tuple((author.name, author.role, author.url) for author in article.authors),
+        url_key=article_url_key(article.url, canonical),
     )
 
 
@@ -161,6 +205,7 @@ def _statement_row(statement: Statement, published: str | None) -> StatementRow:
     date = statement.date.value if statement.date else None
     return StatementRow(
         statement_key=statement.id,
+        span_key=span_key(statement),
         speaker=speaker if speaker and speaker.key else None,
         kind=statement.kind,
         cue_lemma=statement.cue.lemma,

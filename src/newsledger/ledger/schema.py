@@ -195,6 +195,129 @@ UPDATE sites SET speaker_count = (SELECT count(*) FROM site_speakers WHERE site_
 """
 
 
+# Every place a page was seen (file path, WARC record, URL): a page stored once keeps all of
+# them, and ``url_key`` lets a page read again under another name or with other bytes be matched
+# to the article already stored for its address.
+_PROVENANCE = """
+CREATE TABLE page_origins (
+    id {pk},
+    page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+    key TEXT NOT NULL UNIQUE,
+    origin TEXT NOT NULL DEFAULT '',
+    url TEXT,
+    fetched_at TEXT,
+    seen_at TEXT NOT NULL,
+    matched_by TEXT NOT NULL DEFAULT 'key'
+);
+CREATE INDEX page_origins_page ON page_origins(page_id, id);
+INSERT INTO page_origins (page_id, key, origin, url, fetched_at, seen_at)
+SELECT id, key, origin, url, fetched_at, stored_at FROM pages;
+CREATE INDEX pages_sha256 ON pages(sha256);
+ALTER TABLE articles ADD COLUMN url_key TEXT;
+CREATE INDEX articles_url_key ON articles(url_key);
+"""
+
+
+# Statements are listed newest first by the date they were made (``said_on``: the statement's
+# date, else its article's publication date), then newest stored. One integer carries that
+# order: the date as YYYYMMDD (a month or year alone padded with zeros, no date 0) shifted above
+# the statement id. SQLite's full-text index uses it as its rowid, so walking the index from
+# the top gives matches already in that order and a search stops at its page size.
+ID_BITS = 34  # statement ids below 2**34
+ID_MASK = (1 << ID_BITS) - 1
+_SAID_DATE_SQLITE = """(CASE
+    WHEN said_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN CAST(replace(substr(said_on, 1, 10), '-', '') AS INTEGER)
+    WHEN said_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN CAST(replace(substr(said_on, 1, 7), '-', '') AS INTEGER) * 100
+    WHEN said_on GLOB '[0-9][0-9][0-9][0-9]*' THEN CAST(substr(said_on, 1, 4) AS INTEGER) * 10000
+    ELSE 0 END)"""
+_SAID_DATE_POSTGRES = r"""(CASE
+    WHEN said_on ~ '^\d{4}-\d{2}-\d{2}' THEN replace(substr(said_on, 1, 10), '-', '')::bigint
+    WHEN said_on ~ '^\d{4}-\d{2}' THEN replace(substr(said_on, 1, 7), '-', '')::bigint * 100
+    WHEN said_on ~ '^\d{4}' THEN substr(said_on, 1, 4)::bigint * 10000
+    ELSE 0 END)"""
+
+_SQLITE_BY_DATE = f"""
+DROP TRIGGER statements_fts_insert;
+DROP TRIGGER statements_fts_delete;
+DROP TRIGGER statements_fts_update;
+DROP TABLE statements_fts;
+ALTER TABLE statements ADD COLUMN said_key INTEGER GENERATED ALWAYS AS ({_SAID_DATE_SQLITE} * {1 << ID_BITS} + id) VIRTUAL;
+CREATE INDEX statements_said_key ON statements(said_key);
+CREATE INDEX statements_speaker_said ON statements(speaker_id, said_key);
+CREATE INDEX statements_site_said ON statements(site, said_key);
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    content, content='statements', content_rowid='said_key', tokenize='porter unicode61 remove_diacritics 2',
+    prefix='3 4'
+);
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, content) VALUES (new.said_key, new.content);
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.said_key, old.content);
+END;
+CREATE TRIGGER statements_fts_update AFTER UPDATE OF content, said_on ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.said_key, old.content);
+    INSERT INTO statements_fts(rowid, content) VALUES (new.said_key, new.content);
+END;
+INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
+"""
+
+_POSTGRES_BY_DATE = f"""
+ALTER TABLE statements ADD COLUMN said_key BIGINT GENERATED ALWAYS AS ({_SAID_DATE_POSTGRES} * {1 << ID_BITS} + id) STORED;
+CREATE INDEX statements_said_key ON statements(said_key);
+CREATE INDEX statements_speaker_said ON statements(speaker_id, said_key);
+CREATE INDEX statements_site_said ON statements(site, said_key);
+"""
+
+
+# Following outlets (``newsledger sources`` / ``watch``): the sources polled, the robots.txt of
+# their hosts, and every article URL found, with its state, so a killed round resumes.
+_FOLLOW = """
+CREATE TABLE sources (
+    id {pk},
+    url TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    parent_id INTEGER REFERENCES sources(id),
+    via TEXT NOT NULL DEFAULT 'given',
+    state TEXT NOT NULL DEFAULT 'active',
+    etag TEXT,
+    last_modified TEXT,
+    last_poll TEXT,
+    last_success TEXT,
+    last_status INTEGER,
+    last_error TEXT,
+    articles_found INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll TEXT,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX sources_outlet ON sources(outlet, id);
+CREATE TABLE source_hosts (
+    host TEXT PRIMARY KEY,
+    robots TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    fetched_at TEXT
+);
+CREATE TABLE source_urls (
+    id {pk},
+    url TEXT NOT NULL UNIQUE,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    published TEXT,
+    state TEXT NOT NULL,
+    page_key TEXT,
+    reason TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    found_at TEXT NOT NULL,
+    done_at TEXT
+);
+CREATE INDEX source_urls_state ON source_urls(state, id);
+CREATE INDEX source_urls_page ON source_urls(page_key);
+CREATE INDEX IF NOT EXISTS pages_url ON pages(url);
+"""
+
+
 def _split(script: str) -> tuple[str, ...]:
     """Statements of a script; a trigger body (BEGIN … END;) stays one statement."""
     statements: list[str] = []
@@ -213,6 +336,9 @@ SQLITE_MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_tables", _split(_TABLES.format(pk="INTEGER PRIMARY KEY", blob="BLOB"))),
     Migration("0002_full_text_search", _split(_SQLITE_FTS)),
     Migration("0003_site_counts", _split(_SITE_COUNTS)),
+    Migration("0005_page_provenance", _split(_PROVENANCE.format(pk="INTEGER PRIMARY KEY"))),
+    Migration("0006_statements_by_date", _split(_SQLITE_BY_DATE)),
+    Migration("0007_follow_sources", _split(_FOLLOW.format(pk="INTEGER PRIMARY KEY"))),
 )
 
 POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
@@ -228,6 +354,9 @@ POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration("0004_site_counts", _split(_SITE_COUNTS)),
+    Migration("0005_page_provenance", _split(_PROVENANCE.format(pk="BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"))),
+    Migration("0006_statements_by_date", _split(_POSTGRES_BY_DATE)),
+    Migration("0007_follow_sources", _split(_FOLLOW.format(pk="BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"))),
 )
 
 MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"

@@ -3,21 +3,29 @@ transaction, so that a run killed at any moment leaves whole pages or nothing.""
 
 from __future__ import annotations
 
+import msgspec
+
 from newsledger.ledger import site_counts
 from newsledger.ledger.db import Database, now
 from newsledger.ledger.records import StoreResult
-from newsledger.ledger.rows import ArticleRow, PreparedPage, StatementRow
-from newsledger.model import SourceFailure
+from newsledger.ledger.rows import ArticleRow, PreparedPage, StatementRow, span_key
+from newsledger.model import SourceFailure, Statement
 
 _INSERT_PAGE = """
 INSERT INTO pages (key, url, origin, fetched_at, headers, form, codec, content, size, sha256, extractor, stored_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (key) DO NOTHING RETURNING id
 """
-_INSERT_ARTICLE = """
-INSERT INTO articles (page_id, url, canonical_url, site, site_name, headline, published, language, text,
-                      statement_count, record, extractor, stored_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+_ARTICLE_COLUMNS = (
+    "page_id, url, canonical_url, site, site_name, headline, published, language, text, statement_count, record,"
+    " extractor, stored_at, url_key"
+)
+_INSERT_ARTICLE = f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 14)}) RETURNING id"
+# Re-extraction writes the article back under the id it had, so links to it keep working.
+_INSERT_ARTICLE_WITH_ID = f"INSERT INTO articles (id, {_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 15)}) RETURNING id"
+_INSERT_ORIGIN = """
+INSERT INTO page_origins (page_id, key, origin, url, fetched_at, seen_at, matched_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (key) DO NOTHING
 """
 _INSERT_AUTHOR = "INSERT INTO authors (article_id, position, name, role, url, extractor) VALUES (?, ?, ?, ?, ?, ?)"
 _UPSERT_SPEAKER = """
@@ -32,11 +40,12 @@ ON CONFLICT (key) DO UPDATE SET
                      THEN coalesce(excluded.last_said, speakers.last_said) ELSE speakers.last_said END
 RETURNING id
 """
-_INSERT_STATEMENT = """
-INSERT INTO statements (article_id, position, statement_key, speaker_id, speaker_name, kind, cue_lemma, channel,
-                        content, date, said_on, site, record, extractor)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-"""
+_STATEMENT_COLUMNS = (
+    "article_id, position, statement_key, speaker_id, speaker_name, kind, cue_lemma, channel, content, date, said_on,"
+    " site, record, extractor"
+)
+_INSERT_STATEMENT = f"INSERT INTO statements ({_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * 14)})"
+_INSERT_STATEMENT_WITH_ID = f"INSERT INTO statements (id, {_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * 15)})"
 _INSERT_MENTION = """
 INSERT INTO speaker_mentions (speaker_id, article_id, mention, description, resolution, statement_count, extractor)
 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -63,17 +72,19 @@ def store_batch(db: Database, batch: list[PreparedPage]) -> list[StoreResult]:
 def _store_in_transaction(db: Database, prepared: PreparedPage) -> StoreResult:
     page = prepared.page
     stamp = now()
+    duplicate = _stored_copy(db, prepared)
+    if duplicate is not None:
+        page_id, article_id, matched_by = duplicate
+        if matched_by != "key":
+            _write_origin(db, page_id, prepared, stamp, matched_by)
+        return StoreResult(page_id=page_id, stored=False, article_id=article_id, duplicate=matched_by != "key")
     row = db.execute(
         _INSERT_PAGE,
         (page.key, page.url, page.origin, page.fetched_at, page.headers, page.form, page.codec, page.content,
          page.size, page.sha256, prepared.extractor, stamp),
     ).fetchone()
-    if row is None:
-        existing = db.execute(
-            "SELECT p.id, a.id FROM pages p LEFT JOIN articles a ON a.page_id = p.id WHERE p.key = ?", (page.key,)
-        ).fetchone()
-        return StoreResult(page_id=existing[0], stored=False, article_id=existing[1])
     page_id = row[0]
+    _write_origin(db, page_id, prepared, stamp, "key")
     if prepared.failure is not None:
         write_failure(db, prepared.failure, page.key, prepared.extractor, stamp)
     if prepared.article is None:
@@ -88,15 +99,54 @@ def _store_in_transaction(db: Database, prepared: PreparedPage) -> StoreResult:
     )
 
 
-def write_article(db: Database, page_id: int, prepared: PreparedPage, stamp: str) -> int:
-    """Insert the article of a stored page with its authors, statements and speaker mentions."""
+_PAGE_AND_ARTICLE = "SELECT p.id, a.id FROM pages p LEFT JOIN articles a ON a.page_id = p.id"
+
+
+def _stored_copy(db: Database, prepared: PreparedPage) -> tuple[int, int | None, str] | None:
+    """The stored page this one repeats, as (page id, article id, how it was matched): by its key
+    (seen before under this name), its content hash (the same bytes from elsewhere) or its
+    article's address (the same article read again); None for a new page."""
+    page = prepared.page
+    row = db.execute(
+        "SELECT o.page_id, a.id FROM page_origins o LEFT JOIN articles a ON a.page_id = o.page_id WHERE o.key = ?",
+        (page.key,),
+    ).fetchone()
+    if row is not None:
+        return row[0], row[1], "key"
+    row = None
+    if page.sha256:  # rows made without the page's bytes (synthetic ones) carry no hash
+        row = db.execute(f"{_PAGE_AND_ARTICLE} WHERE p.sha256 = ? ORDER BY p.id LIMIT 1", (page.sha256,)).fetchone()
+    if row is not None:
+        return row[0], row[1], "content"
+    url_key = prepared.article.url_key if prepared.article else None
+    if url_key:
+        row = db.execute("SELECT page_id, id FROM articles WHERE url_key = ? ORDER BY id LIMIT 1", (url_key,)).fetchone()
+        if row is not None:
+            return row[0], row[1], "url"
+    return None
+
+
+def _write_origin(db: Database, page_id: int, prepared: PreparedPage, stamp: str, matched_by: str) -> None:
+    page = prepared.page
+    db.execute(_INSERT_ORIGIN, (page_id, page.key, page.origin, page.url, page.fetched_at, stamp, matched_by))
+
+
+def write_article(
+    db: Database, page_id: int, prepared: PreparedPage, stamp: str, *, article_id: int | None = None,
+    statement_ids: dict[str, list[int]] | None = None,
+) -> int:
+    """Insert the article of a stored page with its authors, statements and speaker mentions.
+
+    ``article_id`` and ``statement_ids`` (ids by span key, see ``rows.span_key``) give the ids
+    the rows had before re-extraction; statements with no old id get new ones."""
     article: ArticleRow = prepared.article  # type: ignore[assignment]
-    article_id = db.execute(
-        _INSERT_ARTICLE,
-        (page_id, article.url, article.canonical_url, article.site, article.site_name, article.headline,
-         article.published, article.language, article.text, len(prepared.statements), article.record,
-         article.extractor, stamp),
-    ).fetchone()[0]
+    values = (page_id, article.url, article.canonical_url, article.site, article.site_name, article.headline,
+              article.published, article.language, article.text, len(prepared.statements), article.record,
+              article.extractor, stamp, article.url_key)
+    if article_id is None:
+        article_id = db.execute(_INSERT_ARTICLE, values).fetchone()[0]
+    else:
+        db.execute(_INSERT_ARTICLE_WITH_ID, (article_id, *values)).fetchone()
     if article.authors:
         db.executemany(
             _INSERT_AUTHOR,
@@ -104,10 +154,7 @@ def write_article(db: Database, page_id: int, prepared: PreparedPage, stamp: str
         )
     speaker_ids = _write_speakers(db, prepared.statements)
     site_counts.add_article(db, article, prepared.statements, speaker_ids)
-    db.executemany(
-        _INSERT_STATEMENT,
-        [_statement_params(article_id, i, s, speaker_ids, article.site) for i, s in enumerate(prepared.statements)],
-    )
+    _write_statements(db, article_id, prepared.statements, speaker_ids, article.site, statement_ids or {})
     mentions = [
         (speaker_ids[m.speaker_key], article_id, m.mention, m.description, m.resolution, m.statement_count,
          prepared.extractor)
@@ -117,6 +164,24 @@ def write_article(db: Database, page_id: int, prepared: PreparedPage, stamp: str
     if mentions:
         db.executemany(_INSERT_MENTION, mentions)
     return article_id
+
+
+def _write_statements(
+    db: Database, article_id: int, statements: tuple[StatementRow, ...], speaker_ids: dict[str, int], site: str,
+    old_ids: dict[str, list[int]],
+) -> None:
+    fresh, kept = [], []
+    for i, statement in enumerate(statements):
+        params = _statement_params(article_id, i, statement, speaker_ids, site)
+        reused = old_ids.get(statement.span_key)
+        if reused:
+            kept.append((reused.pop(0), *params))
+        else:
+            fresh.append(params)
+    if kept:
+        db.executemany(_INSERT_STATEMENT_WITH_ID, kept)
+    if fresh:
+        db.executemany(_INSERT_STATEMENT, fresh)
 
 
 def _write_speakers(db: Database, statements: tuple[StatementRow, ...]) -> dict[str, int]:
@@ -164,9 +229,24 @@ def delete_article_of_page(db: Database, page_id: int) -> None:
         site_counts.remove_article(db, share)
 
 
+def _ids_of_page(db: Database, page_id: int) -> tuple[int | None, dict[str, list[int]]]:
+    """The id of a stored page's article and its statements' ids by span key, oldest first."""
+    row = db.execute("SELECT id FROM articles WHERE page_id = ?", (page_id,)).fetchone()
+    if row is None:
+        return None, {}
+    ids: dict[str, list[int]] = {}
+    for statement_id, record in db.execute(
+        "SELECT id, record FROM statements WHERE article_id = ? ORDER BY id", (row[0],)
+    ).fetchall():
+        ids.setdefault(span_key(msgspec.json.decode(record, type=Statement)), []).append(statement_id)
+    return row[0], ids
+
+
 def replace_article(db: Database, page_id: int, prepared: PreparedPage) -> StoreResult:
-    """Re-extraction: swap a stored page's article for a new one, atomically."""
+    """Re-extraction: swap a stored page's article for a new one, atomically. The article keeps
+    its id, and each statement whose part and content offsets are unchanged keeps its id."""
     with db.transaction():
+        article_id, statement_ids = _ids_of_page(db, page_id)
         delete_article_of_page(db, page_id)
         stamp = now()
         db.execute("UPDATE pages SET extractor = ? WHERE id = ?", (prepared.extractor, page_id))
@@ -174,5 +254,5 @@ def replace_article(db: Database, page_id: int, prepared: PreparedPage) -> Store
             write_failure(db, prepared.failure, prepared.page.key, prepared.extractor, stamp)
         if prepared.article is None:
             return StoreResult(page_id=page_id, stored=True, failed=True)
-        article_id = write_article(db, page_id, prepared, stamp)
+        article_id = write_article(db, page_id, prepared, stamp, article_id=article_id, statement_ids=statement_ids)
         return StoreResult(page_id=page_id, stored=True, article_id=article_id, statements=len(prepared.statements))

@@ -258,7 +258,7 @@ class TaskRun:
         )
         running = {remote.remote(task, *self.arguments): task for task in pending}
         failed: list[TaskFailure] = []
-        bar = Progress(len(pending), "tasks", enabled=show)
+        bar = Progress(sum(task.estimated_pages for task in pending), "pages", enabled=show)
         while running:
             ready, _ = self.ray.wait(list(running), num_returns=1)
             task = running.pop(ready[0])
@@ -266,10 +266,11 @@ class TaskRun:
                 marker = self.ray.get(ready[0])
             except Exception as err:  # a task that died after its retries fails alone; the rest go on
                 failed.append(TaskFailure(task=task.id, reason=_one_line(err)))
-                bar.advance(failed=True)
+                bar.advance(task.estimated_pages, failed=True)
                 continue
+            before = summary.seen
             merge_shard(ledger, self.shard_dir, marker, summary)
-            bar.advance()
+            bar.advance(summary.seen - before)
         bar.close()
         return failed
 

@@ -30,7 +30,7 @@ def merge_shard(ledger, shard_dir: Path, marker: Marker, summary: IngestSummary)
         summary.seen += 1
         if item.source_failure is not None:
             ledger.record_failure(item.source_failure)
-            summary.failed += 1
+            summary.note_failure(item.source_failure)
             continue
         batch.append(item.prepared)
         if len(batch) >= STORE_BATCH:

@@ -15,6 +15,7 @@ Nothing is read before it is needed, so a stream over millions of pages uses con
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -40,14 +41,18 @@ def spec_kind(spec: str) -> str:
     return "file"
 
 
-def iter_pages(specs: Iterable[str], *, options: SourceOptions | None = None) -> Iterator[Page | SourceFailure]:
-    """Pages from every spec in order; an unreadable input yields a SourceFailure instead."""
+def iter_pages(
+    specs: Iterable[str], *, options: SourceOptions | None = None, skipped: Counter | None = None
+) -> Iterator[Page | SourceFailure]:
+    """Pages from every spec in order; an unreadable input yields a SourceFailure instead.
+    Records that are not pages (redirects, error statuses, other media in a WARC file) are
+    counted by kind in ``skipped`` when it is given."""
     options = options or SourceOptions()
     for spec in specs:
-        yield from _pages_of(spec, options)
+        yield from _pages_of(spec, options, skipped)
 
 
-def _pages_of(spec: str, options: SourceOptions) -> Iterator[Page | SourceFailure]:
+def _pages_of(spec: str, options: SourceOptions, skipped: Counter | None = None) -> Iterator[Page | SourceFailure]:
     kind = spec_kind(spec)
     if kind == "stdin":
         from newsledger.sources.files import iter_stdin
@@ -64,7 +69,7 @@ def _pages_of(spec: str, options: SourceOptions) -> Iterator[Page | SourceFailur
     elif kind == "warc":
         from newsledger.sources.warc import iter_warc
 
-        yield from iter_warc(spec, options)
+        yield from iter_warc(spec, options, skipped)
     elif kind == "directory":
         from newsledger.sources.files import iter_directory
 

@@ -16,6 +16,7 @@ import socket
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -25,6 +26,7 @@ from newsledger.model import Page, SourceFailure
 from newsledger.sources.keys import url_key
 from newsledger.sources.options import SourceOptions
 
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 30.0
 Resolver = Callable[[str, int], list[str]]
@@ -74,6 +76,15 @@ def check_url(url: str, options: SourceOptions, resolver: Resolver = system_reso
             f"host {parts.hostname} resolves to a non-public address ({shown}); not fetched",
             input_name=url,
         )
+
+
+class Response(NamedTuple):
+    """A final HTTP response: the URL it came from after redirects, status, headers, body."""
+
+    url: str
+    status: int
+    headers: httpx.Headers
+    body: bytes
 
 
 class HostClock:
@@ -126,32 +137,43 @@ class Fetcher:
 
     def fetch(self, url: str) -> Page:
         """The page at ``url`` after redirects; raises FetchError (or BlockedAddressError)."""
+        response = self.request(url)
+        if response.status >= 400:
+            raise FetchError(f"HTTP status {response.status}", input_name=url)
+        return Page(
+            content=response.body,
+            key=url_key(response.url, response.body),
+            url=response.url,
+            headers=tuple(response.headers.multi_items()),
+            fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            origin=url,
+        )
+
+    def request(
+        self, url: str, *, headers: dict[str, str] | None = None, retries: int | None = None,
+        follow_redirects: bool = True,
+    ) -> Response:
+        """The final response for ``url`` after redirects, whatever its status (a 304 to a
+        conditional request, a 503 once retries are spent); raises FetchError on network errors.
+        Without ``follow_redirects`` a redirect is returned as it is (its ``location`` header)."""
         current = url
         for _ in range(self.options.max_redirects + 1):
             check_url(current, self.options, self.resolver)
-            status, headers, body = self._get_with_retries(current)
-            if status in (301, 302, 303, 307, 308) and "location" in headers:
-                current = urljoin(current, headers["location"])
+            status, answer, body = self._get_with_retries(current, headers, retries)
+            if follow_redirects and status in REDIRECTS and "location" in answer:
+                current = urljoin(current, answer["location"])
                 continue
-            if status >= 400:
-                raise FetchError(f"HTTP status {status}", input_name=url)
-            fetched_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            return Page(
-                content=body,
-                key=url_key(current, body),
-                url=current,
-                headers=tuple(headers.multi_items()),
-                fetched_at=fetched_at,
-                origin=url,
-            )
+            return Response(url=current, status=status, headers=answer, body=body)
         raise FetchError(f"more than {self.options.max_redirects} redirects", input_name=url)
 
-    def _get_with_retries(self, url: str) -> tuple[int, httpx.Headers, bytes]:
-        attempts = self.options.retries + 1
+    def _get_with_retries(
+        self, url: str, extra: dict[str, str] | None = None, retries: int | None = None
+    ) -> tuple[int, httpx.Headers, bytes]:
+        attempts = (self.options.retries if retries is None else retries) + 1
         for attempt in range(attempts):
             self.clock.wait(url)
             try:
-                status, headers, body = self._get_once(url)
+                status, headers, body = self._get_once(url, extra)
             except httpx.TransportError as err:
                 if attempt + 1 == attempts:
                     raise FetchError(f"network error ({type(err).__name__}: {err})", input_name=url) from None
@@ -163,9 +185,9 @@ class Fetcher:
             return status, headers, body
         raise FetchError("no attempt made", input_name=url)  # unreachable: attempts >= 1
 
-    def _get_once(self, url: str) -> tuple[int, httpx.Headers, bytes]:
+    def _get_once(self, url: str, extra: dict[str, str] | None = None) -> tuple[int, httpx.Headers, bytes]:
         limit = self.options.max_bytes
-        with self.client.stream("GET", url) as response:
+        with self.client.stream("GET", url, headers=extra) as response:
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise FetchError(f"larger than {limit} bytes (Content-Length {declared})", input_name=url)

@@ -8,10 +8,13 @@ WARC-Record-ID.
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Iterator
 
 from newsledger.errors import SourceError
 from newsledger.model import Page, SourceFailure
+from newsledger.sources.encoding import decode_body
 from newsledger.sources.keys import warc_key
 from newsledger.sources.options import SourceOptions
 
@@ -27,16 +30,32 @@ def _fastwarc():
 
 
 def is_html_response(status: int | None, content_type: str | None) -> bool:
-    if status is None or not 200 <= status < 300:
-        return False
+    return skip_reason(status, content_type) is None
+
+
+def skip_reason(status: int | None, content_type: str | None) -> str | None:
+    """Why a response record is not a page (``redirect``, ``not found``, ``error status``,
+    ``no status``, ``not HTML``), or None for an HTML page."""
+    if status is None:
+        return "no status"
+    if not 200 <= status < 300:
+        if 300 <= status < 400:
+            return "redirect"
+        return "not found" if status in (404, 410) else "error status"
     media = (content_type or "").split(";", 1)[0].strip().lower()
-    return not media or media in HTML_TYPES
+    return None if not media or media in HTML_TYPES else "not HTML"
 
 
-def _page_of(record, path: str) -> Page:
+def _page_of(record, path: str, content: bytes, max_bytes: int) -> Page | SourceFailure:
+    """The page of a response record, or the failure of that record alone (a body too large
+    once decoded)."""
     url = record.headers.get("WARC-Target-URI") or ""
     headers = tuple((str(k), str(v)) for k, v in record.http_headers.astuples())
-    content = record.reader.read()
+    name = f"{path}#{record.record_id}"
+    try:
+        content = decode_body(content, headers, max_bytes=max_bytes, name=name)
+    except SourceError as err:
+        return SourceFailure(input=name, stage=err.stage, reason=str(err))
     return Page(
         content=content,
         key=warc_key(url, record.record_id or ""),
@@ -47,8 +66,12 @@ def _page_of(record, path: str) -> Page:
     )
 
 
-def iter_warc(path: str, options: SourceOptions) -> Iterator[Page | SourceFailure]:
-    """The HTML response records of a WARC file as Pages, streamed one record at a time."""
+def iter_warc(
+    path: str, options: SourceOptions, skipped: Counter | None = None
+) -> Iterator[Page | SourceFailure]:
+    """The HTML response records of a WARC file as Pages, streamed one record at a time; the
+    records that are not pages are counted by kind in ``skipped``. A file that ends inside a
+    record, or holds bytes after the last record that could be read, yields a SourceFailure."""
     try:
         archive_iterator, record_type = _fastwarc()
         with open(path, "rb") as stream:
@@ -62,11 +85,28 @@ def iter_warc(path: str, options: SourceOptions) -> Iterator[Page | SourceFailur
             for record in records:
                 http = record.http_headers
                 status = http.status_code if http is not None else None
-                if options.warc_html_only and not is_html_response(status, record.http_content_type):
+                reason = skip_reason(status, record.http_content_type) if options.warc_html_only else None
+                if reason is not None:
+                    if skipped is not None:
+                        skipped[reason] += 1
                     continue
-                yield _page_of(record, path)
+                content = record.reader.read()
+                if record.content_length and len(content) < record.content_length:
+                    raise SourceError(
+                        f"the WARC file ends inside record {record.record_id} ({len(content)} of"
+                        f" {record.content_length} bytes): truncated",
+                        input_name=path,
+                    )
+                yield _page_of(record, path, content, options.max_bytes)
+            _check_read_to_end(stream, path)
     except SourceError as err:
         yield SourceFailure(input=path, stage=err.stage, reason=str(err.for_input(path)))
     except OSError as err:
         reason = f"{path}: cannot read the WARC file ({err.strerror or err})"
         yield SourceFailure(input=path, stage=SourceError.stage, reason=reason)
+
+
+def _check_read_to_end(stream, path: str) -> None:
+    size = os.fstat(stream.fileno()).st_size
+    if stream.tell() < size:
+        raise SourceError(f"unreadable data after byte {stream.tell()} of {size}: damaged", input_name=path)

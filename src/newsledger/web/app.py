@@ -60,9 +60,13 @@ def create_app(settings: WebSettings, *, ledger=None, fetch_page: Fetch = fetche
         app.state.ledger = ledger
     from newsledger.web.api import router as api_router
     from newsledger.web.pages import router as pages_router
+    from newsledger.web.sources import api_router as sources_api
+    from newsledger.web.sources import pages_router as sources_pages
 
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.include_router(sources_api)
+    app.include_router(sources_pages)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     install_error_handlers(app)
     app.openapi = lambda: openapi_schema(app)

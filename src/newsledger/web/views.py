@@ -104,8 +104,11 @@ def article(ledger, article_id: int) -> dict | None:
         return None
     statements = tuple(item.statement for item in stored.statements)
     speaker_ids = {item.statement.id: item.speaker_id for item in stored.statements}
+    from newsledger.web.sources import article_source
+
     return {
         "stored": stored,
+        "source": article_source(ledger, stored.page_key),
         "article": stored.article,
         "statements": statements,
         "speaker_ids": speaker_ids,
@@ -121,6 +124,7 @@ def article(ledger, article_id: int) -> dict | None:
 def article_json(view: dict) -> dict:
     stored = view["stored"]
     info = {key: getattr(stored, key) for key in ("page_id", "page_key", "site", "extractor", "stored_at")}
+    info["source"] = view.get("source")
     statements = [
         {
             **msgspec.to_builtins(item.statement),

@@ -16,14 +16,22 @@ from newsledger.attribute.learned.features import reporting_lemma
 from newsledger.attribute.learned.tagger import Attribution, tag_text
 from newsledger.attribute.lexicon import CUE_WORDS
 from newsledger.attribute.text import Sentence, sentences
+from newsledger.deadline import Deadline
 from newsledger.model import Article, Statement, TextPart
 
 ENGINE_NAME = "learned-1"
 
 
 class LearnedEngine(RulesEngine):
-    def __init__(self, article: Article, reference: str | None = None, *, hybrid: bool = False) -> None:
-        super().__init__(article, reference)
+    def __init__(
+        self,
+        article: Article,
+        reference: str | None = None,
+        deadline: Deadline | None = None,
+        *,
+        hybrid: bool = False,
+    ) -> None:
+        super().__init__(article, reference, deadline)
         self.hybrid = hybrid
         self.scores: dict[int, float] = {}  # id of a learned raw statement -> the tagger's score
 
@@ -41,6 +49,8 @@ class LearnedEngine(RulesEngine):
         return sorted(ruled + added, key=lambda item: (item.raw.cue[0], item.raw.content[0]))
 
     def _learned(self, part: TextPart, text: str) -> list[Found]:
+        if self.deadline is not None:
+            self.deadline.check(f"attribute: tagging the {part}")
         found = tag_text(text)
         if not found:
             return []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsledger.extract import pagetype
 from newsledger.extract.metadata import authorship, dating, details, figures, titles
 from newsledger.extract.metadata.dates import ParsedDate, parse_date
 from newsledger.extract.metadata.signals import read_signals
@@ -23,14 +24,17 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     headline = titles.headline(signals, site.value if site else None, url)
     published, modified = dating.dates(tree, signals, url)
     lead_image, images = figures.images(signals, url)
+    authors = authorship.authors(tree, signals, site.value if site else None, url)
+    kind = pagetype.page_type(tree, signals, headline=headline, dated=published is not None, authored=bool(authors))
     return Metadata(
+        page_type=kind,
         canonical_url=details.canonical_url(signals, url),
         headline=headline,
         subheadline=titles.subheadline(signals, headline.value if headline else None),
         site_name=site,
         section=details.section(signals),
         language=details.language(signals),
-        authors=authorship.authors(tree, signals, site.value if site else None, url),
+        authors=authors,
         published=published,
         modified=modified,
         lead_image=lead_image,

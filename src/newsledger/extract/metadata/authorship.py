@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urljoin
 
 import msgspec
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsledger.extract.hygiene import join_url, split_url
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.people import looks_like_person, split_byline
 from newsledger.extract.metadata.printed import printed_byline
@@ -284,8 +284,8 @@ def _byline_people(node: LexborNode, url: str | None) -> list[Author]:
         href = link.attributes.get("href")
     if href and _TOPIC_LINK.search(href):
         return []  # an author slot holding only the section's link
-    if href and url:
-        href = urljoin(url, href)
+    if href:
+        href = join_url(url, href) if url else (href if split_url(href) is not None else None)
     source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"
     return _people(text, source, _locator(node), href, is_org=False)
 

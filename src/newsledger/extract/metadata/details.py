@@ -6,6 +6,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from newsledger.extract.hygiene import split_url
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.choose import first_field
 from newsledger.extract.metadata.signals import Found, Signals, clean_text
@@ -61,8 +62,12 @@ def canonical_url(signals: Signals, url: str | None) -> TextField | None:
         )
         if value:
             candidates.append(Found(value, "json-ld", f"{signals.article_locator}.url"))
-    absolute = [c for c in candidates if c.value.startswith(("http://", "https://"))]
-    if not absolute and url:
+    absolute = [
+        c
+        for c in candidates
+        if c.value.startswith(("http://", "https://")) and split_url(c.value) is not None
+    ]
+    if not absolute and url and split_url(url) is not None:
         absolute = [Found(url, "computed", "page url")]
     return first_field(absolute)
 

@@ -8,11 +8,11 @@ taken from credit elements or split off the caption ("... (Source: Getty Images)
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 import msgspec
 from selectolax.lexbor import LexborNode
 
+from newsledger.extract.hygiene import bounded_int, join_url, split_url
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.signals import Found, Signals, clean_text
 from newsledger.model import Candidate, Evidence, Image
@@ -88,7 +88,8 @@ def _declared(signals: Signals, url: str | None) -> list[Found]:
     found += signals.all(
         "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail"
     )
-    return [Found(_absolute(f.value, url), f.source, f.locator) for f in found if f.value]
+    absolute = ((_absolute(f.value, url), f) for f in found if f.value)
+    return [Found(link, f.source, f.locator) for link, f in absolute if link]
 
 
 def _declared_caption(signals: Signals) -> str | None:
@@ -125,7 +126,8 @@ def _is_advert(figure: LexborNode) -> bool:
 def _figure_image(figure: LexborNode, index: int, url: str | None) -> Image | None:
     img = figure.css_first("img")
     source = _img_url(img) if img is not None else None
-    if source is None:
+    link = _absolute(source, url) if source is not None else None
+    if link is None:
         return None
     caption_node = figure.css_first("figcaption")
     caption = clean_text(caption_node.text(separator=" ")) if caption_node is not None else ""
@@ -140,12 +142,12 @@ def _figure_image(figure: LexborNode, index: int, url: str | None) -> Image | No
     if credit is None and caption:
         caption, credit = split_credit(caption)
     return Image(
-        url=_absolute(source, url),
+        url=link,
         alt=clean_text(img.attributes.get("alt")) or None if img is not None else None,
         caption=caption or None,
         credit=credit,
-        width=_int(img.attributes.get("width")) if img is not None else None,
-        height=_int(img.attributes.get("height")) if img is not None else None,
+        width=bounded_int(img.attributes.get("width")) if img is not None else None,
+        height=bounded_int(img.attributes.get("height")) if img is not None else None,
         evidence=Evidence(source="dom", locator=f"figure#{index}"),
     )
 
@@ -181,9 +183,8 @@ def _same_image(a: str, b: str) -> bool:
     return a == b or (len(stem(a)) > 6 and stem(a) == stem(b))
 
 
-def _absolute(link: str, base: str | None) -> str:
-    return urljoin(base, link) if base and not link.startswith(("http://", "https://")) else link
-
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+def _absolute(link: str, base: str | None) -> str | None:
+    """``link`` made absolute against the page URL; None when it cannot be parsed."""
+    if base and not link.startswith(("http://", "https://")):
+        return join_url(base, link)
+    return link if split_url(link) is not None else None

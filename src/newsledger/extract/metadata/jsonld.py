@@ -65,6 +65,8 @@ def parse_lenient(text: str) -> Any:
         return None
     try:
         return json.loads(text)
+    except RecursionError:
+        return None  # nested deeper than Python's stack: no publisher writes that
     except ValueError:
         pass
     # Comments and CDATA wrappers ("//<![CDATA[ ... //]]>"): keep from the first bracket to the last.
@@ -76,7 +78,7 @@ def parse_lenient(text: str) -> Any:
     repaired = repaired.replace("\r", " ").replace("\n", " ").replace("\t", " ")
     try:
         return json.loads(repaired, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
@@ -121,17 +123,19 @@ def find_article(blocks: list[Any]) -> tuple[LinkedObject | None, LinkedObject |
     return article, page
 
 
-def text_of(value: Any) -> str | None:
+def text_of(value: Any, depth: int = 0) -> str | None:
     """A plain string from a JSON-LD value that may be a string, a list or a typed object."""
+    if depth > 8:
+        return None
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, list) and value:
-        return text_of(value[0])
+        return text_of(value[0], depth + 1)
     if isinstance(value, dict):
         for key in ("name", "@value", "url", "@id", "text"):
-            found = text_of(value.get(key))
+            found = text_of(value.get(key), depth + 1)
             if found:
                 return found
     return None

@@ -25,6 +25,8 @@ _LABEL_TAGS = "strong, b, dt, th"
 _FIRST, _LAST = 4, 2
 # Bold runs looked at: enough for any byline, bounded on pages that bold every other phrase.
 _MAX_BOLD = 40
+# A label ("By", "Author:") is a word or two, in a node or a few nested ones.
+_MAX_LABEL_NODES = 32
 
 
 Keep = Callable[[LexborNode], bool]
@@ -41,8 +43,10 @@ def printed_byline(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName]
 
 
 def _labelled(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], str, str]:
-    for label in tree.css(_LABEL_TAGS):
-        label_text = clean_text(label.text())
+    labels = tree.css(_LABEL_TAGS)
+    texts = _small_label_texts(labels)
+    for label in labels:
+        label_text = texts.get(label.mem_id, "")
         if not label_text or len(label_text) > 25 or not _LABEL.match(label_text) or not keep(label):
             continue
         raw = _after_label(label, label_text)
@@ -50,6 +54,31 @@ def _labelled(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], str
         if people:
             return people, raw, f"{label.tag}+text"
     return [], "", ""
+
+
+def _small_label_texts(labels: list[LexborNode]) -> dict[int, str]:
+    """The text of each label that holds at most ``_MAX_LABEL_NODES`` nodes, by ``mem_id``.
+
+    Reading every label's whole text costs its subtree, which is quadratic for labels nested in
+    labels (``<b><b><b>…``). Innermost first, a label that holds a label already found too large
+    is itself known too large at once.
+    """
+    too_large: set[int] = set()
+    texts: dict[int, str] = {}
+    for label in reversed(labels):
+        key = label.mem_id
+        if _holds_few_nodes(label, too_large):
+            texts[key] = clean_text(label.text())
+        else:
+            too_large.add(key)
+    return texts
+
+
+def _holds_few_nodes(node: LexborNode, too_large: set[int]) -> bool:
+    for count, inner in enumerate(node.traverse(include_text=True)):
+        if count > _MAX_LABEL_NODES or (count and inner.mem_id in too_large):
+            return False
+    return True
 
 
 def _after_label(label: LexborNode, label_text: str) -> str:

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsledger.extract.hygiene import url_host
 from newsledger.extract.metadata import jsonld
 from newsledger.model import EvidenceSource
 
@@ -165,7 +165,7 @@ def clean_text(text: str | None) -> str:
 
 def domain_key(url: str) -> str:
     """The registered name of a URL's host: ``www.example-news.co.uk`` -> ``examplenews``."""
-    host = urlsplit(url).hostname or ""
+    host = url_host(url)
     labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
     while len(labels) > 1 and (len(labels[-1]) <= 3 or labels[-1] in ("co", "com", "org", "net")):
         labels.pop()

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from newsledger.deadline import Deadline
 from newsledger.extract.assemble import assemble
+from newsledger.extract.pagetype import copied_text_page_type
 from newsledger.extract.parts import Body, Metadata
 from newsledger.extract.text import meta
 from newsledger.extract.text.body import find_body, is_prose, short_line_clusters
@@ -24,10 +26,14 @@ _OUTSIDE: Kind = ("other", "outside the article")
 _LIST_ITEM = re.compile(r"^(?:[-*•·–▪►●◦]\s+|\d{1,3}[.)]\s+)")
 
 
-def extract_text(text: str, url: str | None = None) -> Article:
+def extract_text(text: str, url: str | None = None, *, deadline: Deadline | None = None) -> Article:
+    check = deadline.check if deadline is not None else _no_check
     lines = split_lines(text)
+    check("extract: classifying lines")
     start, end, kinds = find_body(lines)
+    check("extract: metadata")
     reading = read_metadata(lines, kinds, start, end)
+    check("extract: body")
     clusters = short_line_clusters(lines, start, end)
     for index in clusters:
         if kinds[index] is None:
@@ -42,7 +48,13 @@ def extract_text(text: str, url: str | None = None) -> Article:
     aside = sorted(set(range(len(lines))).difference(body_indexes, reading.used))
     boilerplate = make_boilerplate(lines, kinds, reading, aside)
     body = Body(blocks=blocks, boilerplate=boilerplate, notes=tuple(reading.notes))
-    return assemble(body, Metadata(**reading.fields), input_form="text", url=url)  # type: ignore[arg-type]
+    fields = dict(reading.fields)
+    fields["page_type"] = copied_text_page_type(bool(fields.get("published")), bool(fields.get("authors")))
+    return assemble(body, Metadata(**fields), input_form="text", url=url)  # type: ignore[arg-type]
+
+
+def _no_check(step: str) -> None:
+    pass
 
 
 def read_metadata(lines: list[Line], kinds: list[Kind | None], start: int, end: int) -> meta.Reading:

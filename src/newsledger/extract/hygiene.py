@@ -1,0 +1,58 @@
+"""Input hygiene: text that always encodes, URLs and numbers read without raising. Pure.
+
+Pages are written by anyone: a str may hold lone surrogates (which UTF-8 cannot encode), a link
+may be ``http://[`` (which :mod:`urllib.parse` refuses) and a width may be ``²`` or five thousand
+digits (which :func:`int` refuses). Read leniently, such values are ignored as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import SplitResult, urljoin, urlsplit
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Widths, heights and counts printed in pages; more digits than this is no measure.
+MAX_NUMBER_DIGITS = 9
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so that it encodes to UTF-8."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def split_url(url: str) -> SplitResult | None:
+    """The parts of ``url``, or None when it cannot be parsed (``http://[``)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def url_host(url: str) -> str:
+    """The host of ``url`` in lower case, or "" when it has none or cannot be parsed."""
+    parts = split_url(url)
+    if parts is None:
+        return ""
+    try:
+        return parts.hostname or ""
+    except ValueError:
+        return ""
+
+
+def join_url(base: str, link: str) -> str | None:
+    """``link`` made absolute against ``base``; None when either cannot be parsed."""
+    if split_url(base) is None or split_url(link) is None:
+        return None
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return None
+
+
+def bounded_int(value: str | None, max_digits: int = MAX_NUMBER_DIGITS) -> int | None:
+    """The number ``value`` spells in ASCII digits (at most ``max_digits``), else None."""
+    if not value or len(value) > max_digits or not value.isascii() or not value.isdigit():
+        return None
+    return int(value)

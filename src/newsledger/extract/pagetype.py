@@ -1,0 +1,396 @@
+"""What kind of page this is: article, forum, product, collection, listing, documentation, service.
+
+Read before body extraction, from the untouched tree and the metadata already chosen, so that
+the body can follow it. Each reading is a *vote*: a type, a weight and what was seen — a declared
+type (JSON-LD ``@type``, ``og:type``), structure (repeated item cards with linked headings, posts
+with authors and times, prices and add-to-cart controls, code blocks and documentation
+navigation) or vocabulary (a headline naming a service, a collection of things). The type with
+the most weight wins; the others are kept as rejected candidates. No rule names a site or a host.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsledger.extract.metadata import jsonld
+from newsledger.extract.metadata.signals import Signals
+from newsledger.model import Candidate, Evidence, EvidenceSource, PageType, PageTypeField, TextField
+
+# One traversal in C collects every element a reading below looks at.
+_LOOKED_AT = (
+    "pre, code, time, article, h2, h3, h4, p, button, nav, aside, "
+    '[class*="btn"], [class*="button"], [class*="cta"], '
+    '[class*="price"], [itemprop="price"], [class*="cart"], [name*="cart"], '
+    '[class*="post"], [class*="reply"], [class*="comment"], [class*="message"], [class*="answer"], '
+    '[class*="toc"], [id*="toc"], [class*="docs"]'
+)
+_POST_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:post|reply|replies|message|answer)s?(?:$|[\s_-]|body|content|text)", re.I
+)
+_CART_CLASS = re.compile(
+    r"add[\s_-]?to[\s_-]?(?:cart|bag|basket)|buy[\s_-]?now|addtocart|product[\s_-]?form", re.I
+)
+_CART_WORDS = re.compile(
+    r"\b(?:add to (?:cart|bag|basket|trolley)|buy (?:it )?now|in den warenkorb|ajouter au panier)\b", re.I
+)
+_PRICE_CLASS = re.compile(r"(?:^|[\s_-])(?:price|amount|money)(?:$|[\s_-]|--)", re.I)
+_DOC_NAV_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:toc|table-of-contents|docs|doc-nav|docs-nav|sidebar-nav|api)(?:$|[\s_-])", re.I
+)
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:get (?:a |your )?(?:quote|started|estimate|in touch)|contact us|book (?:now|a|an|your)|request (?:a|an)|"
+    r"schedule (?:a|an|your)|free (?:trial|consultation|quote)|start (?:free|your|now)|try (?:it )?(?:for )?free|"
+    r"sign up|call (?:us|now)|talk to|get in touch|learn more|see (?:plans|pricing)|enrol|apply now|donate)\b",
+    re.I,
+)
+_REPLY_WORDS = re.compile(r"^\s*(?:reply|quote|report|like|upvote|share|permalink|#\d+)\s*$", re.I)
+
+FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "answer", "comment"})
+PRODUCT_TYPES = frozenset({"product", "productmodel", "individualproduct", "offer", "aggregateoffer"})
+COLLECTION_TYPES = frozenset(
+    {"productgroup", "offercatalog", "collectionpage", "itemlist", "searchresultspage"}
+)
+SERVICE_TYPES = frozenset(
+    {"service", "professionalservice", "softwareapplication", "webapplication", "contactpage", "aboutpage"}
+)
+
+# Headline words that name what a business offers rather than report or explain something.
+_SERVICE_HEADLINE = re.compile(
+    r"\b(?:services?|solutions?|consult(?:ing|ancy|ants?)|agency|company|software|platform|cloud|tools?|"
+    r"checker|calculator|apps?|insurance|therapy|lawyers?|attorneys?|plans?|pricing|programs?|programmes?|"
+    r"department|support|repairs?|rentals?|management|development|hosting|training|certifications?|"
+    r"courses?|classes|lessons|tuition|financing|recruit(?:ers|ment)|specialists?|experts?|contractors?|"
+    r"electricians?|plumb(?:ers?|ing)|deals|offers|coupons|packages|portfolio|analytics|crm|"
+    r"contact(?: us)?|about(?: us)?|official site|home|login|sign (?:in|up)|get started|try (?:it )?(?:for )?free)\b",
+    re.I,
+)
+_DOC_HEADLINE = re.compile(
+    r"\b(?:overview|tutorial|reference|documentation|docs|introduction|chapter|spec|specification|api|"
+    r"getting started|installation|installing|quickstart|quick start|manual|user guide|configuration|hooks?)\b",
+    re.I,
+)
+_FORUM_HEADLINE = re.compile(r"\?|\b(?:thread|forums?|discussion|community|help)\b|^re:", re.I)
+_ARTICLE_HEADLINE = re.compile(
+    r"^(?:how|what|why|when|where|who|which|is|are|can|should|do|does|will|top \d+|\d+ |the \d+ )|\?|\b(?:\d+ (?:best|ways|tips|things|reasons|types|steps|of))\b|"
+    r"\b(?:says|said|reveals?|announces?|launches|wins?|guide|review|explained|compared|vs\.?|versus|"
+    r"best|tips|lessons for|basics|checklist|ideas|alternatives|myths|mistakes)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Traits:
+    """What the page shows about its kind, counted once."""
+
+    declared: frozenset[str]
+    og_type: str
+    dated: bool
+    authored: bool
+    headline: str
+    code_blocks: int = 0
+    inline_code: int = 0
+    times: int = 0
+    articles: int = 0
+    linked_headings: int = 0
+    headings: int = 0
+    post_boxes: int = 0
+    reply_controls: int = 0
+    prices: int = 0
+    cart: int = 0
+    prose_paragraphs: int = 0
+    prose_chars: int = 0
+    doc_nav: int = 0
+    anchored_headings: int = 0
+    image_links: int = 0
+    calls_to_action: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    kind: PageType
+    weight: float
+    source: EvidenceSource
+    reason: str
+
+
+def page_type(
+    tree: LexborHTMLParser,
+    signals: Signals,
+    *,
+    headline: TextField | None,
+    dated: bool,
+    authored: bool,
+) -> PageTypeField:
+    """The page's type with the evidence that decided it."""
+    traits = read_traits(tree, signals, headline=headline, dated=dated, authored=authored)
+    return decide(votes(traits))
+
+
+def read_traits(
+    tree: LexborHTMLParser, signals: Signals, *, headline: TextField | None, dated: bool, authored: bool
+) -> Traits:
+    declared = frozenset(kind for found in signals.objects for kind in jsonld.types_of(found.data))
+    og = signals.first("og:type")
+    counts: dict[str, int] = defaultdict(int)
+    root = tree.body or tree.root
+    if root is not None:
+        for node in root.css(_LOOKED_AT):
+            _count(node, counts)
+        counts["image_links"] = len(root.css("a img"))
+    return Traits(
+        declared=declared,
+        og_type=og.value.strip().lower() if og else "",
+        dated=dated,
+        authored=authored,
+        headline=headline.value if headline else "",
+        **counts,
+    )
+
+
+def _count(node: LexborNode, counts: dict[str, int]) -> None:
+    tag = node.tag
+    if tag == "p":
+        length = len(node.text(deep=True).strip())
+        if length >= 80:
+            counts["prose_paragraphs"] += 1
+            counts["prose_chars"] += length
+        return
+    if tag == "pre":
+        counts["code_blocks"] += 1
+    elif tag == "code":
+        counts["inline_code"] += 1
+    elif tag == "time":
+        counts["times"] += 1
+    elif tag == "article":
+        counts["articles"] += 1
+    elif tag in ("h2", "h3", "h4"):
+        counts["headings"] += 1
+        link = node.css_first("a[href]") or (
+            node.parent if node.parent is not None and node.parent.tag == "a" else None
+        )
+        if link is not None:
+            href = link.attributes.get("href") or ""
+            counts["anchored_headings" if href.startswith("#") else "linked_headings"] += 1
+        return
+    elif tag == "button":
+        text = node.text(deep=True)
+        _count_control(text, counts)
+        return
+    _count_classes(node, counts)
+
+
+def _count_control(text: str, counts: dict[str, int]) -> None:
+    if _CART_WORDS.search(text):
+        counts["cart"] += 1
+    elif _REPLY_WORDS.match(text):
+        counts["reply_controls"] += 1
+    elif len(text) < 60 and _CALL_TO_ACTION.search(text):
+        counts["calls_to_action"] += 1
+
+
+def _count_classes(node: LexborNode, counts: dict[str, int]) -> None:
+    attrs = node.attributes
+    words = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("name")) if v)
+    marks = _class_marks(words, node.tag) if words else ()
+    for mark in marks:
+        if mark != "button":
+            counts[mark] += 1
+    if "prices" not in marks and attrs.get("itemprop") == "price":
+        counts["prices"] += 1
+    if "button" in marks:
+        _count_control(node.text(deep=True), counts)
+
+
+@lru_cache(maxsize=8192)
+def _class_marks(words: str, tag: str) -> tuple[str, ...]:
+    """What an element's class, id and name words say it is; pages repeat them, so cached."""
+    marks = []
+    if _POST_CLASS.search(words):
+        marks.append("post_boxes")
+    if _CART_CLASS.search(words):
+        marks.append("cart")
+    if _PRICE_CLASS.search(words):
+        marks.append("prices")
+    if tag in ("nav", "aside", "div", "ul") and _DOC_NAV_CLASS.search(words):
+        marks.append("doc_nav")
+    if tag == "a" and ("btn" in words or "button" in words or "cta" in words):
+        marks.append("button")
+    return tuple(marks)
+
+
+def votes(traits: Traits) -> list[Vote]:
+    return [*_declared_votes(traits), *_structure_votes(traits), *_vocabulary_votes(traits)]
+
+
+def _declared_votes(t: Traits) -> list[Vote]:
+    found: list[Vote] = []
+    declared = t.declared
+    if declared & FORUM_TYPES:
+        found.append(Vote("forum", 4.0, "json-ld", f"@type {sorted(declared & FORUM_TYPES)[0]}"))
+    if declared & PRODUCT_TYPES:
+        found.append(Vote("product", 3.0, "json-ld", f"@type {sorted(declared & PRODUCT_TYPES)[0]}"))
+    if declared & COLLECTION_TYPES:
+        found.append(Vote("collection", 2.0, "json-ld", f"@type {sorted(declared & COLLECTION_TYPES)[0]}"))
+    if declared & SERVICE_TYPES:
+        found.append(Vote("service", 1.5, "json-ld", f"@type {sorted(declared & SERVICE_TYPES)[0]}"))
+    if declared & {"techarticle", "apireference"}:
+        found.append(Vote("documentation", 1.5, "json-ld", "@type TechArticle"))
+    if declared & jsonld.ARTICLE_TYPES:
+        found.append(Vote("article", 2.5, "json-ld", f"@type {sorted(declared & jsonld.ARTICLE_TYPES)[0]}"))
+    og = t.og_type
+    if og.startswith(("product.group", "product:group")):
+        found.append(Vote("collection", 3.0, "opengraph", f"og:type {og}"))
+    elif "product" in og or og.endswith(":item"):
+        found.append(Vote("product", 3.0, "opengraph", f"og:type {og}"))
+    elif og == "article":
+        found.append(Vote("article", 1.0, "opengraph", "og:type article"))
+    elif og in ("website", "webpage", ""):
+        found.append(Vote("service", 0.5, "opengraph", f"og:type {og or 'absent'}"))
+    return found
+
+
+def _structure_votes(t: Traits) -> list[Vote]:
+    found = _forum_votes(t)
+    # A thread's first post has a date and an author too: they only speak for an article
+    # when no post structure was seen.
+    threaded = any(vote.source == "dom" for vote in found)
+    if t.dated and not threaded:
+        found.append(Vote("article", 1.5, "dom", "a publication date"))
+    if t.headings >= 20 and t.prose_chars < 250 * t.headings:
+        found.append(Vote("service", 1.5, "dom", f"{t.headings} headings over short blurbs"))
+    if t.calls_to_action >= 2 and not t.dated:
+        weight = 1.0 + min(t.calls_to_action, 10) / 5
+        found.append(Vote("service", weight, "computed", f"{t.calls_to_action} calls to action"))
+    if t.authored and not threaded:
+        found.append(Vote("article", 1.0, "dom", "an author"))
+    if t.prose_chars >= 3000:
+        found.append(Vote("article", 1.5, "dom", f"{t.prose_paragraphs} paragraphs of prose"))
+    found.extend(_documentation_votes(t))
+    if t.cart:
+        found.append(Vote("product", 2.0, "dom", "an add-to-cart control"))
+    if t.cart >= 8:
+        found.append(Vote("collection", 2.5, "dom", f"{t.cart} add-to-cart controls"))
+    if t.prices >= 12:
+        found.append(Vote("collection", 2.0 + min(t.prices, 60) / 30, "dom", f"{t.prices} prices"))
+    elif t.prices >= 2:
+        found.append(Vote("product", 1.0, "dom", f"{t.prices} prices"))
+    if t.linked_headings >= 10 and t.linked_headings * 2 >= t.headings:
+        kind: PageType = "collection" if t.prices >= 8 else "listing"
+        found.append(
+            Vote(
+                kind,
+                2.0 + min(t.linked_headings, 40) / 20,
+                "dom",
+                f"{t.linked_headings} linked item headings",
+            )
+        )
+    if t.articles >= 5:
+        found.append(Vote("listing", 1.5, "dom", f"{t.articles} article cards"))
+    return found
+
+
+def _documentation_votes(t: Traits) -> list[Vote]:
+    found: list[Vote] = []
+    if t.code_blocks >= 3 or t.inline_code >= 20:
+        weight = 3.5 if t.code_blocks >= 3 and t.inline_code >= 10 else 2.5
+        found.append(
+            Vote("documentation", weight, "dom", f"{t.code_blocks} code blocks, {t.inline_code} code spans")
+        )
+    if t.doc_nav:
+        found.append(Vote("documentation", 1.0, "dom", "documentation navigation"))
+    if t.anchored_headings >= 3:
+        found.append(
+            Vote("documentation", 1.0, "dom", f"{t.anchored_headings} headings with their own anchor")
+        )
+    if t.headline and _DOC_HEADLINE.search(t.headline) and not t.dated:
+        found.append(Vote("documentation", 1.5, "computed", "a headline naming a manual part"))
+    return found
+
+
+def _forum_votes(t: Traits) -> list[Vote]:
+    """Many post boxes, each stamped with a time or carrying reply controls: a thread."""
+    found: list[Vote] = []
+    stamped = t.times >= 3 or t.reply_controls >= 2
+    boxes = f"{t.post_boxes} post boxes, {t.times} times, {t.reply_controls} reply controls"
+    if t.post_boxes >= 60 and stamped:
+        found.append(Vote("forum", 5.0 if t.post_boxes >= 100 else 4.0, "dom", boxes))
+    elif t.post_boxes >= 40 and stamped:
+        found.append(Vote("forum", 3.0, "dom", boxes))
+    elif t.post_boxes >= 100:
+        found.append(Vote("forum", 2.5, "dom", boxes))
+    elif t.times >= 6 and t.post_boxes >= 10 and t.prose_chars < 8000:
+        found.append(Vote("forum", 2.0, "dom", f"{t.times} timed posts"))
+    if t.post_boxes >= 20 and _FORUM_HEADLINE.search(t.headline):
+        found.append(Vote("forum", 2.0, "computed", "a headline asking or naming a thread"))
+    return found
+
+
+def _vocabulary_votes(t: Traits) -> list[Vote]:
+    found: list[Vote] = []
+    headline = t.headline
+    if headline and _ARTICLE_HEADLINE.search(headline):
+        found.append(Vote("article", 1.0, "computed", "a headline worded as a story or question"))
+    elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 12:
+        found.append(Vote("service", 3.0, "computed", "a headline naming an offer"))
+    elif headline and _names_a_kind_of_thing(headline):
+        shop = t.prices >= 3 or t.cart >= 2 or t.image_links >= 20
+        kind: PageType = "collection" if shop else "listing"
+        found.append(Vote(kind, 1.0 if t.dated else 2.5, "computed", "a headline naming a kind of thing"))
+    elif headline and len(headline.split()) <= 3 and not t.dated:
+        found.append(Vote("listing", 1.0, "computed", "a headline naming a topic"))
+    return found
+
+
+def _names_a_kind_of_thing(headline: str) -> bool:
+    """A short plural noun phrase ("Running Shoes", "Sofas & Couches | Furniture"): a category."""
+    phrase = re.split(r"\s[|–—-]\s|:\s", headline, maxsplit=1)[0]
+    words = re.sub(r"\s(?:for|with|and|&|under|in|by)\s.*$", "", phrase, flags=re.I).split()
+    if not 1 <= len(words) <= 5 or any(word.isdigit() for word in words):
+        return False
+    last = words[-1].lower()
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "'s", "’s", "us", "is"))
+
+
+def decide(found: list[Vote]) -> PageTypeField:
+    totals: dict[PageType, float] = defaultdict(float)
+    reasons: dict[PageType, list[Vote]] = defaultdict(list)
+    totals["article"] = 1.0  # prose pages are articles unless something says otherwise
+    for vote in found:
+        totals[vote.kind] += vote.weight
+        reasons[vote.kind].append(vote)
+    ranked = sorted(totals.items(), key=lambda item: -item[1])
+    best, weight = ranked[0]
+    lead = max(reasons[best], key=lambda v: v.weight) if reasons[best] else None
+    rejected = tuple(
+        Candidate(
+            value=kind,
+            source="computed",
+            reason=f"weight {score:.1f}: " + "; ".join(v.reason for v in reasons[kind]),
+        )
+        for kind, score in ranked[1:]
+    )
+    evidence = Evidence(
+        source=lead.source if lead else "computed",
+        locator="; ".join(v.reason for v in reasons[best]) or "no sign of another type",
+        raw=f"weight {weight:.1f}",
+        rejected=rejected,
+    )
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = round(weight / (weight + runner_up), 2) if weight > 0 else 0.0
+    return PageTypeField(value=best, confidence=confidence, evidence=evidence)
+
+
+def copied_text_page_type(dated: bool, authored: bool) -> PageTypeField:
+    """Copied text keeps no markup to read structure from: the body finder looks for a run of
+    prose, so the page is read as an article, more surely when it prints a date or a byline."""
+    signs = [sign for sign, present in (("a publication date", dated), ("an author", authored)) if present]
+    return PageTypeField(
+        value="article",
+        confidence=0.5 + 0.2 * len(signs),
+        evidence=Evidence(source="text-line", locator="; ".join(signs) or "copied text: a run of prose"),
+    )

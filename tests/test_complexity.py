@@ -1,0 +1,117 @@
+"""Extraction is linear in its input: each family of pathological page at sizes n, 2n and 4n,
+with CPU time growing no faster than 2.5× per doubling (plus a generous absolute slack for a
+shared machine). A quadratic step grows 4× per doubling and fails; each family once did."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import time
+from collections.abc import Callable
+
+import pytest
+
+from newsledger import extract
+
+# Absolute CPU seconds forgiven per doubling: noise on a busy machine, far below a quadratic step.
+SLACK = 0.25
+GROWTH = 2.5
+
+
+def _prose(n_chars: int, seed: int, joiner: str) -> str:
+    rng = random.Random(seed)
+    words = ["the", "council", "approved", "new", "budget", "after", "long", "debate", "about", "bridge"]
+    parts: list[str] = []
+    size = 0
+    while size < n_chars:
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(8, 18))).capitalize() + "."
+        parts.append(sentence)
+        size += len(sentence) + len(joiner)
+    return joiner.join(parts)
+
+
+FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
+    # name: (page of size n, form, n)
+    "nested inline <b> in a paragraph": (
+        lambda n: "<p>" + "<b>" * n + "deep text" + "</b>" * n,
+        "html",
+        50_000,
+    ),
+    "nested inline <span> in a div": (
+        lambda n: "<div>" + "<span>" * n + "deep text" + "</span>" * n,
+        "html",
+        25_000,
+    ),
+    "nested <div>": (lambda n: "<div>" * n + "deep text" + "</div>" * n, "html", 20_000),
+    "nested lists": (lambda n: "<ul><li>" * n + "deep text", "html", 10_000),
+    "distinct formatting elements then paragraphs": (
+        lambda n: "".join(f'<b class="k{i}">' for i in range(n)) + "<p>a paragraph" * n,
+        "html",
+        5_000,
+    ),
+    "nested bold labels": (
+        lambda n: "<p>" + "<strong>" * n + "By" + "</strong>" * n + " Ann Lee</p>",
+        "html",
+        20_000,
+    ),
+    "one long paragraph": (lambda n: "<p>" + _prose(n, 1, " ") + "</p>", "html", 400_000),
+    "repeated paragraphs": (
+        lambda n: "<p>The council approved the budget.</p>\n" * (n // 40),
+        "html",
+        200_000,
+    ),
+    "one long line of copied text": (lambda n: _prose(n, 2, " "), "text", 250_000),
+    "repeated lines of copied text": (
+        lambda n: "The council approved the new budget.\n" * (n // 37),
+        "text",
+        250_000,
+    ),
+    "copied text of many paragraphs": (lambda n: _prose(n, 3, "\n\n"), "text", 250_000),
+    "copied text of short lines": (
+        lambda n: "Share\nHome\nBy Ann Lee\n5 March 2024\n" * (n // 38),
+        "text",
+        125_000,
+    ),
+}
+
+
+def _cpu_seconds(page: str, form: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        started = time.process_time()
+        extract(page, form=form)  # type: ignore[arg-type]
+        best = min(best, time.process_time() - started)
+    return best
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_extraction_time_grows_linearly(family: str) -> None:
+    build, form, n = FAMILIES[family]
+    pages = [build(n * factor) for factor in (1, 2, 4)]
+    seconds = [_cpu_seconds(page, form) for page in pages]
+    for smaller, larger in itertools.pairwise(seconds):
+        assert larger <= GROWTH * smaller + SLACK, f"{family}: CPU seconds at n, 2n, 4n: {seconds}"
+
+
+def test_two_hundred_thousand_nested_inline_tags_under_two_seconds() -> None:
+    for tag in ("b", "span"):
+        page = "<html><body><p>" + f"<{tag}>" * 200_000 + "deep text" + f"</{tag}>" * 200_000 + "</p>"
+        started = time.process_time()
+        article = extract(page)
+        assert time.process_time() - started < 2.0
+        assert "deep text" in article.text or any("deep text" in b.text for b in article.boilerplate)
+
+
+def test_pathological_nesting_is_said_in_the_notes_and_its_text_kept() -> None:
+    article = extract("<html><body>" + "<div>" * 50_000 + "deep text" + "</div>" * 50_000)
+    assert any("nested too deep" in note for note in article.notes)
+    assert "deep text" in article.text or any("deep text" in b.text for b in article.boilerplate)
+
+
+def test_real_structure_is_not_taken_for_pathological_nesting() -> None:
+    svg = "<svg>" + '<path d="M0 0"/>' * 5_000 + "</svg>"
+    items = "<ul>" + "<li><span>item</li>" * 5_000 + "</ul>"
+    paragraphs = "<p>A sentence of the story, long enough to read as prose here.</p>" * 3_000
+    for page in (svg + paragraphs, items + paragraphs, "<div>" + "<div><p>x</p></div>" * 5_000 + "</div>"):
+        article = extract("<html><body><article>" + page + "</article></body></html>")
+        assert not any("nested too deep" in note for note in article.notes)

@@ -1,0 +1,130 @@
+"""Page type: one page written for each type, read from declared types, structure and wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger import extract
+from newsledger.extract.dom import parse_html
+from newsledger.extract.metadata import extract_metadata
+
+PROSE = (
+    "The council voted on Tuesday to rebuild the old river bridge, which has been closed to lorries "
+    "since the spring floods damaged two of its piers and left the town centre cut off from the mills."
+)
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Page</title>{head}</head><body>{body}</body></html>"
+
+
+def article_page() -> str:
+    paragraphs = "".join(f"<p>{PROSE}</p>" for _ in range(20))
+    return page(
+        f'<article><h1>Council votes to rebuild the river bridge</h1><p class="byline">By Ana Silva</p>'
+        f'<time datetime="2025-03-04T10:00:00Z">4 March 2025</time>{paragraphs}</article>',
+        '<meta property="og:type" content="article">',
+    )
+
+
+def forum_page() -> str:
+    posts = "".join(
+        f'<div class="post" id="p{i}"><div class="post-author">member{i}</div>'
+        f'<time datetime="2025-01-0{i % 9 + 1}T10:00:00Z">Jan {i % 9 + 1}</time>'
+        f'<div class="post-body"><p>I had the same problem with my boiler, try bleeding the radiators first.</p></div>'
+        f'<div class="post-actions"><button>Reply</button><button>Quote</button></div></div>'
+        for i in range(24)
+    )
+    return page(f"<h1>Boiler keeps losing pressure</h1>{posts}", '<meta property="og:type" content="website">')
+
+
+def product_page() -> str:
+    return page(
+        '<h1>Oak bedside table</h1><span class="price">£120.00</span><span class="price-was">£150.00</span>'
+        "<p>Solid oak, two drawers, hand finished in our workshop.</p>"
+        '<form class="product-form"><button type="submit">Add to basket</button></form>',
+        '<meta property="og:type" content="product">',
+    )
+
+
+def collection_page() -> str:
+    cards = "".join(
+        f'<li class="card"><a href="/p/{i}"><img src="/i/{i}.jpg"><h3>Chair model {i}</h3></a>'
+        f'<span class="price">£{40 + i}.00</span></li>'
+        for i in range(24)
+    )
+    return page(f"<h1>Dining chairs</h1><ul>{cards}</ul>")
+
+
+def listing_page() -> str:
+    teasers = "".join(
+        f'<div class="teaser"><h2><a href="/news/story-{i}">Story number {i} about the town</a></h2>'
+        f"<p>A short summary of story {i}.</p></div>"
+        for i in range(20)
+    )
+    return page(f"<h1>Local news</h1>{teasers}")
+
+
+def documentation_page() -> str:
+    sections = "".join(
+        f'<h2 id="s{i}"><a href="#s{i}">Option {i}</a></h2><p>Sets <code>opt{i}</code> for the '
+        f"<code>parse</code> call.</p><pre><code>parse(text, opt{i}=True)</code></pre>"
+        for i in range(6)
+    )
+    return page(f'<nav class="docs-sidebar"><a href="/a">Install</a></nav><h1>Parser reference</h1>{sections}')
+
+
+def service_page() -> str:
+    return page(
+        '<h1>Roof Repair Services</h1><p>Leaks fixed fast by certified roofers across the county.</p>'
+        '<a class="btn" href="/quote">Get a free quote</a><a class="btn" href="/call">Call us today</a>'
+        '<a class="button" href="/book">Book an inspection</a>',
+        '<meta property="og:type" content="website">',
+    )
+
+
+def declared_forum_page() -> str:
+    return page(
+        "<h1>Which tent for a windy coast?</h1><p>Looking for advice.</p>",
+        '<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "Which tent"}</script>',
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (article_page(), "article"),
+        (forum_page(), "forum"),
+        (product_page(), "product"),
+        (collection_page(), "collection"),
+        (listing_page(), "listing"),
+        (documentation_page(), "documentation"),
+        (service_page(), "service"),
+        (declared_forum_page(), "forum"),
+    ],
+)
+def test_each_type_is_read_from_what_the_page_shows(html: str, expected: str) -> None:
+    found = extract_metadata(parse_html(html), "https://example.org/page").page_type
+    assert found is not None
+    assert found.value == expected, found.evidence
+
+
+def test_the_evidence_says_what_decided_and_keeps_the_other_types() -> None:
+    found = extract_metadata(parse_html(declared_forum_page()), None).page_type
+    assert found is not None
+    assert found.evidence.source == "json-ld"
+    assert "discussionforumposting" in found.evidence.locator
+    assert found.evidence.rejected and all(c.value != "forum" for c in found.evidence.rejected)
+    assert 0.5 < found.confidence <= 1.0
+
+
+def test_the_article_record_carries_the_type() -> None:
+    article = extract(product_page().encode(), url="https://example.org/p/1")
+    assert article.page_type is not None and article.page_type.value == "product"
+
+
+def test_copied_text_is_read_as_an_article() -> None:
+    article = extract(f"Bridge to reopen\n\nBy Ana Silva\n\n{PROSE}\n\n{PROSE}\n".encode(), form="text")
+    assert article.page_type is not None
+    assert article.page_type.value == "article"
+    assert article.page_type.evidence.source == "text-line"
