@@ -226,3 +226,21 @@ def test_a_source_with_an_appositive_resolves_on_the_name_before_its_comma():
         and text[appositive[0] : appositive[1]] == "director of the Tax Institute at Yale"
     )
     assert _head_and_appositive(text, (0, 11)) == ((0, 11), None)
+
+
+def test_a_content_cut_inside_a_long_quotation_is_widened_to_the_quotation():
+    from newsledger.attribute.learned.tagger import _snapped, quotations
+
+    text = "“We will rebuild the bridge and the road before winter,” the mayor said, “and then the school.”"
+    unit = make_unit(text, 0, len(text))
+    first, second = quotations(unit)
+    assert [unit.tokens[i].text for i in (first[0], first[1] - 1, second[0], second[1] - 1)] == [
+        "“",
+        "”",
+        "“",
+        "”",
+    ]
+    cut = (first[0] + 1, first[1] - 3)  # "We will ... before" without "winter,”"
+    assert _snapped(unit, [cut]) == [first]
+    short = (first[0] + 1, first[0] + 3)  # two words of a long quotation stay as they are
+    assert _snapped(unit, [short]) == [short]

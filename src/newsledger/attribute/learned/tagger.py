@@ -25,7 +25,7 @@ from newsledger.attribute.learned.features import (
     token_facts,
 )
 from newsledger.attribute.learned.perceptron import Tagger
-from newsledger.attribute.text import paragraphs
+from newsledger.attribute.text import CLOSING_MARKS, paragraphs
 from newsledger.errors import AttributionError
 
 CUE_LABELS = ("O", "B", "I")
@@ -125,7 +125,7 @@ def tag_unit(unit: Unit, model: Model) -> list[Attribution]:
             for i, row in zip(range(low, high), cued, strict=True)
         ]
         roles = [model.role.labels[j] for j in _decode(model.role, scores)]
-        content = _nearest(unit, _segments(roles, "C", low), start, end, both_sides=True)
+        content = _snapped(unit, _nearest(unit, _segments(roles, "C", low), start, end, both_sides=True))
         if not content:
             continue
         margin = _cue_margin(model.cue, emissions, start, end)
@@ -156,6 +156,34 @@ def _cue_margin(tagger: Tagger, emissions: dict[int, list[float]], start: int, e
     if end in emissions:
         cue += transitions[labels[-1]][outside] - transitions[outside][outside]
     return cue
+
+
+def quotations(unit: Unit) -> list[tuple[int, int]]:
+    """Token ranges of the unit's quotations, their marks included."""
+    found: list[tuple[int, int]] = []
+    for index, inside in enumerate(unit.quoted):
+        if not inside:
+            continue
+        opening = index == 0 or not unit.quoted[index - 1] or unit.tokens[index - 1].text in CLOSING_MARKS
+        if opening or not found:
+            found.append((index, index + 1))
+        else:
+            found[-1] = (found[-1][0], index + 1)
+    return found
+
+
+def _snapped(unit: Unit, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content segment that covers most of a quotation but starts or stops inside it is
+    widened to the whole quotation: the model's boundary errors inside long quotes."""
+    result = []
+    for start, end in segments:
+        for low, high in quotations(unit):
+            shared = min(end, high) - max(start, low)
+            cut = low < start < high or low < end < high
+            if cut and shared * 2 >= high - low:
+                start, end = min(start, low), max(end, high)
+        result.append((start, end))
+    return result
 
 
 def _joined(unit: Unit, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
