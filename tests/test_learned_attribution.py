@@ -244,3 +244,20 @@ def test_a_content_cut_inside_a_long_quotation_is_widened_to_the_quotation():
     assert _snapped(unit, [cut]) == [first]
     short = (first[0] + 1, first[0] + 3)  # two words of a long quotation stay as they are
     assert _snapped(unit, [short]) == [short]
+
+
+def test_a_quoted_content_goes_on_into_a_next_sentence_that_is_only_a_quotation():
+    from newsledger.attribute.learned.tagger import _continued, quotations
+
+    text = "“We won,” she said. “We will win again.”"
+    unit = make_unit(text, 0, len(text))
+    first, second = quotations(unit)
+    assert _continued(unit, [first]) == [first, second]
+    inside = (first[0] + 1, first[1] - 2)
+    assert _continued(unit, [inside]) == [inside]
+    for other in (
+        "“We won,” she said. “We will win again,” her aide replied.",
+        "“We won,” she said. Her aide added: “We will win again.”",
+    ):
+        unit = make_unit(other, 0, len(other))
+        assert _continued(unit, [quotations(unit)[0]]) == [quotations(unit)[0]]

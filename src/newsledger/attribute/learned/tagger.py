@@ -125,7 +125,9 @@ def tag_unit(unit: Unit, model: Model) -> list[Attribution]:
             for i, row in zip(range(low, high), cued, strict=True)
         ]
         roles = [model.role.labels[j] for j in _decode(model.role, scores)]
-        content = _snapped(unit, _nearest(unit, _segments(roles, "C", low), start, end, both_sides=True))
+        content = _continued(
+            unit, _snapped(unit, _nearest(unit, _segments(roles, "C", low), start, end, both_sides=True))
+        )
         if not content:
             continue
         margin = _cue_margin(model.cue, emissions, start, end)
@@ -184,6 +186,27 @@ def _snapped(unit: Unit, segments: list[tuple[int, int]]) -> list[tuple[int, int
                 start, end = min(start, low), max(end, high)
         result.append((start, end))
     return result
+
+
+def _continued(unit: Unit, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content ending with a quotation goes on into each next sentence that is nothing but a
+    quotation ('"We won," she said. "And we will win again."')."""
+    quotes = quotations(unit)
+    while segments and any(high == segments[-1][1] for _, high in quotes):
+        following = [q for q in quotes if q[0] >= segments[-1][1]]
+        if not following:
+            break
+        low, high = following[0]
+        sentence = unit.sentence_of[low]
+        rest = [
+            t.text
+            for i, t in enumerate(unit.tokens)
+            if unit.sentence_of[i] == sentence and not low <= i < high
+        ]
+        if sentence != unit.sentence_of[segments[-1][1] - 1] + 1 or any(word[:1].isalnum() for word in rest):
+            break
+        segments = [*segments, (low, high)]
+    return segments
 
 
 def _joined(unit: Unit, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
