@@ -5,11 +5,22 @@ from __future__ import annotations
 
 import importlib.util
 import urllib.robotparser
+from collections.abc import Callable
 
 from bench._outlet import atom, rss, sitemap_index, urlset
 from bench.common import median, table, timed_passes
 
 UA = "newsledger"
+
+
+def interleaved(runs: dict[str, Callable[[], object]], passes: int) -> dict[str, float]:
+    """Median seconds of each run, the runs taking turns pass after pass (so a change in the
+    machine's load falls on all of them alike)."""
+    seconds: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(passes):
+        for name, run in runs.items():
+            seconds[name] += timed_passes(run, 1)
+    return {name: median(values) for name, values in seconds.items()}
 
 
 def _available(name: str) -> bool:
@@ -134,10 +145,10 @@ def sitemaps(passes: int) -> None:
     if _available("trafilatura"):
         readers["trafilatura.sitemaps"] = trafilatura_sitemap
     rows = []
+    times = interleaved({name: (lambda fn=fn: fn(big)) for name, fn in readers.items()}, passes)
     for name, fn in readers.items():
-        seconds = median([t for _ in range(passes) for t in timed_passes(lambda fn=fn: fn(big), 1)])
         index = sorted(fn(sitemap_index(["https://e.com/s1.xml", "https://e.com/s2.xml"])))
-        rows.append((name, seconds, round(50_000 / seconds), len(fn(big)), len(fn(news)), len(index)))
+        rows.append((name, times[name], round(50_000 / times[name]), len(fn(big)), len(fn(news)), len(index)))
     print("\n### Sitemaps: a urlset of 50,000 URLs, a news sitemap of 1,000, an index of 2\n")
     print(
         table(
@@ -213,14 +224,14 @@ def robots(passes: int) -> None:
     if _available("protego"):
         makers["protego"] = protego_robots
     urls = [f"https://e.com{path}" for path in ROBOTS_CASES] * 1000
+    checkers = {name: make() for name, make in makers.items()}
+    times = interleaved(
+        {name: (lambda a=allows: [a(u) for u in urls]) for name, allows in checkers.items()}, passes
+    )
     rows = []
-    for name, make in makers.items():
-        allows = make()
+    for name, allows in checkers.items():
         right = sum(allows(f"https://e.com{path}") == expected for path, expected in ROBOTS_CASES.items())
-        seconds = median(
-            [t for _ in range(passes) for t in timed_passes(lambda a=allows: [a(u) for u in urls], 1)]
-        )
-        rows.append((name, f"{right}/{len(ROBOTS_CASES)}", round(len(urls) / seconds)))
+        rows.append((name, f"{right}/{len(ROBOTS_CASES)}", round(len(urls) / times[name])))
     print("\n### robots.txt: RFC 9309 cases (wildcards, $, longest match) and checks per second\n")
     print(table(["reader", "right", "checks/s"], rows))
 
@@ -254,13 +265,13 @@ def urls(passes: int) -> None:
     if _available("courlan"):
         cleaners["courlan (strict)"] = courlan_url
     many = list(URL_CASES) * 2000
+    times = interleaved(
+        {name: (lambda fn=fn: [fn(u) for u in many]) for name, fn in cleaners.items()}, passes
+    )
     rows = []
     for name, fn in cleaners.items():
         right = sum(_same(fn(url), expected) for url, expected in URL_CASES.items())
-        seconds = median(
-            [t for _ in range(passes) for t in timed_passes(lambda fn=fn: [fn(u) for u in many], 1)]
-        )
-        rows.append((name, f"{right}/{len(URL_CASES)}", round(len(many) / seconds)))
+        rows.append((name, f"{right}/{len(URL_CASES)}", round(len(many) / times[name])))
     print("\n### URL normalisation: tracking parameters, case, port, escapes\n")
     print(table(["cleaner", "right", "URLs/s"], rows))
 

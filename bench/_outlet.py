@@ -38,8 +38,8 @@ class Resource:
 
 @dataclass(frozen=True)
 class Hit:
-    """One request: arrival and end of the answer (monotonic seconds), the client's port (its
-    connection), what was asked and how it was answered."""
+    """One request: its arrival and the moment its answer was ready to send (monotonic
+    seconds), the client's port (its connection), what was asked and how it was answered."""
 
     at: float
     host: str
@@ -127,19 +127,19 @@ def _handler_for(host: OutletHost) -> type[BaseHTTPRequestHandler]:
             pause = host.delay + (resource.delay if resource else 0.0)
             if pause:
                 time.sleep(pause)
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            self.wfile.flush()
+            # logged before the answer leaves, so a client holding its answer finds it in the log
             agent = self.headers.get("User-Agent", "")
             hit = Hit(
                 arrived, host.name, path, status, conditional, agent, time.monotonic(), self.client_address[1]
             )
             with host.lock:
                 host.log.append(hit)
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
     return Handler
 

@@ -200,7 +200,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--data", type=Path, required=True, help="the PolNeAR folder (with data/<split>/)")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--passes", type=int, default=3, help="timed passes over the split")
-    parser.add_argument("--engine", default="rules", help="attribution engines, comma-separated: rules, learned, hybrid")
+    parser.add_argument(
+        "--engine",
+        default="rules",
+        help="attribution engines, comma-separated: rules (with the learned cues, the default), table (the verb table alone), learned, hybrid",
+    )
     args = parser.parse_args(argv)
     engines = [name.strip() for name in args.engine.split(",") if name.strip()]
     if not (args.data / "data" / args.split / "attributions").is_dir():
@@ -215,7 +219,7 @@ def main(argv: list[str]) -> int:
         for title, saying_only in (("attributions whose cue is a verb or phrase of saying", True), ("all attributions", False)):
             scores = score(documents, predictions, saying_only)
             rows = [[name, s["p"] * 100, s["r"] * 100, s["f1"] * 100, s["gold"], s["pred"]] for name, s in scores.items()]
-            print(f"\nPolNeAR {args.split}, {len(documents)} annotated documents — {title}" + (f" — engine {engine}" if len(engines) > 1 else ""))
+            print(f"\nPolNeAR {args.split}, {len(documents)} annotated documents, engine {engine} — {title}")
             print(table(["span", "P", "R", "F1", "gold", "predicted"], rows))
             summary[f"{engine}, {'saying' if saying_only else 'all'}"] = {name: s["f1"] * 100 for name, s in scores.items()}
     if len(engines) > 1:

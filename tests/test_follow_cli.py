@@ -237,3 +237,27 @@ def test_a_redirect_to_another_host_obeys_that_hosts_robots_txt(tmp_path):
             assert errors[first.url("/other.rss")] == "disallowed by robots.txt"
         paths = [h.path for h in outlets.hits(second)]
         assert paths[0] == "/robots.txt" and "/feeds/main.xml" in paths and "/private/feed.xml" not in paths
+
+
+def test_an_article_found_again_under_another_key_still_names_its_source(tmp_path):
+    import msgspec
+    from tests.ledgerkit import processed
+
+    from newsledger.follow.state import finish_urls, record_listing, source_of_page
+
+    with Ledger.open(str(tmp_path / "origins.db")) as ledger:
+        [source] = add_sources(
+            ledger, [Found(url="https://outlet.example/feed", kind="rss", via="given")], "outlet.example"
+        )
+        first = processed(1, [("We will build it.", "Ana Silva")])
+        again = msgspec.structs.replace(
+            first, page=msgspec.structs.replace(first.page, key="https://outlet.example/a#copy")
+        )
+        ledger.store(first)
+        assert ledger.store(again).stored is False  # the same bytes: matched to the stored page
+        record_listing(
+            ledger, source, [("https://outlet.example/a", None)], validators=None, status=200, next_poll=""
+        )
+        finish_urls(ledger, [(1, "stored", again.page.key, None)])
+        assert source_of_page(ledger, first.page.key).url == "https://outlet.example/feed"
+        assert source_of_page(ledger, "no such key") is None

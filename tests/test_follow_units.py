@@ -280,3 +280,25 @@ def test_feed_like_fragments_give_entries_or_a_listing_error(parts):
 
 def test_an_escaped_slash_stays_escaped():
     assert normalize_url("https://e.com/a%2fb") == "https://e.com/a%2Fb"
+
+
+def _peak_while_reading(content: bytes) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in read_entries(content))
+        return tracemalloc.get_traced_memory()[1], count
+    finally:
+        tracemalloc.stop()
+
+
+def test_reading_a_listing_takes_the_same_memory_for_10_000_items_as_for_500():
+    small = rss([(f"https://e.com/a/{i}", "Tue, 01 Dec 2026 08:00:00 GMT") for i in range(500)])
+    large = rss([(f"https://e.com/a/{i}", "Tue, 01 Dec 2026 08:00:00 GMT") for i in range(10_000)])
+    (small_peak, small_count), (large_peak, large_count) = (
+        _peak_while_reading(small),
+        _peak_while_reading(large),
+    )
+    assert (small_count, large_count) == (500, 10_000)
+    assert large_peak < small_peak + 256 * 1024, (small_peak, large_peak)

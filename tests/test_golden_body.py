@@ -148,6 +148,38 @@ EXPECTATIONS: dict[str, tuple[list[str], list[str], set[str]]] = {
         ["Підтримайте незалежну журналістику", "Читайте також", "Погода на вихідні", "Telegram"],
         {"donation_appeal", "related_links", "share_bar", "navigation", "footer"},
     ),
+    # A thread rendered by script, shipped whole in a <noscript> for readers without script.
+    "forum-noscript": (
+        [
+            "Our shared water butt pump trips the shed breaker",
+            "Check the impeller first.",
+            "That was it. The impeller was packed with silt",
+        ],
+        ["Allotment Growers Forum Latest Top", "Powered by volunteers"],
+        {"header", "footer"},
+    ),
+    # A listing: an intro paragraph is the only prose, the items beside it are the body, and
+    # their linked titles are kept.
+    "listing-jobs": (
+        [
+            "Every role below is unpaid",
+            "Tide gauge reader\nHarbour trust, Saturdays",
+            "Museum steward\nTide mill museum, bank holidays",
+        ],
+        ["Community Board Roles Events Sign in", "About Privacy Contact"],
+        {"header", "footer"},
+    ),
+    # An article cut into a page builder's boxes, a paragraph each, under a class word that
+    # also names sidebars; hidden script data inside does not count against it.
+    "builder-blocks": (
+        [
+            "The footbridge over the Selbridge cut reopened on Monday",
+            "said project engineer Tomasz Wilk.",
+            "stay dry at the highest tides of the autumn.",
+        ],
+        ["Valley Courier News Sport", "Ferry timetable changes from May", "About us Privacy", "buttonText"],
+        {"header", "footer", "related_links", "label"},
+    ),
 }
 
 

@@ -142,6 +142,7 @@ def test_migrations_are_recorded_and_reopening_applies_none(tmp_path):
     assert names[:3] == ("0001_tables", "0002_full_text_search", "0003_site_counts")
     assert "0005_page_provenance" in names
     assert "0007_follow_sources" in names
+    assert "0008_statement_attribution" in names
     with Ledger.open(path) as ledger:
         assert ledger.db.migrate() == ()
     connection = sqlite3.connect(path)
@@ -195,6 +196,7 @@ def test_postgres_migrations_are_recorded_and_reopening_applies_none():
             )
             assert "0005_page_provenance" in ledger.stats().schema
             assert "0007_follow_sources" in ledger.stats().schema
+            assert "0008_statement_attribution" in ledger.stats().schema
             assert ledger.stats().backend == "postgresql"
         with Ledger.open(url) as ledger:
             assert ledger.db.migrate() == ()

@@ -108,6 +108,26 @@ def test_the_same_page_from_paths_gzip_and_warc_records_is_one_article_with_ever
         assert (again.stored, again.duplicates, again.skipped) == (0, 0, 7)
 
 
+def test_a_copy_of_a_stored_page_is_not_extracted_again(tmp_path, monkeypatch):
+    import newsledger.ingest.local as local
+
+    first, copy = tmp_path / "first", tmp_path / "copy"
+    first.mkdir()
+    for n, slug in enumerate(("plan-agreed", "plan-delayed")):
+        (first / f"{n}.html").write_bytes(harbour_page(slug))
+    shutil.copytree(first, copy)
+    with Ledger.open(str(tmp_path / "l.db")) as ledger:
+        assert run_ingest([str(first)], ledger, jobs=0).stored == 2
+
+        def never(page, timeout):
+            raise AssertionError(f"{page.origin} was extracted again")
+
+        monkeypatch.setattr(local, "work", never)
+        summary = run_ingest([str(copy)], ledger, jobs=0)
+        assert (summary.seen, summary.stored, summary.duplicates) == (2, 0, 2)
+        assert ledger.stats().origins == 4 and run_ingest([str(copy)], ledger, jobs=0).skipped == 2
+
+
 def test_addresses_reduce_to_the_page_they_name():
     assert url_identity("HTTPS://www.Harbour.example:443/news/a/?utm_source=x&id=4#top") == "harbour.example/news/a?id=4"
     assert url_identity("https://harbour.example/") is None

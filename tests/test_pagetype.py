@@ -35,7 +35,9 @@ def forum_page() -> str:
         f'<div class="post-actions"><button>Reply</button><button>Quote</button></div></div>'
         for i in range(24)
     )
-    return page(f"<h1>Boiler keeps losing pressure</h1>{posts}", '<meta property="og:type" content="website">')
+    return page(
+        f"<h1>Boiler keeps losing pressure</h1>{posts}", '<meta property="og:type" content="website">'
+    )
 
 
 def product_page() -> str:
@@ -71,12 +73,14 @@ def documentation_page() -> str:
         f"<code>parse</code> call.</p><pre><code>parse(text, opt{i}=True)</code></pre>"
         for i in range(6)
     )
-    return page(f'<nav class="docs-sidebar"><a href="/a">Install</a></nav><h1>Parser reference</h1>{sections}')
+    return page(
+        f'<nav class="docs-sidebar"><a href="/a">Install</a></nav><h1>Parser reference</h1>{sections}'
+    )
 
 
 def service_page() -> str:
     return page(
-        '<h1>Roof Repair Services</h1><p>Leaks fixed fast by certified roofers across the county.</p>'
+        "<h1>Roof Repair Services</h1><p>Leaks fixed fast by certified roofers across the county.</p>"
         '<a class="btn" href="/quote">Get a free quote</a><a class="btn" href="/call">Call us today</a>'
         '<a class="button" href="/book">Book an inspection</a>',
         '<meta property="og:type" content="website">',

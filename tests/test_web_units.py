@@ -98,11 +98,30 @@ def test_settings_reject_a_private_server_without_token(monkeypatch: pytest.Monk
     monkeypatch.delenv("NEWSLEDGER_TOKEN", raising=False)
     with pytest.raises(ConfigError):
         load_settings("x.db", private=True)
-    monkeypatch.setenv("NEWSLEDGER_TOKEN", "a-long-token")
+    monkeypatch.setenv("NEWSLEDGER_TOKEN", "a-long-enough-token")
     settings = load_settings("x.db")
-    assert settings.token == "a-long-token" and settings.writes_enabled and not settings.private
+    assert settings.token == "a-long-enough-token" and settings.writes_enabled and not settings.private
     with pytest.raises(ConfigError):
         load_settings("x.db", token="short")
+    with pytest.raises(ConfigError, match="16 characters"):
+        load_settings("x.db", token="twelve-chars")
+
+
+def test_sessions_expire_and_end_on_the_server() -> None:
+    from newsledger.web.security import Sessions
+
+    now = [1000.0]
+    sessions = Sessions(lifetime=60, limit=3, clock=lambda: now[0])
+    first, second = sessions.start(), sessions.start()
+    assert sessions.live(first) and sessions.live(second) and not sessions.live("forged")
+    sessions.end(first)
+    assert not sessions.live(first) and sessions.live(second)
+    now[0] += 61
+    assert not sessions.live(second)
+    kept = [sessions.start() for _ in range(5)]
+    assert [sessions.live(item) for item in kept] == [False, False, True, True, True]
+    sessions.end_all()
+    assert not any(sessions.live(item) for item in kept)
 
 
 def test_sign_in_only_returns_to_paths_on_this_site() -> None:
@@ -161,3 +180,53 @@ def test_throttle_refuses_after_the_limit_and_forgets_old_failures() -> None:
     assert throttle.blocked("10.0.0.1") and not throttle.blocked("10.0.0.2")
     now[0] = 61.0
     assert not throttle.blocked("10.0.0.1")
+
+
+def span_at(text: str, needle: str) -> Span:
+    start = text.index(needle)
+    return Span(start=start, end=start + len(needle), text=needle)
+
+
+def test_a_statement_nested_in_another_keeps_its_own_link() -> None:
+    text = 'Ruiz said that "Berg said the cost is too high" before the vote.'
+    outer = Statement(
+        id="outer",
+        kind="indirect",
+        content=span_at(text, '"Berg said the cost is too high"'),
+        cue=Cue(span=Span(start=5, end=9, text="said"), lemma="say"),
+        speaker=Speaker(name="Ruiz", mention=Span(start=0, end=4, text="Ruiz")),
+    )
+    inner = Statement(
+        id="inner",
+        kind="indirect",
+        content=span_at(text, "the cost is too high"),
+        cue=Cue(span=Span(start=21, end=25, text="said"), lemma="say"),
+        speaker=Speaker(name="Berg", mention=Span(start=16, end=20, text="Berg")),
+    )
+    article = Article(
+        input_form="text", text=text, blocks=(Block(kind="paragraph", text=text, start=0, end=len(text)),)
+    )
+    for order in ((outer, inner), (inner, outer)):
+        (block,) = marked_body(article, order)
+        by_text = {segment.text: segment for segment in block.segments}
+        assert by_text["the cost is too high"].statement == "inner"
+        assert by_text["the cost is too high"].statements == ("outer", "inner")
+        assert by_text["Berg"].statement == "inner"
+        assert by_text["Ruiz"].statement == "outer"
+
+
+def test_the_worker_refuses_pages_beyond_its_waiting_room() -> None:
+    import asyncio
+
+    from newsledger.model import Page
+    from newsledger.web.errors import ApiError
+    from newsledger.web.worker import PageWorker
+
+    worker = PageWorker(5.0, max_waiting=1)
+    worker._in_flight = 2  # two submissions already waiting for the one process
+    page = Page(content=b"<p>hello</p>", key="k", origin="pasted")
+    with pytest.raises(ApiError) as refused:
+        asyncio.run(worker.extract(page, "auto"))
+    assert (refused.value.status, refused.value.code) == (429, "busy")
+    assert worker._in_flight == 2
+    worker.close()

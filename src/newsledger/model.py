@@ -61,9 +61,12 @@ BoilerplateKind = Literal[
 ]
 
 StatementKind = Literal["direct", "indirect", "mixed"]
+AttributionKind = Literal["speech", "writing", "belief", "evidence"]
 TextPart = Literal["headline", "body", "caption"]
 DatePrecision = Literal["year", "month", "day", "minute", "second"]
-PageType = Literal["article", "forum", "product", "collection", "listing", "documentation", "service", "unknown"]
+PageType = Literal[
+    "article", "forum", "product", "collection", "listing", "documentation", "service", "unknown"
+]
 
 
 class Struct(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
@@ -104,11 +107,16 @@ class TextField(Struct, kw_only=True):
 
 
 class DateField(Struct, kw_only=True):
-    """A date or date-time in ISO 8601; ``has_timezone`` says whether the offset is known."""
+    """A date or date-time in ISO 8601; ``has_timezone`` says whether the offset is known.
+
+    ``confidence`` is below 1 when the only evidence is weak (an unlabelled date near the
+    headline, a date in a page's script data or in its URL).
+    """
 
     value: str
     precision: DatePrecision = "day"
     has_timezone: bool = False
+    confidence: float = 1.0
     evidence: Evidence
 
 
@@ -259,7 +267,7 @@ class Speaker(Struct, kw_only=True):
     mention: Span | None = None
     resolution: Literal["explicit", "pronoun", "surname", "descriptor", "unnamed"] = "explicit"
     description: str | None = None
-    kind: Literal["person", "organisation", "group", "unknown"] = "unknown"
+    kind: Literal["person", "organisation", "group", "document", "medium", "unknown"] = "unknown"
 
 
 class Cue(Struct, kw_only=True):
@@ -296,9 +304,15 @@ class StatementDate(Struct, kw_only=True):
 
 
 class Statement(Struct, kw_only=True):
+    """One attribution. ``kind`` is its form (a quotation, a paraphrase or both); ``attribution``
+    what is attributed: speech, writing, a belief or intention, or evidence (polls, studies,
+    records). ``notes`` says when a limit of the engine shaped it (a pathologically long
+    sentence read in windows), never silently."""
+
     id: str
     part: TextPart = "body"
     kind: StatementKind
+    attribution: AttributionKind = "speech"
     content: Span
     fragments: tuple[Span, ...] = ()
     cue: Cue
@@ -309,6 +323,7 @@ class Statement(Struct, kw_only=True):
     nested_in: str | None = None
     confidence: float = 1.0
     engine: str = ""
+    notes: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- JSON form

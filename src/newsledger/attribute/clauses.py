@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsledger.attribute.cue_model import CueModel
 from newsledger.attribute.cues import FoundCue, find_cues
 from newsledger.attribute.lexicon import (
     ADDRESSEE_VERBS,
+    ATTITUDE_VERBS,
     AUXILIARIES,
     DETERMINERS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
     FUNCTION_WORDS,
     NEEDS_CLAUSE,
     SUBJECT_PRONOUNS,
@@ -58,20 +62,6 @@ class RawStatement:
     according: bool = False
     fragments: list[Span] = field(default_factory=list)
     continuation_of: int | None = None
-
-
-def _token_at(tokens: tuple[Token, ...], position: int) -> int:
-    for index, token in enumerate(tokens):
-        if token.start >= position:
-            return index
-    return len(tokens)
-
-
-def _quote_ending_at(sentence: Sentence, position: int) -> Span | None:
-    for start, end in sentence.quotes:
-        if end == position:
-            return start, end
-    return None
 
 
 def _strip_span(text: str, start: int, end: int) -> Span:
@@ -343,18 +333,38 @@ def _starts_coordinated_cue(tokens: tuple[Token, ...], index: int, cue_positions
     return index in cue_positions
 
 
-def content_after(sentence: Sentence, text: str, start_index: int, cue_positions: set[int]) -> Span | None:
+class Boundaries:
+    """The content boundaries of one sentence for one set of cue positions, found lazily:
+    each token is tested at most once however many cues read the sentence."""
+
+    def __init__(self, sentence: Sentence, cue_positions: set[int]) -> None:
+        self.sentence = sentence
+        self.cue_positions = cue_positions
+        self.first_from: dict[int, int] = {}
+
+    def next_at_or_after(self, start: int) -> int:
+        """The first boundary token at or after ``start`` outside quotations (else the length)."""
+        tokens, quoted, known = self.sentence.tokens, self.sentence.quoted, self.first_from
+        visited = []
+        index = start
+        while index < len(tokens) and index not in known:
+            if not quoted[index] and _is_content_boundary(tokens, index, self.cue_positions):
+                break
+            visited.append(index)
+            index += 1
+        found = known.get(index, index)
+        for position in visited:
+            known[position] = found
+        known[index] = found
+        return found
+
+
+def content_after(sentence: Sentence, text: str, start_index: int, boundaries: Boundaries) -> Span | None:
     """Content from token ``start_index`` to the next boundary or the sentence end."""
     tokens = sentence.tokens
     if start_index >= len(tokens):
         return None
-    index = start_index
-    while index < len(tokens):
-        token = tokens[index]
-        inside = any(qs <= token.start < qe for qs, qe in sentence.quotes)
-        if not inside and index > start_index and _is_content_boundary(tokens, index, cue_positions):
-            break
-        index += 1
+    index = boundaries.next_at_or_after(start_index + 1)
     last = index - 1
     while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in {"of", "the", "next", "this", "last"}:
         last -= 1  # "... the deal with state lawmakers Monday": the day dates the saying
@@ -362,10 +372,10 @@ def content_after(sentence: Sentence, text: str, start_index: int, cue_positions
         last -= 1
     start = tokens[start_index].start
     end = tokens[last].end
-    quote = next(((qs, qe) for qs, qe in sentence.quotes if qs < end <= qe), None)
+    quote = sentence.quote_around_end(end)
     if quote is not None:
         end = quote[1]
-    while end > start and text[end - 1] in ".!?,;: " and _quote_ending_at(sentence, end) is None:
+    while end > start and text[end - 1] in ".!?,;: " and sentence.quote_ending_at(end) is None:
         end -= 1
     if end <= start:
         return None
@@ -408,20 +418,33 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
     return index, end
 
 
-def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool = False) -> list[RawStatement]:
+def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool = False, model: CueModel | None = None) -> list[RawStatement]:
     """Every statement whose cue lies in the sentence."""
-    cues = find_cues(sentence, headline)
+    cues = find_cues(sentence, headline, model)
     if not cues:
         return []
-    cue_positions = {cue.first for cue in cues} | {cue.verb for cue in cues}
+    boundaries = Boundaries(sentence, {cue.first for cue in cues} | {cue.verb for cue in cues})
     found: list[RawStatement] = []
     for cue in cues:
-        raw = _split_quotation(sentence, text, number, cue) or _statement_for(sentence, text, number, cue, cue_positions)
+        raw = _split_quotation(sentence, text, number, cue) or _statement_for(sentence, text, number, cue, boundaries)
         if isinstance(raw, list):
             found.extend(raw)
-        elif raw is not None:
+        elif raw is not None and _credible(raw, sentence, text, cue):
             found.append(raw)
     return found
+
+
+def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue) -> bool:
+    """Evidence verbs need a document for subject or a clause ("the study found that"); belief
+    and intention verbs need a clause or an infinitive after them ("hopes to", "thinks that")."""
+    tokens = sentence.tokens
+    following = tokens[cue.last + 1].lower if cue.last + 1 < len(tokens) else ""
+    if raw.lemma in EVIDENCE_VERBS:
+        head = text[raw.speaker_head[0] : raw.speaker_head[1]].lower().split() if raw.speaker_head else []
+        return following == "that" or bool(head and head[-1] in EVIDENCE_NOUNS)
+    if raw.lemma in ATTITUDE_VERBS:
+        return following in {"to", "that"} or raw.content[1] <= raw.cue[0]  # "hopes to", "fears that"
+    return True
 
 
 def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) -> list[RawStatement] | None:
@@ -435,18 +458,18 @@ def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) 
     if cue.form != "finite" or after + 1 >= len(tokens) or tokens[after].lower != "," or tokens[after + 1].lower not in QUOTE_MARKS:
         return None
     opening = tokens[after + 1].start
-    second = next((q for q in sentence.quotes if q[0] == opening), None)
+    second = sentence.quote_starting_at(opening)
     if second is None or not _content_precedes(tokens, cue):
         return None
     first = _postposed(sentence, text, number, cue, (tokens[cue.first].start, tokens[cue.last].end))
-    if first is None or _quote_ending_at(sentence, first.content[1]) is None:
+    if first is None or sentence.quote_ending_at(first.content[1]) is None:
         return None
     rest = RawStatement(number, first.cue, first.lemma, first.form, second, speaker=first.speaker, speaker_head=first.speaker_head, appositive=first.appositive)
     rest.continuation_of = number
     return [first, rest]
 
 
-def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_positions: set[int]) -> RawStatement | None:
+def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, boundaries: Boundaries) -> RawStatement | None:
     tokens = sentence.tokens
     cue_span = (tokens[cue.first].start, tokens[cue.last].end)
     if cue.form == "according":
@@ -455,13 +478,13 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, cu
     at_end = after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";"} or (tokens[after].lower == "," and _rest_is_short(tokens, after))
     at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after, cue.lemma))
     if cue.form == "passive":
-        content = content_after(sentence, text, after, cue_positions)
+        content = content_after(sentence, text, after, boundaries)
         if content is None:
             return None
         return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=(tokens[cue.first - 1].start, cue_span[1]), unnamed_passive=True)
     if at_end or _inverted(tokens, cue):
         return _postposed(sentence, text, number, cue, cue_span)
-    return _preposed(sentence, text, number, cue, cue_span, cue_positions)
+    return _preposed(sentence, text, number, cue, cue_span, boundaries)
 
 
 _MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
@@ -528,7 +551,7 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
 
 def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | None:
     """Content left of a postposed attribution: the quotation, or the clause up to the comma."""
-    quote = _quote_ending_at(sentence, end_position)
+    quote = sentence.quote_ending_at(end_position)
     if quote is not None:
         return quote
     start, end = _strip_span(text, sentence.start, end_position)
@@ -549,7 +572,7 @@ def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
     if subject is None:
         return None
     left_edge = min(subject.mention[0], cue_span[0])
-    boundary = _token_at(tokens, left_edge)
+    boundary = sentence.token_index(left_edge)
     end_position = left_edge
     # '"...," she said' -- the content ends before the comma that precedes the attribution.
     index = boundary - 1
@@ -561,12 +584,12 @@ def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
     content = _content_before(sentence, text, end_position)
     if content is None or content[1] - content[0] < 3:
         return None
-    if _quote_ending_at(sentence, content[1]) is None and not _holds_clause(tokens, content):
+    if sentence.quote_ending_at(content[1]) is None and not _holds_clause(tokens, content):
         return None  # "On Nov. 15, the ambassador testified before ...": an adverbial, not content
     return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
 
 
-def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span, cue_positions: set[int]) -> RawStatement | None:
+def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span, boundaries: Boundaries) -> RawStatement | None:
     tokens = sentence.tokens
     start = cue.last + 1
     addressee = None
@@ -579,11 +602,11 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
     if start < len(tokens) and tokens[start].lower in {":", ","}:
         start += 1
     start = _skip_to_clause(tokens, start)
-    content = content_after(sentence, text, start, cue_positions)
+    content = content_after(sentence, text, start, boundaries)
     if content is None:
         return None
     if cue.lemma == "describe as" and start < len(tokens):
-        quote = next((q for q in sentence.quotes if q[0] == tokens[start].start), None)
+        quote = sentence.quote_starting_at(tokens[start].start)
         content = quote or content
     raw = RawStatement(number, cue_span, cue.lemma, cue.form, content, addressee=addressee)
     if cue.form == "participle":
@@ -610,7 +633,7 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
     source = (tokens[start].start, tokens[end - 1].end)
     if cue.first == 0:
         rest = end + 1 if end < len(tokens) and tokens[end].lower == "," else end
-        content = content_after(sentence, text, rest, set()) if rest < len(tokens) else None
+        content = content_after(sentence, text, rest, Boundaries(sentence, set())) if rest < len(tokens) else None
     else:
         edge = tokens[cue.first - 1].start if tokens[cue.first - 1].lower == "," else cue_span[0]
         content = _strip_span(text, sentence.start, edge)

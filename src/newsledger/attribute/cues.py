@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from newsledger.attribute.cue_model import CueModel, cue_heads
 from newsledger.attribute.lexicon import (
     ALWAYS_NEEDS_CLAUSE,
     AUXILIARIES,
@@ -41,15 +42,6 @@ class FoundCue:
     last: int
     lemma: str
     form: CueForm
-
-
-def _quoted_tokens(sentence: Sentence) -> set[int]:
-    if not sentence.quotes:
-        return set()
-    quoted = set()
-    for start, end in sentence.quotes:
-        quoted.update(i for i, token in enumerate(sentence.tokens) if start <= token.start < end)
-    return quoted
 
 
 def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[int, str] | None:
@@ -124,15 +116,35 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
     return "finite"
 
 
-def find_cues(sentence: Sentence, headline: bool = False) -> list[FoundCue]:
-    """The cues of a sentence in text order, outside its quotations."""
+def find_cues(sentence: Sentence, headline: bool = False, model: CueModel | None = None) -> list[FoundCue]:
+    """The cues of a sentence in text order, outside its quotations: the verb table's, then
+    (with a ``model``) the words the learned detector reads as cue heads."""
+    cues = _table_cues(sentence, headline)
+    if model is None or not sentence.tokens:
+        return cues
+    taken = {index for cue in cues for index in range(cue.first, cue.last + 1)}
+    learned = [_learned_cue(sentence.tokens, head) for head in cue_heads(sentence, model, taken)]
+    return sorted(cues + learned, key=lambda cue: cue.verb)
+
+
+def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue:
+    word = tokens[head].lower
+    first = _cue_start(tokens, head)
+    if _is_passive(tokens, first):
+        first = _cue_start(tokens, first - 1)  # "is expected", "was asked"
+    previous = tokens[head - 1].lower if head > 0 else ""
+    participle = word.endswith("ing") and (previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS)
+    return FoundCue(first, head, head, word, "participle" if participle else "finite")
+
+
+def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
     tokens = sentence.tokens
     cues: list[FoundCue] = []
     index = 0
-    quoted = _quoted_tokens(sentence)
+    quoted = sentence.quoted
     while index < len(tokens):
         token = tokens[index]
-        if index in quoted or token.lower not in CUE_WORDS:  # most words: no lemma lookups
+        if quoted[index] or token.lower not in CUE_WORDS:  # most words: no lemma lookups
             index += 1
             continue
         if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":

@@ -14,11 +14,20 @@ import re
 from dataclasses import dataclass
 
 from newsledger.attribute.clauses import RawStatement, analyse_sentence, clause_subject, subject_before
+from newsledger.attribute.cue_model import CueModel, load_model
 from newsledger.attribute.cues import FoundCue
 from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_full_date, parse_reference
-from newsledger.attribute.lexicon import BELIEF_VERBS, CUE_WORDS, MEDIA_WORDS, PRONOUNS
+from newsledger.attribute.lexicon import (
+    ATTITUDE_VERBS,
+    BELIEF_VERBS,
+    CUE_WORDS,
+    EVIDENCE_VERBS,
+    MEDIA_WORDS,
+    PRONOUNS,
+    WRITING_VERBS,
+)
 from newsledger.attribute.speakers import Cast, Resolved, described, gather_cast, resolve_mention
-from newsledger.attribute.text import Sentence, sentences
+from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, sentences
 from newsledger.deadline import Deadline
 from newsledger.errors import AttributionError
 from newsledger.model import (
@@ -36,7 +45,7 @@ from newsledger.model import (
 ENGINE_NAME = "rules-1"
 _HEADLINE_STOP = re.compile(r"\s+(?:as|amid|after|while|despite|ahead of|following|before|over|in|with|but|—|-|:)\s+", re.IGNORECASE)
 _MEDIUM = re.compile(
-    r"\b(?:in|during)\s+(?:an?|the|his|her|their)\s+(?P<medium>interview|letter|statement|post|op-ed|speech|video|message|email|article|column|broadcast|podcast)"
+    r"\b(?:[Ii]n|[Dd]uring)\s+(?:an?|the|his|her|their)\s+(?P<medium>interview|letter|statement|post|op-ed|speech|video|message|email|article|column|broadcast|podcast)"
     r"(?:\s+(?P<link>with|to|on|for|published by)\s+(?P<target>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*(?:\s+(?:officials|leaders|lawmakers|members|ministers|counterparts|voters|supporters|readers))?|reporters|supporters))?"
 )
 
@@ -45,7 +54,9 @@ def attribute_article(
     article: Article, *, engine: str = "rules", reference: str | None = None, deadline: Deadline | None = None
 ) -> tuple[Statement, ...]:
     if engine == "rules":
-        return RulesEngine(article, reference, deadline).run()
+        return RulesEngine(article, reference, load_model(), deadline).run()
+    if engine == "table":
+        return RulesEngine(article, reference, deadline=deadline).run()
     if engine in ("learned", "hybrid"):
         from newsledger.attribute.learned.engine import LearnedEngine
 
@@ -70,8 +81,15 @@ class Found:
 
 
 class RulesEngine:
-    def __init__(self, article: Article, reference: str | None = None, deadline: Deadline | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        reference: str | None = None,
+        model: CueModel | None = None,
+        deadline: Deadline | None = None,
+    ) -> None:
         self.article = article
+        self.model = model
         self.deadline = deadline
         published = article.published.value if article.published else None
         self.reference: Reference | None = parse_reference(reference or published) or latest_full_date(
@@ -115,10 +133,11 @@ class RulesEngine:
             return []
         result: list[Found] = []
         previous_direct: Found | None = None
-        for number, sentence in enumerate(sentences(text, CUE_WORDS)):
+        model = self.model
+        for number, sentence in enumerate(sentences(text, CUE_WORDS | model.heads if model else CUE_WORDS)):
             if self.deadline is not None:
                 self.deadline.check(f"attribute: sentences of the {part}")
-            raws = analyse_sentence(sentence, text, number, headline=part == "headline")
+            raws = analyse_sentence(sentence, text, number, headline=part == "headline", model=model)
             if part == "headline":
                 raws = [_trim_headline(raw, text) for raw in raws]
             items = [Found(part, text, sentence, raw) for raw in raws]
@@ -155,13 +174,13 @@ class RulesEngine:
                 item.source = earlier[0] if raw.form == "participle" else earlier[-1]
                 return
             raw.inherit = None
-            floor = _token_index(item.sentence, item.parent.raw.content[0]) if item.parent else 0
-            subject = clause_subject(item.sentence, _token_index(item.sentence, raw.cue[0]), floor)
+            floor = item.sentence.token_index(item.parent.raw.content[0]) if item.parent else 0
+            subject = clause_subject(item.sentence, item.sentence.token_index(raw.cue[0]), floor)
             if subject is not None:
                 raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
             return
         if raw.inherit is None:
-            cue = FoundCue(_token_index(item.sentence, raw.cue[0]), 0, 0, raw.lemma, "finite")
+            cue = FoundCue(item.sentence.token_index(raw.cue[0]), 0, 0, raw.lemma, "finite")
             subject = subject_before(item.sentence, cue)
             if subject is not None:
                 raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
@@ -206,6 +225,8 @@ class RulesEngine:
             person = self.cast.people.get(parent.speaker.name)
             if person is None or person.gender in (None, gender):
                 resolved = Resolved(parent.speaker.name, "pronoun", parent.speaker.kind, parent.speaker.description)
+        if resolved.kind in {"date", "product"}:
+            resolved = Resolved(None, "unnamed", "unknown", resolved.description)  # "Election Day said" is a misreading
         item.speaker = resolved
         person = self.cast.people.get(resolved.name) if resolved.name else None
         if person is not None and appositive and appositive not in person.appositives and item.part == "body":
@@ -223,7 +244,7 @@ class RulesEngine:
         speaker = source.speaker or Resolved(None, "unnamed", "unknown", None)
         mention = _span(text, source.raw.speaker) if source.raw.speaker else None
         content = _span(text, raw.content)
-        fragments = tuple(_span(text, quote) for quote in item.sentence.quotes if raw.content[0] <= quote[0] and quote[1] <= raw.content[1])
+        fragments = tuple(_span(text, quote) for quote in item.sentence.quotes_within(*raw.content))
         kind = "direct" if fragments and (fragments[0].start, fragments[-1].end) == raw.content and len(fragments) == 1 else ("mixed" if fragments else "indirect")
         channel, addressee = item.channel, None
         if raw.addressee and _told_medium(item) is None:
@@ -232,6 +253,7 @@ class RulesEngine:
             id=_identifier(item),
             part=item.part,
             kind=kind,
+            attribution=attribution_of(raw.lemma, speaker.kind, channel),  # type: ignore[arg-type]
             content=content,
             fragments=fragments if kind == "mixed" else (),
             cue=Cue(span=_span(text, raw.cue), lemma=raw.lemma),
@@ -242,17 +264,11 @@ class RulesEngine:
             nested_in=_identifier(item.parent) if item.parent else None,
             confidence=_confidence(item, speaker),
             engine=ENGINE_NAME,
+            notes=_notes(item.sentence),
         )
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _token_index(sentence: Sentence, position: int) -> int:
-    for index, token in enumerate(sentence.tokens):
-        if token.start >= position:
-            return index
-    return len(sentence.tokens)
 
 
 def _enclosing(item: Found, items: list[Found]) -> Found | None:
@@ -332,7 +348,7 @@ def _told_medium(item: Found) -> Channel | None:
 
 def _medium_channel(item: Found) -> Channel | None:
     sentence, text = item.sentence, item.text
-    if "in" not in text[sentence.start : sentence.end]:
+    if "n" not in text[sentence.start : sentence.end]:
         return None
     content = item.raw.content
     for match in _MEDIUM.finditer(text, sentence.start, sentence.end):
@@ -395,6 +411,27 @@ def _date(text: str, found: FoundDate | None) -> StatementDate | None:
         modifier=found.modifier,
         year_inferred=found.year_inferred,
     )
+
+
+_WRITTEN_MEDIA = frozenset({"letter", "post", "op-ed", "email", "column", "article", "message"})
+
+
+def attribution_of(lemma: str, speaker_kind: str, channel: Channel | None) -> str:
+    """What a statement attributes, from its cue, its speaker and its channel."""
+    if lemma in ATTITUDE_VERBS or lemma in BELIEF_VERBS or lemma.split(" ")[0] in {"express", "voice"}:
+        return "belief"
+    if lemma in EVIDENCE_VERBS or speaker_kind == "document":
+        return "evidence"
+    written = channel is not None and channel.name.split(" ")[0].lower() in _WRITTEN_MEDIA
+    if lemma in WRITING_VERBS or written:
+        return "writing"
+    return "speech"
+
+
+def _notes(sentence: Sentence) -> tuple[str, ...]:
+    if not sentence.cut_from:
+        return ()
+    return (f"found in a sentence of {sentence.cut_from:,} characters, read in windows of {MAX_SENTENCE_CHARS:,}",)
 
 
 def _identifier(item: Found) -> str:

@@ -25,6 +25,9 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "foresee": ("foresees", "foresaw", "foreseen", "foreseeing"),
     "plead": ("pleads", "pleaded", "pleaded", "pleading"),
     "swear": ("swears", "swore", "sworn", "swearing"),
+    "feel": ("feels", "felt", "felt", "feeling"),
+    "find": ("finds", "found", "found", "finding"),
+    "show": ("shows", "showed", "shown", "showing"),
     "write to": ("writes to", "wrote to", "written to", "writing to"),
 }
 
@@ -118,7 +121,7 @@ ORG_WORDS = frozenset({
     "government", "house", "administration", "institute", "bank", "police", "army", "forces",
     "campaign", "group", "foundation", "association", "senate", "congress", "kremlin",
     "pentagon", "journal", "tribune", "herald", "network", "channel", "radio", "tv", "press",
-    "reuters", "bloomberg", "company", "center", "centre", "fund", "organization", "organisation",
+    "reuters", "bloomberg", "company", "center", "centre", "fund", "organization", "organisation", "authority",
     "board", "parliament", "guard", "navy", "federation", "republicans", "democrats", "media",
 })
 
@@ -207,19 +210,50 @@ def inflections(lemma: str) -> tuple[str, ...]:
     return tuple(f"{form} {particle}".strip() for form in forms)
 
 
+# Verbs attributing a belief or a hope ("expressed optimism that" is a verb with a noun, below).
+# "wants to", "plans to", "intends to" are left out: news uses them for actions more than for
+# attributed intentions, and PolNeAR's annotators mostly do not mark them.
+ATTITUDE_VERBS = (
+    "think", "believe", "hope", "expect", "fear", "worry", "doubt", "suspect", "wish",
+)
+
+# Verbs by which evidence speaks: "polls show", "the study found", "records indicate".
+EVIDENCE_VERBS = ("show", "find")
+
+# Verbs of writing; a statement through them is written, whatever its channel.
+WRITING_VERBS = frozenset({"write", "tweet", "post", "email", "text", "blog", "publish", "write to"})
+
+# Heads of noun phrases that are documents or data rather than people.
+EVIDENCE_NOUNS = frozenset({
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "records",
+    "record", "data", "document", "documents", "analysis", "research", "figures", "statistics",
+    "numbers", "results", "review", "audit", "investigation", "filing", "filings", "memo",
+    "email", "emails", "letter", "paper", "census", "estimates", "projections", "models",
+    "evidence", "findings", "footage", "video", "photos", "images", "map", "chart", "tally",
+})
+
+
 def verb_forms() -> Iterator[tuple[str, str]]:
     """(form, lemma) for every single-word reporting verb form."""
-    for lemma in SAYING_VERBS:
+    for lemma in (*SAYING_VERBS, *ATTITUDE_VERBS, *EVIDENCE_VERBS):
         if " " in lemma:
             continue
         for form in inflections(lemma):
             yield form, lemma
+    yield "emailed", "email"  # the other forms are mostly nouns
 
 
 VERB_FORM_LEMMA: dict[str, str] = dict(verb_forms())
 
 # Particles that join the verb into one cue when they follow it.
+ATTITUDE_NOUNS = frozenset({
+    "optimism", "hope", "hopes", "confidence", "concern", "concerns", "doubt", "doubts", "fear",
+    "fears", "frustration", "support", "skepticism", "scepticism", "regret", "surprise", "belief",
+    "worry", "worries", "dismay", "alarm", "disappointment", "satisfaction", "willingness",
+})
 PARTICLES: dict[str, frozenset[str]] = {
+    "express": ATTITUDE_NOUNS,  # "expressed optimism that"
+    "voice": ATTITUDE_NOUNS,
     "call": frozenset({"for", "on"}),
     "point": frozenset({"to", "out"}),
     "write": frozenset({"to"}),
@@ -227,7 +261,7 @@ PARTICLES: dict[str, frozenset[str]] = {
 }
 PARTICLE_VERBS: dict[str, str] = {
     form: lemma
-    for lemma in ("call", "point")
+    for lemma in ("call", "point", "express", "voice")
     for form in inflections(lemma)
 }
 

@@ -10,19 +10,23 @@ figure") to the person the article described with those words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from newsledger.attribute.lexicon import (
     DETERMINERS,
+    EVIDENCE_NOUNS,
     FEMALE_NAMES,
     FUNCTION_WORDS,
     GROUP_HEADS,
     MALE_NAMES,
     MEDIA_WORDS,
+    MONTHS,
     ORG_WORDS,
     PRONOUNS,
     TITLE_WORDS,
     UNNAMED_HEADS,
+    WEEKDAYS,
 )
 
 _WORD = re.compile(r"[\w’'.\-]+")
@@ -30,13 +34,28 @@ _WORD = re.compile(r"[\w’'.\-]+")
 # word boundary before the first capital becomes a look-behind) so that the regex engine skips
 # ahead to the next capital letter instead of trying the pattern at every character.
 _PARTICLE = r"(?: (?:de|van|von|bin|al|da|di|del|la|le)\b)? "
+_UPPER = "A-ZÀ-ÖØ-ÞĆČĐŁŃŚŠŹŻŽ"  # capitals of Latin-1 and the common Central European ones ("Özcan", "Łukasz")
 _NAME_RUN = re.compile(
-    rf"[A-Z](?<!\w[A-Z])(?:[a-z]{{0,2}}\.|[\w’'\-]*){_PARTICLE}"
-    rf"(?:\b(?:[A-Z][a-z]{{0,2}}\.|[A-Z][\w’'\-]*){_PARTICLE})*[A-Z][\w’'\-]*"
+    rf"[{_UPPER}](?<!\w[{_UPPER}])(?:[a-z]{{0,2}}\.|[\w’'\-]*){_PARTICLE}"
+    rf"(?:\b(?:[{_UPPER}][a-z]{{0,2}}\.|[{_UPPER}][\w’'\-]*){_PARTICLE})*[{_UPPER}][\w’'\-]*"
 )
-_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[\w’'\-]+\b")
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<!\w[{_UPPER}])[\w’'\-]+\b")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
 _POSSESSIVE = re.compile(r"[’']s$")
+_LEADING_ADVERBS = frozenset({"even", "also", "only", "then", "now", "still", "but", "and", "yet", "so", "meanwhile"})
+_ROLE_WORDS = frozenset({
+    "founder", "co-founder", "cofounder", "planner", "designer", "director", "manager", "chair",
+    "chairman", "chairwoman", "chairperson", "executive", "officer", "spokesman", "spokeswoman",
+    "spokesperson", "editor", "analyst", "economist", "scientist", "researcher", "professor",
+    "coach", "captain", "owner", "partner", "chief", "head", "lead", "attorney", "lawyer",
+    "president", "secretary", "minister", "governor", "mayor", "senator", "representative",
+    "ceo", "cfo", "coo", "cto", "vp", "strategist", "consultant", "adviser", "advisor",
+    "correspondent", "reporter", "author", "writer", "commissioner", "superintendent", "principal",
+})
+_DATE_HEADS = frozenset({"day", "eve", "week", "weekend", "month", "year", "night", "morning", "season", "holiday", "christmas", "easter"})
+_DATE_NAMES = (frozenset(MONTHS) | frozenset(WEEKDAYS)) - {"may", "march", "april", "june", "august"}  # also names
+_MODEL_NUMBER = re.compile(r"[ \-]?\d")
+_GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 
 @dataclass(slots=True)
@@ -79,20 +98,17 @@ class Cast:
         self.mentions.append(NameMention(position, person))
         return person
 
+    index: _MentionIndex | None = None
+
     def latest_before(self, position: int, gender: str | None) -> Person | None:
-        """The latest person mentioned before ``position``: of that gender if any, else of unknown gender."""
-        fallback = None
-        for mention in reversed(self.mentions):
-            person = mention.person
-            if mention.position >= position or person.kind != "person":
-                continue
-            if any(start <= mention.position < end for start, end in self.ignored):
-                continue
-            if gender is None or person.gender == gender:
-                return person
-            if person.gender is None and fallback is None:
-                fallback = person
-        return fallback
+        """The latest person mentioned before ``position`` outside the ignored spans: of that
+        gender if any, else of unknown gender."""
+        key = (len(self.mentions), id(self.ignored), len(self.ignored))
+        if self.index is None or self.index.key != key:
+            self.index = _MentionIndex(key, self.mentions, self.ignored)
+        if gender is None:
+            return self.index.latest(position, "any")
+        return self.index.latest(position, gender) or self.index.latest(position, None)
 
     def by_description(self, words: set[str]) -> Person | None:
         best, best_score = None, 0
@@ -102,6 +118,46 @@ class Cast:
                 if shared > best_score and shared >= min(2, len(words)):
                     best, best_score = person, shared
         return best
+
+
+class _MentionIndex:
+    """People's mentions (persons only, ignored spans left out) by gender, sorted by position,
+    so that finding the latest before a position is a binary search."""
+
+    def __init__(self, key: tuple, mentions: list[NameMention], ignored: list[tuple[int, int]]) -> None:
+        self.key = key
+        spans = _merged(ignored)
+        starts = [start for start, _ in spans]
+        self.by_gender: dict[str | None, tuple[list[int], list[Person]]] = {}
+        for mention in sorted(mentions, key=lambda mention: mention.position):
+            person = mention.person
+            if person.kind != "person" or _covered(mention.position, spans, starts):
+                continue
+            for gender in {person.gender, "any"}:
+                positions, people = self.by_gender.setdefault(gender, ([], []))
+                positions.append(mention.position)
+                people.append(person)
+
+    def latest(self, position: int, gender: str | None) -> Person | None:
+        """The latest mention before ``position`` of that gender (``"any"`` for all)."""
+        positions, people = self.by_gender.get(gender, ([], []))
+        index = bisect_left(positions, position) - 1
+        return people[index] if index >= 0 else None
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for span in spans if span[1] > span[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _covered(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
 
 
 def gender_of(name: str) -> str | None:
@@ -121,7 +177,15 @@ def gender_of(name: str) -> str | None:
 
 def kind_of(name: str) -> str:
     words = [word.lower().strip(".,") for word in name.split()]
-    if words[-1] in ORG_WORDS or name.isupper() or any(word in MEDIA_WORDS for word in words):
+    if words[-1] in EVIDENCE_NOUNS:
+        return "document"  # "New CNN polls", "the Pew survey"
+    if words[-1] in _DATE_HEADS or any(word in _DATE_NAMES for word in words):
+        return "date"  # "Election Day", "Black Friday": never a speaker
+    if any(word in MEDIA_WORDS for word in words):
+        return "medium"
+    if len(words) == 1 and _GROUP_PLURAL.search(words[0]):
+        return "group"  # "Democrats", "Republicans", "Conservatives"
+    if words[-1] in ORG_WORDS or name.isupper():
         return "organisation"
     return "person"
 
@@ -133,14 +197,43 @@ def _without_prepositional_object(words: list[str], before: str) -> list[str]:
     return words
 
 
+def _leads_name(words: list[str], index: int) -> bool:
+    """Whether the word at ``index`` comes before the name: a title, a determiner, a leading
+    adverb ("Even Mr. Trump"), or a nationality with a name of two words or a title after it
+    ("Ukrainian President ...", but not the first names "Ryan Suter", "Avi Mandell")."""
+    word = words[index]
+    lowered = word.lower().rstrip(".")
+    if lowered in TITLE_WORDS or word.lower() in DETERMINERS or lowered in _LEADING_ADVERBS:
+        return True
+    if not _DEMONYM.match(word) or lowered in FEMALE_NAMES or lowered in MALE_NAMES:
+        return False
+    following = words[index + 1].lower().rstrip(".")
+    return len(words) - index - 1 >= 2 or following in TITLE_WORDS
+
+
+def _after_last_role(words: list[str], index: int) -> int:
+    """Past the last job word with a name of two words after it: "Lead Planner Erica Vanco",
+    "InfoNation President Dan McDowell", "Browns DL Sheldon Richardson"."""
+    for position in range(len(words) - 3, index - 1, -1):
+        word = words[position]
+        lowered = word.lower().rstrip(".")
+        role = lowered in TITLE_WORDS or lowered in _ROLE_WORDS or (word.isupper() and 2 <= len(word) <= 4)
+        if role and all(w[:1].isupper() for w in words[position + 1 :]):
+            return position + 1
+    return index
+
+
 def split_title(phrase: str) -> tuple[str, str | None]:
     """("Ukrainian President Volodymyr Zelenskyy") -> ("Volodymyr Zelenskyy", "Ukrainian President")."""
     words = phrase.split()
     index = 0
-    while index < len(words) - 1 and (
-        words[index].lower().rstrip(".") in TITLE_WORDS or _DEMONYM.match(words[index]) or words[index].lower() in DETERMINERS
-    ):
+    if words and words[-1].lower() in ORG_WORDS:  # "Swedish Prosecution Authority" keeps its words
+        while index < len(words) - 1 and words[index].lower() in DETERMINERS:
+            index += 1
+        return " ".join(words[index:]), " ".join(words[:index]) or None
+    while index < len(words) - 1 and _leads_name(words, index):
         index += 1
+    index = _after_last_role(words, index)
     name = " ".join(words[index:])
     description = " ".join(words[:index]) or None
     return name, description
@@ -168,8 +261,10 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         position = base + match.end() - len(name)
         if name in cast.by_token and len(name.split()) == 1:
             cast.add(cast.by_token[name].name, position, joined)
-        else:
-            cast.add(name, position, joined)
+            continue
+        person = cast.add(name, position, joined)
+        if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
+            person.kind = "product"  # "SLS Block 1B", "Galaxy S24": a model, never a speaker
     in_runs = {base + match.start() for match in runs}
     for match in _CAPITALISED.finditer(text):
         word = match.group()
@@ -215,6 +310,10 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
     lowered = phrase.lower()
     if lowered in PRONOUNS:
         return _pronoun(lowered, position, cast)
+    if words and words[-1].lower() in EVIDENCE_NOUNS:
+        return _document(words, appositive)
+    if words and words[-1][:1].islower() and words[-1].lower() in TITLE_WORDS | _ROLE_WORDS:
+        return _described_person(words, cast, appositive)  # "the Vermont senator": a description, not a name
     for run in reversed(list(_NAME_RUN.finditer(phrase))):
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
@@ -232,6 +331,22 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
             resolution = "explicit" if bare == person.name else "surname"
             return Resolved(person.name, resolution, person.kind, appositive or described(person))
     return _common(words, capitals, cast, appositive)
+
+
+def _document(words: list[str], appositive: str | None) -> Resolved:
+    """"A Gallup survey", "New CNN polls": named by their words when they carry a name."""
+    bare = [word for word in words if word.lower() not in DETERMINERS]
+    if any(word[:1].isupper() for word in bare):
+        return Resolved(" ".join(bare), "explicit", "document", appositive)
+    return Resolved(None, "unnamed", "document", " ".join(words))
+
+
+def _described_person(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
+    content = {word.lower().strip(",") for word in words if word.lower() not in DETERMINERS}
+    person = cast.by_description(content)
+    if person is not None:
+        return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
+    return Resolved(None, "unnamed", "person", " ".join(words))
 
 
 def described(person: Person) -> str | None:
@@ -254,6 +369,8 @@ def _pronoun(word: str, position: int, cast: Cast) -> Resolved:
 def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str | None) -> Resolved:
     content = [w.lower().strip(",") for w in words if w.lower() not in DETERMINERS]
     head = content[-1] if content else ""
+    if head in EVIDENCE_NOUNS:
+        return Resolved(None, "unnamed", "document", " ".join(words))  # "the study", "records released Friday"
     if head in UNNAMED_HEADS or head in GROUP_HEADS:
         kind = "group" if head.endswith("s") or head in GROUP_HEADS else "person"
         if capitals:

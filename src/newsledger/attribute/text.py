@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|(?:''|``)[^'\n]*(?:'(?!')[^'\n]*)*''")
 QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
 CLOSING_MARKS = frozenset({"”", '"', "''"})
+MAX_SENTENCE_CHARS = 3_000  # beyond any sentence of the bench news; longer ones are read in windows
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!?]+(?:''|[”\"’'])?(?=\s+(?:''|``|[“\"‘(])?[A-Z0-9])|[.!?]+(?:''|[”\"’'])?\s*$")
 ABBREVIATIONS = frozenset({
@@ -19,6 +21,7 @@ ABBREVIATIONS = frozenset({
 })
 
 
+_LONGEST_ABBREVIATION = max(len(word) for word in ABBREVIATIONS)
 _TOKEN = re.compile(r"''|``|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*(?:\.\d+)*|[“”\"‘’']|\S")
 
 
@@ -35,13 +38,70 @@ class Sentence:
     """A sentence of one text part, with its tokens and the quotations wholly inside it.
 
     Sentences without any cue word are left untokenised (``tokens`` is empty): no rule
-    can find a statement in them."""
+    can find a statement in them. ``cut_from`` is the length of the sentence this one is a
+    window of, when a pathologically long sentence was read in windows (else 0). ``starts``
+    and ``quoted`` index the tokens once, so that lookups by offset stay logarithmic."""
 
     start: int
     end: int
     paragraph: int
     tokens: tuple[Token, ...]
     quotes: tuple[tuple[int, int], ...]
+    cut_from: int = 0
+    starts: tuple[int, ...] = field(default=(), repr=False)
+    quoted: tuple[bool, ...] = field(default=(), repr=False)
+
+    def token_index(self, position: int) -> int:
+        """The first token starting at or after ``position`` (``len(tokens)`` if none)."""
+        return bisect_left(self.starts, position)
+
+    def quote_ending_at(self, position: int) -> tuple[int, int] | None:
+        index = bisect_left(self.quotes, position, key=_end_of) if self.quotes else 0
+        return self.quotes[index] if index < len(self.quotes) and self.quotes[index][1] == position else None
+
+    def quote_starting_at(self, position: int) -> tuple[int, int] | None:
+        index = bisect_left(self.quotes, position, key=_start_of) if self.quotes else 0
+        return self.quotes[index] if index < len(self.quotes) and self.quotes[index][0] == position else None
+
+    def quote_around_end(self, position: int) -> tuple[int, int] | None:
+        """The quotation with ``start < position <= end``."""
+        index = bisect_left(self.quotes, position, key=_end_of) if self.quotes else 0
+        if index < len(self.quotes) and self.quotes[index][0] < position <= self.quotes[index][1]:
+            return self.quotes[index]
+        return None
+
+    def quotes_within(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        return _within(self.quotes, start, end)
+
+
+def _start_of(quote: tuple[int, int]) -> int:
+    return quote[0]
+
+
+def _end_of(quote: tuple[int, int]) -> int:
+    return quote[1]
+
+
+def _within(quotes: tuple[tuple[int, int], ...] | list[tuple[int, int]], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The quotations (sorted, not overlapping) lying wholly inside [start, end]."""
+    first = bisect_left(quotes, start, key=_start_of)
+    last = bisect_right(quotes, end, key=_start_of)
+    return tuple(quote for quote in quotes[first:last] if quote[1] <= end)
+
+
+def make_sentence(text: str, start: int, end: int, paragraph: int, quotes: tuple[tuple[int, int], ...], tokenise: bool, cut_from: int = 0) -> Sentence:
+    tokens = tokenize(text, start, end) if tokenise else ()
+    starts = tuple(token.start for token in tokens)
+    return Sentence(start, end, paragraph, tokens, quotes, cut_from, starts, _quoted_mask(starts, quotes))
+
+
+def _quoted_mask(starts: tuple[int, ...], quotes: tuple[tuple[int, int], ...]) -> tuple[bool, ...]:
+    """For each token start, whether it lies inside a quotation (marks included)."""
+    mask = [False] * len(starts)
+    for quote_start, quote_end in quotes:
+        for index in range(bisect_left(starts, quote_start), bisect_left(starts, quote_end)):
+            mask[index] = True
+    return tuple(mask)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
@@ -64,14 +124,18 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(start < position < end - 1 for start, end in quotes)
+    index = bisect_left(quotes, position, key=_start_of) - 1  # the last quotation opening before it
+    return index >= 0 and position < quotes[index][1] - 1
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
     """Whether the period ending at ``end`` closes an abbreviation or an initial."""
     word_start = end - 1
-    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+    floor = max(end - 1 - _LONGEST_ABBREVIATION, 0)
+    while word_start > floor and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
         word_start -= 1
+    if word_start == floor and floor > 0 and (text[floor - 1].isalnum() or text[floor - 1] == "."):
+        return False  # a longer word: neither an abbreviation nor an initial
     word = text[word_start : end - 1].lower()
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
@@ -112,12 +176,40 @@ _WORD = re.compile(r"[a-z]+")
 
 def sentences(text: str, cue_words: frozenset[str] = frozenset()) -> list[Sentence]:
     """Every sentence of a text part, paragraph by paragraph; only those with a word of
-    ``cue_words`` (all of them when it is empty) are tokenised."""
+    ``cue_words`` (all of them when it is empty) are tokenised. A sentence longer than
+    ``MAX_SENTENCE_CHARS`` is read in windows of at most that length (``cut_from`` says so)."""
     result = []
     for number, (para_start, para_end) in enumerate(paragraphs(text)):
         paragraph_quotes = find_quotes(text, para_start, para_end)
-        for start, end in split_sentences(text, para_start, para_end, paragraph_quotes):
-            quotes = tuple(q for q in paragraph_quotes if start <= q[0] and q[1] <= end)
-            wanted = not cue_words or not cue_words.isdisjoint(_WORD.findall(text[start:end].lower()))
-            result.append(Sentence(start, end, number, tokenize(text, start, end) if wanted else (), quotes))
+        for sentence_start, sentence_end in split_sentences(text, para_start, para_end, paragraph_quotes):
+            length = sentence_end - sentence_start
+            for start, end in windows(text, sentence_start, sentence_end, paragraph_quotes):
+                quotes = _within(paragraph_quotes, start, end)
+                wanted = not cue_words or not cue_words.isdisjoint(_WORD.findall(text[start:end].lower()))
+                result.append(make_sentence(text, start, end, number, quotes, wanted, length if length > MAX_SENTENCE_CHARS else 0))
     return result
+
+
+def windows(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence itself, or windows of at most ``MAX_SENTENCE_CHARS`` cut at a space
+    outside quotations where one lies in the window's second half."""
+    spans = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = _space_before(text, start + MAX_SENTENCE_CHARS // 2, limit, quotes)
+        spans.append(_trim(text, start, cut))
+        start = _trim(text, cut, end)[0]
+    spans.append((start, end))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _space_before(text: str, low: int, high: int, quotes: list[tuple[int, int]]) -> int:
+    """The last space in [low, high) outside a quotation, else the last space, else ``high``."""
+    position = text.rfind(" ", low, high)
+    while position >= 0 and _inside(position, quotes):
+        opening = quotes[bisect_left(quotes, position, key=_start_of) - 1][0]
+        position = text.rfind(" ", low, opening)
+    if position >= 0:
+        return position
+    position = text.rfind(" ", low, high)
+    return position if position >= 0 else high

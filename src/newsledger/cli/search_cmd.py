@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--site", help="site host name, e.g. example.com")
     parser.add_argument("--since", metavar="DATE", help="on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)")
     parser.add_argument("--until", metavar="DATE", help="on or before this date (YYYY-MM-DD, YYYY-MM or YYYY)")
-    parser.add_argument("--kind", choices=("direct", "indirect", "mixed"), help="statement kind")
+    parser.add_argument("--kind", choices=("direct", "indirect", "mixed", "speech", "writing", "belief", "evidence"),
+                        help="statement kind: its form (direct, indirect, mixed) or what it attributes (speech, writing, belief, evidence)")
     parser.add_argument("--articles", action="store_true", help="search articles (headline and text) instead")
     parser.add_argument("-n", "--limit", type=int, default=20, help="results per page (default: 20)")
     parser.add_argument("--cursor", help="continue after a previous page (its next_cursor)")

@@ -24,10 +24,8 @@ from newsledger.model import Candidate, Evidence, EvidenceSource, PageType, Page
 # One traversal in C collects every element a reading below looks at.
 _LOOKED_AT = (
     "pre, code, time, article, h2, h3, h4, p, button, nav, aside, "
-    '[class*="btn"], [class*="button"], [class*="cta"], '
-    '[class*="price"], [itemprop="price"], [class*="cart"], [name*="cart"], '
-    '[class*="post"], [class*="reply"], [class*="comment"], [class*="message"], [class*="answer"], '
-    '[class*="toc"], [id*="toc"], [class*="docs"]'
+    '[class*="btn"], [class*="button"], [class*="price"], [itemprop="price"], [class*="cart"], '
+    '[class*="post"], [class*="reply"], [class*="message"], [class*="answer"]'
 )
 _POST_CLASS = re.compile(
     r"(?:^|[\s_-])(?:post|reply|replies|message|answer)s?(?:$|[\s_-]|body|content|text)", re.I

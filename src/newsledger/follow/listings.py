@@ -87,30 +87,30 @@ def _local(tag: str) -> str:
 
 def _xml_entries(content: bytes, name: str) -> Iterator[Entry]:
     fields: dict[str, str] | None = None
-    depth_of_item = -1
-    depth = 0
+    item_depth = -1
+    path: list = []  # the open elements, root first
     try:
         for event, element in iterparse(io.BytesIO(content), events=("start", "end")):
             tag = _local(element.tag)
             if event == "start":
-                depth += 1
-                if fields is None and tag in ITEM_TAGS and depth > 1:
-                    fields, depth_of_item = {"@item": tag}, depth
+                path.append(element)
+                if fields is None and tag in ITEM_TAGS and len(path) > 1:
+                    fields, item_depth = {"@item": tag}, len(path)
                     about = _attribute(element, "about")
                     if about:
                         fields["about"] = about
                 continue
-            if fields is not None and depth == depth_of_item:
-                entry = _entry_of(fields)
-                fields = None
+            depth = len(path)
+            path.pop()
+            if fields is not None and depth > item_depth:
+                _collect(fields, tag, element)
+                continue  # kept until its item ends
+            if fields is not None:
+                entry, fields = _entry_of(fields), None
                 if entry is not None:
                     yield entry
-                element.clear()
-            elif fields is not None:
-                _collect(fields, tag, element)
-            elif depth == 2:
-                element.clear()  # channel-level elements are not needed once read
-            depth -= 1
+            if path:
+                path[-1].remove(element)  # read: dropped with all it holds, so memory stays flat
     except ParseError as err:
         raise ListingError(f"malformed XML ({err})", input_name=name or None) from None
 

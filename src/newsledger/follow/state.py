@@ -103,10 +103,12 @@ def set_state(ledger: Ledger, source_ids: Iterable[int], new_state: str) -> int:
 
 
 def source_of_page(ledger: Ledger, page_key: str) -> SourceRecord | None:
-    """The followed source through which a stored page was found, if any."""
+    """The followed source through which a stored page was first found, if any: under the page's
+    own key or any other key the ledger matched to it (the same bytes or article elsewhere)."""
     row = ledger.db.fetchone(
-        f"SELECT {', '.join('s.' + c.strip() for c in SOURCE_COLUMNS.split(','))} FROM source_urls u "
-        "JOIN sources s ON s.id = u.source_id WHERE u.page_key = ? LIMIT 1",
+        f"SELECT {', '.join('s.' + c.strip() for c in SOURCE_COLUMNS.split(','))} FROM pages p "
+        "JOIN page_origins o ON o.page_id = p.id JOIN source_urls u ON u.page_key = o.key "
+        "JOIN sources s ON s.id = u.source_id WHERE p.key = ? ORDER BY u.id LIMIT 1",
         (page_key,),
     )
     return _source(row) if row else None

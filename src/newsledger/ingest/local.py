@@ -269,6 +269,9 @@ def _new_pages(
         elif ledger.has_page(item.key):
             summary.skipped += 1
             progress.advance()
+        elif ledger.store_copy(item) is not None:  # the same bytes under another name: not extracted again
+            summary.duplicates += 1
+            progress.advance()
         else:
             yield item.key, item
 

@@ -129,6 +129,12 @@ class Ledger:
         """Whether a page was seen under this key (stored, or matched to a stored page)."""
         return self.db.fetchone("SELECT 1 FROM page_origins WHERE key = ?", (key,)) is not None
 
+    def store_copy(self, page: Page) -> StoreResult | None:
+        """If the ledger holds a page with the same bytes, add this page's key and origin to that
+        page's origins and return its result (``duplicate``); else None. Lets a run skip the
+        extraction of a page it already has under another name."""
+        return store.store_copy(self.db, page)
+
     def origins(self, page_id: int) -> tuple[Origin, ...]:
         """Every place the stored page was seen, first sighting first."""
         return read.origins(self.db, page_id)
@@ -213,6 +219,10 @@ class Ledger:
     def speaker_timeline(self, speaker_id: int) -> tuple[Count, ...]:
         """The speaker's statements counted per month (``YYYY-MM``), oldest first."""
         return read.speaker_timeline(self.db, speaker_id)
+
+    def speaker_outlets(self, speaker_id: int) -> tuple[tuple[str, str | None, int], ...]:
+        """(site, site name, statements) per outlet that reported the speaker, most first."""
+        return read.speaker_outlets(self.db, speaker_id)
 
     def sites(self) -> tuple[SiteSummary, ...]:
         return read.sites(self.db)

@@ -34,10 +34,11 @@ from newsledger.model import Article, Statement
 
 MAX_LIMIT = 500
 KINDS = ("direct", "indirect", "mixed")
+ATTRIBUTIONS = ("speech", "writing", "belief", "evidence")  # also accepted as a kind filter
 
 _HIT_COLUMNS = (
     "s.id, s.article_id, s.content, s.kind, s.cue_lemma, s.speaker_id, s.speaker_name, s.channel, s.date,"
-    " s.said_on, s.site, a.headline, coalesce(a.url, a.canonical_url)"
+    " s.said_on, s.site, a.headline, coalesce(a.url, a.canonical_url), s.attribution"
 )
 
 
@@ -86,9 +87,9 @@ def _statement_filters(speaker_ids, site, since, until, kind) -> tuple[list[str]
         where.append("s.said_on <= ?")
         params.append(until + "\uffff" if len(until) < 10 else until)
     if kind:
-        if kind not in KINDS:
-            raise InputError(f"kind must be one of {', '.join(KINDS)}", input_name=kind)
-        where.append("s.kind = ?")
+        if kind not in KINDS + ATTRIBUTIONS:
+            raise InputError(f"kind must be one of {', '.join(KINDS + ATTRIBUTIONS)}", input_name=kind)
+        where.append("s.kind = ?" if kind in KINDS else "s.attribution = ?")
         params.append(kind)
     return where, params
 
@@ -256,7 +257,7 @@ def _few_statements(db: Database, speaker_ids: list[int]) -> bool:
 
 _HIT_FIELDS = (
     "statement_id", "article_id", "content", "kind", "cue", "speaker_id", "speaker", "channel", "date",
-    "said_on", "site", "headline", "url",
+    "said_on", "site", "headline", "url", "attribution",
 )
 _ARTICLE_COLUMNS = "a.id, a.headline, a.site, coalesce(a.url, a.canonical_url), a.published, a.statement_count"
 
@@ -356,13 +357,27 @@ def speaker(db: Database, speaker_id: int) -> SpeakerRecord | None:
 
 
 def speaker_timeline(db: Database, speaker_id: int) -> tuple[Count, ...]:
-    """How many of a speaker's statements fall in each month (``YYYY-MM``), oldest first."""
+    """How many of a speaker's statements fall in each month (``YYYY-MM``), oldest first; a
+    statement is dated when it was made or, when the article does not say, when it was published."""
     return _counts(
         db,
-        "SELECT substr(said_on, 1, 7), count(*) FROM statements"
-        " WHERE speaker_id = ? AND said_on IS NOT NULL GROUP BY 1 ORDER BY 1",
+        "SELECT substr(coalesce(s.said_on, a.published), 1, 7), count(*) FROM statements s"
+        " JOIN articles a ON a.id = s.article_id"
+        " WHERE s.speaker_id = ? AND coalesce(s.said_on, a.published) IS NOT NULL GROUP BY 1 ORDER BY 1",
         (speaker_id,),
     )
+
+
+def speaker_outlets(db: Database, speaker_id: int) -> tuple[tuple[str, str | None, int], ...]:
+    """(site, site name, statements) for every outlet that reported the speaker, most first; the
+    site is empty for pages stored without a URL (copied text), which still carry their name."""
+    rows = db.fetchall(
+        "SELECT a.site, max(a.site_name), count(*) FROM statements s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.speaker_id = ? GROUP BY a.site, CASE WHEN a.site = '' THEN a.site_name END"
+        " ORDER BY 3 DESC, 1, 2 LIMIT 50",
+        (speaker_id,),
+    )
+    return tuple((row[0], row[1], row[2]) for row in rows)
 
 
 def _speaker_summary(row: tuple) -> SpeakerSummary:

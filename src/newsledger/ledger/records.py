@@ -32,6 +32,7 @@ class SearchHit(Struct, kw_only=True, omit_defaults=False):
     site: str = ""
     headline: str | None = None
     url: str | None = None
+    attribution: str | None = None
 
 
 class ArticleHit(Struct, kw_only=True, omit_defaults=False):

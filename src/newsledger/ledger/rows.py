@@ -63,6 +63,7 @@ class StatementRow(Struct, kw_only=True):
     cue_lemma: str
     channel: str | None
     content: str
+    attribution: str | None = None
     date: str | None
     said_on: str | None
     record: str
@@ -209,6 +210,7 @@ def _statement_row(statement: Statement, published: str | None) -> StatementRow:
         speaker=speaker if speaker and speaker.key else None,
         kind=statement.kind,
         cue_lemma=statement.cue.lemma,
+        attribution=statement.attribution,
         channel=statement.channel.name if statement.channel else None,
         content=statement.content.text,
         date=date,

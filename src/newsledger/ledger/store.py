@@ -3,13 +3,15 @@ transaction, so that a run killed at any moment leaves whole pages or nothing.""
 
 from __future__ import annotations
 
+import hashlib
+
 import msgspec
 
 from newsledger.ledger import site_counts
 from newsledger.ledger.db import Database, now
 from newsledger.ledger.records import StoreResult
 from newsledger.ledger.rows import ArticleRow, PreparedPage, StatementRow, span_key
-from newsledger.model import SourceFailure, Statement
+from newsledger.model import Page, SourceFailure, Statement
 
 _INSERT_PAGE = """
 INSERT INTO pages (key, url, origin, fetched_at, headers, form, codec, content, size, sha256, extractor, stored_at)
@@ -42,10 +44,10 @@ RETURNING id
 """
 _STATEMENT_COLUMNS = (
     "article_id, position, statement_key, speaker_id, speaker_name, kind, cue_lemma, channel, content, date, said_on,"
-    " site, record, extractor"
+    " site, record, extractor, attribution"
 )
-_INSERT_STATEMENT = f"INSERT INTO statements ({_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * 14)})"
-_INSERT_STATEMENT_WITH_ID = f"INSERT INTO statements (id, {_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * 15)})"
+_INSERT_STATEMENT = f"INSERT INTO statements ({_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * 15)})"
+_INSERT_STATEMENT_WITH_ID = f"INSERT INTO statements (id, {_STATEMENT_COLUMNS}) VALUES ({', '.join('?' * 16)})"
 _INSERT_MENTION = """
 INSERT INTO speaker_mentions (speaker_id, article_id, mention, description, resolution, statement_count, extractor)
 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -126,6 +128,17 @@ def _stored_copy(db: Database, prepared: PreparedPage) -> tuple[int, int | None,
     return None
 
 
+def store_copy(db: Database, page: Page) -> StoreResult | None:
+    """Record ``page`` as another sighting of a stored page with the same bytes, if there is one."""
+    digest = hashlib.sha256(page.content).hexdigest()
+    with db.transaction():
+        row = db.execute(f"{_PAGE_AND_ARTICLE} WHERE p.sha256 = ? ORDER BY p.id LIMIT 1", (digest,)).fetchone()
+        if row is None:
+            return None
+        db.execute(_INSERT_ORIGIN, (row[0], page.key, page.origin, page.url, page.fetched_at, now(), "content"))
+    return StoreResult(page_id=row[0], stored=False, article_id=row[1], duplicate=True)
+
+
 def _write_origin(db: Database, page_id: int, prepared: PreparedPage, stamp: str, matched_by: str) -> None:
     page = prepared.page
     db.execute(_INSERT_ORIGIN, (page_id, page.key, page.origin, page.url, page.fetched_at, stamp, matched_by))
@@ -204,7 +217,7 @@ def _statement_params(article_id: int, position: int, s: StatementRow, speaker_i
     speaker_id = speaker_ids.get(s.speaker.key) if s.speaker else None
     speaker_name = s.speaker.name if s.speaker else None
     return (article_id, position, s.statement_key, speaker_id, speaker_name, s.kind, s.cue_lemma, s.channel,
-            s.content, s.date, s.said_on, site, s.record, s.extractor)
+            s.content, s.date, s.said_on, site, s.record, s.extractor, s.attribution)
 
 
 def write_failure(db: Database, failure: SourceFailure, page_key: str | None, extractor: str, stamp: str) -> None:

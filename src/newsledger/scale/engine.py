@@ -12,7 +12,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import msgspec
@@ -98,8 +98,65 @@ def runtime_env_for(options: RayOptions) -> dict:
     return env
 
 
+TOKEN_HELP = (
+    "a cluster started with `ray start --head` may require Ray's token authentication: give this "
+    "command the cluster's token in RAY_AUTH_TOKEN, in a file named by RAY_AUTH_TOKEN_PATH, or in "
+    "~/.ray/auth_token (`ray get-auth-token` on the head node prints it)"
+)
+
+
+def token_file(environ: Mapping[str, str], home: Path) -> Path:
+    """Where Ray looks for the token: ``RAY_AUTH_TOKEN_PATH``, else ``~/.ray/auth_token``."""
+    named = environ.get("RAY_AUTH_TOKEN_PATH")
+    return Path(named).expanduser() if named else home / ".ray" / "auth_token"
+
+
+def token_mode_for(address: str | None, environ: Mapping[str, str], home: Path) -> bool:
+    """Whether to join ``address`` in Ray's token mode.
+
+    Ray turns token mode on by itself only for a cluster it finds (``auto``); given an address,
+    it connects without the token and the cluster refuses it. So when the mode is not chosen
+    (``RAY_AUTH_MODE``) and a token is at hand, the driver presents it.
+    """
+    if address is None or environ.get("RAY_AUTH_MODE"):
+        return False
+    return bool(environ.get("RAY_AUTH_TOKEN", "").strip()) or token_file(environ, home).is_file()
+
+
+@contextlib.contextmanager
+def token_mode(enabled: bool) -> Iterator[None]:
+    """``RAY_AUTH_MODE=token`` for this process while Ray is in use, with Ray's cached settings
+    reread so the change takes effect."""
+    if not enabled:
+        yield
+        return
+    os.environ["RAY_AUTH_MODE"] = "token"
+    reload_ray_config()
+    try:
+        yield
+    finally:
+        os.environ.pop("RAY_AUTH_MODE", None)
+        reload_ray_config()
+
+
+def reload_ray_config() -> None:
+    try:
+        from ray._raylet import Config
+    except ImportError:  # older Ray: no token mode to switch
+        return
+    Config.initialize("")
+
+
 @contextlib.contextmanager
 def ray_session(options: RayOptions) -> Iterator[object]:
+    """Ray, initialised as the options say (in token mode where the cluster needs it)."""
+    enabled = token_mode_for(options.address, os.environ, Path.home())
+    with token_mode(enabled), _ray_session(options, enabled) as ray:
+        yield ray
+
+
+@contextlib.contextmanager
+def _ray_session(options: RayOptions, token: bool) -> Iterator[object]:
     """Ray, initialised as the options say; shut down at the end only if started here."""
     ray = import_ray()
     if ray.is_initialized():
@@ -121,12 +178,25 @@ def ray_session(options: RayOptions) -> Iterator[object]:
         settings["address"] = options.address
     try:
         ray.init(**settings)
-    except (ConnectionError, RuntimeError, ValueError) as err:
-        raise ConfigError(f"cannot start or reach Ray ({err})", input_name=options.address) from None
+    except (ConnectionError, RuntimeError, ValueError, ray.exceptions.RayError) as err:
+        raise ConfigError(init_failure(options.address, err, token), input_name=options.address) from None
     try:
         yield ray
     finally:
         ray.shutdown()
+
+
+def init_failure(address: str | None, err: Exception, token: bool) -> str:
+    """Why Ray could not be started or reached, with what to check about its token mode."""
+    first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    if address is None:
+        return f"cannot start a local Ray cluster ({first_line})"
+    if token:
+        return (
+            f"cannot reach the Ray cluster at {address} in token mode ({first_line}); check that the "
+            "token given (RAY_AUTH_TOKEN, RAY_AUTH_TOKEN_PATH or ~/.ray/auth_token) is the cluster's"
+        )
+    return f"cannot reach the Ray cluster at {address} ({first_line}); {TOKEN_HELP}"
 
 
 def cluster_cpus(ray) -> int:

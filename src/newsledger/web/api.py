@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from newsledger.web import views
 from newsledger.web.access import require_reader, require_writer
 from newsledger.web.errors import ApiError, documented
-from newsledger.web.params import Cursor, Limit, search_params
+from newsledger.web.params import ArticleId, Cursor, Limit, SpeakerId, search_params
 from newsledger.web.schemas import (
     AddPageRequest,
     AddPageResponse,
@@ -33,7 +33,7 @@ from newsledger.web.submit import (
 from newsledger.web.views import SearchParams
 
 router = APIRouter(prefix="/api", tags=["api"])
-WRITE = documented(400, 401, 403, 413, 429, 502)
+WRITE = documented(400, 401, 403, 413, 422, 429)
 BEARER = {"security": [{"bearer": []}]}
 
 
@@ -98,7 +98,7 @@ async def search(request: Request, params: Annotated[SearchParams, Depends(searc
     dependencies=READ,
     summary="One article",
 )
-async def article(request: Request, article_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict:
+async def article(request: Request, article_id: ArticleId) -> dict:
     """The stored article with its metadata, evidence, boilerplate and statements."""
     view = views.article(request.app.state.ledger, article_id)
     if view is None:
@@ -115,7 +115,7 @@ async def article(request: Request, article_id: Annotated[int, Path(ge=1, le=2**
 )
 async def speaker(
     request: Request,
-    speaker_id: Annotated[int, Path(ge=1, le=2**62)],
+    speaker_id: SpeakerId,
     cursor: Cursor = None,
     limit: Limit = 20,
 ) -> dict:
@@ -157,8 +157,9 @@ async def site(
 
 
 @router.get("/sites", response_model=ResultPage, responses=READ_ERRORS, dependencies=READ, summary="Sites")
-async def sites(request: Request) -> dict:
-    return views.sites(request.app.state.ledger)
+async def sites(request: Request, cursor: Cursor = None, limit: Limit = 50) -> dict:
+    """Sites, most articles first, a page at a time."""
+    return views.sites(request.app.state.ledger, cursor, limit)
 
 
 @router.get(

@@ -17,7 +17,13 @@ from newsledger._version import __version__
 from newsledger.errors import BlockedAddressError, FetchError, NewsledgerError
 from newsledger.web.errors import ApiError, error_body
 from newsledger.web.rendering import render
-from newsledger.web.security import BodySizeLimitMiddleware, FailureThrottle, SecurityHeadersMiddleware
+from newsledger.web.security import (
+    BodySizeLimitMiddleware,
+    FailureThrottle,
+    SecurityHeadersMiddleware,
+    Sessions,
+    UnexpectedErrorMiddleware,
+)
 from newsledger.web.settings import WebSettings
 from newsledger.web.submit import Fetch, fetched_page
 from newsledger.web.worker import PageWorker
@@ -56,6 +62,7 @@ def create_app(settings: WebSettings, *, ledger=None, fetch_page: Fetch = fetche
     app.state.fetch_page = fetch_page
     app.state.worker = PageWorker(settings.extract_timeout)
     app.state.throttle = FailureThrottle()
+    app.state.sessions = Sessions(lifetime=settings.session_hours * 3600)
     if ledger is not None:
         app.state.ledger = ledger
     from newsledger.web.api import router as api_router
@@ -71,6 +78,7 @@ def create_app(settings: WebSettings, *, ledger=None, fetch_page: Fetch = fetche
     install_error_handlers(app)
     app.openapi = lambda: openapi_schema(app)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     return app
 
@@ -118,7 +126,7 @@ def install_error_handlers(app: FastAPI) -> None:
         if isinstance(err, BlockedAddressError):
             return error_response(request, 400, "blocked_address", str(err))
         if isinstance(err, FetchError):
-            return error_response(request, 502, "fetch_failed", str(err))
+            return error_response(request, 422, "fetch_failed", str(err))
         return error_response(request, 400, err.stage, str(err))
 
 

@@ -39,7 +39,7 @@ def documented(*statuses: int) -> dict[int | str, dict]:
         403: "Forbidden",
         404: "Not found",
         413: "Request too large",
-        429: "Too many wrong tokens from this address",
-        502: "The page could not be fetched",
+        429: "Too many wrong tokens from this address, or too many pages waiting to be processed",
+        422: "The page at the URL could not be fetched",
     }
     return {status: {"model": ErrorResponse, "description": descriptions[status]} for status in statuses}

@@ -14,15 +14,16 @@ from newsledger.web import views
 from newsledger.web.access import (
     check_token,
     client_of,
+    cookie_signed_in,
     require_csrf,
     require_reader,
     require_writer,
     settings_of,
 )
 from newsledger.web.errors import ApiError
-from newsledger.web.params import form_search_params, query_string
+from newsledger.web.params import ArticleId, Cursor, SpeakerId, form_search_params, query_string
 from newsledger.web.rendering import render
-from newsledger.web.security import AUTH_COOKIE, auth_cookie_for
+from newsledger.web.security import AUTH_COOKIE
 from newsledger.web.submit import Submission, check_submission, page_for
 from newsledger.web.views import SearchParams
 
@@ -32,7 +33,8 @@ FORMS = ("auto", "html", "text")
 
 
 async def form_fields(request: Request) -> dict[str, str]:
-    form = await request.form()
+    """The posted fields; a pasted page may be as large as the request body limit allows."""
+    form = await request.form(max_part_size=settings_of(request).max_body_bytes)
     return {key: value for key, value in form.items() if isinstance(value, str)}
 
 
@@ -57,7 +59,7 @@ async def add_submit(request: Request):
     try:
         submission = check_submission(submission)
         if submission.store or submission.url:
-            require_writer(request)
+            require_writer(request, form_checked=True)
         settings = settings_of(request)
         fetch = request.app.state.fetch_page
         page = await run_in_threadpool(page_for, submission, fetch, allow_private=settings.allow_private_urls)
@@ -67,8 +69,9 @@ async def add_submit(request: Request):
         context = {"values": fields, "result": None, "error": str(err)}
         return render(request, "add.html", context, status=status)
     stored = views.store_extracted(request.app.state.ledger, extracted) if submission.store else None
-    context = {"values": fields, "result": views.extracted_view(extracted, stored), "error": None}
-    return render(request, "add.html", context)
+    result = await run_in_threadpool(views.extracted_view, extracted, stored)
+    context = {"values": fields, "result": result, "error": None}
+    return await run_in_threadpool(render, request, "add.html", context)
 
 
 @router.get("/signin")
@@ -90,10 +93,12 @@ async def signin_submit(request: Request):
             return render(request, "signin.html", context, status=429)
         context = {"error": "That token is not the operator's token.", "next": target}
         return render(request, "signin.html", context, status=401)
+    sessions = request.app.state.sessions
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         AUTH_COOKIE,
-        auth_cookie_for(settings.secret, settings.token),
+        sessions.start(),
+        max_age=int(sessions.lifetime),
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
@@ -106,6 +111,10 @@ async def signin_submit(request: Request):
 async def signout(request: Request):
     fields = await form_fields(request)
     require_csrf(request, fields.get("csrf_token"))
+    sessions = request.app.state.sessions
+    if fields.get("everywhere") == "on" and cookie_signed_in(request):
+        sessions.end_all()
+    sessions.end(request.cookies.get(AUTH_COOKIE))
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(AUTH_COOKIE, path="/")
     return response
@@ -130,16 +139,17 @@ async def search_page(request: Request):
     require_reader(request)
     query = request.query_params
     ledger = request.app.state.ledger
-    context = {"results": None, "error": None, "stats": None, "base_query": ""}
+    context = {"results": None, "error": None, "stats": None, "base_query": "", "reading": None}
     try:
         params = form_search_params(**{key: query.get(key, "") for key in SEARCH_FIELDS})
     except ApiError as err:
-        params = SearchParams()
+        params = as_typed(query)
         context["error"] = err.message
     context["params"] = params
     if params.active and not context["error"]:
         context["results"] = views.search(ledger, params)
         context["base_query"] = query_string(params)
+        context["reading"] = views.query_reading(params.q)
     elif not context["error"]:
         context["stats"] = views.stats(ledger)
     return render(request, "search.html", context, status=400 if context["error"] else 200)
@@ -148,17 +158,34 @@ async def search_page(request: Request):
 SEARCH_FIELDS = ("q", "scope", "speaker", "site", "since", "until", "kind", "cursor")
 
 
+def as_typed(query) -> SearchParams:
+    """The fields as the reader typed them, to show again beside the error they caused."""
+    return SearchParams(
+        q=query.get("q", "")[:500],
+        scope="articles" if query.get("scope") == "articles" else "statements",
+        speaker=query.get("speaker", "")[:200] or None,
+        site=query.get("site", "")[:253] or None,
+        since=query.get("since", "")[:40] or None,
+        until=query.get("until", "")[:40] or None,
+        kind=query.get("kind", "")[:40] or None,
+    )
+
+
 @router.get("/articles/{article_id}")
-async def article_page(request: Request, article_id: int):
+async def article_page(request: Request, article_id: ArticleId):
     require_reader(request)
-    view = views.article(request.app.state.ledger, article_id)
-    if view is None:
+    from newsledger.web.sources import article_source
+
+    ledger = request.app.state.ledger
+    stored = ledger.article(article_id)
+    if stored is None:
         raise ApiError(404, "not_found", f"no article {article_id}")
-    return render(request, "article.html", {"view": view})
+    view = await run_in_threadpool(views.article_view, stored, article_source(ledger, stored.page_key))
+    return await run_in_threadpool(render, request, "article.html", {"view": view})
 
 
 @router.get("/speakers/{speaker_id}")
-async def speaker_page(request: Request, speaker_id: int, cursor: str | None = None):
+async def speaker_page(request: Request, speaker_id: SpeakerId, cursor: Cursor = None):
     require_reader(request)
     view = views.speaker(request.app.state.ledger, speaker_id, cursor)
     if view is None:
@@ -167,7 +194,7 @@ async def speaker_page(request: Request, speaker_id: int, cursor: str | None = N
 
 
 @router.get("/speakers")
-async def speakers_page(request: Request, q: str = "", cursor: str | None = None):
+async def speakers_page(request: Request, q: str = "", cursor: Cursor = None):
     require_reader(request)
     query = q.strip()[:200]
     view = views.speakers(request.app.state.ledger, cursor, query=query)
@@ -178,7 +205,7 @@ async def speakers_page(request: Request, q: str = "", cursor: str | None = None
 
 
 @router.get("/sites/{name}")
-async def site_page(request: Request, name: str, cursor: str | None = None):
+async def site_page(request: Request, name: str, cursor: Cursor = None):
     require_reader(request)
     view = views.site(request.app.state.ledger, name, cursor)
     if view is None:
@@ -187,6 +214,8 @@ async def site_page(request: Request, name: str, cursor: str | None = None):
 
 
 @router.get("/sites")
-async def sites_page(request: Request):
+async def sites_page(request: Request, cursor: Cursor = None):
     require_reader(request)
-    return render(request, "sites.html", {"view": views.sites(request.app.state.ledger)})
+    return render(
+        request, "sites.html", {"view": views.sites(request.app.state.ledger, cursor), "cursor": cursor}
+    )

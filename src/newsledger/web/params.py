@@ -6,13 +6,54 @@ import datetime as dt
 from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from fastapi import Query
+from fastapi import Path, Query
+from pydantic import AfterValidator
 
+from newsledger.errors import InputError
 from newsledger.web.errors import ApiError
 from newsledger.web.views import SearchParams
 
-Cursor = Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")]
+# The ledgers store 64-bit signed integers: a larger number can name no record and no position.
+MAX_ID = 2**63 - 1
+
+
+def cursor_problem(value: str) -> str | None:
+    """Why ``value`` cannot be a cursor of this ledger (a number out of range, not an object), or
+    None when it may be one; the ledger checks the rest."""
+    from newsledger.ledger.query import decode_cursor
+
+    try:
+        position = decode_cursor(value)
+    except InputError:
+        return "not a cursor this server issued"
+    for item in position.values():
+        if isinstance(item, float) or (isinstance(item, int) and not -MAX_ID - 1 <= item <= MAX_ID):
+            return "not a cursor this server issued"
+    return None
+
+
+def checked_cursor(value: str | None) -> str | None:
+    """The cursor, or a ValueError (answered as 400) naming what is wrong with it."""
+    if value and (problem := cursor_problem(value)):
+        raise ValueError(problem)
+    return value or None
+
+
+Cursor = Annotated[
+    str | None,
+    Query(max_length=512, description="next_cursor of the previous page"),
+    AfterValidator(checked_cursor),
+]
 Limit = Annotated[int, Query(ge=1, le=100, description="results per page")]
+
+
+def record_id(description: str):
+    """A path parameter naming one stored record: a positive integer the ledger can hold."""
+    return Annotated[int, Path(ge=1, le=MAX_ID, description=description)]
+
+
+ArticleId = record_id("the article's id")
+SpeakerId = record_id("the speaker's id")
 
 
 def iso_date(name: str, value: str | None) -> str | None:
@@ -29,7 +70,11 @@ def speaker_filter(value: str | None) -> int | str | None:
     text = (value or "").strip()
     if not text:
         return None
-    return int(text) if text.isdigit() and len(text) < 18 else text
+    if not text.isdigit():
+        return text
+    if not text.isascii() or len(text) > 19 or not 1 <= int(text) <= MAX_ID:
+        raise ApiError(400, "bad_request", f"speaker: no speaker can have the id {text[:40]}")
+    return int(text)
 
 
 def search_params(
@@ -40,7 +85,8 @@ def search_params(
     since: Annotated[dt.date | None, Query(description="from this date (YYYY-MM-DD)")] = None,
     until: Annotated[dt.date | None, Query(description="up to this date (YYYY-MM-DD)")] = None,
     kind: Annotated[
-        Literal["direct", "indirect", "mixed"] | None, Query(description="statement kind")
+        Literal["direct", "indirect", "mixed", "speech", "writing", "belief", "evidence"] | None,
+        Query(description="statement kind: its form, or what it attributes"),
     ] = None,
     cursor: Cursor = None,
     limit: Limit = 20,
@@ -58,6 +104,9 @@ def search_params(
     )
 
 
+STATEMENT_KINDS = ("direct", "indirect", "mixed", "speech", "writing", "belief", "evidence")
+
+
 def form_search_params(
     q: str = "",
     scope: str = "statements",
@@ -72,8 +121,8 @@ def form_search_params(
     scope = scope or "statements"
     if scope not in ("statements", "articles"):
         raise ApiError(400, "bad_request", f"scope: must be statements or articles, not {scope[:40]!r}")
-    if kind and kind not in ("direct", "indirect", "mixed"):
-        raise ApiError(400, "bad_request", f"kind: must be direct, indirect or mixed, not {kind[:40]!r}")
+    if kind and kind not in STATEMENT_KINDS:
+        raise ApiError(400, "bad_request", f"kind: must be one of {', '.join(STATEMENT_KINDS)}, not {kind[:40]!r}")
     return SearchParams(
         q=q.strip()[:500],
         scope=scope,
@@ -82,8 +131,16 @@ def form_search_params(
         since=iso_date("since", since),
         until=iso_date("until", until),
         kind=kind or None,
-        cursor=cursor[:512] or None,
+        cursor=form_cursor(cursor),
     )
+
+
+def form_cursor(value: str | None) -> str | None:
+    """A cursor from a page's query string, checked as the API checks it."""
+    value = (value or "")[:512]
+    if value and (problem := cursor_problem(value)):
+        raise ApiError(400, "bad_request", f"cursor: {problem}")
+    return value or None
 
 
 def query_string(params: SearchParams) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import time
 from collections import deque
@@ -37,6 +38,7 @@ SECURITY_HEADERS = (
 
 CSRF_COOKIE = "nl_csrf"
 CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "X-CSRF-Token"
 AUTH_COOKIE = "nl_auth"
 
 
@@ -59,6 +61,41 @@ class SecurityHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class UnexpectedErrorMiddleware:
+    """The last resort: an exception no handler answered becomes a 500 in the error shape.
+
+    It sits inside :class:`SecurityHeadersMiddleware`, so this reply carries the same headers as
+    every other; the exception goes to the log, never to the client.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            LOG.exception("unexpected error answering %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            message = "the server failed to answer this request; the error is in its log"
+            await _send_error(send, 500, "internal_error", message)
+
+
+LOG = logging.getLogger("newsledger.web")
 
 
 class BodySizeLimitMiddleware:
@@ -98,13 +135,15 @@ class BodyTooLarge(Exception):
 
 
 async def _too_large(scope: Scope, send: Send, max_bytes: int) -> None:
-    body = json.dumps(
-        {"error": {"code": "too_large", "message": f"request body larger than {max_bytes} bytes"}}
-    ).encode()
+    await _send_error(send, 413, "too_large", f"request body larger than {max_bytes} bytes")
+
+
+async def _send_error(send: Send, status: int, code: str, message: str) -> None:
+    body = json.dumps({"error": {"code": code, "message": message}}).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
         }
     )
@@ -145,14 +184,52 @@ def csrf_valid(secret: str, cookie_value: str | None, field_value: str | None) -
     return same(csrf_field_for(secret, cookie_value), field_value)
 
 
-def auth_cookie_for(secret: str, token: str) -> str:
-    return sign(secret, "auth", token)
+class Sessions:
+    """Sign-in sessions kept by the server: a cookie names one, and only a live one counts.
+
+    A session ends ``lifetime`` seconds after sign-in, at sign-out (``end``), for everyone at
+    ``end_all``, or when the server restarts; the cookie alone can never revive it. The oldest
+    sessions make room past ``limit``.
+    """
+
+    def __init__(self, lifetime: float = 12 * 3600, limit: int = 1000, clock=time.time) -> None:
+        self.lifetime = lifetime
+        self.limit = limit
+        self.clock = clock
+        self._expiry: dict[str, float] = {}
+
+    def start(self) -> str:
+        """A new session's id, to put in the sign-in cookie."""
+        now = self.clock()
+        self._expiry = {sid: ends for sid, ends in self._expiry.items() if ends > now}
+        while len(self._expiry) >= self.limit:
+            self._expiry.pop(next(iter(self._expiry)))
+        session = secrets.token_urlsafe(32)
+        self._expiry[session] = now + self.lifetime
+        return session
+
+    def live(self, session: str | None) -> bool:
+        ends = self._expiry.get(session or "")
+        if ends is None:
+            return False
+        if ends <= self.clock():
+            self._expiry.pop(session or "", None)
+            return False
+        return True
+
+    def end(self, session: str | None) -> None:
+        self._expiry.pop(session or "", None)
+
+    def end_all(self) -> None:
+        self._expiry.clear()
 
 
 class FailureThrottle:
-    """Counts wrong tokens per client address; too many within ``window`` seconds are refused.
+    """Counts wrong tokens per client address; past ``limit`` within ``window`` seconds, wrong
+    tokens from that address are answered 429.
 
-    Guessing the operator's token then costs minutes per handful of tries instead of nothing.
+    The right token is checked first and always accepted, so the failures of others behind the
+    same proxy never lock out its holder; what protects the token from guessing is its length.
     """
 
     def __init__(self, limit: int = 10, window: float = 60.0, clock=time.monotonic) -> None:

@@ -10,6 +10,8 @@ import msgspec
 from newsledger.errors import ConfigError
 
 MEGABYTE = 1024 * 1024
+# Wrong tokens are throttled but never lock out the right one, so length is what stops guessing.
+MIN_TOKEN_LENGTH = 16
 
 
 class WebSettings(msgspec.Struct, frozen=True, kw_only=True):
@@ -18,7 +20,7 @@ class WebSettings(msgspec.Struct, frozen=True, kw_only=True):
     ``token`` guards every write (adding pages, ingesting); without one, writes are refused.
     ``private`` puts the read pages and endpoints behind the same token. ``secret`` signs the
     cookies (sign-in, CSRF); a random one per process unless given. ``extract_timeout`` bounds
-    the processing of one submitted page, in seconds.
+    the processing of one submitted page, in seconds. A sign-in lasts ``session_hours``.
     """
 
     db: str
@@ -28,6 +30,7 @@ class WebSettings(msgspec.Struct, frozen=True, kw_only=True):
     max_body_bytes: int = 8 * MEGABYTE
     allow_private_urls: bool = False
     extract_timeout: float = 20.0
+    session_hours: float = 12.0
 
     @property
     def writes_enabled(self) -> bool:
@@ -64,8 +67,11 @@ def load_settings(
     chosen_private = private if private is not None else bool(_env_flag("NEWSLEDGER_PRIVATE"))
     if chosen_private and not chosen_token:
         raise ConfigError("a private server needs a token (--token or NEWSLEDGER_TOKEN)")
-    if chosen_token is not None and len(chosen_token) < 8:
-        raise ConfigError("the token must be at least 8 characters long")
+    if chosen_token is not None and len(chosen_token) < MIN_TOKEN_LENGTH:
+        raise ConfigError(
+            f"the token must be at least {MIN_TOKEN_LENGTH} characters long "
+            "(make one with: python -c 'import secrets; print(secrets.token_urlsafe(24))')"
+        )
     return WebSettings(
         db=db,
         token=chosen_token,
@@ -74,4 +80,5 @@ def load_settings(
         max_body_bytes=_env_int("NEWSLEDGER_MAX_BODY_BYTES", 8 * MEGABYTE),
         allow_private_urls=bool(_env_flag("NEWSLEDGER_ALLOW_PRIVATE_URLS")),
         extract_timeout=float(_env_int("NEWSLEDGER_EXTRACT_TIMEOUT", 20)),
+        session_hours=float(_env_int("NEWSLEDGER_SESSION_HOURS", 12)),
     )

@@ -54,6 +54,17 @@ def check_url(url: str) -> None:
         raise ApiError(400, "bad_request", f"{url[:200]}: only http and https URLs can be fetched")
     if not host:
         raise ApiError(400, "bad_request", f"{url[:200]}: not a URL with a host name")
+    if not host_name_encodes(host):
+        raise ApiError(400, "bad_request", f"{url[:200]}: the host name is not a valid domain name")
+
+
+def host_name_encodes(host: str) -> bool:
+    """Whether the resolver can be asked for ``host`` (IDNA refuses some characters outright)."""
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        return False
+    return True
 
 
 def pasted_page(content: str, form: FormChoice) -> Page:

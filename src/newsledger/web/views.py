@@ -79,6 +79,20 @@ def searchable(query: str) -> bool:
     return True
 
 
+def query_reading(query: str) -> str | None:
+    """How the full-text index reads the words typed: the terms it must match (``"a" AND "b"``),
+    or None when there are no words (filters alone)."""
+    from newsledger.errors import InputError
+    from newsledger.ledger.query import fts5_query
+
+    if not query:
+        return None
+    try:
+        return fts5_query(query)
+    except InputError:
+        return ""
+
+
 def search(ledger, params: SearchParams) -> dict:
     """One page of statement or article hits, as builtins; a query without words finds nothing."""
     if params.q and not searchable(params.q):
@@ -99,16 +113,20 @@ def search(ledger, params: SearchParams) -> dict:
 
 
 def article(ledger, article_id: int) -> dict | None:
-    stored = ledger.article(article_id)
-    if stored is None:
-        return None
-    statements = tuple(item.statement for item in stored.statements)
-    speaker_ids = {item.statement.id: item.speaker_id for item in stored.statements}
     from newsledger.web.sources import article_source
 
+    stored = ledger.article(article_id)
+    return None if stored is None else article_view(stored, article_source(ledger, stored.page_key))
+
+
+def article_view(stored, source: dict | None = None) -> dict:
+    """A stored article (found through ``source``, if followed) with its statements marked in the
+    text; pure, so it runs off the event loop."""
+    statements = tuple(item.statement for item in stored.statements)
+    speaker_ids = {item.statement.id: item.speaker_id for item in stored.statements}
     return {
         "stored": stored,
-        "source": article_source(ledger, stored.page_key),
+        "source": source,
         "article": stored.article,
         "statements": statements,
         "speaker_ids": speaker_ids,
@@ -149,19 +167,42 @@ def speaker(ledger, speaker_id: int, cursor: str | None, limit: int = 20) -> dic
     page = ledger.speaker_statements(speaker_id, limit=limit, cursor=cursor)
     statements = {"items": msgspec.to_builtins(page.hits), "next_cursor": page.next_cursor}
     months = {item.value: item.count for item in ledger.speaker_timeline(speaker_id)}
+    described = msgspec.to_builtins(record)
+    described["mentions"] = merged_by_case(described["mentions"])
+    outlets = [
+        {"site": site, "name": name or site or "(no site)", "count": count}
+        for site, name, count in ledger.speaker_outlets(speaker_id)
+    ]
     return {
-        "speaker": msgspec.to_builtins(record),
+        "speaker": described,
+        "outlets": outlets,
         "statements": statements,
         "timeline_counts": [{"month": month, "count": count} for month, count in sorted(months.items())],
         "timeline": build_timeline(months),
     }
 
 
+def merged_by_case(counts: list[dict]) -> list[dict]:
+    """Counts of values that differ only in letter case ("She", "she") as one, under a capitalised
+    form where there is one (the most counted of those), most counted first."""
+    groups: dict[str, list[dict]] = {}
+    for item in counts:
+        groups.setdefault(item["value"].casefold(), []).append(item)
+    merged = [
+        {
+            "value": max(group, key=lambda item: (item["value"][:1].isupper(), item["count"]))["value"],
+            "count": sum(item["count"] for item in group),
+        }
+        for group in groups.values()
+    ]
+    return sorted(merged, key=lambda item: (-item["count"], item["value"]))
+
+
 def speaker_json(view: dict) -> dict:
     return {
         "speaker": view["speaker"],
         "statements": view["statements"],
-        "outlets": view["speaker"]["sites"],
+        "outlets": view["outlets"],
         "timeline": view["timeline_counts"],
     }
 
@@ -186,9 +227,21 @@ def speakers(ledger, cursor: str | None, limit: int = 50, query: str | None = No
     return {"items": msgspec.to_builtins(page.speakers), "next_cursor": page.next_cursor}
 
 
-def sites(ledger) -> dict:
-    """Every site; there are few enough to list on one page."""
-    return {"items": msgspec.to_builtins(ledger.sites()), "next_cursor": None}
+def sites(ledger, cursor: str | None = None, limit: int = 50) -> dict:
+    """One page of sites, most articles first; the cursor holds the count of sites already shown."""
+    from newsledger.errors import InputError
+    from newsledger.ledger.query import decode_cursor, encode_cursor
+
+    skip = decode_cursor(cursor).get("shown", 0)
+    if not isinstance(skip, int) or isinstance(skip, bool) or skip < 0:
+        raise InputError("not a cursor this server issued", input_name=cursor)
+    every = ledger.sites()
+    shown = every[skip : skip + limit]
+    more = skip + limit < len(every)
+    return {
+        "items": msgspec.to_builtins(shown),
+        "next_cursor": encode_cursor({"shown": skip + limit}) if more else None,
+    }
 
 
 def stats(ledger) -> dict:

@@ -20,6 +20,9 @@ from newsledger.web.errors import ApiError
 from newsledger.web.submit import Extracted, FormChoice
 
 GRACE_SECONDS = 10.0
+# Submissions allowed to wait for the one worker; more are refused at once, so a flood of
+# pastes cannot queue minutes of work.
+MAX_WAITING = 4
 
 
 def process_submitted(page: Page, form: FormChoice, seconds: float) -> Processed:
@@ -44,9 +47,11 @@ def extracted_from(processed: Processed) -> Extracted:
 class PageWorker:
     """One worker process, started on first use."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, max_waiting: int = MAX_WAITING) -> None:
         self.seconds = seconds
+        self.max_waiting = max_waiting
         self._pool: ProcessPoolExecutor | None = None
+        self._in_flight = 0
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -54,6 +59,16 @@ class PageWorker:
         return self._pool
 
     async def extract(self, page: Page, form: FormChoice) -> Extracted:
+        """The page processed in the worker; 429 when too many submissions already wait."""
+        if self._in_flight > self.max_waiting:
+            raise ApiError(429, "busy", "the server is processing other pages; retry in a few seconds")
+        self._in_flight += 1
+        try:
+            return await self._extract(page, form)
+        finally:
+            self._in_flight -= 1
+
+    async def _extract(self, page: Page, form: FormChoice) -> Extracted:
         loop = asyncio.get_running_loop()
         future = loop.run_in_executor(self._executor(), process_submitted, page, form, self.seconds)
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import msgspec
 
 from newsledger.attribute.clauses import RawStatement
+from newsledger.attribute.cue_model import load_model
 from newsledger.attribute.engine import Found, RulesEngine, _enclosing
 from newsledger.attribute.learned.features import reporting_lemma
 from newsledger.attribute.learned.tagger import Attribution, tag_text
@@ -31,7 +32,8 @@ class LearnedEngine(RulesEngine):
         *,
         hybrid: bool = False,
     ) -> None:
-        super().__init__(article, reference, deadline)
+        # The hybrid's rules are the default rules engine, learned cue detector included.
+        super().__init__(article, reference, load_model() if hybrid else None, deadline)
         self.hybrid = hybrid
         self.scores: dict[int, float] = {}  # id of a learned raw statement -> the tagger's score
 

@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from typing import NamedTuple
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.content.blocks import (
     Aside,
@@ -20,7 +22,13 @@ from newsledger.extract.content.blocks import (
     merge_asides,
     outside_aside,
 )
-from newsledger.extract.content.select import choose_container, other_articles, prose_chars
+from newsledger.extract.content.select import (
+    around_heading,
+    choose_container,
+    other_articles,
+    prose_chars,
+    widen,
+)
 from newsledger.extract.content.walk import Segment, segment_tree
 from newsledger.extract.dom import drop_non_text
 from newsledger.extract.parts import Body, Metadata
@@ -29,18 +37,32 @@ __all__ = ["extract_body"]
 
 
 def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) -> Body:
-    drop_non_text(tree)
     root = tree.body or tree.root
+    if root is not None:
+        unwrap_script_fallback(root)
+    drop_non_text(tree)
     if root is None:
         return Body(notes=("the page has no body",))
-    segments = segment_tree(root)
+    kind = page_kind(metadata)
+    segments = segment_tree(root, reveal_hidden=kind in REVEALED_KINDS)
     prose = [prose_chars(segment) for segment in segments]
-    container = choose_container(segments, prose)
+    container = choose_container(segments, prose, thread=kind == "forum")
     if container is None:
         return _fallback(segments)
+    chosen, container = container, widen(segments, container)
+    if kind in HEADED_KINDS:
+        container = around_heading(segments, container)
     depths = _depths(segments, container.key)
     headline = metadata.headline.value if metadata.headline else None
-    body, asides, captions = _sort(segments, depths, other_articles(segments, prose, depths), headline)
+    policy = Policy(
+        headline,
+        keep_links=container is not chosen and chosen.good < ARTICLE_PROSE_CHARS,
+        keep_kinds=KEPT_BOXES.get(kind or "", frozenset()),
+    )
+    # The posts of a thread and the items of a listing are ``<article>``s side by side: peers,
+    # not the other stories of a feed.
+    others = other_articles(segments, prose, depths) if kind not in PEER_ARTICLE_KINDS else frozenset()
+    body, asides, captions = _sort(segments, depths, others, policy)
     # The container sits at the same depth on every path that passes through it.
     depth = max(depths)
     body, orphans = drop_orphan_headings(body, depth)
@@ -51,8 +73,53 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     )
 
 
+# A page rendered by script may ship its whole reading text for readers without script in a
+# ``<noscript>`` (forum threads often do). Such a fallback holds most of the page's text;
+# the usual ``<noscript>`` (a tracking pixel, "please enable JavaScript") holds next to none.
+NOSCRIPT_SHARE = 0.5
+
+
+def unwrap_script_fallback(root: LexborNode) -> None:
+    """Keep the content of a ``<noscript>`` that holds most of the page's text."""
+    fallbacks = root.css("noscript")
+    if not fallbacks:
+        return
+    total = len(root.text(deep=True))
+    for fallback in fallbacks:
+        if len(fallback.text(deep=True)) >= NOSCRIPT_SHARE * total:
+            fallback.unwrap()
+
+
+# Boxes that are part of the body on a page type: each post of a thread with its author and time.
+KEPT_BOXES: dict[str, frozenset[str]] = {"forum": frozenset({"byline", "dateline"})}
+# Pages whose hidden panels (tabs: the same example in several languages) are content.
+REVEALED_KINDS = frozenset({"documentation"})
+# Pages whose main heading names the subject the body describes.
+HEADED_KINDS = frozenset({"product", "service", "documentation"})
+PEER_ARTICLE_KINDS = frozenset({"forum", "listing", "collection"})
+
+
+def page_kind(metadata: Metadata) -> str | None:
+    """The page type read before the body, if any."""
+    return metadata.page_type.value if metadata.page_type else None
+
+
+# A page whose richest element holds less prose than this has no article: when its body is
+# widened to the region around, that region is a listing, and its linked titles are kept.
+ARTICLE_PROSE_CHARS = 1000.0
+
+
+class Policy(NamedTuple):
+    """What the body keeps: the headline to recognise, whether linked titles are body text
+    (a listing's items) rather than link lists, and the boxes kept whatever their class says."""
+
+    headline: str | None
+    keep_links: bool = False
+    keep_kinds: frozenset[str] = frozenset()
+
+
 def _sort(
-    segments: list[Segment], depths: list[int], others: frozenset[int], headline: str | None
+    segments: list[Segment], depths: list[int], others: frozenset[int], policy: Policy
 ) -> tuple[list[Segment], list[Aside], dict[int, list[str]]]:
     """Body segments, the asides (each with its place in the page), and captions by figure."""
     body: list[Segment] = []
@@ -65,7 +132,7 @@ def _sort(
         aside = (
             outside_aside(segment)
             if depth < 0
-            else classify(segment, depth, others, headline)
+            else classify(segment, depth, others, policy.headline, policy.keep_links, policy.keep_kinds)
             if segment.text
             else None
         )

@@ -34,15 +34,20 @@ def classify(
     container_depth: int,
     other_articles: frozenset[int] = frozenset(),
     headline: str | None = None,
+    keep_links: bool = False,
+    keep_kinds: frozenset[str] = frozenset(),
 ) -> Aside | None:
-    """Why a segment inside the article container is not body text, or None if it is."""
+    """Why a segment inside the article container is not body text, or None if it is.
+
+    ``keep_links``: the body is a list of items, whose titles are links to them; ``keep_kinds``:
+    boxes of these kinds are body text (the author and time of each post of a thread)."""
     if other_articles:
         nested = next((f for f in reversed(segment.path[container_depth + 1 :]) if f.tag == "article"), None)
         nested = nested if nested is not None and nested.key in other_articles else None
         if nested is not None:
             return Aside("related_links", segment.text, "another article inside the article", nested.label)
     frame = boilerplate_frame(segment, container_depth + 1)
-    if frame is not None:
+    if frame is not None and frame.flag not in keep_kinds:
         return Aside(frame.flag or "other", segment.text, f"class, id or tag of <{frame.tag}>", frame.label)
     label = segment.path[-1].label
     if segment.kind == "h1" or (
@@ -53,7 +58,7 @@ def classify(
         )
     if segment.kind == "figcaption" or (segment.kind == "caption" and _inside(segment, "figure")):
         return Aside("caption", segment.text, "figure caption", label)
-    if segment.link_density >= (
+    if not keep_links and segment.link_density >= (
         LINK_PARAGRAPH_DENSITY if segment.kind in {"p", "pre"} else LINK_LIST_DENSITY
     ):
         kind: BoilerplateKind = "related_links" if len(segment.text) > 30 else "navigation"

@@ -44,16 +44,54 @@ def prose_chars(segment: Segment) -> float:
     return prose * 0.5 if segment.kind in _WEAK_PROSE_KINDS else prose
 
 
-def flagged_prose(segments: Sequence[Segment], prose: Sequence[float]) -> dict[int, tuple[Frame, float]]:
-    """For each flagged element, the prose beneath it (ignoring all flags)."""
-    held: dict[int, tuple[Frame, float]] = {}
+def flagged_prose(
+    segments: Sequence[Segment], prose: Sequence[float]
+) -> dict[int, tuple[Frame, float, float]]:
+    """For each flagged element, the prose and all the text beneath it (ignoring all flags)."""
+    held: dict[int, tuple[Frame, float, float]] = {}
     for segment, amount in zip(segments, prose, strict=True):
-        if not amount:
-            continue
         for frame in segment.path:
             if frame.flag is not None:
-                held[frame.key] = (frame, held.get(frame.key, (frame, 0.0))[1] + amount)
+                _, found, text = held.get(frame.key, (frame, 0.0, 0.0))
+                held[frame.key] = (frame, found + amount, text + len(segment.text))
     return held
+
+
+# A class word is weak evidence: ``widget``, ``rail`` or ``cmp-`` also name the boxes a page
+# builder wraps its article in. A box that reads as an article (this much prose, and prose most
+# of its text) is not furniture, whatever its class says; comments, appeals and paywalls are
+# told apart by more than their prose, and keep their flag.
+DENSE_PROSE_CHARS = 1000.0
+DENSE_PROSE_SHARE = 0.6
+FLAGS_PROSE_OVERRULES = frozenset(
+    {"related_links", "other", "advertisement", "navigation", "header", "footer", "cookie_consent",
+     "share_bar", "author_box", "byline", "dateline", "caption", "tags"}
+)  # fmt: skip
+
+
+def _builder_name(frame: Frame) -> tuple[str, str | None]:
+    """A box's tag and first class: a page builder numbers each box in its later classes."""
+    first = frame.classes.split(maxsplit=1) if frame.classes else None
+    return frame.tag, first[0] if first else None
+
+
+def _builder_classes(held: list[tuple[Frame, float, float]], total: float) -> set[tuple[str, str | None]]:
+    """Tag and class strings of flagged boxes that, together, hold most of the page's prose:
+    the blocks a page builder makes the article of (``elementor-widget``), not furniture."""
+    shares: dict[tuple[str, str | None], float] = {}
+    for frame, amount, _ in held:
+        if frame.flag in FLAGS_PROSE_OVERRULES and amount:
+            name = _builder_name(frame)
+            shares[name] = shares.get(name, 0.0) + amount
+    return {name for name, amount in shares.items() if amount > VETO_SHARE * total}
+
+
+def _reads_as_article(frame: Frame, amount: float, text: float) -> bool:
+    return (
+        frame.flag in FLAGS_PROSE_OVERRULES
+        and amount >= DENSE_PROSE_CHARS
+        and amount >= DENSE_PROSE_SHARE * text
+    )
 
 
 def boilerplate_frame(segment: Segment, below: int = 0) -> Frame | None:
@@ -66,15 +104,25 @@ def boilerplate_frame(segment: Segment, below: int = 0) -> Frame | None:
     return None
 
 
-def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | None:
-    """The article element; flags that would hide most of the prose are vetoed on the way."""
+def choose_container(
+    segments: Sequence[Segment], prose: Sequence[float], *, thread: bool = False
+) -> Frame | None:
+    """The article element; flags that would hide most of the prose are vetoed on the way.
+
+    ``thread``: the page is a forum thread, whose replies are its content when they outweigh
+    the post chosen."""
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
-    for frame, amount in held:
-        if amount > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE:
+    builders = _builder_classes(held, total)
+    for frame, amount, text in held:
+        if (
+            (amount > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE)
+            or _reads_as_article(frame, amount, text)
+            or _builder_name(frame) in builders
+        ):
             frame.vetoed = True
     container = _best_frame(segments, prose)
-    for frame, amount in held:
+    for frame, amount, _ in held:
         found = container.good if container else 0.0
         if frame.vetoed or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE):
             continue
@@ -82,7 +130,74 @@ def choose_container(segments: Sequence[Segment], prose: Sequence[float]) -> Fra
             break
         frame.vetoed = True
         container = _best_frame(segments, prose)
+    if thread and container is not None and _thread_outweighs(segments, prose, container):
+        for frame, _, _ in held:
+            if frame.flag == "comments":
+                frame.vetoed = True
+        container = _best_frame(segments, prose)
     return container
+
+
+# A forum thread is its opening post and the replies, which pages mark up as comments. On a
+# page read as a forum, when the replies hold more prose than the element chosen, and that
+# element is short, the replies are the page's content. (On a news page the same shape is a
+# comment section under a short story, so the rule waits for the page type.)
+THREAD_OPENING_MAX_CHARS = 1500.0
+
+
+def _thread_outweighs(segments: Sequence[Segment], prose: Sequence[float], container: Frame) -> bool:
+    if container.good >= THREAD_OPENING_MAX_CHARS:
+        return False
+    replies = 0.0
+    for segment, amount in zip(segments, prose, strict=True):
+        # Small reply boxes are read whole, as one aside each: their length stands for prose.
+        amount = amount or (len(segment.text) if segment.kind == "aside" else 0.0)
+        if amount and any(frame.flag == "comments" and not frame.vetoed for frame in segment.path):
+            replies += amount
+    return replies > container.good
+
+
+# The chosen element is reconsidered when it holds a small share of the page's prose or of its
+# readable text (outside boilerplate boxes, links included): a teaser, a caption or one item of
+# a listing won over the body beside it. The nearest ancestor holding most of the readable text
+# is taken instead.
+SMALL_PROSE_SHARE = 0.4
+SMALL_READ_SHARE = 0.25
+MAIN_READ_SHARE = 0.5
+
+
+def widen(segments: Sequence[Segment], container: Frame) -> Frame:
+    """The container, or the nearest ancestor that holds most of the page's readable text."""
+    path = next((s.path for s in segments if container in s.path), None)
+    if path is None:
+        return container
+    root = path[0]
+    if container.good >= SMALL_PROSE_SHARE * root.good and container.read >= SMALL_READ_SHARE * root.read:
+        return container
+    for frame in reversed(path[: path.index(container)]):
+        if frame.read >= MAIN_READ_SHARE * root.read:
+            return frame
+    return container
+
+
+# A product or service page names its subject in the main heading, and its description and
+# specifications follow that heading. When the element chosen lies elsewhere (a grid of
+# selling points, a box of reviews), the body is the nearest element holding both, unless that
+# is the whole page.
+
+
+def around_heading(segments: Sequence[Segment], container: Frame) -> Frame:
+    """The nearest element holding both the page's first ``<h1>`` and the container."""
+    heading = next((s for s in segments if s.kind == "h1"), None)
+    path = next((s.path for s in segments if container in s.path), None)
+    if heading is None or path is None or container in heading.path:
+        return container
+    common = None
+    for mine, theirs in zip(path, heading.path, strict=False):
+        if mine is not theirs:
+            break
+        common = mine
+    return container if common is None or common is path[0] else common
 
 
 def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | None:
@@ -96,12 +211,14 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
     for segment, amount in zip(segments, prose, strict=True):
         path = segment.path
         lowest = len(path)
+        read = float(len(segment.text)) if segment.kind != "aside" else 0.0
         for frame in reversed(path):
             lowest -= 1
             if frame.flag is not None and not frame.vetoed:
-                # Text inside a boilerplate element counts only against the elements around it.
-                bad: float = len(segment.text)
-                amount = 0.0
+                # Text inside a boilerplate element counts only against the elements around it;
+                # hidden text (data for a script, a screen-reader label) says nothing of them.
+                bad: float = len(segment.text) if frame.flag != "label" else 0.0
+                amount = read = 0.0
                 break
         else:
             lowest = len(path) - 1
@@ -116,14 +233,16 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
             for index in range(top, lowest + 1):
                 new = path[index]
                 frames[new.key] = new
-                new.good = new.bad = 0.0
+                new.good = new.bad = new.read = 0.0
                 seen.append((new, path[index - 1] if index else None))
         frame.good += amount
         frame.bad += bad
+        frame.read += read
     for frame, parent in reversed(seen):
         if parent is not None:
             parent.good += frame.good
             parent.bad += frame.bad
+            parent.read += frame.read
     best: Frame | None = None
     best_score = 0.0
     for frame in frames.values():
@@ -136,6 +255,8 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
 # A page that runs several stories one after another (a feed of next posts) puts each in its
 # own ``<article>``; the first with this much prose is the page's own story.
 MAIN_ARTICLE_PROSE = 200.0
+PEER_ARTICLES_MIN = 8
+PEER_MAIN_SHARE = 0.5
 
 
 def other_articles(
@@ -156,5 +277,9 @@ def other_articles(
         if main is None and held[innermost.key] >= MAIN_ARTICLE_PROSE:
             main = innermost.key
     if main is None or len(held) < 2:
+        return frozenset()
+    if len(held) >= PEER_ARTICLES_MIN and held[main] < PEER_MAIN_SHARE * sum(held.values()):
+        # Many stories, the first no larger than its fellows: a list of them (a blog's front
+        # page, a thread), not one story followed by others.
         return frozenset()
     return frozenset(key for key in held if key != main)

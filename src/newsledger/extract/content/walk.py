@@ -88,7 +88,9 @@ _NOT_FLAGGED = frozenset({"html", "body", "main"})
 class Frame:
     """An element on the path from the body to a segment, with what the later steps learn."""
 
-    __slots__ = ("_label", "bad", "classes", "element_id", "flag", "good", "image", "key", "tag", "vetoed")
+    __slots__ = (
+        "_label", "bad", "classes", "element_id", "flag", "good", "image", "key", "read", "tag", "vetoed",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -106,6 +108,8 @@ class Frame:
         self.vetoed = False
         self.good = 0.0
         self.bad = 0.0
+        # Characters of text outside boilerplate boxes beneath, links included.
+        self.read = 0.0
         self.image: tuple[str | None, str | None] | None = None
         self._label: str | None = None
 
@@ -137,7 +141,10 @@ class Segment:
         return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
 
 
-def _frame_for(node: LexborNode, tag: str, attrs: dict[str, str | None] | None = None) -> Frame:
+def _frame_for(
+    node: LexborNode, tag: str, attrs: dict[str, str | None] | None = None, *, reveal_hidden: bool = False
+) -> Frame:
+    """``reveal_hidden``: hidden elements are read as any other (the panels of a tab set)."""
     if attrs is None:
         attrs = node.attributes
     classes = attrs.get("class")
@@ -145,6 +152,7 @@ def _frame_for(node: LexborNode, tag: str, attrs: dict[str, str | None] | None =
     flag = _named_flag(tag, classes, element_id)
     if (
         flag is None
+        and not reveal_hidden
         and tag not in _NOT_FLAGGED
         and len(attrs) > (classes is not None) + (element_id is not None)
         and _hidden(attrs)
@@ -228,8 +236,9 @@ MAX_FLAGGED_OPEN = 3
 # are read child by child so that those are told apart.
 REGION_KINDS = frozenset({"header", "footer", "related_links", "other"})
 REGION_SPLIT_CHARS = 3000
-# ... and when its paragraphs hold less prose than this (else it may be the article itself).
-OPAQUE_PROSE_CHARS = 300
+# ... and when its paragraphs hold less prose than this (else it may be the article itself, or
+# one of the boxes a page builder cuts the article into, a paragraph each).
+OPAQUE_PROSE_CHARS = 150
 
 
 # Real pages nest elements a few dozen deep; below this depth the rest of a subtree is read as
@@ -244,9 +253,10 @@ LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class _Walk:
-    __slots__ = ("figures", "flagged_open", "opaque_limit", "out", "path")
+    __slots__ = ("figures", "flagged_open", "opaque_limit", "out", "path", "reveal_hidden")
 
-    def __init__(self, root: LexborNode) -> None:
+    def __init__(self, root: LexborNode, reveal_hidden: bool = False) -> None:
+        self.reveal_hidden = reveal_hidden
         self.figures = 0
         self.flagged_open = 0
         self.out = _Collector()
@@ -254,9 +264,12 @@ class _Walk:
         self.opaque_limit = OPAQUE_SHARE * len(root.text(deep=True))
 
 
-def segment_tree(root: LexborNode) -> list[Segment]:
-    """Cut the text under ``root`` into segments in document order."""
-    walk = _Walk(root)
+def segment_tree(root: LexborNode, *, reveal_hidden: bool = False) -> list[Segment]:
+    """Cut the text under ``root`` into segments in document order.
+
+    ``reveal_hidden``: read hidden elements as visible ones (documentation hides the panels of
+    its tab sets, one per language, and each is part of the page)."""
+    walk = _Walk(root, reveal_hidden)
     path = walk.path
     root_key = path[0].key
     out = walk.out
@@ -317,7 +330,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         if out.pieces:
             out.cut(walk.path)
         attrs = node.attributes
-        frame = _frame_for(node, tag, attrs)
+        frame = _frame_for(node, tag, attrs, reveal_hidden=walk.reveal_hidden)
         if frame.flag is not None:
             if walk.flagged_open < MAX_FLAGGED_OPEN and _read_whole(node, frame, walk):
                 return False
@@ -341,7 +354,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
     elif not attrs or not ("class" in attrs or "id" in attrs or "hidden" in attrs or "style" in attrs):
         # A plain inline element changes nothing: its text joins the running segment.
         return True
-    frame = _frame_for(node, tag, attrs)
+    frame = _frame_for(node, tag, attrs, reveal_hidden=walk.reveal_hidden)
     if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
         # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
         # it: it is set aside whole without cutting the sentence around it.
@@ -389,7 +402,9 @@ def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
         _add_aside(" ".join("".join(loose).split()), path, walk)
         loose = []
         _add_aside(
-            " ".join(child.text(deep=True, separator=" ").split()), (*path, _frame_for(child, tag)), walk
+            " ".join(child.text(deep=True, separator=" ").split()),
+            (*path, _frame_for(child, tag, reveal_hidden=walk.reveal_hidden)),
+            walk,
         )
     _add_aside(" ".join("".join(loose).split()), path, walk)
 

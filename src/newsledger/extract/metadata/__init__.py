@@ -25,7 +25,9 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     published, modified = dating.dates(tree, signals, url)
     lead_image, images = figures.images(signals, url)
     authors = authorship.authors(tree, signals, site.value if site else None, url)
-    kind = pagetype.page_type(tree, signals, headline=headline, dated=published is not None, authored=bool(authors))
+    kind = pagetype.page_type(
+        tree, signals, headline=headline, dated=published is not None, authored=bool(authors)
+    )
     return Metadata(
         page_type=kind,
         canonical_url=details.canonical_url(signals, url),

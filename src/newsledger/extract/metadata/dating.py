@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import msgspec
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
@@ -43,6 +44,20 @@ _PUBLISHED_META = (
     "date.available",
     "release_date",
     "created",
+    "published",
+    "publication_date",
+    "publicationdate",
+    "date_published",
+    "article:published",
+    "pub_date",
+    "dc.date.published",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "rnews:datepublished",
+    "article.created",
+    "og:pubdate",
 )
 _MODIFIED_META = (
     "article:modified_time",
@@ -82,6 +97,9 @@ _OUTSIDE = (
 class DateCandidate:
     parsed: ParsedDate
     found: Found
+    # Evidence that says less: an unlabelled date near the headline, a date in script data,
+    # a date in the URL. The field then carries a lower confidence.
+    weak: bool = False
 
 
 def dates(
@@ -94,6 +112,12 @@ def dates(
         visible_published, visible_modified = _visible(tree)
         published += visible_published
         modified += visible_modified
+    if not published:
+        near_published, near_modified = _near_headline(signals.h1)
+        published += near_published
+        modified += near_modified
+    if not published:
+        published += _script_data(tree)
     if url:
         published += _from_url(url)
     published_field = _choose(published)
@@ -121,18 +145,19 @@ def _visible(tree: LexborHTMLParser) -> tuple[list[DateCandidate], list[DateCand
     """Dates printed in ``<time>`` elements and dateline areas of the article, not sidebars."""
     published: list[DateCandidate] = []
     modified: list[DateCandidate] = []
-    for index, node in enumerate(
-        tree.css(
-            'time, [itemprop="datePublished"], [itemprop="dateModified"], [class*="date"], [class*="Date"], [class*="dateline"], [class*="byline"], '
-            '[class*="meta"], [class*="info"], [class*="Meta"], [class*="Info"]'
-        )
-    ):
-        if index > 60:
-            break
+    # Elements that name themselves a date come first; the many "meta" and "info" boxes after.
+    marked = tree.css('time, [itemprop="datePublished"], [itemprop="dateModified"]')[:40]
+    boxes = tree.css(
+        '[class*="date"], [class*="Date"], [class*="dateline"], [class*="byline"], '
+        '[class*="meta"], [class*="info"], [class*="Meta"], [class*="Info"]'
+    )[:60]
+    for node in (*marked, *boxes):
         if _outside_article(node):
             continue
         item = node.attributes.get("itemprop") or ""
         raw = node.attributes.get("datetime") or node.attributes.get("content") or ""
+        if not raw and item and node.tag == "abbr":
+            raw = node.attributes.get("title") or ""
         text = clean_text(node.text(separator=" "))
         if not raw and (not text or len(text) > 120):
             continue
@@ -151,6 +176,80 @@ def _visible(tree: LexborHTMLParser) -> tuple[list[DateCandidate], list[DateCand
         else:
             published.append(candidate)
     return published, modified
+
+
+def _near_headline(h1: LexborNode | None) -> tuple[list[DateCandidate], list[DateCandidate]]:
+    """Short texts printed just above or below the main heading that read as a date: the
+    unlabelled dateline of pages whose markup names nothing a date."""
+    published: list[DateCandidate] = []
+    modified: list[DateCandidate] = []
+    for node in _around(h1):
+        text = clean_text(node.text(separator=" "))
+        if not text or len(text) > 80 or _outside_article(node):
+            continue
+        parsed = parse_date(text)
+        if parsed is None:
+            continue
+        candidate = DateCandidate(parsed, Found(text, "dateline", f"{node.tag} near the headline"), weak=True)
+        if _UPDATED_LABEL.search(f"{text} {_label_before(node)}"):
+            modified.append(candidate)
+        else:
+            published.append(candidate)
+    return published, modified
+
+
+def _around(h1: LexborNode | None) -> list[LexborNode]:
+    """The small elements beside the heading and beside each of its three nearest ancestors."""
+    found: list[LexborNode] = []
+    current = h1
+    for _ in range(3):
+        if current is None or current.tag in _CONTAINERS:
+            break
+        for sibling in (*_siblings(current, "next", 4), *_siblings(current, "prev", 2)):
+            found.extend(_small_parts(sibling))
+        current = current.parent
+    return found
+
+
+def _siblings(node: LexborNode, direction: str, limit: int) -> list[LexborNode]:
+    out: list[LexborNode] = []
+    current = getattr(node, direction)
+    while current is not None and len(out) < limit:
+        if current.tag not in ("-text", "-comment", "script", "style"):
+            out.append(current)
+        current = getattr(current, direction)
+    return out
+
+
+def _small_parts(node: LexborNode) -> list[LexborNode]:
+    """The element if it is short, else its short descendants (a byline box holds a few)."""
+    text_length = len(node.text(deep=True))
+    if text_length <= 80:
+        return [node]
+    if text_length > 400:
+        return []
+    return [child for child in node.css("time, p, span, div, small, li") if len(child.text(deep=True)) <= 80][
+        :20
+    ]
+
+
+# Publication dates in the data a page embeds in scripts (framework state, escaped JSON-LD).
+_SCRIPT_DATE = re.compile(
+    r"(?:\\*[\"'])?(?:datePublished|publishedDate|publishDate|publishedAt|published_at|publicationDate|"
+    r"publication_date|first_publication_date|date_published|pubDate)(?:\\*[\"'])?\s*:\s*\\*[\"']"
+    r"((?:19|20)\d{2}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)"
+)
+
+
+def _script_data(tree: LexborHTMLParser) -> list[DateCandidate]:
+    for node in tree.css("script"):
+        text = node.text(deep=True)
+        if len(text) < 20:
+            continue
+        match = _SCRIPT_DATE.search(text)
+        if match and (parsed := parse_date(match.group(1))) is not None:
+            return [DateCandidate(parsed, Found(match.group(0), "meta", "script data"), weak=True)]
+    return []
 
 
 def _label_before(node: LexborNode) -> str:
@@ -180,10 +279,11 @@ def _from_url(url: str) -> list[DateCandidate]:
     if not match:
         return []
     parsed = parse_date(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")
-    return [DateCandidate(parsed, Found(match.group(0), "url", "url"))] if parsed else []
+    return [DateCandidate(parsed, Found(match.group(0), "url", "url"), weak=True)] if parsed else []
 
 
 _FULL_RANK = 7
+WEAK_CONFIDENCE = 0.6
 
 
 def _rank(candidate: DateCandidate) -> int:
@@ -204,7 +304,7 @@ def _choose(candidates: list[DateCandidate]) -> DateField | None:
             chosen = other
     rejected = _rejected(chosen, candidates)
     parsed = chosen.parsed
-    return DateField(
+    field = DateField(
         value=parsed.value,
         precision=parsed.precision,
         has_timezone=parsed.has_timezone,
@@ -215,6 +315,7 @@ def _choose(candidates: list[DateCandidate]) -> DateField | None:
             rejected=rejected,
         ),
     )
+    return msgspec.structs.replace(field, confidence=WEAK_CONFIDENCE) if chosen.weak else field
 
 
 def _rejected(chosen: DateCandidate, candidates: list[DateCandidate]) -> tuple[Candidate, ...]:

@@ -7,6 +7,7 @@ reader repairs what is cheap to repair and skips a block it cannot read.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -63,6 +64,9 @@ def parse_lenient(text: str) -> Any:
     text = text.strip()
     if not text:
         return None
+    if text.startswith(("{&quot;", "[&quot;", "{ &quot;")):
+        # Some templates HTML-escape the JSON they print into the script element.
+        text = html.unescape(text)
     try:
         return json.loads(text)
     except RecursionError:

@@ -25,7 +25,7 @@ _LEAD_WORDS = (
 _LEAD = re.compile(rf"^\s*(?:{_LEAD_WORDS})\s*[:\-–—]?\s+", re.IGNORECASE)
 _LEAD_COLON = re.compile(r"^\s*[^\W\d_]{2,15}\s*:\s+")
 _SPLIT = re.compile(
-    r"\s*(?:,|，|、|;|\||/|\s&\s|&amp;|\s+(?:and|und|y|et|e|og|och|en|i|a|ve|и|та|és|ja|und\s+von)\s+)\s*",
+    r"\s*(?:,|，|、|;|\||/|\s+(?:and|und|y|et|e|og|och|en|i|a|ve|и|та|és|ja|und\s+von)\s+)\s*",
     re.IGNORECASE,
 )
 ROLE_WORDS = frozenset(
@@ -105,6 +105,23 @@ ROLE_WORDS = frozenset(
         "host",
         "former",
         "author",
+        "publisher",
+        "founder",
+        "co-founder",
+        "cofounder",
+        "ceo",
+        "cto",
+        "owner",
+        "administrator",
+        "admin",
+        "webmaster",
+        "moderator",
+        "president",
+        "manager",
+        "officer",
+        "specialist",
+        "coordinator",
+        "strategist",
         "기자",
         "記者",
         "记者",
@@ -115,7 +132,8 @@ _NOT_NAME_WORDS = word_set(
     "hours stunden aktualisiert veröffentlicht publié actualizado photo photos foto fotos image "
     "images bild video getty shutterstock newsletter subscribe abonnieren login anmelden menu "
     "home sign stand watch live listen hören facebook twitter instagram linkedin whatsapp telegram "
-    "youtube tiktok email e-mail rss print drucken"
+    "youtube tiktok email e-mail rss print drucken sponsored reviews reading time total verified buyer "
+    "undefined null anonymous get matched"
 )
 _CONNECTORS = word_set("and und y et e og och en i a ve и та és ja with mit con avec")
 ORGANISATION_WORDS = word_set(
@@ -155,7 +173,11 @@ def split_byline(raw: str) -> list[PersonName]:
     if not text:
         return []
     people: list[PersonName] = []
-    for piece in _SPLIT.split(text):
+    for piece in _pieces(text):
+        if people and is_credential(piece):
+            # "Jane Doe, MS, RDN": letters after a name stay with it.
+            people[-1] = PersonName(name=f"{people[-1].name}, {piece.strip()}", role=people[-1].role)
+            continue
         if _is_role(piece):
             if people and people[-1].role is None:
                 people[-1] = PersonName(name=people[-1].name, role=_tidy(piece))
@@ -166,6 +188,33 @@ def split_byline(raw: str) -> list[PersonName]:
         if all(person.name.casefold() != known.name.casefold() for known in people):
             people.append(person)
     return people
+
+
+# Degrees, licences and certifications printed after a name, compared without dots or case.
+CREDENTIALS = word_set(
+    "md do phd dphil psyd edd dnp ms msc ma mba mph mfa med bsc ba bs rd rdn ld cdn cssd fand rn bsn np "
+    "pa-c aprn fnp dds dmd jd esq cpa cfp cfa cepf lcsw lmft lpc dvm cpt cscs ryt e-ryt facp faclm foma "
+    "dabom faap facc frcp mrcp mbbs chb nd lac ches cns ibclc otr dpt od jr sr ii iii iv"
+)
+
+
+def is_credential(piece: str) -> bool:
+    """ "MS", "Ph.D.", "CEPF®", "M.D. FACLM": only degree and certification letters."""
+    words = piece.replace(".", "").replace("®", "").replace("™", "").casefold().split()
+    return bool(words) and len(words) <= 3 and all(word in CREDENTIALS for word in words)
+
+
+def _pieces(text: str) -> list[str]:
+    """The byline cut at commas and joining words; at "&" only between full names ("Jane Doe &
+    John Roe"), as single words on both sides name a firm ("Johnson & Johnson")."""
+    pieces = []
+    for piece in _SPLIT.split(text.replace("&amp;", "&")):
+        sides = [side.strip() for side in piece.split("&")]
+        if len(sides) > 1 and all(len(side.split()) >= 2 for side in sides):
+            pieces.extend(sides)
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def _after_lead_word(text: str) -> str:

@@ -98,7 +98,14 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
             signals.figures.append(node)
         else:
             headings.append(node)
-    _read_json_ld(jsonld.read_blocks(scripts), signals)
+    blocks = jsonld.read_blocks(scripts)
+    # JSON-LD some frameworks print into a meta tag's content instead of a script element.
+    for key, values in signals.meta.items():
+        if key.endswith("ldjson"):
+            blocks += [
+                parsed for found in values if (parsed := jsonld.parse_lenient(found.value)) is not None
+            ]
+    _read_json_ld(blocks, signals)
     head = tree.head or tree.root
     title = head.css_first("title") if head is not None else None
     if title is not None:

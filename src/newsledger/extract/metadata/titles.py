@@ -60,8 +60,37 @@ def headline(signals: Signals, site: str | None, url: str | None = None) -> Text
     reason = "fewer sources agree" if votes[_key(chosen.value)] > 1 else "lower-priority source"
     if votes[_key(chosen.value)] == 1 and (shared := _shared_after_kickers(voters)) is not None:
         chosen, reason = shared, "a different kicker before the same headline"
+    visible = next((c for c in ordered if c.locator == "h1"), None)
+    # Two declared sources agreeing on an affix make it the publisher's headline.
+    agreed = sum(c.locator != "h1" and _key(c.value) == _key(chosen.value) for c in voters) > 1
+    if (
+        visible is not None
+        and chosen is not visible
+        and not agreed
+        and _same_headline(visible.value, chosen.value, site)
+    ):
+        chosen, reason = visible, "the printed headline, reworded for search or social cards or with an affix"
     others = [c for c in ordered if c is not chosen]
     return TextField(value=chosen.value, evidence=evidence_for(chosen, others, reason))
+
+
+def _same_headline(printed: str, declared: str, site: str | None) -> bool:
+    """Whether the declared title is the printed headline in other typography (quotes, case,
+    an ellipsis) or with an affix after it (a site, a search phrase: "Headline | Top 19 Picks").
+    A kicker before the headline ("Topic: Headline") is the publisher's own and stays."""
+    printed_key, declared_key = _key(printed), _key(declared)
+    if len(printed_key) < 8 or (site and printed_key == _key(site)):
+        return False
+    if printed_key == declared_key:
+        # Only the case tells them apart ("HEADLINE" on a card): the printed one reads as meant.
+        # Quotes and separators lost between the heading's elements are the extraction's, not
+        # the page's, so the declared title keeps its punctuation.
+        return _letters(printed) != _letters(declared)
+    return declared_key.startswith(printed_key) and len(printed_key) >= 0.4 * len(declared_key)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
 
 
 _KICKER = re.compile(r"^[^:|–—-]{3,60}?(?::|\s[-–—|])\s+")

@@ -2,12 +2,13 @@
 (function () {
   "use strict";
 
-  // Hovering or focusing a marked span lights up every part of its statement and its card.
+  // Hovering or focusing a marked span lights up every part of its own statement (the innermost
+  // one marking it) and its card, including the parts it shares with overlapping statements.
   function linkStatements(root) {
     root.querySelectorAll("[data-statement]").forEach(function (el) {
       var id = el.getAttribute("data-statement");
       function toggle(on) {
-        document.querySelectorAll('[data-statement="' + CSS.escape(id) + '"]').forEach(function (other) {
+        document.querySelectorAll('[data-statements~="' + CSS.escape(id) + '"]').forEach(function (other) {
           other.classList.toggle("lit", on);
         });
         var card = document.getElementById("st-" + id);

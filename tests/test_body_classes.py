@@ -1,0 +1,40 @@
+"""Structural rules of the body choice, each on a small page written for it (``tests/fixtures/body/``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsledger.extract.content.select import choose_container, other_articles, prose_chars
+from newsledger.extract.content.walk import segment_tree
+from newsledger.extract.dom import drop_non_text, parse_html
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "body"
+
+
+def _other_articles(html: str) -> frozenset[int]:
+    tree = parse_html(html)
+    drop_non_text(tree)
+    segments = segment_tree(tree.body)
+    prose = [prose_chars(segment) for segment in segments]
+    container = choose_container(segments, prose)
+    assert container is not None
+    depth = next(i for s in segments for i, frame in enumerate(s.path) if frame is container)
+    depths = [depth if container in s.path else -1 for s in segments]
+    return other_articles(segments, prose, depths)
+
+
+def test_many_stories_none_larger_than_the_first_are_a_list() -> None:
+    assert _other_articles((PAGES / "diary-front-page.html").read_text(encoding="utf-8")) == frozenset()
+
+
+def test_a_story_followed_by_other_stories_keeps_them_apart() -> None:
+    story = (
+        "<p>" + " ".join(["The ferry resumed its winter timetable on Monday after repairs."] * 20) + "</p>"
+    )
+    teaser = "<p>A shorter story about the harbour wall and the works planned for next spring.</p>"
+    html = (
+        f"<main><article>{story}</article>"
+        + "".join(f"<article>{teaser}</article>" for _ in range(9))
+        + "</main>"
+    )
+    assert len(_other_articles(html)) == 9

@@ -1,0 +1,101 @@
+"""The body follows the page type: rules that wait for the type read before the body.
+
+The pages are written for these tests (``tests/fixtures/body/``); each rule is checked both
+ways, so that a page of another type keeps its old reading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsledger.extract.content import extract_body
+from newsledger.extract.content.select import choose_container, prose_chars, widen
+from newsledger.extract.content.walk import segment_tree
+from newsledger.extract.dom import drop_non_text, parse_html
+from newsledger.extract.parts import Body, Metadata
+from newsledger.model import Evidence, PageTypeField
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "body"
+
+
+def _container_text(name: str, *, thread: bool) -> str:
+    tree = parse_html((PAGES / name).read_bytes())
+    drop_non_text(tree)
+    segments = segment_tree(tree.body)
+    prose = [prose_chars(segment) for segment in segments]
+    container = choose_container(segments, prose, thread=thread)
+    assert container is not None
+    container = widen(segments, container)
+    return "\n".join(s.text for s in segments if container in s.path)
+
+
+def test_forum_thread_keeps_the_replies() -> None:
+    text = _container_text("forum-replies.html", thread=True)
+    assert "We have never been to the fens." in text
+    assert "Plan it yourselves." in text
+    assert "We have booked two nights in Ely" in text
+    assert "Board rules" not in text
+
+
+def test_the_same_shape_on_another_page_keeps_comments_out() -> None:
+    text = _container_text("forum-replies.html", thread=False)
+    assert "We have never been to the fens." in text
+    assert "Plan it yourselves." not in text
+
+
+def _body(name: str, kind: str | None) -> Body:
+    page_type = PageTypeField(value=kind, evidence=Evidence(source="dom")) if kind else None
+    return extract_body(parse_html((PAGES / name).read_bytes()), None, Metadata(page_type=page_type))
+
+
+def _body_text(name: str, kind: str | None) -> str:
+    return "\n".join(block.text for block in _body(name, kind).blocks)
+
+
+def test_forum_posts_in_articles_are_peers() -> None:
+    text = _body_text("forum-articles.html", "forum")
+    assert "Which source do you rely on" in text
+    assert "Apps often interpolate" in text
+    assert "I watch the posts at the harbour mouth" in text
+    assert "Terms" not in text
+
+
+def test_forum_posts_keep_their_authors() -> None:
+    blocks = [block.text for block in _body("forum-articles.html", "forum").blocks]
+    assert blocks.index("keelhaul") + 1 == next(
+        i for i, b in enumerate(blocks) if b.startswith("The printed tables come")
+    )
+    assert "keelhaul" not in _body_text("forum-articles.html", "article")
+
+
+def test_articles_after_the_story_are_other_stories_on_an_article_page() -> None:
+    text = _body_text("forum-articles.html", "article")
+    assert "Which source do you rely on" in text
+    assert "Apps often interpolate" not in text
+
+
+def test_product_body_reaches_the_heading_and_its_description() -> None:
+    text = _body_text("product-heading.html", "product")
+    assert "A waxed cotton smock cut long enough" in text
+    assert "Waxed cotton, 8 oz" in text
+    assert "Every seam is taped" in text
+    assert "Returns" not in text
+
+
+def test_article_body_stays_with_its_prose() -> None:
+    text = _body_text("product-heading.html", "article")
+    assert "Every seam is taped" in text
+    assert "A waxed cotton smock cut long enough" not in text
+
+
+def test_documentation_keeps_every_tab_of_an_example() -> None:
+    text = _body_text("docs-tabs.html", "documentation")
+    assert 'gauge = tidekit.open("WSM-01")' in text
+    assert 'let gauge = tidekit::open("WSM-01")?;' in text
+    assert "raises a stale-reading error" in text
+
+
+def test_hidden_panels_stay_aside_on_other_pages() -> None:
+    text = _body_text("docs-tabs.html", "article")
+    assert 'gauge = tidekit.open("WSM-01")' in text
+    assert "tidekit::open" not in text

@@ -1,0 +1,155 @@
+"""Headline, authors and dates as a reader sees them: one written page per class of page."""
+
+from __future__ import annotations
+
+from newsledger.extract.dom import parse_html
+from newsledger.extract.metadata import extract_metadata
+from newsledger.extract.parts import Metadata
+
+
+def read(head: str, body: str, url: str = "https://shop.example/blog/post") -> Metadata:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return extract_metadata(parse_html(html), url)
+
+
+def names(metadata: Metadata) -> list[str]:
+    return [author.name for author in metadata.authors]
+
+
+# --------------------------------------------------------------------------- headline
+
+
+def test_the_printed_headline_wins_over_a_card_title_with_a_search_affix() -> None:
+    metadata = read(
+        '<meta property="og:title" content="Best Residential Movers in Leeds 2025 | Top 19 Companies Compared For Your Move">',
+        "<article><h1>Best Residential Movers in Leeds 2025</h1><p>Text.</p></article>",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Best Residential Movers in Leeds 2025"
+    assert metadata.headline.evidence.locator == "h1"
+    rejected = [c.value for c in metadata.headline.evidence.rejected]
+    assert "Best Residential Movers in Leeds 2025 | Top 19 Companies Compared For Your Move" in rejected
+
+
+def test_the_printed_headline_wins_over_a_card_title_in_capitals() -> None:
+    metadata = read(
+        '<meta property="og:title" content="RIVER BRIDGE REOPENS AFTER FLOOD REPAIRS">',
+        "<h1>River bridge reopens after flood repairs</h1>",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "River bridge reopens after flood repairs"
+
+
+def test_a_kicker_before_the_headline_stays_with_the_declared_title() -> None:
+    metadata = read(
+        '<meta property="og:title" content="Flood inquiry: Two ministers resign over the report">',
+        "<h1>Two ministers resign over the report</h1>",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Flood inquiry: Two ministers resign over the report"
+
+
+# --------------------------------------------------------------------------- authors
+
+
+def test_every_name_of_a_json_ld_author_array_is_kept() -> None:
+    metadata = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Dam opens", '
+        '"author": [{"@type": "Person", "name": "Ana Silva"}, {"@type": "Person", "name": "Rui Costa"}, '
+        '{"@type": "Person", "name": "Mei Lin"}]}</script>',
+        "<h1>Dam opens</h1>",
+    )
+    assert names(metadata) == ["Ana Silva", "Rui Costa", "Mei Lin"]
+
+
+def test_a_byline_of_two_people_and_the_outlet_keeps_both_people() -> None:
+    metadata = read(
+        '<meta property="og:site_name" content="CNN">',
+        '<h1>Dam opens</h1><p class="byline">By Ana Silva and Rui Costa, CNN</p>',
+        url="https://www.cnn.example/2025/03/04/dam",
+    )
+    assert names(metadata) == ["Ana Silva", "Rui Costa"]
+
+
+def test_a_credential_stays_with_its_name() -> None:
+    metadata = read('<meta name="author" content="Jane Doe, MS, RDN">', "<h1>Eating for winter</h1>")
+    assert names(metadata) == ["Jane Doe, MS, RDN"]
+
+
+def test_an_organisation_is_not_split_at_the_ampersand() -> None:
+    metadata = read('<meta name="author" content="Marsh & Parsons">', "<h1>House prices</h1>")
+    assert names(metadata) == ["Marsh & Parsons"]
+
+
+def test_two_full_names_joined_by_an_ampersand_are_two_authors() -> None:
+    metadata = read('<meta name="author" content="Jared Newman & Sam Singleton">', "<h1>Phones</h1>")
+    assert names(metadata) == ["Jared Newman", "Sam Singleton"]
+
+
+def test_a_job_title_is_never_a_name() -> None:
+    assert names(read('<meta name="author" content="Publisher">', "<h1>Prices</h1>")) == []
+    metadata = read('<meta name="author" content="Jane Doe, Publisher">', "<h1>Prices</h1>")
+    assert names(metadata) == ["Jane Doe"]
+    assert metadata.authors[0].role == "Publisher"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_an_unlabelled_date_under_the_headline_is_the_publication_date_with_less_confidence() -> None:
+    metadata = read(
+        "",
+        '<div class="hero"><h1>Understanding cloud sinks</h1><div class="text-200">October 3, 2024</div></div>'
+        "<p>Body text of the post.</p>",
+        url="https://shop.example/post",
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2024-10-03")
+    assert metadata.published.confidence < 1.0
+    assert metadata.published.evidence.source == "dateline"
+
+
+def test_a_meta_tag_in_another_spelling_gives_the_date() -> None:
+    metadata = read('<meta name="published" content="July 17, 2025">', "<h1>Story</h1>")
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2025-07-17")
+    assert metadata.published.confidence == 1.0
+
+
+def test_json_ld_printed_html_escaped_into_a_meta_tag_is_read() -> None:
+    payload = (
+        "{&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;EV guide&quot;,"
+        "&quot;datePublished&quot;:&quot;2025-11-10T09:00:00-05:00&quot;,"
+        "&quot;dateModified&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}"
+    )
+    metadata = read(f'<meta name="script:ld+json" content="{payload}">', "<h1>EV guide</h1>")
+    assert metadata.published is not None and metadata.published.value.startswith("2025-11-10")
+    assert metadata.modified is not None and metadata.modified.value.startswith("2025-11-17")
+
+
+def test_a_date_in_script_data_is_weak_evidence() -> None:
+    metadata = read(
+        "",
+        '<h1>Story</h1><script>self.__next_f.push([1,"{\\"title\\":\\"Story\\",'
+        '\\"publishedAt\\":\\"2025-10-20T13:08:55-07:00\\"}"])</script>',
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2025-10-20")
+    assert metadata.published.confidence < 1.0
+
+
+def test_an_update_date_is_never_the_publication_date() -> None:
+    metadata = read(
+        "",
+        '<h1>Checklist</h1><p class="post-date">Last updated: December 9, 2025</p><p>Body.</p>',
+        url="https://shop.example/checklist",
+    )
+    assert metadata.published is None
+    assert metadata.modified is not None and metadata.modified.value.startswith("2025-12-09")
+
+
+def test_a_date_from_the_url_alone_has_less_confidence() -> None:
+    metadata = read("", "<h1>Story</h1>", url="https://news.example/2024/01/05/story/")
+    assert metadata.published is not None
+    assert metadata.published.evidence.source == "url"
+    assert metadata.published.confidence < 1.0

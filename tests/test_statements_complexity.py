@@ -1,0 +1,104 @@
+"""Attribution time grows linearly with the input, whatever the number of quotations and cues
+in one sentence, one paragraph or one article; a pathological sentence is read in windows and
+the statements found there say so."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import time
+
+import pytest
+
+from newsledger import extract
+from newsledger.attribute import attribute
+from newsledger.attribute.text import MAX_SENTENCE_CHARS, sentences
+from newsledger.model import Article, Block
+
+GROWTH_PER_DOUBLING = 2.5
+SLACK_SECONDS = 0.1
+
+
+def _article(text: str) -> Article:
+    blocks, start = [], 0
+    for line in text.split("\n"):
+        if line:
+            blocks.append(Block(kind="paragraph", text=line, start=start, end=start + len(line)))
+        start += len(line) + 1
+    return Article(input_form="text", text=text, blocks=tuple(blocks))
+
+
+def _cpu_seconds(text: str) -> float:
+    article = _article(text)
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        started = time.process_time()
+        attribute(article)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+FAMILIES = {
+    # quotations and cues in one sentence with no sentence end
+    "one sentence": lambda n: '"Hello," said ' * n,
+    # sentences whose quotations hold their periods: one paragraph, one splitter "sentence"
+    "one paragraph": lambda n: 'He said "it is fine." She said "it is not." ' * n,
+    # many short paragraphs with pronouns and appositives to resolve across the article
+    "many paragraphs": lambda n: (
+        'Jane Smith, a lawyer from Ohio, said that it was not. "It is fine," she said. Mr. Brown said he agreed.\n'
+        * n
+    ),
+    # one huge paragraph of ordinary prose with cues
+    "huge prose paragraph": lambda n: (
+        "The minister said that the plan was good and officials noted that it would work, and John Smith told reporters that he agreed. "
+        * n
+    ),
+}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_time_grows_linearly(family):
+    build = FAMILIES[family]
+    size = 200
+    times = [_cpu_seconds(build(size * factor)) for factor in (1, 2, 4)]
+    for smaller, larger in itertools.pairwise(times):
+        assert larger <= GROWTH_PER_DOUBLING * smaller + SLACK_SECONDS, f"{family}: {times}"
+
+
+def test_ten_thousand_quotations_and_cues_as_copied_text_take_under_a_second():
+    text = '"Hello," said ' * 10_000
+    started = time.process_time()
+    attribute(extract(text, form="text"))
+    assert time.process_time() - started < 1.0
+
+
+def test_a_pathological_sentence_is_read_in_windows_and_its_statements_say_so():
+    text = 'Smith said that the plan "is fine and fair" and Jones said that the plan "is not fine", ' * 100
+    assert len(text) > 2 * MAX_SENTENCE_CHARS
+    windows = sentences(text)
+    assert len(windows) >= 3
+    assert all(
+        window.end - window.start <= MAX_SENTENCE_CHARS and window.cut_from == len(text.strip())
+        for window in windows
+    )
+    statements = attribute(_article(text))
+    assert statements
+    assert all(
+        statement.notes and f"{len(text.strip()):,} characters" in statement.notes[0]
+        for statement in statements
+    )
+    assert all(len(statement.content.text) <= MAX_SENTENCE_CHARS for statement in statements)
+
+
+def test_windows_are_cut_outside_quotations():
+    text = ("He said " + '"' + "word " * 20 + '" ') * 200
+    for window in sentences(text):
+        inside = text[window.start : window.end]
+        assert inside.count('"') % 2 == 0, inside[-60:]
+
+
+def test_an_ordinary_sentence_carries_no_note():
+    statements = attribute(_article('"The dam is safe," the engineer said on Tuesday.'))
+    assert len(statements) == 1
+    assert statements[0].notes == ()

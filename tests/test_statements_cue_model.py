@@ -1,0 +1,58 @@
+"""The learned cue detector: shipped small, read from the package, finding cues outside the verb
+table, and trained deterministically by the project's own code."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from newsledger.attribute import attribute
+from newsledger.attribute.cue_model import MODEL_FILE, features, load_model
+from newsledger.attribute.text import sentences
+from newsledger.model import Article, Block
+
+
+def _article(text: str) -> Article:
+    return Article(
+        input_form="text", text=text, blocks=(Block(kind="paragraph", text=text, start=0, end=len(text)),)
+    )
+
+
+def test_the_weights_ship_in_the_package_and_are_small():
+    weights = resources.files("newsledger.attribute").joinpath("data", MODEL_FILE)
+    assert len(weights.read_bytes()) <= 25_000_000
+    model = load_model()
+    assert model is not None and "said" in model.heads and model.weights
+
+
+def test_a_cue_outside_the_verb_table_is_found_with_its_speaker_and_content():
+    text = "Former governor Tom Baker endorsed Ana Ruiz on Tuesday."
+    [statement] = attribute(_article(text))
+    assert (statement.speaker.name, statement.cue.span.text) == ("Tom Baker", "endorsed")
+    assert attribute(_article(text), engine="table") == ()  # the verb table alone does not know it
+
+
+def test_a_description_with_a_place_in_it_is_no_name():
+    [statement] = attribute(_article("The Vermont senator declined to say whether the plan would pass."))
+    assert statement.cue.span.text == "declined"
+    assert statement.speaker.name is None and statement.speaker.description == "The Vermont senator"
+
+
+def test_words_inside_quotations_are_never_learned_cues():
+    text = '"He endorsed nobody and declined everything," Ana Ruiz said.'
+    assert [statement.cue.span.text for statement in attribute(_article(text))] == ["said"]
+
+
+def test_training_is_deterministic_and_learns_a_separable_rule():
+    from bench.cues import train
+
+    sentence = sentences("Officials endorsed the plan and the mayor painted the wall.")[0]
+    heads = {"endorsed"}
+    data = [(features(sentence, index), token.lower in heads) for index, token in enumerate(sentence.tokens)]
+    first, second = train(data, passes=5), train(data, passes=5)
+    assert first == second
+    weights, bias = first
+    scores = {
+        token.lower: bias + sum(weights.get(f, 0.0) for f in features(sentence, i))
+        for i, token in enumerate(sentence.tokens)
+    }
+    assert scores["endorsed"] > 0 > scores["painted"]
