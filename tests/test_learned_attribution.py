@@ -261,3 +261,19 @@ def test_a_quoted_content_goes_on_into_a_next_sentence_that_is_only_a_quotation(
     ):
         unit = make_unit(other, 0, len(other))
         assert _continued(unit, [quotations(unit)[0]]) == [quotations(unit)[0]]
+
+
+def test_bench_statements_scores_several_engines_side_by_side(tmp_path, capsys):
+    from bench import statements
+
+    root = write_corpus(tmp_path / "polnear")
+    assert (
+        statements.main(
+            ["--data", str(root), "--split", "dev", "--engine", "rules,learned,hybrid", "--passes", "1"]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "F1 side by side" in out
+    for engine in ("rules", "learned", "hybrid"):
+        assert f"speed, engine {engine} (CPU time)" in out
