@@ -58,6 +58,9 @@ _MODEL_NUMBER = re.compile(r"[ \-]?\d")
 _GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 
+MAX_NAME_ENDING_WORDS = 5
+
+
 @dataclass(slots=True)
 class Person:
     name: str
@@ -94,7 +97,9 @@ class Cast:
                 if part[:1].isupper() and part.lower() not in TITLE_WORDS:
                     self.by_token.setdefault(part, person)
             words = name.split()
-            for start in range(1, len(words) - 1):  # "Harden Bradford" is the Joy Harden Bradford named before
+            # "Harden Bradford" is the Joy Harden Bradford named before; endings of at most a few
+            # words, or a run of thousands of capitalised words costs quadratic time and memory
+            for start in range(max(1, len(words) - MAX_NAME_ENDING_WORDS), len(words) - 1):
                 self.by_ending.setdefault(" ".join(words[start:]), person)
         if description and description not in person.descriptions:
             person.descriptions.append(description)
