@@ -1,0 +1,61 @@
+"""The command line as a user meets it: outputs that cannot be written, values that are not dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.cli import main
+
+EXAMPLES = "examples/pages"
+
+
+@pytest.fixture
+def blocker(tmp_path):
+    """A plain file standing where a directory is needed."""
+    path = tmp_path / "not-a-directory"
+    path.write_text("x")
+    return path
+
+
+@pytest.fixture
+def ledger(tmp_path, capsys):
+    db = str(tmp_path / "l.db")
+    assert main(["ingest", f"{EXAMPLES}/news-donation.html", "--db", db, "-j", "0", "-q"]) == 0
+    capsys.readouterr()
+    return db
+
+
+def one_error_line(capsys, *names: str) -> str:
+    err = capsys.readouterr().err.strip()
+    assert "Traceback" not in err
+    last = err.splitlines()[-1]
+    assert last.startswith("newsledger: error: ")
+    for name in names:
+        assert name in last
+    return last
+
+
+def test_extract_to_an_output_file_that_cannot_be_made_is_one_line(blocker, capsys):
+    out = str(blocker / "o.jsonl")
+    assert main(["extract", f"{EXAMPLES}/news-donation.html", "-o", out]) == 1
+    assert one_error_line(capsys, out).endswith("not a directory")
+
+
+def test_extract_to_an_output_dir_that_is_a_file_is_one_line(blocker, capsys):
+    assert main(["extract", f"{EXAMPLES}/news-donation.html", "--output-dir", str(blocker)]) == 1
+    one_error_line(capsys, str(blocker))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "-f", "jsonl"],
+        ["export", "-f", "csv", "--what", "statements"],
+        ["failures"],
+        ["failures", "-f", "csv"],
+    ],
+)
+def test_ledger_outputs_that_cannot_be_written_are_one_line(ledger, blocker, capsys, command):
+    out = str(blocker / "out")
+    assert main([*command, "--db", ledger, "-o", out]) == 1
+    one_error_line(capsys, out)
