@@ -59,3 +59,9 @@ def test_ledger_outputs_that_cannot_be_written_are_one_line(ledger, blocker, cap
     out = str(blocker / "out")
     assert main([*command, "--db", ledger, "-o", out]) == 1
     one_error_line(capsys, out)
+
+
+@pytest.mark.parametrize("since", ["2026-13-01", "2026-02-30", "01-12-2026"])
+def test_watch_refuses_a_since_that_is_not_a_calendar_day(ledger, capsys, since):
+    assert main(["watch", "--once", "--since", since, "--db", ledger]) == 1
+    assert one_error_line(capsys, since)
