@@ -27,7 +27,8 @@ _NOT_HEADS = AUXILIARIES | PASSIVE_AUX | {"not", "n't", "to", "never"}
 Example = tuple[list[str], bool]
 # Chosen on PolNeAR dev with `bench statements`: the learned cues add recall without costing the
 # verbs of saying their precision (source F1 of the saying subset stays at or above 78).
-DEFAULT_THRESHOLD = 3.0
+DEFAULT_THRESHOLD = 1.0
+HEAD_SHARE = 0.3
 
 
 def _heads(text: str, gold: list[dict]) -> set[int]:
@@ -105,6 +106,17 @@ def train(data: list[Example], passes: int) -> tuple[dict[str, float], float]:
     return averaged, round(bias_total / step, 5)
 
 
+def head_words(data: list[Example], share: float = HEAD_SHARE, least: int = 2) -> list[str]:
+    """The words that head a cue in at least ``share`` of their uses and ``least`` times: the
+    only words the shipped detector scores, so that common verbs ("am", "continue") never are."""
+    seen: dict[str, list[int]] = {}
+    for feats, gold in data:
+        counts = seen.setdefault(feats[0][2:], [0, 0])
+        counts[0] += gold
+        counts[1] += 1
+    return sorted(word for word, (heads, uses) in seen.items() if heads >= least and heads >= share * uses)
+
+
 def best_threshold(data: list[Example], weights: dict[str, float], bias: float) -> tuple[float, float]:
     """The score threshold with the best word-level F1 on held-out examples, and that F1."""
     scored = sorted(
@@ -146,7 +158,7 @@ def main(argv: list[str]) -> int:
     if args.threshold is not None:
         threshold = args.threshold
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    heads = sorted({feats[0][2:] for feats, gold in train_data if gold})
+    heads = head_words(train_data)
     stored = {
         "weights": dict(sorted(weights.items())),
         "bias": bias,

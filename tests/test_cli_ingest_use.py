@@ -181,3 +181,12 @@ def test_ctrl_c_prints_its_message_on_a_line_of_its_own(tmp_path, monkeypatch, c
     lines = err.split("\n")
     assert lines[-2:] == ["newsledger: interrupted", ""]
     assert lines[-3].rsplit("\r", 1)[1].startswith("ingest 8/10")
+
+
+def test_every_export_column_is_documented():
+    from newsledger.ledger.export import ARTICLE_COLUMNS, FAILURE_COLUMNS, STATEMENT_COLUMNS
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "schema.md").read_text()
+    section = doc[doc.index("## Export columns"):]
+    missing = [c for c in (*ARTICLE_COLUMNS, *STATEMENT_COLUMNS, *FAILURE_COLUMNS) if f"`{c}`" not in section]
+    assert missing == []

@@ -56,3 +56,27 @@ def test_training_is_deterministic_and_learns_a_separable_rule():
         for i, token in enumerate(sentence.tokens)
     }
     assert scores["endorsed"] > 0 > scores["painted"]
+
+
+def test_a_passive_is_no_learned_cue():
+    # the subject of "are considered" is what is said, not who says it
+    assert (
+        attribute(_article("Animal-based foods are considered complete proteins by most dietitians.")) == ()
+    )
+
+
+def test_common_verbs_are_never_learned_cues():
+    model = load_model()
+    assert {"am", "continue", "have", "maintain"}.isdisjoint(model.heads)
+    assert attribute(_article("I am bad with technology, and we continue to test new watches.")) == ()
+
+
+def test_only_words_that_mostly_head_cues_are_kept():
+    from bench.cues import head_words
+
+    sentence = sentences("Officials endorsed the plan and endorsed the budget, then painted the wall.")[0]
+    data = [
+        (features(sentence, i), token.lower == "endorsed" or (token.lower == "painted" and i < 0))
+        for i, token in enumerate(sentence.tokens)
+    ]
+    assert head_words(data, share=0.3, least=2) == ["endorsed"]

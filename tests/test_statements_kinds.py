@@ -174,3 +174,20 @@ def test_a_pronoun_never_resolves_to_a_date_or_a_product():
 def test_a_date_is_never_a_speaker():
     statement = _only("Black Friday said that prices would fall.")
     assert statement.speaker.name is None and statement.speaker.kind == "unknown"
+
+
+def test_a_capitalised_document_noun_is_no_name():
+    statement = _only("Studies show that frozen vegetables are as nutritious as fresh ones.")
+    assert (statement.speaker.name, statement.speaker.kind, statement.attribution) == (
+        None,
+        "document",
+        "evidence",
+    )
+
+
+def test_the_end_of_a_full_name_is_that_person():
+    text = (
+        "Joy Harden Bradford, a psychologist, hosts a podcast. Later Ms. Harden Bradford spoke again. "
+        '"Giving people something is better," Harden Bradford said.'
+    )
+    assert _statements(text)[-1].speaker.name == "Joy Harden Bradford"

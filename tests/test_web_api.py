@@ -419,3 +419,13 @@ def test_speaker_ids_beyond_the_ledger_range_are_refused(client: TestClient) -> 
     assert_error_shape(client.get("/api/search", params={"speaker": "9" * 19}), 400, "bad_request")
     assert_error_shape(client.get("/api/search", params={"speaker": "²"}), 400, "bad_request")
     assert client.get("/api/search", params={"speaker": "Ana Ruiz"}).status_code == 200
+
+
+def test_signing_out_everywhere_ends_every_session(ledger) -> None:
+    app = create_app(WebSettings(db="unused", token=TOKEN, secret="s"), ledger=ledger)
+    with TestClient(app) as laptop, TestClient(app) as phone:
+        laptop_form = sign_in(laptop)
+        sign_in(phone)
+        assert "Sign out everywhere" in phone.get("/").text
+        laptop.post("/signout", data={"csrf_token": laptop_form, "everywhere": "on"})
+        assert "Sign out" not in phone.get("/").text and "Sign out" not in laptop.get("/").text

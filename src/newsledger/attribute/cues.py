@@ -124,14 +124,14 @@ def find_cues(sentence: Sentence, headline: bool = False, model: CueModel | None
         return cues
     taken = {index for cue in cues for index in range(cue.first, cue.last + 1)}
     learned = [_learned_cue(sentence.tokens, head) for head in cue_heads(sentence, model, taken)]
-    return sorted(cues + learned, key=lambda cue: cue.verb)
+    return sorted(cues + [cue for cue in learned if cue is not None], key=lambda cue: cue.verb)
 
 
-def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue:
+def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue | None:
     word = tokens[head].lower
     first = _cue_start(tokens, head)
     if _is_passive(tokens, first):
-        first = _cue_start(tokens, first - 1)  # "is expected", "was asked"
+        return None  # "are considered", "is expected": the subject is what is said, not who says it
     previous = tokens[head - 1].lower if head > 0 else ""
     participle = word.endswith("ing") and (previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS)
     return FoundCue(first, head, head, word, "participle" if participle else "finite")

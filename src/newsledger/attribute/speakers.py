@@ -83,15 +83,19 @@ class Cast:
     by_token: dict[str, Person] = field(default_factory=dict)
     mentions: list[NameMention] = field(default_factory=list)
     ignored: list[tuple[int, int]] = field(default_factory=list)
+    by_ending: dict[str, Person] = field(default_factory=dict)
 
     def add(self, name: str, position: int, description: str | None = None) -> Person:
-        person = self.people.get(name) or self.by_token.get(name)
+        person = self.people.get(name) or self.by_token.get(name) or self.by_ending.get(name)
         if person is None:
             person = Person(name, gender_of(name), kind_of(name), first_mention=position)
             self.people[name] = person
             for part in name.split():
                 if part[:1].isupper() and part.lower() not in TITLE_WORDS:
                     self.by_token.setdefault(part, person)
+            words = name.split()
+            for start in range(1, len(words) - 1):  # "Harden Bradford" is the Joy Harden Bradford named before
+                self.by_ending.setdefault(" ".join(words[start:]), person)
         if description and description not in person.descriptions:
             person.descriptions.append(description)
             person.description_words.append(frozenset(w.lower() for w in _WORD.findall(description)) - DETERMINERS)
@@ -336,7 +340,7 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
 def _document(words: list[str], appositive: str | None) -> Resolved:
     """"A Gallup survey", "New CNN polls": named by their words when they carry a name."""
     bare = [word for word in words if word.lower() not in DETERMINERS]
-    if any(word[:1].isupper() for word in bare):
+    if any(word[:1].isupper() and word.lower() not in EVIDENCE_NOUNS for word in bare):  # not "Studies show"
         return Resolved(" ".join(bare), "explicit", "document", appositive)
     return Resolved(None, "unnamed", "document", " ".join(words))
 

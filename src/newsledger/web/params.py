@@ -122,7 +122,9 @@ def form_search_params(
     if scope not in ("statements", "articles"):
         raise ApiError(400, "bad_request", f"scope: must be statements or articles, not {scope[:40]!r}")
     if kind and kind not in STATEMENT_KINDS:
-        raise ApiError(400, "bad_request", f"kind: must be one of {', '.join(STATEMENT_KINDS)}, not {kind[:40]!r}")
+        raise ApiError(
+            400, "bad_request", f"kind: must be one of {', '.join(STATEMENT_KINDS)}, not {kind[:40]!r}"
+        )
     return SearchParams(
         q=q.strip()[:500],
         scope=scope,
