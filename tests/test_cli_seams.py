@@ -65,3 +65,26 @@ def test_ledger_outputs_that_cannot_be_written_are_one_line(ledger, blocker, cap
 def test_watch_refuses_a_since_that_is_not_a_calendar_day(ledger, capsys, since):
     assert main(["watch", "--once", "--since", since, "--db", ledger]) == 1
     assert one_error_line(capsys, since)
+
+
+def test_a_directory_without_page_files_is_a_failure_named_not_silence(tmp_path, capsys):
+    empty = tmp_path / "pages"
+    empty.mkdir()
+    (empty / "logo.png").write_bytes(b"\x89PNG")
+    assert main(["extract", str(empty)]) == 1
+    out, err = capsys.readouterr()
+    assert '"stage": "source"' in out and str(empty) in out
+    assert (
+        err.strip()
+        == f"newsledger: error: {empty}: no page files in the directory (looked for .html, .htm, .txt, and .gz of them)"
+    )
+
+
+def test_an_empty_directory_beside_pages_is_recorded_and_the_batch_goes_on(tmp_path, capsys):
+    empty = tmp_path / "pages"
+    empty.mkdir()
+    db = str(tmp_path / "l.db")
+    assert main(["ingest", str(empty), f"{EXAMPLES}/blog-post.html", "--db", db, "-j", "0", "-q"]) == 0
+    capsys.readouterr()
+    assert main(["failures", "--db", db]) == 0
+    assert "no page files in the directory" in capsys.readouterr().out
