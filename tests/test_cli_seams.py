@@ -88,3 +88,16 @@ def test_an_empty_directory_beside_pages_is_recorded_and_the_batch_goes_on(tmp_p
     capsys.readouterr()
     assert main(["failures", "--db", db]) == 0
     assert "no page files in the directory" in capsys.readouterr().out
+
+
+def test_a_ray_plan_keeps_a_directory_without_pages_as_one_task_that_records_it(tmp_path):
+    from newsledger.scale.plan import directory_segments
+    from newsledger.sources.options import SourceOptions
+
+    empty = tmp_path / "pages"
+    empty.mkdir()
+    assert [segment.input for segment in directory_segments(str(empty), SourceOptions())] == [str(empty)]
+    (empty / "a.html").write_text("<p>a</p>")
+    assert [segment.input for segment in directory_segments(str(empty), SourceOptions())] == [
+        str(empty / "a.html")
+    ]
