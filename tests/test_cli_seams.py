@@ -101,3 +101,11 @@ def test_a_ray_plan_keeps_a_directory_without_pages_as_one_task_that_records_it(
     assert [segment.input for segment in directory_segments(str(empty), SourceOptions())] == [
         str(empty / "a.html")
     ]
+
+
+def test_the_progress_total_counts_a_directory_without_pages_as_its_one_failure(tmp_path):
+    from newsledger.ingest.total import count_pages
+
+    empty = tmp_path / "pages"
+    empty.mkdir()
+    assert count_pages([str(empty), f"{EXAMPLES}/blog-post.html"]) == 2
