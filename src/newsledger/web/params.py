@@ -70,9 +70,9 @@ def speaker_filter(value: str | None) -> int | str | None:
     text = (value or "").strip()
     if not text:
         return None
-    if not text.isdigit():
-        return text
-    if not text.isascii() or len(text) > 19 or not 1 <= int(text) <= MAX_ID:
+    if not (text.isascii() and text.isdigit()):
+        return text  # "²" or "٣" are digits to str.isdigit but can only be (part of) a name
+    if len(text) > 19 or not 1 <= int(text) <= MAX_ID:
         raise ApiError(400, "bad_request", f"speaker: no speaker can have the id {text[:40]}")
     return int(text)
 
@@ -90,8 +90,14 @@ def search_params(
     ] = None,
     cursor: Cursor = None,
     limit: Limit = 20,
+    page_type: Annotated[
+        Literal["article", "forum", "product", "collection", "listing", "documentation", "service", "unknown"]
+        | None,
+        Query(description="only articles of this page type (or statements from them)"),
+    ] = None,
 ) -> SearchParams:
     return SearchParams(
+        page_type=page_type,
         q=q.strip(),
         scope=scope,
         speaker=speaker_filter(speaker),
