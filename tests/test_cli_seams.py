@@ -109,3 +109,17 @@ def test_the_progress_total_counts_a_directory_without_pages_as_its_one_failure(
     empty = tmp_path / "pages"
     empty.mkdir()
     assert count_pages([str(empty), f"{EXAMPLES}/blog-post.html"]) == 2
+
+
+def test_serve_on_a_port_already_taken_is_one_line_before_any_serving_line(ledger, capsys):
+    import socket
+
+    pytest.importorskip("uvicorn")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", ledger, "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert "serving" not in err
+    assert err.strip() == f"newsledger: error: 127.0.0.1:{port}: cannot listen there (Address already in use)"
