@@ -318,8 +318,11 @@ def _quote_only(sentence: Sentence, text: str) -> bool:
 
 
 def _last_quoted(items: list[Found]) -> Found | None:
+    """The sentence's last statement when its content is or ends with a quotation ('said: "…')."""
     last = items[-1]
-    quoted = any(qs <= last.raw.content[0] and last.raw.content[1] <= qe for qs, qe in last.sentence.quotes)
+    start, end = last.raw.content
+    inside = any(qs <= start and end <= qe for qs, qe in last.sentence.quotes)
+    quoted = inside or last.sentence.quote_ending_at(end) is not None
     return last if quoted and last.raw.speaker is not None else None
 
 

@@ -1,0 +1,62 @@
+"""Quotation structure: mismatched marks and quotations running over several paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.attribute.engine import attribute_article
+from newsledger.attribute.text import find_quotes, sentences
+from newsledger.model import Article, Block
+
+
+def _article(text: str) -> Article:
+    blocks = tuple(
+        Block(kind="paragraph", text=m.group(), start=m.start(), end=m.end())
+        for m in re.finditer(r"[^\n]+", text)
+    )
+    return Article(input_form="text", text=text, blocks=blocks)
+
+
+def _quoted(text: str) -> list[tuple[str, str | None]]:
+    found = []
+    for statement in attribute_article(_article(text)):
+        pieces = [statement.content] if statement.kind == "direct" else list(statement.fragments)
+        found += [(piece.text.strip('“”"’ '), statement.speaker.name) for piece in pieces]
+    return found
+
+
+def test_a_curly_opening_closed_by_doubled_apostrophes_is_one_quotation() -> None:
+    text = "“The ferry will not run this winter,’’ the harbour master said."
+    assert [text[s:e] for s, e in find_quotes(text, 0, len(text))] == [
+        "“The ferry will not run this winter,’’"
+    ]
+
+
+def test_a_straight_opening_closed_by_a_curly_mark_is_one_quotation() -> None:
+    text = 'She called it "a plain mistake” and left.'
+    assert [text[s:e] for s, e in find_quotes(text, 0, len(text))] == ['"a plain mistake”']
+
+
+def test_a_quotation_left_open_runs_to_the_end_of_its_paragraph_when_the_next_one_opens_a_mark() -> None:
+    text = 'Mayor Ines Dahl said on Friday: "We will rebuild the pier.\n"The work starts in spring. Nobody loses a job."\nThe council met later.'
+    first = sentences(text)[0]
+    assert [text[s:e] for s, e in first.quotes] == ['"We will rebuild the pier.']
+
+
+def test_an_unclosed_mark_is_no_quotation_when_the_next_paragraph_does_not_open_one() -> None:
+    text = 'Mayor Ines Dahl said on Friday: "We will rebuild the pier.\nThe council met later.'
+    assert sentences(text)[0].quotes == ()
+
+
+def test_every_paragraph_of_a_multi_paragraph_quotation_goes_to_its_speaker() -> None:
+    text = (
+        'Mayor Ines Dahl said on Friday: "We will rebuild the pier.\n'
+        '"The work starts in spring and the boats come back by summer.\n'
+        '"Nobody in the harbour will lose a job over this."\n'
+        "The council met later."
+    )
+    assert _quoted(text) == [
+        ("We will rebuild the pier.", "Ines Dahl"),
+        ("The work starts in spring and the boats come back by summer.", "Ines Dahl"),
+        ("Nobody in the harbour will lose a job over this.", "Ines Dahl"),
+    ]
