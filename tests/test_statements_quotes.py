@@ -60,3 +60,18 @@ def test_every_paragraph_of_a_multi_paragraph_quotation_goes_to_its_speaker() ->
         ("The work starts in spring and the boats come back by summer.", "Ines Dahl"),
         ("Nobody in the harbour will lose a job over this.", "Ines Dahl"),
     ]
+
+
+def test_he_goes_to_the_man_named_last_even_when_his_first_name_tells_no_gender() -> None:
+    text = (
+        "Senator Brian Holt opened the hearing on the launch budget.\n"
+        "Later Tarik Osei, a former flight director, took the floor. "
+        "Osei spoke for an hour about the rocket.\n"
+        '"We need a bigger booster," he said.'
+    )
+    assert _quoted(text) == [("We need a bigger booster,", "Tarik Osei")]
+
+
+def test_a_capitalised_phrase_never_named_again_is_no_antecedent_for_he() -> None:
+    text = 'Senator Brian Holt praised the Total Endorsement Program.\n"We need a bigger booster," he said.'
+    assert _quoted(text) == [("We need a bigger booster,", "Brian Holt")]

@@ -67,6 +67,7 @@ class Person:
     appositives: list[str] = field(default_factory=list)
     description_words: list[frozenset[str]] = field(default_factory=list)
     first_mention: int = 0
+    surname_mentions: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,13 @@ class Cast:
             self.index = _MentionIndex(key, self.mentions, self.ignored)
         if gender is None:
             return self.index.latest(position, "any")
-        return self.index.latest(position, gender) or self.index.latest(position, None)
+        # A person whose first name tells no gender ("Tom Stafford" when "Tom" is not listed)
+        # named after the latest one of the pronoun's gender is the nearer antecedent.
+        matching = self.index.latest_at(position, gender)
+        unknown = self.index.latest_at(position, "unknown named again")
+        if matching is None or (unknown is not None and unknown[0] > matching[0]):
+            return unknown[1] if unknown else None
+        return matching[1]
 
     def by_description(self, words: set[str]) -> Person | None:
         best, best_score = None, 0
@@ -137,16 +144,32 @@ class _MentionIndex:
             person = mention.person
             if person.kind != "person" or _covered(mention.position, spans, starts):
                 continue
-            for gender in {person.gender, "any"}:
+            keys = {person.gender, "any"}
+            if person.gender is None and person.surname_mentions and _shaped_like_a_name(person.name):
+                keys.add("unknown named again")  # named again by the surname alone: a person
+            for gender in keys:
                 positions, people = self.by_gender.setdefault(gender, ([], []))
                 positions.append(mention.position)
                 people.append(person)
 
     def latest(self, position: int, gender: str | None) -> Person | None:
         """The latest mention before ``position`` of that gender (``"any"`` for all)."""
+        found = self.latest_at(position, gender)
+        return found[1] if found else None
+
+    def latest_at(self, position: int, gender: str | None) -> tuple[int, Person] | None:
         positions, people = self.by_gender.get(gender, ([], []))
         index = bisect_left(positions, position) - 1
-        return people[index] if index >= 0 else None
+        return (positions[index], people[index]) if index >= 0 else None
+
+
+def _shaped_like_a_name(name: str) -> bool:
+    """Capitalised words, none of them written in capitals, a title or a function word."""
+    words = name.split()
+    return all(
+        word[:1].isupper() and not word.isupper() and word.lower() not in FUNCTION_WORDS | TITLE_WORDS
+        for word in words
+    )
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -270,10 +293,14 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
             person.kind = "product"  # "SLS Block 1B", "Galaxy S24": a model, never a speaker
     in_runs = {base + match.start() for match in runs}
+    run_words = {word.start() for run in runs for word in _CAPITALISED.finditer(text, run.start(), run.end())}
     for match in _CAPITALISED.finditer(text):
         word = match.group()
         if word in cast.by_token and base + match.start() not in in_runs:
-            cast.mentions.append(NameMention(base + match.start(), cast.by_token[word]))
+            person = cast.by_token[word]
+            cast.mentions.append(NameMention(base + match.start(), person))
+            if match.start() not in run_words and word == person.name.rsplit(" ", 1)[-1]:
+                person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
     return cast
 
