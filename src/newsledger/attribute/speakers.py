@@ -117,9 +117,9 @@ class Cast:
         # named after the latest one of the pronoun's gender is the nearer antecedent.
         matching = self.index.latest_at(position, gender)
         unknown = self.index.latest_at(position, "unknown named again")
-        if matching is None or (unknown is not None and unknown[0] > matching[0]):
-            return unknown[1] if unknown else None
-        return matching[1]
+        if matching is None:
+            return self.index.latest(position, None)
+        return unknown[1] if unknown is not None and unknown[0] > matching[0] else matching[1]
 
     def by_description(self, words: set[str]) -> Person | None:
         best, best_score = None, 0
