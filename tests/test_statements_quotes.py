@@ -75,3 +75,26 @@ def test_he_goes_to_the_man_named_last_even_when_his_first_name_tells_no_gender(
 def test_a_capitalised_phrase_never_named_again_is_no_antecedent_for_he() -> None:
     text = 'Senator Brian Holt praised the Total Endorsement Program.\n"We need a bigger booster," he said.'
     assert _quoted(text) == [("We need a bigger booster,", "Brian Holt")]
+
+
+def test_a_clause_adjoined_after_the_attribution_leaves_the_quotation_as_content() -> None:
+    text = (
+        "“The pier needs a new deck before winter,” Ines Dahl said, although the council has not voted. "
+        "“Nobody will lose a job.”"
+    )
+    assert _quoted(text) == [
+        ("The pier needs a new deck before winter,", "Ines Dahl"),
+        ("Nobody will lose a job.", "Ines Dahl"),
+    ]
+
+
+def test_a_quotation_standing_alone_after_an_attribution_that_closes_its_sentence() -> None:
+    text = 'Harbour master Ines Dahl added. "The deck will hold until spring."\nThe council said:\n"We will vote in May."'
+    assert _quoted(text) == [
+        ("The deck will hold until spring.", "Ines Dahl"),
+        ("We will vote in May.", None),
+    ]
+
+
+def test_a_cue_closing_a_sentence_gives_nothing_without_a_quotation_after_it() -> None:
+    assert _quoted("Harbour master Ines Dahl added. The deck will hold until spring.") == []

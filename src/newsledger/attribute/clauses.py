@@ -477,6 +477,7 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     after = cue.last + 1
     at_end = after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";"} or (tokens[after].lower == "," and _rest_is_short(tokens, after))
     at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after, cue.lemma))
+    at_end = at_end or _adjoined_clause_follows(tokens, cue)
     if cue.form == "passive":
         content = content_after(sentence, text, after, boundaries)
         if content is None:
@@ -523,9 +524,38 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
     return True
 
 
+# '"…," he said, although …': a clause of its own after the attribution, not what was said.
+_ADJOINED_CLAUSE_STARTS = frozenset({"although", "though", "while", "whereas", "because", "since", "but"})
+
+
 def _rest_is_short(tokens: tuple[Token, ...], comma: int) -> bool:
     """', adding ...' after a final cue keeps it postposed; a long clause does not."""
     return comma + 1 < len(tokens) and tokens[comma + 1].lower.endswith("ing")
+
+
+def _adjoined_clause_follows(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
+    """'"…," he said, although it could help later.': the quotation before is the content."""
+    comma = cue.last + 1
+    if comma + 1 >= len(tokens) or tokens[comma].lower != "," or tokens[comma + 1].lower not in _ADJOINED_CLAUSE_STARTS:
+        return False
+    return _content_precedes(tokens, cue)
+
+
+def dangling_cue(sentence: Sentence, text: str, model: CueModel | None = None) -> RawStatement | None:
+    """'Madry added.', 'The minister said:' -- a cue closing its sentence with nothing said
+    after it: the speaker of a quotation that follows on its own."""
+    tokens = sentence.tokens
+    if len(tokens) < 3 or tokens[-1].lower not in {".", ":"} or sentence.quotes:
+        return None
+    cues = find_cues(sentence, False, model)
+    if not cues or cues[-1].last != len(tokens) - 2 or cues[-1].form != "finite":
+        return None
+    cue = cues[-1]
+    subject = subject_before(sentence, cue)
+    if subject is None or sentence.token_index(subject.mention[0]) != 0:
+        return None  # the whole sentence must be "subject cue."
+    cue_span = (tokens[cue.first].start, tokens[cue.last].end)
+    return RawStatement(-1, cue_span, cue.lemma, cue.form, (sentence.end, sentence.end), speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
 
 
 def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
