@@ -10,7 +10,9 @@ Two sets, each tool on the same pages in one run:
   compared normalised (Unicode NFKC, case, quotes, dashes, white space); authors as the set of
   names that both the expected string and the tool's names joined by ", " split into, by the
   same rule (a credential such as "MS, RD" stays with the name before it), over every page (no
-  expected author = an empty set); the date to the day over the pages that state one.
+  expected author = an empty set), over the pages naming one (the figure WCXB's own scores
+  use), and over those whose expected author is not the site itself (newsledger never names the
+  site as an author); the date to the day over the pages that state one.
 
 Scores on fundus-metadata, per page:
 
@@ -67,6 +69,7 @@ def load_wcxb_cases(data: Path, limit: int | None = None) -> list[Case]:
             title=page.title,
             authors=split_names(page.author or ""),
             date=page.date,
+            credits_site=_credits_site(split_names(page.author or ""), page.html, page.url),
         )
         for page in load_wcxb_pages(data, limit)
     ]
@@ -300,6 +303,10 @@ def score_wcxb(cases: list[Case], predictions: list[Prediction]) -> dict[str, fl
     return {
         "title": _percent(sum(title_matches(c, p) for c, p in titled), len(titled)),
         "authors": _percent(sum(authors_match(c, p) for c, p in pairs), len(pairs)),
+        "authors (not the site)": _percent(
+            sum(authors_match(c, p) for c, p in pairs if c.authors and not c.credits_site),
+            sum(1 for c, _ in pairs if c.authors and not c.credits_site),
+        ),
         "authors (stated)": _percent(
             sum(authors_match(c, p) for c, p in pairs if c.authors), sum(1 for c, _ in pairs if c.authors)
         ),
@@ -342,7 +349,7 @@ def _fundus_rows(
 
 def _wcxb_rows(name: str, cases: list[Case], predictions: list[Prediction], ms: tuple[float, float]) -> list:
     scores = score_wcxb(cases, predictions)
-    keys = ("title", "authors", "authors (stated)", "date", "date given")
+    keys = ("title", "authors", "authors (stated)", "authors (not the site)", "date", "date given")
     return [name, *(scores[k] for k in keys), *ms]
 
 
@@ -353,6 +360,7 @@ HEADERS = {
         "title % (normalised)",
         "authors %",
         "authors % (pages naming one)",
+        "authors % (naming one, not the site)",
         "date % (same day)",
         "date given %",
     ],

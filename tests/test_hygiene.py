@@ -114,3 +114,17 @@ def test_url_with_newline_names_the_input_on_one_line() -> None:
     with pytest.raises(InputError) as caught:
         extract("   ", "https://example.org/a\nb")
     assert str(caught.value) == "https://example.org/a\\nb: the page is empty"
+
+
+def test_a_parser_failure_is_an_extraction_error(monkeypatch):
+    from selectolax.lexbor import SelectolaxError
+
+    from newsledger.errors import ExtractionError
+    from newsledger.extract import dom
+
+    def refuse(_html):
+        raise SelectolaxError("out of memory")
+
+    monkeypatch.setattr(dom, "LexborHTMLParser", refuse)
+    with pytest.raises(ExtractionError, match="could not be parsed"):
+        dom.parse_html(b"<p>a page</p>")

@@ -9,6 +9,7 @@ import sys
 import msgspec
 
 from newsledger.cli.ledger_args import add_db_argument, open_ledger
+from newsledger.ledger.read import PAGE_TYPES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--kind", choices=("direct", "indirect", "mixed", "speech", "writing", "belief", "evidence"),
                         help="statement kind: its form (direct, indirect, mixed) or what it attributes (speech, writing, belief, evidence)")
     parser.add_argument("--articles", action="store_true", help="search articles (headline and text) instead")
+    parser.add_argument(
+        "--page-type", choices=PAGE_TYPES, help="only articles of this page type (or statements from them)"
+    )
     parser.add_argument("-n", "--limit", type=int, default=20, help="results per page (default: 20)")
     parser.add_argument("--cursor", help="continue after a previous page (its next_cursor)")
     parser.add_argument("--json", action="store_true", help="print the result page as JSON")
@@ -40,10 +44,11 @@ def run(args: argparse.Namespace) -> int:
     with open_ledger(args.db) as ledger:
         if args.articles:
             page = ledger.search_articles(args.query, site=args.site, since=args.since, until=args.until,
-                                          limit=args.limit, cursor=args.cursor)
+                                          limit=args.limit, cursor=args.cursor, page_type=args.page_type)
         else:
             page = ledger.search(args.query, speaker=args.speaker, site=args.site, since=args.since,
-                                 until=args.until, kind=args.kind, limit=args.limit, cursor=args.cursor)
+                                 until=args.until, kind=args.kind, limit=args.limit, cursor=args.cursor,
+                                 page_type=args.page_type)
     if args.json:
         # the same shape as the HTTP API's /api/search
         items = {"items": msgspec.to_builtins(page.hits), "next_cursor": page.next_cursor}

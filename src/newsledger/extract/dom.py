@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from newsledger.errors import ExtractionError
 
@@ -18,7 +18,7 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
     """Parse a page; bytes are read as UTF-8."""
     try:
         return LexborHTMLParser(html)
-    except (ValueError, RuntimeError, MemoryError) as err:
+    except (SelectolaxError, ValueError, RuntimeError, MemoryError) as err:
         raise ExtractionError(f"the HTML could not be parsed: {err}") from err
 
 

@@ -334,7 +334,8 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
     if headline and _ARTICLE_HEADLINE.search(headline):
         found.append(Vote("article", 1.0, "computed", "a headline worded as a story or question"))
     elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 12:
-        found.append(Vote("service", 3.0, "computed", "a headline naming an offer"))
+        # A dated page naming an offer is more often a story about one ("Town weighs bridge repairs").
+        found.append(Vote("service", 1.0 if t.dated else 3.0, "computed", "a headline naming an offer"))
     elif headline and _names_a_kind_of_thing(headline):
         shop = t.prices >= 3 or t.cart >= 2 or t.image_links >= 20
         kind: PageType = "collection" if shop else "listing"

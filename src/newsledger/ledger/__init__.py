@@ -182,23 +182,27 @@ class Ledger:
     def search(
         self, query: str | None = None, *, speaker: int | str | None = None, site: str | None = None,
         since: str | None = None, until: str | None = None, kind: str | None = None,
-        limit: int = 20, cursor: str | None = None,
+        limit: int = 20, cursor: str | None = None, page_type: str | None = None,
     ) -> SearchPage:
         """Statements whose content matches ``query`` (all statements when it is empty), or whose
         speaker the query names, filtered, newest first by the date a statement was made (or, when
         the article does not say, the article's publication date; undated last), then newest
-        stored; ``since``/``until`` (YYYY-MM-DD, YYYY-MM or YYYY) are compared with that date."""
+        stored; ``since``/``until`` (YYYY-MM-DD, YYYY-MM or YYYY) are compared with that date;
+        ``page_type`` keeps statements of articles of that page type."""
         return read.search(
             self.db, query, speaker=speaker, site=site, since=since, until=until, kind=kind, limit=limit,
-            cursor=cursor,
+            cursor=cursor, page_type=page_type,
         )
 
     def search_articles(
         self, query: str | None = None, *, site: str | None = None, since: str | None = None,
-        until: str | None = None, limit: int = 20, cursor: str | None = None,
+        until: str | None = None, limit: int = 20, cursor: str | None = None, page_type: str | None = None,
     ) -> ArticlePage:
-        """Articles whose headline or text matches ``query``, filtered, newest first."""
-        return read.search_articles(self.db, query, site=site, since=since, until=until, limit=limit, cursor=cursor)
+        """Articles whose headline or text matches ``query``, filtered (``page_type``: one of
+        ``Article.page_type``'s values), newest first."""
+        return read.search_articles(
+            self.db, query, site=site, since=since, until=until, limit=limit, cursor=cursor, page_type=page_type
+        )
 
     def article(self, article_id: int) -> StoredArticle | None:
         return read.article(self.db, article_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, get_args
 
 import msgspec
 
@@ -30,10 +30,11 @@ from newsledger.ledger.records import (
     StoredStatement,
 )
 from newsledger.ledger.rows import speaker_key
-from newsledger.model import Article, Statement
+from newsledger.model import Article, PageType, Statement
 
 MAX_LIMIT = 500
 KINDS = ("direct", "indirect", "mixed")
+PAGE_TYPES: tuple[str, ...] = get_args(PageType)
 ATTRIBUTIONS = ("speech", "writing", "belief", "evidence")  # also accepted as a kind filter
 
 _HIT_COLUMNS = (
@@ -70,9 +71,19 @@ def speaker_ids_for(db: Database, speaker: int | str) -> list[int]:
     return [row[0] for row in rows]
 
 
-def _statement_filters(speaker_ids, site, since, until, kind) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
+def _page_type_filter(page_type: str | None, column: str) -> tuple[list[str], list[Any]]:
+    """The condition keeping articles (or statements, through their article) of one page type."""
+    if not page_type:
+        return [], []
+    if page_type not in PAGE_TYPES:
+        raise InputError(f"page type must be one of {', '.join(PAGE_TYPES)}", input_name=page_type)
+    if column == "s.article_id":
+        return ["s.article_id IN (SELECT id FROM articles WHERE page_type = ?)"], [page_type]
+    return [f"{column} = ?"], [page_type]
+
+
+def _statement_filters(speaker_ids, site, since, until, kind, page_type=None) -> tuple[list[str], list[Any]]:
+    where, params = _page_type_filter(page_type, "s.article_id")
     if speaker_ids is not None:
         ids = speaker_ids or [-1]
         where.append(f"s.speaker_id IN ({', '.join('?' * len(ids))})")
@@ -96,7 +107,7 @@ def _statement_filters(speaker_ids, site, since, until, kind) -> tuple[list[str]
 
 def search(
     db: Database, query: str | None, *, speaker=None, site=None, since=None, until=None, kind=None,
-    limit: int = 20, cursor: str | None = None,
+    limit: int = 20, cursor: str | None = None, page_type: str | None = None,
 ) -> SearchPage:
     """Statements matching the query and filters, newest first by the date each was made (else
     its article's publication date; undated last), then newest stored. A query that names a
@@ -104,12 +115,12 @@ def search(
     limit = _limit(limit)
     since, until = date_bound("since", since), date_bound("until", until)
     speaker_ids = speaker_ids_for(db, speaker) if speaker is not None else None
-    where, params = _statement_filters(speaker_ids, site, since, until, kind)
+    where, params = _statement_filters(speaker_ids, site, since, until, kind, page_type)
     before = _said_before(cursor)
     rows = _matching_rows(db, query, speaker_ids, where, params, before, limit)
     named = speakers_named(db, query) if speaker is None and query else []
     if named:
-        where, params = _statement_filters(named, site, since, until, kind)
+        where, params = _statement_filters(named, site, since, until, kind, page_type)
         theirs = _matching_rows(db, None, named, where, params, before, limit)
         rows = sorted({row[-1]: row for row in rows + theirs}.values(), key=lambda row: row[-1], reverse=True)
     return _search_page(rows[: limit + 1], limit)
@@ -271,11 +282,13 @@ def _article_hits(rows: list[tuple], limit: int) -> ArticlePage:
 
 
 def search_articles(
-    db: Database, query: str | None, *, site=None, since=None, until=None, limit: int = 20, cursor: str | None = None
+    db: Database, query: str | None, *, site=None, since=None, until=None, limit: int = 20, cursor: str | None = None,
+    page_type: str | None = None,
 ) -> ArticlePage:
     """Articles matching the query (headline and text) and filters, newest stored first."""
     limit = _limit(limit)
     since, until = date_bound("since", since), date_bound("until", until)
+    kept, kept_params = _page_type_filter(page_type, "a.page_type")
     where: list[str] = []
     params: list[Any] = []
     if query and query.strip():
@@ -287,6 +300,8 @@ def search_articles(
         if value:
             where.append(condition)
             params.append(value + "\uffff" if condition.endswith("<= ?") and len(value) < 25 else value)
+    where += kept
+    params += kept_params
     before = _before(cursor)
     if before is not None:
         where.append(f"{order} < ?")

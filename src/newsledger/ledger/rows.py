@@ -44,6 +44,7 @@ class ArticleRow(Struct, kw_only=True):
     language: str | None
     text: str
     record: str
+    page_type: str | None = None
     extractor: str
     authors: tuple[tuple[str, str | None, str | None], ...] = ()
     url_key: str | None = None
@@ -191,6 +192,7 @@ def _article_row(article: Article) -> ArticleRow:
         headline=article.headline.value if article.headline else None,
         published=article.published.value if article.published else None,
         language=article.language.value if article.language else None,
+        page_type=article.page_type.value if article.page_type else None,
         text=article.text,
         record=_json.encode(article).decode(),
         extractor=article.extractor or EXTRACTOR,

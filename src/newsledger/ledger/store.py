@@ -20,11 +20,11 @@ ON CONFLICT (key) DO NOTHING RETURNING id
 """
 _ARTICLE_COLUMNS = (
     "page_id, url, canonical_url, site, site_name, headline, published, language, text, statement_count, record,"
-    " extractor, stored_at, url_key"
+    " extractor, stored_at, url_key, page_type"
 )
-_INSERT_ARTICLE = f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 14)}) RETURNING id"
+_INSERT_ARTICLE = f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 15)}) RETURNING id"
 # Re-extraction writes the article back under the id it had, so links to it keep working.
-_INSERT_ARTICLE_WITH_ID = f"INSERT INTO articles (id, {_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 15)}) RETURNING id"
+_INSERT_ARTICLE_WITH_ID = f"INSERT INTO articles (id, {_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 16)}) RETURNING id"
 _INSERT_ORIGIN = """
 INSERT INTO page_origins (page_id, key, origin, url, fetched_at, seen_at, matched_by) VALUES (?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (key) DO NOTHING
@@ -155,7 +155,7 @@ def write_article(
     article: ArticleRow = prepared.article  # type: ignore[assignment]
     values = (page_id, article.url, article.canonical_url, article.site, article.site_name, article.headline,
               article.published, article.language, article.text, len(prepared.statements), article.record,
-              article.extractor, stamp, article.url_key)
+              article.extractor, stamp, article.url_key, article.page_type)
     if article_id is None:
         article_id = db.execute(_INSERT_ARTICLE, values).fetchone()[0]
     else:

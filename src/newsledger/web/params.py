@@ -90,8 +90,14 @@ def search_params(
     ] = None,
     cursor: Cursor = None,
     limit: Limit = 20,
+    page_type: Annotated[
+        Literal["article", "forum", "product", "collection", "listing", "documentation", "service", "unknown"]
+        | None,
+        Query(description="only articles of this page type (or statements from them)"),
+    ] = None,
 ) -> SearchParams:
     return SearchParams(
+        page_type=page_type,
         q=q.strip(),
         scope=scope,
         speaker=speaker_filter(speaker),

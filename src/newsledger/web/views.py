@@ -61,10 +61,13 @@ class SearchParams(msgspec.Struct, frozen=True, kw_only=True):
     kind: str | None = None
     cursor: str | None = None
     limit: int = 20
+    page_type: str | None = None
 
     @property
     def active(self) -> bool:
-        return bool(self.q or self.speaker or self.site or self.since or self.until or self.kind)
+        return bool(
+            self.q or self.speaker or self.site or self.since or self.until or self.kind or self.page_type
+        )
 
 
 def searchable(query: str) -> bool:
@@ -97,7 +100,12 @@ def search(ledger, params: SearchParams) -> dict:
     """One page of statement or article hits, as builtins; a query without words finds nothing."""
     if params.q and not searchable(params.q):
         return {"items": [], "next_cursor": None}
-    filters = {"site": params.site, "since": params.since, "until": params.until}
+    filters = {
+        "site": params.site,
+        "since": params.since,
+        "until": params.until,
+        "page_type": params.page_type,
+    }
     if params.scope == "articles":
         page = ledger.search_articles(params.q, **filters, limit=params.limit, cursor=params.cursor)
     else:
