@@ -98,3 +98,16 @@ def test_a_quotation_standing_alone_after_an_attribution_that_closes_its_sentenc
 
 def test_a_cue_closing_a_sentence_gives_nothing_without_a_quotation_after_it() -> None:
     assert _quoted("Harbour master Ines Dahl added. The deck will hold until spring.") == []
+
+
+def test_a_surname_after_an_office_is_a_person_pronouns_can_go_to() -> None:
+    text = (
+        "Governor Matt Holt lost the race. Mayor Okafor had backed him.\n"
+        '"We won the harbour vote," Okafor said before Election Day. "Thank you," he said.'
+    )
+    assert _quoted(text) == [("We won the harbour vote,", "Okafor"), ("Thank you,", "Okafor")]
+
+
+def test_a_surname_named_with_an_office_first_takes_the_full_name_given_later() -> None:
+    text = 'Mayor Okafor opened the session. Mayor Ada Okafor said: "The pier stays open."\n"It is safe," Okafor said.'
+    assert [name for _, name in _quoted(text)] == ["Ada Okafor", "Ada Okafor"]

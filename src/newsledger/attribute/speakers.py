@@ -88,8 +88,13 @@ class Cast:
 
     def add(self, name: str, position: int, description: str | None = None) -> Person:
         person = self.people.get(name) or self.by_token.get(name) or self.by_ending.get(name)
+        titled = self._titled_surname(name) if person is None else None
         if person is None:
-            person = Person(name, gender_of(name), kind_of(name), first_mention=position)
+            if titled is not None:  # "President Trump" first, "Donald Trump" later: one person
+                del self.people[titled.name]
+                titled.name, titled.gender = name, titled.gender or gender_of(name)
+                self.by_token = {token: (titled if known is titled else known) for token, known in self.by_token.items()}
+            person = titled or Person(name, gender_of(name), kind_of(name), first_mention=position)
             self.people[name] = person
             for part in name.split():
                 if part[:1].isupper() and part.lower() not in TITLE_WORDS:
@@ -104,6 +109,11 @@ class Cast:
         return person
 
     index: _MentionIndex | None = None
+
+    def _titled_surname(self, name: str) -> Person | None:
+        words = name.split()
+        single = self.people.get(words[-1]) if len(words) > 1 else None
+        return single if single is not None and single.kind == "person" and " " not in single.name else None
 
     def latest_before(self, position: int, gender: str | None) -> Person | None:
         """The latest person mentioned before ``position`` outside the ignored spans: of that
@@ -280,7 +290,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             continue
         words = _without_prepositional_object(words, text[max(0, match.start() - 6) : match.start()])
         name, description = split_title(" ".join(words))
-        if len(name.split()) < 2 and name not in cast.by_token:
+        if len(name.split()) < 2 and name not in cast.by_token and not _titled_single_name(name, description):
             continue
         before = text[max(0, match.start() - 60) : match.start()]
         premodifier = _premodifier(before)
@@ -303,6 +313,21 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
                 person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
     return cast
+
+
+def _titled_single_name(name: str, title: str | None) -> bool:
+    """"President Trump", "Mr. Cooke": a surname after a title is a person's name."""
+    if title is None or not _shaped_like_a_name(name) or _DEMONYM.match(name):
+        return False
+    return title.split()[-1].lower().rstrip(".") in _OFFICES
+
+
+_OFFICES = frozenset({
+    "mr", "mrs", "ms", "dr", "president", "senator", "sen", "rep", "representative", "gov",
+    "governor", "mayor", "judge", "justice", "chancellor", "minister", "secretary", "prof",
+    "professor", "gen", "general", "coach", "sheriff", "ambassador", "commissioner", "speaker",
+    "congressman", "congresswoman", "pope", "king", "queen", "prince", "princess", "sir", "dame",
+})
 
 
 def _single(cast: Cast, words: list[str], position: int) -> None:
