@@ -111,3 +111,8 @@ def test_a_surname_after_an_office_is_a_person_pronouns_can_go_to() -> None:
 def test_a_surname_named_with_an_office_first_takes_the_full_name_given_later() -> None:
     text = 'Mayor Okafor opened the session. Mayor Ada Okafor said: "The pier stays open."\n"It is safe," Okafor said.'
     assert [name for _, name in _quoted(text)] == ["Ada Okafor", "Ada Okafor"]
+
+
+def test_a_noun_compound_after_the_cue_is_a_circumstance_not_a_clause() -> None:
+    text = "“The pier stays open,” Ines Dahl, head of the harbour board, said in a conference call with reporters."
+    assert _quoted(text) == [("The pier stays open,", "Ines Dahl")]

@@ -517,7 +517,7 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
         token = tokens[index]
         if token.lower in {"that", ":", "whether", "“", "``"}:
             return False
-        if _is_verb_at(tokens, index) and token.lower != "told":
+        if _is_verb_at(tokens, index) and token.lower != "told" and not _noun_compound(tokens, index):
             return False
         if token.lower in {",", ";"}:
             return True
@@ -526,6 +526,15 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
 
 # '"…," he said, although …': a clause of its own after the attribution, not what was said.
 _ADJOINED_CLAUSE_STARTS = frozenset({"although", "though", "while", "whereas", "because", "since", "but"})
+
+
+def _noun_compound(tokens: tuple[Token, ...], index: int) -> bool:
+    """"in a conference call", "at a news briefing": a bare verb form right after a determiner
+    or a lower-case word is a noun of the phrase, not the verb of a clause."""
+    word, previous = tokens[index].lower, tokens[index - 1]
+    if word in _FINITE_AUXILIARIES or word.endswith(("s", "ed")) or not previous.text.isalpha():
+        return False
+    return previous.lower in DETERMINERS or (previous.text.islower() and previous.lower not in FUNCTION_WORDS)
 
 
 def _rest_is_short(tokens: tuple[Token, ...], comma: int) -> bool:
