@@ -1,6 +1,7 @@
 """Mutations of seed pages for the fuzz harness: truncations, byte flips, duplicated slices and
 hostile fragments (deep nesting, huge attributes, surrogates, bad URLs, giant numbers, runs of
-quotations and repeated lines), in both forms, as bytes and as str.
+quotations, repeated lines, short tokens that make regexes backtrack), in both forms, as bytes
+and as str.
 
 ``scale`` sizes the hostile fragments: 1.0 is the full size (200,000 nested tags, 10,000
 quotations); the test suite's short run uses a small scale.
@@ -145,6 +146,14 @@ def _runs_of_names(rng: random.Random, scale: float) -> str:
     )
 
 
+# Short tokens repeated: what makes a regex with nested or adjacent quantifiers backtrack.
+_BAIT = ["<!---->", "<!--", "-->", "?!", "..", ", ", "\t", " \n", "| ", "—", "’s ", "A. ", "Mr. ", "© ", "·"]
+
+
+def _regex_bait(rng: random.Random, scale: float) -> str:
+    return rng.choice(_BAIT) * _sized(rng, scale, 50_000)
+
+
 def _surrogates(rng: random.Random, scale: float) -> str:
     return "".join(chr(rng.randint(0xD800, 0xDFFF)) for _ in range(_sized(rng, scale, 100)))
 
@@ -163,6 +172,7 @@ FRAGMENTS: dict[str, Callable[[random.Random, float], str]] = {
     "long-word": _long_word,
     "runs-of-names": _runs_of_names,
     "surrogates": _surrogates,
+    "regex-bait": _regex_bait,
 }
 
 

@@ -60,6 +60,7 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
         "html",
         200_000,
     ),
+    "empty comments before the first tag": (lambda n: "<!---->" * (n // 7) + "x", "auto", 100_000),
     "one long line of copied text": (lambda n: _prose(n, 2, " "), "text", 250_000),
     "repeated lines of copied text": (
         lambda n: "The council approved the new budget.\n" * (n // 37),
@@ -115,3 +116,12 @@ def test_real_structure_is_not_taken_for_pathological_nesting() -> None:
     for page in (svg + paragraphs, items + paragraphs, "<div>" + "<div><p>x</p></div>" * 5_000 + "</div>"):
         article = extract("<html><body><article>" + page + "</article></body></html>")
         assert not any("nested too deep" in note for note in article.notes)
+
+
+def test_copied_text_past_a_million_characters_is_cut_at_a_line_end_and_said() -> None:
+    line = "The council approved the new budget on Tuesday after a long debate.\n"
+    text = "Budget passes\n\n" + line * 40_000
+    article = extract(text, form="text")
+    assert article.notes[0].startswith("text cut to its first ") and f"{len(text):,}" in article.notes[0]
+    assert len(article.text) < 1_000_000 and article.text.endswith("debate.")
+    assert not extract(line * 100, form="text").notes

@@ -7,6 +7,8 @@ encode to JSON.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -114,6 +116,21 @@ def test_url_with_newline_names_the_input_on_one_line() -> None:
     with pytest.raises(InputError) as caught:
         extract("   ", "https://example.org/a\nb")
     assert str(caught.value) == "https://example.org/a\\nb: the page is empty"
+
+
+def test_json_ld_nested_past_any_stack_is_skipped_even_with_a_raised_recursion_limit() -> None:
+    # In a child process: before the guard, the C decoder overflowed the stack (a segfault).
+    program = (
+        "import sys; sys.setrecursionlimit(1_000_000)\n"
+        "from newsledger import extract\n"
+        "for body in ('[' * 200_000, '{\"a\":' * 200_000):\n"
+        "    page = '<html><head><script type=\"application/ld+json\">' + body + '</script></head>'\n"
+        "    article = extract(page + '<body><p>Some prose of the page.</p></body></html>')\n"
+        "    assert article.headline is None or article.headline.value\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-500:]
 
 
 def test_a_parser_failure_is_an_extraction_error(monkeypatch):

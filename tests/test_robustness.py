@@ -12,7 +12,7 @@ from newsledger import extract
 from newsledger.errors import NewsledgerError
 from newsledger.model import Article
 
-# Seconds one page may take; generous for a shared machine, far below a hang.
+# CPU seconds one page may take; generous, far below a hang.
 PAGE_SECONDS = 5.0
 
 TAGS = [
@@ -55,13 +55,14 @@ ATTRIBUTES = [
 
 
 def outcome(data: bytes | str, form: str = "auto") -> Article | NewsledgerError:
-    started = time.perf_counter()
+    # CPU time: on a machine shared with other work, wall time measures the others too.
+    started = time.process_time()
     try:
         result: Article | NewsledgerError = extract(data, form=form)  # type: ignore[arg-type]
     except NewsledgerError as err:
         result = err
-    elapsed = time.perf_counter() - started
-    assert elapsed < PAGE_SECONDS, f"one page took {elapsed:.1f}s"
+    elapsed = time.process_time() - started
+    assert elapsed < PAGE_SECONDS, f"one page took {elapsed:.1f}s of CPU"
     if isinstance(result, Article):
         assert isinstance(result.text, str)
         for block in result.blocks:

@@ -23,6 +23,7 @@ SEED = Path(__file__).parent / "fixtures" / "text" / "united24-kolesnikova.txt"
         "\n  <html lang=en><head><title>x</title></head></html>",
         "<?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'><body/></html>",
         "<!-- saved page -->\n<!doctype html>\n<p>x</p>",
+        "<!-- one --> <!----><!--\ntwo\n-->\n<HTML>",
         "<body><p>No doctype, no head.</p></body>",
         "<div class='story'><p>A fragment that starts and ends with tags.</p></div>",
         "<p>One</p>\n<p>Two</p>\n<p>Three</p>\n",
@@ -41,6 +42,8 @@ def test_markup_is_html(text: str) -> None:
         + "More prose about the craft of writing pages.\n" * 200,
         "Title\nBy Someone\n\n" + "Body text. " * 300,
         "<3 this page\nlove it\n",
+        "<!-- a comment that never closes <html>",
+        "<!---->" * 20_000 + "not a page start",
     ],
 )
 def test_copied_text_is_text(text: str) -> None:

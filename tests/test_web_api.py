@@ -182,7 +182,9 @@ def test_api_conforms_to_its_openapi_schema(ledger) -> None:
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=15, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=15, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
+        )
         def check(case) -> None:
             case.call_and_validate(
                 headers={"Authorization": f"Bearer {TOKEN}"}, excluded_checks=relaxed(case)
@@ -417,7 +419,7 @@ def test_an_unexpected_error_is_a_500_in_the_error_shape_with_the_security_heade
 
 def test_speaker_ids_beyond_the_ledger_range_are_refused(client: TestClient) -> None:
     assert_error_shape(client.get("/api/search", params={"speaker": "9" * 19}), 400, "bad_request")
-    assert_error_shape(client.get("/api/search", params={"speaker": "²"}), 400, "bad_request")
+    assert client.get("/api/search", params={"speaker": "²"}).status_code == 200  # a name, found nowhere
     assert client.get("/api/search", params={"speaker": "Ana Ruiz"}).status_code == 200
 
 

@@ -230,3 +230,14 @@ def test_the_worker_refuses_pages_beyond_its_waiting_room() -> None:
     assert (refused.value.status, refused.value.code) == (429, "busy")
     assert worker._in_flight == 2
     worker.close()
+
+
+def test_a_speaker_filter_of_non_ascii_digits_is_a_name_not_an_id():
+    from newsledger.web.errors import ApiError
+    from newsledger.web.params import speaker_filter
+
+    assert speaker_filter("²") == "²"
+    assert speaker_filter("٣٤") == "٣٤"
+    assert speaker_filter(" 42 ") == 42
+    with pytest.raises(ApiError):
+        speaker_filter("99999999999999999999")

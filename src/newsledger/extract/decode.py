@@ -17,9 +17,10 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_\-:.]+)", re.I)
-_HTML_START = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
-)
+# A document start after white space, an XML declaration and comments (skipped by
+# ``_document_start``: a regex repeating a lazy comment backtracks exponentially on "<!---->" * n).
+_XML_DECLARATION = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?")
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f]")
 _TAG = re.compile(
     r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|article|section|script|meta|link|img)\b[^>]*>", re.I
@@ -97,7 +98,7 @@ def detect_form(text: str) -> InputForm:
     ends with tags, or text dense with tags. Copied text that merely mentions a tag or two
     ("use <p> for paragraphs") stays text.
     """
-    if _HTML_START.match(text):
+    if _HTML_START.match(text, _document_start(text)):
         return "html"
     sample = text[:20000]
     tags = len(_TAG.findall(sample))
@@ -107,6 +108,20 @@ def detect_form(text: str) -> InputForm:
     if stripped.startswith("<") and stripped.endswith(">") and _TAG.match(stripped):
         return "html"
     return "html" if tags >= 3 and tags * 40 > sample.count("\n") + 1 else "text"
+
+
+def _document_start(text: str) -> int:
+    """Where the first tag after leading white space, an XML declaration and comments stands."""
+    match = _XML_DECLARATION.match(text)
+    position = match.end() if match else 0
+    while text.startswith("<!--", position):
+        end = text.find("-->", position + 4)
+        if end < 0:
+            return position
+        position = end + 3
+        while position < len(text) and text[position].isspace():
+            position += 1
+    return position
 
 
 def check_content(text: str, input_name: str | None = None) -> None:

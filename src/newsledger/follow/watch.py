@@ -213,7 +213,7 @@ def _retry_after(value: str | None) -> float:
     if not value:
         return 0.0
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         return max(parsedate_to_datetime(value).timestamp() - time.time(), 0.0)

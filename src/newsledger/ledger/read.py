@@ -62,7 +62,7 @@ def _next_cursor(ids: list[int], limit: int) -> str | None:
 
 def speaker_ids_for(db: Database, speaker: int | str) -> list[int]:
     """Speaker ids named by an id, or by a name (exact after normalisation, else a substring)."""
-    if isinstance(speaker, int) or str(speaker).isdigit():
+    if isinstance(speaker, int) or (str(speaker).isascii() and str(speaker).isdigit()):
         return [int(speaker)]
     key = speaker_key(str(speaker))
     rows = db.fetchall("SELECT id FROM speakers WHERE key = ?", (key,))

@@ -35,7 +35,7 @@ def options_from_environment(
 ) -> RayOptions:
     tasks = environ.get("NEWSLEDGER_RAY_TASKS")
     shard_format = environ.get("NEWSLEDGER_SHARD_FORMAT", "jsonl")
-    if tasks is not None and not (tasks.isdigit() and int(tasks) > 0):
+    if tasks is not None and not (tasks.isascii() and tasks.isdigit() and int(tasks) > 0):
         raise ConfigError(f"NEWSLEDGER_RAY_TASKS must be a positive number, not {tasks!r}")
     if shard_format not in ("jsonl", "parquet"):
         raise ConfigError(f"NEWSLEDGER_SHARD_FORMAT must be jsonl or parquet, not {shard_format!r}")

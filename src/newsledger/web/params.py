@@ -70,9 +70,9 @@ def speaker_filter(value: str | None) -> int | str | None:
     text = (value or "").strip()
     if not text:
         return None
-    if not text.isdigit():
-        return text
-    if not text.isascii() or len(text) > 19 or not 1 <= int(text) <= MAX_ID:
+    if not (text.isascii() and text.isdigit()):
+        return text  # "²" or "٣" are digits to str.isdigit but can only be (part of) a name
+    if len(text) > 19 or not 1 <= int(text) <= MAX_ID:
         raise ApiError(400, "bad_request", f"speaker: no speaker can have the id {text[:40]}")
     return int(text)
 

@@ -208,7 +208,7 @@ def _build(parts: dict[str, str | None], zone_text: str | None) -> ParsedDate | 
 
 
 def _calendar(year: str, month: str, day: str) -> date | None:
-    if not (year.isdigit() and month.isdigit() and day.isdigit()):
+    if not (f"{year}{month}{day}".isascii() and year.isdigit() and month.isdigit() and day.isdigit()):
         return None
     number = int(year)
     if len(year) == 2:

@@ -62,7 +62,7 @@ def read_blocks(scripts: list[LexborNode]) -> list[Any]:
 def parse_lenient(text: str) -> Any:
     """Parse JSON that may carry the usual publisher mistakes; None when it cannot be read."""
     text = text.strip()
-    if not text:
+    if not text or _nested_too_deep(text):
         return None
     if text.startswith(("{&quot;", "[&quot;", "{ &quot;")):
         # Some templates HTML-escape the JSON they print into the script element.
@@ -70,7 +70,7 @@ def parse_lenient(text: str) -> Any:
     try:
         return json.loads(text)
     except RecursionError:
-        return None  # nested deeper than Python's stack: no publisher writes that
+        return None
     except ValueError:
         pass
     # Comments and CDATA wrappers ("//<![CDATA[ ... //]]>"): keep from the first bracket to the last.
@@ -84,6 +84,24 @@ def parse_lenient(text: str) -> Any:
         return json.loads(repaired, strict=False)
     except (ValueError, RecursionError):
         return None
+
+
+# JSON-LD nests a few levels deep; the C decoder recurses once per level and, where the
+# recursion limit has been raised, can exhaust the C stack before raising RecursionError.
+MAX_DEPTH = 200
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _nested_too_deep(text: str) -> bool:
+    """Whether brackets (counted in strings too: a guard, not a parser) nest past ``MAX_DEPTH``."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            return True
+    return False
 
 
 def iter_objects(blocks: list[Any]) -> Iterator[LinkedObject]:
