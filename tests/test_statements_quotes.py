@@ -116,3 +116,7 @@ def test_a_surname_named_with_an_office_first_takes_the_full_name_given_later() 
 def test_a_noun_compound_after_the_cue_is_a_circumstance_not_a_clause() -> None:
     text = "“The pier stays open,” Ines Dahl, head of the harbour board, said in a conference call with reporters."
     assert _quoted(text) == [("The pier stays open,", "Ines Dahl")]
+
+
+def test_a_contracted_pronoun_is_a_pronoun_never_a_name() -> None:
+    assert _quoted("I’d call that essay “top heavy” in class.") == [("top heavy", None)]

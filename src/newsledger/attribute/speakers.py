@@ -42,6 +42,7 @@ _NAME_RUN = re.compile(
 _CAPITALISED = re.compile(rf"[{_UPPER}](?<!\w[{_UPPER}])[\w’'\-]+\b")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
 _POSSESSIVE = re.compile(r"[’']s$")
+_CONTRACTION = re.compile(r"[’'](?:d|m|ll|ve|re)$")
 _LEADING_ADVERBS = frozenset({"even", "also", "only", "then", "now", "still", "but", "and", "yet", "so", "meanwhile"})
 _ROLE_WORDS = frozenset({
     "founder", "co-founder", "cofounder", "planner", "designer", "director", "manager", "chair",
@@ -363,7 +364,7 @@ class Resolved:
 def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | None) -> Resolved:
     """Resolve the head of a speaker mention (without its appositive)."""
     words = phrase.split()
-    lowered = phrase.lower()
+    lowered = _CONTRACTION.sub("", phrase.lower())  # "I’d", "they’ve": the pronoun
     if lowered in PRONOUNS:
         return _pronoun(lowered, position, cast)
     if words and words[-1].lower() in EVIDENCE_NOUNS:
