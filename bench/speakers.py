@@ -203,6 +203,10 @@ def predicted_quotes(statements: Iterable) -> list[Quote]:
     return quotes
 
 
+# The attribution engine the predictions come from (``--engine``).
+ENGINE = "rules"
+
+
 def article_from_text(text: str):
     """The gold text as an Article of plain paragraphs, one per line."""
     from newsledger.model import Article, Block
@@ -219,7 +223,7 @@ def from_html(bench_root: Path) -> Callable[[gold_data.Page], list[Quote]]:
 
     def run(page: gold_data.Page) -> list[Quote]:
         html = gzip.decompress(gold_data.html_path(bench_root, page).read_bytes())
-        return predicted_quotes(attribute(extract(html, input_name=page.id)))
+        return predicted_quotes(attribute(extract(html, input_name=page.id), engine=ENGINE))
 
     return run
 
@@ -227,7 +231,7 @@ def from_html(bench_root: Path) -> Callable[[gold_data.Page], list[Quote]]:
 def from_gold_text(page: gold_data.Page) -> list[Quote]:
     from newsledger import attribute
 
-    return predicted_quotes(attribute(article_from_text(page.text)))
+    return predicted_quotes(attribute(article_from_text(page.text), engine=ENGINE))
 
 
 def from_copied_text(bench_root: Path) -> Callable[[gold_data.Page], list[Quote] | None]:
@@ -238,7 +242,7 @@ def from_copied_text(bench_root: Path) -> Callable[[gold_data.Page], list[Quote]
         path = bench_root / "copied-text" / f"{page.id}.txt"
         if page.set != gold_data.SCRAPINGHUB or not path.is_file():
             return None
-        return predicted_quotes(attribute(extract(path.read_bytes(), form="text", input_name=page.id)))
+        return predicted_quotes(attribute(extract(path.read_bytes(), form="text", input_name=page.id), engine=ENGINE))
 
     return run
 
@@ -452,6 +456,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         default="all",
         help="the gold's page sample: a (the bars are set on it), b (held out) or all (the default)",
     )
+    parser.add_argument("--engine", default="rules", help="the attribution engine: rules, learned or hybrid")
     parser.add_argument(
         "--verbose", action="store_true", help="per-page counts and every miss, wrong name and extra quote"
     )
@@ -468,7 +473,9 @@ def _data_problem(data: Path) -> str | None:
 
 
 def main(argv: list[str]) -> int:
+    global ENGINE
     args = _arguments(argv)
+    ENGINE = args.engine
     problem = _data_problem(args.data)
     if problem:
         print(f"bench speakers: {problem}", file=sys.stderr)

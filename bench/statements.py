@@ -200,22 +200,35 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--data", type=Path, required=True, help="the PolNeAR folder (with data/<split>/)")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--passes", type=int, default=3, help="timed passes over the split")
-    parser.add_argument("--engine", default="rules", help="rules (with the learned cues, the default) or table (the verb table alone)")
+    parser.add_argument(
+        "--engine",
+        default="rules",
+        help="attribution engines, comma-separated: rules (with the learned cues, the default), table (the verb table alone), learned, hybrid",
+    )
     args = parser.parse_args(argv)
+    engines = [name.strip() for name in args.engine.split(",") if name.strip()]
     if not (args.data / "data" / args.split / "attributions").is_dir():
         print(f"bench statements: no PolNeAR split {args.split!r} under {args.data}", file=sys.stderr)
         return 2
     global _SAYING_FORMS
     _SAYING_FORMS = _saying_forms()
     documents = load_split(args.data, args.split)
-    predictions = [predict(document, args.engine) for document in documents]
-    for title, saying_only in (("attributions whose cue is a verb or phrase of saying", True), ("all attributions", False)):
-        scores = score(documents, predictions, saying_only)
-        rows = [[name, s["p"] * 100, s["r"] * 100, s["f1"] * 100, s["gold"], s["pred"]] for name, s in scores.items()]
-        print(f"\nPolNeAR {args.split}, {len(documents)} annotated documents, engine {args.engine} — {title}")
-        print(table(["span", "P", "R", "F1", "gold", "predicted"], rows))
+    summary: dict[str, dict[str, float]] = {}
+    for engine in engines:
+        predictions = [predict(document, engine) for document in documents]
+        for title, saying_only in (("attributions whose cue is a verb or phrase of saying", True), ("all attributions", False)):
+            scores = score(documents, predictions, saying_only)
+            rows = [[name, s["p"] * 100, s["r"] * 100, s["f1"] * 100, s["gold"], s["pred"]] for name, s in scores.items()]
+            print(f"\nPolNeAR {args.split}, {len(documents)} annotated documents, engine {engine} — {title}")
+            print(table(["span", "P", "R", "F1", "gold", "predicted"], rows))
+            summary[f"{engine}, {'saying' if saying_only else 'all'}"] = {name: s["f1"] * 100 for name, s in scores.items()}
+    if len(engines) > 1:
+        names = list(next(iter(summary.values())))
+        print(f"\nF1 side by side (PolNeAR {args.split})")
+        print(table(["engine, attributions", *names], [[key, *(values[n] for n in names)] for key, values in summary.items()]))
     print("\nPublished BERT reference (PolNeAR test, exact, all attributions): " + ", ".join(f"{k} F1 {v}" for k, v in PUBLISHED.items()))
-    _speed(documents, args.passes, args.engine)
+    for engine in engines:
+        _speed(documents, args.passes, engine)
     return 0
 
 
@@ -238,5 +251,5 @@ def _speed(documents: list[Document], passes: int, engine: str = "rules") -> Non
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
     for label, seconds in (("wall clock", median(walls)), ("CPU time", median(cpus))):
-        print(f"speed ({label}): {len(articles)} articles, {tokens} tokens in {seconds:.3f} s (median of {passes}): "
+        print(f"speed, engine {engine} ({label}): {len(articles)} articles, {tokens} tokens in {seconds:.3f} s (median of {passes}): "
               f"{len(articles) / seconds:.1f} articles/s, {tokens / seconds:,.0f} tokens/s, one process")

@@ -49,6 +49,9 @@ FAMILIES = {
         'Jane Smith, a lawyer from Ohio, said that it was not. "It is fine," she said. Mr. Brown said he agreed.\n'
         * n
     ),
+    # runs of sentence-end marks that never end a sentence (no capital after them)
+    "runs of periods": lambda n: "Some words said here " + "." * (10 * n) + " and more",
+    "runs of ?!": lambda n: "He said " + "?!" * (5 * n) + " and more",
     # one huge paragraph of ordinary prose with cues
     "huge prose paragraph": lambda n: (
         "The minister said that the plan was good and officials noted that it would work, and John Smith told reporters that he agreed. "

@@ -63,6 +63,10 @@ def attribute_article(
         return RulesEngine(article, reference, load_model(), deadline).run()
     if engine == "table":
         return RulesEngine(article, reference, deadline=deadline).run()
+    if engine in ("learned", "hybrid"):
+        from newsledger.attribute.learned.engine import LearnedEngine
+
+        return LearnedEngine(article, reference, deadline, hybrid=engine == "hybrid").run()
     raise AttributionError(f"unknown attribution engine {engine!r}")
 
 

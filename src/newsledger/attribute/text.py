@@ -18,7 +18,9 @@ QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``", "’’"})
 CLOSING_MARKS = frozenset({"”", '"', "''", "’’"})
 MAX_SENTENCE_CHARS = 3_000  # beyond any sentence of the bench news; longer ones are read in windows
 _PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE_END = re.compile(r"[.!?]+(?:''|[”\"’'])?(?=\s+(?:''|``|[“\"‘(])?[A-Z0-9])|[.!?]+(?:''|[”\"’'])?\s*$")
+# A run of end marks is tried once, from its first mark, and never given back: tried from every
+# mark with backtracking, a long run of periods or "?!" cost quadratic time.
+_SENTENCE_END = re.compile(r"(?<![.!?])(?:[.!?]++(?:''|[”\"’'])?(?=\s+(?:''|``|[“\"‘(])?[A-Z0-9])|[.!?]++(?:''|[”\"’'])?\s*$)")
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof",
     "rev", "capt", "sgt", "adm", "corp", "inc", "co", "ltd", "no", "vs", "jan", "feb", "mar",

@@ -227,6 +227,12 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
     return min(found, key=_PRIORITY.__getitem__)
 
 
+def first_kind(*kinds: BoilerplateKind | None) -> BoilerplateKind | None:
+    """The most specific of several kinds (``CLASS_WORDS`` order), ignoring None."""
+    found = [kind for kind in kinds if kind is not None]
+    return min(found, key=_PRIORITY.__getitem__) if found else None
+
+
 def kind_from_text(text: str) -> BoilerplateKind | None:
     if len(text) > TEXT_RULE_MAX_CHARS:
         return None

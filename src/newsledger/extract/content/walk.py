@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from newsledger.extract.content.rules import TAG_KINDS, kind_from_class
+from newsledger.extract.content.rules import TAG_KINDS, first_kind, kind_from_class
 from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space
 from newsledger.model import BoilerplateKind
 
@@ -169,7 +169,11 @@ def _named_flag(tag: str, classes: str | None, element_id: str | None) -> Boiler
         return None
     flag: BoilerplateKind | None = None
     if classes or element_id:
-        flag = kind_from_class(f"{classes or ''} {element_id or ''}")
+        # Class strings repeat across a page and pages, ids rarely: each is read (and cached)
+        # on its own, and the more specific kind of the two wins.
+        flag = first_kind(
+            kind_from_class(classes) if classes else None, kind_from_class(element_id) if element_id else None
+        )
     if flag is None:
         flag = TAG_KINDS.get(tag)
     return flag
