@@ -13,7 +13,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from newsledger.attribute.clauses import RawStatement, analyse_sentence, clause_subject, subject_before
+from newsledger.attribute.clauses import (
+    RawStatement,
+    analyse_sentence,
+    clause_subject,
+    dangling_cue,
+    subject_before,
+)
 from newsledger.attribute.cue_model import CueModel, load_model
 from newsledger.attribute.cues import FoundCue
 from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_full_date, parse_reference
@@ -151,8 +157,16 @@ class RulesEngine:
                 if continuation is not None:
                     items = [continuation]
             result += items
-            previous_direct = _last_quoted(items) if items else (previous_direct if _quote_only(sentence, text) else None)
+            if items:
+                previous_direct = _last_quoted(items)
+            elif not _quote_only(sentence, text):
+                previous_direct = self._announcing(part, text, sentence)
         return result
+
+    def _announcing(self, part: TextPart, text: str, sentence: Sentence) -> Found | None:
+        """'Madry added.' before a quotation standing alone: a statement for it to continue."""
+        dangling = dangling_cue(sentence, text, self.model) if sentence.tokens else None
+        return Found(part, text, sentence, dangling) if dangling is not None else None
 
     def _tie_sentence(self, items: list[Found], text: str) -> list[Found]:
         """Nesting, inherited speakers, "according to" relays and dates within one sentence."""
@@ -333,8 +347,11 @@ def _quote_only(sentence: Sentence, text: str) -> bool:
 
 
 def _last_quoted(items: list[Found]) -> Found | None:
+    """The sentence's last statement when its content is or ends with a quotation ('said: "…')."""
     last = items[-1]
-    quoted = any(qs <= last.raw.content[0] and last.raw.content[1] <= qe for qs, qe in last.sentence.quotes)
+    start, end = last.raw.content
+    inside = any(qs <= start and end <= qe for qs, qe in last.sentence.quotes)
+    quoted = inside or last.sentence.quote_ending_at(end) is not None
     return last if quoted and last.raw.speaker is not None else None
 
 
