@@ -56,6 +56,11 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
         20_000,
     ),
     "one long paragraph": (lambda n: "<p>" + _prose(n, 1, " ") + "</p>", "html", 400_000),
+    "byline labels in one large block": (
+        lambda n: "<article><div>" + "<b>By</b> the council approved the new budget. " * (n // 46) + "</div></article>",
+        "html",
+        100_000,
+    ),
     "repeated paragraphs": (
         lambda n: "<p>The council approved the budget.</p>\n" * (n // 40),
         "html",

@@ -27,6 +27,8 @@ _FIRST, _LAST = 4, 2
 _MAX_BOLD = 40
 # A label ("By", "Author:") is a word or two, in a node or a few nested ones.
 _MAX_LABEL_NODES = 32
+# A byline line of at most 120 characters: a parent holding more nodes is not one.
+_MAX_LINE_NODES = 120
 
 
 Keep = Callable[[LexborNode], bool]
@@ -45,11 +47,12 @@ def printed_byline(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName]
 def _labelled(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], str, str]:
     labels = tree.css(_LABEL_TAGS)
     texts = _small_label_texts(labels)
+    lines: dict[int, str] = {}
     for label in labels:
         label_text = texts.get(label.mem_id, "")
         if not label_text or len(label_text) > 25 or not _LABEL.match(label_text) or not keep(label):
             continue
-        raw = _after_label(label, label_text)
+        raw = _after_label(label, label_text, lines)
         people = _people_only(raw)
         if people:
             return people, raw, f"{label.tag}+text"
@@ -74,15 +77,18 @@ def _small_label_texts(labels: list[LexborNode]) -> dict[int, str]:
     return texts
 
 
-def _holds_few_nodes(node: LexborNode, too_large: set[int]) -> bool:
+def _holds_few_nodes(node: LexborNode, too_large: set[int], limit: int = _MAX_LABEL_NODES) -> bool:
     for count, inner in enumerate(node.traverse(include_text=True)):
-        if count > _MAX_LABEL_NODES or (count and inner.mem_id in too_large):
+        if count > limit or (count and inner.mem_id in too_large):
             return False
     return True
 
 
-def _after_label(label: LexborNode, label_text: str) -> str:
-    """The text the label introduces: the rest of its line, or the cell or item beside it."""
+def _after_label(label: LexborNode, label_text: str, lines: dict[int, str]) -> str:
+    """The text the label introduces: the rest of its line, or the cell or item beside it.
+
+    ``lines`` keeps each parent's text once: many labels in one large parent (or labels in
+    nested parents, each holding the next) would otherwise read it again and again."""
     if label.tag in ("dt", "th"):
         following = label.next
         while following is not None and following.tag not in ("dd", "td"):
@@ -91,7 +97,10 @@ def _after_label(label: LexborNode, label_text: str) -> str:
     parent = label.parent
     if parent is None:
         return ""
-    line = clean_text(parent.text())
+    key = parent.mem_id
+    if key not in lines:
+        lines[key] = clean_text(parent.text()) if _holds_few_nodes(parent, set(), _MAX_LINE_NODES) else ""
+    line = lines[key]
     return line[len(label_text) :].strip(" :") if line.startswith(label_text) and len(line) <= 120 else ""
 
 
