@@ -31,3 +31,21 @@ def test_surrogates_are_replaced_and_clean_text_kept_as_it_is() -> None:
     clean = "Zürich – 東京 🙂"
     assert without_surrogates(clean) is clean
     assert without_surrogates("a\ud800b\udfffc é") == "a\ufffdb\ufffdc é"
+
+
+def test_every_class_word_and_prefix_is_still_read() -> None:
+    from newsledger.extract.content.rules import CLASS_WORDS, kind_from_class
+
+    for _, entry in CLASS_WORDS:
+        for word in entry.words:
+            assert kind_from_class(f"x {word}") is not None, word
+        for prefix in entry.prefixes:
+            # Written with a suffix, as pages do (``commentlist``, ``share-buttons``).
+            assert kind_from_class(f"box {prefix}zz") is not None, prefix
+
+
+def test_class_words_that_name_no_boilerplate_stay_unflagged() -> None:
+    from newsledger.extract.content.rules import kind_from_class
+
+    assert kind_from_class("col-md-6 row clearfix") is None
+    assert kind_from_class("entry-content article-body") is None
