@@ -145,3 +145,27 @@ def test_a_parser_failure_is_an_extraction_error(monkeypatch):
     monkeypatch.setattr(dom, "LexborHTMLParser", refuse)
     with pytest.raises(ExtractionError, match="could not be parsed"):
         dom.parse_html(b"<p>a page</p>")
+
+
+def test_json_ld_nested_deep_through_character_references_never_reaches_the_decoder(monkeypatch):
+    # The C decoder recurses once per level: with a raised recursion limit it overflows the stack.
+    from newsledger.extract.metadata import jsonld
+
+    assert jsonld.parse_lenient("{&quot;a&quot;: &#91;1&#93;}") == {"a": [1]}
+
+    def no_decoding(*_args, **_kwargs):
+        raise AssertionError("the decoder was given JSON nested past the guard")
+
+    monkeypatch.setattr(jsonld.json, "loads", no_decoding)
+    escaped = "{&quot;a&quot;:" + "&#91;" * 50_000 + "1" + "&#93;" * 50_000 + "}"
+    assert jsonld.parse_lenient(escaped) is None
+
+
+def test_a_cursor_nested_past_the_recursion_limit_is_an_input_error():
+    import base64
+
+    from newsledger.ledger.query import decode_cursor
+
+    cursor = base64.urlsafe_b64encode(b"[" * 100_000 + b"]" * 100_000).decode()
+    with pytest.raises(InputError):
+        decode_cursor(cursor)

@@ -105,3 +105,19 @@ def test_an_ordinary_sentence_carries_no_note():
     statements = attribute(_article('"The dam is safe," the engineer said on Tuesday.'))
     assert len(statements) == 1
     assert statements[0].notes == ()
+
+
+def test_a_body_past_the_attribution_cap_is_read_to_a_paragraph_end_and_the_statements_say_so(monkeypatch):
+    from newsledger.attribute import engine
+
+    monkeypatch.setattr(engine, "MAX_ATTRIBUTED_CHARS", 2_000)
+    paragraph = 'The mayor said that the bridge would reopen. "It is safe," she said.\n'
+    text = paragraph * 100
+    statements = attribute(_article(text))
+    assert statements
+    assert max(s.content.end for s in statements) <= 2_000
+    assert all(
+        "attribution read the first 1,931 characters of a body of 6,900" in s.notes for s in statements
+    )
+    short = attribute(_article(paragraph * 3))
+    assert short and all(not s.notes for s in short)

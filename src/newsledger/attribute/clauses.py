@@ -477,6 +477,7 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     after = cue.last + 1
     at_end = after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";"} or (tokens[after].lower == "," and _rest_is_short(tokens, after))
     at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after, cue.lemma))
+    at_end = at_end or _adjoined_clause_follows(tokens, cue)
     if cue.form == "passive":
         content = content_after(sentence, text, after, boundaries)
         if content is None:
@@ -516,16 +517,54 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
         token = tokens[index]
         if token.lower in {"that", ":", "whether", "“", "``"}:
             return False
-        if _is_verb_at(tokens, index) and token.lower != "told":
+        if _is_verb_at(tokens, index) and token.lower != "told" and not _noun_compound(tokens, index):
             return False
         if token.lower in {",", ";"}:
             return True
     return True
 
 
+# '"…," he said, although …': a clause of its own after the attribution, not what was said.
+_ADJOINED_CLAUSE_STARTS = frozenset({"although", "though", "while", "whereas", "because", "since", "but"})
+
+
+def _noun_compound(tokens: tuple[Token, ...], index: int) -> bool:
+    """"in a conference call", "at a news briefing": a bare verb form right after a determiner
+    or a lower-case word is a noun of the phrase, not the verb of a clause."""
+    word, previous = tokens[index].lower, tokens[index - 1]
+    if word in _FINITE_AUXILIARIES or word.endswith(("s", "ed")) or not previous.text.isalpha():
+        return False
+    return previous.lower in DETERMINERS or (previous.text.islower() and previous.lower not in FUNCTION_WORDS)
+
+
 def _rest_is_short(tokens: tuple[Token, ...], comma: int) -> bool:
     """', adding ...' after a final cue keeps it postposed; a long clause does not."""
     return comma + 1 < len(tokens) and tokens[comma + 1].lower.endswith("ing")
+
+
+def _adjoined_clause_follows(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
+    """'"…," he said, although it could help later.': the quotation before is the content."""
+    comma = cue.last + 1
+    if comma + 1 >= len(tokens) or tokens[comma].lower != "," or tokens[comma + 1].lower not in _ADJOINED_CLAUSE_STARTS:
+        return False
+    return _content_precedes(tokens, cue)
+
+
+def dangling_cue(sentence: Sentence, text: str, model: CueModel | None = None) -> RawStatement | None:
+    """'Madry added.', 'The minister said:' -- a cue closing its sentence with nothing said
+    after it: the speaker of a quotation that follows on its own."""
+    tokens = sentence.tokens
+    if len(tokens) < 3 or tokens[-1].lower not in {".", ":"} or sentence.quotes:
+        return None
+    cues = find_cues(sentence, False, model)
+    if not cues or cues[-1].last != len(tokens) - 2 or cues[-1].form != "finite":
+        return None
+    cue = cues[-1]
+    subject = subject_before(sentence, cue)
+    if subject is None or sentence.token_index(subject.mention[0]) != 0:
+        return None  # the whole sentence must be "subject cue."
+    cue_span = (tokens[cue.first].start, tokens[cue.last].end)
+    return RawStatement(-1, cue_span, cue.lemma, cue.form, (sentence.end, sentence.end), speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
 
 
 def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:

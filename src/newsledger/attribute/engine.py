@@ -13,7 +13,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from newsledger.attribute.clauses import RawStatement, analyse_sentence, clause_subject, subject_before
+from newsledger.attribute.clauses import (
+    RawStatement,
+    analyse_sentence,
+    clause_subject,
+    dangling_cue,
+    subject_before,
+)
 from newsledger.attribute.cue_model import CueModel, load_model
 from newsledger.attribute.cues import FoundCue
 from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_full_date, parse_reference
@@ -48,6 +54,9 @@ _MEDIUM = re.compile(
     r"\b(?:[Ii]n|[Dd]uring)\s+(?:an?|the|his|her|their)\s+(?P<medium>interview|letter|statement|post|op-ed|speech|video|message|email|article|column|broadcast|podcast)"
     r"(?:\s+(?P<link>with|to|on|for|published by)\s+(?P<target>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*(?:\s+(?:officials|leaders|lawmakers|members|ministers|counterparts|voters|supporters|readers))?|reporters|supporters))?"
 )
+
+
+MAX_ATTRIBUTED_CHARS = 1_000_000  # twenty times the longest body in the bench sets
 
 
 def attribute_article(
@@ -91,15 +100,16 @@ class RulesEngine:
         self.article = article
         self.model = model
         self.deadline = deadline
+        self.body_text = attributed_prefix(article.text)
         published = article.published.value if article.published else None
         self.reference: Reference | None = parse_reference(reference or published) or latest_full_date(
-            "\n".join([article.text, *self._captions()])
+            "\n".join([self.body_text, *self._captions()])
         )
 
     @functools.cached_property
     def cast(self) -> Cast:
         """The article's people: gathered only once a statement needs its speaker resolved."""
-        return gather_cast(self.article.text)
+        return gather_cast(self.body_text)
 
     def _captions(self) -> list[str]:
         images = ([self.article.lead_image] if self.article.lead_image else []) + list(self.article.images)
@@ -110,7 +120,7 @@ class RulesEngine:
         return captions
 
     def run(self) -> tuple[Statement, ...]:
-        body = self._part("body", self.article.text)
+        body = self._part("body", self.body_text)
         headline = self.article.headline.value if self.article.headline else ""
         found = self._part("headline", headline) + body
         for caption in self._captions():
@@ -147,8 +157,16 @@ class RulesEngine:
                 if continuation is not None:
                     items = [continuation]
             result += items
-            previous_direct = _last_quoted(items) if items else (previous_direct if _quote_only(sentence, text) else None)
+            if items:
+                previous_direct = _last_quoted(items)
+            elif not _quote_only(sentence, text):
+                previous_direct = self._announcing(part, text, sentence)
         return result
+
+    def _announcing(self, part: TextPart, text: str, sentence: Sentence) -> Found | None:
+        """'Madry added.' before a quotation standing alone: a statement for it to continue."""
+        dangling = dangling_cue(sentence, text, self.model) if sentence.tokens else None
+        return Found(part, text, sentence, dangling) if dangling is not None else None
 
     def _tie_sentence(self, items: list[Found], text: str) -> list[Found]:
         """Nesting, inherited speakers, "according to" relays and dates within one sentence."""
@@ -238,6 +256,13 @@ class RulesEngine:
 
     # ----------------------------------------------------------------- records
 
+    @functools.cached_property
+    def _cut_note(self) -> tuple[str, ...]:
+        full, read = len(self.article.text), len(self.body_text)
+        if read == full:
+            return ()
+        return (f"attribution read the first {read:,} characters of a body of {full:,}",)
+
     def _statement(self, item: Found) -> Statement:
         raw, text = item.raw, item.text
         source = _source_of(item)
@@ -264,7 +289,7 @@ class RulesEngine:
             nested_in=_identifier(item.parent) if item.parent else None,
             confidence=_confidence(item, speaker),
             engine=ENGINE_NAME,
-            notes=_notes(item.sentence),
+            notes=_notes(item.sentence) + self._cut_note,
         )
 
 
@@ -322,8 +347,11 @@ def _quote_only(sentence: Sentence, text: str) -> bool:
 
 
 def _last_quoted(items: list[Found]) -> Found | None:
+    """The sentence's last statement when its content is or ends with a quotation ('said: "…')."""
     last = items[-1]
-    quoted = any(qs <= last.raw.content[0] and last.raw.content[1] <= qe for qs, qe in last.sentence.quotes)
+    start, end = last.raw.content
+    inside = any(qs <= start and end <= qe for qs, qe in last.sentence.quotes)
+    quoted = inside or last.sentence.quote_ending_at(end) is not None
     return last if quoted and last.raw.speaker is not None else None
 
 
@@ -426,6 +454,16 @@ def attribution_of(lemma: str, speaker_kind: str, channel: Channel | None) -> st
     if lemma in WRITING_VERBS or written:
         return "writing"
     return "speech"
+
+
+def attributed_prefix(text: str) -> str:
+    """The body text attribution reads: all of it up to ``MAX_ATTRIBUTED_CHARS``, else the
+    paragraphs that fit (a body that long is a dump, not an article; reading it all would take
+    seconds). The prefix keeps every offset valid."""
+    if len(text) <= MAX_ATTRIBUTED_CHARS:
+        return text
+    cut = text.rfind("\n", 0, MAX_ATTRIBUTED_CHARS)
+    return text[: cut if cut > 0 else MAX_ATTRIBUTED_CHARS]
 
 
 def _notes(sentence: Sentence) -> tuple[str, ...]:

@@ -42,6 +42,7 @@ _NAME_RUN = re.compile(
 _CAPITALISED = re.compile(rf"[{_UPPER}](?<!\w[{_UPPER}])[\w’'\-]+\b")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ic|ch)$")
 _POSSESSIVE = re.compile(r"[’']s$")
+_CONTRACTION = re.compile(r"[’'](?:d|m|ll|ve|re)$")
 _LEADING_ADVERBS = frozenset({"even", "also", "only", "then", "now", "still", "but", "and", "yet", "so", "meanwhile"})
 _ROLE_WORDS = frozenset({
     "founder", "co-founder", "cofounder", "planner", "designer", "director", "manager", "chair",
@@ -58,6 +59,9 @@ _MODEL_NUMBER = re.compile(r"[ \-]?\d")
 _GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 
+MAX_NAME_ENDING_WORDS = 5
+
+
 @dataclass(slots=True)
 class Person:
     name: str
@@ -67,6 +71,7 @@ class Person:
     appositives: list[str] = field(default_factory=list)
     description_words: list[frozenset[str]] = field(default_factory=list)
     first_mention: int = 0
+    surname_mentions: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +92,21 @@ class Cast:
 
     def add(self, name: str, position: int, description: str | None = None) -> Person:
         person = self.people.get(name) or self.by_token.get(name) or self.by_ending.get(name)
+        titled = self._titled_surname(name) if person is None else None
         if person is None:
-            person = Person(name, gender_of(name), kind_of(name), first_mention=position)
+            if titled is not None:  # "President Trump" first, "Donald Trump" later: one person
+                del self.people[titled.name]
+                titled.name, titled.gender = name, titled.gender or gender_of(name)
+                self.by_token = {token: (titled if known is titled else known) for token, known in self.by_token.items()}
+            person = titled or Person(name, gender_of(name), kind_of(name), first_mention=position)
             self.people[name] = person
             for part in name.split():
                 if part[:1].isupper() and part.lower() not in TITLE_WORDS:
                     self.by_token.setdefault(part, person)
             words = name.split()
-            for start in range(1, len(words) - 1):  # "Harden Bradford" is the Joy Harden Bradford named before
+            # "Harden Bradford" is the Joy Harden Bradford named before; endings of at most a few
+            # words, or a run of thousands of capitalised words costs quadratic time and memory
+            for start in range(max(1, len(words) - MAX_NAME_ENDING_WORDS), len(words) - 1):
                 self.by_ending.setdefault(" ".join(words[start:]), person)
         if description and description not in person.descriptions:
             person.descriptions.append(description)
@@ -104,6 +116,11 @@ class Cast:
 
     index: _MentionIndex | None = None
 
+    def _titled_surname(self, name: str) -> Person | None:
+        words = name.split()
+        single = self.people.get(words[-1]) if len(words) > 1 else None
+        return single if single is not None and single.kind == "person" and " " not in single.name else None
+
     def latest_before(self, position: int, gender: str | None) -> Person | None:
         """The latest person mentioned before ``position`` outside the ignored spans: of that
         gender if any, else of unknown gender."""
@@ -112,7 +129,13 @@ class Cast:
             self.index = _MentionIndex(key, self.mentions, self.ignored)
         if gender is None:
             return self.index.latest(position, "any")
-        return self.index.latest(position, gender) or self.index.latest(position, None)
+        # A person whose first name tells no gender ("Tom Stafford" when "Tom" is not listed)
+        # named after the latest one of the pronoun's gender is the nearer antecedent.
+        matching = self.index.latest_at(position, gender)
+        unknown = self.index.latest_at(position, "unknown named again")
+        if matching is None:
+            return self.index.latest(position, None)
+        return unknown[1] if unknown is not None and unknown[0] > matching[0] else matching[1]
 
     def by_description(self, words: set[str]) -> Person | None:
         best, best_score = None, 0
@@ -137,16 +160,32 @@ class _MentionIndex:
             person = mention.person
             if person.kind != "person" or _covered(mention.position, spans, starts):
                 continue
-            for gender in {person.gender, "any"}:
+            keys = {person.gender, "any"}
+            if person.gender is None and person.surname_mentions and _shaped_like_a_name(person.name):
+                keys.add("unknown named again")  # named again by the surname alone: a person
+            for gender in keys:
                 positions, people = self.by_gender.setdefault(gender, ([], []))
                 positions.append(mention.position)
                 people.append(person)
 
     def latest(self, position: int, gender: str | None) -> Person | None:
         """The latest mention before ``position`` of that gender (``"any"`` for all)."""
+        found = self.latest_at(position, gender)
+        return found[1] if found else None
+
+    def latest_at(self, position: int, gender: str | None) -> tuple[int, Person] | None:
         positions, people = self.by_gender.get(gender, ([], []))
         index = bisect_left(positions, position) - 1
-        return people[index] if index >= 0 else None
+        return (positions[index], people[index]) if index >= 0 else None
+
+
+def _shaped_like_a_name(name: str) -> bool:
+    """Capitalised words, none of them written in capitals, a title or a function word."""
+    words = name.split()
+    return all(
+        word[:1].isupper() and not word.isupper() and word.lower() not in FUNCTION_WORDS | TITLE_WORDS
+        for word in words
+    )
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -257,7 +296,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             continue
         words = _without_prepositional_object(words, text[max(0, match.start() - 6) : match.start()])
         name, description = split_title(" ".join(words))
-        if len(name.split()) < 2 and name not in cast.by_token:
+        if len(name.split()) < 2 and name not in cast.by_token and not _titled_single_name(name, description):
             continue
         before = text[max(0, match.start() - 60) : match.start()]
         premodifier = _premodifier(before)
@@ -270,12 +309,31 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
             person.kind = "product"  # "SLS Block 1B", "Galaxy S24": a model, never a speaker
     in_runs = {base + match.start() for match in runs}
+    run_words = {word.start() for run in runs for word in _CAPITALISED.finditer(text, run.start(), run.end())}
     for match in _CAPITALISED.finditer(text):
         word = match.group()
         if word in cast.by_token and base + match.start() not in in_runs:
-            cast.mentions.append(NameMention(base + match.start(), cast.by_token[word]))
+            person = cast.by_token[word]
+            cast.mentions.append(NameMention(base + match.start(), person))
+            if match.start() not in run_words and word == person.name.rsplit(" ", 1)[-1]:
+                person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
     return cast
+
+
+def _titled_single_name(name: str, title: str | None) -> bool:
+    """"President Trump", "Mr. Cooke": a surname after a title is a person's name."""
+    if title is None or not _shaped_like_a_name(name) or _DEMONYM.match(name):
+        return False
+    return title.split()[-1].lower().rstrip(".") in _OFFICES
+
+
+_OFFICES = frozenset({
+    "mr", "mrs", "ms", "dr", "president", "senator", "sen", "rep", "representative", "gov",
+    "governor", "mayor", "judge", "justice", "chancellor", "minister", "secretary", "prof",
+    "professor", "gen", "general", "coach", "sheriff", "ambassador", "commissioner", "speaker",
+    "congressman", "congresswoman", "pope", "king", "queen", "prince", "princess", "sir", "dame",
+})
 
 
 def _single(cast: Cast, words: list[str], position: int) -> None:
@@ -311,7 +369,7 @@ class Resolved:
 def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | None) -> Resolved:
     """Resolve the head of a speaker mention (without its appositive)."""
     words = phrase.split()
-    lowered = phrase.lower()
+    lowered = _CONTRACTION.sub("", phrase.lower())  # "I’d", "they’ve": the pronoun
     if lowered in PRONOUNS:
         return _pronoun(lowered, position, cast)
     if words and words[-1].lower() in EVIDENCE_NOUNS:

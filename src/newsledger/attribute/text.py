@@ -6,9 +6,16 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|(?:''|``)[^'\n]*(?:'(?!')[^'\n]*)*''")
-QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
-CLOSING_MARKS = frozenset({"”", '"', "''"})
+# Matched marks first; then a curly opening closed by a straight or doubled-apostrophe mark and
+# the reverse, as typed or converted by hand ('“…"', '"…’’').
+_QUOTE = re.compile(
+    r"“[^“”]*”|\"[^\"\n]*\"|(?:''|``)[^'\n]*(?:'(?!')[^'\n]*)*''"
+    r"|“[^“”\"\n]*?(?:’’|\")|\"[^\"“”\n]*?(?:’’|”)"
+)
+_OPENING = re.compile(r"[“\"](?=\w)")
+_CLOSING = re.compile(r"[”\"]|’’")
+QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``", "’’"})
+CLOSING_MARKS = frozenset({"”", '"', "''", "’’"})
 MAX_SENTENCE_CHARS = 3_000  # beyond any sentence of the bench news; longer ones are read in windows
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A run of end marks is tried once, from its first mark, and never given back: tried from every
@@ -24,7 +31,7 @@ ABBREVIATIONS = frozenset({
 
 
 _LONGEST_ABBREVIATION = max(len(word) for word in ABBREVIATIONS)
-_TOKEN = re.compile(r"''|``|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*(?:\.\d+)*|[“”\"‘’']|\S")
+_TOKEN = re.compile(r"''|’’|``|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*(?:\.\d+)*|[“”\"‘’']|\S")
 
 
 @dataclass(slots=True)
@@ -125,6 +132,20 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [match.span() for match in _QUOTE.finditer(text, start, end) if match.end() - match.start() > 2]
 
 
+def open_to_paragraph_end(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]], next_start: int | None
+) -> tuple[int, int] | None:
+    """A quotation opened in this paragraph and left open, when the next paragraph opens with a
+    quotation mark: the convention of a quotation running over several paragraphs."""
+    if next_start is None or text[next_start : next_start + 1] not in {"“", '"'}:
+        return None
+    after = quotes[-1][1] if quotes else start
+    opening = _OPENING.search(text, after, end)
+    if opening is None or _CLOSING.search(text, opening.end(), end) is not None:
+        return None
+    return opening.start(), end
+
+
 def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
     index = bisect_left(quotes, position, key=_start_of) - 1  # the last quotation opening before it
     return index >= 0 and position < quotes[index][1] - 1
@@ -181,8 +202,13 @@ def sentences(text: str, cue_words: frozenset[str] = frozenset()) -> list[Senten
     ``cue_words`` (all of them when it is empty) are tokenised. A sentence longer than
     ``MAX_SENTENCE_CHARS`` is read in windows of at most that length (``cut_from`` says so)."""
     result = []
-    for number, (para_start, para_end) in enumerate(paragraphs(text)):
+    spans = paragraphs(text)
+    for number, (para_start, para_end) in enumerate(spans):
         paragraph_quotes = find_quotes(text, para_start, para_end)
+        next_start = spans[number + 1][0] if number + 1 < len(spans) else None
+        running = open_to_paragraph_end(text, para_start, para_end, paragraph_quotes, next_start)
+        if running is not None:
+            paragraph_quotes.append(running)
         for sentence_start, sentence_end in split_sentences(text, para_start, para_end, paragraph_quotes):
             length = sentence_end - sentence_start
             for start, end in windows(text, sentence_start, sentence_end, paragraph_quotes):

@@ -63,6 +63,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as err:
+        # an output file or directory that cannot be made (inputs fail as NewsledgerErrors)
+        print(f"newsledger: error: {os_error_line(err)}", file=sys.stderr)
+        return 1
+
+
+def os_error_line(err: OSError) -> str:
+    """One line naming the path and the problem, without the errno prefix."""
+    reason = (err.strerror or str(err)).rstrip(".")
+    reason = reason[:1].lower() + reason[1:]
+    return f"{err.filename}: {reason}" if err.filename else reason
 
 
 if __name__ == "__main__":

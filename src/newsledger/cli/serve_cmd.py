@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.db, token=args.token, private=args.private)
     check_ledger(args.db)
+    check_can_listen(args.host, args.port)
     app = create_app(settings)
     writes = "writes need the token" if settings.writes_enabled else "read only (no token set)"
     print(
@@ -50,6 +51,21 @@ def run(args: argparse.Namespace) -> int:
     )
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
     return 0
+
+
+def check_can_listen(host: str, port: int) -> None:
+    """Refuse, in one line and before saying "serving", an address already taken or not ours."""
+    import socket
+
+    from newsledger.errors import ConfigError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            raise ConfigError(f"{host}:{port}: cannot listen there ({err.strerror or err})") from None
 
 
 def shown(target: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import signal
 import threading
@@ -57,11 +58,22 @@ def duration(text: str) -> float:
     return float(match.group(1)) * UNITS[match.group(2) or "s"]
 
 
+def is_calendar_date(text: str) -> bool:
+    """YYYY-MM-DD (optionally with a time) naming a day the calendar has."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T[\d:]+)?", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     from newsledger.follow import WatchOptions, run_round
     from newsledger.sources.options import SourceOptions
 
-    if args.since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T[\d:]+)?", args.since):
+    if args.since and not is_calendar_date(args.since):
         raise ConfigError(f"--since {args.since!r} is not a date like 2026-12-01")
     options = WatchOptions(
         sources=SourceOptions(allow_private=args.allow_private, host_delay=args.host_delay),

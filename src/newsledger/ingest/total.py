@@ -39,7 +39,8 @@ def count_pages(specs: Iterable[str], options: SourceOptions | None = None) -> i
     for spec in specs:
         kind = spec_kind(spec)
         if kind == "directory":
-            total += sum(1 for _ in walk_page_files(spec, options.extensions))
+            # a directory without pages yields one failure
+            total += max(1, sum(1 for _ in walk_page_files(spec, options.extensions)))
         elif kind == "warc":
             records = count_warc_responses(spec)
             if records is None:

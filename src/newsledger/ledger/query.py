@@ -76,7 +76,7 @@ def decode_cursor(cursor: str | None) -> dict[str, object]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         position = json.loads(raw)
-    except (ValueError, binascii.Error):
+    except (ValueError, binascii.Error, RecursionError):
         raise InputError("not a cursor this ledger issued", input_name=cursor) from None
     if not isinstance(position, dict):
         raise InputError("not a cursor this ledger issued", input_name=cursor)

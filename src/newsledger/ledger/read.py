@@ -431,8 +431,18 @@ _SITE_SUMMARY = (
 
 
 def sites(db: Database) -> tuple[SiteSummary, ...]:
+    """Every site, most articles first. Pages stored without a URL share one row (site empty),
+    named only when they all carry the same site name: one outlet's name must not stand for
+    pages copied from several."""
     rows = db.fetchall(f"{_SITE_SUMMARY} ORDER BY article_count DESC, site")
-    return tuple(_site_summary(row) for row in rows)
+    return tuple(_site_summary(_unnamed_when_mixed(db, row)) for row in rows)
+
+
+def _unnamed_when_mixed(db: Database, row: tuple) -> tuple:
+    if row[0] or row[1] is None:
+        return row
+    names = db.scalar("SELECT count(DISTINCT coalesce(site_name, '')) FROM articles WHERE site = ''")
+    return row if names == 1 else (row[0], None, *row[2:])
 
 
 def _site_summary(row: tuple) -> SiteSummary:

@@ -99,14 +99,15 @@ def _segments_of(spec: str, options: SourceOptions) -> list[Segment]:
 
 
 def directory_segments(root: str, options: SourceOptions) -> list[Segment]:
-    """One segment per page file below ``root``; a directory that cannot be listed stays one
-    segment, so that the task reading it records the failure."""
+    """One segment per page file below ``root``; a directory that cannot be listed, or holds no
+    page file, stays one segment, so that the task reading it records the failure."""
     from newsledger.sources.files import walk_page_files
 
-    return [
+    segments = [
         Segment(input=item.input if isinstance(item, SourceFailure) else str(item), pages=1)
         for item in walk_page_files(root, options.extensions)
     ]
+    return segments or [Segment(input=root, pages=1)]
 
 
 def count_warc_pages(path: Path, options: SourceOptions) -> int:

@@ -96,8 +96,16 @@ def walk_page_files(root: str | Path, extensions: Iterable[str]) -> Iterator[Pat
 
 
 def iter_directory(root: str | Path, options: SourceOptions) -> Iterator[Page | SourceFailure]:
+    """The pages of every page file below ``root``; a directory holding none is a failure, so a
+    mistyped or empty directory is said, not passed over in silence."""
+    found = False
     for item in walk_page_files(root, options.extensions):
+        found = True
         if isinstance(item, SourceFailure):
             yield item
         else:
             yield from iter_files([item], options)
+    if not found:
+        kinds = ", ".join(options.extensions)
+        reason = f"{root}: no page files in the directory (looked for {kinds}, and .gz of them)"
+        yield SourceFailure(input=str(root), stage=SourceError.stage, reason=reason)

@@ -53,4 +53,13 @@ async def sources(request: Request) -> dict:
 @pages_router.get("/sources")
 async def sources_page(request: Request):
     require_reader(request)
-    return render(request, "sources.html", {"view": sources_view(request.app.state.ledger)})
+    ledger = request.app.state.ledger
+    view = sources_view(ledger)
+    return render(request, "sources.html", {"view": view, "stored_outlets": stored_outlets(ledger, view)})
+
+
+def stored_outlets(ledger, view: dict) -> set[str]:
+    """The outlets the ledger has a site page for: a source polled before any of its articles were
+    stored (or whose articles name another host) has none, and is shown without a link."""
+    outlets = {item["outlet"] for item in view["items"] if item.get("outlet")}
+    return {outlet for outlet in outlets if ledger.site(outlet, limit=1) is not None}

@@ -62,11 +62,11 @@ def read_blocks(scripts: list[LexborNode]) -> list[Any]:
 def parse_lenient(text: str) -> Any:
     """Parse JSON that may carry the usual publisher mistakes; None when it cannot be read."""
     text = text.strip()
-    if not text or _nested_too_deep(text):
-        return None
     if text.startswith(("{&quot;", "[&quot;", "{ &quot;")):
         # Some templates HTML-escape the JSON they print into the script element.
         text = html.unescape(text)
+    if not text or _nested_too_deep(text):  # after unescaping: "&#91;" is a bracket too
+        return None
     try:
         return json.loads(text)
     except RecursionError:
