@@ -17,9 +17,14 @@ MAX_NUMBER_DIGITS = 9
 
 def without_surrogates(text: str) -> str:
     """``text`` with each lone surrogate replaced by U+FFFD, so that it encodes to UTF-8."""
-    if text.isascii() or _SURROGATE.search(text) is None:
+    if text.isascii():
         return text
-    return _SURROGATE.sub("\ufffd", text)
+    try:
+        # UTF-8 refuses only surrogates; the encoder finds them far faster than a regex search.
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def split_url(url: str) -> SplitResult | None:

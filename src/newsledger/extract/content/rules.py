@@ -111,20 +111,29 @@ def _index() -> tuple[dict, dict, dict, dict, dict]:
 
 
 _PREFIXES, _COMPOUNDS, _EXACT, _TOKENS, _PRIORITY = _index()
+# The first two letters of every word, prefix and compound start above: most class words
+# (``col``, ``md``, ``item``) begin otherwise and are passed over with one set lookup.
+_STARTS = frozenset({*_PREFIXES, *(word[:2] for word in _EXACT), *(word[:2] for word in _COMPOUNDS)})
 
 
 def _kinds_of_words(words: list[str], found: set[BoilerplateKind]) -> None:
     for index, word in enumerate(words):
-        kind = _EXACT.get(word)
-        if kind is not None:
-            found.add(kind)
-        for prefix, kind in _PREFIXES.get(word[:2], ()):
-            if word.startswith(prefix):
-                found.add(kind)
+        if word[:2] not in _STARTS:
+            continue
+        found.update(_kinds_of_word(word))
         for parts, kind in _COMPOUNDS.get(word, ()):
             run = words[index : index + len(parts)]
             if len(run) == len(parts) and run[-1].startswith(parts[-1]) and tuple(run[:-1]) == parts[:-1]:
                 found.add(kind)
+
+
+# Words (``content``, ``column``, ``container``) repeat across class strings and pages.
+@functools.lru_cache(maxsize=16384)
+def _kinds_of_word(word: str) -> tuple[BoilerplateKind, ...]:
+    """The kinds one word names by itself: exactly, or by beginning with a prefix."""
+    kinds = [kind for prefix, kind in _PREFIXES.get(word[:2], ()) if word.startswith(prefix)]
+    exact = _EXACT.get(word)
+    return (exact, *kinds) if exact is not None else tuple(kinds)
 
 
 _HUMP = re.compile(r"[a-z0-9][A-Z]")
