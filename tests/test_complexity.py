@@ -61,6 +61,11 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
         "html",
         100_000,
     ),
+    "paragraphs after formatting elements left open": (
+        lambda n: "<p>" + "".join(f'<b class="k{i}">' for i in range(n // 400)) + "<p>Words here.</p>" * (n // 40),
+        "html",
+        100_000,
+    ),
     "repeated paragraphs": (
         lambda n: "<p>The council approved the budget.</p>\n" * (n // 40),
         "html",

@@ -64,12 +64,23 @@ _NO_BARRIER: frozenset[str] = frozenset()
 _REACH = 64
 
 
+# A block start tag inside open formatting elements ("<b>"s left open, each with its own
+# attributes) makes the parser clone each of them into the new block: thousands of them times
+# thousands of paragraphs is millions of elements. Each open one weighs this many units there.
+CLONE_WORK = 20
+# Pages with few tags are scanned anyway when this many more start tags than end tags leave
+# elements open (real pages leave a few hundred: void elements, unclosed list items).
+QUICK_UNCLOSED = 1500
+
+
 def costly_nesting_at(html: str) -> int | None:
     """The offset of the first tag past which parsing ``html`` would be pathological, if any."""
-    if html.count("<") <= QUICK_TAGS:
+    tags = html.count("<")
+    if tags <= QUICK_TAGS and tags - 2 * html.count("</") <= QUICK_UNCLOSED:
         return None
     stack: list[str] = []
     work = 0
+    formatting_open = 0
     position = 0
     while (match := _TAG.search(html, position)) is not None:
         position = match.end()
@@ -79,15 +90,15 @@ def costly_nesting_at(html: str) -> int | None:
             continue
         name = match.group(3).lower()
         if match.group(2):
-            _close(stack, name)
+            formatting_open -= _close(stack, name)
             continue
         if name in _BLOCK:
-            work += len(stack)
-            _close(stack, "p", _BUTTON_SCOPE)
+            work += len(stack) + CLONE_WORK * formatting_open
+            formatting_open -= _close(stack, "p", _BUTTON_SCOPE)
         elif name in _FORMATTING:
             work += len(stack)
         if name in _SELF_CLOSING:
-            _close(stack, name, _LIST_SCOPE if name in _LIST_ITEMS else _NO_BARRIER)
+            formatting_open -= _close(stack, name, _LIST_SCOPE if name in _LIST_ITEMS else _NO_BARRIER)
         if match.group(5) and match.group(4).endswith("/") and name not in _HTML_CONTAINERS:
             continue  # <path/> in SVG or MathML opens nothing; <div/> in HTML does
         if name in _RAW_TEXT:
@@ -95,21 +106,24 @@ def costly_nesting_at(html: str) -> int | None:
             position = len(html) if end is None else end.end()
         elif name not in _VOID:
             stack.append(name)
+            formatting_open += name in _FORMATTING
         if work > MAX_SCOPE_WORK:
             return match.start()
     return None
 
 
-def _close(stack: list[str], name: str, barrier: frozenset[str] = frozenset()) -> None:
+def _close(stack: list[str], name: str, barrier: frozenset[str] = frozenset()) -> int:
     """Pop ``name`` and what is above it, when it is near the top of the stack and no barrier
-    element stands above it."""
+    element stands above it; the number of formatting elements popped."""
     for back in range(1, min(len(stack), _REACH) + 1):
         open_name = stack[-back]
         if open_name == name:
+            popped = sum(1 for closed in stack[-back:] if closed in _FORMATTING)
             del stack[-back:]
-            return
+            return popped
         if open_name in barrier:
-            return
+            return 0
+    return 0
 
 
 def without_markup_after(html: str, offset: int) -> str:
