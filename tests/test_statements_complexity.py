@@ -52,6 +52,10 @@ FAMILIES = {
     # runs of sentence-end marks that never end a sentence (no capital after them)
     "runs of periods": lambda n: "Some words said here " + "." * (10 * n) + " and more",
     "runs of ?!": lambda n: "He said " + "?!" * (5 * n) + " and more",
+    # one long run of capitalised words, its last word named again and again by a pronoun's cue
+    "a long name mentioned often": lambda n: (
+        " ".join(f"Word{i}x" for i in range(n)) + " Smith said it. " + "Smith said he would. " * n
+    ),
     # one huge paragraph of ordinary prose with cues
     "huge prose paragraph": lambda n: (
         "The minister said that the plan was good and officials noted that it would work, and John Smith told reporters that he agreed. "

@@ -156,13 +156,17 @@ class _MentionIndex:
         spans = _merged(ignored)
         starts = [start for start, _ in spans]
         self.by_gender: dict[str | None, tuple[list[int], list[Person]]] = {}
+        name_shaped: dict[str, bool] = {}  # once per name, not per mention: a name can be long
         for mention in sorted(mentions, key=lambda mention: mention.position):
             person = mention.person
             if person.kind != "person" or _covered(mention.position, spans, starts):
                 continue
             keys = {person.gender, "any"}
-            if person.gender is None and person.surname_mentions and _shaped_like_a_name(person.name):
-                keys.add("unknown named again")  # named again by the surname alone: a person
+            if person.gender is None and person.surname_mentions:
+                if person.name not in name_shaped:
+                    name_shaped[person.name] = _shaped_like_a_name(person.name)
+                if name_shaped[person.name]:
+                    keys.add("unknown named again")  # named again by the surname alone: a person
             for gender in keys:
                 positions, people = self.by_gender.setdefault(gender, ([], []))
                 positions.append(mention.position)
@@ -179,12 +183,14 @@ class _MentionIndex:
         return (positions[index], people[index]) if index >= 0 else None
 
 
+_NOT_NAME_WORDS = FUNCTION_WORDS | TITLE_WORDS
+
+
 def _shaped_like_a_name(name: str) -> bool:
     """Capitalised words, none of them written in capitals, a title or a function word."""
     words = name.split()
     return all(
-        word[:1].isupper() and not word.isupper() and word.lower() not in FUNCTION_WORDS | TITLE_WORDS
-        for word in words
+        word[:1].isupper() and not word.isupper() and word.lower() not in _NOT_NAME_WORDS for word in words
     )
 
 
