@@ -12,15 +12,6 @@ from newsledger.errors import ConfigError, InputError, LedgerError
 from newsledger.ledger import Ledger
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def target(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "ledger.db")
-        return
-    with postgres_url() as url:
-        yield url
-
-
 def _fill(target: str) -> None:
     with Ledger.open(target) as ledger:
         ledger.store(processed(1, [("The harbour needs dredging before winter.", "Maria Kolesnikova"),

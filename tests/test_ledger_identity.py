@@ -7,9 +7,8 @@ import gzip
 import shutil
 
 import msgspec
-import pytest
 from tests import warckit
-from tests.ledgerkit import postgres_url, processed
+from tests.ledgerkit import processed
 
 from newsledger.ingest import run_ingest, run_reextract
 from newsledger.ledger import Ledger
@@ -28,13 +27,6 @@ def harbour_page(slug: str = "plan-agreed", aside: str = "Most read today") -> b
     return HARBOUR.format(slug=slug, aside=aside).encode()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def target(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "ledger.db")
-        return
-    with postgres_url() as url:
-        yield url
 
 
 def _ids(ledger: Ledger) -> list[tuple[int, int, str]]:

@@ -7,20 +7,11 @@ import json
 
 import msgspec
 import pytest
-from tests.ledgerkit import postgres_url, processed
+from tests.ledgerkit import processed
 
 from newsledger.cli import main
 from newsledger.errors import InputError
 from newsledger.ledger import Ledger
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def target(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "ledger.db")
-        return
-    with postgres_url() as url:
-        yield url
 
 
 def _attributed(n: int, content: str, speaker: str, attribution: str):
