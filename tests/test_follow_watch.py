@@ -17,6 +17,7 @@ import pytest
 from bench._outlet import Outlets, many_hosts, news_scenario
 
 from newsledger.follow import WatchOptions, add_outlet, list_sources, run_round, source_of_page
+from newsledger.follow import state
 from newsledger.follow.discover import Found
 from newsledger.follow.state import add_sources
 from newsledger.ledger import Ledger
@@ -269,6 +270,38 @@ def test_kill_9_mid_round_then_rerun_gives_the_ledger_of_a_clean_run(tmp_path):
         assert rerun.returncode == 0, out
     assert _ledger_state(killed) == _ledger_state(clean)
     assert len(_ledger_state(clean)[0]) == 90
+
+
+class _CrashAfterStoring(Exception):
+    pass
+
+
+def test_a_crash_between_storing_pages_and_marking_their_urls_leaves_neither(tmp_path, monkeypatch):
+    """The pages of a batch and their URLs' outcome are one write: a crash at the point where
+    the URLs are being marked must not leave stored pages whose URLs a rerun takes for known."""
+    with Outlets() as outlets:
+        many = many_hosts(outlets, hosts=2, items=12)
+        clean, crashed = tmp_path / "clean.db", tmp_path / "crashed.db"
+        for db in clean, crashed:
+            _add_feed(db, many.feed)
+        with Ledger.open(str(clean)) as ledger:
+            run_round(ledger, OPTIONS)
+        real_finish = state.finish_urls_in_transaction
+
+        def crash_on_stored(ledger, outcomes):
+            if any(outcome[1] == "stored" for outcome in outcomes):
+                raise _CrashAfterStoring
+            real_finish(ledger, outcomes)
+
+        monkeypatch.setattr(state, "finish_urls_in_transaction", crash_on_stored)
+        with Ledger.open(str(crashed)) as ledger, pytest.raises(_CrashAfterStoring):
+            run_round(ledger, OPTIONS)
+        assert _pages(crashed) == 0
+        monkeypatch.setattr(state, "finish_urls_in_transaction", real_finish)
+        with Ledger.open(str(crashed)) as ledger:
+            run_round(ledger, OPTIONS)
+    assert _ledger_state(crashed) == _ledger_state(clean)
+    assert len(_ledger_state(clean)[0]) == 12
 
 
 def test_sigterm_stores_the_pages_in_hand_and_stops(tmp_path):

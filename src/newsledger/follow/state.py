@@ -198,28 +198,33 @@ def finish_urls(ledger: Ledger, outcomes: list[tuple[int, str, str | None, str |
     """Mark URLs done in one transaction: (url id, state, page key, reason); a stored one counts
     as an article found for its source. A ``retry`` stays pending for a later round until it
     has failed ``MAX_ATTEMPTS`` times, then is ``failed``."""
+    with ledger.db.transaction():
+        finish_urls_in_transaction(ledger, outcomes)
+
+
+def finish_urls_in_transaction(ledger: Ledger, outcomes: list[tuple[int, str, str | None, str | None]]) -> None:
+    """``finish_urls`` inside a transaction the caller holds (the one that stored the pages)."""
     db = ledger.db
     stamp = now()
-    with db.transaction():
-        for url_id, state, key, reason in outcomes:
-            if state == "retry":
-                db.execute(
-                    "UPDATE source_urls SET attempts = attempts + 1, reason = ?, done_at = ?, "
-                    "state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?",
-                    (reason, stamp, MAX_ATTEMPTS, url_id),
-                )
-                continue
+    for url_id, state, key, reason in outcomes:
+        if state == "retry":
             db.execute(
-                "UPDATE source_urls SET state = ?, page_key = ?, reason = ?, done_at = ?, attempts = attempts + 1 "
-                "WHERE id = ?",
-                (state, key, reason, stamp, url_id),
+                "UPDATE source_urls SET attempts = attempts + 1, reason = ?, done_at = ?, "
+                "state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE id = ?",
+                (reason, stamp, MAX_ATTEMPTS, url_id),
             )
-            if state == "stored":
-                db.execute(
-                    "UPDATE sources SET articles_found = articles_found + 1 "
-                    "WHERE id = (SELECT source_id FROM source_urls WHERE id = ?)",
-                    (url_id,),
-                )
+            continue
+        db.execute(
+            "UPDATE source_urls SET state = ?, page_key = ?, reason = ?, done_at = ?, attempts = attempts + 1 "
+            "WHERE id = ?",
+            (state, key, reason, stamp, url_id),
+        )
+        if state == "stored":
+            db.execute(
+                "UPDATE sources SET articles_found = articles_found + 1 "
+                "WHERE id = (SELECT source_id FROM source_urls WHERE id = ?)",
+                (url_id,),
+            )
 
 
 def url_counts(ledger: Ledger) -> dict[str, int]:

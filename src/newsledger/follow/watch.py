@@ -32,7 +32,7 @@ from newsledger.follow.polite import Job, Outcome, PolitePool, conditional_heade
 from newsledger.follow.state import PendingUrl, SourceRecord
 from newsledger.follow.urlnorm import normalize_url
 from newsledger.ingest.local import DEFAULT_TIMEOUT, processed_stream
-from newsledger.ledger import Ledger
+from newsledger.ledger import Ledger, StoreResult
 from newsledger.ledger.rows import PreparedPage
 from newsledger.model import Page, SourceFailure
 from newsledger.sources.keys import url_key
@@ -230,18 +230,23 @@ def _fetch_pending(
     pages = _fetched_pages(ledger, pool, summary, stop)
     stream = processed_stream(pages, jobs=options.jobs, timeout=options.timeout)
     for batch in _batches(stream):
-        results = ledger.store_many([prepared for _tag, prepared in batch])
-        outcomes = []
-        for (url_id, prepared), result in zip(batch, results, strict=True):
+        # The URLs are marked done in the transaction that stores their pages: a kill between
+        # the two would leave stored pages whose URLs a rerun takes for already known.
+        def finish(results: list[StoreResult], batch=batch) -> None:
+            outcomes = []
+            for (url_id, prepared), result in zip(batch, results, strict=True):
+                if prepared.failure is not None and result.article_id is None:
+                    outcomes.append((url_id, "failed", prepared.page.key, prepared.failure.reason))
+                else:
+                    outcomes.append((url_id, "stored", prepared.page.key, None))
+            state.finish_urls_in_transaction(ledger, outcomes)
+
+        results = ledger.store_many([prepared for _tag, prepared in batch], then=finish)
+        for (_url_id, prepared), result in zip(batch, results, strict=True):
             summary.stored += result.stored
             summary.already += not result.stored
             summary.statements += result.statements if result.stored else 0
-            if prepared.failure is not None and result.article_id is None:
-                summary.failed += 1
-                outcomes.append((url_id, "failed", prepared.page.key, prepared.failure.reason))
-            else:
-                outcomes.append((url_id, "stored", prepared.page.key, None))
-        state.finish_urls(ledger, outcomes)
+            summary.failed += prepared.failure is not None and result.article_id is None
 
 
 def _fetched_pages(

@@ -7,7 +7,7 @@ call only the methods of :class:`Ledger`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import msgspec
 
@@ -102,10 +102,14 @@ class Ledger:
         prepared = processed if isinstance(processed, PreparedPage) else prepare(processed)
         return store.store_prepared(self.db, prepared)
 
-    def store_many(self, items: list[Processed | PreparedPage]) -> list[StoreResult]:
-        """Store several pages in one transaction."""
+    def store_many(
+        self,
+        items: list[Processed | PreparedPage],
+        then: Callable[[list[StoreResult]], None] | None = None,
+    ) -> list[StoreResult]:
+        """Store several pages in one transaction; ``then`` (given the results) runs inside it."""
         prepared = [item if isinstance(item, PreparedPage) else prepare(item) for item in items]
-        return store.store_batch(self.db, prepared)
+        return store.store_batch(self.db, prepared, then)
 
     def record_failure(self, failure: SourceFailure, *, page_key: str | None = None) -> None:
         """Record an input that yielded no page (repeats of the same failure are counted, not duplicated)."""

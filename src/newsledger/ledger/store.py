@@ -4,6 +4,7 @@ transaction, so that a run killed at any moment leaves whole pages or nothing.""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import msgspec
 
@@ -65,10 +66,17 @@ def store_prepared(db: Database, prepared: PreparedPage) -> StoreResult:
         return _store_in_transaction(db, prepared)
 
 
-def store_batch(db: Database, batch: list[PreparedPage]) -> list[StoreResult]:
-    """Store several pages in one transaction (faster; all or none of them survive a crash)."""
+def store_batch(
+    db: Database, batch: list[PreparedPage], then: Callable[[list[StoreResult]], None] | None = None
+) -> list[StoreResult]:
+    """Store several pages in one transaction (faster; all or none of them survive a crash).
+    ``then`` runs inside the same transaction with the results, so what a caller records about
+    the stored pages survives a crash exactly when the pages do."""
     with db.transaction():
-        return [_store_in_transaction(db, prepared) for prepared in batch]
+        results = [_store_in_transaction(db, prepared) for prepared in batch]
+        if then is not None:
+            then(results)
+        return results
 
 
 def _store_in_transaction(db: Database, prepared: PreparedPage) -> StoreResult:
