@@ -23,7 +23,7 @@ from newsledger.model import Candidate, Evidence, EvidenceSource, PageType, Page
 
 # One traversal in C collects every element a reading below looks at.
 _LOOKED_AT = (
-    "pre, code, time, article, h2, h3, h4, p, button, nav, aside, "
+    "pre, code, time, article, h2, h3, h4, p, button, nav, aside, [itemtype], "
     '[class*="btn"], [class*="button"], [class*="price"], [itemprop="price"], [class*="cart"], '
     '[class*="post"], [class*="reply"], [class*="message"], [class*="answer"]'
 )
@@ -49,13 +49,16 @@ _CALL_TO_ACTION = re.compile(
 _REPLY_WORDS = re.compile(r"^\s*(?:reply|quote|report|like|upvote|share|permalink|#\d+)\s*$", re.I)
 
 FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "answer", "comment"})
-PRODUCT_TYPES = frozenset({"product", "productmodel", "individualproduct", "offer", "aggregateoffer"})
-COLLECTION_TYPES = frozenset(
-    {"productgroup", "offercatalog", "collectionpage", "itemlist", "searchresultspage"}
+# A ProductGroup is one product in its variants (sizes, colours), not a shelf of products.
+PRODUCT_TYPES = frozenset(
+    {"product", "productgroup", "productmodel", "individualproduct", "offer", "aggregateoffer"}
 )
+COLLECTION_TYPES = frozenset({"offercatalog", "collectionpage", "itemlist", "searchresultspage"})
 SERVICE_TYPES = frozenset(
     {"service", "professionalservice", "softwareapplication", "webapplication", "contactpage", "aboutpage"}
 )
+
+DOCUMENTATION_TYPES = frozenset({"techarticle", "apireference"})
 
 # Headline words that name what a business offers rather than report or explain something.
 _SERVICE_HEADLINE = re.compile(
@@ -106,6 +109,8 @@ class Traits:
     anchored_headings: int = 0
     image_links: int = 0
     calls_to_action: int = 0
+    # schema.org types given in the markup itself (``itemtype``), beside the JSON-LD ones.
+    microdata: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,19 +140,34 @@ def read_traits(
     declared = frozenset(kind for found in signals.objects for kind in jsonld.types_of(found.data))
     og = signals.first("og:type")
     counts: dict[str, int] = defaultdict(int)
+    itemtypes: set[str] = set()
     root = tree.body or tree.root
     if root is not None:
         for node in root.css(_LOOKED_AT):
             _count(node, counts)
+            itemtype = node.attributes.get("itemtype") if node.tag not in _PLAIN_TAGS else None
+            if itemtype:
+                itemtypes.update(_schema_names(itemtype))
         counts["image_links"] = len(root.css("a img"))
     return Traits(
         declared=declared,
+        microdata=frozenset(itemtypes),
         og_type=og.value.strip().lower() if og else "",
         dated=dated,
         authored=authored,
         headline=headline.value if headline else "",
         **counts,
     )
+
+
+# Tags counted for what they are; their attributes are not read.
+_PLAIN_TAGS = frozenset({"p", "pre", "code", "time", "h2", "h3", "h4"})
+
+
+@lru_cache(maxsize=1024)
+def _schema_names(itemtype: str) -> tuple[str, ...]:
+    """``https://schema.org/Comment`` -> ``("comment",)``; an itemtype may list several."""
+    return tuple(url.rstrip("/").rsplit("/", 1)[-1].lower() for url in itemtype.split())
 
 
 def _count(node: LexborNode, counts: dict[str, int]) -> None:
@@ -225,40 +245,56 @@ def votes(traits: Traits) -> list[Vote]:
     return [*_declared_votes(traits), *_structure_votes(traits), *_vocabulary_votes(traits)]
 
 
+def _declared_types(t: Traits) -> frozenset[str]:
+    """The schema.org types the page gives itself. The questions and answers of an FAQ are
+    part of an article or an offer, not a thread."""
+    declared = t.declared | t.microdata
+    if "faqpage" in declared:
+        declared -= {"question", "answer"}
+    return declared
+
+
 def _declared_votes(t: Traits) -> list[Vote]:
     found: list[Vote] = []
-    declared = t.declared
-    if declared & FORUM_TYPES:
-        found.append(Vote("forum", 4.0, "json-ld", f"@type {sorted(declared & FORUM_TYPES)[0]}"))
-    if declared & PRODUCT_TYPES:
-        found.append(Vote("product", 3.0, "json-ld", f"@type {sorted(declared & PRODUCT_TYPES)[0]}"))
-    if declared & COLLECTION_TYPES:
-        found.append(Vote("collection", 2.0, "json-ld", f"@type {sorted(declared & COLLECTION_TYPES)[0]}"))
-    if declared & SERVICE_TYPES:
-        found.append(Vote("service", 1.5, "json-ld", f"@type {sorted(declared & SERVICE_TYPES)[0]}"))
-    if declared & {"techarticle", "apireference"}:
-        found.append(Vote("documentation", 1.5, "json-ld", "@type TechArticle"))
-    if declared & jsonld.ARTICLE_TYPES:
-        found.append(Vote("article", 2.5, "json-ld", f"@type {sorted(declared & jsonld.ARTICLE_TYPES)[0]}"))
+    declared = _declared_types(t)
+    for kind, types, weight in (
+        ("forum", FORUM_TYPES, 4.0),
+        ("product", PRODUCT_TYPES, 3.0),
+        ("collection", COLLECTION_TYPES, 2.0),
+        ("service", SERVICE_TYPES, 1.5),
+        ("documentation", DOCUMENTATION_TYPES, 1.5),
+        ("article", jsonld.ARTICLE_TYPES, 2.5),
+    ):
+        if named := sorted(declared & types):
+            source: EvidenceSource = "json-ld" if t.declared & types else "microdata"
+            found.append(Vote(kind, weight, source, f"@type {named[0]}"))
     og = t.og_type
     if og.startswith(("product.group", "product:group")):
         found.append(Vote("collection", 3.0, "opengraph", f"og:type {og}"))
     elif "product" in og or og.endswith(":item"):
         found.append(Vote("product", 3.0, "opengraph", f"og:type {og}"))
-    elif og == "article":
+    elif og == "article" and not _describes_a_plain_page(t):
         found.append(Vote("article", 1.0, "opengraph", "og:type article"))
     elif og in ("website", "webpage", ""):
         found.append(Vote("service", 0.5, "opengraph", f"og:type {og or 'absent'}"))
     return found
 
 
+def _describes_a_plain_page(t: Traits) -> bool:
+    """A JSON-LD graph that names the page a WebPage and no article in it, on a page without a
+    byline: the CMS tells a page from a post, and gives every page ``og:type article`` and dates."""
+    return "webpage" in t.declared and not t.declared & jsonld.ARTICLE_TYPES and not t.authored
+
+
 def _structure_votes(t: Traits) -> list[Vote]:
     found = _forum_votes(t)
     # A thread's first post has a date and an author too: they only speak for an article
-    # when no post structure was seen.
-    threaded = any(vote.source == "dom" for vote in found)
+    # when no post structure was seen and no thread was declared.
+    declared_thread = bool(_declared_types(t) & FORUM_TYPES)
+    threaded = declared_thread or any(vote.source == "dom" for vote in found)
     if t.dated and not threaded:
-        found.append(Vote("article", 1.5, "dom", "a publication date"))
+        plain = _describes_a_plain_page(t)
+        found.append(Vote("article", 0.75 if plain else 1.5, "dom", "a publication date"))
     if t.headings >= 20 and t.prose_chars < 250 * t.headings:
         found.append(Vote("service", 1.5, "dom", f"{t.headings} headings over short blurbs"))
     if t.calls_to_action >= 2 and not t.dated:
@@ -266,17 +302,10 @@ def _structure_votes(t: Traits) -> list[Vote]:
         found.append(Vote("service", weight, "computed", f"{t.calls_to_action} calls to action"))
     if t.authored and not threaded:
         found.append(Vote("article", 1.0, "dom", "an author"))
-    if t.prose_chars >= 3000:
+    if t.prose_chars >= 3000 and not declared_thread:
         found.append(Vote("article", 1.5, "dom", f"{t.prose_paragraphs} paragraphs of prose"))
     found.extend(_documentation_votes(t))
-    if t.cart:
-        found.append(Vote("product", 2.0, "dom", "an add-to-cart control"))
-    if t.cart >= 8:
-        found.append(Vote("collection", 2.5, "dom", f"{t.cart} add-to-cart controls"))
-    if t.prices >= 12:
-        found.append(Vote("collection", 2.0 + min(t.prices, 60) / 30, "dom", f"{t.prices} prices"))
-    elif t.prices >= 2:
-        found.append(Vote("product", 1.0, "dom", f"{t.prices} prices"))
+    found.extend(_shop_votes(t))
     if t.linked_headings >= 10 and t.linked_headings * 2 >= t.headings:
         kind: PageType = "collection" if t.prices >= 8 else "listing"
         found.append(
@@ -292,6 +321,31 @@ def _structure_votes(t: Traits) -> list[Vote]:
     return found
 
 
+def _shop_votes(t: Traits) -> list[Vote]:
+    """Prices and buy controls: one buy box is a product; many, on a page that declares no
+    product, a shelf. A product page repeats prices too (variants, related items) but keeps
+    one or a few buy controls."""
+    found: list[Vote] = []
+    declared_product = bool(_declared_types(t) & PRODUCT_TYPES) or _og_product(t.og_type)
+    if t.cart:
+        found.append(Vote("product", 2.0, "dom", "an add-to-cart control"))
+    if t.cart >= 8 and not declared_product:
+        found.append(Vote("collection", 2.5, "dom", f"{t.cart} add-to-cart controls"))
+    single_buy_box = 1 <= t.cart <= 3
+    if t.prices >= 12 and not single_buy_box:
+        weight = 2.0 + min(t.prices, 60) / 30
+        found.append(
+            Vote("collection", weight / 2 if declared_product else weight, "dom", f"{t.prices} prices")
+        )
+    elif t.prices >= 2:
+        found.append(Vote("product", 1.0, "dom", f"{t.prices} prices"))
+    return found
+
+
+def _og_product(og: str) -> bool:
+    return ("product" in og or og.endswith(":item")) and not og.startswith(("product.group", "product:group"))
+
+
 def _documentation_votes(t: Traits) -> list[Vote]:
     found: list[Vote] = []
     if t.code_blocks >= 3 or t.inline_code >= 20:
@@ -299,6 +353,9 @@ def _documentation_votes(t: Traits) -> list[Vote]:
         found.append(
             Vote("documentation", weight, "dom", f"{t.code_blocks} code blocks, {t.inline_code} code spans")
         )
+    if t.inline_code >= 50 or (t.code_blocks >= 10 and t.inline_code >= 30):
+        # Dozens of names set in code: a page about an interface, not a story that shows a snippet.
+        found.append(Vote("documentation", 2.0, "dom", "code throughout the text"))
     if t.doc_nav:
         found.append(Vote("documentation", 1.0, "dom", "documentation navigation"))
     if t.anchored_headings >= 3:
@@ -335,7 +392,8 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
         found.append(Vote("article", 1.0, "computed", "a headline worded as a story or question"))
     elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 12:
         # A dated page naming an offer is more often a story about one ("Town weighs bridge repairs").
-        found.append(Vote("service", 1.0 if t.dated else 3.0, "computed", "a headline naming an offer"))
+        dated = t.dated and not _describes_a_plain_page(t)
+        found.append(Vote("service", 1.0 if dated else 3.0, "computed", "a headline naming an offer"))
     elif headline and _names_a_kind_of_thing(headline):
         shop = t.prices >= 3 or t.cart >= 2 or t.image_links >= 20
         kind: PageType = "collection" if shop else "listing"
