@@ -153,9 +153,23 @@ def code_heavy_reference_page() -> str:
     )
 
 
+def feature_cards_page() -> str:
+    """Much prose, but one blurb per card: no run of paragraphs a story would have."""
+    blurb = (
+        "Our crews measure, plan and fit every cabinet, worktop and tap themselves, so the kitchen you "
+        "signed off on is the kitchen you get, on the day we said, with the mess cleared away each evening. "
+    ) * 4
+    cards = "".join(f'<div class="card"><h3>Step {i}</h3><p>{blurb}</p></div>' for i in range(8))
+    return page(
+        f'<h1>Kitchens made to measure</h1>{cards}<a class="btn" href="/quote">Get a free quote</a>'
+        '<a class="btn" href="/visit">Book a visit</a>'
+    )
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
+        (feature_cards_page(), "service"),
         (microdata_thread_page(), "forum"),
         (faq_service_page(), "service"),
         (plain_cms_page(), "service"),

@@ -11,7 +11,7 @@ the most weight wins; the others are kept as rejected candidates. No rule names 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,6 +109,8 @@ class Traits:
     anchored_headings: int = 0
     image_links: int = 0
     calls_to_action: int = 0
+    # The most paragraphs of prose side by side in one box: the run of a story.
+    longest_run: int = 0
     # schema.org types given in the markup itself (``itemtype``), beside the JSON-LD ones.
     microdata: frozenset[str] = frozenset()
 
@@ -141,14 +143,16 @@ def read_traits(
     og = signals.first("og:type")
     counts: dict[str, int] = defaultdict(int)
     itemtypes: set[str] = set()
+    prose_boxes: list[int] = []
     root = tree.body or tree.root
     if root is not None:
         for node in root.css(_LOOKED_AT):
-            _count(node, counts)
+            _count(node, counts, prose_boxes)
             itemtype = node.attributes.get("itemtype") if node.tag not in _PLAIN_TAGS else None
             if itemtype:
                 itemtypes.update(_schema_names(itemtype))
         counts["image_links"] = len(root.css("a img"))
+        counts["longest_run"] = max(Counter(prose_boxes).values(), default=0)
     return Traits(
         declared=declared,
         microdata=frozenset(itemtypes),
@@ -170,13 +174,15 @@ def _schema_names(itemtype: str) -> tuple[str, ...]:
     return tuple(url.rstrip("/").rsplit("/", 1)[-1].lower() for url in itemtype.split())
 
 
-def _count(node: LexborNode, counts: dict[str, int]) -> None:
+def _count(node: LexborNode, counts: dict[str, int], prose_boxes: list[int]) -> None:
     tag = node.tag
     if tag == "p":
         length = len(node.text(deep=True).strip())
         if length >= 80:
             counts["prose_paragraphs"] += 1
             counts["prose_chars"] += length
+            box = node.parent
+            prose_boxes.append(box.mem_id if box is not None else 0)
         return
     if tag == "pre":
         counts["code_blocks"] += 1
@@ -280,6 +286,10 @@ def _declared_votes(t: Traits) -> list[Vote]:
     return found
 
 
+# Paragraphs of prose side by side in one box that make a run of text: a story, not blurbs.
+RUN_OF_PROSE = 4
+
+
 def _describes_a_plain_page(t: Traits) -> bool:
     """A JSON-LD graph that names the page a WebPage and no article in it, on a page without a
     byline: the CMS tells a page from a post, and gives every page ``og:type article`` and dates."""
@@ -302,8 +312,9 @@ def _structure_votes(t: Traits) -> list[Vote]:
         found.append(Vote("service", weight, "computed", f"{t.calls_to_action} calls to action"))
     if t.authored and not threaded:
         found.append(Vote("article", 1.0, "dom", "an author"))
-    if t.prose_chars >= 3000 and not declared_thread:
-        found.append(Vote("article", 1.5, "dom", f"{t.prose_paragraphs} paragraphs of prose"))
+    if t.longest_run >= RUN_OF_PROSE and not declared_thread:
+        weight = 2.5 if t.longest_run >= 3 * RUN_OF_PROSE else 1.5
+        found.append(Vote("article", weight, "dom", f"a run of {t.longest_run} paragraphs of prose"))
     found.extend(_documentation_votes(t))
     found.extend(_shop_votes(t))
     if t.linked_headings >= 10 and t.linked_headings * 2 >= t.headings:
