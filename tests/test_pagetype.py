@@ -166,9 +166,31 @@ def feature_cards_page() -> str:
     )
 
 
+def tech_article_reference_page() -> str:
+    """TechArticle is how documentation declares itself, not a story."""
+    sections = "".join(
+        f'<h2 id="s{i}"><a href="#s{i}">Setting {i}</a></h2><p>{PROSE}</p><p>{PROSE}</p>' for i in range(3)
+    )
+    return page(
+        f"<h1>Configuring the scheduler</h1><div>{sections}</div>",
+        '<script type="application/ld+json">{"@type": "TechArticle", "headline": "Configuring the scheduler"}</script>',
+    )
+
+
+def item_list_story_page() -> str:
+    """A story that declares its steps as an ItemList is still a story."""
+    steps = '{"@type": "ItemList", "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Walk"}]}'
+    return page(
+        f"<h1>Ten walks along the river</h1>{''.join(f'<p>{PROSE}</p>' for _ in range(6))}",
+        f'<script type="application/ld+json">{steps}</script>',
+    )
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
+        (tech_article_reference_page(), "documentation"),
+        (item_list_story_page(), "article"),
         (feature_cards_page(), "service"),
         (microdata_thread_page(), "forum"),
         (faq_service_page(), "service"),

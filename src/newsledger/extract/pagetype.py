@@ -55,7 +55,7 @@ PRODUCT_TYPES = frozenset(
 )
 COLLECTION_TYPES = frozenset({"offercatalog", "collectionpage", "itemlist", "searchresultspage"})
 SERVICE_TYPES = frozenset(
-    {"service", "professionalservice", "softwareapplication", "webapplication", "contactpage", "aboutpage"}
+    {"service", "professionalservice", "softwareapplication", "webapplication", "aboutpage"}
 )
 
 DOCUMENTATION_TYPES = frozenset({"techarticle", "apireference"})
@@ -77,7 +77,7 @@ _DOC_HEADLINE = re.compile(
 )
 _FORUM_HEADLINE = re.compile(r"\?|\b(?:thread|forums?|discussion|community|help)\b|^re:", re.I)
 _ARTICLE_HEADLINE = re.compile(
-    r"^(?:how|what|why|when|where|who|which|is|are|can|should|do|does|will|top \d+|\d+ |the \d+ )|\?|\b(?:\d+ (?:best|ways|tips|things|reasons|types|steps|of))\b|"
+    r"^(?:(?:how|what|why|when|where|who|which|is|are|can|should|do|does|will)\b|top \d+|\d+ |the \d+ )|\?|\b(?:\d+ (?:best|ways|tips|things|reasons|types|steps|of))\b|"
     r"\b(?:says|said|reveals?|announces?|launches|wins?|guide|review|explained|compared|vs\.?|versus|"
     r"best|tips|lessons for|basics|checklist|ideas|alternatives|myths|mistakes)\b",
     re.I,
@@ -263,17 +263,24 @@ def _declared_types(t: Traits) -> frozenset[str]:
 def _declared_votes(t: Traits) -> list[Vote]:
     found: list[Vote] = []
     declared = _declared_types(t)
+    kind: PageType
     for kind, types, weight in (
         ("forum", FORUM_TYPES, 4.0),
         ("product", PRODUCT_TYPES, 3.0),
         ("collection", COLLECTION_TYPES, 2.0),
         ("service", SERVICE_TYPES, 1.5),
-        ("documentation", DOCUMENTATION_TYPES, 1.5),
-        ("article", jsonld.ARTICLE_TYPES, 2.5),
+        ("documentation", DOCUMENTATION_TYPES, 2.5),
+        ("article", jsonld.ARTICLE_TYPES - DOCUMENTATION_TYPES, 2.5),
     ):
         if named := sorted(declared & types):
             source: EvidenceSource = "json-ld" if t.declared & types else "microdata"
-            found.append(Vote(kind, weight, source, f"@type {named[0]}"))
+            if kind == "collection" and not _shop_signs(t):
+                # A list of stories, recipes or courses is declared the same way as a shelf; an
+                # ItemList alone is any list at all (an article's steps, a thread's posts).
+                named = [name for name in named if name != "itemlist"]
+                kind = "listing"
+            if named:
+                found.append(Vote(kind, weight, source, f"@type {named[0]}"))
     og = t.og_type
     if og.startswith(("product.group", "product:group")):
         found.append(Vote("collection", 3.0, "opengraph", f"og:type {og}"))
@@ -303,8 +310,9 @@ def _structure_votes(t: Traits) -> list[Vote]:
     declared_thread = bool(_declared_types(t) & FORUM_TYPES)
     threaded = declared_thread or any(vote.source == "dom" for vote in found)
     if t.dated and not threaded:
-        plain = _describes_a_plain_page(t)
-        found.append(Vote("article", 0.75 if plain else 1.5, "dom", "a publication date"))
+        # A date given to every page by the CMS, or one over a page with no story to date.
+        weak = _describes_a_plain_page(t) or t.longest_run < RUN_OF_PROSE
+        found.append(Vote("article", 0.75 if weak else 1.5, "dom", "a publication date"))
     if t.headings >= 20 and t.prose_chars < 250 * t.headings:
         found.append(Vote("service", 1.5, "dom", f"{t.headings} headings over short blurbs"))
     if t.calls_to_action >= 2 and not t.dated:
@@ -322,12 +330,12 @@ def _structure_votes(t: Traits) -> list[Vote]:
         found.append(
             Vote(
                 kind,
-                2.0 + min(t.linked_headings, 40) / 20,
+                (2.0 + min(t.linked_headings, 40) / 20) * (0.5 if t.longest_run >= RUN_OF_PROSE else 1.0),
                 "dom",
                 f"{t.linked_headings} linked item headings",
             )
         )
-    if t.articles >= 5:
+    if t.articles >= 5 and t.longest_run < RUN_OF_PROSE:
         found.append(Vote("listing", 1.5, "dom", f"{t.articles} article cards"))
     return found
 
@@ -353,6 +361,10 @@ def _shop_votes(t: Traits) -> list[Vote]:
     return found
 
 
+def _shop_signs(t: Traits) -> bool:
+    return t.prices >= 3 or t.cart >= 2 or "offer" in t.declared | t.microdata
+
+
 def _og_product(og: str) -> bool:
     return ("product" in og or og.endswith(":item")) and not og.startswith(("product.group", "product:group"))
 
@@ -374,7 +386,7 @@ def _documentation_votes(t: Traits) -> list[Vote]:
             Vote("documentation", 1.0, "dom", f"{t.anchored_headings} headings with their own anchor")
         )
     if t.headline and _DOC_HEADLINE.search(t.headline) and not t.dated:
-        found.append(Vote("documentation", 1.5, "computed", "a headline naming a manual part"))
+        found.append(Vote("documentation", 2.5, "computed", "a headline naming a manual part"))
     return found
 
 
@@ -409,8 +421,6 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
         shop = t.prices >= 3 or t.cart >= 2 or t.image_links >= 20
         kind: PageType = "collection" if shop else "listing"
         found.append(Vote(kind, 1.0 if t.dated else 2.5, "computed", "a headline naming a kind of thing"))
-    elif headline and len(headline.split()) <= 3 and not t.dated:
-        found.append(Vote("listing", 1.0, "computed", "a headline naming a topic"))
     return found
 
 
