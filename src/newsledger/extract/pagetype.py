@@ -21,11 +21,13 @@ from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.signals import Signals
 from newsledger.model import Candidate, Evidence, EvidenceSource, PageType, PageTypeField, TextField
 
-# One traversal in C collects every element a reading below looks at.
+# One traversal in C collects every element a reading below looks at. One ``:is()`` walks the
+# tree once and yields each element once; a plain selector list walks it once per selector and
+# yields an element once per selector it matches.
 _LOOKED_AT = (
-    "pre, code, time, article, h2, h3, h4, p, button, nav, aside, [itemtype], "
+    ":is(pre, code, time, article, h2, h3, h4, p, button, nav, aside, [itemtype], "
     '[class*="btn"], [class*="button"], [class*="price"], [itemprop="price"], [class*="cart"], '
-    '[class*="post"], [class*="reply"], [class*="message"], [class*="answer"]'
+    '[class*="post"], [class*="reply"], [class*="message"], [class*="answer"])'
 )
 _POST_CLASS = re.compile(
     r"(?:^|[\s_-])(?:post|reply|replies|message|answer)s?(?:$|[\s_-]|body|content|text)", re.I
@@ -147,10 +149,7 @@ def read_traits(
     root = tree.body or tree.root
     if root is not None:
         for node in root.css(_LOOKED_AT):
-            _count(node, counts, prose_boxes)
-            itemtype = node.attributes.get("itemtype") if node.tag not in _PLAIN_TAGS else None
-            if itemtype:
-                itemtypes.update(_schema_names(itemtype))
+            _count(node, counts, prose_boxes, itemtypes)
         counts["image_links"] = len(root.css("a img"))
         counts["longest_run"] = max(Counter(prose_boxes).values(), default=0)
     return Traits(
@@ -164,17 +163,13 @@ def read_traits(
     )
 
 
-# Tags counted for what they are; their attributes are not read.
-_PLAIN_TAGS = frozenset({"p", "pre", "code", "time", "h2", "h3", "h4"})
-
-
 @lru_cache(maxsize=1024)
 def _schema_names(itemtype: str) -> tuple[str, ...]:
     """``https://schema.org/Comment`` -> ``("comment",)``; an itemtype may list several."""
     return tuple(url.rstrip("/").rsplit("/", 1)[-1].lower() for url in itemtype.split())
 
 
-def _count(node: LexborNode, counts: dict[str, int], prose_boxes: list[int]) -> None:
+def _count(node: LexborNode, counts: dict[str, int], prose_boxes: list[int], itemtypes: set[str]) -> None:
     tag = node.tag
     if tag == "p":
         length = len(node.text(deep=True).strip())
@@ -198,14 +193,14 @@ def _count(node: LexborNode, counts: dict[str, int], prose_boxes: list[int]) -> 
             node.parent if node.parent is not None and node.parent.tag == "a" else None
         )
         if link is not None:
-            href = link.attributes.get("href") or ""
+            href = link.attrs.get("href") or ""
             counts["anchored_headings" if href.startswith("#") else "linked_headings"] += 1
         return
     elif tag == "button":
         text = node.text(deep=True)
         _count_control(text, counts)
         return
-    _count_classes(node, counts)
+    _count_classes(node, counts, itemtypes)
 
 
 def _count_control(text: str, counts: dict[str, int]) -> None:
@@ -217,8 +212,8 @@ def _count_control(text: str, counts: dict[str, int]) -> None:
         counts["calls_to_action"] += 1
 
 
-def _count_classes(node: LexborNode, counts: dict[str, int]) -> None:
-    attrs = node.attributes
+def _count_classes(node: LexborNode, counts: dict[str, int], itemtypes: set[str]) -> None:
+    attrs = node.attrs
     words = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("name")) if v)
     marks = _class_marks(words, node.tag) if words else ()
     for mark in marks:
@@ -228,6 +223,9 @@ def _count_classes(node: LexborNode, counts: dict[str, int]) -> None:
         counts["prices"] += 1
     if "button" in marks:
         _count_control(node.text(deep=True), counts)
+    itemtype = attrs.get("itemtype")
+    if itemtype:
+        itemtypes.update(_schema_names(itemtype))
 
 
 @lru_cache(maxsize=8192)
