@@ -134,6 +134,7 @@ def test_flat_exports_carry_text_authors_dates_and_statement_details(tmp_path, c
     assert main(["export", "--db", db, "-f", "csv"]) == 0
     [article] = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert article["authors"] == "Lena Fischer" and article["modified"].startswith("2025-03-05")
+    assert article["page_type"] == "article"
     assert "The council met for two hours" in article["text"]
     out = tmp_path / "s.parquet"
     assert main(["export", "--db", db, "-f", "parquet", "--what", "statements", "-o", str(out)]) == 0
@@ -141,6 +142,7 @@ def test_flat_exports_carry_text_authors_dates_and_statement_details(tmp_path, c
     assert (statement["speaker"], statement["speaker_kind"], statement["speaker_resolution"]) == (
         "Ana Silva", "person", "explicit")
     assert statement["speaker_description"].startswith("the mayor")
+    assert (statement["kind"], statement["attribution"]) == ("direct", "speech")
     assert 0 < statement["confidence"] <= 1 and statement["part"] == "body"
     assert article["text"][statement["content_start"]:statement["content_end"]] == statement["content"]
 
