@@ -192,3 +192,22 @@ def test_every_export_column_is_documented():
     section = doc[doc.index("## Export columns"):]
     missing = [c for c in (*ARTICLE_COLUMNS, *STATEMENT_COLUMNS, *FAILURE_COLUMNS) if f"`{c}`" not in section]
     assert missing == []
+
+
+def test_a_failed_relative_input_is_recorded_absolute_and_retried_from_anywhere(tmp_path, monkeypatch, capsys):
+    work, elsewhere = tmp_path / "work", tmp_path / "elsewhere"
+    (work / "pages").mkdir(parents=True)
+    elsewhere.mkdir()
+    db = str(tmp_path / "l.db")
+    monkeypatch.chdir(work)
+    assert main(["ingest", "pages/missing.html", "@urls.txt", "--db", db, "--no-progress", "-j", "0"]) == 1
+    with Ledger.open(db) as ledger:
+        inputs = sorted(failure.input for failure in ledger.iter_failures())
+    assert inputs == [str(work / "pages" / "missing.html"), "@" + str(work / "urls.txt")]
+    (work / "pages" / "missing.html").write_bytes(article_html(1))
+    (work / "urls.txt").write_text("# nothing to fetch yet\n")
+    monkeypatch.chdir(elsewhere)
+    capsys.readouterr()
+    main(["failures", "--retry", "--db", db, "-j", "0"])
+    with Ledger.open(db) as ledger:
+        assert ledger.stats().articles == 1
