@@ -567,9 +567,14 @@ def dangling_cue(sentence: Sentence, text: str, model: CueModel | None = None) -
     return RawStatement(-1, cue_span, cue.lemma, cue.form, (sentence.end, sentence.end), speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
 
 
+# Verbs whose object is whom the words were for: '"…," Moy, a director, told the BBC' never
+# inverts, so the noun phrase after them is the addressee, not the speaker.
+_NEVER_INVERTED = frozenset({"tell", "inform", "assure", "remind"})
+
+
 def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     """'..., said Smith.' -- the cue comes right after a comma or a closing quote."""
-    if cue.first == 0 or cue.form != "finite":
+    if cue.first == 0 or cue.form != "finite" or cue.lemma in _NEVER_INVERTED:
         return False
     before = tokens[cue.first - 1].lower
     if before != "," and before not in CLOSING_MARKS:
@@ -625,7 +630,10 @@ def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
         return None
     if sentence.quote_ending_at(content[1]) is None and not _holds_clause(tokens, content):
         return None  # "On Nov. 15, the ambassador testified before ...": an adverbial, not content
-    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
+    addressee = None
+    if cue.lemma in _NEVER_INVERTED and (found := addressee_after(tokens, cue.last + 1)) is not None:
+        addressee = (tokens[found[0]].start, tokens[found[1] - 1].end)  # '"…," Moy told the BBC.'
+    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive, addressee=addressee)
 
 
 def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span, boundaries: Boundaries) -> RawStatement | None:

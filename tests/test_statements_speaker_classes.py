@@ -1,0 +1,44 @@
+"""Who said a quotation, class by class, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.attribute.engine import attribute_article
+from newsledger.model import Article, Block, Statement
+
+
+def _article(text: str) -> Article:
+    blocks = tuple(
+        Block(kind="paragraph", text=m.group(), start=m.start(), end=m.end())
+        for m in re.finditer(r"[^\n]+", text)
+    )
+    return Article(input_form="text", text=text, blocks=blocks)
+
+
+def _statements(text: str) -> list[Statement]:
+    return list(attribute_article(_article(text)))
+
+
+def _quoted(text: str) -> list[tuple[str, str | None]]:
+    found = []
+    for statement in _statements(text):
+        pieces = [statement.content] if statement.kind == "direct" else list(statement.fragments)
+        found += [(piece.text.strip('“”"’ ,.'), statement.speaker.name) for piece in pieces]
+    return found
+
+
+def test_the_one_told_after_a_long_aside_is_the_channel_not_the_speaker() -> None:
+    text = (
+        "“The timetable was never realistic,” Marta Lindqvist, head of the independent rail "
+        "passengers’ council, told the BBC. “Nobody asked the drivers.”"
+    )
+    statements = _statements(text)
+    assert [(s.speaker.name, s.kind) for s in statements] == [("Marta Lindqvist", "direct")] * 2
+    assert statements[0].channel is not None and statements[0].channel.name == "BBC"
+
+
+def test_the_one_told_after_a_postposed_quotation_is_the_addressee() -> None:
+    [statement] = _statements("“We start again on Monday,” the coach told his players.")
+    assert statement.kind == "direct"
+    assert statement.addressee is not None and statement.addressee.name == "his players"
