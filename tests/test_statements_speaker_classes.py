@@ -42,3 +42,11 @@ def test_the_one_told_after_a_postposed_quotation_is_the_addressee() -> None:
     [statement] = _statements("“We start again on Monday,” the coach told his players.")
     assert statement.kind == "direct"
     assert statement.addressee is not None and statement.addressee.name == "his players"
+
+
+def test_titles_of_councils_courts_and_churches_are_no_part_of_the_name() -> None:
+    text = (
+        "Councillor Rosa Brandt said the roofs come first. Detective Inspector Joe Marsh said the "
+        "street was closed. Archbishop Teodor Varga said the bells would ring."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Rosa Brandt", "Joe Marsh", "Teodor Varga"]

@@ -152,6 +152,10 @@ TITLE_WORDS = frozenset({
     "founder", "executive", "opposition", "figure", "activist", "analyst", "envoy", "premier",
     "the", "freed", "jailed", "exiled", "late", "then", "top", "senior", "acting", "first",
     "lady", "presidential", "hopeful", "mogul", "billionaire", "businessman", "businesswoman",
+    "councillor", "councilor", "councilman", "councilwoman", "alderman", "assemblyman",
+    "assemblywoman", "chairperson", "trustee", "detective", "inspector", "superintendent",
+    "sergeant", "lieutenant", "bishop", "archbishop", "cardinal", "rabbi", "imam", "dean",
+    "prosecutor", "magistrate",
 })
 
 MONTHS = {
