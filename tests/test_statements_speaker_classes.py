@@ -44,6 +44,33 @@ def test_the_one_told_after_a_postposed_quotation_is_the_addressee() -> None:
     assert statement.addressee is not None and statement.addressee.name == "his players"
 
 
+def test_a_quotation_standing_after_a_sentence_about_a_named_person_is_theirs() -> None:
+    text = (
+        "Councillor Rosa Brandt first met the residents in March.\n"
+        "Brandt returned to the question of rents later in the evening. “Who will pay for the new roofs?”\n"
+        "Pieter Olsen, earlier in the meeting, was firm about the schedule. “The roofs come first.”"
+    )
+    assert _quoted(text) == [
+        ("Who will pay for the new roofs?", "Rosa Brandt"),
+        ("The roofs come first", "Pieter Olsen"),
+    ]
+
+
+def test_a_quotation_standing_after_an_indirect_statement_continues_it() -> None:
+    text = "At the current pace, Olsen said, the pier will open in May. “Anything sooner would be a gamble.”"
+    assert _quoted(text) == [("Anything sooner would be a gamble", "Olsen")]
+
+
+def test_a_quotation_standing_after_a_sentence_about_a_thing_has_no_speaker() -> None:
+    text = "The new pier has been a key part of the town plan. “It is far too costly.”"
+    assert _quoted(text) == []
+
+
+def test_a_quotation_opening_the_next_paragraph_is_not_the_previous_subject_s() -> None:
+    text = "Olsen returned to the question later.\n“It is far too costly.”"
+    assert _quoted(text) == []
+
+
 def test_titles_of_councils_courts_and_churches_are_no_part_of_the_name() -> None:
     text = (
         "Councillor Rosa Brandt said the roofs come first. Detective Inspector Joe Marsh said the "

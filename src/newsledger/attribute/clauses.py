@@ -690,6 +690,28 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
     return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=source, speaker_head=source, according=True)
 
 
+# Subjects of a sentence a quotation standing alone right after it may belong to: a person
+# named ("Aderholt returned to the issue.") or a pronoun, not "The SLS has been ..." or "It".
+_LEAD_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def lead_subject(tokens: tuple[Token, ...]) -> tuple[Subject, int] | None:
+    """The named subject opening a sentence and the index of its verb: "Stafford, earlier in the
+    hearing, was adamant ..." gives Stafford (and the aside) and "was"."""
+    if not tokens or tokens[0].lower in DETERMINERS or not (tokens[0].text[:1].isupper() or tokens[0].lower in _LEAD_PRONOUNS):
+        return None
+    subject = _subject_then_verb(tokens, 0, min(len(tokens), _MAX_SUBJECT_TOKENS))
+    if subject is None:
+        return None
+    head = [token for token in tokens if subject.head[0] <= token.start < subject.head[1]]
+    single_pronoun = len(head) == 1 and head[0].lower in _LEAD_PRONOUNS
+    named = head[0].lower not in SUBJECT_PRONOUNS and all(token.text[:1].isupper() or token.lower in {"’s", "'s", "of"} for token in head)
+    if not (single_pronoun or named):
+        return None
+    verb = next(index for index, token in enumerate(tokens) if token.start >= subject.mention[1] and token.lower != ",")
+    return subject, verb
+
+
 _CLAUSE_OPENERS = frozenset({"when", "while", "as", "because", "since", "that", "and", "but", ",", ";", "after", "before", "although", "though", "where"})
 
 

@@ -18,6 +18,7 @@ from newsledger.attribute.clauses import (
     analyse_sentence,
     clause_subject,
     dangling_cue,
+    lead_subject,
     subject_before,
 )
 from newsledger.attribute.cue_model import CueModel, load_model
@@ -33,7 +34,7 @@ from newsledger.attribute.lexicon import (
     WRITING_VERBS,
 )
 from newsledger.attribute.speakers import Cast, Resolved, described, gather_cast, resolve_mention
-from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, sentences
+from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, sentences, tokenize
 from newsledger.deadline import Deadline
 from newsledger.errors import AttributionError
 from newsledger.model import (
@@ -143,6 +144,7 @@ class RulesEngine:
             return []
         result: list[Found] = []
         previous_direct: Found | None = None
+        previous: tuple[Sentence, list[Found]] | None = None
         model = self.model
         for number, sentence in enumerate(sentences(text, CUE_WORDS | model.heads if model else CUE_WORDS)):
             if self.deadline is not None:
@@ -156,6 +158,10 @@ class RulesEngine:
                 continuation = _continuation(previous_direct, sentence, text, number)
                 if continuation is not None:
                     items = [continuation]
+            elif not items and part == "body" and previous is not None and previous[0].paragraph == sentence.paragraph:
+                standing = _standing_quote(previous, sentence, text, number)
+                items = [standing] if standing is not None else []
+            previous = (sentence, items)
             result += items
             if items:
                 previous_direct = _last_quoted(items)
@@ -337,6 +343,28 @@ def _continuation(previous: Found, sentence: Sentence, text: str, number: int) -
     raw.speaker, raw.speaker_head, raw.appositive = previous.raw.speaker, previous.raw.speaker_head, previous.raw.appositive
     raw.continuation_of = previous.raw.sentence
     return Found(previous.part, text, sentence, raw, channel=previous.channel)
+
+
+def _standing_quote(previous: tuple[Sentence, list[Found]], sentence: Sentence, text: str, number: int) -> Found | None:
+    """A quotation standing alone after a sentence of the same paragraph that says something of
+    someone ("Bridenstine expects three rockets. “Adding one more could ...”"): that someone's
+    words, whether the sentence before reported them indirectly or only named its subject."""
+    if not _quote_only(sentence, text):
+        return None
+    before, items = previous
+    reported = [item for item in items if item.parent is None]
+    if reported:
+        return _continuation(_source_of(reported[-1]), sentence, text, number)
+    tokens = before.tokens or tokenize(text, before.start, before.end)
+    found = lead_subject(tokens)
+    if found is None:
+        return None
+    subject, verb_index = found
+    verb = tokens[verb_index]
+    raw = RawStatement(number, (verb.start, verb.end), verb.lower, "finite", (sentence.quotes[0][0], sentence.quotes[-1][1]))
+    raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
+    raw.continuation_of = number - 1
+    return Found("body", text, sentence, raw)
 
 
 def _quote_only(sentence: Sentence, text: str) -> bool:
