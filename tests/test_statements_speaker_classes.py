@@ -77,3 +77,22 @@ def test_titles_of_councils_courts_and_churches_are_no_part_of_the_name() -> Non
         "street was closed. Archbishop Teodor Varga said the bells would ring."
     )
     assert [s.speaker.name for s in _statements(text)] == ["Rosa Brandt", "Joe Marsh", "Teodor Varga"]
+
+
+def test_a_name_after_the_office_of_its_title_loses_the_office() -> None:
+    text = (
+        "Deputy Director of Public Housing Ana-Lucia Ferreira said the flats would be sold. "
+        "Ms Ferreira said: “Nobody will be moved out before spring.”"
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Ana-Lucia Ferreira"] * 2
+
+
+def test_an_institution_named_with_of_keeps_its_whole_name() -> None:
+    text = (
+        "The Royal College of Veterinary Surgeons said the rules would change. "
+        "The town's Office of the Harbour Master said the quay stays shut."
+    )
+    assert [(s.speaker.name, s.speaker.kind) for s in _statements(text)] == [
+        ("Royal College of Veterinary Surgeons", "organisation"),
+        ("Office of the Harbour Master", "organisation"),
+    ]

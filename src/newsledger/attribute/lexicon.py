@@ -123,6 +123,8 @@ ORG_WORDS = frozenset({
     "pentagon", "journal", "tribune", "herald", "network", "channel", "radio", "tv", "press",
     "reuters", "bloomberg", "company", "center", "centre", "fund", "organization", "organisation", "authority",
     "board", "parliament", "guard", "navy", "federation", "republicans", "democrats", "media",
+    "school", "college", "hospital", "academy", "museum", "church", "club", "league", "society",
+    "chamber", "bureau", "secretariat", "directorate", "inspectorate",
 })
 
 MEDIA_WORDS = frozenset({

@@ -59,6 +59,13 @@ _MODEL_NUMBER = re.compile(r"[ \-]?\d")
 _GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 
+# An institution named with "of": capitalised words ending in an institution word, then "of" (and
+# "the") and a capitalised name: "Bank of England", "Office of the Inspector General".
+_ORGANISATION_OF = re.compile(
+    rf"(?:[{_UPPER}][\w’'.\-]*\s+)*?(?:{'|'.join(w.capitalize() for w in sorted(ORG_WORDS))})"
+    rf"\s+of\s+(?:the\s+)?[{_UPPER}][\w’'.\-]*(?:\s+(?:and\s+)?[{_UPPER}][\w’'.\-]*)*"
+)
+
 MAX_NAME_ENDING_WORDS = 5
 
 
@@ -240,10 +247,21 @@ def kind_of(name: str) -> str:
 
 
 def _without_prepositional_object(words: list[str], before: str) -> list[str]:
-    """"ambassador to Ukraine Marie Yovanovitch": the first word ends the phrase before the name."""
-    if len(words) >= 3 and before.rstrip().rsplit(" ", 1)[-1].lower() in {"to", "of", "in", "from", "for", "at"}:
-        return words[1:]
-    return words
+    """"ambassador to Ukraine Marie Yovanovitch", "Deputy Director of Public Prosecution Eva-Marie
+    Persson": the words before the last two end the phrase of the title, up to a first name."""
+    if len(words) < 3 or before.rstrip().rsplit(" ", 1)[-1].lower() not in {"to", "of", "in", "from", "for", "at"}:
+        return words
+    if words[-1].lower() in ORG_WORDS:
+        return words  # "president of Harvard University"
+    start = 1
+    while len(words) - start > 2 and not _is_first_name(words[start]):
+        start += 1
+    return words[start:]
+
+
+def _is_first_name(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in FEMALE_NAMES or lowered in MALE_NAMES
 
 
 def _leads_name(words: list[str], index: int) -> bool:
@@ -382,6 +400,10 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
         return _document(words, appositive)
     if words and words[-1][:1].islower() and words[-1].lower() in TITLE_WORDS | _ROLE_WORDS:
         return _described_person(words, cast, appositive)  # "the Vermont senator": a description, not a name
+    organisation = _ORGANISATION_OF.search(phrase)
+    if organisation is not None:  # "The American College of Sports Medicine", "NASA's Office of the Inspector General"
+        name = " ".join(_without_determiners(organisation.group().split()))
+        return Resolved(name, "explicit", "organisation", appositive)
     for run in reversed(list(_NAME_RUN.finditer(phrase))):
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
@@ -399,6 +421,13 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
             resolution = "explicit" if bare == person.name else "surname"
             return Resolved(person.name, resolution, person.kind, appositive or described(person))
     return _common(words, capitals, cast, appositive)
+
+
+def _without_determiners(words: list[str]) -> list[str]:
+    start = 0
+    while start < len(words) - 1 and words[start].lower() in DETERMINERS:
+        start += 1
+    return words[start:]
 
 
 def _document(words: list[str], appositive: str | None) -> Resolved:
