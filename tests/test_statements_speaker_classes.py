@@ -96,3 +96,28 @@ def test_an_institution_named_with_of_keeps_its_whole_name() -> None:
         ("Royal College of Veterinary Surgeons", "organisation"),
         ("Office of the Harbour Master", "organisation"),
     ]
+
+
+def test_a_document_speaks_for_its_named_issuer() -> None:
+    text = (
+        "“Ferry use doubled in the summer,” the Harbour Trust report explained. "
+        "Kestrel Bikes’ statement said the shop would stay open."
+    )
+    assert [(s.speaker.name, s.speaker.kind) for s in _statements(text)] == [
+        ("Harbour Trust", "organisation"),
+        ("Kestrel Bikes", "organisation"),
+    ]
+
+
+def test_a_report_without_an_issuer_is_the_organisation_just_reported_speaking() -> None:
+    text = (
+        "Kestrel Bikes noted that rentals rose by half.\n"
+        "“Riders now stay out for longer,” the report stated.\n"
+        "Mayor Ana Ruiz said the budget was tight. “Spending rose by a third,” the report stated."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Kestrel Bikes", "Kestrel Bikes", "Ana Ruiz", None]
+
+
+def test_several_issuers_make_no_single_speaker() -> None:
+    [statement] = _statements("The Kestrel and Harbour Trust reports showed that rentals rose.")
+    assert statement.speaker.name is None

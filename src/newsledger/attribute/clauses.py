@@ -87,7 +87,8 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             if opening is not None:
                 index = opening
                 continue
-        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or _is_verb_at(tokens, index - 1):
+        noun_before_cue = index == end_index and token.lower in EVIDENCE_NOUNS  # "the Strava report said"
+        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or (_is_verb_at(tokens, index - 1) and not noun_before_cue):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
                 break

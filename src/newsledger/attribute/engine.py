@@ -128,10 +128,15 @@ class RulesEngine:
             found += self._part("caption", caption)
         if found:
             self.cast.ignored = [f.raw.appositive for f in body if f.raw.appositive]
+        issuer: tuple[int, Resolved] | None = None
         for item in found:
             if self.deadline is not None:
                 self.deadline.check("attribute: speakers")
             self._resolve(item)
+            if item.part == "body" and item.speaker is not None:
+                item.speaker = _issued_by(item, issuer) or item.speaker
+                if item.speaker.name is not None:
+                    issuer = (item.raw.cue[0], item.speaker) if self._could_issue(item.speaker) else None
             if item.channel is None:
                 item.channel = _told_medium(item) or _medium_channel(item)
         _carry_channels([f for f in found if f.part == "body"])
@@ -256,6 +261,18 @@ class RulesEngine:
         if person is not None and appositive and appositive not in person.appositives and item.part == "body":
             person.appositives.append(appositive)
 
+    def _could_issue(self, speaker: Resolved) -> bool:
+        """Whether a speaker is one that issues reports and statements: an organisation, or a
+        name the article gives no title, description or gendered first name ("ClassPass")."""
+        if speaker.name is None or speaker.kind in {"group", "document", "medium", "unknown"}:
+            return False
+        if speaker.kind == "organisation":
+            return True
+        person = self.cast.people.get(speaker.name)
+        if person is None:
+            return " " not in speaker.name and speaker.resolution == "explicit"
+        return person.gender is None and not person.descriptions and not person.appositives
+
     def _description(self, speaker: Resolved) -> str | None:
         person = self.cast.people.get(speaker.name) if speaker.name else None
         return described(person) if person is not None else speaker.description
@@ -365,6 +382,22 @@ def _standing_quote(previous: tuple[Sentence, list[Found]], sentence: Sentence, 
     raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
     raw.continuation_of = number - 1
     return Found("body", text, sentence, raw)
+
+
+# How far back (in characters) the issuer of "the report" may have been named as a speaker.
+_ISSUER_REACH = 1500
+
+
+def _issued_by(item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | None:
+    """"the report stated" after "ClassPass shared that ...": a document without a named issuer
+    speaks for the organisation last reported speaking shortly before it."""
+    speaker = item.speaker
+    if speaker is None or speaker.name is not None or speaker.kind != "document" or issuer is None:
+        return None
+    position, who = issuer
+    if item.raw.cue[0] - position > _ISSUER_REACH:
+        return None
+    return Resolved(who.name, "descriptor", who.kind, speaker.description)
 
 
 def _quote_only(sentence: Sentence, text: str) -> bool:

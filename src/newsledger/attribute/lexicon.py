@@ -124,7 +124,7 @@ ORG_WORDS = frozenset({
     "reuters", "bloomberg", "company", "center", "centre", "fund", "organization", "organisation", "authority",
     "board", "parliament", "guard", "navy", "federation", "republicans", "democrats", "media",
     "school", "college", "hospital", "academy", "museum", "church", "club", "league", "society",
-    "chamber", "bureau", "secretariat", "directorate", "inspectorate",
+    "chamber", "bureau", "secretariat", "directorate", "inspectorate", "trust",
 })
 
 MEDIA_WORDS = frozenset({

@@ -66,6 +66,16 @@ _ORGANISATION_OF = re.compile(
     rf"\s+of\s+(?:the\s+)?[{_UPPER}][\w’'.\-]*(?:\s+(?:and\s+)?[{_UPPER}][\w’'.\-]*)*"
 )
 
+# What a person or an organisation issues and a text can say it "said" or "stated".
+ISSUED_TEXTS = EVIDENCE_NOUNS | frozenset({"statement", "statements", "release", "announcement", "communique", "communiqué", "notice"})
+
+# Words that open a sentence about a document without naming whose it is.
+_DOCUMENT_ADJECTIVES = frozenset({
+    "new", "recent", "latest", "final", "internal", "official", "preliminary", "annual", "federal",
+    "national", "independent", "separate", "earlier", "previous", "draft", "leaked", "joint", "other",
+    "further", "more", "most", "some", "many", "several", "early", "initial", "local", "public",
+})
+
 MAX_NAME_ENDING_WORDS = 5
 
 
@@ -396,8 +406,8 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
     lowered = _CONTRACTION.sub("", phrase.lower())  # "I’d", "they’ve": the pronoun
     if lowered in PRONOUNS:
         return _pronoun(lowered, position, cast)
-    if words and words[-1].lower() in EVIDENCE_NOUNS:
-        return _document(words, appositive)
+    if words and words[-1].lower() in ISSUED_TEXTS:
+        return _document(words, cast, appositive)
     if words and words[-1][:1].islower() and words[-1].lower() in TITLE_WORDS | _ROLE_WORDS:
         return _described_person(words, cast, appositive)  # "the Vermont senator": a description, not a name
     organisation = _ORGANISATION_OF.search(phrase)
@@ -430,11 +440,25 @@ def _without_determiners(words: list[str]) -> list[str]:
     return words[start:]
 
 
-def _document(words: list[str], appositive: str | None) -> Resolved:
-    """"A Gallup survey", "New CNN polls": named by their words when they carry a name."""
-    bare = [word for word in words if word.lower() not in DETERMINERS]
-    if any(word[:1].isupper() and word.lower() not in EVIDENCE_NOUNS for word in bare):  # not "Studies show"
-        return Resolved(" ".join(bare), "explicit", "document", appositive)
+def _document(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
+    """A report, study or statement speaks for whom the mention says issued it ("the Strava
+    report", "a Harbor Institute survey", "ClassPass's statement"); else it is unnamed."""
+    issuer = [
+        _POSSESSIVE.sub("", word).rstrip("’'")
+        for index, word in enumerate(words)
+        if word[:1].isupper()
+        and word.lower() not in ISSUED_TEXTS | DETERMINERS
+        and not (index == 0 and word.lower() in _DOCUMENT_ADJECTIVES)  # "New polls show"
+    ]
+    if any(word.lower() in {"and", "&"} for word in words):
+        return Resolved(None, "unnamed", "document", " ".join(words))  # "Strava's and ClassPass's reports"
+    if issuer:  # not "Studies show"
+        name = " ".join(issuer)
+        known = cast.people.get(name) or (cast.by_token.get(name) if len(issuer) == 1 else None)
+        if known is not None:
+            return Resolved(known.name, "explicit", known.kind, appositive or described(known))
+        kind = kind_of(name)
+        return Resolved(name, "explicit", "organisation" if kind == "person" else kind, appositive or " ".join(words))
     return Resolved(None, "unnamed", "document", " ".join(words))
 
 
@@ -466,7 +490,7 @@ def _pronoun(word: str, position: int, cast: Cast) -> Resolved:
 def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str | None) -> Resolved:
     content = [w.lower().strip(",") for w in words if w.lower() not in DETERMINERS]
     head = content[-1] if content else ""
-    if head in EVIDENCE_NOUNS:
+    if head in ISSUED_TEXTS:
         return Resolved(None, "unnamed", "document", " ".join(words))  # "the study", "records released Friday"
     if head in UNNAMED_HEADS or head in GROUP_HEADS:
         kind = "group" if head.endswith("s") or head in GROUP_HEADS else "person"
