@@ -121,3 +121,27 @@ def test_a_report_without_an_issuer_is_the_organisation_just_reported_speaking()
 def test_several_issuers_make_no_single_speaker() -> None:
     [statement] = _statements("The Kestrel and Harbour Trust reports showed that rentals rose.")
     assert statement.speaker.name is None
+
+
+def test_the_writer_and_the_reader_quote_no_one() -> None:
+    text = (
+        "I often tell my students: “Write less, and read more.”\n"
+        "I’d call that draft “top heavy.”\n"
+        "If you are telling the shop “This is the price,” it listens.\n"
+        "“I said, ‘Bring the boats in,’” the harbour master recalled."
+    )
+    assert _quoted(text) == [("I said, ‘Bring the boats in", None)]
+    assert [s.kind for s in _statements(text)][:3] == ["indirect"] * 3
+
+
+def test_the_share_of_a_poll_chose_its_words_and_said_none() -> None:
+    [statement] = _statements("Fifty-one percent say that “the council should resign.”")
+    assert statement.kind == "indirect" and statement.fragments == ()
+
+
+def test_a_quotation_goes_to_the_outer_speaker_unless_the_outer_one_only_relays() -> None:
+    text = (
+        "Ana Ruiz said that after a review the ministry had concluded the pier was “not, in itself, unsafe”.\n"
+        "“We start on Monday,” she told the crews, according to a statement."
+    )
+    assert _quoted(text) == [("not, in itself, unsafe", "Ana Ruiz"), ("We start on Monday", "Ana Ruiz")]

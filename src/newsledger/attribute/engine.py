@@ -88,6 +88,7 @@ class Found:
     parent: Found | None = None
     source: Found | None = None
     relay: bool = False
+    quotes: tuple[tuple[int, int], ...] = ()
 
 
 class RulesEngine:
@@ -140,6 +141,7 @@ class RulesEngine:
             if item.channel is None:
                 item.channel = _told_medium(item) or _medium_channel(item)
         _carry_channels([f for f in found if f.part == "body"])
+        _assign_quotes(found)
         return tuple(self._statement(item) for item in found)
 
     # ----------------------------------------------------------------- per part
@@ -292,7 +294,7 @@ class RulesEngine:
         speaker = source.speaker or Resolved(None, "unnamed", "unknown", None)
         mention = _span(text, source.raw.speaker) if source.raw.speaker else None
         content = _span(text, raw.content)
-        fragments = tuple(_span(text, quote) for quote in item.sentence.quotes_within(*raw.content))
+        fragments = tuple(_span(text, quote) for quote in item.quotes)
         kind = "direct" if fragments and (fragments[0].start, fragments[-1].end) == raw.content and len(fragments) == 1 else ("mixed" if fragments else "indirect")
         channel, addressee = item.channel, None
         if raw.addressee and _told_medium(item) is None:
@@ -344,6 +346,62 @@ def _relays(item: Found, items: list[Found]) -> bool:
     return True
 
 
+# The writer ("I told my students: …") and the reader addressed ("you are telling Google: …")
+# speak in the first and second person: their quoted words report no one's statement.
+_WRITER_AND_READER = frozenset({"i", "you"})
+
+
+def _writer_speaks(item: Found) -> bool:
+    """Whether a statement's speaker is the writer or the reader, outside any quotation."""
+    span = item.raw.speaker
+    if span is None or item.parent is not None:
+        return False
+    mention = item.text[span[0] : span[1]].lower()
+    if re.sub(r"[’'](?:d|m|ll|ve|re)$", "", mention) not in _WRITER_AND_READER:
+        return False
+    index = item.sentence.token_index(span[0])
+    return index >= len(item.sentence.quoted) or not item.sentence.quoted[index]
+
+
+def _assign_quotes(found: list[Found]) -> None:
+    """Which quotations each statement reports: when someone reports what another concluded
+    ('Pompeo said Washington had concluded it was "not inconsistent"') the words are the
+    reporter's, not the other's; when the outer statement only relays ('"…," he told them,
+    according to a statement') they are the inner speaker's; a share of a poll ('51 percent say
+    that "…"') chose its words and said none, and the writer or the reader outside quotations
+    ("I often tell people “…”") reports no one. (A speaker's own nested "what she described as
+    "…"" keeps them on both.)"""
+    for item in found:
+        source = _source_of(item)
+        reports = not _poll_share(item) and not _writer_speaks(source)
+        item.quotes = item.sentence.quotes_within(*item.raw.content) if reports else ()
+    for item in found:
+        parent = item.parent
+        if parent is not None and not parent.relay and parent.quotes and not _same_speaker(item, parent):
+            item.quotes = tuple(quote for quote in item.quotes if not _within(quote, parent.raw.content))
+    for item in found:
+        if item.relay:
+            others = [other.raw.content for other in found if other is not item and other.sentence is item.sentence and other.quotes]
+            item.quotes = tuple(quote for quote in item.quotes if not any(_within(quote, span) for span in others))
+
+
+def _same_speaker(item: Found, other: Found) -> bool:
+    first, second = _source_of(item).speaker, _source_of(other).speaker
+    return first is not None and second is not None and first.name is not None and first.name == second.name
+
+
+def _within(quote: tuple[int, int], span: tuple[int, int]) -> bool:
+    return span[0] <= quote[0] and quote[1] <= span[1]
+
+
+_POLL_SHARE = re.compile(r"percent|per cent|%", re.IGNORECASE)
+
+
+def _poll_share(item: Found) -> bool:
+    span = _source_of(item).raw.speaker
+    return span is not None and _POLL_SHARE.search(item.text, span[0], span[1]) is not None
+
+
 def _source_of(item: Found) -> Found:
     """The statement whose speaker this one shares (participles, coordinated verbs)."""
     current = item
@@ -392,7 +450,7 @@ def _issued_by(item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | N
     """"the report stated" after "ClassPass shared that ...": a document without a named issuer
     speaks for the organisation last reported speaking shortly before it."""
     speaker = item.speaker
-    if speaker is None or speaker.name is not None or speaker.kind != "document" or issuer is None:
+    if speaker is None or speaker.name is not None or speaker.kind != "document" or issuer is None or item.raw.according:
         return None
     position, who = issuer
     if item.raw.cue[0] - position > _ISSUER_REACH:
