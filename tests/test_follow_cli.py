@@ -76,6 +76,7 @@ def test_private_addresses_are_refused_unless_allowed(tmp_path, capsys):
         scenario = news_scenario(outlets)
         assert main(["sources", "add", scenario.feeds["slow"], "--db", db]) == 1
         assert "non-public address" in capsys.readouterr().err
+        assert not (tmp_path / "private.db").exists()  # a refused add leaves no ledger behind
         with Ledger.open(db) as ledger:
             add_sources(
                 ledger, [Found(url=scenario.feeds["slow"], kind="rss", via="given")], scenario.slow.name
