@@ -145,3 +145,11 @@ def test_a_quotation_goes_to_the_outer_speaker_unless_the_outer_one_only_relays(
         "“We start on Monday,” she told the crews, according to a statement."
     )
     assert _quoted(text) == [("not, in itself, unsafe", "Ana Ruiz"), ("We start on Monday", "Ana Ruiz")]
+
+
+def test_a_pronoun_after_a_quotation_never_means_a_name_inside_it() -> None:
+    text = (
+        "Tom Stafford answered the committee first.\n"
+        "“With eight launches, I have to side with Mr. Cooke: the odds fall to a half,” he concluded."
+    )
+    assert _quoted(text) == [("With eight launches, I have to side with Mr. Cooke: the odds fall to a half", "Tom Stafford")]

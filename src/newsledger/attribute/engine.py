@@ -242,6 +242,8 @@ class RulesEngine:
         head = item.text[raw.speaker_head[0] : raw.speaker_head[1]]
         appositive = item.text[raw.appositive[0] : raw.appositive[1]] if raw.appositive else None
         position = raw.speaker_head[0] if item.part == "body" else 1 << 30
+        if raw.content[1] <= position and head.lower() in PRONOUNS:
+            position = raw.content[0]  # '"… Mr. Cooke …," he said': not a name of the words he said
         resolved = resolve_mention(head, position, self.cast, appositive)
         if resolved.name is None and appositive and appositive[:1].isupper():
             named = resolve_mention(appositive, position, self.cast, None)
