@@ -153,3 +153,17 @@ def test_a_pronoun_after_a_quotation_never_means_a_name_inside_it() -> None:
         "“With eight launches, I have to side with Mr. Cooke: the odds fall to a half,” he concluded."
     )
     assert _quoted(text) == [("With eight launches, I have to side with Mr. Cooke: the odds fall to a half", "Tom Stafford")]
+
+
+def test_it_or_they_right_after_an_organisation_spoke_is_that_organisation() -> None:
+    text = (
+        "The decision is final, the Maritime Safety Authority said.\n"
+        "“Repairs will take at least a year,” it added.\n"
+        "Mayor Ana Ruiz said the town would help. “It is over,” it added."
+    )
+    assert [s.speaker.name for s in _statements(text)] == [
+        "Maritime Safety Authority",
+        "Maritime Safety Authority",
+        "Ana Ruiz",
+        None,
+    ]

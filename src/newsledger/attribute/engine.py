@@ -135,7 +135,7 @@ class RulesEngine:
                 self.deadline.check("attribute: speakers")
             self._resolve(item)
             if item.part == "body" and item.speaker is not None:
-                item.speaker = _issued_by(item, issuer) or item.speaker
+                item.speaker = _issued_by(item, issuer) or _named_by_pronoun(item, issuer) or item.speaker
                 if item.speaker.name is not None:
                     issuer = (item.raw.cue[0], item.speaker) if self._could_issue(item.speaker) else None
             if item.channel is None:
@@ -458,6 +458,20 @@ def _issued_by(item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | N
     if item.raw.cue[0] - position > _ISSUER_REACH:
         return None
     return Resolved(who.name, "descriptor", who.kind, speaker.description)
+
+
+def _named_by_pronoun(item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | None:
+    """'… the Swedish Prosecution Authority said. "…," it added.': "it" or "they" as a speaker
+    right after an organisation spoke is that organisation."""
+    speaker, span = item.speaker, item.raw.speaker_head
+    if speaker is None or speaker.name is not None or span is None or issuer is None or item.source is not None:
+        return None
+    if item.text[span[0] : span[1]].lower() not in {"it", "they"}:
+        return None
+    position, who = issuer
+    if item.raw.cue[0] - position > _ISSUER_REACH:
+        return None
+    return Resolved(who.name, "pronoun", who.kind, who.description)
 
 
 def _quote_only(sentence: Sentence, text: str) -> bool:
