@@ -167,3 +167,17 @@ def test_it_or_they_right_after_an_organisation_spoke_is_that_organisation() -> 
         "Ana Ruiz",
         None,
     ]
+
+
+def test_the_n_year_old_is_the_person_the_article_is_about() -> None:
+    text = (
+        "Inga Lund has agreed to replace Piotr Nowak as head coach of the rowing club.\n"
+        "Nowak left last night after six years. Lund's agents closed the deal on Tuesday.\n"
+        "The coach had been out of work since being dismissed by Harbour United in May.\n"
+        "The 48-year-old said after her appointment: “I am glad to be back on the water.”"
+    )
+    assert _quoted(text) == [("I am glad to be back on the water", "Inga Lund")]
+
+
+def test_the_n_year_old_without_anyone_named_before_is_unnamed() -> None:
+    assert _quoted("The 48-year-old said: “I am glad to be back.”") == [("I am glad to be back", None)]

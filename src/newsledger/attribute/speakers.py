@@ -76,6 +76,8 @@ _DOCUMENT_ADJECTIVES = frozenset({
     "further", "more", "most", "some", "many", "several", "early", "initial", "local", "public",
 })
 
+_AGE = re.compile(r"\d{1,3}-year-old")
+
 MAX_NAME_ENDING_WORDS = 5
 
 
@@ -95,6 +97,7 @@ class Person:
 class NameMention:
     position: int
     person: Person
+    possessive: bool = False  # "Mourinho's representatives": a mention, but no pronoun's antecedent
 
 
 @dataclass(slots=True)
@@ -154,6 +157,29 @@ class Cast:
             return self.index.latest(position, None)
         return unknown[1] if unknown is not None and unknown[0] > matching[0] else matching[1]
 
+    def main_person_before(self, position: int) -> Person | None:
+        """The person the article is about so far: the one mentioned most before ``position``
+        (the latest of equals) among those who read as people — a gendered first name, or
+        named again by the surname alone (not "Manchester United")."""
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        people: dict[str, Person] = {}
+        named_alone: set[str] = set()
+        for mention in self.mentions:
+            person = mention.person
+            if mention.position >= position:
+                break
+            if person.kind != "person":
+                continue
+            counts[person.name] = counts.get(person.name, 0) + 1
+            latest[person.name], people[person.name] = mention.position, person
+            if mention.possessive or person.surname_mentions:
+                named_alone.add(person.name)
+        candidates = [name for name in counts if people[name].gender is not None or name in named_alone]
+        if not candidates:
+            return None
+        return people[max(candidates, key=lambda name: (counts[name], latest[name]))]
+
     def by_description(self, words: set[str]) -> Person | None:
         best, best_score = None, 0
         for person in self.people.values():
@@ -176,7 +202,7 @@ class _MentionIndex:
         name_shaped: dict[str, bool] = {}  # once per name, not per mention: a name can be long
         for mention in sorted(mentions, key=lambda mention: mention.position):
             person = mention.person
-            if person.kind != "person" or _covered(mention.position, spans, starts):
+            if person.kind != "person" or mention.possessive or _covered(mention.position, spans, starts):
                 continue
             keys = {person.gender, "any"}
             if person.gender is None and person.surname_mentions:
@@ -345,11 +371,11 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     in_runs = {base + match.start() for match in runs}
     run_words = {word.start() for run in runs for word in _CAPITALISED.finditer(text, run.start(), run.end())}
     for match in _CAPITALISED.finditer(text):
-        word = match.group()
+        word = _POSSESSIVE.sub("", match.group())
         if word in cast.by_token and base + match.start() not in in_runs:
             person = cast.by_token[word]
-            cast.mentions.append(NameMention(base + match.start(), person))
-            if match.start() not in run_words and word == person.name.rsplit(" ", 1)[-1]:
+            cast.mentions.append(NameMention(base + match.start(), person, word != match.group()))
+            if match.start() not in run_words and match.group() == person.name.rsplit(" ", 1)[-1]:
                 person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
     return cast
@@ -430,7 +456,7 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
             person = cast.by_token[bare]
             resolution = "explicit" if bare == person.name else "surname"
             return Resolved(person.name, resolution, person.kind, appositive or described(person))
-    return _common(words, capitals, cast, appositive)
+    return _common(words, capitals, cast, appositive, position)
 
 
 def _without_determiners(words: list[str]) -> list[str]:
@@ -487,9 +513,13 @@ def _pronoun(word: str, position: int, cast: Cast) -> Resolved:
     return Resolved(None, "unnamed", "group" if gender == "plural" else "unknown", None)
 
 
-def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str | None) -> Resolved:
+def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str | None, position: int) -> Resolved:
     content = [w.lower().strip(",") for w in words if w.lower() not in DETERMINERS]
     head = content[-1] if content else ""
+    if _AGE.fullmatch(head) and words[0].lower() == "the":
+        person = cast.main_person_before(position)  # "The 56-year-old said": whom the article is about
+        if person is not None:
+            return Resolved(person.name, "descriptor", "person", " ".join(words))
     if head in ISSUED_TEXTS:
         return Resolved(None, "unnamed", "document", " ".join(words))  # "the study", "records released Friday"
     if head in UNNAMED_HEADS or head in GROUP_HEADS:
