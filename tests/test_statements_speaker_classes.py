@@ -181,3 +181,18 @@ def test_the_n_year_old_is_the_person_the_article_is_about() -> None:
 
 def test_the_n_year_old_without_anyone_named_before_is_unnamed() -> None:
     assert _quoted("The 48-year-old said: “I am glad to be back.”") == [("I am glad to be back", None)]
+
+
+def test_a_participle_after_a_clause_with_an_irregular_verb_belongs_to_the_name_opening_it() -> None:
+    text = "Ruiz gave the crews a short talk on Friday, telling them to “keep the faith” for a week."
+    assert _quoted(text) == [("keep the faith", "Ruiz")]
+
+
+def test_a_clause_joined_by_and_after_the_attribution_leaves_the_quotation_as_content() -> None:
+    text = "“When the tide turns, the boats go out,” Ana Ruiz says, and that settles the matter."
+    assert _quoted(text) == [("When the tide turns, the boats go out", "Ana Ruiz")]
+
+
+def test_a_quotation_opening_the_next_paragraph_continues_an_indirect_statement() -> None:
+    text = "Ana Ruiz said the decision was only the latest setback.\n“They wanted us to give up. We will not.”"
+    assert _quoted(text) == [("They wanted us to give up. We will not", "Ana Ruiz")]

@@ -526,7 +526,7 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
 
 
 # '"…," he said, although …': a clause of its own after the attribution, not what was said.
-_ADJOINED_CLAUSE_STARTS = frozenset({"although", "though", "while", "whereas", "because", "since", "but"})
+_ADJOINED_CLAUSE_STARTS = frozenset({"although", "though", "while", "whereas", "because", "since", "but", "and"})
 
 
 def _noun_compound(tokens: tuple[Token, ...], index: int) -> bool:
@@ -720,7 +720,7 @@ def clause_subject(sentence: Sentence, before: int, floor: int = 0) -> Subject |
     """The subject of the latest clause opening before token ``before``: "...when Volkov,
     then an ally, stepped aside after acknowledging" gives Volkov and his appositive."""
     tokens = sentence.tokens
-    best: Subject | None = None
+    best: Subject | None = _opening_name(tokens, before) if floor == 0 else None
     for start in range(floor, before):
         if start > floor and tokens[start - 1].lower not in _CLAUSE_OPENERS:
             continue
@@ -730,6 +730,27 @@ def clause_subject(sentence: Sentence, before: int, floor: int = 0) -> Subject |
         if found is not None:
             best = found
     return best
+
+
+def _opening_name(tokens: tuple[Token, ...], participle: int) -> Subject | None:
+    """"Boudreau gave his players a pep talk, telling them ...": the name or pronoun opening the
+    sentence is the subject of a participle after a comma, whatever the verb between (irregular
+    verbs like "gave" are not recognised as verbs)."""
+    if participle < 3 or tokens[participle - 1].lower != ",":
+        return None
+    first = tokens[0]
+    if first.lower in _LEAD_PRONOUNS:
+        end = 1
+    elif first.text[:1].isupper() and first.lower not in FUNCTION_WORDS | DETERMINERS | _PREPOSITIONS:
+        end = 1
+        while end < participle and tokens[end].text[:1].isupper():
+            end += 1
+    else:
+        return None
+    if end >= participle - 1 or tokens[end].lower in {",", "and", "or"}:
+        return None  # "Boudreau, Smith and ...", a list or an appositive: read by the other rules
+    span = (first.start, tokens[end - 1].end)
+    return Subject(span, span, None)
 
 
 def _subject_then_verb(tokens: tuple[Token, ...], start: int, limit: int) -> Subject | None:

@@ -165,7 +165,7 @@ class RulesEngine:
                 continuation = _continuation(previous_direct, sentence, text, number)
                 if continuation is not None:
                     items = [continuation]
-            elif not items and part == "body" and previous is not None and previous[0].paragraph == sentence.paragraph:
+            elif not items and part == "body" and previous is not None and sentence.paragraph - previous[0].paragraph in (0, 1):
                 standing = _standing_quote(previous, sentence, text, number)
                 items = [standing] if standing is not None else []
             previous = (sentence, items)
@@ -423,15 +423,19 @@ def _continuation(previous: Found, sentence: Sentence, text: str, number: int) -
 
 
 def _standing_quote(previous: tuple[Sentence, list[Found]], sentence: Sentence, text: str, number: int) -> Found | None:
-    """A quotation standing alone after a sentence of the same paragraph that says something of
-    someone ("Bridenstine expects three rockets. “Adding one more could ...”"): that someone's
-    words, whether the sentence before reported them indirectly or only named its subject."""
+    """A quotation standing alone after a sentence that says something of someone: that
+    someone's words, when the sentence before reported them indirectly ("Erekat said it was
+    the latest move.", then "“They wanted us on our knees …”", in the same paragraph or
+    opening the next), or, in the same paragraph, when it only named its subject ("Bridenstine
+    expects three rockets. “Adding one more could ...”")."""
     if not _quote_only(sentence, text):
         return None
     before, items = previous
-    reported = [item for item in items if item.parent is None]
+    reported = [item for item in items if item.parent is None and _source_of(item).raw.speaker is not None]
     if reported:
         return _continuation(_source_of(reported[-1]), sentence, text, number)
+    if before.paragraph != sentence.paragraph:
+        return None
     tokens = before.tokens or tokenize(text, before.start, before.end)
     found = lead_subject(tokens)
     if found is None:
