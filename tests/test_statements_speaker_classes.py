@@ -196,3 +196,9 @@ def test_a_clause_joined_by_and_after_the_attribution_leaves_the_quotation_as_co
 def test_a_quotation_opening_the_next_paragraph_continues_an_indirect_statement() -> None:
     text = "Ana Ruiz said the decision was only the latest setback.\n“They wanted us to give up. We will not.”"
     assert _quoted(text) == [("They wanted us to give up. We will not", "Ana Ruiz")]
+
+
+def test_a_question_put_to_the_reader_reports_nothing_but_names_like_will_stay() -> None:
+    assert _statements("Has your English teacher ever told you “Show, don’t tell?” It is good advice.") == []
+    text = "Will Moy said the party misled voters. Can Dundar said the paper would fight."
+    assert [s.speaker.name for s in _statements(text)] == ["Will Moy", "Can Dundar"]

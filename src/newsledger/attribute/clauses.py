@@ -435,11 +435,23 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
     return found
 
 
+_QUESTION_OPENERS = _FINITE_AUXILIARIES | {"do", "did", "does"}
+
+
+def _asks(subject: str) -> bool:
+    """A subject opened by an auxiliary before a lower-case word ("Has your teacher", "Did the
+    mayor") is a question's; "Will Moy" and "Can Dundar" are names."""
+    words = subject.split()
+    return len(words) >= 2 and words[0].lower() in _QUESTION_OPENERS and words[1][:1].islower()
+
+
 def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue) -> bool:
     """Evidence verbs need a document for subject or a clause ("the study found that"); belief
     and intention verbs need a clause or an infinitive after them ("hopes to", "thinks that")."""
     tokens = sentence.tokens
     following = tokens[cue.last + 1].lower if cue.last + 1 < len(tokens) else ""
+    if raw.speaker is not None and _asks(text[raw.speaker[0] : raw.speaker[1]]):
+        return False  # "Has your teacher ever told you “…”?": a question, not a report
     if raw.lemma in EVIDENCE_VERBS:
         head = text[raw.speaker_head[0] : raw.speaker_head[1]].lower().split() if raw.speaker_head else []
         return following == "that" or bool(head and head[-1] in EVIDENCE_NOUNS)
