@@ -202,3 +202,11 @@ def test_a_question_put_to_the_reader_reports_nothing_but_names_like_will_stay()
     assert _statements("Has your English teacher ever told you “Show, don’t tell?” It is good advice.") == []
     text = "Will Moy said the party misled voters. Can Dundar said the paper would fight."
     assert [s.speaker.name for s in _statements(text)] == ["Will Moy", "Can Dundar"]
+
+
+def test_a_long_aside_with_a_listed_name_and_said_in_that_statement() -> None:
+    text = (
+        "“We have built a lighter hull,” Ines Dahl, vice president for boats at Harbour Marine, "
+        "Sail, and Rowing, said in that statement."
+    )
+    assert _quoted(text) == [("We have built a lighter hull", "Ines Dahl")]

@@ -94,10 +94,17 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
                 break
             index = relative
             continue
-        if token.lower in {"and", "but"} and index - 2 >= floor and tokens[index - 2].lower == ",":
+        if token.lower in {"and", "but"} and index - 2 >= floor and tokens[index - 2].lower == "," and not _names_listed(tokens, index - 1):
             break
         index -= 1
     return index
+
+
+def _names_listed(tokens: tuple[Token, ...], conjunction: int) -> bool:
+    """"Boeing Defense, Space, and Security": ", and" between capitalised words lists the parts
+    of a name inside the noun phrase, not a new clause."""
+    following = tokens[conjunction + 1] if conjunction + 1 < len(tokens) else None
+    return tokens[conjunction].lower == "and" and following is not None and following.text[:1].isupper() and conjunction >= 2 and tokens[conjunction - 2].text[:1].isupper()
 
 
 def _relative_clause_start(tokens: tuple[Token, ...], stop: int, end_index: int, floor: int) -> int | None:
@@ -528,6 +535,8 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
         return False
     for index in range(after, len(tokens)):
         token = tokens[index]
+        if token.lower == "that" and tokens[index - 1].lower in {"in", "at", "on", "during", "from", "with", "by"}:
+            continue  # "said in that statement": a determiner, not a clause
         if token.lower in {"that", ":", "whether", "“", "``"}:
             return False
         if _is_verb_at(tokens, index) and token.lower != "told" and not _noun_compound(tokens, index):
