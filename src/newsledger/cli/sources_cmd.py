@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from newsledger.cli.ledger_args import add_db_argument, open_ledger
+from newsledger.counts import counted
 
 COLUMNS = (
     "id",
@@ -120,5 +121,5 @@ def run_switch(args: argparse.Namespace) -> int:
 
     with open_ledger(args.db) as ledger:
         changed = set_state(ledger, args.ids, args.state)
-    print(f"{changed} sources {args.state}")
+    print(f"{counted(changed, 'source')} {args.state}")
     return 0 if changed == len(set(args.ids)) else 1
