@@ -396,12 +396,12 @@ def _within(quote: tuple[int, int], span: tuple[int, int]) -> bool:
     return span[0] <= quote[0] and quote[1] <= span[1]
 
 
-_POLL_SHARE = re.compile(r"percent|per cent|%", re.IGNORECASE)
-
-
 def _poll_share(item: Found) -> bool:
     span = _source_of(item).raw.speaker
-    return span is not None and _POLL_SHARE.search(item.text, span[0], span[1]) is not None
+    if span is None:
+        return False
+    mention = item.text[span[0] : span[1]].lower()
+    return "%" in mention or "percent" in mention or "per cent" in mention
 
 
 def _source_of(item: Found) -> Found:

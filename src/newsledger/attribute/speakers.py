@@ -371,10 +371,12 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     in_runs = {base + match.start() for match in runs}
     run_words = {word.start() for run in runs for word in _CAPITALISED.finditer(text, run.start(), run.end())}
     for match in _CAPITALISED.finditer(text):
-        word = _POSSESSIVE.sub("", match.group())
+        word = match.group()
+        if word.endswith(("’s", "'s")):
+            word = word[:-2]  # "Mourinho's representatives" names Mourinho
         if word in cast.by_token and base + match.start() not in in_runs:
             person = cast.by_token[word]
-            cast.mentions.append(NameMention(base + match.start(), person, word != match.group()))
+            cast.mentions.append(NameMention(base + match.start(), person, len(word) != match.end() - match.start()))
             if match.start() not in run_words and match.group() == person.name.rsplit(" ", 1)[-1]:
                 person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
@@ -436,7 +438,7 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
         return _document(words, cast, appositive)
     if words and words[-1][:1].islower() and words[-1].lower() in TITLE_WORDS | _ROLE_WORDS:
         return _described_person(words, cast, appositive)  # "the Vermont senator": a description, not a name
-    organisation = _ORGANISATION_OF.search(phrase)
+    organisation = _ORGANISATION_OF.search(phrase) if " of " in phrase else None
     if organisation is not None:  # "The American College of Sports Medicine", "NASA's Office of the Inspector General"
         name = " ".join(_without_determiners(organisation.group().split()))
         return Resolved(name, "explicit", "organisation", appositive)
