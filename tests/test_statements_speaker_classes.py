@@ -210,3 +210,8 @@ def test_a_long_aside_with_a_listed_name_and_said_in_that_statement() -> None:
         "Sail, and Rowing, said in that statement."
     )
     assert _quoted(text) == [("We have built a lighter hull", "Ines Dahl")]
+
+
+def test_an_adverb_after_the_subject_of_the_sentence_before_a_standing_quotation_is_no_name() -> None:
+    [statement] = _statements("Ana Ruiz later returned to the subject of rents. “Nothing changes for tenants.”")
+    assert (statement.speaker.name, statement.cue.span.text, statement.kind) == ("Ana Ruiz", "returned", "direct")

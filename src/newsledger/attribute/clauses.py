@@ -715,6 +715,7 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
 # Subjects of a sentence a quotation standing alone right after it may belong to: a person
 # named ("Aderholt returned to the issue.") or a pronoun, not "The SLS has been ..." or "It".
 _LEAD_PRONOUNS = frozenset({"he", "she", "they"})
+_LEAD_ADVERBS = frozenset({"then", "also", "later", "now", "still", "again", "once", "too", "first", "soon"})
 
 
 def lead_subject(tokens: tuple[Token, ...]) -> tuple[Subject, int] | None:
@@ -725,12 +726,15 @@ def lead_subject(tokens: tuple[Token, ...]) -> tuple[Subject, int] | None:
     subject = _subject_then_verb(tokens, 0, min(len(tokens), _MAX_SUBJECT_TOKENS))
     if subject is None:
         return None
+    verb = next(index for index, token in enumerate(tokens) if token.start >= subject.mention[1] and token.lower != ",")
     head = [token for token in tokens if subject.head[0] <= token.start < subject.head[1]]
+    while len(head) > 1 and (head[-1].lower in _LEAD_ADVERBS or head[-1].lower.endswith("ly")):
+        head.pop()  # "He then referred to ...", "Smith later returned to ..."
+    subject = Subject((subject.mention[0], head[-1].end) if subject.appositive is None else subject.mention, (head[0].start, head[-1].end), subject.appositive)
     single_pronoun = len(head) == 1 and head[0].lower in _LEAD_PRONOUNS
     named = head[0].lower not in SUBJECT_PRONOUNS and all(token.text[:1].isupper() or token.lower in {"’s", "'s", "of"} for token in head)
     if not (single_pronoun or named):
         return None
-    verb = next(index for index, token in enumerate(tokens) if token.start >= subject.mention[1] and token.lower != ",")
     return subject, verb
 
 
