@@ -215,3 +215,12 @@ def test_a_long_aside_with_a_listed_name_and_said_in_that_statement() -> None:
 def test_an_adverb_after_the_subject_of_the_sentence_before_a_standing_quotation_is_no_name() -> None:
     [statement] = _statements("Ana Ruiz later returned to the subject of rents. “Nothing changes for tenants.”")
     assert (statement.speaker.name, statement.cue.span.text, statement.kind) == ("Ana Ruiz", "returned", "direct")
+
+
+def test_the_capitalised_words_of_a_heading_are_no_one_a_pronoun_could_mean() -> None:
+    text = (
+        "What You Can Do Instead\n"
+        "Most readers skim. She writes “short lines win” on every draft, the editor said."
+    )
+    names = {s.speaker.name for s in _statements(text)}
+    assert "Can Do Instead" not in names and "Do Instead" not in names

@@ -358,6 +358,8 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         name, description = split_title(" ".join(words))
         if len(name.split()) < 2 and name not in cast.by_token and not _titled_single_name(name, description):
             continue
+        if _heading_words(name):
+            continue
         before = text[max(0, match.start() - 60) : match.start()]
         premodifier = _premodifier(before)
         joined = " ".join(part for part in (premodifier, description) if part) or None
@@ -381,6 +383,20 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
                 person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
     return cast
+
+
+_CLOSING_ADVERBS = frozenset({"now", "instead", "here", "there", "today", "yesterday", "again", "too", "then"})
+_AUXILIARY_WORDS = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "be", "been"})
+
+
+def _heading_words(name: str) -> bool:
+    """"Don’t Have", "Can Do Instead", "Ah. Now": the capitalised words of a heading or of
+    sentence openings, not a name — a negated auxiliary anywhere, an auxiliary after the first
+    word, or an adverb to end it."""
+    words = name.lower().split()
+    if words and words[-1] in _CLOSING_ADVERBS:
+        return True
+    return any(word.endswith(("n’t", "n't")) for word in words) or any(word in _AUXILIARY_WORDS for word in words[1:])
 
 
 def _titled_single_name(name: str, title: str | None) -> bool:
