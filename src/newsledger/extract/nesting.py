@@ -60,6 +60,8 @@ _BUTTON_SCOPE = frozenset(
 _LIST_ITEMS = frozenset({"li", "dt", "dd"})
 _LIST_SCOPE = (_BLOCK | _BUTTON_SCOPE) - {"address", "div", "p"}
 _NO_BARRIER: frozenset[str] = frozenset()
+# The names the scan asks the count of before any element of them is open.
+_KNOWN_NAMES = _SELF_CLOSING | {"p"}
 # How far down the rough stack an end tag or a closing start tag looks for its element.
 _REACH = 64
 
@@ -78,48 +80,66 @@ def costly_nesting_at(html: str) -> int | None:
     tags = html.count("<")
     if tags <= QUICK_TAGS and tags - 2 * html.count("</") <= QUICK_UNCLOSED:
         return None
+    # The rough stack, and how many elements of each name it holds: a close that finds no
+    # element of its name open (most block start tags, stray end tags) costs no walk down it.
     stack: list[str] = []
+    open_count: dict[str, int] = dict.fromkeys(_KNOWN_NAMES, 0)
     work = 0
     formatting_open = 0
     position = 0
-    while (match := _TAG.search(html, position)) is not None:
+    search = _TAG.search
+    while (match := search(html, position)) is not None:
         position = match.end()
-        if match.group(1):
+        comment, end_tag, name, rest, closed = match.groups()
+        if comment:
             found = html.find("-->", position)
             position = len(html) if found < 0 else found + 3
             continue
-        name = match.group(3).lower()
-        if match.group(2):
-            formatting_open -= _close(stack, name)
+        name = name.lower()
+        if end_tag:
+            if stack and stack[-1] == name:
+                stack.pop()
+                open_count[name] -= 1
+                formatting_open -= name in _FORMATTING
+            elif open_count.get(name):
+                formatting_open -= _close(stack, open_count, name)
             continue
         if name in _BLOCK:
             work += len(stack) + CLONE_WORK * formatting_open
-            formatting_open -= _close(stack, "p", _BUTTON_SCOPE)
+            if open_count["p"]:
+                formatting_open -= _close(stack, open_count, "p", _BUTTON_SCOPE)
         elif name in _FORMATTING:
             work += len(stack)
-        if name in _SELF_CLOSING:
-            formatting_open -= _close(stack, name, _LIST_SCOPE if name in _LIST_ITEMS else _NO_BARRIER)
-        if match.group(5) and match.group(4).endswith("/") and name not in _HTML_CONTAINERS:
+        if name in _SELF_CLOSING and open_count[name]:
+            barrier = _LIST_SCOPE if name in _LIST_ITEMS else _NO_BARRIER
+            formatting_open -= _close(stack, open_count, name, barrier)
+        if closed and rest.endswith("/") and name not in _HTML_CONTAINERS:
             continue  # <path/> in SVG or MathML opens nothing; <div/> in HTML does
         if name in _RAW_TEXT:
             end = _END_OF_RAW[name].search(html, position)
             position = len(html) if end is None else end.end()
         elif name not in _VOID:
             stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
             formatting_open += name in _FORMATTING
         if work > MAX_SCOPE_WORK:
             return match.start()
     return None
 
 
-def _close(stack: list[str], name: str, barrier: frozenset[str] = frozenset()) -> int:
+def _close(
+    stack: list[str], open_count: dict[str, int], name: str, barrier: frozenset[str] = _NO_BARRIER
+) -> int:
     """Pop ``name`` and what is above it, when it is near the top of the stack and no barrier
     element stands above it; the number of formatting elements popped."""
     for back in range(1, min(len(stack), _REACH) + 1):
         open_name = stack[-back]
         if open_name == name:
-            popped = sum(1 for closed in stack[-back:] if closed in _FORMATTING)
-            del stack[-back:]
+            popped = 0
+            for _ in range(back):
+                closed = stack.pop()
+                open_count[closed] -= 1
+                popped += closed in _FORMATTING
             return popped
         if open_name in barrier:
             return 0
