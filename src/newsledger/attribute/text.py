@@ -151,6 +151,12 @@ def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
     return index >= 0 and position < quotes[index][1] - 1
 
 
+def _closes_quotation(position: int, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a quotation ends at ``position`` (end marks then its closing mark: '...smart.” Trump')."""
+    index = bisect_left(quotes, position, key=_end_of)
+    return index < len(quotes) and quotes[index][1] == position
+
+
 def _is_abbreviation(text: str, end: int) -> bool:
     """Whether the period ending at ``end`` closes an abbreviation or an initial."""
     word_start = end - 1
@@ -171,7 +177,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, quotes: l
     current = start
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end()
-        if (quotes and _inside(match.start(), quotes)) or (text[match.start()] == "." and _is_abbreviation(text, match.start() + 1)):
+        if (quotes and _inside(match.start(), quotes) and not _closes_quotation(match.end(), quotes)) or (
+            text[match.start()] == "." and _is_abbreviation(text, match.start() + 1)
+        ):
             continue
         if text[current:stop].strip():
             spans.append(_trim(text, current, stop))

@@ -1,0 +1,29 @@
+"""Span conventions of attribution: where a statement's content, cue and source start and end."""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.attribute.engine import attribute_article
+from newsledger.attribute.text import split_sentences
+from newsledger.model import Article, Block
+
+
+def _article(text: str) -> Article:
+    blocks = tuple(Block(kind="paragraph", text=m.group(), start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text))
+    return Article(input_form="text", text=text, blocks=blocks)
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    """(source mention, cue, content) of each body statement."""
+    return [
+        (s.speaker.mention.text if s.speaker.mention else "", s.cue.span.text, s.content.text)
+        for s in attribute_article(_article(text))
+        if s.part == "body"
+    ]
+
+
+def test_a_sentence_ends_with_the_quotation_its_period_closes() -> None:
+    text = "The keeper said “The pond froze early.” Skaters came the next morning."
+    assert [text[s:e] for s, e in split_sentences(text)] == ["The keeper said “The pond froze early.”", "Skaters came the next morning."]
+    assert _found(text) == [("The keeper", "said", "“The pond froze early.”")]
