@@ -27,3 +27,8 @@ def test_a_sentence_ends_with_the_quotation_its_period_closes() -> None:
     text = "The keeper said “The pond froze early.” Skaters came the next morning."
     assert [text[s:e] for s, e in split_sentences(text)] == ["The keeper said “The pond froze early.”", "Skaters came the next morning."]
     assert _found(text) == [("The keeper", "said", "“The pond froze early.”")]
+
+
+def test_the_day_between_cue_and_that_dates_the_saying_and_stays_out_of_the_content() -> None:
+    text = "The harbour master said Sunday that the ferry would not run this winter."
+    assert _found(text) == [("The harbour master", "said", "that the ferry would not run this winter")]

@@ -388,7 +388,7 @@ def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
         word = tokens[look].lower
         if word == "that":
             between = tokens[index:look]
-            if between and between[0].lower in _CONTENT_SKIP | {"in", "on", "at", "to"} and not any(t.lower in {",", "“", '"'} for t in between[:1]):
+            if between and between[0].lower in _CONTENT_SKIP | _MODIFIER_STARTS and not any(t.lower in {",", "“", '"'} for t in between[:1]):
                 return look
             return index
         if word in {",", "“", '"', ".", ";"} or (tokens[look].text[:1].islower() and word in VERB_FORM_LEMMA):
