@@ -32,3 +32,13 @@ def test_a_sentence_ends_with_the_quotation_its_period_closes() -> None:
 def test_the_day_between_cue_and_that_dates_the_saying_and_stays_out_of_the_content() -> None:
     text = "The harbour master said Sunday that the ferry would not run this winter."
     assert _found(text) == [("The harbour master", "said", "that the ferry would not run this winter")]
+
+
+def test_the_words_leading_into_a_partial_quotation_belong_to_its_content() -> None:
+    text = "The old bridge “will not survive another flood,” the engineer said."
+    assert _found(text) == [("the engineer", "said", "The old bridge “will not survive another flood,”")]
+
+
+def test_a_dateline_and_a_leading_however_stay_out_of_the_content() -> None:
+    text = "LISBON ― However, the tram fares will rise in spring, the city council said."
+    assert _found(text) == [("the city council", "said", "the tram fares will rise in spring")]

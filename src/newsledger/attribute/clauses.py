@@ -8,6 +8,7 @@ a postposed "..., officials said."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsledger.attribute.cue_model import CueModel
@@ -588,12 +589,31 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     return True
 
 
+_DISCOURSE_LEAD = re.compile(
+    r"(?:[A-Z][A-Z.\- ]+(?:\s*\([^)]*\))?\s*[―—–-]+\s*)?"  # a dateline, "WASHINGTON ― "
+    r"(?:(?:However|Meanwhile|Still|Instead|Indeed),\s+)?"
+)
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    """Where the sentence's own clause starts: after a dateline and a leading "However,"."""
+    match = _DISCOURSE_LEAD.match(text, start, end)
+    return match.end() if match and match.end() < end else start
+
+
 def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | None:
-    """Content left of a postposed attribution: the quotation, or the clause up to the comma."""
+    """Content left of a postposed attribution: the clause up to the comma, or the quotation
+    with the words of the clause that lead into it ('Not paying taxes "makes me smart," he said')."""
+    clause_start = _clause_start(text, sentence.start, end_position)
     quote = sentence.quote_ending_at(end_position)
     if quote is not None:
-        return quote
-    start, end = _strip_span(text, sentence.start, end_position)
+        colon = text.rfind(": ", clause_start, quote[0])
+        clause_start = _clause_start(text, colon + 2, quote[0]) if colon >= 0 else clause_start
+        lead = text[clause_start : quote[0]].rstrip()
+        if not lead or sentence.quotes_within(clause_start, quote[0]) or lead[-1] in {",", "—", "-", ":"}:
+            return quote
+        return clause_start, quote[1]
+    start, end = _strip_span(text, clause_start, end_position)
     return (start, end) if end > start else None
 
 
