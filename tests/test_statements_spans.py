@@ -42,3 +42,13 @@ def test_the_words_leading_into_a_partial_quotation_belong_to_its_content() -> N
 def test_a_dateline_and_a_leading_however_stay_out_of_the_content() -> None:
     text = "LISBON ― However, the tram fares will rise in spring, the city council said."
     assert _found(text) == [("the city council", "said", "the tram fares will rise in spring")]
+
+
+def test_a_preposition_of_the_verb_is_part_of_the_cue_and_not_of_the_content() -> None:
+    text = "The mayor complained about the noise from the new stadium."
+    assert _found(text) == [("The mayor", "complained about", "the noise from the new stadium")]
+
+
+def test_about_before_a_number_is_no_preposition_of_the_verb() -> None:
+    text = "The organisers said about 200 people came to the market."
+    assert _found(text) == [("The organisers", "said", "about 200 people came to the market")]

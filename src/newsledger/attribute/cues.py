@@ -52,6 +52,19 @@ def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[i
     return None
 
 
+# Prepositions that belong to the verb before them ("complained about", "warned against",
+# "laid out"): what follows them is what was said; not before a number ("said about 200").
+_PREPOSITIONAL_PARTICLES = frozenset({"about", "against", "out", "up", "for"})
+
+
+def _with_preposition(tokens: tuple[Token, ...], last: int) -> int:
+    """The cue's last token, a preposition of the verb included."""
+    following = last + 1
+    if following + 1 < len(tokens) and tokens[following].lower in _PREPOSITIONAL_PARTICLES and not tokens[following + 1].text[:1].isdigit():
+        return following
+    return last
+
+
 def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None:
     word = tokens[index].lower
     if word in PARTICLE_VERBS:
@@ -61,7 +74,7 @@ def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None
     lemma = VERB_FORM_LEMMA.get(word)
     if lemma is None:
         return None
-    return _with_particle(tokens, index, lemma) or (index, lemma)
+    return _with_particle(tokens, index, lemma) or (_with_preposition(tokens, index), lemma)
 
 
 def _cue_start(tokens: tuple[Token, ...], index: int) -> int:
@@ -134,7 +147,7 @@ def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue | None:
         return None  # "are considered", "is expected": the subject is what is said, not who says it
     previous = tokens[head - 1].lower if head > 0 else ""
     participle = word.endswith("ing") and (previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS)
-    return FoundCue(first, head, head, word, "participle" if participle else "finite")
+    return FoundCue(first, head, _with_preposition(tokens, head), word, "participle" if participle else "finite")
 
 
 def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
