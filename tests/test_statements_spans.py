@@ -52,3 +52,21 @@ def test_a_preposition_of_the_verb_is_part_of_the_cue_and_not_of_the_content() -
 def test_about_before_a_number_is_no_preposition_of_the_verb() -> None:
     text = "The organisers said about 200 people came to the market."
     assert _found(text) == [("The organisers", "said", "about 200 people came to the market")]
+
+
+def test_a_speaker_label_before_a_colon_attributes_the_rest_of_its_paragraph() -> None:
+    text = "The panel met at noon.\nHARLOW: We will open the locks at dawn. Nobody moves before that.\nHarbour Board: Ferries will run all winter."
+    assert _found(text) == [
+        ("HARLOW", ":", "We will open the locks at dawn. Nobody moves before that"),
+        ("Harbour Board", ":", "Ferries will run all winter"),
+    ]
+
+
+def test_a_heading_before_a_colon_is_no_speaker_label() -> None:
+    for text in ("The Latest: Ferries stop running at noon.", "Update: The road is open again.", "Calm Over Costs: The budget passed."):
+        assert _found(text) == []
+
+
+def test_a_quotation_signed_after_a_dash_is_its_signers() -> None:
+    text = "Readers wrote to us.\n“The new tram line saved me an hour a day. I hope it stays.” ― Nora Vale\n"
+    assert _found(text) == [("Nora Vale", "―", "“The new tram line saved me an hour a day. I hope it stays.”")]
