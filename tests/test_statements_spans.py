@@ -70,3 +70,13 @@ def test_a_heading_before_a_colon_is_no_speaker_label() -> None:
 def test_a_quotation_signed_after_a_dash_is_its_signers() -> None:
     text = "Readers wrote to us.\n“The new tram line saved me an hour a day. I hope it stays.” ― Nora Vale\n"
     assert _found(text) == [("Nora Vale", "―", "“The new tram line saved me an hour a day. I hope it stays.”")]
+
+
+def test_the_medium_after_a_noun_phrase_object_is_no_part_of_the_content() -> None:
+    text = "The coach criticised the referee in an interview after the match."
+    assert _found(text) == [("The coach", "criticised", "the referee")]
+
+
+def test_a_clause_after_the_cue_keeps_its_prepositional_phrases() -> None:
+    text = "The coach said the referee would speak in an interview."
+    assert _found(text) == [("The coach", "said", "the referee would speak in an interview")]

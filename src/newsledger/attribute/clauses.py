@@ -21,6 +21,7 @@ from newsledger.attribute.lexicon import (
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     FUNCTION_WORDS,
+    MEDIUM_NOUNS,
     NEEDS_CLAUSE,
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
@@ -365,7 +366,7 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     tokens = sentence.tokens
     if start_index >= len(tokens):
         return None
-    index = boundaries.next_at_or_after(start_index + 1)
+    index = _object_end(sentence, start_index, boundaries.next_at_or_after(start_index + 1))
     last = index - 1
     while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in {"of", "the", "next", "this", "last"}:
         last -= 1  # "... the deal with state lawmakers Monday": the day dates the saying
@@ -381,6 +382,42 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     if end <= start:
         return None
     return start, end
+
+
+_MEDIUM_PLURALS = frozenset({"interviews", "tweets", "statements", "speeches", "posts", "letters", "emails", "remarks", "comments"})
+_CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "during", "at", "via", "through"})
+_OBJECT_UNSAFE_STARTS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "where", "when", "to", ":"}) | QUOTE_MARKS
+
+
+def _object_end(sentence: Sentence, start: int, stop: int) -> int:
+    """Where a noun-phrase object of the cue ends: before the medium it was said in ("attacked
+    Machado in early-morning tweets", "said as much in an interview") or a second verb joined
+    by "and has". Content that is a clause ("said the plan would fail") runs on to ``stop``."""
+    tokens, quoted = sentence.tokens, sentence.quoted
+    if tokens[start].lower in _OBJECT_UNSAFE_STARTS:
+        return stop
+    for index in range(start + 1, stop):
+        token = tokens[index]
+        if quoted[index]:
+            continue
+        if _is_verb_at(tokens, index) or token.lower in _FINITE_AUXILIARIES:
+            return stop  # a verb before any circumstance: the content is a clause
+        if token.lower in {"and", "but"} and index + 1 < stop and tokens[index + 1].lower in _FINITE_AUXILIARIES:
+            return index
+        if token.lower in _CIRCUMSTANCE_PREPOSITIONS and _names_medium(tokens, index + 1, stop):
+            return index
+    return stop
+
+
+def _names_medium(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
+    """Whether a phrase opening at ``start`` names where words were said ("an interview", "Twitter")."""
+    for index in range(start, min(start + 4, stop)):
+        word = tokens[index].lower
+        if word in MEDIUM_NOUNS or word in _MEDIUM_PLURALS or word in {"twitter", "facebook", "instagram", "website", "television", "radio"}:
+            return True
+        if word not in DETERMINERS and not tokens[index].text[:1].islower():
+            return False
+    return False
 
 
 def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
