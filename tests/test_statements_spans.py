@@ -80,3 +80,10 @@ def test_the_medium_after_a_noun_phrase_object_is_no_part_of_the_content() -> No
 def test_a_clause_after_the_cue_keeps_its_prepositional_phrases() -> None:
     text = "The coach said the referee would speak in an interview."
     assert _found(text) == [("The coach", "said", "the referee would speak in an interview")]
+
+
+def test_a_quotation_closing_on_an_exclamation_keeps_its_attribution_in_the_sentence() -> None:
+    text = "“The bridge is open again!” the mayor wrote on Sunday. Traffic resumed."
+    assert [text[s:e] for s, e in split_sentences(text)] == ["“The bridge is open again!” the mayor wrote on Sunday.", "Traffic resumed."]
+    text = "“The bridge is open again!” Mayor Ruiz wrote on Sunday."
+    assert [text[s:e] for s, e in split_sentences(text)] == [text]

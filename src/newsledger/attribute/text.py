@@ -151,10 +151,15 @@ def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
     return index >= 0 and position < quotes[index][1] - 1
 
 
-def _closes_quotation(position: int, quotes: list[tuple[int, int]]) -> bool:
-    """Whether a quotation ends at ``position`` (end marks then its closing mark: '...smart.” Trump')."""
+def _closes_quotation(text: str, position: int, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a period and a closing mark end a quotation at ``position`` ('...smart.” Trump').
+    After "!" or "?" the words that follow are most often its attribution ('...Kentucky!” Trump
+    tweeted'), so such a quotation ends no sentence."""
     index = bisect_left(quotes, position, key=_end_of)
-    return index < len(quotes) and quotes[index][1] == position
+    if index == len(quotes) or quotes[index][1] != position:
+        return False
+    marks = text[quotes[index][0] : position].rstrip("”\"’'")
+    return marks.endswith(".")
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -177,7 +182,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, quotes: l
     current = start
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end()
-        if (quotes and _inside(match.start(), quotes) and not _closes_quotation(match.end(), quotes)) or (
+        if (quotes and _inside(match.start(), quotes) and not _closes_quotation(text, match.end(), quotes)) or (
             text[match.start()] == "." and _is_abbreviation(text, match.start() + 1)
         ):
             continue
