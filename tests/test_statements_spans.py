@@ -87,3 +87,23 @@ def test_a_quotation_closing_on_an_exclamation_keeps_its_attribution_in_the_sent
     assert [text[s:e] for s, e in split_sentences(text)] == ["“The bridge is open again!” the mayor wrote on Sunday.", "Traffic resumed."]
     text = "“The bridge is open again!” Mayor Ruiz wrote on Sunday."
     assert [text[s:e] for s, e in split_sentences(text)] == [text]
+
+
+def _contents(text: str) -> list[tuple[str, list[str]]]:
+    """(cue, content pieces) with the pieces of one cue together, as a reader marks them."""
+    pieces: dict[str, list[str]] = {}
+    for statement in attribute_article(_article(text)):
+        pieces.setdefault(statement.cue.span.text, []).append(statement.content.text)
+    return list(pieces.items())
+
+
+def test_an_attribution_set_inside_its_clause_splits_the_content_in_two() -> None:
+    text = "The new library, the architect said, will open in May."
+    assert _contents(text) == [("said", ["The new library", "will open in May"])]
+    text = "The builders chose oak, which, she said, lasts longer than pine."
+    assert _contents(text) == [("said", ["which", "lasts longer than pine"])]
+
+
+def test_a_circumstance_before_an_attribution_between_commas_is_not_content() -> None:
+    text = "Asked about the delay, the architect said, “The steel came late.”"
+    assert _contents(text) == [("said", ["“The steel came late.”"])]

@@ -523,7 +523,47 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
         return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=(tokens[cue.first - 1].start, cue_span[1]), unnamed_passive=True)
     if at_end or _inverted(tokens, cue):
         return _postposed(sentence, text, number, cue, cue_span)
-    return _preposed(sentence, text, number, cue, cue_span, boundaries)
+    raw = _preposed(sentence, text, number, cue, cue_span, boundaries)
+    if raw is not None and cue.form == "finite" and after < len(tokens) and tokens[after].lower == ",":
+        return _interrupted(sentence, text, number, raw) or raw
+    return raw
+
+
+_QUOTE_OPENINGS = frozenset("“\"‘`'")
+_CIRCUMSTANCE_OPENERS = frozenset({"as", "during", "asked", "pressed", "speaking", "when", "after", "before", "while"})
+
+
+def _is_circumstance(token: Token) -> bool:
+    """Whether a phrase opening on this word is an adverbial of the saying ("Asked about", "As a phone rang")."""
+    return token.lower in _CIRCUMSTANCE_OPENERS or (token.lower.endswith("ing") and token.lower not in _NON_BOUNDARY_ING)
+
+
+_LEFT_OPENERS = frozenset({";", ":", "—", "--", "(", ")"}) | QUOTE_MARKS
+
+
+def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) -> list[RawStatement] | None:
+    """'The museum, he said, celebrated his heroes': an attribution set between commas inside
+    the clause it reports; the clause's words before it are the first piece of the content."""
+    tokens = sentence.tokens
+    if raw.speaker is None:
+        return None
+    comma = sentence.token_index(raw.speaker[0]) - 1
+    if comma < 1 or tokens[comma].lower != ",":
+        return None
+    first = comma
+    while first > 0 and tokens[first - 1].lower not in _LEFT_OPENERS and tokens[first].lower not in _RELATIVES:
+        first -= 1
+    if any(tokens[index].lower in VERB_FORM_LEMMA and tokens[index].text[:1].islower() for index in range(first, comma)):
+        return None  # a cue of its own before: "Smith said the deal, he added, ..."
+    if text[raw.content[0]] in _QUOTE_OPENINGS or _is_circumstance(tokens[first]):
+        return None  # "Asked about the vote, she said, “...”": a circumstance of the saying
+    start = _clause_start(text, tokens[first].start, tokens[comma].start)
+    left = _strip_span(text, start, tokens[comma].start)
+    if left[1] <= left[0]:
+        return None
+    before = RawStatement(number, raw.cue, raw.lemma, raw.form, left, speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive)
+    raw.continuation_of = number
+    return [before, raw]
 
 
 _MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
