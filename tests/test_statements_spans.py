@@ -107,3 +107,15 @@ def test_an_attribution_set_inside_its_clause_splits_the_content_in_two() -> Non
 def test_a_circumstance_before_an_attribution_between_commas_is_not_content() -> None:
     text = "Asked about the delay, the architect said, “The steel came late.”"
     assert _contents(text) == [("said", ["“The steel came late.”"])]
+
+
+def test_a_subject_with_its_appositive_opening_the_sentence_is_no_inverted_attribution() -> None:
+    text = "Lena Ortiz, a planner at the port, said cranes would arrive in June."
+    assert _found(text) == [("Lena Ortiz, a planner at the port,", "said", "cranes would arrive in June")]
+
+
+def test_the_one_told_and_the_day_after_the_cue_are_never_its_speaker() -> None:
+    text = "“The cranes are late,” Lena Ortiz, 54, told me."
+    assert _found(text) == [("Lena Ortiz, 54,", "told", "“The cranes are late,”")]
+    text = "“The cranes are late,” Lena Ortiz, a planner, said Thursday morning on the port’s “Harbour Hour.”"
+    assert _found(text) == [("Lena Ortiz, a planner,", "said", "“The cranes are late,”")]

@@ -31,7 +31,7 @@ from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Toke
 
 Span = tuple[int, int]
 _HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
-_NOT_INVERTED = frozenset({"i", "that", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "with", "last", "this", "earlier", "then", "from", "via", "through", "it", "he", "she", "they", "we", "you", "there", "yesterday", "today"})
+_NOT_INVERTED = frozenset({"me", "him", "her", "us", "them", "reporters", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "i", "that", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "with", "last", "this", "earlier", "then", "from", "via", "through", "it", "he", "she", "they", "we", "you", "there", "yesterday", "today"})
 _TRAILING_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "."})
 _FINITE_AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "does", "did"})
 _CLAUSE_BREAKS = frozenset({"but", "although", "though", "while", "whereas", "yet"})
@@ -521,7 +521,7 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
         if content is None:
             return None
         return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=(tokens[cue.first - 1].start, cue_span[1]), unnamed_passive=True)
-    if at_end or _inverted(tokens, cue):
+    if at_end or _inverted_in(sentence, cue):
         return _postposed(sentence, text, number, cue, cue_span)
     raw = _preposed(sentence, text, number, cue, cue_span, boundaries)
     if raw is not None and cue.form == "finite" and after < len(tokens) and tokens[after].lower == ",":
@@ -593,6 +593,8 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
         return False
     for index in range(after, len(tokens)):
         token = tokens[index]
+        if token.lower in {"“", "``"} and _names_a_title(tokens, index):
+            continue
         if token.lower in {"that", ":", "whether", "“", "``"}:
             return False
         if _is_verb_at(tokens, index) and token.lower != "told" and not _noun_compound(tokens, index):
@@ -604,6 +606,12 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
 
 # '"…," he said, although …': a clause of its own after the attribution, not what was said.
 _ADJOINED_CLAUSE_STARTS = frozenset({"although", "though", "while", "whereas", "because", "since", "but"})
+
+
+def _names_a_title(tokens: tuple[Token, ...], index: int) -> bool:
+    """'on Fox News’s “Fox and Friends.”': a quotation after a possessive or "on" is a title."""
+    previous = tokens[index - 1].lower if index > 0 else ""
+    return previous.endswith(("’s", "'s")) or previous in {"on", "program", "show"}
 
 
 def _noun_compound(tokens: tuple[Token, ...], index: int) -> bool:
@@ -643,6 +651,25 @@ def dangling_cue(sentence: Sentence, text: str, model: CueModel | None = None) -
         return None  # the whole sentence must be "subject cue."
     cue_span = (tokens[cue.first].start, tokens[cue.last].end)
     return RawStatement(-1, cue_span, cue.lemma, cue.form, (sentence.end, sentence.end), speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
+
+
+def _inverted_in(sentence: Sentence, cue: FoundCue) -> bool:
+    """'..., said Smith.' -- but not 'Smith, a lawyer, said the plan...', whose subject and
+    appositive open the sentence, nor 'told' whose object is the one told."""
+    if cue.lemma == "tell" or not _inverted(sentence.tokens, cue):
+        return False
+    return not _subject_opens_sentence(sentence, cue)
+
+
+def _subject_opens_sentence(sentence: Sentence, cue: FoundCue) -> bool:
+    tokens = sentence.tokens
+    if any(token.lower in CLOSING_MARKS for token in tokens[: cue.first]):
+        return False
+    subject = subject_before(sentence, cue)
+    if subject is None or subject.appositive is None:
+        return False
+    opening = sentence.token_index(subject.mention[0])
+    return opening == 0 or (opening == 1 and tokens[0].lower in {"but", "and", "so", "yet", "still", "meanwhile"})
 
 
 def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
@@ -702,7 +729,7 @@ def _holds_clause(tokens: tuple[Token, ...], span: Span) -> bool:
 
 def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
     tokens = sentence.tokens
-    subject = subject_after(sentence, cue) if _inverted(tokens, cue) else None
+    subject = subject_after(sentence, cue) if _inverted_in(sentence, cue) else None
     if subject is None:
         subject = subject_before(sentence, cue, postposed=True)
     if subject is None:
