@@ -119,3 +119,20 @@ def test_the_one_told_and_the_day_after_the_cue_are_never_its_speaker() -> None:
     assert _found(text) == [("Lena Ortiz, 54,", "told", "“The cranes are late,”")]
     text = "“The cranes are late,” Lena Ortiz, a planner, said Thursday morning on the port’s “Harbour Hour.”"
     assert _found(text) == [("Lena Ortiz, a planner,", "said", "“The cranes are late,”")]
+
+
+def test_an_inverted_speaker_keeps_initials_party_tags_and_appositives() -> None:
+    text = "“The dock is safe,” said Rep. Ann B. Cole (D-N.Y.), a former pilot who works for the port."
+    assert _found(text) == [("Rep. Ann B. Cole (D-N.Y.), a former pilot who works for the port", "said", "“The dock is safe,”")]
+    text = "“The dock is safe,” said Ann Cole, a former pilot at a marine think tank."
+    assert _found(text) == [("Ann Cole, a former pilot at a marine think tank", "said", "“The dock is safe,”")]
+
+
+def test_a_participle_after_an_inverted_speaker_is_no_appositive() -> None:
+    text = "“The dock is safe,” said Ann Cole, summing up the inspection."
+    assert _found(text)[0][:2] == ("Ann Cole", "said")
+
+
+def test_a_capitalised_may_is_a_name_not_an_auxiliary_of_the_cue() -> None:
+    text = "“The dock is safe,” Prime Minister Theresa May said."
+    assert _found(text) == [("Prime Minister Theresa May", "said", "“The dock is safe,”")]

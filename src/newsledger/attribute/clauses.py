@@ -265,7 +265,9 @@ def subject_after(sentence: Sentence, cue: FoundCue) -> Subject | None:
     if start >= len(tokens) or not tokens[start].text[:1].isalpha():
         return None
     index = start
-    while index < len(tokens) and tokens[index].lower not in {",", ".", "“", '"', ":", ";", "that", "in", "on", "at", "during", "after", "when", "?", "!", "—"}:
+    while index < len(tokens) and (
+        tokens[index].lower not in {",", ".", "“", '"', ":", ";", "that", "in", "on", "at", "during", "after", "when", "?", "!", "—"} or _initial_period(tokens, index)
+    ):
         index += 1
     if index == start:
         return None
@@ -279,9 +281,22 @@ def subject_after(sentence: Sentence, cue: FoundCue) -> Subject | None:
     return Subject(head, head, None)
 
 
+def _initial_period(tokens: tuple[Token, ...], index: int) -> bool:
+    """The period of an initial or of a party-and-state tag inside a name ("Charles B. Rangel", "(D-S.C.)")."""
+    if tokens[index].lower != "." or index == 0 or index + 1 >= len(tokens):
+        return False
+    previous, following = tokens[index - 1], tokens[index + 1]
+    if previous.end != tokens[index].start:
+        return False
+    initial = len(previous.text) == 1 and previous.text.isupper() and following.text[:1].isupper()
+    return initial or following.text == ")" or (previous.text.isupper() and following.text[:1].isupper() and following.start == tokens[index].end)
+
+
 def _appositive_after(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
     """Comma segments after an inverted subject ("said Smith, 67, a lawyer from Ohio, who ..."),
     up to the sentence end, a quotation or a participle."""
+    if _is_participle(tokens[start]):
+        return None  # "said Smith, summing up the talks": what he did, not who he is
     end = start
     relative = False
     while end < len(tokens):
@@ -291,7 +306,7 @@ def _appositive_after(tokens: tuple[Token, ...], start: int) -> tuple[int, int] 
         if token.lower == "," and end + 1 < len(tokens) and (_is_participle(tokens[end + 1]) or tokens[end + 1].lower in QUOTE_MARKS | {"and", "but"}):
             break
         relative = relative or token.lower in _RELATIVES
-        if not relative and _is_verbish(token):
+        if not relative and _is_verb_at(tokens, end) and not _noun_compound(tokens, end):
             return None
         end += 1
     return (start, end) if end > start else None

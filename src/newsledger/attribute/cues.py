@@ -79,7 +79,7 @@ def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None
 
 def _cue_start(tokens: tuple[Token, ...], index: int) -> int:
     first = index
-    while first > 0 and (tokens[first - 1].lower in AUXILIARIES or _is_adverb(tokens[first - 1])):
+    while first > 0 and ((tokens[first - 1].lower in AUXILIARIES and not tokens[first - 1].text[:1].isupper()) or _is_adverb(tokens[first - 1])):
         first -= 1
     return first
 
