@@ -136,3 +136,19 @@ def test_a_participle_after_an_inverted_speaker_is_no_appositive() -> None:
 def test_a_capitalised_may_is_a_name_not_an_auxiliary_of_the_cue() -> None:
     text = "“The dock is safe,” Prime Minister Theresa May said."
     assert _found(text) == [("Prime Minister Theresa May", "said", "“The dock is safe,”")]
+
+
+def test_the_subject_is_the_whole_noun_phrase_with_its_modifiers_and_complements() -> None:
+    cases = {
+        "Federal and state inspectors said the dam was sound.": "Federal and state inspectors",
+        "On Monday, advisers to the mayor said the dam was sound.": "advisers to the mayor",
+        "But longtime county engineer Ada Moss said the dam was sound.": "longtime county engineer Ada Moss",
+        "Ms. Moss and Mr. Reyes said the dam was sound.": "Ms. Moss and Mr. Reyes",
+    }
+    for text, speaker in cases.items():
+        assert _found(text) == [(speaker, "said", "the dam was sound")]
+
+
+def test_a_dash_ends_the_subject_on_its_left() -> None:
+    text = "The ruling was predictable - County engineer Ada Moss said the dam was sound."
+    assert _found(text) == [("County engineer Ada Moss", "said", "the dam was sound")]

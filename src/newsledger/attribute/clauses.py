@@ -30,7 +30,7 @@ from newsledger.attribute.lexicon import (
 from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Token
 
 Span = tuple[int, int]
-_HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
+_HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "―", "–", "--", "-", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
 _NOT_INVERTED = frozenset({"me", "him", "her", "us", "them", "reporters", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "i", "that", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "with", "last", "this", "earlier", "then", "from", "via", "through", "it", "he", "she", "they", "we", "you", "there", "yesterday", "today"})
 _TRAILING_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "."})
 _FINITE_AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "does", "did"})
@@ -89,7 +89,7 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             if opening is not None:
                 index = opening
                 continue
-        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or _is_verb_at(tokens, index - 1):
+        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or (_is_verb_at(tokens, index - 1) and not _modifies_next(tokens, index - 1, end_index)):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
                 break
@@ -150,13 +150,36 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
         return None
     if tokens[end - 1].lower in SUBJECT_PRONOUNS:
         return end - 1, end
+    if end - start > 1 and tokens[start].lower in _LEADING_CONNECTIVES:
+        start += 1  # "But longtime pollster Pat Caddell said"
     first = tokens[start]
-    lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS | SUBJECT_PRONOUNS | TITLE_WORDS
+    lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS | SUBJECT_PRONOUNS | TITLE_WORDS and not _plain_word(first)
     if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
         return _trailing_name(tokens, start, end)
-    if any(_is_verb_at(tokens, index) for index in range(start + 1, end)):
+    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) for index in range(start + 1, end)):
         return _trailing_name(tokens, start, end)
     return start, end
+
+
+_LEADING_CONNECTIVES = frozenset({"but", "and", "yet", "so", "still", "meanwhile", "now", "even", "also"})
+
+
+def _plain_word(token: Token) -> bool:
+    """A lower-case noun or adjective that may open a subject ("advisers to Mr. Obama",
+    "longtime pollster ..."): no adverb, participle, verb or time word."""
+    word = token.lower
+    if word in FUNCTION_WORDS or word in _TIME_WORDS or word in _PREPOSITIONS or word in VERB_FORM_LEMMA:
+        return False
+    return token.text.isalpha() and not word.endswith(("ly", "ing", "ed"))
+
+
+def _modifies_next(tokens: tuple[Token, ...], index: int, end: int) -> bool:
+    """'state officials', 'report card': a bare verb form right before a lower-case noun modifies it."""
+    word = tokens[index].lower
+    if index + 1 >= end or word.endswith(("s", "ed")):
+        return False
+    following = tokens[index + 1]
+    return following.text.isalpha() and following.text.islower() and following.lower not in FUNCTION_WORDS and not _is_verbish(following)
 
 
 def _is_verb_at(tokens: tuple[Token, ...], index: int) -> bool:
