@@ -152,3 +152,8 @@ def test_the_subject_is_the_whole_noun_phrase_with_its_modifiers_and_complements
 def test_a_dash_ends_the_subject_on_its_left() -> None:
     text = "The ruling was predictable - County engineer Ada Moss said the dam was sound."
     assert _found(text) == [("County engineer Ada Moss", "said", "the dam was sound")]
+
+
+def test_a_cue_word_after_a_compound_adjective_is_a_noun() -> None:
+    text = "His late-night posts drew replies. Her early-morning tweets angered the board."
+    assert _found(text) == []

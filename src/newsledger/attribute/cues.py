@@ -101,6 +101,8 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
     noun_like = word == lemma.split(" ")[0] or (word.endswith("s") and not word.endswith("ss"))
     if noun_like and index > 0 and (_DEMONYM.match(tokens[index - 1].text) or tokens[index - 1].text[:1].isdigit()):
         return None  # a noun after an adjective or a number ("European states", "2020 protests")
+    if noun_like and index > 0 and "-" in previous and previous.islower():
+        return None  # a noun after a compound adjective ("early-morning tweets")
     if index > 0 and not (tokens[index - 1].text[:1].isalnum() or previous in _GOOD_PREVIOUS):
         return None  # markup or symbols before it
     if previous in {"not", "n't", "never", "’s", "'s"} or previous.endswith(("’s", "'s")):
