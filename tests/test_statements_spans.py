@@ -157,3 +157,9 @@ def test_a_dash_ends_the_subject_on_its_left() -> None:
 def test_a_cue_word_after_a_compound_adjective_is_a_noun() -> None:
     text = "His late-night posts drew replies. Her early-morning tweets angered the board."
     assert _found(text) == []
+
+
+def test_a_cue_then_to_and_a_verb_of_saying_is_one_cue() -> None:
+    text = "The warden seemed to suggest that the gate would stay shut."
+    found = _found(text)
+    assert [(cue, content) for _, cue, content in found] == [("seemed to suggest", "that the gate would stay shut")]

@@ -136,10 +136,33 @@ def find_cues(sentence: Sentence, headline: bool = False, model: CueModel | None
     (with a ``model``) the words the learned detector reads as cue heads."""
     cues = _table_cues(sentence, headline)
     if model is None or not sentence.tokens:
-        return cues
+        return _chained(sentence.tokens, cues)
     taken = {index for cue in cues for index in range(cue.first, cue.last + 1)}
     learned = [_learned_cue(sentence.tokens, head) for head in cue_heads(sentence, model, taken)]
-    return sorted(cues + [cue for cue in learned if cue is not None], key=lambda cue: cue.verb)
+    return _chained(sentence.tokens, sorted(cues + [cue for cue in learned if cue is not None], key=lambda cue: cue.verb))
+
+
+_LENDING_VERBS = ("seem", "appear", "continu", "tend", "began", "begin", "start")
+
+
+def _chained(tokens: tuple[Token, ...], cues: list[FoundCue]) -> list[FoundCue]:
+    """'seemed to think', 'appeared to suggest', 'continued to call for': a verb that lends its
+    subject to the verb after it ("seem", "appear", "continue"), then "to" and a verb of the table,
+    is one cue; what follows the second verb is the content. "refused to say" keeps its cue."""
+    result: list[FoundCue] = []
+    covered = -1
+    for cue in cues:
+        if cue.first <= covered:
+            continue
+        following = cue.last + 2
+        lending = tokens[cue.verb].lower.startswith(_LENDING_VERBS)
+        if lending and following < len(tokens) and tokens[cue.last + 1].lower == "to" and tokens[following].lower in VERB_FORM_LEMMA:
+            found = _verb_lemma(tokens, following)
+            last = found[0] if found else following
+            cue = FoundCue(cue.first, cue.verb, last, cue.lemma, cue.form)
+        result.append(cue)
+        covered = cue.last
+    return result
 
 
 def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue | None:
