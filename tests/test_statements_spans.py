@@ -163,3 +163,15 @@ def test_a_cue_then_to_and_a_verb_of_saying_is_one_cue() -> None:
     text = "The warden seemed to suggest that the gate would stay shut."
     found = _found(text)
     assert [(cue, content) for _, cue, content in found] == [("seemed to suggest", "that the gate would stay shut")]
+
+
+def test_a_new_clause_with_its_own_subject_after_a_comma_ends_the_content() -> None:
+    text = "The minister admitted using the loophole, he does not defend it."
+    assert _found(text) == [("The minister", "admitted", "using the loophole")]
+
+
+def test_an_aside_on_a_noun_phrase_object_is_no_part_of_the_content() -> None:
+    text = "The minister praised the new harbour, which opened in May."
+    assert _found(text) == [("The minister", "praised", "the new harbour")]
+    text = "The minister said the new harbour, which opened in May, was too small."
+    assert _found(text) == [("The minister", "said", "the new harbour, which opened in May, was too small")]

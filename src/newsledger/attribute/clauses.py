@@ -341,6 +341,8 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     if token.lower == ";":
         return True
+    if token.lower == "," and following is not None and _new_clause_at(tokens, index + 1, cue_positions):
+        return True  # '..., he does not defend it', '..., Mr. McKinley said that'
     if index >= 2 and tokens[index - 1].lower in CLOSING_MARKS and tokens[index - 2].lower == "," and _is_participle(token):
         return True  # '..."corrupt," noting that'
     if token.lower == "," and following is not None and _is_participle(following):
@@ -361,6 +363,23 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         if word in _RESUMPTIVE or (word in {"a", "an", "the", "in"} and rest in _RESUMPTIVE):
             return True
     return token.lower in {"and", "but"} and _starts_coordinated_cue(tokens, index + 1, cue_positions)
+
+
+def _new_clause_at(tokens: tuple[Token, ...], start: int, cue_positions: set[int]) -> bool:
+    """Whether a clause with its own subject opens at ``start`` after a comma: a pronoun then a
+    verb, or a short name then one of the sentence's cues ("Ham also noted")."""
+    first = tokens[start]
+    if first.lower in {"he", "she", "they", "we", "i"} and start + 1 < len(tokens):
+        following = tokens[start + 1]
+        return following.lower in _FINITE_AUXILIARIES or following.lower in AUXILIARIES or _is_verbish(following)
+    if not first.text[:1].isupper():
+        return False
+    for index in range(start + 1, min(start + 6, len(tokens))):
+        if index in cue_positions:
+            return True
+        if not (tokens[index].text[:1].isupper() or tokens[index].lower in AUXILIARIES or tokens[index].lower in {".", "'s", "’s"}):
+            return False
+    return False
 
 
 def _is_participle(token: Token) -> bool:
@@ -432,7 +451,7 @@ def _object_end(sentence: Sentence, start: int, stop: int) -> int:
     Machado in early-morning tweets", "said as much in an interview") or a second verb joined
     by "and has". Content that is a clause ("said the plan would fail") runs on to ``stop``."""
     tokens, quoted = sentence.tokens, sentence.quoted
-    if tokens[start].lower in _OBJECT_UNSAFE_STARTS:
+    if tokens[start].lower in _OBJECT_UNSAFE_STARTS or _is_verbish(tokens[start]):
         return stop
     for index in range(start + 1, stop):
         token = tokens[index]
@@ -442,6 +461,10 @@ def _object_end(sentence: Sentence, start: int, stop: int) -> int:
             return stop  # a verb before any circumstance: the content is a clause
         if token.lower in {"and", "but"} and index + 1 < stop and tokens[index + 1].lower in _FINITE_AUXILIARIES:
             return index
+        if token.lower in {",", "—", "--"} and index + 1 < stop and tokens[index + 1].lower in {"which", "who", "a", "an", "the"}:
+            closing = next((i for i in range(index + 2, stop) if tokens[i].lower == token.lower and not quoted[i]), None)
+            if closing is None or not (closing + 1 < stop and (_is_verbish(tokens[closing + 1]) or tokens[closing + 1].lower in _FINITE_AUXILIARIES)):
+                return index  # "the reality of climate change, which makes him...": an aside on the object
         if token.lower in _CIRCUMSTANCE_PREPOSITIONS and _names_medium(tokens, index + 1, stop):
             return index
     return stop
