@@ -175,3 +175,10 @@ def test_an_aside_on_a_noun_phrase_object_is_no_part_of_the_content() -> None:
     assert _found(text) == [("The minister", "praised", "the new harbour")]
     text = "The minister said the new harbour, which opened in May, was too small."
     assert _found(text) == [("The minister", "said", "the new harbour, which opened in May, was too small")]
+
+
+def test_evidence_speaks_when_any_noun_of_its_subject_is_a_record() -> None:
+    text = "Video of the crossing shows the ferry leaving early."
+    assert _found(text) == [("Video of the crossing", "shows", "the ferry leaving early")]
+    text = "Polling averages show the mayor with a narrow lead."
+    assert _found(text) == [("Polling averages", "show", "the mayor with a narrow lead")]

@@ -540,7 +540,7 @@ def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue) -
     following = tokens[cue.last + 1].lower if cue.last + 1 < len(tokens) else ""
     if raw.lemma in EVIDENCE_VERBS:
         head = text[raw.speaker_head[0] : raw.speaker_head[1]].lower().split() if raw.speaker_head else []
-        return following == "that" or bool(head and head[-1] in EVIDENCE_NOUNS)
+        return following == "that" or any(word in EVIDENCE_NOUNS for word in head)  # "Video of the incident shows"
     if raw.lemma in ATTITUDE_VERBS:
         return following in {"to", "that"} or raw.content[1] <= raw.cue[0]  # "hopes to", "fears that"
     return True
