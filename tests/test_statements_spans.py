@@ -182,3 +182,15 @@ def test_evidence_speaks_when_any_noun_of_its_subject_is_a_record() -> None:
     assert _found(text) == [("Video of the crossing", "shows", "the ferry leaving early")]
     text = "Polling averages show the mayor with a narrow lead."
     assert _found(text) == [("Polling averages", "show", "the mayor with a narrow lead")]
+
+
+def test_a_quotation_resumes_after_an_aside_or_a_but_following_the_attribution() -> None:
+    text = "“The pier is sound,” Ada Moss said, pointing at the pilings, “and it will stay open.”"
+    assert _contents(text) == [("said", ["“The pier is sound,”", "“and it will stay open.”"])]
+    text = "“The pier is sound,” Ada Moss said, but “the ramp needs work.”"
+    assert _contents(text) == [("said", ["“The pier is sound,”", "“the ramp needs work.”"])]
+
+
+def test_a_second_cue_before_the_next_quotation_keeps_it_apart() -> None:
+    text = "“The pier is sound,” Ada Moss said, adding “the ramp needs work.”"
+    assert _contents(text)[0] == ("said", ["“The pier is sound,”"])

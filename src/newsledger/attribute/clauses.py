@@ -546,17 +546,30 @@ def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue) -
     return True
 
 
+def _resumed_quotation(tokens: tuple[Token, ...], after: int) -> int | None:
+    """The opening mark of the quotation that resumes after an attribution: '..., "',
+    '..., referring to the rule, "', '..., but "' -- with no other verb of its own between."""
+    for index in range(after, min(after + 16, len(tokens))):
+        word = tokens[index].lower
+        if word in QUOTE_MARKS:
+            previous = tokens[index - 1].lower
+            joined = previous in {"but", "and"} and tokens[index - 2].lower == ","
+            return index if previous == "," or joined else None
+        if word in {".", ";", ":", "?", "!"} or (word in VERB_FORM_LEMMA and tokens[index].text[:1].islower()):
+            return None
+    return None
+
+
 def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) -> list[RawStatement] | None:
     """'"The risk," he said, "is that..."': one quotation split by its attribution."""
     tokens = sentence.tokens
     after = cue.last + 1
-    if _inverted(tokens, cue):  # '"...," said Smith, a planner, "..."'
-        opening = next((i for i in range(after, min(after + 16, len(tokens))) if tokens[i].lower in QUOTE_MARKS or tokens[i].lower == "."), None)
-        if opening is not None and tokens[opening - 1].lower == ",":
-            after = opening - 1
-    if cue.form != "finite" or after + 1 >= len(tokens) or tokens[after].lower != "," or tokens[after + 1].lower not in QUOTE_MARKS:
+    if cue.form != "finite" or after + 1 >= len(tokens):
         return None
-    opening = tokens[after + 1].start
+    found = _resumed_quotation(tokens, after)
+    if found is None:
+        return None
+    opening = tokens[found].start
     second = sentence.quote_starting_at(opening)
     if second is None or not _content_precedes(tokens, cue):
         return None
