@@ -194,3 +194,8 @@ def test_a_quotation_resumes_after_an_aside_or_a_but_following_the_attribution()
 def test_a_second_cue_before_the_next_quotation_keeps_it_apart() -> None:
     text = "“The pier is sound,” Ada Moss said, adding “the ramp needs work.”"
     assert _contents(text)[0] == ("said", ["“The pier is sound,”"])
+
+
+def test_a_manner_adverb_right_after_the_verb_is_part_of_the_cue() -> None:
+    text = "Fishermen complained bitterly that the quotas were too low."
+    assert _found(text) == [("Fishermen", "complained bitterly", "that the quotas were too low")]

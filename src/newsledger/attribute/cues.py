@@ -54,12 +54,16 @@ def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[i
 
 # Prepositions that belong to the verb before them ("complained about", "warned against",
 # "laid out"): what follows them is what was said; not before a number ("said about 200").
-_PREPOSITIONAL_PARTICLES = frozenset({"about", "against", "out", "up", "for"})
+_PREPOSITIONAL_PARTICLES = frozenset({"about", "against", "out", "up", "for", "off"})
 
 
 def _with_preposition(tokens: tuple[Token, ...], last: int) -> int:
-    """The cue's last token, a preposition of the verb included."""
+    """The cue's last token, a preposition of the verb or a manner adverb ("complained
+    bitterly that") included."""
     following = last + 1
+    if following + 1 < len(tokens) and _is_adverb(tokens[following]) and tokens[following + 1].lower not in {",", ".", ";", "?", "!"}:
+        last = following
+        following += 1
     if following + 1 < len(tokens) and tokens[following].lower in _PREPOSITIONAL_PARTICLES and not tokens[following + 1].text[:1].isdigit():
         return following
     return last
