@@ -199,3 +199,9 @@ def test_a_second_cue_before_the_next_quotation_keeps_it_apart() -> None:
 def test_a_manner_adverb_right_after_the_verb_is_part_of_the_cue() -> None:
     text = "Fishermen complained bitterly that the quotas were too low."
     assert _found(text) == [("Fishermen", "complained bitterly", "that the quotas were too low")]
+
+
+def test_who_right_before_the_cue_is_its_speaker_mention() -> None:
+    text = "Several fishermen who said the quota was unfair left the meeting."
+    found = attribute_article(_article(text))
+    assert [(s.speaker.mention.text, s.cue.span.text) for s in found] == [("who", "said")]

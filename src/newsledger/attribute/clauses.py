@@ -224,6 +224,14 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
         end -= 1
     if end - 2 >= floor and tokens[end - 1].lower in {"who", "which"} and tokens[end - 2].lower == ",":
         return _relative_subject(tokens, end - 1, floor)
+    if end - 1 > floor and tokens[end - 1].lower in {"who", "whom"}:
+        mention = (tokens[end - 1].start, tokens[end - 1].end)  # "listeners who said", "most of whom announced"
+        if tokens[end - 1].lower == "whom" and end - 3 >= floor and tokens[end - 2].lower == "of":
+            mention = (tokens[end - 3].start, mention[1])
+            return Subject(mention, mention, None)
+        antecedent = _trailing_name(tokens, _left_region(tokens, end - 1, floor), end - 1) if end - 1 > floor else None
+        head = (tokens[antecedent[0]].start, tokens[antecedent[1] - 1].end) if antecedent else mention
+        return Subject(mention, head, None)
     region_start = _left_region(tokens, end, floor)
     if region_start >= end:
         return None
