@@ -205,3 +205,8 @@ def test_who_right_before_the_cue_is_its_speaker_mention() -> None:
     text = "Several fishermen who said the quota was unfair left the meeting."
     found = attribute_article(_article(text))
     assert [(s.speaker.mention.text, s.cue.span.text) for s in found] == [("who", "said")]
+
+
+def test_a_speaker_keeps_one_description_and_no_circumstance() -> None:
+    text = "Ada Moss, the harbour master of Leith, a port on the Forth, said the pier was sound."
+    assert _found(text) == [("Ada Moss, the harbour master of Leith,", "said", "the pier was sound")]

@@ -259,14 +259,33 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
         if head is None:
             return None
         after_head = head_seg[1] + 1
-        mention = (tokens[head[0]].start, tokens[end - 1].end)
-        appositive = (tokens[after_head].start, tokens[end - 2].end)
+        last = _appositive_end(tokens, [segment for segment in segments if segment[0] >= after_head])
+        if last is None:
+            span = (tokens[head[0]].start, tokens[head[1] - 1].end)
+            return Subject(span, span, None)
+        mention = (tokens[head[0]].start, tokens[last].end)
+        appositive = (tokens[after_head].start, tokens[last - 1].end)
         return Subject(mention, (tokens[head[0]].start, tokens[head[1] - 1].end), appositive)
     head = _np_of_segment(tokens, *segments[-1])
     if head is None:
         return None
     span = (tokens[head[0]].start, tokens[head[1] - 1].end)
     return Subject(span, span, None)
+
+
+def _appositive_end(tokens: tuple[Token, ...], segments: list[tuple[int, int]]) -> int | None:
+    """The comma closing the speaker's appositive: its first description (with a relative clause
+    on it), without a circumstance ("in a statement") or a second description ("Ayrault, the
+    foreign minister of France, a permanent member ...,")."""
+    last = None
+    described = False
+    for start, stop in segments:
+        first = tokens[start].lower
+        if (first in _PREPOSITIONS and first != "of") or (described and first in DETERMINERS):
+            break
+        described = described or first in DETERMINERS or tokens[start].text[:1].islower()
+        last = stop
+    return last if last is not None and last < len(tokens) else None
 
 
 def _relative_subject(tokens: tuple[Token, ...], relative: int, floor: int) -> Subject | None:
