@@ -210,3 +210,8 @@ def test_who_right_before_the_cue_is_its_speaker_mention() -> None:
 def test_a_speaker_keeps_one_description_and_no_circumstance() -> None:
     text = "Ada Moss, the harbour master of Leith, a port on the Forth, said the pier was sound."
     assert _found(text) == [("Ada Moss, the harbour master of Leith,", "said", "the pier was sound")]
+
+
+def test_negations_and_time_adverbs_before_the_verb_belong_to_the_cue() -> None:
+    text = "The harbour master now says the pier is sound."
+    assert _found(text) == [("The harbour master", "now says", "the pier is sound")]

@@ -81,11 +81,22 @@ def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None
     return _with_particle(tokens, index, lemma) or (_with_preposition(tokens, index), lemma)
 
 
+# Words between a subject and its verb that belong to the cue: negations and adverbs of time.
+_CUE_MODIFIERS = frozenset({"not", "never", "now", "just", "still", "even", "already"})
+
+
 def _cue_start(tokens: tuple[Token, ...], index: int) -> int:
     first = index
-    while first > 0 and ((tokens[first - 1].lower in AUXILIARIES and not tokens[first - 1].text[:1].isupper()) or _is_adverb(tokens[first - 1])):
+    while first > 0 and _joins_cue(tokens[first - 1]):
         first -= 1
     return first
+
+
+def _joins_cue(token: Token) -> bool:
+    if token.text[:1].isupper():
+        return False  # "May said": a name, not an auxiliary
+    word = token.lower
+    return word in AUXILIARIES or word in _CUE_MODIFIERS or word.endswith(("n't", "n’t")) or _is_adverb(token)
 
 
 def _is_adverb(token: Token) -> bool:
