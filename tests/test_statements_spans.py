@@ -215,3 +215,10 @@ def test_a_speaker_keeps_one_description_and_no_circumstance() -> None:
 def test_negations_and_time_adverbs_before_the_verb_belong_to_the_cue() -> None:
     text = "The harbour master now says the pier is sound."
     assert _found(text) == [("The harbour master", "now says", "the pier is sound")]
+
+
+def test_the_writers_aside_after_a_dash_ends_the_content() -> None:
+    text = "The council has called for a toll of two euros -- far lower than the ferry fare."
+    assert _found(text) == [("The council", "has called for", "a toll of two euros")]
+    text = "The council said the toll -- two euros -- would start in May."
+    assert _found(text) == [("The council", "said", "the toll -- two euros -- would start in May")]

@@ -457,7 +457,7 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     if last < index - 1 and tokens[last].lower == "on":
         last -= 1
     start = tokens[start_index].start
-    end = tokens[last].end
+    end = _before_trailing_dash(sentence, start_index, last)
     quote = sentence.quote_around_end(end)
     if quote is not None:
         end = quote[1]
@@ -506,6 +506,29 @@ def _names_medium(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
         if word not in DETERMINERS and not tokens[index].text[:1].islower():
             return False
     return False
+
+
+_DASHES = frozenset({"—", "―", "–"})
+# Words opening a comment of the writer's after a dash, rather than more of what was said.
+_ASIDE_OPENERS = frozenset({"and", "but", "who", "which", "while", "although", "though", "far", "even", "assuming"})
+
+
+def _before_trailing_dash(sentence: Sentence, first: int, last: int) -> int:
+    """The content's end: before a dash opening the writer's aside that runs to its end ('... 15
+    percent rate -- far lower than ...', '— and he noted'); a pair of dashes keeps what follows."""
+    tokens, quoted = sentence.tokens, sentence.quoted
+    dashes = [i for i in range(first + 1, last + 1) if not quoted[i] and _is_dash(tokens, i)]
+    single = len(dashes) == 1 or (len(dashes) == 2 and dashes[1] == dashes[0] + 1 and tokens[dashes[0]].lower == "-")
+    if single and dashes[-1] < last and tokens[dashes[-1] + 1].lower in _ASIDE_OPENERS:
+        return tokens[dashes[0] - 1].end
+    return tokens[last].end
+
+
+def _is_dash(tokens: tuple[Token, ...], index: int) -> bool:
+    word = tokens[index].lower
+    if word in _DASHES:
+        return True
+    return word == "-" and ((index + 1 < len(tokens) and tokens[index + 1].lower == "-") or (index > 0 and tokens[index - 1].lower == "-"))
 
 
 def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
