@@ -222,3 +222,15 @@ def test_the_writers_aside_after_a_dash_ends_the_content() -> None:
     assert _found(text) == [("The council", "has called for", "a toll of two euros")]
     text = "The council said the toll -- two euros -- would start in May."
     assert _found(text) == [("The council", "said", "the toll -- two euros -- would start in May")]
+
+
+def test_a_quotation_closing_before_the_speaker_is_the_content_whatever_follows_the_cue() -> None:
+    text = "“The pier is sound,” Ada Moss said as she left the meeting."
+    assert _found(text) == [("Ada Moss", "said", "“The pier is sound,”")]
+    text = "“The pier is sound,” Ada Moss said to the crowd after the vote."
+    assert _found(text) == [("Ada Moss", "said", "“The pier is sound,”")]
+
+
+def test_an_adverb_before_a_learned_or_listed_cue_is_never_its_speaker() -> None:
+    text = "The two mayors together vowed to reopen the pier."
+    assert _found(text)[0][:2] == ("The two mayors", "together vowed")

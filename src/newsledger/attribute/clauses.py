@@ -640,6 +640,7 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     at_end = after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";"} or (tokens[after].lower == "," and _rest_is_short(tokens, after))
     at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after, cue.lemma))
     at_end = at_end or _adjoined_clause_follows(tokens, cue)
+    at_end = at_end or (_quotation_closes_before(tokens, cue) and not _complement_follows(tokens, after))
     if cue.form == "passive":
         content = content_after(sentence, text, after, boundaries)
         if content is None:
@@ -702,6 +703,27 @@ def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
         if _is_verbish(tokens[index]) or word in {"that", ":"}:
             return False
     return False
+
+
+def _quotation_closes_before(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
+    """'"…," Smith said as he left': a quotation closes with its comma right before the
+    subject of the cue, so what follows the cue is its circumstance, not what was said."""
+    for index in range(cue.first - 1, max(cue.first - 10, 0), -1):
+        word = tokens[index].lower
+        if word in CLOSING_MARKS:
+            return index + 1 < cue.first and (tokens[index - 1].lower == "," or tokens[index + 1].lower == ",")
+        if _is_verb_at(tokens, index) or word in {":", ";", ".", "and", "but", "or"} or word in _HARD_LEFT:
+            return False
+    return False
+
+
+def _complement_follows(tokens: tuple[Token, ...], after: int) -> bool:
+    """Whether what was said follows the cue after all: "that", a colon, a quotation, "whether"."""
+    if after >= len(tokens):
+        return False
+    word = tokens[after].lower
+    following = tokens[after + 1].lower if after + 1 < len(tokens) else ""
+    return word in {"that", ":", "whether"} or word in QUOTE_MARKS or (word == "," and following in QUOTE_MARKS)
 
 
 def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "") -> bool:

@@ -82,7 +82,7 @@ def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None
 
 
 # Words between a subject and its verb that belong to the cue: negations and adverbs of time.
-_CUE_MODIFIERS = frozenset({"not", "never", "now", "just", "still", "even", "already"})
+_CUE_MODIFIERS = frozenset({"not", "never", "now", "just", "still", "even", "already", "together", "first", "almost"})
 
 
 def _cue_start(tokens: tuple[Token, ...], index: int) -> int:
