@@ -138,13 +138,24 @@ def test_a_date_in_script_data_is_weak_evidence() -> None:
     assert metadata.published.confidence < 1.0
 
 
-def test_an_update_date_is_never_the_publication_date() -> None:
+def test_an_update_date_is_the_publication_date_only_when_no_other_is_stated() -> None:
     metadata = read(
         "",
         '<h1>Checklist</h1><p class="post-date">Last updated: December 9, 2025</p><p>Body.</p>',
         url="https://shop.example/checklist",
     )
-    assert metadata.published is None
+    assert metadata.modified is not None and metadata.modified.value.startswith("2025-12-09")
+    assert metadata.published is not None and metadata.published.value.startswith("2025-12-09")
+    assert metadata.published.confidence < 1.0
+
+
+def test_an_update_date_never_replaces_a_stated_publication_date() -> None:
+    metadata = read(
+        '<meta property="article:modified_time" content="2025-12-09T10:00:00+00:00">',
+        '<h1>Checklist</h1><p class="post-date">Published March 2, 2024</p><p>Body.</p>',
+        url="https://shop.example/checklist",
+    )
+    assert metadata.published is not None and metadata.published.value.startswith("2024-03-02")
     assert metadata.modified is not None and metadata.modified.value.startswith("2025-12-09")
 
 

@@ -1,7 +1,8 @@
 """Published and modified dates, kept apart.
 
 Declared dates (JSON-LD, meta tags, microdata, ``<time>`` in the article header) come first;
-a date printed in the byline or dateline is next; a date in the URL is the last resort. When the
+a date printed in the byline or dateline is next; a date in the URL is the last resort. A page
+stating only an update date gets it as the publication date too, with less confidence. When the
 chosen value lacks a time or a zone and another source gives the same day more precisely, the
 more precise value is taken. Dates in comments, sidebars and teaser lists are never read.
 """
@@ -123,8 +124,15 @@ def dates(
     published_field = _choose(published)
     modified_field = _choose(modified)
     if published_field is None and modified_field is not None:
-        return None, modified_field
+        return _bound_by_update(modified_field), modified_field
     return published_field, modified_field
+
+
+def _bound_by_update(modified: DateField) -> DateField:
+    """A page that states only when it was updated was published that day or before: the
+    update date stands for the publication with less confidence; its evidence points at the
+    update."""
+    return msgspec.structs.replace(modified, confidence=min(modified.confidence, WEAK_CONFIDENCE))
 
 
 def _declared(signals: Signals, key: str, meta_keys: tuple[str, ...]) -> list[DateCandidate]:
