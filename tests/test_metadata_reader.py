@@ -86,6 +86,33 @@ def test_two_full_names_joined_by_an_ampersand_are_two_authors() -> None:
     assert names(metadata) == ["Jared Newman", "Sam Singleton"]
 
 
+def test_the_asker_named_in_a_microdata_author_box_with_badges_is_the_author() -> None:
+    metadata = read(
+        "",
+        '<div class="question"><h1>How do I descale a kettle?</h1><p>Mine is furred up.</p>'
+        '<div class="user-details" itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<a href="/users/812/kettlefan99" itemprop="url">kettlefan99</a>'
+        '<meta itemprop="name" content="kettlefan99">'
+        '<div><span class="rep">1,204</span> <span>3 silver badges</span></div></div></div>',
+        url="https://answers.example/questions/55/descale-kettle",
+    )
+    assert names(metadata) == ["kettlefan99"]
+
+
+def test_a_posters_handle_in_a_profile_link_beside_post_counts_is_the_author() -> None:
+    metadata = read(
+        "",
+        '<div class="page-main--withSidebar"><h1>Which tent for windy coasts?</h1>'
+        '<article class="post"><div class="post-author">'
+        '<a href="/members/gale_walker77.3301/" class="avatar">G</a>'
+        '<a href="/members/gale_walker77.3301/">gale_walker77</a>'
+        "<span>Thread starter</span><span>2,310 posts</span><span>Joined 2011</span></div>"
+        "<p>Looking for advice on a tent.</p></article></div>",
+        url="https://forum.example/threads/which-tent.9981/",
+    )
+    assert names(metadata) == ["gale_walker77"]
+
+
 def test_a_job_title_is_never_a_name() -> None:
     assert names(read('<meta name="author" content="Publisher">', "<h1>Prices</h1>")) == []
     metadata = read('<meta name="author" content="Jane Doe, Publisher">', "<h1>Prices</h1>")

@@ -44,6 +44,8 @@ _NOT_BYLINE_TAGS = frozenset({"footer", "aside", "nav", "figure", "figcaption", 
 # Image credits and quotes name people who did not write the article.
 _CREDIT_MARKERS = ("caption", "credit", "bild", "image", "photo", "foto", "gallery", "quote")
 _OUTSIDE = ("comment", "sidebar", "related", "footer", "teaser", "recommend", "newsletter", "widget", "promo")
+# A layout "with" or "has" a sidebar ("main--withSidebar", "has-sidebar") is not the sidebar.
+_OUTSIDE_MARKER = re.compile(rf"(?<!with)(?<!with-)(?<!has)(?<!has-)(?:{'|'.join(_OUTSIDE)})")
 
 
 def authors(
@@ -275,8 +277,11 @@ _TOPIC_LINK = re.compile(
 
 def _byline_people(node: LexborNode, url: str | None) -> list[Author]:
     name_node = node.css_first('[itemprop="name"]') or node
-    lines = (clean_text(line) for line in name_node.text(separator="\n").split("\n"))
-    text = "; ".join(line for line in lines if line)
+    if name_node.tag == "meta":
+        text = clean_text(name_node.attributes.get("content"))
+    else:
+        lines = (clean_text(line) for line in name_node.text(separator="\n").split("\n"))
+        text = "; ".join(line for line in lines if line)
     if not text or len(text) > 150:
         return []
     href = node.attributes.get("href") if node.tag == "a" else None
@@ -287,7 +292,35 @@ def _byline_people(node: LexborNode, url: str | None) -> list[Author]:
     if href:
         href = join_url(url, href) if url else (href if split_url(href) is not None else None)
     source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"
-    return _people(text, source, _locator(node), href, is_org=False)
+    people = _people(text, source, _locator(node), href, is_org=False)
+    # The profile link names the person when the words around it ("Thread starter") do not.
+    linked = _profile_link_name(node, source, url)
+    if linked and all(p.name != linked[0].name for p in people):
+        return linked
+    return people
+
+
+# Where sites keep a member's page: a link there is labelled with the member's name or handle.
+_PROFILE_LINK = re.compile(r"/(?:users?|members?|profiles?|u|people|authors?|community/profile)/", re.I)
+_HANDLE = re.compile(r"^(?=[\w.\-]*[^\W\d_])[\w.\-]{2,40}$")
+
+
+def _profile_link_name(node: LexborNode, source: EvidenceSource, url: str | None) -> list[Author]:
+    """The poster named by the profile link of an author box that also prints badges and
+    counts ("jdoe77 1,204 posts"): the link's text, a full name or a one-word handle."""
+    links = [node] if node.tag == "a" else node.css("a[href]")[:3]
+    for link in links:
+        href = link.attributes.get("href") or ""
+        text = clean_text(link.text(deep=True))
+        if len(text) < 2 or not _PROFILE_LINK.search(href):
+            continue  # an avatar's initial is no name
+        named = split_byline(text)
+        if not (len(named) == 1 and named[0].name == text) and not _HANDLE.match(text):
+            continue
+        target = join_url(url, href) if url else (href if split_url(href) is not None else None)
+        evidence = Evidence(source=source, locator=_locator(link), raw=text)
+        return [Author(name=text, url=target, evidence=evidence)]
+    return []
 
 
 def _outside_article(node: LexborNode) -> bool:
@@ -298,7 +331,7 @@ def _outside_article(node: LexborNode) -> bool:
     depth = 0
     while current is not None and depth < 8 and current.tag not in _CONTAINERS:
         marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
-        if current.tag in _NOT_BYLINE_TAGS or any(word in marker for word in _OUTSIDE):
+        if current.tag in _NOT_BYLINE_TAGS or _OUTSIDE_MARKER.search(marker):
             return True
         if depth <= 1 and any(word in marker for word in _CREDIT_MARKERS):
             return True
