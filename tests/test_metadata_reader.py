@@ -113,6 +113,28 @@ def test_a_posters_handle_in_a_profile_link_beside_post_counts_is_the_author() -
     assert names(metadata) == ["gale_walker77"]
 
 
+def test_a_by_line_beside_the_heading_names_the_author_without_the_date_after_it() -> None:
+    metadata = read(
+        "",
+        '<div class="builder-widget-wrap"><div class="builder-widget-container">'
+        "<h1>Five ways to keep basil alive</h1>"
+        '<p class="post-meta"><span>By</span>\n<span>Marta Kowalska</span>\n<span>June 3, 2025</span></p>'
+        "</div></div><p>Basil wants sun and a wet, not soaked, pot.</p>",
+        url="https://garden.example/keep-basil-alive",
+    )
+    assert names(metadata) == ["Marta Kowalska"]
+    assert metadata.authors[0].evidence.source == "byline"
+
+
+def test_a_by_line_naming_the_site_itself_names_no_author() -> None:
+    metadata = read(
+        '<meta property="og:site_name" content="Garden Example">',
+        "<header><h1>Five ways to keep basil alive</h1><p>By Garden Example</p></header>",
+        url="https://garden.example/keep-basil-alive",
+    )
+    assert names(metadata) == []
+
+
 def test_a_job_title_is_never_a_name() -> None:
     assert names(read('<meta name="author" content="Publisher">', "<h1>Prices</h1>")) == []
     metadata = read('<meta name="author" content="Jane Doe, Publisher">', "<h1>Prices</h1>")

@@ -17,7 +17,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.hygiene import join_url, split_url
 from newsledger.extract.metadata import jsonld
-from newsledger.extract.metadata.people import looks_like_person, split_byline
+from newsledger.extract.metadata.nearby import around_headline
+from newsledger.extract.metadata.people import PersonName, looks_like_person, split_byline
 from newsledger.extract.metadata.printed import printed_byline
 from newsledger.extract.metadata.signals import Found, Signals, clean_text, domain_key
 from newsledger.extract.metadata.titles import _key
@@ -61,7 +62,7 @@ def authors(
     cleaned = [_drop_site(_from_jsonld(signals), site_keys), _from_meta(signals, site_keys)]
     # The visible byline is read only when nothing declared names a person.
     if not any(a.role != "organisation" for found in cleaned for a in found):
-        cleaned.append(_from_dom(tree, url, site_keys))
+        cleaned.append(_from_dom(tree, signals.h1, url, site_keys))
     chosen = next((found for found in cleaned if any(a.role != "organisation" for a in found)), None)
     if chosen is None:
         chosen = next((found for found in cleaned if found), [])
@@ -239,7 +240,9 @@ def _labelled_writers(signals: Signals) -> list[Found]:
     return found
 
 
-def _from_dom(tree: LexborHTMLParser, url: str | None, site_keys: set[str]) -> list[Author]:
+def _from_dom(
+    tree: LexborHTMLParser, h1: LexborNode | None, url: str | None, site_keys: set[str]
+) -> list[Author]:
     """People in the first byline element of the article, and in its siblings of the same kind
     (pages that give each author an element of their own); else a byline printed without markup
     (a byline element naming only the site does not count)."""
@@ -259,9 +262,37 @@ def _from_dom(tree: LexborHTMLParser, url: str | None, site_keys: set[str]) -> l
     found = _drop_site(_unique(found), site_keys)
     if not found:
         people, raw, locator = printed_byline(tree, lambda node: not _outside_article(node))
+        if not people:
+            people, raw, locator = _by_line_near_headline(h1)
         evidence = Evidence(source="byline", locator=locator, raw=raw)
-        found = [Author(name=p.name, role=p.role, evidence=evidence) for p in people]
+        found = _drop_site([Author(name=p.name, role=p.role, evidence=evidence) for p in people], site_keys)
     return found
+
+
+_BY_LABEL = re.compile(r"^(?:by|written\s+by|posted\s+by|author|von|par|por|door|av)\s*:?$", re.IGNORECASE)
+
+
+def _by_line_near_headline(h1: LexborNode | None) -> tuple[list[PersonName], str, str]:
+    """A "By Jane Doe" line printed beside the heading in elements that name nothing a byline:
+    its first line (a date often follows on the next), or the line after a lone "By".
+
+    A wrapper around the heading itself that reads as a sidebar or widget (page builders name
+    every box so) says nothing of the lines beside the heading."""
+    if h1 is None:
+        return [], "", ""
+    heading_outside = _outside_article(h1)
+    for node in around_headline(h1):
+        lines = [line for line in (clean_text(t) for t in node.text(separator="\n").split("\n")) if line]
+        if not lines or (not heading_outside and _outside_article(node)):
+            continue
+        line = f"{lines[0]} {lines[1]}" if len(lines) > 1 and _BY_LABEL.match(lines[0]) else lines[0]
+        label = line.split(maxsplit=1)[0] if " " in line else ""
+        if len(line) > 80 or not (_BY_LABEL.match(label) or line.casefold().startswith("written by ")):
+            continue
+        people = split_byline(line)
+        if people and all(looks_like_person(p.name) for p in people):
+            return people, line, f"{node.tag} near the headline"
+    return [], "", ""
 
 
 def _family(node: LexborNode) -> tuple[int, str]:

@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.dates import ParsedDate, parse_date
+from newsledger.extract.metadata.nearby import around_headline
 from newsledger.extract.metadata.signals import Found, Signals, clean_text
 from newsledger.model import Candidate, DateField, Evidence
 
@@ -191,7 +192,7 @@ def _near_headline(h1: LexborNode | None) -> tuple[list[DateCandidate], list[Dat
     unlabelled dateline of pages whose markup names nothing a date."""
     published: list[DateCandidate] = []
     modified: list[DateCandidate] = []
-    for node in _around(h1):
+    for node in around_headline(h1):
         text = clean_text(node.text(separator=" "))
         if not text or len(text) > 80 or _outside_article(node):
             continue
@@ -204,41 +205,6 @@ def _near_headline(h1: LexborNode | None) -> tuple[list[DateCandidate], list[Dat
         else:
             published.append(candidate)
     return published, modified
-
-
-def _around(h1: LexborNode | None) -> list[LexborNode]:
-    """The small elements beside the heading and beside each of its three nearest ancestors."""
-    found: list[LexborNode] = []
-    current = h1
-    for _ in range(3):
-        if current is None or current.tag in _CONTAINERS:
-            break
-        for sibling in (*_siblings(current, "next", 4), *_siblings(current, "prev", 2)):
-            found.extend(_small_parts(sibling))
-        current = current.parent
-    return found
-
-
-def _siblings(node: LexborNode, direction: str, limit: int) -> list[LexborNode]:
-    out: list[LexborNode] = []
-    current = getattr(node, direction)
-    while current is not None and len(out) < limit:
-        if current.tag not in ("-text", "-comment", "script", "style"):
-            out.append(current)
-        current = getattr(current, direction)
-    return out
-
-
-def _small_parts(node: LexborNode) -> list[LexborNode]:
-    """The element if it is short, else its short descendants (a byline box holds a few)."""
-    text_length = len(node.text(deep=True))
-    if text_length <= 80:
-        return [node]
-    if text_length > 400:
-        return []
-    return [child for child in node.css("time, p, span, div, small, li") if len(child.text(deep=True)) <= 80][
-        :20
-    ]
 
 
 # Publication dates in the data a page embeds in scripts (framework state, escaped JSON-LD).
