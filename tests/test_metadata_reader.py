@@ -135,6 +135,35 @@ def test_a_by_line_naming_the_site_itself_names_no_author() -> None:
     assert names(metadata) == []
 
 
+def test_the_thread_starter_is_the_author_of_a_forum_page_opening_on_a_reply() -> None:
+    metadata = read(
+        "",
+        '<header class="account-bar"><span class="username">Hi, reader</span></header>'
+        '<div class="thread-header"><h1>Quietest fan for a small case?</h1>'
+        '<ul><li><span class="sr-only">Thread starter</span> <a class="username" href="/members/fanless_fred.12/">'
+        "fanless_fred</a></li><li>Started 4 March 2024</li></ul></div>"
+        '<article class="message"><section class="message-user">'
+        '<a class="username" href="/members/coolant_carla.98/">coolant_carla</a> <span>Moderator</span>'
+        "</section><p>Page 2: try the 120 mm ones.</p></article>",
+        url="https://forum.example/threads/quietest-fan.4411/page-2",
+    )
+    assert names(metadata) == ["fanless_fred"]
+
+
+def test_a_username_slot_holding_a_members_menu_names_only_the_member() -> None:
+    metadata = read(
+        "",
+        "<h1>Moving a site between hosts</h1>"
+        '<div class="postbit"><div class="username_container">'
+        '<a class="username" href="member.php?u=5"><strong itemprop="author">hostmover</strong></a>'
+        '<ul class="popupbody"><li><a href="member.php?u=5">View Profile</a></li>'
+        '<li><a href="search.php?u=5">View Forum Posts</a></li></ul></div>'
+        "<p>What is the safest order of steps?</p></div>",
+        url="https://forum.example/showthread.php?t=77",
+    )
+    assert names(metadata) == ["hostmover"]
+
+
 def test_a_job_title_is_never_a_name() -> None:
     assert names(read('<meta name="author" content="Publisher">', "<h1>Prices</h1>")) == []
     metadata = read('<meta name="author" content="Jane Doe, Publisher">', "<h1>Prices</h1>")

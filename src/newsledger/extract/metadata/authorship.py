@@ -37,7 +37,7 @@ _AUTHOR_META = (
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
     '[class*="Author"], [class*="autor"], [class*="Autor"], [class*="writer"], [class*="person-link"], '
-    '[class*="meta-info"], address'
+    '[class*="meta-info"], [class*="username"], address'
 )
 # The search for a sidebar or comment marker stops at the article's own container.
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
@@ -251,6 +251,12 @@ def _from_dom(
     for index, node in enumerate(tree.css(_BYLINE_SELECTOR)):
         if index > 40:
             break
+        if _reader_slot(node):
+            continue
+        if _labelled_starter(node) and not _outside_article(node):
+            starter = _drop_site(_byline_people(node, url), site_keys)
+            if starter:
+                return starter[:1]
         if family is not None and _family(node) != family:
             continue
         if _outside_article(node):
@@ -267,6 +273,42 @@ def _from_dom(
         evidence = Evidence(source="byline", locator=locator, raw=raw)
         found = _drop_site([Author(name=p.name, role=p.role, evidence=evidence) for p in people], site_keys)
     return found
+
+
+_ACCOUNT_MARKER = re.compile(r"log-?in|sign-?in|sign-?up|account|profile-menu|user-menu")
+
+
+def _reader_slot(node: LexborNode) -> bool:
+    """A "username" element that is not one poster's name: the signed-in reader's slot in an
+    account menu, or a box holding a member's menu of links besides the name."""
+    if "username" not in (node.attributes.get("class") or "").lower():
+        return False
+    if sum(1 for line in node.text(separator="\n").split("\n") if line.strip()) > 1:
+        return True
+    current, depth = node, 0
+    while current is not None and depth < 6 and current.tag not in _CONTAINERS:
+        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
+        if _ACCOUNT_MARKER.search(marker):
+            return True
+        current, depth = current.parent, depth + 1
+    return False
+
+
+# What a thread's pages print beside the name of who opened it.
+_STARTER = re.compile(r"\b(?:thread|discussion|topic)\s+(?:starter|author)\b|\boriginal\s+poster\b", re.I)
+
+
+def _labelled_starter(node: LexborNode) -> bool:
+    """Whether an author box, or the short line holding it, says it names the thread's starter."""
+    for holder in (node, node.parent):
+        if holder is None:
+            break
+        text = holder.text(deep=True)
+        if len(text) > 300:
+            break
+        if _STARTER.search(text):
+            return True
+    return False
 
 
 _BY_LABEL = re.compile(r"^(?:by|written\s+by|posted\s+by|author|von|par|por|door|av)\s*:?$", re.IGNORECASE)
