@@ -164,6 +164,28 @@ def test_a_username_slot_holding_a_members_menu_names_only_the_member() -> None:
     assert names(metadata) == ["hostmover"]
 
 
+def test_the_declared_person_a_personal_site_is_named_for_is_its_author() -> None:
+    metadata = read(
+        '<meta property="og:site_name" content="Nora Lindqvist">'
+        '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Notes on sourdough", '
+        '"author": {"@type": "Person", "name": "Nora Lindqvist"}}</script>',
+        "<h1>Notes on sourdough</h1>",
+        url="https://noralindqvist.example/notes-on-sourdough",
+    )
+    assert names(metadata) == ["Nora Lindqvist"]
+
+
+def test_a_publisher_declared_as_a_person_is_still_not_an_author() -> None:
+    metadata = read(
+        '<meta property="og:site_name" content="Harbour Heart Foundation">'
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Walking after surgery", '
+        '"author": {"@type": "Person", "name": "Harbour Heart Foundation"}}</script>',
+        "<h1>Walking after surgery</h1>",
+        url="https://harbourheart.example/walking-after-surgery",
+    )
+    assert names(metadata) == []
+
+
 def test_a_job_title_is_never_a_name() -> None:
     assert names(read('<meta name="author" content="Publisher">', "<h1>Prices</h1>")) == []
     metadata = read('<meta name="author" content="Jane Doe, Publisher">', "<h1>Prices</h1>")

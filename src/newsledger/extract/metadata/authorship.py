@@ -59,7 +59,10 @@ def authors(
         for key in (_key(site or ""), domain_key(url or signals.canonical or ""), *handles)
         if len(key) >= 2
     }
-    cleaned = [_drop_site(_from_jsonld(signals), site_keys), _from_meta(signals, site_keys)]
+    declared = _from_jsonld(signals)
+    # A declared Person bearing the site's name, and no one else, writes a personal site.
+    own_site = [a for a in declared if a.name in _declared_persons(signals) and looks_like_person(a.name)]
+    cleaned = [_drop_site(declared, site_keys) or own_site, _from_meta(signals, site_keys)]
     # The visible byline is read only when nothing declared names a person.
     if not any(a.role != "organisation" for found in cleaned for a in found):
         cleaned.append(_from_dom(tree, signals.h1, url, site_keys))
@@ -159,6 +162,19 @@ def _from_jsonld(signals: Signals) -> list[Author]:
         locator = f"{signals.article_locator}.author" + (f"[{index}]" if isinstance(value, list) else "")
         found += _jsonld_person(signals.resolve(item), locator)
     return _unique(found)
+
+
+def _declared_persons(signals: Signals) -> set[str]:
+    """The names of JSON-LD authors typed ``Person``."""
+    if signals.article is None:
+        return set()
+    value = signals.article.get("author")
+    names = set()
+    for item in value if isinstance(value, list) else [value]:
+        item = signals.resolve(item)
+        if isinstance(item, dict) and "person" in jsonld.types_of(item):
+            names.add(clean_text(jsonld.text_of(item.get("name"))))
+    return names
 
 
 def _jsonld_person(item: Any, locator: str) -> list[Author]:
