@@ -209,6 +209,40 @@ def test_an_unlabelled_date_under_the_headline_is_the_publication_date_with_less
     assert metadata.published.evidence.source == "dateline"
 
 
+def test_a_date_printed_in_a_short_line_after_the_heading_is_weak_evidence() -> None:
+    metadata = read(
+        "",
+        "<h1>Tuning a bicycle wheel</h1>"
+        '<div class="w-embed"><strong>By <a href="/team/ola">Ola Berg</a></strong> - Mar 27, 2024</div>'
+        "<p>On 2 April 2024 the shop reopened, but that is another story.</p>",
+        url="https://bikes.example/tuning-a-wheel",
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2024-03-27")
+    assert metadata.published.confidence < 1.0
+
+
+def test_a_date_inside_a_sentence_after_the_heading_is_not_the_publication_date() -> None:
+    metadata = read(
+        "",
+        "<h1>Recall notice</h1><p>As of July 31, 2025, the agency has received eleven reports of "
+        "dizziness from people who took the tablets.</p>",
+        url="https://agency.example/recall-notice",
+    )
+    assert metadata.published is None
+
+
+def test_a_date_in_a_box_holding_the_heading_is_read_whatever_the_box_is_called() -> None:
+    metadata = read(
+        "",
+        '<div class="blog-widget"><h1>Small adventures with small models</h1>'
+        '<span class="post-date">December 19, 2025</span><p>Text of the post.</p></div>',
+        url="https://blog.example/small-adventures",
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2025-12-19")
+
+
 def test_a_meta_tag_in_another_spelling_gives_the_date() -> None:
     metadata = read('<meta name="published" content="July 17, 2025">', "<h1>Story</h1>")
     assert metadata.published is not None

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.dates import ParsedDate, parse_date
-from newsledger.extract.metadata.nearby import around_headline
+from newsledger.extract.metadata.nearby import around_headline, heading_holders
 from newsledger.extract.metadata.signals import Found, Signals, clean_text
 from newsledger.model import Candidate, DateField, Evidence
 
@@ -111,7 +111,7 @@ def dates(
     modified = _declared(signals, "dateModified", _MODIFIED_META)
     # The page text is read only when the declared dates leave the moment open.
     if not any(_rank(c) >= _FULL_RANK for c in published):
-        visible_published, visible_modified = _visible(tree)
+        visible_published, visible_modified = _visible(tree, heading_holders(signals.h1))
         published += visible_published
         modified += visible_modified
     if not published:
@@ -122,6 +122,8 @@ def dates(
         published += _script_data(tree)
     if url:
         published += _from_url(url)
+    if not published and not modified:
+        published += _printed_after_heading(tree, signals.h1)
     published_field = _choose(published)
     modified_field = _choose(modified)
     if published_field is None and modified_field is not None:
@@ -150,7 +152,9 @@ def _declared(signals: Signals, key: str, meta_keys: tuple[str, ...]) -> list[Da
     return [DateCandidate(parsed, f) for f in found if (parsed := parse_date(f.value)) is not None]
 
 
-def _visible(tree: LexborHTMLParser) -> tuple[list[DateCandidate], list[DateCandidate]]:
+def _visible(
+    tree: LexborHTMLParser, holders: frozenset[int] = frozenset()
+) -> tuple[list[DateCandidate], list[DateCandidate]]:
     """Dates printed in ``<time>`` elements and dateline areas of the article, not sidebars."""
     published: list[DateCandidate] = []
     modified: list[DateCandidate] = []
@@ -161,7 +165,7 @@ def _visible(tree: LexborHTMLParser) -> tuple[list[DateCandidate], list[DateCand
         '[class*="meta"], [class*="info"], [class*="Meta"], [class*="Info"]'
     )[:60]
     for node in (*marked, *boxes):
-        if _outside_article(node):
+        if _outside_article(node, holders):
             continue
         item = node.attributes.get("itemprop") or ""
         raw = node.attributes.get("datetime") or node.attributes.get("content") or ""
@@ -192,9 +196,10 @@ def _near_headline(h1: LexborNode | None) -> tuple[list[DateCandidate], list[Dat
     unlabelled dateline of pages whose markup names nothing a date."""
     published: list[DateCandidate] = []
     modified: list[DateCandidate] = []
+    holders = heading_holders(h1)
     for node in around_headline(h1):
         text = clean_text(node.text(separator=" "))
-        if not text or len(text) > 80 or _outside_article(node):
+        if not text or len(text) > 80 or _outside_article(node, holders):
             continue
         parsed = parse_date(text)
         if parsed is None:
@@ -205,6 +210,37 @@ def _near_headline(h1: LexborNode | None) -> tuple[list[DateCandidate], list[Dat
         else:
             published.append(candidate)
     return published, modified
+
+
+# Texts read after the main heading in search of a printed date: the heading's own block.
+_TEXTS_AFTER_HEADING = 60
+# A date printed alone or in a short byline line ("By Jane Doe - Mar 27, 2024"), not in a sentence.
+_DATE_LINE_LENGTH = 40
+
+
+def _printed_after_heading(tree: LexborHTMLParser, h1: LexborNode | None) -> list[DateCandidate]:
+    """The first short text after the main heading that reads as a day: the date such pages
+    print under the headline with nothing in their markup naming it (weak evidence)."""
+    if h1 is None or tree.body is None:
+        return []
+    after = False
+    texts = 0
+    for node in tree.body.traverse(include_text=True):
+        if not after:
+            after = node.mem_id == h1.mem_id
+            continue
+        if node.tag != "-text" or not (raw := node.text_content) or raw.isspace():
+            continue
+        texts += 1
+        if texts > _TEXTS_AFTER_HEADING:
+            break
+        text = clean_text(raw)
+        if len(text) > _DATE_LINE_LENGTH or not any(ch.isdigit() for ch in text):
+            continue
+        parsed = parse_date(text)
+        if parsed is not None and parsed.precision not in ("year", "month"):
+            return [DateCandidate(parsed, Found(text, "dateline", "text after the headline"), weak=True)]
+    return []
 
 
 # Publication dates in the data a page embeds in scripts (framework state, escaped JSON-LD).
@@ -240,10 +276,14 @@ def _label_before(node: LexborNode) -> str:
     return clean_text(parent.text(deep=False))[:40] if parent is not None else ""
 
 
-def _outside_article(node: LexborNode) -> bool:
+def _outside_article(node: LexborNode, holders: frozenset[int] = frozenset()) -> bool:
+    """In a comment, sidebar, teaser or footer. The walk up stops at an element holding the main
+    heading too: that is the article's own box, whatever its class calls it."""
     current: LexborNode | None = node
     depth = 0
     while current is not None and depth < 10 and current.tag not in _CONTAINERS:
+        if current.mem_id in holders:
+            return False
         if current.tag in ("aside", "nav", "footer"):
             return True
         marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()

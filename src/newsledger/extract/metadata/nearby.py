@@ -42,3 +42,14 @@ def _small_parts(node: LexborNode) -> list[LexborNode]:
     return [child for child in node.css("time, p, span, div, small, li") if len(child.text(deep=True)) <= 80][
         :20
     ]
+
+
+def heading_holders(h1: LexborNode | None) -> frozenset[int]:
+    """The elements holding the main heading, below the page's containers: a box that holds the
+    heading is the article's, not a sidebar's or a teaser's, whatever its class says."""
+    holders: set[int] = set()
+    current = h1.parent if h1 is not None else None
+    while current is not None and current.tag not in CONTAINERS:
+        holders.add(current.mem_id)
+        current = current.parent
+    return frozenset(holders)
