@@ -250,6 +250,19 @@ def test_a_meta_tag_in_another_spelling_gives_the_date() -> None:
     assert metadata.published.confidence == 1.0
 
 
+def test_a_meta_name_of_any_spelling_naming_a_date_gives_it_and_an_expiry_does_not() -> None:
+    metadata = read(
+        '<meta name="article:expiration_time" content="2031-01-01">'
+        '<meta name="docs.date" content="2025-02-23T00:00:00Z">',
+        "<h1>Run functions locally</h1>",
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2025-02-23")
+    assert metadata.published.confidence < 1.0
+    named = read('<meta name="content.publishDate" content="2024-06-01">', "<h1>Story</h1>")
+    assert named.published is not None and named.published.confidence == 1.0
+
+
 def test_json_ld_printed_html_escaped_into_a_meta_tag_is_read() -> None:
     payload = (
         "{&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;EV guide&quot;,"

@@ -115,6 +115,8 @@ def dates(
         published += visible_published
         modified += visible_modified
     if not published:
+        published += _other_meta_dates(signals)
+    if not published:
         near_published, near_modified = _near_headline(signals.h1)
         published += near_published
         modified += near_modified
@@ -150,6 +152,28 @@ def _declared(signals: Signals, key: str, meta_keys: tuple[str, ...]) -> list[Da
             found.append(Found(value, "json-ld", f"{signals.page_locator}.{key}"))
     found += signals.all(*meta_keys, key.lower())
     return [DateCandidate(parsed, f) for f in found if (parsed := parse_date(f.value)) is not None]
+
+
+# Meta names of other spellings: one naming publication is declared; one naming only a date
+# (and no update, expiry or build) is weak.
+_PUBLICATION_NAME = re.compile(r"publish|publication|pubdate")
+_DATE_NAME = re.compile(r"date$|datetime$|uploaddate|created")
+_NOT_PUBLICATION_NAME = re.compile(r"modif|updat|expir|build|last|valid|start|end|birth|review|event")
+
+
+def _other_meta_dates(signals: Signals) -> list[DateCandidate]:
+    found: list[DateCandidate] = []
+    for key, values in signals.meta.items():
+        if _NOT_PUBLICATION_NAME.search(key):
+            continue
+        named = bool(_PUBLICATION_NAME.search(key))
+        if not named and not _DATE_NAME.search(key):
+            continue
+        for value in values[:1]:
+            if (parsed := parse_date(value.value)) is not None:
+                found.append(DateCandidate(parsed, value, weak=not named))
+    # Named publication dates first.
+    return sorted(found, key=lambda candidate: candidate.weak)
 
 
 def _visible(
