@@ -222,6 +222,27 @@ def test_a_date_printed_in_a_short_line_after_the_heading_is_weak_evidence() -> 
     assert metadata.published.confidence < 1.0
 
 
+def test_a_thread_headed_by_an_h2_is_dated_by_its_first_post_not_the_posters_joining_day() -> None:
+    metadata = read(
+        "",
+        "<h2>Turning off the status lights</h2><div class='postbody'><p class='author'>by "
+        "<a href='/memberlist.php?u=9'>ledfan</a> &raquo; Sun Dec 17, 2023 11:23 am</p>"
+        "<p>How do I turn them off?</p></div>"
+        "<dl class='profile'><dd><strong>Joined:</strong> Wed Feb 04, 2015 6:38 pm</dd></dl>",
+        url="https://forum.example/viewtopic.php?t=361697",
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2023-12-17")
+    joined_first = read(
+        "",
+        "<h2>Turning off the status lights</h2><dl class='profile'><dd><strong>Joined:</strong> "
+        "Wed Feb 04, 2015 6:38 pm</dd></dl><p>by ledfan &raquo; Sun Dec 17, 2023 11:23 am</p>",
+        url="https://forum.example/viewtopic.php?t=361697",
+    )
+    assert joined_first.published is not None
+    assert joined_first.published.value.startswith("2023-12-17")
+
+
 def test_a_date_inside_a_sentence_after_the_heading_is_not_the_publication_date() -> None:
     metadata = read(
         "",

@@ -125,7 +125,8 @@ def dates(
     if url:
         published += _from_url(url)
     if not published and not modified:
-        published += _printed_after_heading(tree, signals.h1)
+        # Pages without an <h1> (forums, some blogs) head the text with their first <h2>.
+        published += _printed_after_heading(tree, signals.h1 or tree.css_first("h2"))
     published_field = _choose(published)
     modified_field = _choose(modified)
     if published_field is None and modified_field is not None:
@@ -242,6 +243,12 @@ _TEXTS_AFTER_HEADING = 60
 _DATE_LINE_LENGTH = 40
 
 
+# Dates a page prints about its people or its events, not about itself.
+_NOT_PUBLICATION_LABEL = re.compile(
+    r"\b(?:joined|member since|registered|born|expires?|deadline|event date|starts?|ends?)\b", re.IGNORECASE
+)
+
+
 def _printed_after_heading(tree: LexborHTMLParser, h1: LexborNode | None) -> list[DateCandidate]:
     """The first short text after the main heading that reads as a day: the date such pages
     print under the headline with nothing in their markup naming it (weak evidence)."""
@@ -249,6 +256,7 @@ def _printed_after_heading(tree: LexborHTMLParser, h1: LexborNode | None) -> lis
         return []
     after = False
     texts = 0
+    previous = ""
     for node in tree.body.traverse(include_text=True):
         if not after:
             after = node.mem_id == h1.mem_id
@@ -258,8 +266,11 @@ def _printed_after_heading(tree: LexborHTMLParser, h1: LexborNode | None) -> lis
         texts += 1
         if texts > _TEXTS_AFTER_HEADING:
             break
-        text = clean_text(raw)
+        text, label = clean_text(raw), previous
+        previous = text
         if len(text) > _DATE_LINE_LENGTH or not any(ch.isdigit() for ch in text):
+            continue
+        if _NOT_PUBLICATION_LABEL.search(f"{label} {text}"):
             continue
         parsed = parse_date(text)
         if parsed is not None and parsed.precision not in ("year", "month"):
