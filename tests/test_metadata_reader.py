@@ -40,6 +40,16 @@ def test_the_printed_headline_wins_over_a_card_title_in_capitals() -> None:
     assert metadata.headline.value == "River bridge reopens after flood repairs"
 
 
+def test_the_printed_headline_is_read_as_a_reader_sees_it() -> None:
+    broken = read("", "<h1>Rebuilding the Legacy<br>of American Made</h1><p>Text.</p>")
+    assert broken.headline is not None
+    assert broken.headline.value == "Rebuilding the Legacy of American Made"
+    permalink = read("", '<h1>Working with forms<a class="headerlink" href="#forms">¶</a></h1>')
+    assert permalink.headline is not None and permalink.headline.value == "Working with forms"
+    hyphenated = read("", "<h1>Home Repair Assis&shy;tance Program</h1>")
+    assert hyphenated.headline is not None and hyphenated.headline.value == "Home Repair Assistance Program"
+
+
 def test_a_kicker_before_the_headline_stays_with_the_declared_title() -> None:
     metadata = read(
         '<meta property="og:title" content="Flood inquiry: Two ministers resign over the report">',
