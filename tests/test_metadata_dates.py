@@ -43,6 +43,7 @@ GERMAN_MONTHS = [
         ("3/4/2025", "2025-04-03", "day", False),
         ("2025/12/02", "2025-12-02", "day", False),
         ("02-12-2025", "2025-12-02", "day", False),
+        ("2023 Jan 7", "2023-01-07", "day", False),
     ],
 )
 def test_printed_forms(text: str, value: str, precision: str, zoned: bool) -> None:

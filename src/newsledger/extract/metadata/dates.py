@@ -108,6 +108,8 @@ _WORD_DMY = re.compile(
 _WORD_MDY = re.compile(
     r"(?<!\w)(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"
 )
+# Year first, as citations print it: "2023 Jan 7".
+_WORD_YMD = re.compile(r"(?<!\d)(?P<y>\d{4})\s+(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})(?![\d:])")
 # C asctime and Java's Date.toString: "Fri Apr 28 19:20:36 CEST 2023".
 _ASCTIME = re.compile(
     r"(?P<mon>[A-Za-z]{3})\s+(?P<d>\d{1,2})\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?:(?P<tz>[A-Z]{2,5})\s+)?(?P<y>\d{4})"
@@ -197,7 +199,7 @@ def _find_day(raw: str) -> tuple[date, int, int] | None:
         found = _calendar(year, second, first) or _calendar(year, first, second)
         if found:
             return found, numeric.start(), numeric.end()
-    for pattern in (_WORD_DMY, _WORD_MDY):
+    for pattern in (_WORD_DMY, _WORD_MDY, _WORD_YMD):
         for match in pattern.finditer(raw):
             month = MONTHS.get(match.group("mon").lower().rstrip("."))
             found = _calendar(match.group("y"), str(month or 0), match.group("d"))
