@@ -44,6 +44,7 @@ GERMAN_MONTHS = [
         ("2025/12/02", "2025-12-02", "day", False),
         ("02-12-2025", "2025-12-02", "day", False),
         ("2023 Jan 7", "2023-01-07", "day", False),
+        ("Essay - Published: 2025.12.17 |", "2025-12-17", "day", False),
     ],
 )
 def test_printed_forms(text: str, value: str, precision: str, zoned: bool) -> None:

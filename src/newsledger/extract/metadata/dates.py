@@ -101,7 +101,9 @@ _NUMERIC_DMY = re.compile(
     r"(?<!\d)(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4}|\d{2})(?![\d/])"
     r"|(?<![\d-])(?P<d2>\d{1,2})-(?P<m2>\d{1,2})-(?P<y2>\d{4})(?![\d-])"
 )
-_SLASHED_YMD = re.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+_SLASHED_YMD = re.compile(
+    r"(?<![\w.])(?P<y>\d{4})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/]|\.\d)"
+)
 _WORD_DMY = re.compile(
     r"(?<!\w)(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.|º)?(?:\s+de)?\s+(?P<mon>[^\W\d_]{3,12})\.?,?(?:\s+de)?\s+(?P<y>\d{4})(?!\d)"
 )
