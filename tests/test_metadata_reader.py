@@ -253,6 +253,19 @@ def test_a_thread_headed_by_an_h2_is_dated_by_its_first_post_not_the_posters_joi
     assert joined_first.published.value.startswith("2023-12-17")
 
 
+def test_a_date_printed_just_above_the_heading_is_read_when_none_follows_it() -> None:
+    metadata = read(
+        "",
+        '<nav><a href="/">Home</a></nav><ul class="post-info-list"><li><span>Lena Ortiz</span></li>'
+        "<li><time>December 3, 2025</time></li></ul><section><h1>Choosing an e-bike for commuting</h1>"
+        "<p>Start with how far you ride.</p></section>",
+        url="https://bikes.example/choosing-an-ebike",
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2025-12-03")
+    assert metadata.published.confidence < 1.0
+
+
 def test_a_date_inside_a_sentence_after_the_heading_is_not_the_publication_date() -> None:
     metadata = read(
         "",

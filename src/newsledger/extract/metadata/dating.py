@@ -10,6 +10,7 @@ more precise value is taken. Dates in comments, sidebars and teaser lists are ne
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 
 import msgspec
@@ -239,6 +240,8 @@ def _near_headline(h1: LexborNode | None) -> tuple[list[DateCandidate], list[Dat
 
 # Texts read after the main heading in search of a printed date: the heading's own block.
 _TEXTS_AFTER_HEADING = 60
+# And before it, nearest first: a dateline printed above the heading.
+_TEXTS_BEFORE_HEADING = 8
 # A date printed alone or in a short byline line ("By Jane Doe - Mar 27, 2024"), not in a sentence.
 _DATE_LINE_LENGTH = 40
 
@@ -250,32 +253,50 @@ _NOT_PUBLICATION_LABEL = re.compile(
 
 
 def _printed_after_heading(tree: LexborHTMLParser, h1: LexborNode | None) -> list[DateCandidate]:
-    """The first short text after the main heading that reads as a day: the date such pages
-    print under the headline with nothing in their markup naming it (weak evidence)."""
+    """The first short text after the main heading that reads as a day, else the nearest such
+    text just above it: the date such pages print beside the headline with nothing in their
+    markup naming it (weak evidence)."""
     if h1 is None or tree.body is None:
         return []
-    after = False
-    texts = 0
-    previous = ""
+    # Raw texts just above the heading, the last few kept; those after it, cleaned as read.
+    before: deque[str] = deque(maxlen=_TEXTS_BEFORE_HEADING + 1)
+    after: list[tuple[str, str]] = []
+    reached = False
+    label = ""
     for node in tree.body.traverse(include_text=True):
-        if not after:
-            after = node.mem_id == h1.mem_id
+        if not reached and node.mem_id == h1.mem_id:
+            reached = True
             continue
         if node.tag != "-text" or not (raw := node.text_content) or raw.isspace():
             continue
-        texts += 1
-        if texts > _TEXTS_AFTER_HEADING:
+        if not reached:
+            before.append(raw)
+            continue
+        text = clean_text(raw)
+        after.append((label, text))
+        label = text
+        if len(after) >= _TEXTS_AFTER_HEADING:
             break
-        text, label = clean_text(raw), previous
-        previous = text
-        if len(text) > _DATE_LINE_LENGTH or not any(ch.isdigit() for ch in text):
-            continue
-        if _NOT_PUBLICATION_LABEL.search(f"{label} {text}"):
-            continue
-        parsed = parse_date(text)
-        if parsed is not None and parsed.precision not in ("year", "month"):
-            return [DateCandidate(parsed, Found(text, "dateline", "text after the headline"), weak=True)]
+    above = [clean_text(raw) for raw in before]
+    nearest_above = [(above[i - 1] if i else "", above[i]) for i in range(len(above) - 1, 0, -1)]
+    for place, lines in (("after", after), ("before", nearest_above)):
+        for label, text in lines:
+            parsed = _date_line(label, text)
+            if parsed is not None:
+                return [
+                    DateCandidate(parsed, Found(text, "dateline", f"text {place} the headline"), weak=True)
+                ]
     return []
+
+
+def _date_line(label: str, text: str) -> ParsedDate | None:
+    """The day a short line states, unless it is a sentence or labelled as not the page's."""
+    if len(text) > _DATE_LINE_LENGTH or not any(ch.isdigit() for ch in text):
+        return None
+    if _NOT_PUBLICATION_LABEL.search(f"{label} {text}"):
+        return None
+    parsed = parse_date(text)
+    return parsed if parsed is not None and parsed.precision not in ("year", "month") else None
 
 
 # Publication dates in the data a page embeds in scripts (framework state, escaped JSON-LD).
