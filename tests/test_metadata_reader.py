@@ -256,9 +256,10 @@ def test_a_thread_headed_by_an_h2_is_dated_by_its_first_post_not_the_posters_joi
 def test_a_date_printed_just_above_the_heading_is_read_when_none_follows_it() -> None:
     metadata = read(
         "",
-        '<nav><a href="/">Home</a></nav><ul class="post-info-list"><li><span>Lena Ortiz</span></li>'
-        "<li><time>December 3, 2025</time></li></ul><section><h1>Choosing an e-bike for commuting</h1>"
-        "<p>Start with how far you ride.</p></section>",
+        '<nav><a href="/">Home</a></nav><div class="builder-column"><span>Lena Ortiz</span>'
+        "<span>December 3, 2025</span></div><div><div><div><div>"
+        "<h1>Choosing an e-bike for commuting</h1></div></div></div>"
+        "<p>Start with how far you ride.</p></div>",
         url="https://bikes.example/choosing-an-ebike",
     )
     assert metadata.published is not None
