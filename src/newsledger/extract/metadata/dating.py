@@ -10,7 +10,6 @@ more precise value is taken. Dates in comments, sidebars and teaser lists are ne
 from __future__ import annotations
 
 import re
-from collections import deque
 from dataclasses import dataclass
 
 import msgspec
@@ -127,7 +126,7 @@ def dates(
         published += _from_url(url)
     if not published and not modified:
         # Pages without an <h1> (forums, some blogs) head the text with their first <h2>.
-        published += _printed_after_heading(tree, signals.h1 or tree.css_first("h2"))
+        published += _printed_after_heading(signals.h1 or tree.css_first("h2"))
     published_field = _choose(published)
     modified_field = _choose(modified)
     if published_field is None and modified_field is not None:
@@ -252,33 +251,21 @@ _NOT_PUBLICATION_LABEL = re.compile(
 )
 
 
-def _printed_after_heading(tree: LexborHTMLParser, h1: LexborNode | None) -> list[DateCandidate]:
+def _printed_after_heading(h1: LexborNode | None) -> list[DateCandidate]:
     """The first short text after the main heading that reads as a day, else the nearest such
     text just above it: the date such pages print beside the headline with nothing in their
     markup naming it (weak evidence)."""
-    if h1 is None or tree.body is None:
+    if h1 is None:
         return []
-    # Raw texts just above the heading, the last few kept; those after it, cleaned as read.
-    before: deque[str] = deque(maxlen=_TEXTS_BEFORE_HEADING + 1)
     after: list[tuple[str, str]] = []
-    reached = False
     label = ""
-    for node in tree.body.traverse(include_text=True):
-        if not reached and node.mem_id == h1.mem_id:
-            reached = True
-            continue
-        if node.tag != "-text" or not (raw := node.text_content) or raw.isspace():
-            continue
-        if not reached:
-            before.append(raw)
-            continue
+    for raw in _texts_following(h1, _TEXTS_AFTER_HEADING):
         text = clean_text(raw)
         after.append((label, text))
         label = text
-        if len(after) >= _TEXTS_AFTER_HEADING:
-            break
-    above = [clean_text(raw) for raw in before]
-    nearest_above = [(above[i - 1] if i else "", above[i]) for i in range(len(above) - 1, 0, -1)]
+    above = [clean_text(raw) for raw in _texts_preceding(h1, _TEXTS_BEFORE_HEADING + 1)]
+    # Nearest first, each with the text before it as its label.
+    nearest_above = [(above[i + 1] if i + 1 < len(above) else "", above[i]) for i in range(len(above) - 1)]
     for place, lines in (("after", after), ("before", nearest_above)):
         for label, text in lines:
             parsed = _date_line(label, text)
@@ -287,6 +274,45 @@ def _printed_after_heading(tree: LexborHTMLParser, h1: LexborNode | None) -> lis
                     DateCandidate(parsed, Found(text, "dateline", f"text {place} the headline"), weak=True)
                 ]
     return []
+
+
+def _texts_following(node: LexborNode, limit: int) -> list[str]:
+    """The first ``limit`` non-blank texts after ``node`` in reading order, found by walking its
+    following siblings and those of its ancestors (not the whole page before it)."""
+    texts: list[str] = []
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html"):
+        sibling = current.next
+        while sibling is not None:
+            for inner in sibling.traverse(include_text=True):
+                if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace():
+                    texts.append(raw)
+                    if len(texts) >= limit:
+                        return texts
+            sibling = sibling.next
+        current = current.parent
+    return texts
+
+
+def _texts_preceding(node: LexborNode, limit: int) -> list[str]:
+    """The last ``limit`` non-blank texts before ``node``, nearest first."""
+    texts: list[str] = []
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html"):
+        sibling = current.prev
+        while sibling is not None:
+            inner_texts = [
+                raw
+                for inner in sibling.traverse(include_text=True)
+                if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace()
+            ]
+            for raw in reversed(inner_texts):
+                texts.append(raw)
+                if len(texts) >= limit:
+                    return texts
+            sibling = sibling.prev
+        current = current.parent
+    return texts
 
 
 def _date_line(label: str, text: str) -> ParsedDate | None:
