@@ -23,6 +23,7 @@ from newsledger.attribute.clauses import (
 from newsledger.attribute.cue_model import CueModel, load_model
 from newsledger.attribute.cues import FoundCue
 from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_full_date, parse_reference
+from newsledger.attribute.labels import labelled_paragraph, signed_quotation
 from newsledger.attribute.lexicon import (
     ATTITUDE_VERBS,
     BELIEF_VERBS,
@@ -33,7 +34,7 @@ from newsledger.attribute.lexicon import (
     WRITING_VERBS,
 )
 from newsledger.attribute.speakers import Cast, Resolved, described, gather_cast, resolve_mention
-from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, sentences
+from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, paragraphs, sentences
 from newsledger.deadline import Deadline
 from newsledger.errors import AttributionError
 from newsledger.model import (
@@ -144,9 +145,14 @@ class RulesEngine:
         result: list[Found] = []
         previous_direct: Found | None = None
         model = self.model
+        spans = paragraphs(text)
+        paragraph = -1
         for number, sentence in enumerate(sentences(text, CUE_WORDS | model.heads if model else CUE_WORDS)):
             if self.deadline is not None:
                 self.deadline.check(f"attribute: sentences of the {part}")
+            if sentence.paragraph != paragraph:
+                paragraph = sentence.paragraph
+                result += [Found(part, text, sentence, raw) for raw in _laid_out(text, *spans[paragraph], number)]
             raws = analyse_sentence(sentence, text, number, headline=part == "headline", model=model)
             if part == "headline":
                 raws = [_trim_headline(raw, text) for raw in raws]
@@ -294,6 +300,15 @@ class RulesEngine:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _laid_out(text: str, start: int, end: int, number: int) -> list[RawStatement]:
+    """The statement a paragraph's layout attributes: a speaker label, or a signed quotation."""
+    found = labelled_paragraph(text, start, end) or signed_quotation(text, start, end)
+    if found is None:
+        return []
+    raw = RawStatement(number, found.cue, "say", "finite", found.content, speaker=found.speaker, speaker_head=found.speaker)
+    return [raw]
 
 
 def _enclosing(item: Found, items: list[Found]) -> Found | None:

@@ -230,6 +230,7 @@ EVIDENCE_NOUNS = frozenset({
     "numbers", "results", "review", "audit", "investigation", "filing", "filings", "memo",
     "email", "emails", "letter", "paper", "census", "estimates", "projections", "models",
     "evidence", "findings", "footage", "video", "photos", "images", "map", "chart", "tally",
+    "average", "averages", "polling", "slide", "graph", "forecast", "model", "ad", "ads", "tape",
 })
 
 
