@@ -44,16 +44,35 @@ def prose_chars(segment: Segment) -> float:
     return prose * 0.5 if segment.kind in _WEAK_PROSE_KINDS else prose
 
 
+_SENTENCE_ENDS = frozenset(".!?…:;\"'”’)")
+# Share of words starting in lower case above which a run of words reads as running text
+# (German capitalises its nouns, so the bar is low); menu labels are capitalised throughout.
+RUNNING_TEXT_LOWER_SHARE = 0.3
+
+
+def reads_as_sentences(text: str) -> bool:
+    """Whether a piece of text is written in sentences: it ends like one, holds a sentence
+    break, or enough of its words start in lower case. The labels of a menu, read without their
+    links, run on without either, however long the run."""
+    if text[-1] in _SENTENCE_ENDS or ". " in text:
+        return True
+    words = text.split()
+    lower = sum(1 for word in words if word[0].islower())
+    return lower >= RUNNING_TEXT_LOWER_SHARE * len(words)
+
+
 def flagged_prose(
     segments: Sequence[Segment], prose: Sequence[float]
-) -> dict[int, tuple[Frame, float, float]]:
-    """For each flagged element, the prose and all the text beneath it (ignoring all flags)."""
-    held: dict[int, tuple[Frame, float, float]] = {}
+) -> dict[int, tuple[Frame, float, float, float]]:
+    """For each flagged element, the prose, the prose written in sentences and all the text
+    beneath it (ignoring all flags)."""
+    held: dict[int, tuple[Frame, float, float, float]] = {}
     for segment, amount in zip(segments, prose, strict=True):
+        written = amount if amount and reads_as_sentences(segment.text) else 0.0
         for frame in segment.path:
             if frame.flag is not None:
-                _, found, text = held.get(frame.key, (frame, 0.0, 0.0))
-                held[frame.key] = (frame, found + amount, text + len(segment.text))
+                _, found, sentences, text = held.get(frame.key, (frame, 0.0, 0.0, 0.0))
+                held[frame.key] = (frame, found + amount, sentences + written, text + len(segment.text))
     return held
 
 
@@ -75,11 +94,13 @@ def _builder_name(frame: Frame) -> tuple[str, str | None]:
     return frame.tag, first[0] if first else None
 
 
-def _builder_classes(held: list[tuple[Frame, float, float]], total: float) -> set[tuple[str, str | None]]:
-    """Tag and class strings of flagged boxes that, together, hold most of the page's prose:
-    the blocks a page builder makes the article of (``elementor-widget``), not furniture."""
+def _builder_classes(
+    held: list[tuple[Frame, float, float, float]], total: float
+) -> set[tuple[str, str | None]]:
+    """Tag and class strings of flagged boxes that, together, hold most of the page's prose in
+    sentences: the blocks a page builder makes the article of (``elementor-widget``), not furniture."""
     shares: dict[tuple[str, str | None], float] = {}
-    for frame, amount, _ in held:
+    for frame, _, amount, _ in held:
         if frame.flag in FLAGS_PROSE_OVERRULES and amount:
             name = _builder_name(frame)
             shares[name] = shares.get(name, 0.0) + amount
@@ -114,15 +135,17 @@ def choose_container(
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
     builders = _builder_classes(held, total)
-    for frame, amount, text in held:
+    for frame, _, sentences, text in held:
+        # A box holding most of the prose wraps the article, unless that prose is the labels
+        # of a menu (a store's category tree, read without its links).
         if (
-            (amount > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE)
-            or _reads_as_article(frame, amount, text)
+            (sentences > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE)
+            or _reads_as_article(frame, sentences, text)
             or _builder_name(frame) in builders
         ):
             frame.vetoed = True
     container = _best_frame(segments, prose)
-    for frame, amount, _ in held:
+    for frame, amount, _, _ in held:
         found = container.good if container else 0.0
         if frame.vetoed or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE):
             continue
@@ -131,7 +154,7 @@ def choose_container(
         frame.vetoed = True
         container = _best_frame(segments, prose)
     if thread and container is not None and _thread_outweighs(segments, prose, container):
-        for frame, _, _ in held:
+        for frame, _, _, _ in held:
             if frame.flag == "comments":
                 frame.vetoed = True
         container = _best_frame(segments, prose)
