@@ -187,15 +187,26 @@ def _thread_outweighs(segments: Sequence[Segment], prose: Sequence[float], conta
 SMALL_PROSE_SHARE = 0.4
 SMALL_READ_SHARE = 0.25
 MAIN_READ_SHARE = 0.5
+# A page made of boxes (a product's description, features and specifications, a service's
+# offer and plans, the items of a listing) spreads its prose over several of them, none of
+# which holds most of it: there, an element holding under this share is one box of the body.
+# So is an element holding less than a couple of short paragraphs on any page but a thread.
+BOXED_PROSE_SHARE = 0.8
+SHORT_PROSE_CHARS = 500.0
 
 
-def widen(segments: Sequence[Segment], container: Frame) -> Frame:
+def small_share(container: Frame, boxed: bool) -> float:
+    """The share of the page's prose under which the element chosen is widened."""
+    return BOXED_PROSE_SHARE if boxed or container.good < SHORT_PROSE_CHARS else SMALL_PROSE_SHARE
+
+
+def widen(segments: Sequence[Segment], container: Frame, prose_share: float = SMALL_PROSE_SHARE) -> Frame:
     """The container, or the nearest ancestor that holds most of the page's readable text."""
     path = next((s.path for s in segments if container in s.path), None)
     if path is None:
         return container
     root = path[0]
-    if container.good >= SMALL_PROSE_SHARE * root.good and container.read >= SMALL_READ_SHARE * root.read:
+    if container.good >= prose_share * root.good and container.read >= SMALL_READ_SHARE * root.read:
         return container
     for frame in reversed(path[: path.index(container)]):
         if frame.read >= MAIN_READ_SHARE * root.read:
