@@ -191,6 +191,13 @@ EXPECTATIONS: dict[str, tuple[list[str], list[str], set[str]]] = {
         ["Sailing Dinghies Rowing Boats", "Antifouling Paints"],
         {"header"},
     ),
+    # A shop's footer after the product carries paragraphs about the shop that outweigh the
+    # description: a footer closing the page after its main heading does not wrap the body.
+    "shop-footer-essay": (
+        ["A sourdough loaf with a third of rolled oats", "order by noon the day before"],
+        ["Westmarsh Bakery has baked bread on the quay", "a dark fruit loaf through the winter"],
+        {"footer"},
+    ),
 }
 
 

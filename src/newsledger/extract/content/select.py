@@ -135,9 +135,14 @@ def choose_container(
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
     builders = _builder_classes(held, total)
+    closing = _footers_after_heading(segments)
     for frame, _, sentences, text in held:
         # A box holding most of the prose wraps the article, unless that prose is the labels
-        # of a menu (a store's category tree, read without its links).
+        # of a menu (a store's category tree, read without its links) or the box is a footer
+        # closing the page after its main heading (a shop's paragraphs written for search
+        # engines).
+        if frame.key in closing:
+            continue
         if (
             (sentences > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE)
             or _reads_as_article(frame, sentences, text)
@@ -147,7 +152,11 @@ def choose_container(
     container = _best_frame(segments, prose)
     for frame, amount, _, _ in held:
         found = container.good if container else 0.0
-        if frame.vetoed or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE):
+        if (
+            frame.vetoed
+            or frame.key in closing
+            or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE)
+        ):
             continue
         if amount <= VETO_RATIO * found:
             break
@@ -159,6 +168,20 @@ def choose_container(
                 frame.vetoed = True
         container = _best_frame(segments, prose)
     return container
+
+
+def _footers_after_heading(segments: Sequence[Segment]) -> frozenset[int]:
+    """Keys of the footer boxes that come after the page's first ``<h1>``, outside it."""
+    heading = next((index for index, segment in enumerate(segments) if segment.kind == "h1"), None)
+    if heading is None:
+        return frozenset()
+    above = {frame.key for frame in segments[heading].path}
+    return frozenset(
+        frame.key
+        for segment in segments[heading + 1 :]
+        for frame in segment.path
+        if frame.flag == "footer" and frame.key not in above
+    )
 
 
 # A forum thread is its opening post and the replies, which pages mark up as comments. On a
