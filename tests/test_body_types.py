@@ -9,8 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsledger.extract.content import extract_body
-from newsledger.extract.content.select import choose_container, prose_chars, widen
-from newsledger.extract.content.walk import segment_tree
+from newsledger.extract.content.select import (
+    BOXED_PROSE_SHARE,
+    SMALL_PROSE_SHARE,
+    choose_container,
+    prose_chars,
+    small_share,
+    widen,
+)
+from newsledger.extract.content.walk import Frame, segment_tree
 from newsledger.extract.dom import drop_non_text, parse_html
 from newsledger.extract.parts import Body, Metadata
 from newsledger.model import Evidence, PageTypeField
@@ -99,3 +106,25 @@ def test_hidden_panels_stay_aside_on_other_pages() -> None:
     text = _body_text("docs-tabs.html", "article")
     assert 'gauge = tidekit.open("WSM-01")' in text
     assert "tidekit::open" not in text
+
+
+def test_service_body_spans_its_boxes() -> None:
+    text = _body_text("service-boxes.html", "service")
+    assert "we lift the boat, survey the hull inside and out" in text
+    assert "We sound the hull, check the keel bolts" in text
+    assert "£640, with the lift out" in text
+    assert "Privacy" not in text
+
+
+def test_the_same_boxes_on_an_article_page_keep_the_largest() -> None:
+    text = _body_text("service-boxes.html", "article")
+    assert "we lift the boat, survey the hull inside and out" in text
+    assert "We sound the hull, check the keel bolts" not in text
+
+
+def test_a_couple_of_short_paragraphs_are_one_box_of_the_body_on_any_page() -> None:
+    teaser, story = Frame(1, "div", None), Frame(2, "div", None)
+    teaser.good, story.good = 300.0, 2400.0
+    assert small_share(teaser, boxed=False) == BOXED_PROSE_SHARE
+    assert small_share(story, boxed=False) == SMALL_PROSE_SHARE
+    assert small_share(story, boxed=True) == BOXED_PROSE_SHARE

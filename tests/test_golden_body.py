@@ -180,6 +180,24 @@ EXPECTATIONS: dict[str, tuple[list[str], list[str], set[str]]] = {
         ["Valley Courier News Sport", "Ferry timetable changes from May", "About us Privacy", "buttonText"],
         {"header", "footer", "related_links", "label"},
     ),
+    # A store's category menu printed as plain labels (its links are made by script) holds
+    # more words than the product description: labels are not prose that could wrap the body.
+    "store-menu-labels": (
+        [
+            "A three strand nylon warp spliced to four metres",
+            "tested to twice the working load",
+            "Breaking load: 2,800 kg",
+        ],
+        ["Sailing Dinghies Rowing Boats", "Antifouling Paints"],
+        {"header"},
+    ),
+    # A shop's footer after the product carries paragraphs about the shop that outweigh the
+    # description: a footer closing the page after its main heading does not wrap the body.
+    "shop-footer-essay": (
+        ["A sourdough loaf with a third of rolled oats", "order by noon the day before"],
+        ["Westmarsh Bakery has baked bread on the quay", "a dark fruit loaf through the winter"],
+        {"footer"},
+    ),
 }
 
 

@@ -23,10 +23,12 @@ from newsledger.extract.content.blocks import (
     outside_aside,
 )
 from newsledger.extract.content.select import (
+    SMALL_PROSE_SHARE,
     around_heading,
     choose_container,
     other_articles,
     prose_chars,
+    small_share,
     widen,
 )
 from newsledger.extract.content.walk import Segment, segment_tree
@@ -49,7 +51,8 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     container = choose_container(segments, prose, thread=kind == "forum")
     if container is None:
         return _fallback(segments)
-    chosen, container = container, widen(segments, container)
+    share = SMALL_PROSE_SHARE if kind == "forum" else small_share(container, kind in BOXED_KINDS)
+    chosen, container = container, widen(segments, container, share)
     if kind in HEADED_KINDS:
         container = around_heading(segments, container)
     depths = _depths(segments, container.key)
@@ -97,6 +100,8 @@ REVEALED_KINDS = frozenset({"documentation"})
 # Pages whose main heading names the subject the body describes.
 HEADED_KINDS = frozenset({"product", "service", "documentation"})
 PEER_ARTICLE_KINDS = frozenset({"forum", "listing", "collection"})
+# Pages whose body is spread over boxes side by side, none holding most of the prose.
+BOXED_KINDS = frozenset({"product", "service", "listing", "collection"})
 
 
 def page_kind(metadata: Metadata) -> str | None:

@@ -44,16 +44,35 @@ def prose_chars(segment: Segment) -> float:
     return prose * 0.5 if segment.kind in _WEAK_PROSE_KINDS else prose
 
 
+_SENTENCE_ENDS = frozenset(".!?…:;\"'”’)")
+# Share of words starting in lower case above which a run of words reads as running text
+# (German capitalises its nouns, so the bar is low); menu labels are capitalised throughout.
+RUNNING_TEXT_LOWER_SHARE = 0.3
+
+
+def reads_as_sentences(text: str) -> bool:
+    """Whether a piece of text is written in sentences: it ends like one, holds a sentence
+    break, or enough of its words start in lower case. The labels of a menu, read without their
+    links, run on without either, however long the run."""
+    if text[-1] in _SENTENCE_ENDS or ". " in text:
+        return True
+    words = text.split()
+    lower = sum(1 for word in words if word[0].islower())
+    return lower >= RUNNING_TEXT_LOWER_SHARE * len(words)
+
+
 def flagged_prose(
     segments: Sequence[Segment], prose: Sequence[float]
-) -> dict[int, tuple[Frame, float, float]]:
-    """For each flagged element, the prose and all the text beneath it (ignoring all flags)."""
-    held: dict[int, tuple[Frame, float, float]] = {}
+) -> dict[int, tuple[Frame, float, float, float]]:
+    """For each flagged element, the prose, the prose written in sentences and all the text
+    beneath it (ignoring all flags)."""
+    held: dict[int, tuple[Frame, float, float, float]] = {}
     for segment, amount in zip(segments, prose, strict=True):
+        written = amount if amount and reads_as_sentences(segment.text) else 0.0
         for frame in segment.path:
             if frame.flag is not None:
-                _, found, text = held.get(frame.key, (frame, 0.0, 0.0))
-                held[frame.key] = (frame, found + amount, text + len(segment.text))
+                _, found, sentences, text = held.get(frame.key, (frame, 0.0, 0.0, 0.0))
+                held[frame.key] = (frame, found + amount, sentences + written, text + len(segment.text))
     return held
 
 
@@ -75,11 +94,13 @@ def _builder_name(frame: Frame) -> tuple[str, str | None]:
     return frame.tag, first[0] if first else None
 
 
-def _builder_classes(held: list[tuple[Frame, float, float]], total: float) -> set[tuple[str, str | None]]:
-    """Tag and class strings of flagged boxes that, together, hold most of the page's prose:
-    the blocks a page builder makes the article of (``elementor-widget``), not furniture."""
+def _builder_classes(
+    held: list[tuple[Frame, float, float, float]], total: float
+) -> set[tuple[str, str | None]]:
+    """Tag and class strings of flagged boxes that, together, hold most of the page's prose in
+    sentences: the blocks a page builder makes the article of (``elementor-widget``), not furniture."""
     shares: dict[tuple[str, str | None], float] = {}
-    for frame, amount, _ in held:
+    for frame, _, amount, _ in held:
         if frame.flag in FLAGS_PROSE_OVERRULES and amount:
             name = _builder_name(frame)
             shares[name] = shares.get(name, 0.0) + amount
@@ -114,28 +135,53 @@ def choose_container(
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
     builders = _builder_classes(held, total)
-    for frame, amount, text in held:
+    closing = _footers_after_heading(segments)
+    for frame, _, sentences, text in held:
+        # A box holding most of the prose wraps the article, unless that prose is the labels
+        # of a menu (a store's category tree, read without its links) or the box is a footer
+        # closing the page after its main heading (a shop's paragraphs written for search
+        # engines).
+        if frame.key in closing:
+            continue
         if (
-            (amount > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE)
-            or _reads_as_article(frame, amount, text)
+            (sentences > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE)
+            or _reads_as_article(frame, sentences, text)
             or _builder_name(frame) in builders
         ):
             frame.vetoed = True
     container = _best_frame(segments, prose)
-    for frame, amount, _ in held:
+    for frame, amount, _, _ in held:
         found = container.good if container else 0.0
-        if frame.vetoed or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE):
+        if (
+            frame.vetoed
+            or frame.key in closing
+            or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE)
+        ):
             continue
         if amount <= VETO_RATIO * found:
             break
         frame.vetoed = True
         container = _best_frame(segments, prose)
     if thread and container is not None and _thread_outweighs(segments, prose, container):
-        for frame, _, _ in held:
+        for frame, _, _, _ in held:
             if frame.flag == "comments":
                 frame.vetoed = True
         container = _best_frame(segments, prose)
     return container
+
+
+def _footers_after_heading(segments: Sequence[Segment]) -> frozenset[int]:
+    """Keys of the footer boxes that come after the page's first ``<h1>``, outside it."""
+    heading = next((index for index, segment in enumerate(segments) if segment.kind == "h1"), None)
+    if heading is None:
+        return frozenset()
+    above = {frame.key for frame in segments[heading].path}
+    return frozenset(
+        frame.key
+        for segment in segments[heading + 1 :]
+        for frame in segment.path
+        if frame.flag == "footer" and frame.key not in above
+    )
 
 
 # A forum thread is its opening post and the replies, which pages mark up as comments. On a
@@ -164,15 +210,26 @@ def _thread_outweighs(segments: Sequence[Segment], prose: Sequence[float], conta
 SMALL_PROSE_SHARE = 0.4
 SMALL_READ_SHARE = 0.25
 MAIN_READ_SHARE = 0.5
+# A page made of boxes (a product's description, features and specifications, a service's
+# offer and plans, the items of a listing) spreads its prose over several of them, none of
+# which holds most of it: there, an element holding under this share is one box of the body.
+# So is an element holding less than a couple of short paragraphs on any page but a thread.
+BOXED_PROSE_SHARE = 0.8
+SHORT_PROSE_CHARS = 500.0
 
 
-def widen(segments: Sequence[Segment], container: Frame) -> Frame:
+def small_share(container: Frame, boxed: bool) -> float:
+    """The share of the page's prose under which the element chosen is widened."""
+    return BOXED_PROSE_SHARE if boxed or container.good < SHORT_PROSE_CHARS else SMALL_PROSE_SHARE
+
+
+def widen(segments: Sequence[Segment], container: Frame, prose_share: float = SMALL_PROSE_SHARE) -> Frame:
     """The container, or the nearest ancestor that holds most of the page's readable text."""
     path = next((s.path for s in segments if container in s.path), None)
     if path is None:
         return container
     root = path[0]
-    if container.good >= SMALL_PROSE_SHARE * root.good and container.read >= SMALL_READ_SHARE * root.read:
+    if container.good >= prose_share * root.good and container.read >= SMALL_READ_SHARE * root.read:
         return container
     for frame in reversed(path[: path.index(container)]):
         if frame.read >= MAIN_READ_SHARE * root.read:
