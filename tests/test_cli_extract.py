@@ -176,3 +176,15 @@ def test_an_unknown_option_prints_the_commands_usage(capsys, command):
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith(f"usage: newsledger {command}") and "--no-such-flag" in err
+
+
+def test_an_unnamed_source_is_listed_as_unnamed_with_the_words_that_stand_for_it(tmp_path, capsys):
+    page = tmp_path / "report.txt"
+    page.write_text(
+        "Bridge repairs delayed\n\nThe repairs to the old bridge will take another year. Earlier, it was "
+        "reported that the council had found cracks in two of the piers.\n"
+    )
+    assert main(["extract", "-s", "-f", "markdown", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert "- **unnamed** (report, indirect; \u201cit was reported\u201d): that the council had found cracks" in out
+    assert "**it was reported**" not in out

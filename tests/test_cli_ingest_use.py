@@ -134,6 +134,7 @@ def test_flat_exports_carry_text_authors_dates_and_statement_details(tmp_path, c
     assert main(["export", "--db", db, "-f", "csv"]) == 0
     [article] = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert article["authors"] == "Lena Fischer" and article["modified"].startswith("2025-03-05")
+    assert article["page_type"] == "article"
     assert "The council met for two hours" in article["text"]
     out = tmp_path / "s.parquet"
     assert main(["export", "--db", db, "-f", "parquet", "--what", "statements", "-o", str(out)]) == 0
@@ -141,6 +142,7 @@ def test_flat_exports_carry_text_authors_dates_and_statement_details(tmp_path, c
     assert (statement["speaker"], statement["speaker_kind"], statement["speaker_resolution"]) == (
         "Ana Silva", "person", "explicit")
     assert statement["speaker_description"].startswith("the mayor")
+    assert (statement["kind"], statement["attribution"]) == ("direct", "speech")
     assert 0 < statement["confidence"] <= 1 and statement["part"] == "body"
     assert article["text"][statement["content_start"]:statement["content_end"]] == statement["content"]
 
@@ -190,3 +192,22 @@ def test_every_export_column_is_documented():
     section = doc[doc.index("## Export columns"):]
     missing = [c for c in (*ARTICLE_COLUMNS, *STATEMENT_COLUMNS, *FAILURE_COLUMNS) if f"`{c}`" not in section]
     assert missing == []
+
+
+def test_a_failed_relative_input_is_recorded_absolute_and_retried_from_anywhere(tmp_path, monkeypatch, capsys):
+    work, elsewhere = tmp_path / "work", tmp_path / "elsewhere"
+    (work / "pages").mkdir(parents=True)
+    elsewhere.mkdir()
+    db = str(tmp_path / "l.db")
+    monkeypatch.chdir(work)
+    assert main(["ingest", "pages/missing.html", "@urls.txt", "--db", db, "--no-progress", "-j", "0"]) == 1
+    with Ledger.open(db) as ledger:
+        inputs = sorted(failure.input for failure in ledger.iter_failures())
+    assert inputs == [str(work / "pages" / "missing.html"), "@" + str(work / "urls.txt")]
+    (work / "pages" / "missing.html").write_bytes(article_html(1))
+    (work / "urls.txt").write_text("# nothing to fetch yet\n")
+    monkeypatch.chdir(elsewhere)
+    capsys.readouterr()
+    main(["failures", "--retry", "--db", db, "-j", "0"])
+    with Ledger.open(db) as ledger:
+        assert ledger.stats().articles == 1

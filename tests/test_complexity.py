@@ -13,6 +13,7 @@ from collections.abc import Callable
 import pytest
 
 from newsledger import extract
+from newsledger.extract.nesting import costly_nesting_at
 
 # Absolute CPU seconds forgiven per doubling: noise on a busy machine, far below a quadratic step.
 SLACK = 0.25
@@ -119,6 +120,40 @@ def test_pathological_nesting_is_said_in_the_notes_and_its_text_kept() -> None:
     article = extract("<html><body>" + "<div>" * 50_000 + "deep text" + "</div>" * 50_000)
     assert any("nested too deep" in note for note in article.notes)
     assert "deep text" in article.text or any("deep text" in b.text for b in article.boilerplate)
+
+
+# Markup that looks as if it opened raw text, but does not for the parser: what follows it is
+# parsed as elements, so nesting there must be weighed like anywhere else.
+NOT_RAW_TEXT = [
+    '<a href="https://example.org/<script>">link</a>',  # "<" inside a quoted attribute value
+    "<a title='<style>'>link</a>",
+    "<noscript>",  # holds elements when scripting is off
+    "<svg><title>",  # in SVG and MathML, title/style/script are ordinary elements
+    "<svg><style>",
+    "<math><title>",
+    "<!-->",  # a comment that ends where it starts
+    "<!-- a --!>",
+]
+
+
+@pytest.mark.parametrize("opening", NOT_RAW_TEXT)
+def test_nesting_after_markup_that_only_looks_like_raw_text_is_weighed(opening: str) -> None:
+    n = 12_000
+    nested = "".join(f'<b class="k{i}">' for i in range(n)) + "<p>x" * n
+    page = "<html><body><p>Intro.</p>" + opening + nested + "</body></html>"
+    assert costly_nesting_at(page) is not None
+    started = time.process_time()
+    article = extract(page)
+    assert time.process_time() - started < 2.0
+    assert any("nested too deep" in note for note in article.notes)
+
+
+def test_raw_text_really_hides_what_looks_like_tags() -> None:
+    nested = "<div>" * 60_000
+    for raw in ("script", "style", "textarea", "title", "iframe", "noembed", "noframes", "xmp"):
+        assert costly_nesting_at(f"<html><body><{raw}>{nested}</{raw}><p>after</p>") is None
+    assert costly_nesting_at(f"<html><body><!--{nested}--><p>after</p>") is None
+    assert costly_nesting_at(f'<html><body><a title="{nested}">x</a><p>after</p>') is None
 
 
 def test_real_structure_is_not_taken_for_pathological_nesting() -> None:

@@ -76,12 +76,13 @@ def test_private_addresses_are_refused_unless_allowed(tmp_path, capsys):
         scenario = news_scenario(outlets)
         assert main(["sources", "add", scenario.feeds["slow"], "--db", db]) == 1
         assert "non-public address" in capsys.readouterr().err
+        assert not (tmp_path / "private.db").exists()  # a refused add leaves no ledger behind
         with Ledger.open(db) as ledger:
             add_sources(
                 ledger, [Found(url=scenario.feeds["slow"], kind="rss", via="given")], scenario.slow.name
             )
         assert main(["watch", "--once", "--db", db, "-j", "0", "--host-delay", "0"]) == 1  # every poll failed
-        assert "1 sources polled (0 unchanged, 1 failed)" in capsys.readouterr().out
+        assert "1 source polled (0 unchanged, 1 failed)" in capsys.readouterr().out
         with Ledger.open(db) as ledger:
             assert "non-public address" in list_sources(ledger)[0].last_error
         assert outlets.hits() == []

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from bench._outlet import Outlets, many_hosts, news_scenario
 
-from newsledger.follow import WatchOptions, add_outlet, list_sources, run_round, source_of_page
-from newsledger.follow import state
+from newsledger.follow import WatchOptions, add_outlet, list_sources, run_round, source_of_page, state
 from newsledger.follow.discover import Found
 from newsledger.follow.state import add_sources
 from newsledger.ledger import Ledger

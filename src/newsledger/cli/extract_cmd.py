@@ -94,9 +94,13 @@ def statements_as_text(statements, markdown: bool) -> str:
         return ""
     lines = ["## Statements", ""] if markdown else ["Statements:"]
     for statement in statements:
-        who = statement.speaker.name or (statement.speaker.mention.text if statement.speaker.mention else "unnamed")
+        speaker = statement.speaker
+        mention = speaker.mention.text if speaker.mention else None
+        unnamed = speaker.resolution == "unnamed" or not (speaker.name or mention)
+        who = "unnamed" if unnamed else speaker.name or mention
         who = f"**{who}**" if markdown else who
-        lines.append(f"- {who} ({statement.cue.lemma}, {statement.kind}): {statement.content.text}")
+        how = f"{statement.cue.lemma}, {statement.kind}" + (f"; “{mention}”" if unnamed and mention else "")
+        lines.append(f"- {who} ({how}): {statement.content.text}")
     return "\n" + "\n".join(lines) + "\n"
 
 

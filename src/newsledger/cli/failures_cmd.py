@@ -8,6 +8,7 @@ import sys
 import msgspec
 
 from newsledger.cli.ledger_args import add_db_argument, open_ledger
+from newsledger.counts import counted
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             count = write_to(args.output, lambda out: write_csv(rows, FAILURE_COLUMNS, out))
         else:
             count = write_to(args.output, lambda out: write_text(rows, out))
-    print(f"{count} failures", file=sys.stderr)
+    print(counted(count, "failure"), file=sys.stderr)
     return 0
 
 
@@ -65,5 +66,5 @@ def retry(ledger, args: argparse.Namespace) -> int:
     for line in summary.failure_lines():
         print(line, file=sys.stderr)
     after = ledger.stats().failures
-    print(f"retried {before} failures: {before - after} resolved, {after} remain; {summary.line()}")
+    print(f"retried {counted(before, 'failure')}: {before - after} resolved, {after} remain; {summary.line()}")
     return 1 if after and after >= before else 0

@@ -7,6 +7,7 @@ import importlib
 import sys
 
 from newsledger.cli.ledger_args import add_db_argument, open_ledger
+from newsledger.counts import counted
 from newsledger.errors import ConfigError
 from newsledger.progress import Progress
 from newsledger.scale.cli import add_ray_arguments, bind_engine_arguments
@@ -93,8 +94,8 @@ def totals_line(ledger) -> str:
     stats = ledger.stats()
     where = ledger.db.target if ledger.backend == "sqlite" else ledger.backend
     line = (
-        f"ledger {where}: {stats.articles} articles, {stats.statements} statements, {stats.speakers} speakers, "
-        f"{stats.sites} sites, {stats.failures} failures"
+        f"ledger {where}: {counted(stats.articles, 'article')}, {counted(stats.statements, 'statement')}, "
+        f"{counted(stats.speakers, 'speaker')}, {counted(stats.sites, 'site')}, {counted(stats.failures, 'failure')}"
     )
     top = ledger.speakers(limit=5).speakers
     if top:

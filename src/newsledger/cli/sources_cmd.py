@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from newsledger.cli.ledger_args import add_db_argument, open_ledger
+from newsledger.counts import counted
 
 COLUMNS = (
     "id",
@@ -64,22 +65,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_add(args: argparse.Namespace) -> int:
     from newsledger.errors import NewsledgerError
-    from newsledger.follow import add_outlet
+    from newsledger.follow import discover_outlet
+    from newsledger.follow.state import add_sources, outlet_of
     from newsledger.sources.options import SourceOptions
 
     options = SourceOptions(allow_private=args.allow_private, host_delay=args.host_delay)
-    failed = 0
-    with open_ledger(args.db, create=True) as ledger:
-        for url in args.urls:
-            try:
-                sources = add_outlet(ledger, url, options)
-            except NewsledgerError as err:
-                print(f"newsledger: error: {err}", file=sys.stderr)
-                failed += 1
-                continue
-            for source in sources:
-                print(f"{source.kind:<14} {source.outlet:<24} {source.via:<10} {source.url}")
-    return 1 if failed == len(args.urls) else 0
+    discovered = []
+    for url in args.urls:
+        try:
+            discovered.append(discover_outlet(url, options))
+        except NewsledgerError as err:
+            print(f"newsledger: error: {err}", file=sys.stderr)
+    if discovered:  # a refused add leaves no new ledger behind
+        with open_ledger(args.db, create=True) as ledger:
+            for found in discovered:
+                for source in add_sources(ledger, found, outlet_of(found[0].url)):
+                    print(f"{source.kind:<14} {source.outlet:<24} {source.via:<10} {source.url}")
+    return 0 if discovered else 1
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -119,5 +121,5 @@ def run_switch(args: argparse.Namespace) -> int:
 
     with open_ledger(args.db) as ledger:
         changed = set_state(ledger, args.ids, args.state)
-    print(f"{changed} sources {args.state}")
+    print(f"{counted(changed, 'source')} {args.state}")
     return 0 if changed == len(set(args.ids)) else 1

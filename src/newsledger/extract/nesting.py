@@ -21,9 +21,21 @@ QUICK_TAGS = 6000
 # Depth alone costs little: 200,000 nested inline elements parse in a third of a second.
 MAX_SCOPE_WORK = 8_000_000
 
-# The tag's rest stops at the next "<", so that a tag left open costs no rescan.
-_TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)(>?))")
-_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed"})
+# A tag's start; its rest is read by ``_TAG_REST`` as the parser reads it: up to the first ">"
+# that is not inside a quoted attribute value (a "<" there opens no tag).
+_TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*))")
+_TAG_REST = re.compile(r"""(?:[^>"'=/]+|/(?!>)|=[\t\n\f\r ]*(?:"[^"]*"|'[^']*')|[="'])*(/?)(?:>|$)""")
+_COMMENT_END = re.compile(r"--!?>")
+# Raw text as the parser reads it here (scripting off: <noscript> holds elements).
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
+# In SVG and MathML these start ordinary elements, and these HTML tags end the foreign element.
+_FOREIGN = frozenset({"svg", "math"})
+_FOREIGN_BREAKOUT = frozenset(
+    {"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta"}
+    | {"nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup"}
+    | {"table", "tt", "u", "ul", "var"}
+)
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
     | {"param", "keygen", "frame", "basefont", "bgsound", "image"}
@@ -52,7 +64,7 @@ _HTML_CONTAINERS = _BLOCK | frozenset(
     | {"time", "tt", "u", "var", "td", "th", "tr", "table", "tbody", "thead", "tfoot", "button"}
 )
 _ANY_TAG = re.compile(r"<[^<>]*>?")
-_END_OF_RAW = {name: re.compile(f"</{name}", re.IGNORECASE) for name in _RAW_TEXT}
+_END_OF_RAW = {name: re.compile(f"</{name}(?=[\\t\\n\\f\\r />]|$)", re.IGNORECASE) for name in _RAW_TEXT}
 # Elements that keep a start tag from closing an open paragraph, or list item, below them.
 _BUTTON_SCOPE = frozenset(
     {"table", "td", "th", "caption", "button", "object", "marquee", "applet", "template"}
@@ -86,16 +98,19 @@ def costly_nesting_at(html: str) -> int | None:
     open_count: dict[str, int] = dict.fromkeys(_KNOWN_NAMES, 0)
     work = 0
     formatting_open = 0
+    foreign_at: int | None = None  # where the outermost open <svg> or <math> stands on the stack
     position = 0
-    search = _TAG.search
+    search, read_rest = _TAG.search, _TAG_REST.match
     while (match := search(html, position)) is not None:
-        position = match.end()
-        comment, end_tag, name, rest, closed = match.groups()
+        comment, end_tag, name = match.groups()
         if comment:
-            found = html.find("-->", position)
-            position = len(html) if found < 0 else found + 3
+            position = _comment_end(html, match.end())
             continue
+        rest = read_rest(html, match.end())
+        position = rest.end() if rest else len(html)
         name = name.lower()
+        if foreign_at is not None and len(stack) <= foreign_at:
+            foreign_at = None
         if end_tag:
             if stack and stack[-1] == name:
                 stack.pop()
@@ -104,6 +119,9 @@ def costly_nesting_at(html: str) -> int | None:
             elif open_count.get(name):
                 formatting_open -= _close(stack, open_count, name)
             continue
+        if foreign_at is not None and name in _FOREIGN_BREAKOUT:
+            formatting_open -= _pop(stack, open_count, len(stack) - foreign_at)
+            foreign_at = None
         if name in _BLOCK:
             work += len(stack) + CLONE_WORK * formatting_open
             if open_count["p"]:
@@ -113,18 +131,28 @@ def costly_nesting_at(html: str) -> int | None:
         if name in _SELF_CLOSING and open_count[name]:
             barrier = _LIST_SCOPE if name in _LIST_ITEMS else _NO_BARRIER
             formatting_open -= _close(stack, open_count, name, barrier)
-        if closed and rest.endswith("/") and name not in _HTML_CONTAINERS:
+        if rest and rest.group(1) and (foreign_at is not None or name not in _HTML_CONTAINERS):
             continue  # <path/> in SVG or MathML opens nothing; <div/> in HTML does
-        if name in _RAW_TEXT:
+        if name in _RAW_TEXT and foreign_at is None:
             end = _END_OF_RAW[name].search(html, position)
             position = len(html) if end is None else end.end()
         elif name not in _VOID:
+            if name in _FOREIGN and foreign_at is None:
+                foreign_at = len(stack)
             stack.append(name)
             open_count[name] = open_count.get(name, 0) + 1
             formatting_open += name in _FORMATTING
         if work > MAX_SCOPE_WORK:
             return match.start()
     return None
+
+
+def _comment_end(html: str, start: int) -> int:
+    """Where a comment opened just before ``start`` ends ("<!-->" and "<!--->" end at once)."""
+    if html.startswith(">", start) or html.startswith("->", start):
+        return html.index(">", start) + 1
+    end = _COMMENT_END.search(html, start)
+    return len(html) if end is None else end.end()
 
 
 def _close(
@@ -135,15 +163,20 @@ def _close(
     for back in range(1, min(len(stack), _REACH) + 1):
         open_name = stack[-back]
         if open_name == name:
-            popped = 0
-            for _ in range(back):
-                closed = stack.pop()
-                open_count[closed] -= 1
-                popped += closed in _FORMATTING
-            return popped
+            return _pop(stack, open_count, back)
         if open_name in barrier:
             return 0
     return 0
+
+
+def _pop(stack: list[str], open_count: dict[str, int], count: int) -> int:
+    """Pop the top ``count`` elements; the number of formatting elements among them."""
+    popped = 0
+    for _ in range(count):
+        closed = stack.pop()
+        open_count[closed] -= 1
+        popped += closed in _FORMATTING
+    return popped
 
 
 def without_markup_after(html: str, offset: int) -> str:

@@ -23,6 +23,7 @@ __all__ = [
     "WatchOptions",
     "add_outlet",
     "discover",
+    "discover_outlet",
     "list_sources",
     "run_round",
     "source_of_page",
@@ -32,8 +33,15 @@ __all__ = [
 def add_outlet(ledger, url: str, options=None) -> list[SourceRecord]:
     """Discover the feeds and sitemaps of ``url`` (a home page, feed or sitemap) and store them
     as sources of its outlet; raises NewsledgerError when nothing to follow is found."""
-    from newsledger.errors import SourceError
     from newsledger.follow.state import add_sources, outlet_of
+
+    found = discover_outlet(url, options)
+    return add_sources(ledger, found, outlet_of(found[0].url))
+
+
+def discover_outlet(url: str, options=None) -> list[Found]:
+    """The feeds and sitemaps of ``url``, nothing stored; raises NewsledgerError when none is found."""
+    from newsledger.errors import SourceError
     from newsledger.sources.options import SourceOptions
     from newsledger.sources.urls import Fetcher
 
@@ -45,7 +53,7 @@ def add_outlet(ledger, url: str, options=None) -> list[SourceRecord]:
             "no feed or sitemap found (none linked, none declared in robots.txt, no /sitemap.xml)",
             input_name=url,
         )
-    return add_sources(ledger, found, outlet_of(found[0].url))
+    return found
 
 
 def _getter(fetcher):

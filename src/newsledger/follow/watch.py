@@ -23,6 +23,7 @@ from email.utils import parsedate_to_datetime
 
 import msgspec
 
+from newsledger.counts import counted
 from newsledger.errors import ListingError
 from newsledger.follow import state
 from newsledger.follow.dates import on_or_after
@@ -78,10 +79,10 @@ class RoundSummary(msgspec.Struct, kw_only=True):
     def line(self) -> str:
         rate = self.stored / self.seconds if self.seconds else 0.0
         return (
-            f"{self.polled} sources polled ({self.unchanged} unchanged, {self.poll_failures} failed), "
-            f"{self.found} new URLs; {self.fetched} fetched, {self.stored} stored ({rate:.1f}/s), "
+            f"{counted(self.polled, 'source')} polled ({self.unchanged} unchanged, {self.poll_failures} failed), "
+            f"{counted(self.found, 'new URL')}; {self.fetched} fetched, {self.stored} stored ({rate:.1f}/s), "
             f"{self.already} already stored, {self.disallowed} disallowed by robots.txt, {self.failed} failed; "
-            f"{self.statements} statements in {self.seconds:.1f} s" + (" (stopped)" if self.stopped else "")
+            f"{counted(self.statements, 'statement')} in {self.seconds:.1f} s" + (" (stopped)" if self.stopped else "")
         )
 
 

@@ -23,6 +23,7 @@ from typing import TypeVar
 
 import msgspec
 
+from newsledger.counts import counted
 from newsledger.extract.assemble import EXTRACTOR
 from newsledger.ingest.process import failed
 from newsledger.ingest.timeout import process_page_limited
@@ -95,9 +96,9 @@ class IngestSummary(msgspec.Struct, kw_only=True):
     def line(self) -> str:
         skipped = "".join(f", {n} {kind}" for kind, n in sorted(self.skipped_records.items()))
         return (
-            f"{self.seen} pages in {self.seconds:.1f} s ({self.rate:.1f} pages/s): {self.stored} stored, "
-            f"{self.skipped} already stored, {self.duplicates} duplicates, {self.failed} failed; {self.articles} "
-            f"articles, {self.statements} statements"
+            f"{counted(self.seen, 'page')} in {self.seconds:.1f} s ({self.rate:.1f} pages/s): {self.stored} stored, "
+            f"{self.skipped} already stored, {counted(self.duplicates, 'duplicate')}, {self.failed} failed; "
+            f"{counted(self.articles, 'article')}, {counted(self.statements, 'statement')}"
             + (f"; records not pages: {sum(self.skipped_records.values())}{skipped}" if self.skipped_records else "")
         )
 

@@ -14,11 +14,11 @@ from newsledger.model import Article, Statement
 
 ARTICLE_COLUMNS = (
     "article_id", "page_key", "url", "canonical_url", "site", "site_name", "headline", "published", "modified",
-    "language", "authors", "statement_count", "extractor", "stored_at", "text",
+    "language", "page_type", "authors", "statement_count", "extractor", "stored_at", "text",
 )
 STATEMENT_COLUMNS = (
     "statement_id", "article_id", "position", "statement_key", "speaker_id", "speaker", "speaker_kind",
-    "speaker_description", "speaker_resolution", "speaker_mention", "kind", "cue_lemma", "cue", "channel",
+    "speaker_description", "speaker_resolution", "speaker_mention", "kind", "attribution", "cue_lemma", "cue", "channel",
     "addressee", "content", "part", "content_start", "content_end", "date", "said_on", "confidence", "nested_in",
     "site", "url", "headline", "extractor",
 )
@@ -61,6 +61,7 @@ def _article_row(row: tuple) -> dict[str, Any]:
         "article_id": article_id, "page_key": key, "url": url, "canonical_url": canonical, "site": site,
         "site_name": site_name, "headline": headline, "published": published,
         "modified": article.modified.value if article.modified else None, "language": language,
+        "page_type": article.page_type.value if article.page_type else None,
         "authors": "; ".join(author.name for author in article.authors) or None,
         "statement_count": statements, "extractor": extractor, "stored_at": stored_at, "text": text,
     }
@@ -75,7 +76,7 @@ def _statement_row(row: tuple) -> dict[str, Any]:
         "statement_id": statement_id, "article_id": article_id, "position": position, "statement_key": key,
         "speaker_id": speaker_id, "speaker": speaker, "speaker_kind": who.kind, "speaker_description": who.description,
         "speaker_resolution": who.resolution, "speaker_mention": who.mention.text if who.mention else None,
-        "kind": kind, "cue_lemma": lemma, "cue": statement.cue.span.text or None, "channel": channel,
+        "kind": kind, "attribution": statement.attribution, "cue_lemma": lemma, "cue": statement.cue.span.text or None, "channel": channel,
         "addressee": statement.addressee.name if statement.addressee else None, "content": content,
         "part": statement.part, "content_start": statement.content.start, "content_end": statement.content.end,
         "date": date, "said_on": said_on, "confidence": statement.confidence, "nested_in": statement.nested_in,

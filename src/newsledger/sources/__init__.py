@@ -15,9 +15,12 @@ Nothing is read before it is needed, so a stream over millions of pages uses con
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+import msgspec
 
 from newsledger.model import Page, SourceFailure
 from newsledger.sources.options import SourceOptions
@@ -49,7 +52,24 @@ def iter_pages(
     counted by kind in ``skipped`` when it is given."""
     options = options or SourceOptions()
     for spec in specs:
-        yield from _pages_of(spec, options, skipped)
+        kind = spec_kind(spec)
+        for item in _pages_of(spec, options, skipped):
+            if isinstance(item, SourceFailure) and kind not in ("stdin", "url"):
+                item = msgspec.structs.replace(item, input=located_input(item.input, spec))
+            yield item
+
+
+def located_input(name: str, spec: str) -> str:
+    """A failed local input as an absolute spec, so that it can be tried again from any working
+    directory: ``name`` is the spec, a file below a directory spec or a record of a WARC file;
+    the list of a ``@list`` keeps its ``@``; URLs stay as they are."""
+    if name.startswith(("http://", "https://")):
+        return name
+    if spec.startswith("@") and name == spec[1:]:
+        return "@" + os.path.abspath(name)
+    if name.startswith(spec + "#"):
+        return os.path.abspath(spec) + name[len(spec) :]
+    return os.path.abspath(name)
 
 
 def _pages_of(spec: str, options: SourceOptions, skipped: Counter | None = None) -> Iterator[Page | SourceFailure]:

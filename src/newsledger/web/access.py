@@ -62,7 +62,7 @@ def bearer_signed_in(request: Request) -> bool:
 
 def require_reader(request: Request) -> None:
     if settings_of(request).private and not signed_in(request):
-        raise refuse(request, "this server is private: sign in or send the bearer token")
+        raise refuse(request, "this server is private: sign in, or send the operator's token in an Authorization: Bearer header")
 
 
 def require_writer(request: Request, *, form_checked: bool = False) -> None:
@@ -74,7 +74,7 @@ def require_writer(request: Request, *, form_checked: bool = False) -> None:
     if bearer_signed_in(request):
         return
     if not cookie_signed_in(request):
-        raise refuse(request, "writing needs the operator's bearer token")
+        raise refuse(request, "writing needs the operator's token: sign in, or send it in an Authorization: Bearer header")
     if not (form_checked or same_site_write(request)):
         raise ApiError(
             403,

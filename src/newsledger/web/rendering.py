@@ -7,10 +7,12 @@ from pathlib import Path
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
+from newsledger.counts import counted
 from newsledger.web.security import CSRF_COOKIE, csrf_field_for, new_csrf_cookie
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
 TEMPLATES.env.autoescape = True
+TEMPLATES.env.filters["counted"] = counted
 
 
 def render(request: Request, name: str, context: dict, *, status: int = 200):
