@@ -38,6 +38,13 @@ GERMAN_MONTHS = [
         ("2025年1月14日 21時17分", "2025-01-14T21:17", "minute", False),
         ("Do 25.04.24 | 14:07 Uhr", "2024-04-25T14:07", "minute", False),
         ("20230428", "2023-04-28", "day", False),
+        ("Updated: 10/31/2024", "2024-10-31", "day", False),
+        ("Thu, 09/25/2025 - 00:00", "2025-09-25T00:00", "minute", False),
+        ("3/4/2025", "2025-04-03", "day", False),
+        ("2025/12/02", "2025-12-02", "day", False),
+        ("02-12-2025", "2025-12-02", "day", False),
+        ("2023 Jan 7", "2023-01-07", "day", False),
+        ("Essay - Published: 2025.12.17 |", "2025-12-17", "day", False),
     ],
 )
 def test_printed_forms(text: str, value: str, precision: str, zoned: bool) -> None:

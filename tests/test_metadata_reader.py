@@ -40,6 +40,16 @@ def test_the_printed_headline_wins_over_a_card_title_in_capitals() -> None:
     assert metadata.headline.value == "River bridge reopens after flood repairs"
 
 
+def test_the_printed_headline_is_read_as_a_reader_sees_it() -> None:
+    broken = read("", "<h1>Rebuilding the Legacy<br>of American Made</h1><p>Text.</p>")
+    assert broken.headline is not None
+    assert broken.headline.value == "Rebuilding the Legacy of American Made"
+    permalink = read("", '<h1>Working with forms<a class="headerlink" href="#forms">¶</a></h1>')
+    assert permalink.headline is not None and permalink.headline.value == "Working with forms"
+    hyphenated = read("", "<h1>Home Repair Assis&shy;tance Program</h1>")
+    assert hyphenated.headline is not None and hyphenated.headline.value == "Home Repair Assistance Program"
+
+
 def test_a_kicker_before_the_headline_stays_with_the_declared_title() -> None:
     metadata = read(
         '<meta property="og:title" content="Flood inquiry: Two ministers resign over the report">',
@@ -86,6 +96,106 @@ def test_two_full_names_joined_by_an_ampersand_are_two_authors() -> None:
     assert names(metadata) == ["Jared Newman", "Sam Singleton"]
 
 
+def test_the_asker_named_in_a_microdata_author_box_with_badges_is_the_author() -> None:
+    metadata = read(
+        "",
+        '<div class="question"><h1>How do I descale a kettle?</h1><p>Mine is furred up.</p>'
+        '<div class="user-details" itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<a href="/users/812/kettlefan99" itemprop="url">kettlefan99</a>'
+        '<meta itemprop="name" content="kettlefan99">'
+        '<div><span class="rep">1,204</span> <span>3 silver badges</span></div></div></div>',
+        url="https://answers.example/questions/55/descale-kettle",
+    )
+    assert names(metadata) == ["kettlefan99"]
+
+
+def test_a_posters_handle_in_a_profile_link_beside_post_counts_is_the_author() -> None:
+    metadata = read(
+        "",
+        '<div class="page-main--withSidebar"><h1>Which tent for windy coasts?</h1>'
+        '<article class="post"><div class="post-author">'
+        '<a href="/members/gale_walker77.3301/" class="avatar">G</a>'
+        '<a href="/members/gale_walker77.3301/">gale_walker77</a>'
+        "<span>Thread starter</span><span>2,310 posts</span><span>Joined 2011</span></div>"
+        "<p>Looking for advice on a tent.</p></article></div>",
+        url="https://forum.example/threads/which-tent.9981/",
+    )
+    assert names(metadata) == ["gale_walker77"]
+
+
+def test_a_by_line_beside_the_heading_names_the_author_without_the_date_after_it() -> None:
+    metadata = read(
+        "",
+        '<div class="builder-widget-wrap"><div class="builder-widget-container">'
+        "<h1>Five ways to keep basil alive</h1>"
+        '<p class="post-meta"><span>By</span>\n<span>Marta Kowalska</span>\n<span>June 3, 2025</span></p>'
+        "</div></div><p>Basil wants sun and a wet, not soaked, pot.</p>",
+        url="https://garden.example/keep-basil-alive",
+    )
+    assert names(metadata) == ["Marta Kowalska"]
+    assert metadata.authors[0].evidence.source == "byline"
+
+
+def test_a_by_line_naming_the_site_itself_names_no_author() -> None:
+    metadata = read(
+        '<meta property="og:site_name" content="Garden Example">',
+        "<header><h1>Five ways to keep basil alive</h1><p>By Garden Example</p></header>",
+        url="https://garden.example/keep-basil-alive",
+    )
+    assert names(metadata) == []
+
+
+def test_the_thread_starter_is_the_author_of_a_forum_page_opening_on_a_reply() -> None:
+    metadata = read(
+        "",
+        '<header class="account-bar"><span class="username">Hi, reader</span></header>'
+        '<div class="thread-header"><h1>Quietest fan for a small case?</h1>'
+        '<ul><li><span class="sr-only">Thread starter</span> <a class="username" href="/members/fanless_fred.12/">'
+        "fanless_fred</a></li><li>Started 4 March 2024</li></ul></div>"
+        '<article class="message"><section class="message-user">'
+        '<a class="username" href="/members/coolant_carla.98/">coolant_carla</a> <span>Moderator</span>'
+        "</section><p>Page 2: try the 120 mm ones.</p></article>",
+        url="https://forum.example/threads/quietest-fan.4411/page-2",
+    )
+    assert names(metadata) == ["fanless_fred"]
+
+
+def test_a_username_slot_holding_a_members_menu_names_only_the_member() -> None:
+    metadata = read(
+        "",
+        "<h1>Moving a site between hosts</h1>"
+        '<div class="postbit"><div class="username_container">'
+        '<a class="username" href="member.php?u=5"><strong itemprop="author">hostmover</strong></a>'
+        '<ul class="popupbody"><li><a href="member.php?u=5">View Profile</a></li>'
+        '<li><a href="search.php?u=5">View Forum Posts</a></li></ul></div>'
+        "<p>What is the safest order of steps?</p></div>",
+        url="https://forum.example/showthread.php?t=77",
+    )
+    assert names(metadata) == ["hostmover"]
+
+
+def test_the_declared_person_a_personal_site_is_named_for_is_its_author() -> None:
+    metadata = read(
+        '<meta property="og:site_name" content="Nora Lindqvist">'
+        '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Notes on sourdough", '
+        '"author": {"@type": "Person", "name": "Nora Lindqvist"}}</script>',
+        "<h1>Notes on sourdough</h1>",
+        url="https://noralindqvist.example/notes-on-sourdough",
+    )
+    assert names(metadata) == ["Nora Lindqvist"]
+
+
+def test_a_publisher_declared_as_a_person_is_still_not_an_author() -> None:
+    metadata = read(
+        '<meta property="og:site_name" content="Harbour Heart Foundation">'
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Walking after surgery", '
+        '"author": {"@type": "Person", "name": "Harbour Heart Foundation"}}</script>',
+        "<h1>Walking after surgery</h1>",
+        url="https://harbourheart.example/walking-after-surgery",
+    )
+    assert names(metadata) == []
+
+
 def test_a_job_title_is_never_a_name() -> None:
     assert names(read('<meta name="author" content="Publisher">', "<h1>Prices</h1>")) == []
     metadata = read('<meta name="author" content="Jane Doe, Publisher">', "<h1>Prices</h1>")
@@ -109,11 +219,93 @@ def test_an_unlabelled_date_under_the_headline_is_the_publication_date_with_less
     assert metadata.published.evidence.source == "dateline"
 
 
+def test_a_date_printed_in_a_short_line_after_the_heading_is_weak_evidence() -> None:
+    metadata = read(
+        "",
+        "<h1>Tuning a bicycle wheel</h1>"
+        '<div class="w-embed"><strong>By <a href="/team/ola">Ola Berg</a></strong> - Mar 27, 2024</div>'
+        "<p>On 2 April 2024 the shop reopened, but that is another story.</p>",
+        url="https://bikes.example/tuning-a-wheel",
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2024-03-27")
+    assert metadata.published.confidence < 1.0
+
+
+def test_a_thread_headed_by_an_h2_is_dated_by_its_first_post_not_the_posters_joining_day() -> None:
+    metadata = read(
+        "",
+        "<h2>Turning off the status lights</h2><div class='postbody'><p class='author'>by "
+        "<a href='/memberlist.php?u=9'>ledfan</a> &raquo; Sun Dec 17, 2023 11:23 am</p>"
+        "<p>How do I turn them off?</p></div>"
+        "<dl class='profile'><dd><strong>Joined:</strong> Wed Feb 04, 2015 6:38 pm</dd></dl>",
+        url="https://forum.example/viewtopic.php?t=361697",
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2023-12-17")
+    joined_first = read(
+        "",
+        "<h2>Turning off the status lights</h2><dl class='profile'><dd><strong>Joined:</strong> "
+        "Wed Feb 04, 2015 6:38 pm</dd></dl><p>by ledfan &raquo; Sun Dec 17, 2023 11:23 am</p>",
+        url="https://forum.example/viewtopic.php?t=361697",
+    )
+    assert joined_first.published is not None
+    assert joined_first.published.value.startswith("2023-12-17")
+
+
+def test_a_date_printed_just_above_the_heading_is_read_when_none_follows_it() -> None:
+    metadata = read(
+        "",
+        '<nav><a href="/">Home</a></nav><div class="builder-column"><span>Lena Ortiz</span>'
+        "<span>December 3, 2025</span></div><div><div><div><div>"
+        "<h1>Choosing an e-bike for commuting</h1></div></div></div>"
+        "<p>Start with how far you ride.</p></div>",
+        url="https://bikes.example/choosing-an-ebike",
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2025-12-03")
+    assert metadata.published.confidence < 1.0
+
+
+def test_a_date_inside_a_sentence_after_the_heading_is_not_the_publication_date() -> None:
+    metadata = read(
+        "",
+        "<h1>Recall notice</h1><p>As of July 31, 2025, the agency has received eleven reports of "
+        "dizziness from people who took the tablets.</p>",
+        url="https://agency.example/recall-notice",
+    )
+    assert metadata.published is None
+
+
+def test_a_date_in_a_box_holding_the_heading_is_read_whatever_the_box_is_called() -> None:
+    metadata = read(
+        "",
+        '<div class="blog-widget"><h1>Small adventures with small models</h1>'
+        '<span class="post-date">December 19, 2025</span><p>Text of the post.</p></div>',
+        url="https://blog.example/small-adventures",
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2025-12-19")
+
+
 def test_a_meta_tag_in_another_spelling_gives_the_date() -> None:
     metadata = read('<meta name="published" content="July 17, 2025">', "<h1>Story</h1>")
     assert metadata.published is not None
     assert metadata.published.value.startswith("2025-07-17")
     assert metadata.published.confidence == 1.0
+
+
+def test_a_meta_name_of_any_spelling_naming_a_date_gives_it_and_an_expiry_does_not() -> None:
+    metadata = read(
+        '<meta name="article:expiration_time" content="2031-01-01">'
+        '<meta name="docs.date" content="2025-02-23T00:00:00Z">',
+        "<h1>Run functions locally</h1>",
+    )
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2025-02-23")
+    assert metadata.published.confidence < 1.0
+    named = read('<meta name="content.publishDate" content="2024-06-01">', "<h1>Story</h1>")
+    assert named.published is not None and named.published.confidence == 1.0
 
 
 def test_json_ld_printed_html_escaped_into_a_meta_tag_is_read() -> None:
@@ -138,13 +330,24 @@ def test_a_date_in_script_data_is_weak_evidence() -> None:
     assert metadata.published.confidence < 1.0
 
 
-def test_an_update_date_is_never_the_publication_date() -> None:
+def test_an_update_date_is_the_publication_date_only_when_no_other_is_stated() -> None:
     metadata = read(
         "",
         '<h1>Checklist</h1><p class="post-date">Last updated: December 9, 2025</p><p>Body.</p>',
         url="https://shop.example/checklist",
     )
-    assert metadata.published is None
+    assert metadata.modified is not None and metadata.modified.value.startswith("2025-12-09")
+    assert metadata.published is not None and metadata.published.value.startswith("2025-12-09")
+    assert metadata.published.confidence < 1.0
+
+
+def test_an_update_date_never_replaces_a_stated_publication_date() -> None:
+    metadata = read(
+        '<meta property="article:modified_time" content="2025-12-09T10:00:00+00:00">',
+        '<h1>Checklist</h1><p class="post-date">Published March 2, 2024</p><p>Body.</p>',
+        url="https://shop.example/checklist",
+    )
+    assert metadata.published is not None and metadata.published.value.startswith("2024-03-02")
     assert metadata.modified is not None and metadata.modified.value.startswith("2025-12-09")
 
 

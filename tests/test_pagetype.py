@@ -94,6 +94,124 @@ def declared_forum_page() -> str:
     )
 
 
+def microdata_thread_page() -> str:
+    comments = "".join(
+        f'<div itemprop="comment" itemscope itemtype="https://schema.org/Comment">'
+        f'<span itemprop="author">walker{i}</span><p itemprop="text">The ridge path was dry last week.</p></div>'
+        for i in range(3)
+    )
+    return page(
+        f"<h1>Is the ridge path open?</h1><p>{PROSE}</p>{comments}",
+        '<meta property="og:type" content="website">'
+        '<meta property="article:published_time" content="2025-02-01T09:00:00Z">',
+    )
+
+
+def faq_service_page() -> str:
+    faq = (
+        '{"@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Do you work weekends?",'
+        ' "acceptedAnswer": {"@type": "Answer", "text": "Yes."}}]}'
+    )
+    return page(
+        "<h1>Chimney Sweeping Services</h1><p>Certified sweeps for every kind of flue.</p>"
+        "<h2>Do you work weekends?</h2><p>Yes.</p>",
+        f'<script type="application/ld+json">{faq}</script>',
+    )
+
+
+def plain_cms_page() -> str:
+    """A CMS gives its pages ``og:type article`` and a modified date; its graph names a WebPage."""
+    graph = '{"@graph": [{"@type": "WebPage", "name": "Bookkeeping Services", "dateModified": "2025-01-05"}]}'
+    return page(
+        f"<h1>Bookkeeping Services</h1>{''.join(f'<p>{PROSE}</p>' for _ in range(3))}",
+        '<meta property="og:type" content="article">'
+        '<meta property="article:published_time" content="2025-01-05T08:00:00Z">'
+        f'<script type="application/ld+json">{graph}</script>',
+    )
+
+
+def variant_product_page() -> str:
+    """One product in sizes and colours: many prices, one buy box, and a ProductGroup."""
+    sizes = "".join(f'<li><span class="price">£{60 + i}.00</span> size {i}</li>' for i in range(14))
+    return page(
+        f'<h1>Trail running shoe</h1><ul class="variants">{sizes}</ul>'
+        '<form class="product-form"><button type="submit">Add to cart</button></form>',
+        '<script type="application/ld+json">{"@type": "ProductGroup", "name": "Trail running shoe"}</script>',
+    )
+
+
+def code_heavy_reference_page() -> str:
+    rows = "".join(
+        f"<p>The <code>limit{i}</code> argument bounds <code>rows</code> returned by <code>fetch</code>"
+        f" when <code>strict</code> is set.</p>"
+        for i in range(14)
+    )
+    return page(
+        f"<h1>fetch</h1>{rows}<p>{PROSE}</p>",
+        '<meta property="og:type" content="article">'
+        '<meta property="article:published_time" content="2025-01-05T08:00:00Z">',
+    )
+
+
+def feature_cards_page() -> str:
+    """Much prose, but one blurb per card: no run of paragraphs a story would have."""
+    blurb = (
+        "Our crews measure, plan and fit every cabinet, worktop and tap themselves, so the kitchen you "
+        "signed off on is the kitchen you get, on the day we said, with the mess cleared away each evening. "
+    ) * 4
+    cards = "".join(f'<div class="card"><h3>Step {i}</h3><p>{blurb}</p></div>' for i in range(8))
+    return page(
+        f'<h1>Kitchens made to measure</h1>{cards}<a class="btn" href="/quote">Get a free quote</a>'
+        '<a class="btn" href="/visit">Book a visit</a>'
+    )
+
+
+def tech_article_reference_page() -> str:
+    """TechArticle is how documentation declares itself, not a story."""
+    sections = "".join(
+        f'<h2 id="s{i}"><a href="#s{i}">Setting {i}</a></h2><p>{PROSE}</p><p>{PROSE}</p>' for i in range(3)
+    )
+    return page(
+        f"<h1>Configuring the scheduler</h1><div>{sections}</div>",
+        '<script type="application/ld+json">{"@type": "TechArticle", "headline": "Configuring the scheduler"}</script>',
+    )
+
+
+def item_list_story_page() -> str:
+    """A story that declares its steps as an ItemList is still a story."""
+    steps = '{"@type": "ItemList", "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Walk"}]}'
+    return page(
+        f"<h1>Ten walks along the river</h1>{''.join(f'<p>{PROSE}</p>' for _ in range(6))}",
+        f'<script type="application/ld+json">{steps}</script>',
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (tech_article_reference_page(), "documentation"),
+        (item_list_story_page(), "article"),
+        (feature_cards_page(), "service"),
+        (microdata_thread_page(), "forum"),
+        (faq_service_page(), "service"),
+        (plain_cms_page(), "service"),
+        (variant_product_page(), "product"),
+        (code_heavy_reference_page(), "documentation"),
+    ],
+)
+def test_classes_of_page_read_from_declared_types_and_structure(html: str, expected: str) -> None:
+    found = extract_metadata(parse_html(html), "https://example.org/page").page_type
+    assert found is not None
+    assert found.value == expected, found.evidence
+
+
+def test_a_type_given_only_in_microdata_is_cited_as_microdata() -> None:
+    found = extract_metadata(parse_html(microdata_thread_page()), None).page_type
+    assert found is not None and found.value == "forum"
+    assert "@type comment" in found.evidence.locator
+    assert found.evidence.source == "microdata"
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [

@@ -110,7 +110,8 @@ class DateField(Struct, kw_only=True):
     """A date or date-time in ISO 8601; ``has_timezone`` says whether the offset is known.
 
     ``confidence`` is below 1 when the only evidence is weak (an unlabelled date near the
-    headline, a date in a page's script data or in its URL).
+    headline, a date in a page's script data or in its URL, or, for the publication date of
+    a page stating only when it was updated, that update).
     """
 
     value: str

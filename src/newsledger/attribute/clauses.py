@@ -8,6 +8,7 @@ a postposed "..., officials said."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsledger.attribute.cue_model import CueModel
@@ -20,6 +21,7 @@ from newsledger.attribute.lexicon import (
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     FUNCTION_WORDS,
+    MEDIUM_NOUNS,
     NEEDS_CLAUSE,
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
@@ -28,8 +30,8 @@ from newsledger.attribute.lexicon import (
 from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Token
 
 Span = tuple[int, int]
-_HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
-_NOT_INVERTED = frozenset({"i", "that", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "with", "last", "this", "earlier", "then", "from", "via", "through", "it", "he", "she", "they", "we", "you", "there", "yesterday", "today"})
+_HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "―", "–", "--", "-", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
+_NOT_INVERTED = frozenset({"me", "him", "her", "us", "them", "reporters", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "i", "that", "in", "on", "at", "during", "to", "of", "after", "before", "while", "when", "with", "last", "this", "earlier", "then", "from", "via", "through", "it", "he", "she", "they", "we", "you", "there", "yesterday", "today"})
 _TRAILING_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "."})
 _FINITE_AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "does", "did"})
 _CLAUSE_BREAKS = frozenset({"but", "although", "though", "while", "whereas", "yet"})
@@ -87,16 +89,24 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             if opening is not None:
                 index = opening
                 continue
-        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or _is_verb_at(tokens, index - 1):
+        noun_before_cue = index == end_index and token.lower in EVIDENCE_NOUNS  # "the Strava report said"
+        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or (_is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
                 break
             index = relative
             continue
-        if token.lower in {"and", "but"} and index - 2 >= floor and tokens[index - 2].lower == ",":
+        if token.lower in {"and", "but"} and index - 2 >= floor and tokens[index - 2].lower == "," and not _names_listed(tokens, index - 1):
             break
         index -= 1
     return index
+
+
+def _names_listed(tokens: tuple[Token, ...], conjunction: int) -> bool:
+    """"Boeing Defense, Space, and Security": ", and" between capitalised words lists the parts
+    of a name inside the noun phrase, not a new clause."""
+    following = tokens[conjunction + 1] if conjunction + 1 < len(tokens) else None
+    return tokens[conjunction].lower == "and" and following is not None and following.text[:1].isupper() and conjunction >= 2 and tokens[conjunction - 2].text[:1].isupper()
 
 
 def _relative_clause_start(tokens: tuple[Token, ...], stop: int, end_index: int, floor: int) -> int | None:
@@ -148,13 +158,36 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
         return None
     if tokens[end - 1].lower in SUBJECT_PRONOUNS:
         return end - 1, end
+    if end - start > 1 and tokens[start].lower in _LEADING_CONNECTIVES:
+        start += 1  # "But longtime pollster Pat Caddell said"
     first = tokens[start]
-    lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS | SUBJECT_PRONOUNS | TITLE_WORDS
+    lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS | SUBJECT_PRONOUNS | TITLE_WORDS and not _plain_word(first)
     if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
         return _trailing_name(tokens, start, end)
-    if any(_is_verb_at(tokens, index) for index in range(start + 1, end)):
+    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) for index in range(start + 1, end)):
         return _trailing_name(tokens, start, end)
     return start, end
+
+
+_LEADING_CONNECTIVES = frozenset({"but", "and", "yet", "so", "still", "meanwhile", "now", "even", "also"})
+
+
+def _plain_word(token: Token) -> bool:
+    """A lower-case noun or adjective that may open a subject ("advisers to Mr. Obama",
+    "longtime pollster ..."): no adverb, participle, verb or time word."""
+    word = token.lower
+    if word in FUNCTION_WORDS or word in _TIME_WORDS or word in _PREPOSITIONS or word in VERB_FORM_LEMMA:
+        return False
+    return token.text.isalpha() and not word.endswith(("ly", "ing", "ed"))
+
+
+def _modifies_next(tokens: tuple[Token, ...], index: int, end: int) -> bool:
+    """'state officials', 'report card': a bare verb form right before a lower-case noun modifies it."""
+    word = tokens[index].lower
+    if index + 1 >= end or word.endswith(("s", "ed")):
+        return False
+    following = tokens[index + 1]
+    return following.text.isalpha() and following.text.islower() and following.lower not in FUNCTION_WORDS and not _is_verbish(following)
 
 
 def _is_verb_at(tokens: tuple[Token, ...], index: int) -> bool:
@@ -199,6 +232,14 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
         end -= 1
     if end - 2 >= floor and tokens[end - 1].lower in {"who", "which"} and tokens[end - 2].lower == ",":
         return _relative_subject(tokens, end - 1, floor)
+    if end - 1 > floor and tokens[end - 1].lower in {"who", "whom"}:
+        mention = (tokens[end - 1].start, tokens[end - 1].end)  # "listeners who said", "most of whom announced"
+        if tokens[end - 1].lower == "whom" and end - 3 >= floor and tokens[end - 2].lower == "of":
+            mention = (tokens[end - 3].start, mention[1])
+            return Subject(mention, mention, None)
+        antecedent = _trailing_name(tokens, _left_region(tokens, end - 1, floor), end - 1) if end - 1 > floor else None
+        head = (tokens[antecedent[0]].start, tokens[antecedent[1] - 1].end) if antecedent else mention
+        return Subject(mention, head, None)
     region_start = _left_region(tokens, end, floor)
     if region_start >= end:
         return None
@@ -226,14 +267,33 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
         if head is None:
             return None
         after_head = head_seg[1] + 1
-        mention = (tokens[head[0]].start, tokens[end - 1].end)
-        appositive = (tokens[after_head].start, tokens[end - 2].end)
+        last = _appositive_end(tokens, [segment for segment in segments if segment[0] >= after_head])
+        if last is None:
+            span = (tokens[head[0]].start, tokens[head[1] - 1].end)
+            return Subject(span, span, None)
+        mention = (tokens[head[0]].start, tokens[last].end)
+        appositive = (tokens[after_head].start, tokens[last - 1].end)
         return Subject(mention, (tokens[head[0]].start, tokens[head[1] - 1].end), appositive)
     head = _np_of_segment(tokens, *segments[-1])
     if head is None:
         return None
     span = (tokens[head[0]].start, tokens[head[1] - 1].end)
     return Subject(span, span, None)
+
+
+def _appositive_end(tokens: tuple[Token, ...], segments: list[tuple[int, int]]) -> int | None:
+    """The comma closing the speaker's appositive: its first description (with a relative clause
+    on it), without a circumstance ("in a statement") or a second description ("Ayrault, the
+    foreign minister of France, a permanent member ...,")."""
+    last = None
+    described = False
+    for start, stop in segments:
+        first = tokens[start].lower
+        if (first in _PREPOSITIONS and first != "of") or (described and first in DETERMINERS):
+            break
+        described = described or first in DETERMINERS or tokens[start].text[:1].islower()
+        last = stop
+    return last if last is not None and last < len(tokens) else None
 
 
 def _relative_subject(tokens: tuple[Token, ...], relative: int, floor: int) -> Subject | None:
@@ -263,7 +323,9 @@ def subject_after(sentence: Sentence, cue: FoundCue) -> Subject | None:
     if start >= len(tokens) or not tokens[start].text[:1].isalpha():
         return None
     index = start
-    while index < len(tokens) and tokens[index].lower not in {",", ".", "“", '"', ":", ";", "that", "in", "on", "at", "during", "after", "when", "?", "!", "—"}:
+    while index < len(tokens) and (
+        tokens[index].lower not in {",", ".", "“", '"', ":", ";", "that", "in", "on", "at", "during", "after", "when", "?", "!", "—"} or _initial_period(tokens, index)
+    ):
         index += 1
     if index == start:
         return None
@@ -277,9 +339,22 @@ def subject_after(sentence: Sentence, cue: FoundCue) -> Subject | None:
     return Subject(head, head, None)
 
 
+def _initial_period(tokens: tuple[Token, ...], index: int) -> bool:
+    """The period of an initial or of a party-and-state tag inside a name ("Charles B. Rangel", "(D-S.C.)")."""
+    if tokens[index].lower != "." or index == 0 or index + 1 >= len(tokens):
+        return False
+    previous, following = tokens[index - 1], tokens[index + 1]
+    if previous.end != tokens[index].start:
+        return False
+    initial = len(previous.text) == 1 and previous.text.isupper() and following.text[:1].isupper()
+    return initial or following.text == ")" or (previous.text.isupper() and following.text[:1].isupper() and following.start == tokens[index].end)
+
+
 def _appositive_after(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
     """Comma segments after an inverted subject ("said Smith, 67, a lawyer from Ohio, who ..."),
     up to the sentence end, a quotation or a participle."""
+    if _is_participle(tokens[start]):
+        return None  # "said Smith, summing up the talks": what he did, not who he is
     end = start
     relative = False
     while end < len(tokens):
@@ -289,7 +364,7 @@ def _appositive_after(tokens: tuple[Token, ...], start: int) -> tuple[int, int] 
         if token.lower == "," and end + 1 < len(tokens) and (_is_participle(tokens[end + 1]) or tokens[end + 1].lower in QUOTE_MARKS | {"and", "but"}):
             break
         relative = relative or token.lower in _RELATIVES
-        if not relative and _is_verbish(token):
+        if not relative and _is_verb_at(tokens, end) and not _noun_compound(tokens, end):
             return None
         end += 1
     return (start, end) if end > start else None
@@ -301,6 +376,8 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     if token.lower == ";":
         return True
+    if token.lower == "," and following is not None and _new_clause_at(tokens, index + 1, cue_positions):
+        return True  # '..., he does not defend it', '..., Mr. McKinley said that'
     if index >= 2 and tokens[index - 1].lower in CLOSING_MARKS and tokens[index - 2].lower == "," and _is_participle(token):
         return True  # '..."corrupt," noting that'
     if token.lower == "," and following is not None and _is_participle(following):
@@ -321,6 +398,23 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         if word in _RESUMPTIVE or (word in {"a", "an", "the", "in"} and rest in _RESUMPTIVE):
             return True
     return token.lower in {"and", "but"} and _starts_coordinated_cue(tokens, index + 1, cue_positions)
+
+
+def _new_clause_at(tokens: tuple[Token, ...], start: int, cue_positions: set[int]) -> bool:
+    """Whether a clause with its own subject opens at ``start`` after a comma: a pronoun then a
+    verb, or a short name then one of the sentence's cues ("Ham also noted")."""
+    first = tokens[start]
+    if first.lower in {"he", "she", "they", "we", "i"} and start + 1 < len(tokens):
+        following = tokens[start + 1]
+        return following.lower in _FINITE_AUXILIARIES or following.lower in AUXILIARIES or _is_verbish(following)
+    if not first.text[:1].isupper():
+        return False
+    for index in range(start + 1, min(start + 6, len(tokens))):
+        if index in cue_positions:
+            return True
+        if not (tokens[index].text[:1].isupper() or tokens[index].lower in AUXILIARIES or tokens[index].lower in {".", "'s", "’s"}):
+            return False
+    return False
 
 
 def _is_participle(token: Token) -> bool:
@@ -364,14 +458,14 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     tokens = sentence.tokens
     if start_index >= len(tokens):
         return None
-    index = boundaries.next_at_or_after(start_index + 1)
+    index = _object_end(sentence, start_index, boundaries.next_at_or_after(start_index + 1))
     last = index - 1
     while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in {"of", "the", "next", "this", "last"}:
         last -= 1  # "... the deal with state lawmakers Monday": the day dates the saying
     if last < index - 1 and tokens[last].lower == "on":
         last -= 1
     start = tokens[start_index].start
-    end = tokens[last].end
+    end = _before_trailing_dash(sentence, start_index, last)
     quote = sentence.quote_around_end(end)
     if quote is not None:
         end = quote[1]
@@ -382,13 +476,76 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     return start, end
 
 
+_MEDIUM_PLURALS = frozenset({"interviews", "tweets", "statements", "speeches", "posts", "letters", "emails", "remarks", "comments"})
+_CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "during", "at", "via", "through"})
+_OBJECT_UNSAFE_STARTS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "where", "when", "to", ":"}) | QUOTE_MARKS
+
+
+def _object_end(sentence: Sentence, start: int, stop: int) -> int:
+    """Where a noun-phrase object of the cue ends: before the medium it was said in ("attacked
+    Machado in early-morning tweets", "said as much in an interview") or a second verb joined
+    by "and has". Content that is a clause ("said the plan would fail") runs on to ``stop``."""
+    tokens, quoted = sentence.tokens, sentence.quoted
+    if tokens[start].lower in _OBJECT_UNSAFE_STARTS or _is_verbish(tokens[start]):
+        return stop
+    for index in range(start + 1, stop):
+        token = tokens[index]
+        if quoted[index]:
+            continue
+        if _is_verb_at(tokens, index) or token.lower in _FINITE_AUXILIARIES:
+            return stop  # a verb before any circumstance: the content is a clause
+        if token.lower in {"and", "but"} and index + 1 < stop and tokens[index + 1].lower in _FINITE_AUXILIARIES:
+            return index
+        if token.lower in {",", "—", "--"} and index + 1 < stop and tokens[index + 1].lower in {"which", "who", "a", "an", "the"}:
+            closing = next((i for i in range(index + 2, stop) if tokens[i].lower == token.lower and not quoted[i]), None)
+            if closing is None or not (closing + 1 < stop and (_is_verbish(tokens[closing + 1]) or tokens[closing + 1].lower in _FINITE_AUXILIARIES)):
+                return index  # "the reality of climate change, which makes him...": an aside on the object
+        if token.lower in _CIRCUMSTANCE_PREPOSITIONS and _names_medium(tokens, index + 1, stop):
+            return index
+    return stop
+
+
+def _names_medium(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
+    """Whether a phrase opening at ``start`` names where words were said ("an interview", "Twitter")."""
+    for index in range(start, min(start + 4, stop)):
+        word = tokens[index].lower
+        if word in MEDIUM_NOUNS or word in _MEDIUM_PLURALS or word in {"twitter", "facebook", "instagram", "website", "television", "radio"}:
+            return True
+        if word not in DETERMINERS and not tokens[index].text[:1].islower():
+            return False
+    return False
+
+
+_DASHES = frozenset({"—", "―", "–"})
+# Words opening a comment of the writer's after a dash, rather than more of what was said.
+_ASIDE_OPENERS = frozenset({"and", "but", "who", "which", "while", "although", "though", "far", "even", "assuming"})
+
+
+def _before_trailing_dash(sentence: Sentence, first: int, last: int) -> int:
+    """The content's end: before a dash opening the writer's aside that runs to its end ('... 15
+    percent rate -- far lower than ...', '— and he noted'); a pair of dashes keeps what follows."""
+    tokens, quoted = sentence.tokens, sentence.quoted
+    dashes = [i for i in range(first + 1, last + 1) if not quoted[i] and _is_dash(tokens, i)]
+    single = len(dashes) == 1 or (len(dashes) == 2 and dashes[1] == dashes[0] + 1 and tokens[dashes[0]].lower == "-")
+    if single and dashes[-1] < last and tokens[dashes[-1] + 1].lower in _ASIDE_OPENERS:
+        return tokens[dashes[0] - 1].end
+    return tokens[last].end
+
+
+def _is_dash(tokens: tuple[Token, ...], index: int) -> bool:
+    word = tokens[index].lower
+    if word in _DASHES:
+        return True
+    return word == "-" and ((index + 1 < len(tokens) and tokens[index + 1].lower == "-") or (index > 0 and tokens[index - 1].lower == "-"))
+
+
 def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
     """Skip "in a statement", "on Tuesday", "to reporters" between a cue and its "that"."""
     for look in range(index, min(index + 10, len(tokens))):
         word = tokens[look].lower
         if word == "that":
             between = tokens[index:look]
-            if between and between[0].lower in _CONTENT_SKIP | {"in", "on", "at", "to"} and not any(t.lower in {",", "“", '"'} for t in between[:1]):
+            if between and between[0].lower in _CONTENT_SKIP | _MODIFIER_STARTS and not any(t.lower in {",", "“", '"'} for t in between[:1]):
                 return look
             return index
         if word in {",", "“", '"', ".", ";"} or (tokens[look].text[:1].islower() and word in VERB_FORM_LEMMA):
@@ -434,30 +591,55 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
     return found
 
 
+_QUESTION_OPENERS = _FINITE_AUXILIARIES | {"do", "did", "does"}
+
+
+def _asks(subject: str) -> bool:
+    """A subject opened by an auxiliary before a lower-case word ("Has your teacher", "Did the
+    mayor") is a question's; "Will Moy" and "Can Dundar" are names."""
+    words = subject.split()
+    return len(words) >= 2 and words[0].lower() in _QUESTION_OPENERS and words[1][:1].islower()
+
+
 def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue) -> bool:
     """Evidence verbs need a document for subject or a clause ("the study found that"); belief
     and intention verbs need a clause or an infinitive after them ("hopes to", "thinks that")."""
     tokens = sentence.tokens
     following = tokens[cue.last + 1].lower if cue.last + 1 < len(tokens) else ""
+    if raw.speaker is not None and _asks(text[raw.speaker[0] : raw.speaker[1]]):
+        return False  # "Has your teacher ever told you “…”?": a question, not a report
     if raw.lemma in EVIDENCE_VERBS:
         head = text[raw.speaker_head[0] : raw.speaker_head[1]].lower().split() if raw.speaker_head else []
-        return following == "that" or bool(head and head[-1] in EVIDENCE_NOUNS)
+        return following == "that" or any(word in EVIDENCE_NOUNS for word in head)  # "Video of the incident shows"
     if raw.lemma in ATTITUDE_VERBS:
         return following in {"to", "that"} or raw.content[1] <= raw.cue[0]  # "hopes to", "fears that"
     return True
+
+
+def _resumed_quotation(tokens: tuple[Token, ...], after: int) -> int | None:
+    """The opening mark of the quotation that resumes after an attribution: '..., "',
+    '..., referring to the rule, "', '..., but "' -- with no other verb of its own between."""
+    for index in range(after, min(after + 16, len(tokens))):
+        word = tokens[index].lower
+        if word in QUOTE_MARKS:
+            previous = tokens[index - 1].lower
+            joined = previous in {"but", "and"} and tokens[index - 2].lower == ","
+            return index if previous == "," or joined else None
+        if word in {".", ";", ":", "?", "!"} or (word in VERB_FORM_LEMMA and tokens[index].text[:1].islower()):
+            return None
+    return None
 
 
 def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) -> list[RawStatement] | None:
     """'"The risk," he said, "is that..."': one quotation split by its attribution."""
     tokens = sentence.tokens
     after = cue.last + 1
-    if _inverted(tokens, cue):  # '"...," said Smith, a planner, "..."'
-        opening = next((i for i in range(after, min(after + 16, len(tokens))) if tokens[i].lower in QUOTE_MARKS or tokens[i].lower == "."), None)
-        if opening is not None and tokens[opening - 1].lower == ",":
-            after = opening - 1
-    if cue.form != "finite" or after + 1 >= len(tokens) or tokens[after].lower != "," or tokens[after + 1].lower not in QUOTE_MARKS:
+    if cue.form != "finite" or after + 1 >= len(tokens):
         return None
-    opening = tokens[after + 1].start
+    found = _resumed_quotation(tokens, after)
+    if found is None:
+        return None
+    opening = tokens[found].start
     second = sentence.quote_starting_at(opening)
     if second is None or not _content_precedes(tokens, cue):
         return None
@@ -478,14 +660,55 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     at_end = after >= len(tokens) or tokens[after].lower in {".", "!", "?", ";"} or (tokens[after].lower == "," and _rest_is_short(tokens, after))
     at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after, cue.lemma))
     at_end = at_end or _adjoined_clause_follows(tokens, cue)
+    at_end = at_end or (_quotation_closes_before(tokens, cue) and not _complement_follows(tokens, after))
     if cue.form == "passive":
         content = content_after(sentence, text, after, boundaries)
         if content is None:
             return None
         return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=(tokens[cue.first - 1].start, cue_span[1]), unnamed_passive=True)
-    if at_end or _inverted(tokens, cue):
+    if at_end or _inverted_in(sentence, cue):
         return _postposed(sentence, text, number, cue, cue_span)
-    return _preposed(sentence, text, number, cue, cue_span, boundaries)
+    raw = _preposed(sentence, text, number, cue, cue_span, boundaries)
+    if raw is not None and cue.form == "finite" and after < len(tokens) and tokens[after].lower == ",":
+        return _interrupted(sentence, text, number, raw) or raw
+    return raw
+
+
+_QUOTE_OPENINGS = frozenset("“\"‘`'")
+_CIRCUMSTANCE_OPENERS = frozenset({"as", "during", "asked", "pressed", "speaking", "when", "after", "before", "while"})
+
+
+def _is_circumstance(token: Token) -> bool:
+    """Whether a phrase opening on this word is an adverbial of the saying ("Asked about", "As a phone rang")."""
+    return token.lower in _CIRCUMSTANCE_OPENERS or (token.lower.endswith("ing") and token.lower not in _NON_BOUNDARY_ING)
+
+
+_LEFT_OPENERS = frozenset({";", ":", "—", "--", "(", ")"}) | QUOTE_MARKS
+
+
+def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) -> list[RawStatement] | None:
+    """'The museum, he said, celebrated his heroes': an attribution set between commas inside
+    the clause it reports; the clause's words before it are the first piece of the content."""
+    tokens = sentence.tokens
+    if raw.speaker is None:
+        return None
+    comma = sentence.token_index(raw.speaker[0]) - 1
+    if comma < 1 or tokens[comma].lower != ",":
+        return None
+    first = comma
+    while first > 0 and tokens[first - 1].lower not in _LEFT_OPENERS and tokens[first].lower not in _RELATIVES:
+        first -= 1
+    if any(tokens[index].lower in VERB_FORM_LEMMA and tokens[index].text[:1].islower() for index in range(first, comma)):
+        return None  # a cue of its own before: "Smith said the deal, he added, ..."
+    if text[raw.content[0]] in _QUOTE_OPENINGS or _is_circumstance(tokens[first]):
+        return None  # "Asked about the vote, she said, “...”": a circumstance of the saying
+    start = _clause_start(text, tokens[first].start, tokens[comma].start)
+    left = _strip_span(text, start, tokens[comma].start)
+    if left[1] <= left[0]:
+        return None
+    before = RawStatement(number, raw.cue, raw.lemma, raw.form, left, speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive)
+    raw.continuation_of = number
+    return [before, raw]
 
 
 _MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
@@ -502,6 +725,27 @@ def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     return False
 
 
+def _quotation_closes_before(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
+    """'"…," Smith said as he left': a quotation closes with its comma right before the
+    subject of the cue, so what follows the cue is its circumstance, not what was said."""
+    for index in range(cue.first - 1, max(cue.first - 10, 0), -1):
+        word = tokens[index].lower
+        if word in CLOSING_MARKS:
+            return index + 1 < cue.first and (tokens[index - 1].lower == "," or tokens[index + 1].lower == ",")
+        if _is_verb_at(tokens, index) or word in {":", ";", ".", "and", "but", "or"} or word in _HARD_LEFT:
+            return False
+    return False
+
+
+def _complement_follows(tokens: tuple[Token, ...], after: int) -> bool:
+    """Whether what was said follows the cue after all: "that", a colon, a quotation, "whether"."""
+    if after >= len(tokens):
+        return False
+    word = tokens[after].lower
+    following = tokens[after + 1].lower if after + 1 < len(tokens) else ""
+    return word in {"that", ":", "whether"} or word in QUOTE_MARKS or (word == "," and following in QUOTE_MARKS)
+
+
 def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "") -> bool:
     """'... he said in an interview Tuesday.', '... she told reporters.': nothing but
     circumstances (or the addressee) after the cue."""
@@ -515,6 +759,10 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
         return False
     for index in range(after, len(tokens)):
         token = tokens[index]
+        if token.lower == "that" and tokens[index - 1].lower in {"in", "at", "on", "during", "from", "with", "by"}:
+            continue  # "said in that statement": a determiner, not a clause
+        if token.lower in {"“", "``"} and _names_a_title(tokens, index):
+            continue
         if token.lower in {"that", ":", "whether", "“", "``"}:
             return False
         if _is_verb_at(tokens, index) and token.lower != "told" and not _noun_compound(tokens, index):
@@ -525,7 +773,13 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
 
 
 # '"…," he said, although …': a clause of its own after the attribution, not what was said.
-_ADJOINED_CLAUSE_STARTS = frozenset({"although", "though", "while", "whereas", "because", "since", "but"})
+_ADJOINED_CLAUSE_STARTS = frozenset({"although", "though", "while", "whereas", "because", "since", "but", "and"})
+
+
+def _names_a_title(tokens: tuple[Token, ...], index: int) -> bool:
+    """'on Fox News’s “Fox and Friends.”': a quotation after a possessive or "on" is a title."""
+    previous = tokens[index - 1].lower if index > 0 else ""
+    return previous.endswith(("’s", "'s")) or previous in {"on", "program", "show"}
 
 
 def _noun_compound(tokens: tuple[Token, ...], index: int) -> bool:
@@ -567,9 +821,33 @@ def dangling_cue(sentence: Sentence, text: str, model: CueModel | None = None) -
     return RawStatement(-1, cue_span, cue.lemma, cue.form, (sentence.end, sentence.end), speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
 
 
+# Verbs whose object is whom the words were for: '"…," Moy, a director, told the BBC' never
+# inverts, so the noun phrase after them is the addressee, not the speaker.
+_NEVER_INVERTED = frozenset({"tell", "inform", "assure", "remind"})
+
+
+def _inverted_in(sentence: Sentence, cue: FoundCue) -> bool:
+    """'..., said Smith.' -- but not 'Smith, a lawyer, said the plan...', whose subject and
+    appositive open the sentence, nor 'told' whose object is the one told."""
+    if cue.lemma == "tell" or not _inverted(sentence.tokens, cue):
+        return False
+    return not _subject_opens_sentence(sentence, cue)
+
+
+def _subject_opens_sentence(sentence: Sentence, cue: FoundCue) -> bool:
+    tokens = sentence.tokens
+    if any(token.lower in CLOSING_MARKS for token in tokens[: cue.first]):
+        return False
+    subject = subject_before(sentence, cue)
+    if subject is None or subject.appositive is None:
+        return False
+    opening = sentence.token_index(subject.mention[0])
+    return opening == 0 or (opening == 1 and tokens[0].lower in {"but", "and", "so", "yet", "still", "meanwhile"})
+
+
 def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     """'..., said Smith.' -- the cue comes right after a comma or a closing quote."""
-    if cue.first == 0 or cue.form != "finite":
+    if cue.first == 0 or cue.form != "finite" or cue.lemma in _NEVER_INVERTED:
         return False
     before = tokens[cue.first - 1].lower
     if before != "," and before not in CLOSING_MARKS:
@@ -588,12 +866,31 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     return True
 
 
+_DISCOURSE_LEAD = re.compile(
+    r"(?:[A-Z][A-Z.\- ]+(?:\s*\([^)]*\))?\s*[―—–-]+\s*)?"  # a dateline, "WASHINGTON ― "
+    r"(?:(?:However|Meanwhile|Still|Instead|Indeed),\s+)?"
+)
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    """Where the sentence's own clause starts: after a dateline and a leading "However,"."""
+    match = _DISCOURSE_LEAD.match(text, start, end)
+    return match.end() if match and match.end() < end else start
+
+
 def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | None:
-    """Content left of a postposed attribution: the quotation, or the clause up to the comma."""
+    """Content left of a postposed attribution: the clause up to the comma, or the quotation
+    with the words of the clause that lead into it ('Not paying taxes "makes me smart," he said')."""
+    clause_start = _clause_start(text, sentence.start, end_position)
     quote = sentence.quote_ending_at(end_position)
     if quote is not None:
-        return quote
-    start, end = _strip_span(text, sentence.start, end_position)
+        colon = text.rfind(": ", clause_start, quote[0])
+        clause_start = _clause_start(text, colon + 2, quote[0]) if colon >= 0 else clause_start
+        lead = text[clause_start : quote[0]].rstrip()
+        if not lead or sentence.quotes_within(clause_start, quote[0]) or lead[-1] in {",", "—", "-", ":"}:
+            return quote
+        return clause_start, quote[1]
+    start, end = _strip_span(text, clause_start, end_position)
     return (start, end) if end > start else None
 
 
@@ -605,7 +902,7 @@ def _holds_clause(tokens: tuple[Token, ...], span: Span) -> bool:
 
 def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
     tokens = sentence.tokens
-    subject = subject_after(sentence, cue) if _inverted(tokens, cue) else None
+    subject = subject_after(sentence, cue) if _inverted_in(sentence, cue) else None
     if subject is None:
         subject = subject_before(sentence, cue, postposed=True)
     if subject is None:
@@ -625,7 +922,10 @@ def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
         return None
     if sentence.quote_ending_at(content[1]) is None and not _holds_clause(tokens, content):
         return None  # "On Nov. 15, the ambassador testified before ...": an adverbial, not content
-    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
+    addressee = None
+    if cue.lemma in _NEVER_INVERTED and (found := addressee_after(tokens, cue.last + 1)) is not None:
+        addressee = (tokens[found[0]].start, tokens[found[1] - 1].end)  # '"…," Moy told the BBC.'
+    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive, addressee=addressee)
 
 
 def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span, boundaries: Boundaries) -> RawStatement | None:
@@ -682,6 +982,32 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
     return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=source, speaker_head=source, according=True)
 
 
+# Subjects of a sentence a quotation standing alone right after it may belong to: a person
+# named ("Aderholt returned to the issue.") or a pronoun, not "The SLS has been ..." or "It".
+_LEAD_PRONOUNS = frozenset({"he", "she", "they"})
+_LEAD_ADVERBS = frozenset({"then", "also", "later", "now", "still", "again", "once", "too", "first", "soon"})
+
+
+def lead_subject(tokens: tuple[Token, ...]) -> tuple[Subject, int] | None:
+    """The named subject opening a sentence and the index of its verb: "Stafford, earlier in the
+    hearing, was adamant ..." gives Stafford (and the aside) and "was"."""
+    if not tokens or tokens[0].lower in DETERMINERS or not (tokens[0].text[:1].isupper() or tokens[0].lower in _LEAD_PRONOUNS):
+        return None
+    subject = _subject_then_verb(tokens, 0, min(len(tokens), _MAX_SUBJECT_TOKENS))
+    if subject is None:
+        return None
+    verb = next(index for index, token in enumerate(tokens) if token.start >= subject.mention[1] and token.lower != ",")
+    head = [token for token in tokens if subject.head[0] <= token.start < subject.head[1]]
+    while len(head) > 1 and (head[-1].lower in _LEAD_ADVERBS or head[-1].lower.endswith("ly")):
+        head.pop()  # "He then referred to ...", "Smith later returned to ..."
+    subject = Subject((subject.mention[0], head[-1].end) if subject.appositive is None else subject.mention, (head[0].start, head[-1].end), subject.appositive)
+    single_pronoun = len(head) == 1 and head[0].lower in _LEAD_PRONOUNS
+    named = head[0].lower not in SUBJECT_PRONOUNS and all(token.text[:1].isupper() or token.lower in {"’s", "'s", "of"} for token in head)
+    if not (single_pronoun or named):
+        return None
+    return subject, verb
+
+
 _CLAUSE_OPENERS = frozenset({"when", "while", "as", "because", "since", "that", "and", "but", ",", ";", "after", "before", "although", "though", "where"})
 
 
@@ -689,7 +1015,7 @@ def clause_subject(sentence: Sentence, before: int, floor: int = 0) -> Subject |
     """The subject of the latest clause opening before token ``before``: "...when Volkov,
     then an ally, stepped aside after acknowledging" gives Volkov and his appositive."""
     tokens = sentence.tokens
-    best: Subject | None = None
+    best: Subject | None = _opening_name(tokens, before) if floor == 0 else None
     for start in range(floor, before):
         if start > floor and tokens[start - 1].lower not in _CLAUSE_OPENERS:
             continue
@@ -699,6 +1025,27 @@ def clause_subject(sentence: Sentence, before: int, floor: int = 0) -> Subject |
         if found is not None:
             best = found
     return best
+
+
+def _opening_name(tokens: tuple[Token, ...], participle: int) -> Subject | None:
+    """"Boudreau gave his players a pep talk, telling them ...": the name or pronoun opening the
+    sentence is the subject of a participle after a comma, whatever the verb between (irregular
+    verbs like "gave" are not recognised as verbs)."""
+    if participle < 3 or tokens[participle - 1].lower != ",":
+        return None
+    first = tokens[0]
+    if first.lower in _LEAD_PRONOUNS:
+        end = 1
+    elif first.text[:1].isupper() and first.lower not in FUNCTION_WORDS | DETERMINERS | _PREPOSITIONS:
+        end = 1
+        while end < participle and tokens[end].text[:1].isupper():
+            end += 1
+    else:
+        return None
+    if end >= participle - 1 or tokens[end].lower in {",", "and", "or"}:
+        return None  # "Boudreau, Smith and ...", a list or an appositive: read by the other rules
+    span = (first.start, tokens[end - 1].end)
+    return Subject(span, span, None)
 
 
 def _subject_then_verb(tokens: tuple[Token, ...], start: int, limit: int) -> Subject | None:

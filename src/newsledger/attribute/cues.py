@@ -52,6 +52,23 @@ def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[i
     return None
 
 
+# Prepositions that belong to the verb before them ("complained about", "warned against",
+# "laid out"): what follows them is what was said; not before a number ("said about 200").
+_PREPOSITIONAL_PARTICLES = frozenset({"about", "against", "out", "up", "for", "off"})
+
+
+def _with_preposition(tokens: tuple[Token, ...], last: int) -> int:
+    """The cue's last token, a preposition of the verb or a manner adverb ("complained
+    bitterly that") included."""
+    following = last + 1
+    if following + 1 < len(tokens) and _is_adverb(tokens[following]) and tokens[following + 1].lower not in {",", ".", ";", "?", "!"}:
+        last = following
+        following += 1
+    if following + 1 < len(tokens) and tokens[following].lower in _PREPOSITIONAL_PARTICLES and not tokens[following + 1].text[:1].isdigit():
+        return following
+    return last
+
+
 def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None:
     word = tokens[index].lower
     if word in PARTICLE_VERBS:
@@ -61,14 +78,25 @@ def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None
     lemma = VERB_FORM_LEMMA.get(word)
     if lemma is None:
         return None
-    return _with_particle(tokens, index, lemma) or (index, lemma)
+    return _with_particle(tokens, index, lemma) or (_with_preposition(tokens, index), lemma)
+
+
+# Words between a subject and its verb that belong to the cue: negations and adverbs of time.
+_CUE_MODIFIERS = frozenset({"not", "never", "now", "just", "still", "even", "already", "together", "first", "almost"})
 
 
 def _cue_start(tokens: tuple[Token, ...], index: int) -> int:
     first = index
-    while first > 0 and (tokens[first - 1].lower in AUXILIARIES or _is_adverb(tokens[first - 1])):
+    while first > 0 and _joins_cue(tokens[first - 1]):
         first -= 1
     return first
+
+
+def _joins_cue(token: Token) -> bool:
+    if token.text[:1].isupper():
+        return False  # "May said": a name, not an auxiliary
+    word = token.lower
+    return word in AUXILIARIES or word in _CUE_MODIFIERS or word.endswith(("n't", "n’t")) or _is_adverb(token)
 
 
 def _is_adverb(token: Token) -> bool:
@@ -88,6 +116,8 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
     noun_like = word == lemma.split(" ")[0] or (word.endswith("s") and not word.endswith("ss"))
     if noun_like and index > 0 and (_DEMONYM.match(tokens[index - 1].text) or tokens[index - 1].text[:1].isdigit()):
         return None  # a noun after an adjective or a number ("European states", "2020 protests")
+    if noun_like and index > 0 and "-" in previous and previous.islower():
+        return None  # a noun after a compound adjective ("early-morning tweets")
     if index > 0 and not (tokens[index - 1].text[:1].isalnum() or previous in _GOOD_PREVIOUS):
         return None  # markup or symbols before it
     if previous in {"not", "n't", "never", "’s", "'s"} or previous.endswith(("’s", "'s")):
@@ -121,10 +151,33 @@ def find_cues(sentence: Sentence, headline: bool = False, model: CueModel | None
     (with a ``model``) the words the learned detector reads as cue heads."""
     cues = _table_cues(sentence, headline)
     if model is None or not sentence.tokens:
-        return cues
+        return _chained(sentence.tokens, cues)
     taken = {index for cue in cues for index in range(cue.first, cue.last + 1)}
     learned = [_learned_cue(sentence.tokens, head) for head in cue_heads(sentence, model, taken)]
-    return sorted(cues + [cue for cue in learned if cue is not None], key=lambda cue: cue.verb)
+    return _chained(sentence.tokens, sorted(cues + [cue for cue in learned if cue is not None], key=lambda cue: cue.verb))
+
+
+_LENDING_VERBS = ("seem", "appear", "continu", "tend", "began", "begin", "start")
+
+
+def _chained(tokens: tuple[Token, ...], cues: list[FoundCue]) -> list[FoundCue]:
+    """'seemed to think', 'appeared to suggest', 'continued to call for': a verb that lends its
+    subject to the verb after it ("seem", "appear", "continue"), then "to" and a verb of the table,
+    is one cue; what follows the second verb is the content. "refused to say" keeps its cue."""
+    result: list[FoundCue] = []
+    covered = -1
+    for cue in cues:
+        if cue.first <= covered:
+            continue
+        following = cue.last + 2
+        lending = tokens[cue.verb].lower.startswith(_LENDING_VERBS)
+        if lending and following < len(tokens) and tokens[cue.last + 1].lower == "to" and tokens[following].lower in VERB_FORM_LEMMA:
+            found = _verb_lemma(tokens, following)
+            last = found[0] if found else following
+            cue = FoundCue(cue.first, cue.verb, last, cue.lemma, cue.form)
+        result.append(cue)
+        covered = cue.last
+    return result
 
 
 def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue | None:
@@ -134,7 +187,7 @@ def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue | None:
         return None  # "are considered", "is expected": the subject is what is said, not who says it
     previous = tokens[head - 1].lower if head > 0 else ""
     participle = word.endswith("ing") and (previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS)
-    return FoundCue(first, head, head, word, "participle" if participle else "finite")
+    return FoundCue(first, head, _with_preposition(tokens, head), word, "participle" if participle else "finite")
 
 
 def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:

@@ -151,6 +151,17 @@ def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
     return index >= 0 and position < quotes[index][1] - 1
 
 
+def _closes_quotation(text: str, position: int, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a period and a closing mark end a quotation at ``position`` ('...smart.” Trump').
+    After "!" or "?" the words that follow are most often its attribution ('...Kentucky!” Trump
+    tweeted'), so such a quotation ends no sentence."""
+    index = bisect_left(quotes, position, key=_end_of)
+    if index == len(quotes) or quotes[index][1] != position:
+        return False
+    marks = text[quotes[index][0] : position].rstrip("”\"’'")
+    return marks.endswith(".")
+
+
 def _is_abbreviation(text: str, end: int) -> bool:
     """Whether the period ending at ``end`` closes an abbreviation or an initial."""
     word_start = end - 1
@@ -171,7 +182,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, quotes: l
     current = start
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end()
-        if (quotes and _inside(match.start(), quotes)) or (text[match.start()] == "." and _is_abbreviation(text, match.start() + 1)):
+        if (quotes and _inside(match.start(), quotes) and not _closes_quotation(text, match.end(), quotes)) or (
+            text[match.start()] == "." and _is_abbreviation(text, match.start() + 1)
+        ):
             continue
         if text[current:stop].strip():
             spans.append(_trim(text, current, stop))

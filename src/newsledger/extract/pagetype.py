@@ -11,7 +11,7 @@ the most weight wins; the others are kept as rejected candidates. No rule names 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,11 +21,13 @@ from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.signals import Signals
 from newsledger.model import Candidate, Evidence, EvidenceSource, PageType, PageTypeField, TextField
 
-# One traversal in C collects every element a reading below looks at.
+# One traversal in C collects every element a reading below looks at. One ``:is()`` walks the
+# tree once and yields each element once; a plain selector list walks it once per selector and
+# yields an element once per selector it matches.
 _LOOKED_AT = (
-    "pre, code, time, article, h2, h3, h4, p, button, nav, aside, "
+    ":is(pre, code, time, article, h2, h3, h4, p, button, nav, aside, [itemtype], "
     '[class*="btn"], [class*="button"], [class*="price"], [itemprop="price"], [class*="cart"], '
-    '[class*="post"], [class*="reply"], [class*="message"], [class*="answer"]'
+    '[class*="post"], [class*="reply"], [class*="message"], [class*="answer"])'
 )
 _POST_CLASS = re.compile(
     r"(?:^|[\s_-])(?:post|reply|replies|message|answer)s?(?:$|[\s_-]|body|content|text)", re.I
@@ -49,13 +51,16 @@ _CALL_TO_ACTION = re.compile(
 _REPLY_WORDS = re.compile(r"^\s*(?:reply|quote|report|like|upvote|share|permalink|#\d+)\s*$", re.I)
 
 FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "answer", "comment"})
-PRODUCT_TYPES = frozenset({"product", "productmodel", "individualproduct", "offer", "aggregateoffer"})
-COLLECTION_TYPES = frozenset(
-    {"productgroup", "offercatalog", "collectionpage", "itemlist", "searchresultspage"}
+# A ProductGroup is one product in its variants (sizes, colours), not a shelf of products.
+PRODUCT_TYPES = frozenset(
+    {"product", "productgroup", "productmodel", "individualproduct", "offer", "aggregateoffer"}
 )
+COLLECTION_TYPES = frozenset({"offercatalog", "collectionpage", "itemlist", "searchresultspage"})
 SERVICE_TYPES = frozenset(
-    {"service", "professionalservice", "softwareapplication", "webapplication", "contactpage", "aboutpage"}
+    {"service", "professionalservice", "softwareapplication", "webapplication", "aboutpage"}
 )
+
+DOCUMENTATION_TYPES = frozenset({"techarticle", "apireference"})
 
 # Headline words that name what a business offers rather than report or explain something.
 _SERVICE_HEADLINE = re.compile(
@@ -74,7 +79,7 @@ _DOC_HEADLINE = re.compile(
 )
 _FORUM_HEADLINE = re.compile(r"\?|\b(?:thread|forums?|discussion|community|help)\b|^re:", re.I)
 _ARTICLE_HEADLINE = re.compile(
-    r"^(?:how|what|why|when|where|who|which|is|are|can|should|do|does|will|top \d+|\d+ |the \d+ )|\?|\b(?:\d+ (?:best|ways|tips|things|reasons|types|steps|of))\b|"
+    r"^(?:(?:how|what|why|when|where|who|which|is|are|can|should|do|does|will)\b|top \d+|\d+ |the \d+ )|\?|\b(?:\d+ (?:best|ways|tips|things|reasons|types|steps|of))\b|"
     r"\b(?:says|said|reveals?|announces?|launches|wins?|guide|review|explained|compared|vs\.?|versus|"
     r"best|tips|lessons for|basics|checklist|ideas|alternatives|myths|mistakes)\b",
     re.I,
@@ -106,6 +111,10 @@ class Traits:
     anchored_headings: int = 0
     image_links: int = 0
     calls_to_action: int = 0
+    # The most paragraphs of prose side by side in one box: the run of a story.
+    longest_run: int = 0
+    # schema.org types given in the markup itself (``itemtype``), beside the JSON-LD ones.
+    microdata: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,13 +144,17 @@ def read_traits(
     declared = frozenset(kind for found in signals.objects for kind in jsonld.types_of(found.data))
     og = signals.first("og:type")
     counts: dict[str, int] = defaultdict(int)
+    itemtypes: set[str] = set()
+    prose_boxes: list[int] = []
     root = tree.body or tree.root
     if root is not None:
         for node in root.css(_LOOKED_AT):
-            _count(node, counts)
+            _count(node, counts, prose_boxes, itemtypes)
         counts["image_links"] = len(root.css("a img"))
+        counts["longest_run"] = max(Counter(prose_boxes).values(), default=0)
     return Traits(
         declared=declared,
+        microdata=frozenset(itemtypes),
         og_type=og.value.strip().lower() if og else "",
         dated=dated,
         authored=authored,
@@ -150,13 +163,21 @@ def read_traits(
     )
 
 
-def _count(node: LexborNode, counts: dict[str, int]) -> None:
+@lru_cache(maxsize=1024)
+def _schema_names(itemtype: str) -> tuple[str, ...]:
+    """``https://schema.org/Comment`` -> ``("comment",)``; an itemtype may list several."""
+    return tuple(url.rstrip("/").rsplit("/", 1)[-1].lower() for url in itemtype.split())
+
+
+def _count(node: LexborNode, counts: dict[str, int], prose_boxes: list[int], itemtypes: set[str]) -> None:
     tag = node.tag
     if tag == "p":
         length = len(node.text(deep=True).strip())
         if length >= 80:
             counts["prose_paragraphs"] += 1
             counts["prose_chars"] += length
+            box = node.parent
+            prose_boxes.append(box.mem_id if box is not None else 0)
         return
     if tag == "pre":
         counts["code_blocks"] += 1
@@ -172,14 +193,14 @@ def _count(node: LexborNode, counts: dict[str, int]) -> None:
             node.parent if node.parent is not None and node.parent.tag == "a" else None
         )
         if link is not None:
-            href = link.attributes.get("href") or ""
+            href = link.attrs.get("href") or ""
             counts["anchored_headings" if href.startswith("#") else "linked_headings"] += 1
         return
     elif tag == "button":
         text = node.text(deep=True)
         _count_control(text, counts)
         return
-    _count_classes(node, counts)
+    _count_classes(node, counts, itemtypes)
 
 
 def _count_control(text: str, counts: dict[str, int]) -> None:
@@ -191,8 +212,8 @@ def _count_control(text: str, counts: dict[str, int]) -> None:
         counts["calls_to_action"] += 1
 
 
-def _count_classes(node: LexborNode, counts: dict[str, int]) -> None:
-    attrs = node.attributes
+def _count_classes(node: LexborNode, counts: dict[str, int], itemtypes: set[str]) -> None:
+    attrs = node.attrs
     words = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("name")) if v)
     marks = _class_marks(words, node.tag) if words else ()
     for mark in marks:
@@ -202,6 +223,9 @@ def _count_classes(node: LexborNode, counts: dict[str, int]) -> None:
         counts["prices"] += 1
     if "button" in marks:
         _count_control(node.text(deep=True), counts)
+    itemtype = attrs.get("itemtype")
+    if itemtype:
+        itemtypes.update(_schema_names(itemtype))
 
 
 @lru_cache(maxsize=8192)
@@ -225,40 +249,68 @@ def votes(traits: Traits) -> list[Vote]:
     return [*_declared_votes(traits), *_structure_votes(traits), *_vocabulary_votes(traits)]
 
 
+def _declared_types(t: Traits) -> frozenset[str]:
+    """The schema.org types the page gives itself. The questions and answers of an FAQ are
+    part of an article or an offer, not a thread."""
+    declared = t.declared | t.microdata
+    if "faqpage" in declared:
+        declared -= {"question", "answer"}
+    return declared
+
+
 def _declared_votes(t: Traits) -> list[Vote]:
     found: list[Vote] = []
-    declared = t.declared
-    if declared & FORUM_TYPES:
-        found.append(Vote("forum", 4.0, "json-ld", f"@type {sorted(declared & FORUM_TYPES)[0]}"))
-    if declared & PRODUCT_TYPES:
-        found.append(Vote("product", 3.0, "json-ld", f"@type {sorted(declared & PRODUCT_TYPES)[0]}"))
-    if declared & COLLECTION_TYPES:
-        found.append(Vote("collection", 2.0, "json-ld", f"@type {sorted(declared & COLLECTION_TYPES)[0]}"))
-    if declared & SERVICE_TYPES:
-        found.append(Vote("service", 1.5, "json-ld", f"@type {sorted(declared & SERVICE_TYPES)[0]}"))
-    if declared & {"techarticle", "apireference"}:
-        found.append(Vote("documentation", 1.5, "json-ld", "@type TechArticle"))
-    if declared & jsonld.ARTICLE_TYPES:
-        found.append(Vote("article", 2.5, "json-ld", f"@type {sorted(declared & jsonld.ARTICLE_TYPES)[0]}"))
+    declared = _declared_types(t)
+    kind: PageType
+    for kind, types, weight in (
+        ("forum", FORUM_TYPES, 4.0),
+        ("product", PRODUCT_TYPES, 3.0),
+        ("collection", COLLECTION_TYPES, 2.0),
+        ("service", SERVICE_TYPES, 1.5),
+        ("documentation", DOCUMENTATION_TYPES, 2.5),
+        ("article", jsonld.ARTICLE_TYPES - DOCUMENTATION_TYPES, 2.5),
+    ):
+        if named := sorted(declared & types):
+            source: EvidenceSource = "json-ld" if t.declared & types else "microdata"
+            if kind == "collection" and not _shop_signs(t):
+                # A list of stories, recipes or courses is declared the same way as a shelf; an
+                # ItemList alone is any list at all (an article's steps, a thread's posts).
+                named = [name for name in named if name != "itemlist"]
+                kind = "listing"
+            if named:
+                found.append(Vote(kind, weight, source, f"@type {named[0]}"))
     og = t.og_type
     if og.startswith(("product.group", "product:group")):
         found.append(Vote("collection", 3.0, "opengraph", f"og:type {og}"))
     elif "product" in og or og.endswith(":item"):
         found.append(Vote("product", 3.0, "opengraph", f"og:type {og}"))
-    elif og == "article":
+    elif og == "article" and not _describes_a_plain_page(t):
         found.append(Vote("article", 1.0, "opengraph", "og:type article"))
     elif og in ("website", "webpage", ""):
         found.append(Vote("service", 0.5, "opengraph", f"og:type {og or 'absent'}"))
     return found
 
 
+# Paragraphs of prose side by side in one box that make a run of text: a story, not blurbs.
+RUN_OF_PROSE = 4
+
+
+def _describes_a_plain_page(t: Traits) -> bool:
+    """A JSON-LD graph that names the page a WebPage and no article in it, on a page without a
+    byline: the CMS tells a page from a post, and gives every page ``og:type article`` and dates."""
+    return "webpage" in t.declared and not t.declared & jsonld.ARTICLE_TYPES and not t.authored
+
+
 def _structure_votes(t: Traits) -> list[Vote]:
     found = _forum_votes(t)
     # A thread's first post has a date and an author too: they only speak for an article
-    # when no post structure was seen.
-    threaded = any(vote.source == "dom" for vote in found)
+    # when no post structure was seen and no thread was declared.
+    declared_thread = bool(_declared_types(t) & FORUM_TYPES)
+    threaded = declared_thread or any(vote.source == "dom" for vote in found)
     if t.dated and not threaded:
-        found.append(Vote("article", 1.5, "dom", "a publication date"))
+        # A date given to every page by the CMS, or one over a page with no story to date.
+        weak = _describes_a_plain_page(t) or t.longest_run < RUN_OF_PROSE
+        found.append(Vote("article", 0.75 if weak else 1.5, "dom", "a publication date"))
     if t.headings >= 20 and t.prose_chars < 250 * t.headings:
         found.append(Vote("service", 1.5, "dom", f"{t.headings} headings over short blurbs"))
     if t.calls_to_action >= 2 and not t.dated:
@@ -266,30 +318,53 @@ def _structure_votes(t: Traits) -> list[Vote]:
         found.append(Vote("service", weight, "computed", f"{t.calls_to_action} calls to action"))
     if t.authored and not threaded:
         found.append(Vote("article", 1.0, "dom", "an author"))
-    if t.prose_chars >= 3000:
-        found.append(Vote("article", 1.5, "dom", f"{t.prose_paragraphs} paragraphs of prose"))
+    if t.longest_run >= RUN_OF_PROSE and not declared_thread:
+        weight = 2.5 if t.longest_run >= 3 * RUN_OF_PROSE else 1.5
+        found.append(Vote("article", weight, "dom", f"a run of {t.longest_run} paragraphs of prose"))
     found.extend(_documentation_votes(t))
-    if t.cart:
-        found.append(Vote("product", 2.0, "dom", "an add-to-cart control"))
-    if t.cart >= 8:
-        found.append(Vote("collection", 2.5, "dom", f"{t.cart} add-to-cart controls"))
-    if t.prices >= 12:
-        found.append(Vote("collection", 2.0 + min(t.prices, 60) / 30, "dom", f"{t.prices} prices"))
-    elif t.prices >= 2:
-        found.append(Vote("product", 1.0, "dom", f"{t.prices} prices"))
+    found.extend(_shop_votes(t))
     if t.linked_headings >= 10 and t.linked_headings * 2 >= t.headings:
         kind: PageType = "collection" if t.prices >= 8 else "listing"
         found.append(
             Vote(
                 kind,
-                2.0 + min(t.linked_headings, 40) / 20,
+                (2.0 + min(t.linked_headings, 40) / 20) * (0.5 if t.longest_run >= RUN_OF_PROSE else 1.0),
                 "dom",
                 f"{t.linked_headings} linked item headings",
             )
         )
-    if t.articles >= 5:
+    if t.articles >= 5 and t.longest_run < RUN_OF_PROSE:
         found.append(Vote("listing", 1.5, "dom", f"{t.articles} article cards"))
     return found
+
+
+def _shop_votes(t: Traits) -> list[Vote]:
+    """Prices and buy controls: one buy box is a product; many, on a page that declares no
+    product, a shelf. A product page repeats prices too (variants, related items) but keeps
+    one or a few buy controls."""
+    found: list[Vote] = []
+    declared_product = bool(_declared_types(t) & PRODUCT_TYPES) or _og_product(t.og_type)
+    if t.cart:
+        found.append(Vote("product", 2.0, "dom", "an add-to-cart control"))
+    if t.cart >= 8 and not declared_product:
+        found.append(Vote("collection", 2.5, "dom", f"{t.cart} add-to-cart controls"))
+    single_buy_box = 1 <= t.cart <= 3
+    if t.prices >= 12 and not single_buy_box:
+        weight = 2.0 + min(t.prices, 60) / 30
+        found.append(
+            Vote("collection", weight / 2 if declared_product else weight, "dom", f"{t.prices} prices")
+        )
+    elif t.prices >= 2:
+        found.append(Vote("product", 1.0, "dom", f"{t.prices} prices"))
+    return found
+
+
+def _shop_signs(t: Traits) -> bool:
+    return t.prices >= 3 or t.cart >= 2 or "offer" in t.declared | t.microdata
+
+
+def _og_product(og: str) -> bool:
+    return ("product" in og or og.endswith(":item")) and not og.startswith(("product.group", "product:group"))
 
 
 def _documentation_votes(t: Traits) -> list[Vote]:
@@ -299,6 +374,9 @@ def _documentation_votes(t: Traits) -> list[Vote]:
         found.append(
             Vote("documentation", weight, "dom", f"{t.code_blocks} code blocks, {t.inline_code} code spans")
         )
+    if t.inline_code >= 50 or (t.code_blocks >= 10 and t.inline_code >= 30):
+        # Dozens of names set in code: a page about an interface, not a story that shows a snippet.
+        found.append(Vote("documentation", 2.0, "dom", "code throughout the text"))
     if t.doc_nav:
         found.append(Vote("documentation", 1.0, "dom", "documentation navigation"))
     if t.anchored_headings >= 3:
@@ -306,7 +384,7 @@ def _documentation_votes(t: Traits) -> list[Vote]:
             Vote("documentation", 1.0, "dom", f"{t.anchored_headings} headings with their own anchor")
         )
     if t.headline and _DOC_HEADLINE.search(t.headline) and not t.dated:
-        found.append(Vote("documentation", 1.5, "computed", "a headline naming a manual part"))
+        found.append(Vote("documentation", 2.5, "computed", "a headline naming a manual part"))
     return found
 
 
@@ -335,13 +413,12 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
         found.append(Vote("article", 1.0, "computed", "a headline worded as a story or question"))
     elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 12:
         # A dated page naming an offer is more often a story about one ("Town weighs bridge repairs").
-        found.append(Vote("service", 1.0 if t.dated else 3.0, "computed", "a headline naming an offer"))
+        dated = t.dated and not _describes_a_plain_page(t)
+        found.append(Vote("service", 1.0 if dated else 3.0, "computed", "a headline naming an offer"))
     elif headline and _names_a_kind_of_thing(headline):
         shop = t.prices >= 3 or t.cart >= 2 or t.image_links >= 20
         kind: PageType = "collection" if shop else "listing"
         found.append(Vote(kind, 1.0 if t.dated else 2.5, "computed", "a headline naming a kind of thing"))
-    elif headline and len(headline.split()) <= 3 and not t.dated:
-        found.append(Vote("listing", 1.0, "computed", "a headline naming a topic"))
     return found
 
 

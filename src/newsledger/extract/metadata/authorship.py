@@ -17,7 +17,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.hygiene import join_url, split_url
 from newsledger.extract.metadata import jsonld
-from newsledger.extract.metadata.people import looks_like_person, split_byline
+from newsledger.extract.metadata.nearby import around_headline
+from newsledger.extract.metadata.people import PersonName, looks_like_person, split_byline
 from newsledger.extract.metadata.printed import printed_byline
 from newsledger.extract.metadata.signals import Found, Signals, clean_text, domain_key
 from newsledger.extract.metadata.titles import _key
@@ -36,7 +37,7 @@ _AUTHOR_META = (
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
     '[class*="Author"], [class*="autor"], [class*="Autor"], [class*="writer"], [class*="person-link"], '
-    '[class*="meta-info"], address'
+    '[class*="meta-info"], [class*="username"], address'
 )
 # The search for a sidebar or comment marker stops at the article's own container.
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
@@ -44,6 +45,8 @@ _NOT_BYLINE_TAGS = frozenset({"footer", "aside", "nav", "figure", "figcaption", 
 # Image credits and quotes name people who did not write the article.
 _CREDIT_MARKERS = ("caption", "credit", "bild", "image", "photo", "foto", "gallery", "quote")
 _OUTSIDE = ("comment", "sidebar", "related", "footer", "teaser", "recommend", "newsletter", "widget", "promo")
+# A layout "with" or "has" a sidebar ("main--withSidebar", "has-sidebar") is not the sidebar.
+_OUTSIDE_MARKER = re.compile(rf"(?<!with)(?<!with-)(?<!has)(?<!has-)(?:{'|'.join(_OUTSIDE)})")
 
 
 def authors(
@@ -56,10 +59,13 @@ def authors(
         for key in (_key(site or ""), domain_key(url or signals.canonical or ""), *handles)
         if len(key) >= 2
     }
-    cleaned = [_drop_site(_from_jsonld(signals), site_keys), _from_meta(signals, site_keys)]
+    declared = _from_jsonld(signals)
+    # A declared Person bearing the site's name, and no one else, writes a personal site.
+    own_site = [a for a in declared if a.name in _declared_persons(signals) and looks_like_person(a.name)]
+    cleaned = [_drop_site(declared, site_keys) or own_site, _from_meta(signals, site_keys)]
     # The visible byline is read only when nothing declared names a person.
     if not any(a.role != "organisation" for found in cleaned for a in found):
-        cleaned.append(_from_dom(tree, url, site_keys))
+        cleaned.append(_from_dom(tree, signals.h1, url, site_keys))
     chosen = next((found for found in cleaned if any(a.role != "organisation" for a in found)), None)
     if chosen is None:
         chosen = next((found for found in cleaned if found), [])
@@ -158,6 +164,19 @@ def _from_jsonld(signals: Signals) -> list[Author]:
     return _unique(found)
 
 
+def _declared_persons(signals: Signals) -> set[str]:
+    """The names of JSON-LD authors typed ``Person``."""
+    if signals.article is None:
+        return set()
+    value = signals.article.get("author")
+    names = set()
+    for item in value if isinstance(value, list) else [value]:
+        item = signals.resolve(item)
+        if isinstance(item, dict) and "person" in jsonld.types_of(item):
+            names.add(clean_text(jsonld.text_of(item.get("name"))))
+    return names
+
+
 def _jsonld_person(item: Any, locator: str) -> list[Author]:
     if isinstance(item, str):
         return _people(clean_text(item), "json-ld", locator, None, is_org=False)
@@ -237,7 +256,9 @@ def _labelled_writers(signals: Signals) -> list[Found]:
     return found
 
 
-def _from_dom(tree: LexborHTMLParser, url: str | None, site_keys: set[str]) -> list[Author]:
+def _from_dom(
+    tree: LexborHTMLParser, h1: LexborNode | None, url: str | None, site_keys: set[str]
+) -> list[Author]:
     """People in the first byline element of the article, and in its siblings of the same kind
     (pages that give each author an element of their own); else a byline printed without markup
     (a byline element naming only the site does not count)."""
@@ -246,6 +267,12 @@ def _from_dom(tree: LexborHTMLParser, url: str | None, site_keys: set[str]) -> l
     for index, node in enumerate(tree.css(_BYLINE_SELECTOR)):
         if index > 40:
             break
+        if _reader_slot(node):
+            continue
+        if _labelled_starter(node) and not _outside_article(node):
+            starter = _drop_site(_byline_people(node, url), site_keys)
+            if starter:
+                return starter[:1]
         if family is not None and _family(node) != family:
             continue
         if _outside_article(node):
@@ -257,9 +284,73 @@ def _from_dom(tree: LexborHTMLParser, url: str | None, site_keys: set[str]) -> l
     found = _drop_site(_unique(found), site_keys)
     if not found:
         people, raw, locator = printed_byline(tree, lambda node: not _outside_article(node))
+        if not people:
+            people, raw, locator = _by_line_near_headline(h1)
         evidence = Evidence(source="byline", locator=locator, raw=raw)
-        found = [Author(name=p.name, role=p.role, evidence=evidence) for p in people]
+        found = _drop_site([Author(name=p.name, role=p.role, evidence=evidence) for p in people], site_keys)
     return found
+
+
+_ACCOUNT_MARKER = re.compile(r"log-?in|sign-?in|sign-?up|account|profile-menu|user-menu")
+
+
+def _reader_slot(node: LexborNode) -> bool:
+    """A "username" element that is not one poster's name: the signed-in reader's slot in an
+    account menu, or a box holding a member's menu of links besides the name."""
+    if "username" not in (node.attributes.get("class") or "").lower():
+        return False
+    if sum(1 for line in node.text(separator="\n").split("\n") if line.strip()) > 1:
+        return True
+    current, depth = node, 0
+    while current is not None and depth < 6 and current.tag not in _CONTAINERS:
+        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
+        if _ACCOUNT_MARKER.search(marker):
+            return True
+        current, depth = current.parent, depth + 1
+    return False
+
+
+# What a thread's pages print beside the name of who opened it.
+_STARTER = re.compile(r"\b(?:thread|discussion|topic)\s+(?:starter|author)\b|\boriginal\s+poster\b", re.I)
+
+
+def _labelled_starter(node: LexborNode) -> bool:
+    """Whether an author box, or the short line holding it, says it names the thread's starter."""
+    for holder in (node, node.parent):
+        if holder is None:
+            break
+        text = holder.text(deep=True)
+        if len(text) > 300:
+            break
+        if _STARTER.search(text):
+            return True
+    return False
+
+
+_BY_LABEL = re.compile(r"^(?:by|written\s+by|posted\s+by|author|von|par|por|door|av)\s*:?$", re.IGNORECASE)
+
+
+def _by_line_near_headline(h1: LexborNode | None) -> tuple[list[PersonName], str, str]:
+    """A "By Jane Doe" line printed beside the heading in elements that name nothing a byline:
+    its first line (a date often follows on the next), or the line after a lone "By".
+
+    A wrapper around the heading itself that reads as a sidebar or widget (page builders name
+    every box so) says nothing of the lines beside the heading."""
+    if h1 is None:
+        return [], "", ""
+    heading_outside = _outside_article(h1)
+    for node in around_headline(h1):
+        lines = [line for line in (clean_text(t) for t in node.text(separator="\n").split("\n")) if line]
+        if not lines or (not heading_outside and _outside_article(node)):
+            continue
+        line = f"{lines[0]} {lines[1]}" if len(lines) > 1 and _BY_LABEL.match(lines[0]) else lines[0]
+        label = line.split(maxsplit=1)[0] if " " in line else ""
+        if len(line) > 80 or not (_BY_LABEL.match(label) or line.casefold().startswith("written by ")):
+            continue
+        people = split_byline(line)
+        if people and all(looks_like_person(p.name) for p in people):
+            return people, line, f"{node.tag} near the headline"
+    return [], "", ""
 
 
 def _family(node: LexborNode) -> tuple[int, str]:
@@ -275,8 +366,11 @@ _TOPIC_LINK = re.compile(
 
 def _byline_people(node: LexborNode, url: str | None) -> list[Author]:
     name_node = node.css_first('[itemprop="name"]') or node
-    lines = (clean_text(line) for line in name_node.text(separator="\n").split("\n"))
-    text = "; ".join(line for line in lines if line)
+    if name_node.tag == "meta":
+        text = clean_text(name_node.attributes.get("content"))
+    else:
+        lines = (clean_text(line) for line in name_node.text(separator="\n").split("\n"))
+        text = "; ".join(line for line in lines if line)
     if not text or len(text) > 150:
         return []
     href = node.attributes.get("href") if node.tag == "a" else None
@@ -287,7 +381,35 @@ def _byline_people(node: LexborNode, url: str | None) -> list[Author]:
     if href:
         href = join_url(url, href) if url else (href if split_url(href) is not None else None)
     source: EvidenceSource = "microdata" if node.attributes.get("itemprop") else "byline"
-    return _people(text, source, _locator(node), href, is_org=False)
+    people = _people(text, source, _locator(node), href, is_org=False)
+    # The profile link names the person when the words around it ("Thread starter") do not.
+    linked = _profile_link_name(node, source, url)
+    if linked and all(p.name != linked[0].name for p in people):
+        return linked
+    return people
+
+
+# Where sites keep a member's page: a link there is labelled with the member's name or handle.
+_PROFILE_LINK = re.compile(r"/(?:users?|members?|profiles?|u|people|authors?|community/profile)/", re.I)
+_HANDLE = re.compile(r"^(?=[\w.\-]*[^\W\d_])[\w.\-]{2,40}$")
+
+
+def _profile_link_name(node: LexborNode, source: EvidenceSource, url: str | None) -> list[Author]:
+    """The poster named by the profile link of an author box that also prints badges and
+    counts ("jdoe77 1,204 posts"): the link's text, a full name or a one-word handle."""
+    links = [node] if node.tag == "a" else node.css("a[href]")[:3]
+    for link in links:
+        href = link.attributes.get("href") or ""
+        text = clean_text(link.text(deep=True))
+        if len(text) < 2 or not _PROFILE_LINK.search(href):
+            continue  # an avatar's initial is no name
+        named = split_byline(text)
+        if not (len(named) == 1 and named[0].name == text) and not _HANDLE.match(text):
+            continue
+        target = join_url(url, href) if url else (href if split_url(href) is not None else None)
+        evidence = Evidence(source=source, locator=_locator(link), raw=text)
+        return [Author(name=text, url=target, evidence=evidence)]
+    return []
 
 
 def _outside_article(node: LexborNode) -> bool:
@@ -298,7 +420,7 @@ def _outside_article(node: LexborNode) -> bool:
     depth = 0
     while current is not None and depth < 8 and current.tag not in _CONTAINERS:
         marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
-        if current.tag in _NOT_BYLINE_TAGS or any(word in marker for word in _OUTSIDE):
+        if current.tag in _NOT_BYLINE_TAGS or _OUTSIDE_MARKER.search(marker):
             return True
         if depth <= 1 and any(word in marker for word in _CREDIT_MARKERS):
             return True

@@ -97,13 +97,21 @@ _ISO = re.compile(
 _COMPACT = re.compile(
     r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?(?P<tz>Z|[+-]\d{4})?$"
 )
-_NUMERIC_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4}|\d{2})(?![\d/])")
+_NUMERIC_DMY = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4}|\d{2})(?![\d/])"
+    r"|(?<![\d-])(?P<d2>\d{1,2})-(?P<m2>\d{1,2})-(?P<y2>\d{4})(?![\d-])"
+)
+_SLASHED_YMD = re.compile(
+    r"(?<![\w.])(?P<y>\d{4})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/]|\.\d)"
+)
 _WORD_DMY = re.compile(
     r"(?<!\w)(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.|º)?(?:\s+de)?\s+(?P<mon>[^\W\d_]{3,12})\.?,?(?:\s+de)?\s+(?P<y>\d{4})(?!\d)"
 )
 _WORD_MDY = re.compile(
     r"(?<!\w)(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"
 )
+# Year first, as citations print it: "2023 Jan 7".
+_WORD_YMD = re.compile(r"(?<!\d)(?P<y>\d{4})\s+(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})(?![\d:])")
 # C asctime and Java's Date.toString: "Fri Apr 28 19:20:36 CEST 2023".
 _ASCTIME = re.compile(
     r"(?P<mon>[A-Za-z]{3})\s+(?P<d>\d{1,2})\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?:(?P<tz>[A-Z]{2,5})\s+)?(?P<y>\d{4})"
@@ -177,13 +185,23 @@ def _parse_human(raw: str) -> ParsedDate | None:
 
 
 def _find_day(raw: str) -> tuple[date, int, int] | None:
-    for pattern in (_CJK, _NUMERIC_DMY):
+    for pattern in (_CJK, _SLASHED_YMD):
         match = pattern.search(raw)
         if match:
             found = _calendar(match.group("y"), match.group("m"), match.group("d"))
             if found:
                 return found, match.start(), match.end()
-    for pattern in (_WORD_DMY, _WORD_MDY):
+    numeric = _NUMERIC_DMY.search(raw)
+    if numeric:
+        first, second, year = (
+            numeric.group("d", "m", "y") if numeric.group("d") else numeric.group("d2", "m2", "y2")
+        )
+        # Day first, as most of the world writes it; month first only when no day-first
+        # reading exists ("09/25/2025").
+        found = _calendar(year, second, first) or _calendar(year, first, second)
+        if found:
+            return found, numeric.start(), numeric.end()
+    for pattern in (_WORD_DMY, _WORD_MDY, _WORD_YMD):
         for match in pattern.finditer(raw):
             month = MONTHS.get(match.group("mon").lower().rstrip("."))
             found = _calendar(match.group("y"), str(month or 0), match.group("d"))

@@ -1,7 +1,8 @@
 """Published and modified dates, kept apart.
 
 Declared dates (JSON-LD, meta tags, microdata, ``<time>`` in the article header) come first;
-a date printed in the byline or dateline is next; a date in the URL is the last resort. When the
+a date printed in the byline or dateline is next; a date in the URL is the last resort. A page
+stating only an update date gets it as the publication date too, with less confidence. When the
 chosen value lacks a time or a zone and another source gives the same day more precisely, the
 more precise value is taken. Dates in comments, sidebars and teaser lists are never read.
 """
@@ -16,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.dates import ParsedDate, parse_date
+from newsledger.extract.metadata.nearby import around_headline, heading_holders
 from newsledger.extract.metadata.signals import Found, Signals, clean_text
 from newsledger.model import Candidate, DateField, Evidence
 
@@ -109,9 +111,11 @@ def dates(
     modified = _declared(signals, "dateModified", _MODIFIED_META)
     # The page text is read only when the declared dates leave the moment open.
     if not any(_rank(c) >= _FULL_RANK for c in published):
-        visible_published, visible_modified = _visible(tree)
+        visible_published, visible_modified = _visible(tree, heading_holders(signals.h1))
         published += visible_published
         modified += visible_modified
+    if not published:
+        published += _other_meta_dates(signals)
     if not published:
         near_published, near_modified = _near_headline(signals.h1)
         published += near_published
@@ -120,11 +124,21 @@ def dates(
         published += _script_data(tree)
     if url:
         published += _from_url(url)
+    if not published and not modified:
+        # Pages without an <h1> (forums, some blogs) head the text with their first <h2>.
+        published += _printed_after_heading(signals.h1 or tree.css_first("h2"))
     published_field = _choose(published)
     modified_field = _choose(modified)
     if published_field is None and modified_field is not None:
-        return None, modified_field
+        return _bound_by_update(modified_field), modified_field
     return published_field, modified_field
+
+
+def _bound_by_update(modified: DateField) -> DateField:
+    """A page that states only when it was updated was published that day or before: the
+    update date stands for the publication with less confidence; its evidence points at the
+    update."""
+    return msgspec.structs.replace(modified, confidence=min(modified.confidence, WEAK_CONFIDENCE))
 
 
 def _declared(signals: Signals, key: str, meta_keys: tuple[str, ...]) -> list[DateCandidate]:
@@ -141,7 +155,31 @@ def _declared(signals: Signals, key: str, meta_keys: tuple[str, ...]) -> list[Da
     return [DateCandidate(parsed, f) for f in found if (parsed := parse_date(f.value)) is not None]
 
 
-def _visible(tree: LexborHTMLParser) -> tuple[list[DateCandidate], list[DateCandidate]]:
+# Meta names of other spellings: one naming publication is declared; one naming only a date
+# (and no update, expiry or build) is weak.
+_PUBLICATION_NAME = re.compile(r"publish|publication|pubdate")
+_DATE_NAME = re.compile(r"date$|datetime$|uploaddate|created")
+_NOT_PUBLICATION_NAME = re.compile(r"modif|updat|expir|build|last|valid|start|end|birth|review|event")
+
+
+def _other_meta_dates(signals: Signals) -> list[DateCandidate]:
+    found: list[DateCandidate] = []
+    for key, values in signals.meta.items():
+        if _NOT_PUBLICATION_NAME.search(key):
+            continue
+        named = bool(_PUBLICATION_NAME.search(key))
+        if not named and not _DATE_NAME.search(key):
+            continue
+        for value in values[:1]:
+            if (parsed := parse_date(value.value)) is not None:
+                found.append(DateCandidate(parsed, value, weak=not named))
+    # Named publication dates first.
+    return sorted(found, key=lambda candidate: candidate.weak)
+
+
+def _visible(
+    tree: LexborHTMLParser, holders: frozenset[int] = frozenset()
+) -> tuple[list[DateCandidate], list[DateCandidate]]:
     """Dates printed in ``<time>`` elements and dateline areas of the article, not sidebars."""
     published: list[DateCandidate] = []
     modified: list[DateCandidate] = []
@@ -152,7 +190,7 @@ def _visible(tree: LexborHTMLParser) -> tuple[list[DateCandidate], list[DateCand
         '[class*="meta"], [class*="info"], [class*="Meta"], [class*="Info"]'
     )[:60]
     for node in (*marked, *boxes):
-        if _outside_article(node):
+        if _outside_article(node, holders):
             continue
         item = node.attributes.get("itemprop") or ""
         raw = node.attributes.get("datetime") or node.attributes.get("content") or ""
@@ -183,9 +221,10 @@ def _near_headline(h1: LexborNode | None) -> tuple[list[DateCandidate], list[Dat
     unlabelled dateline of pages whose markup names nothing a date."""
     published: list[DateCandidate] = []
     modified: list[DateCandidate] = []
-    for node in _around(h1):
+    holders = heading_holders(h1)
+    for node in around_headline(h1):
         text = clean_text(node.text(separator=" "))
-        if not text or len(text) > 80 or _outside_article(node):
+        if not text or len(text) > 80 or _outside_article(node, holders):
             continue
         parsed = parse_date(text)
         if parsed is None:
@@ -198,39 +237,92 @@ def _near_headline(h1: LexborNode | None) -> tuple[list[DateCandidate], list[Dat
     return published, modified
 
 
-def _around(h1: LexborNode | None) -> list[LexborNode]:
-    """The small elements beside the heading and beside each of its three nearest ancestors."""
-    found: list[LexborNode] = []
-    current = h1
-    for _ in range(3):
-        if current is None or current.tag in _CONTAINERS:
-            break
-        for sibling in (*_siblings(current, "next", 4), *_siblings(current, "prev", 2)):
-            found.extend(_small_parts(sibling))
-        current = current.parent
-    return found
+# Texts read after the main heading in search of a printed date: the heading's own block.
+_TEXTS_AFTER_HEADING = 60
+# And before it, nearest first: a dateline printed above the heading.
+_TEXTS_BEFORE_HEADING = 8
+# A date printed alone or in a short byline line ("By Jane Doe - Mar 27, 2024"), not in a sentence.
+_DATE_LINE_LENGTH = 40
 
 
-def _siblings(node: LexborNode, direction: str, limit: int) -> list[LexborNode]:
-    out: list[LexborNode] = []
-    current = getattr(node, direction)
-    while current is not None and len(out) < limit:
-        if current.tag not in ("-text", "-comment", "script", "style"):
-            out.append(current)
-        current = getattr(current, direction)
-    return out
+# Dates a page prints about its people or its events, not about itself.
+_NOT_PUBLICATION_LABEL = re.compile(
+    r"\b(?:joined|member since|registered|born|expires?|deadline|event date|starts?|ends?)\b", re.IGNORECASE
+)
 
 
-def _small_parts(node: LexborNode) -> list[LexborNode]:
-    """The element if it is short, else its short descendants (a byline box holds a few)."""
-    text_length = len(node.text(deep=True))
-    if text_length <= 80:
-        return [node]
-    if text_length > 400:
+def _printed_after_heading(h1: LexborNode | None) -> list[DateCandidate]:
+    """The first short text after the main heading that reads as a day, else the nearest such
+    text just above it: the date such pages print beside the headline with nothing in their
+    markup naming it (weak evidence)."""
+    if h1 is None:
         return []
-    return [child for child in node.css("time, p, span, div, small, li") if len(child.text(deep=True)) <= 80][
-        :20
-    ]
+    after: list[tuple[str, str]] = []
+    label = ""
+    for raw in _texts_following(h1, _TEXTS_AFTER_HEADING):
+        text = clean_text(raw)
+        after.append((label, text))
+        label = text
+    above = [clean_text(raw) for raw in _texts_preceding(h1, _TEXTS_BEFORE_HEADING + 1)]
+    # Nearest first, each with the text before it as its label.
+    nearest_above = [(above[i + 1] if i + 1 < len(above) else "", above[i]) for i in range(len(above) - 1)]
+    for place, lines in (("after", after), ("before", nearest_above)):
+        for label, text in lines:
+            parsed = _date_line(label, text)
+            if parsed is not None:
+                return [
+                    DateCandidate(parsed, Found(text, "dateline", f"text {place} the headline"), weak=True)
+                ]
+    return []
+
+
+def _texts_following(node: LexborNode, limit: int) -> list[str]:
+    """The first ``limit`` non-blank texts after ``node`` in reading order, found by walking its
+    following siblings and those of its ancestors (not the whole page before it)."""
+    texts: list[str] = []
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html"):
+        sibling = current.next
+        while sibling is not None:
+            for inner in sibling.traverse(include_text=True):
+                if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace():
+                    texts.append(raw)
+                    if len(texts) >= limit:
+                        return texts
+            sibling = sibling.next
+        current = current.parent
+    return texts
+
+
+def _texts_preceding(node: LexborNode, limit: int) -> list[str]:
+    """The last ``limit`` non-blank texts before ``node``, nearest first."""
+    texts: list[str] = []
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html"):
+        sibling = current.prev
+        while sibling is not None:
+            inner_texts = [
+                raw
+                for inner in sibling.traverse(include_text=True)
+                if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace()
+            ]
+            for raw in reversed(inner_texts):
+                texts.append(raw)
+                if len(texts) >= limit:
+                    return texts
+            sibling = sibling.prev
+        current = current.parent
+    return texts
+
+
+def _date_line(label: str, text: str) -> ParsedDate | None:
+    """The day a short line states, unless it is a sentence or labelled as not the page's."""
+    if len(text) > _DATE_LINE_LENGTH or not any(ch.isdigit() for ch in text):
+        return None
+    if _NOT_PUBLICATION_LABEL.search(f"{label} {text}"):
+        return None
+    parsed = parse_date(text)
+    return parsed if parsed is not None and parsed.precision not in ("year", "month") else None
 
 
 # Publication dates in the data a page embeds in scripts (framework state, escaped JSON-LD).
@@ -266,10 +358,14 @@ def _label_before(node: LexborNode) -> str:
     return clean_text(parent.text(deep=False))[:40] if parent is not None else ""
 
 
-def _outside_article(node: LexborNode) -> bool:
+def _outside_article(node: LexborNode, holders: frozenset[int] = frozenset()) -> bool:
+    """In a comment, sidebar, teaser or footer. The walk up stops at an element holding the main
+    heading too: that is the article's own box, whatever its class calls it."""
     current: LexborNode | None = node
     depth = 0
     while current is not None and depth < 10 and current.tag not in _CONTAINERS:
+        if current.mem_id in holders:
+            return False
         if current.tag in ("aside", "nav", "footer"):
             return True
         marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()

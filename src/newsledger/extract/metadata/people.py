@@ -138,7 +138,9 @@ _NOT_NAME_WORDS = word_set(
 _CONNECTORS = word_set("and und y et e og och en i a ve и та és ja with mit con avec")
 ORGANISATION_WORDS = word_set(
     "press presse agency agentur nachrichtenagentur news nachrichten redaktion newsroom staff team desk "
-    "online media medien zeitung times post daily agencia agence"
+    "online media medien zeitung times post daily agencia agence "
+    "inc llc ltd gmbh corp company group official foundation institute university association society "
+    "council clinic bank store shop services solutions"
 )
 _MONTH_OR_DAY = re.compile(r"\d|@|:|https?:|www\.|\.[a-z]{2,4}$", re.IGNORECASE)
 

@@ -167,6 +167,8 @@ def clean_text(text: str | None) -> str:
         return ""
     if "&" in text:
         text = html.unescape(text)
+    if "\u00ad" in text:
+        text = text.replace("\u00ad", "")  # a soft hyphen shows only where a line breaks
     return " ".join(text.split())
 
 

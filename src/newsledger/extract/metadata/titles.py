@@ -12,6 +12,8 @@ import functools
 import re
 from collections import Counter
 
+from selectolax.lexbor import LexborNode
+
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.choose import evidence_for, first_field
 from newsledger.extract.metadata.dates import parse_date
@@ -126,7 +128,7 @@ def _ordered_titles(signals: Signals, site: str | None, domain: str) -> list[Fou
         if value and (declared := clean_text(value)):
             found.append(Found(declared, "json-ld", f"{signals.article_locator}.headline"))
     found += [_stripped(c, site, domain, declared) for c in signals.all("og:title")[:1]]
-    if signals.h1 is not None and (text := clean_text(signals.h1.text())):
+    if signals.h1 is not None and (text := heading_text(signals.h1)):
         found.append(Found(text, "dom", "h1"))
     found += [
         _stripped(c, site, domain, declared)
@@ -135,6 +137,23 @@ def _ordered_titles(signals: Signals, site: str | None, domain: str) -> list[Fou
     if signals.title:
         found.append(_stripped(Found(signals.title, "dom", "title"), site, domain, declared))
     return _completed_truncations(_without_glued_site([c for c in found if c.value], site))
+
+
+# Symbols a heading carries as its own permalink ("Quickstart¶"), not as words.
+_PERMALINK_MARKS = "¶§#🔗"
+_LINE_BREAKING = frozenset({"br", "div", "p", "li"})
+
+
+def heading_text(node: LexborNode) -> str:
+    """The words of a heading as printed: a line break or a block inside it parts words
+    ("Weekend<br>Coding" reads "Weekend Coding"), and a trailing permalink mark is dropped."""
+    parts: list[str] = []
+    for inner in node.traverse(include_text=True):
+        if inner.tag == "-text":
+            parts.append(inner.text_content or "")
+        elif inner.tag in _LINE_BREAKING and inner.mem_id != node.mem_id:
+            parts.append(" ")
+    return clean_text("".join(parts)).rstrip(_PERMALINK_MARKS + " ")
 
 
 def _completed_truncations(found: list[Found]) -> list[Found]:
