@@ -356,3 +356,53 @@ def test_a_date_from_the_url_alone_has_less_confidence() -> None:
     assert metadata.published is not None
     assert metadata.published.evidence.source == "url"
     assert metadata.published.confidence < 1.0
+
+
+def test_a_dateline_box_holding_tags_too_gives_the_date_of_its_first_line() -> None:
+    tags = "".join(f'<a href="/tag/{n}">topic number {n}</a> ' for n in range(12))
+    metadata = read(
+        "",
+        '<article><h1>Indexing guide</h1><div class="meta date-header"><span>Posted on April 13, 2023</span>'
+        f'<div class="tags"><span>Tags:</span> {tags}</div></div><p>Body of the guide.</p></article>',
+    )
+    assert metadata.published is not None and metadata.published.value.startswith("2023-04-13")
+
+
+def test_a_date_in_the_articles_own_footer_is_its_date_but_not_one_in_the_page_footer() -> None:
+    own = read(
+        "",
+        "<main><article><h1>Puppy training</h1><p>Start with sit.</p>"
+        '<footer class="article-footer"><span class="article-date"><time datetime="2025-08-12T11:15:06Z">'
+        "August 12, 2025</time></span></footer></article></main>",
+        url="https://shop.example/blogs/puppy",
+    )
+    assert own.published is not None and own.published.value.startswith("2025-08-12")
+    page = read(
+        "",
+        "<main><h1>Puppy training</h1><p>Start with sit.</p></main>"
+        '<footer class="site-footer"><time datetime="2025-08-12T11:15:06Z">August 12, 2025</time></footer>',
+        url="https://shop.example/blogs/puppy",
+    )
+    assert page.published is None
+
+
+def test_a_created_timestamp_attribute_of_the_pages_item_is_weak_evidence_of_its_date() -> None:
+    metadata = read(
+        "",
+        '<post-item created-timestamp="2026-03-03T09:47:05.754000+0000"><h2>Best laptop?</h2>'
+        "<p>Which one lasts?</p></post-item>",
+        url="https://forum.example/t/123",
+    )
+    assert metadata.published is not None and metadata.published.value.startswith("2026-03-03")
+    assert metadata.published.confidence < 1.0
+
+
+def test_with_no_heading_element_the_printed_title_line_is_the_heading_its_date_follows() -> None:
+    metadata = read(
+        "<title>Top tools for payroll | Example HR</title>",
+        '<div><p class="t">Top tools for payroll</p></div><div><p>Example HR Team</p></div>'
+        "<div><p>Feb 16, 2026</p></div><p>Payroll software has grown.</p>"
+        "<h2>Related posts</h2><div><p>March 1, 2020</p></div><p>Older payroll notes.</p>",
+        url="https://hr.example/blog/payroll",
+    )
+    assert metadata.published is not None and metadata.published.value.startswith("2026-02-16")

@@ -121,12 +121,15 @@ def dates(
         published += near_published
         modified += near_modified
     if not published:
+        published += _attribute_data(tree)
+    if not published:
         published += _script_data(tree)
     if url:
         published += _from_url(url)
     if not published and not modified:
         # Pages without an <h1> (forums, some blogs) head the text with their first <h2>.
-        published += _printed_after_heading(signals.h1 or tree.css_first("h2"))
+        heading = signals.h1 or _printed_title(tree, signals.title) or tree.css_first("h2")
+        published += _printed_after_heading(heading)
     published_field = _choose(published)
     modified_field = _choose(modified)
     if published_field is None and modified_field is not None:
@@ -198,10 +201,16 @@ def _visible(
             raw = node.attributes.get("title") or ""
         text = clean_text(node.text(separator=" "))
         if not raw and (not text or len(text) > 120):
-            continue
+            # A dateline box that also holds tags or links: its first line may be the date.
+            text = _first_line(node)
+            if not text:
+                continue
         parsed = parse_date(raw) if raw else None
         if parsed is None and text:
             parsed = parse_date(text)
+        if parsed is None and not raw and node.tag != "time":
+            text = _first_line(node)
+            parsed = parse_date(text) if text else None
         if parsed is None:
             continue
         source = "microdata" if item else "time-element" if node.tag == "time" else "dateline"
@@ -276,6 +285,22 @@ def _printed_after_heading(h1: LexborNode | None) -> list[DateCandidate]:
     return []
 
 
+def _printed_title(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
+    """On a page with no heading element, the first paragraph or box printing the page's title
+    (or its part before a " | site" affix) as its whole text: the heading a reader sees."""
+    if not title:
+        return None
+    wanted = {clean_text(title).casefold(), clean_text(re.split(r"\s[|–—-]\s", title)[0]).casefold()}
+    wanted.discard("")
+    for node in tree.css("p, h3, span, div")[:3000]:
+        if node.child is not None and node.child.tag not in ("-text",) and node.tag == "div":
+            continue
+        text = node.text(deep=True)
+        if len(text) < 200 and clean_text(text).casefold() in wanted:
+            return node
+    return None
+
+
 def _texts_following(node: LexborNode, limit: int) -> list[str]:
     """The first ``limit`` non-blank texts after ``node`` in reading order, found by walking its
     following siblings and those of its ancestors (not the whole page before it)."""
@@ -344,10 +369,39 @@ def _script_data(tree: LexborHTMLParser) -> list[DateCandidate]:
     return []
 
 
+# Attributes in which components and data-* conventions give the moment an item was created or
+# published; the first such element not in a sidebar or comment is the page's own item.
+_DATE_ATTRIBUTES = ("created-timestamp", "data-published", "data-publish-date", "data-created", "data-date-published")
+
+
+def _attribute_data(tree: LexborHTMLParser) -> list[DateCandidate]:
+    selector = ", ".join(f"[{name}]" for name in _DATE_ATTRIBUTES)
+    for node in tree.css(selector)[:20]:
+        if _outside_article(node):
+            continue
+        for name in _DATE_ATTRIBUTES:
+            value = node.attributes.get(name) or ""
+            parsed = parse_date(value) if len(value) >= 8 else None
+            if parsed is not None and parsed.precision != "year":
+                return [DateCandidate(parsed, Found(value, "dom", f"{node.tag}[{name}]"), weak=True)]
+    return []
+
+
 def _may_name_a_date(text: str) -> bool:
     """Whether ``text`` holds a word every key of ``_SCRIPT_DATE`` contains: a substring test
     skips the costly search of the many scripts that name no date."""
     return "ublish" in text or "ublication" in text or "pubDate" in text
+
+
+def _first_line(node: LexborNode) -> str:
+    """The text of a box's first child element, when short enough to be a dateline."""
+    child = node.child
+    while child is not None and child.tag in ("-text", "-comment"):
+        child = child.next
+    if child is None:
+        return ""
+    text = clean_text(child.text(separator=" "))
+    return text if 0 < len(text) <= 60 else ""
 
 
 def _label_before(node: LexborNode) -> str:
@@ -366,13 +420,27 @@ def _outside_article(node: LexborNode, holders: frozenset[int] = frozenset()) ->
     while current is not None and depth < 10 and current.tag not in _CONTAINERS:
         if current.mem_id in holders:
             return False
-        if current.tag in ("aside", "nav", "footer"):
+        if current.tag in ("aside", "nav"):
             return True
+        if current.tag == "footer" and not _within_article(current):
+            return True  # an <article>'s own footer holds its dateline; the page's does not
         marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
-        if any(word in marker for word in _OUTSIDE):
+        words = [word for word in _OUTSIDE if word in marker]
+        if words and not (words == ["footer"] and _within_article(current)):
             return True
         current = current.parent
         depth += 1
+    return False
+
+
+def _within_article(node: LexborNode) -> bool:
+    current = node.parent
+    for _ in range(12):
+        if current is None or current.tag in ("body", "html"):
+            return False
+        if current.tag == "article":
+            return True
+        current = current.parent
     return False
 
 
