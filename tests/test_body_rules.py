@@ -36,6 +36,11 @@ from newsledger.extract.dom import LINE_BREAK, normalise_space
         ("hidden-xs", None),
         ("post type-post category-fundraising tag-cookies", None),
         ("commentary", None),
+        # Each class is read on its own: a word run over two classes names nothing, and a
+        # camelCase taxonomy class is a taxonomy class.
+        ("sign up", None),
+        ("tagSharing entry", None),
+        ("entry\tTagList\nshare-tools", "share_bar"),
     ],
 )
 def test_kind_from_class(classes: str, kind: str | None) -> None:

@@ -45,6 +45,11 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
         25_000,
     ),
     "nested <div>": (lambda n: "<div>" * n + "deep text" + "</div>" * n, "html", 20_000),
+    "nested <span> inside a link": (
+        lambda n: "<h3><a href=/x>" + "<span>" * n + "deep text</a></h3>" + "<li><a href=/y>more</a></li>" * 50,
+        "html",
+        25_000,
+    ),
     "nested lists": (lambda n: "<ul><li>" * n + "deep text", "html", 10_000),
     "distinct formatting elements then paragraphs": (
         lambda n: "".join(f'<b class="k{i}">' for i in range(n)) + "<p>a paragraph" * n,

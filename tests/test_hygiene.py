@@ -14,7 +14,14 @@ import pytest
 
 from newsledger import attribute, extract
 from newsledger.errors import InputError, printable_name
-from newsledger.extract.hygiene import bounded_int, join_url, split_url, url_host, without_surrogates
+from newsledger.extract.hygiene import (
+    bounded_int,
+    join_url,
+    split_url,
+    url_host,
+    with_utf8,
+    without_surrogates,
+)
 from newsledger.model import to_json
 
 PROSE = (
@@ -46,6 +53,12 @@ def test_without_surrogates_keeps_other_text_as_is() -> None:
     text = "Zürich – Київ – 東京 😀"
     assert without_surrogates(text) is text
     assert without_surrogates("a\ud800b") == "a\ufffdb"
+
+
+def test_with_utf8_gives_the_clean_text_and_the_bytes_a_parser_reads() -> None:
+    text = "Zürich – Київ – 東京 😀"
+    assert with_utf8(text) == (text, text.encode("utf-8"))
+    assert with_utf8("a\ud800b é") == ("a\ufffdb é", "a\ufffdb é".encode())
 
 
 @pytest.mark.parametrize("bad", ["http://[", "http://[zz]/x", "https://]example.org/"])

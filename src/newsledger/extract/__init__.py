@@ -6,7 +6,7 @@ from typing import Literal
 
 from newsledger.deadline import DeadlineLike, as_deadline
 from newsledger.extract.decode import check_content, decode_keeping_utf8, detect_form
-from newsledger.extract.hygiene import without_surrogates
+from newsledger.extract.hygiene import with_utf8, without_surrogates
 from newsledger.model import Article, InputForm, Page
 
 FormChoice = Literal["auto", "html", "text"]
@@ -32,8 +32,10 @@ def extract(
     """
     limit = as_deadline(deadline, input_name or url)
     text, utf8 = decode_keeping_utf8(data, content_type)
-    # Bytes decode without surrogates; a str may hold lone ones, which no record could encode.
-    text = without_surrogates(text)
+    if utf8 is None:
+        # Bytes decode without surrogates; a str may hold lone ones, which no record could
+        # encode. Replacing them means encoding the text, which the parser then reads as is.
+        text, utf8 = with_utf8(text)
     url = without_surrogates(url) if url is not None else None
     check_content(text, input_name or url)
     chosen: InputForm = detect_form(text) if form == "auto" else form

@@ -27,6 +27,16 @@ def without_surrogates(text: str) -> str:
     return text
 
 
+def with_utf8(text: str) -> tuple[str, bytes]:
+    """``text`` as :func:`without_surrogates` returns it, and its UTF-8 encoding (the form an
+    HTML parser reads, so that it need not encode the text a second time)."""
+    try:
+        return text, text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = _SURROGATE.sub("\ufffd", text)
+        return text, text.encode("utf-8")
+
+
 def split_url(url: str) -> SplitResult | None:
     """The parts of ``url``, or None when it cannot be parsed (``http://[``)."""
     try:

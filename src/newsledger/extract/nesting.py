@@ -20,6 +20,10 @@ QUICK_TAGS = 6000
 # below 500,000 (a depth under 100); 8,000,000 costs the parser under a tenth of a second.
 # Depth alone costs little: 200,000 nested inline elements parse in a third of a second.
 MAX_SCOPE_WORK = 8_000_000
+# Any start tag other than a block's, while a formatting element is open, makes the parser look
+# for the latest such element down its stack from the top: 80,000 <span>s inside an <a> are
+# 3.2 G steps (over a second). Real pages stay under a few million.
+MAX_RECONSTRUCT_WORK = 400_000_000
 
 # A tag's start; its rest is read by ``_TAG_REST`` as the parser reads it: up to the first ">"
 # that is not inside a quoted attribute value (a "<" there opens no tag).
@@ -74,6 +78,8 @@ _BUTTON_SCOPE = frozenset(
 _LIST_ITEMS = frozenset({"li", "dt", "dd"})
 _LIST_SCOPE = (_BLOCK | _BUTTON_SCOPE) - {"address", "div", "p"}
 _NO_BARRIER: frozenset[str] = frozenset()
+# The names the scan asks the count of before any element of them is open.
+_KNOWN_NAMES = _SELF_CLOSING | {"p"}
 # How far down the rough stack an end tag or a closing start tag looks for its element.
 _REACH = 64
 
@@ -92,34 +98,40 @@ def costly_nesting_at(html: str) -> int | None:
     tags = html.count("<")
     if tags <= QUICK_TAGS and tags - 2 * html.count("</") <= QUICK_UNCLOSED:
         return None
-    stack: list[str] = []
+    # The rough stack, and how many elements of each name it holds: a close that finds no
+    # element of its name open (most block start tags, stray end tags) costs no walk down it.
+    stack = _Stack()
     work = 0
-    formatting_open = 0
+    reconstruct_work = 0
     foreign_at: int | None = None  # where the outermost open <svg> or <math> stands on the stack
     position = 0
-    while (match := _TAG.search(html, position)) is not None:
-        if match.group(1):
+    search = _TAG.search
+    while (match := search(html, position)) is not None:
+        comment, end_tag, name = match.groups()
+        if comment:
             position = _comment_end(html, match.end())
             continue
         rest = _TAG_REST.match(html, match.end())
         position = rest.end() if rest else len(html)
-        name = match.group(3).lower()
-        if foreign_at is not None and len(stack) <= foreign_at:
+        name = name.lower()
+        if foreign_at is not None and len(stack.names) <= foreign_at:
             foreign_at = None
-        if match.group(2):
-            formatting_open -= _close(stack, name)
+        if end_tag:
+            stack.close(name)
             continue
         if foreign_at is not None and name in _FOREIGN_BREAKOUT:
-            formatting_open -= sum(1 for closed in stack[foreign_at:] if closed in _FORMATTING)
-            del stack[foreign_at:]
+            stack.cut(foreign_at)
             foreign_at = None
         if name in _BLOCK:
-            work += len(stack) + CLONE_WORK * formatting_open
-            formatting_open -= _close(stack, "p", _BUTTON_SCOPE)
-        elif name in _FORMATTING:
-            work += len(stack)
+            work += len(stack.names) + CLONE_WORK * len(stack.formatting)
+            stack.close("p", _BUTTON_SCOPE)
+        else:
+            if stack.formatting:
+                reconstruct_work += len(stack.names) - stack.formatting[-1]
+            if name in _FORMATTING:
+                work += len(stack.names)
         if name in _SELF_CLOSING:
-            formatting_open -= _close(stack, name, _LIST_SCOPE if name in _LIST_ITEMS else _NO_BARRIER)
+            stack.close(name, _LIST_SCOPE if name in _LIST_ITEMS else _NO_BARRIER)
         if rest and rest.group(1) and (foreign_at is not None or name not in _HTML_CONTAINERS):
             continue  # <path/> in SVG or MathML opens nothing; <div/> in HTML does
         if name in _RAW_TEXT and foreign_at is None:
@@ -127,12 +139,52 @@ def costly_nesting_at(html: str) -> int | None:
             position = len(html) if end is None else end.end()
         elif name not in _VOID:
             if name in _FOREIGN and foreign_at is None:
-                foreign_at = len(stack)
-            stack.append(name)
-            formatting_open += name in _FORMATTING
-        if work > MAX_SCOPE_WORK:
+                foreign_at = len(stack.names)
+            stack.push(name)
+        if work > MAX_SCOPE_WORK or reconstruct_work > MAX_RECONSTRUCT_WORK:
             return match.start()
     return None
+
+
+class _Stack:
+    """The rough stack of open elements, how many of each name it holds, and where its
+    formatting elements stand."""
+
+    __slots__ = ("counts", "formatting", "names")
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.counts: dict[str, int] = dict.fromkeys(_KNOWN_NAMES, 0)
+        self.formatting: list[int] = []  # the positions of open formatting elements, bottom first
+
+    def push(self, name: str) -> None:
+        if name in _FORMATTING:
+            self.formatting.append(len(self.names))
+        self.names.append(name)
+        self.counts[name] = self.counts.get(name, 0) + 1
+
+    def close(self, name: str, barrier: frozenset[str] = _NO_BARRIER) -> None:
+        """Pop ``name`` and what is above it, when it is near the top and no barrier element
+        stands above it."""
+        if not self.counts.get(name):
+            return
+        names = self.names
+        for back in range(1, min(len(names), _REACH) + 1):
+            open_name = names[-back]
+            if open_name == name:
+                self.cut(len(names) - back)
+                return
+            if open_name in barrier:
+                return
+
+    def cut(self, size: int) -> None:
+        """Pop every element above the first ``size``."""
+        names, counts = self.names, self.counts
+        while len(names) > size:
+            counts[names.pop()] -= 1
+        formatting = self.formatting
+        while formatting and formatting[-1] >= size:
+            formatting.pop()
 
 
 def _comment_end(html: str, start: int) -> int:
@@ -141,20 +193,6 @@ def _comment_end(html: str, start: int) -> int:
         return html.index(">", start) + 1
     end = _COMMENT_END.search(html, start)
     return len(html) if end is None else end.end()
-
-
-def _close(stack: list[str], name: str, barrier: frozenset[str] = frozenset()) -> int:
-    """Pop ``name`` and what is above it, when it is near the top of the stack and no barrier
-    element stands above it; the number of formatting elements popped."""
-    for back in range(1, min(len(stack), _REACH) + 1):
-        open_name = stack[-back]
-        if open_name == name:
-            popped = sum(1 for closed in stack[-back:] if closed in _FORMATTING)
-            del stack[-back:]
-            return popped
-        if open_name in barrier:
-            return 0
-    return 0
 
 
 def without_markup_after(html: str, offset: int) -> str:

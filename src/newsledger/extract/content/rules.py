@@ -145,7 +145,7 @@ def _hyphenate(hump: re.Match[str]) -> str:
 
 # Class tokens that name what an article is about (``category-fundraising``, ``tag-cookies``),
 # as blog engines write them on the article itself; they say nothing about the box.
-_TAXONOMY_TOKEN = re.compile(r"(?:^|\s)(?:category|tag|tags|topic|topics|term)-\S*")
+_TAXONOMY_TOKEN = re.compile(r"(?:category|tag|tags|topic|topics|term)-")
 
 # Elements that by their tag are never article prose (their kind; ``None``: by class only).
 TAG_KINDS: dict[str, BoilerplateKind] = {
@@ -221,19 +221,28 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 
     Pages repeat the same class strings many times, hence the cache of this pure function.
     """
-    if not tokens.islower():
-        tokens = _HUMP.sub(_hyphenate, tokens).lower()
-    if "-" in tokens:
-        tokens = _TAXONOMY_TOKEN.sub(" ", tokens)
     found: set[BoilerplateKind] = set()
     for token in tokens.split():
-        kind = _TOKENS.get(token)
-        if kind is not None:
-            found.add(kind)
-        _kinds_of_words(_WORD.findall(token), found)
+        found.update(_kinds_of_token(token))
     if not found:
         return None
     return min(found, key=_PRIORITY.__getitem__)
+
+
+# A class string is new on most pages; the classes it is made of mostly are not.
+@functools.lru_cache(maxsize=16384)
+def _kinds_of_token(token: str) -> tuple[BoilerplateKind, ...]:
+    """The kinds one space-separated class names: as a whole token, or by its words."""
+    if not token.islower():
+        token = _HUMP.sub(_hyphenate, token).lower()
+    if _TAXONOMY_TOKEN.match(token):
+        return ()
+    found: set[BoilerplateKind] = set()
+    kind = _TOKENS.get(token)
+    if kind is not None:
+        found.add(kind)
+    _kinds_of_words(_WORD.findall(token), found)
+    return tuple(found)
 
 
 def first_kind(*kinds: BoilerplateKind | None) -> BoilerplateKind | None:
