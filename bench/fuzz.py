@@ -16,6 +16,7 @@ import json
 import multiprocessing
 import random
 import resource
+import threading
 import time
 import traceback
 from collections import Counter
@@ -253,20 +254,42 @@ def run_fuzz(
     limits: Limits = Limits(),
     out: Path | None = DEFAULT_OUT,
     minimise_seconds: float = 30.0,
+    workers: int = 1,
 ) -> Summary:
-    """Fuzz until ``minutes`` have passed or ``inputs`` were tried, whichever comes first."""
+    """Fuzz until ``minutes`` have passed or ``inputs`` were tried, whichever comes first, with
+    ``workers`` worker processes side by side (the inputs are the same for any number of them)."""
     rng = random.Random(seed)
-    worker, summary = Worker(limits), Summary()
+    summary = Summary()
+    lock = threading.Lock()
+    issued = 0
     started = time.monotonic()
     ends = started + minutes * 60 if minutes else float("inf")
-    try:
-        while time.monotonic() < ends and (inputs is None or summary.inputs < inputs):
-            item = mutate(rng, rng.choice(seeds), scale)
-            outcome = worker.run(item)
-            if summary.record(item, outcome, limits) and out is not None:
-                _save(worker, item, outcome, limits, out, minimise_seconds)
-    finally:
-        worker.stop()
+
+    def next_item() -> FuzzInput | None:
+        nonlocal issued
+        with lock:
+            if time.monotonic() >= ends or (inputs is not None and issued >= inputs):
+                return None
+            issued += 1
+            return mutate(rng, rng.choice(seeds), scale)
+
+    def work() -> None:
+        worker = Worker(limits)
+        try:
+            while (item := next_item()) is not None:
+                outcome = worker.run(item)
+                with lock:
+                    save = summary.record(item, outcome, limits)
+                if save and out is not None:
+                    _save(worker, item, outcome, limits, out, minimise_seconds)
+        finally:
+            worker.stop()
+
+    threads = [threading.Thread(target=work, daemon=True) for _ in range(max(1, workers))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -368,11 +391,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--cpu-limit", type=int, default=5, help="CPU seconds before a kill (default: 5)")
     parser.add_argument("--memory-mb", type=int, default=1024, help="peak RSS reported (default: 1024)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"reproducers (default: {DEFAULT_OUT})")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="worker processes side by side (default: 1; one per core is fastest)"
+    )
     parser.add_argument("--no-shared", action="store_true", help="only the pages written in the harness")
     args = parser.parse_args(argv)
     seeds = written_seeds() + ([] if args.no_shared else shared_seeds())
     limits = Limits(slow_seconds=args.slow, cpu_seconds=args.cpu_limit, memory_mb=args.memory_mb)
-    print(f"fuzzing {len(seeds)} seed pages for {args.minutes:g} min; reproducers in {args.out}", flush=True)
+    print(
+        f"fuzzing {len(seeds)} seed pages for {args.minutes:g} min with {args.workers} worker(s); "
+        f"reproducers in {args.out}",
+        flush=True,
+    )
     summary = run_fuzz(
         seeds=seeds,
         minutes=args.minutes,
@@ -381,6 +411,7 @@ def main(argv: list[str]) -> int:
         scale=args.scale,
         limits=limits,
         out=args.out,
+        workers=args.workers,
     )
     print(report(summary, limits))
     return 1 if summary.crashes or summary.slow or summary.outcomes["killed"] else 0

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the workers use
 
 def test_short_run_over_written_pages_finds_no_crash_or_hang(tmp_path: Path) -> None:
     limits = Limits(slow_seconds=2.0, cpu_seconds=10, memory_mb=1024)
-    summary = run_fuzz(seeds=written_seeds(), inputs=300, seed=14, scale=0.02, limits=limits, out=tmp_path)
+    summary = run_fuzz(
+        seeds=written_seeds(), inputs=300, seed=14, scale=0.02, limits=limits, out=tmp_path, workers=2
+    )
     assert summary.inputs == 300
     assert summary.crashes == 0, dict(summary.signatures)
     assert not summary.slow and summary.outcomes["killed"] == 0, dict(summary.signatures)

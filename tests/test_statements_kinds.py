@@ -52,14 +52,11 @@ def test_evidence_speaks_through_its_documents(sentence, speaker, cue, content):
         content,
     )
     assert statement.attribution == "evidence"
-    assert statement.speaker.kind == "document"
+    assert statement.speaker.kind == ("organisation" if "Harbor" in sentence else "document")
 
 
-def test_a_named_survey_keeps_its_name_and_an_unnamed_study_has_none():
-    assert (
-        _only("A Harbor Institute survey found most tenants pay too much.").speaker.name
-        == "Harbor Institute survey"
-    )
+def test_a_named_survey_speaks_for_its_issuer_and_an_unnamed_study_has_none():
+    assert _only("A Harbor Institute survey found most tenants pay too much.").speaker.name == "Harbor Institute"
     study = _only("The study found that most tenants pay too much.")
     assert study.speaker.name is None and study.speaker.resolution == "unnamed"
 

@@ -119,4 +119,5 @@ def test_a_noun_compound_after_the_cue_is_a_circumstance_not_a_clause() -> None:
 
 
 def test_a_contracted_pronoun_is_a_pronoun_never_a_name() -> None:
-    assert _quoted("I’d call that essay “top heavy” in class.") == [("top heavy", None)]
+    assert _quoted("I’d call that essay “top heavy” in class.") == []  # the writer's words
+    assert _quoted("They’d call that essay “top heavy” in class.") == [("top heavy", None)]

@@ -89,16 +89,24 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             if opening is not None:
                 index = opening
                 continue
-        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or (_is_verb_at(tokens, index - 1) and not _modifies_next(tokens, index - 1, end_index)):
+        noun_before_cue = index == end_index and token.lower in EVIDENCE_NOUNS  # "the Strava report said"
+        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or (_is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
                 break
             index = relative
             continue
-        if token.lower in {"and", "but"} and index - 2 >= floor and tokens[index - 2].lower == ",":
+        if token.lower in {"and", "but"} and index - 2 >= floor and tokens[index - 2].lower == "," and not _names_listed(tokens, index - 1):
             break
         index -= 1
     return index
+
+
+def _names_listed(tokens: tuple[Token, ...], conjunction: int) -> bool:
+    """"Boeing Defense, Space, and Security": ", and" between capitalised words lists the parts
+    of a name inside the noun phrase, not a new clause."""
+    following = tokens[conjunction + 1] if conjunction + 1 < len(tokens) else None
+    return tokens[conjunction].lower == "and" and following is not None and following.text[:1].isupper() and conjunction >= 2 and tokens[conjunction - 2].text[:1].isupper()
 
 
 def _relative_clause_start(tokens: tuple[Token, ...], stop: int, end_index: int, floor: int) -> int | None:
@@ -586,11 +594,23 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
     return found
 
 
+_QUESTION_OPENERS = _FINITE_AUXILIARIES | {"do", "did", "does"}
+
+
+def _asks(subject: str) -> bool:
+    """A subject opened by an auxiliary before a lower-case word ("Has your teacher", "Did the
+    mayor") is a question's; "Will Moy" and "Can Dundar" are names."""
+    words = subject.split()
+    return len(words) >= 2 and words[0].lower() in _QUESTION_OPENERS and words[1][:1].islower()
+
+
 def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue) -> bool:
     """Evidence verbs need a document for subject or a clause ("the study found that"); belief
     and intention verbs need a clause or an infinitive after them ("hopes to", "thinks that")."""
     tokens = sentence.tokens
     following = tokens[cue.last + 1].lower if cue.last + 1 < len(tokens) else ""
+    if raw.speaker is not None and _asks(text[raw.speaker[0] : raw.speaker[1]]):
+        return False  # "Has your teacher ever told you “…”?": a question, not a report
     if raw.lemma in EVIDENCE_VERBS:
         head = text[raw.speaker_head[0] : raw.speaker_head[1]].lower().split() if raw.speaker_head else []
         return following == "that" or any(word in EVIDENCE_NOUNS for word in head)  # "Video of the incident shows"
@@ -742,6 +762,8 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
         return False
     for index in range(after, len(tokens)):
         token = tokens[index]
+        if token.lower == "that" and tokens[index - 1].lower in {"in", "at", "on", "during", "from", "with", "by"}:
+            continue  # "said in that statement": a determiner, not a clause
         if token.lower in {"“", "``"} and _names_a_title(tokens, index):
             continue
         if token.lower in {"that", ":", "whether", "“", "``"}:
@@ -754,7 +776,7 @@ def _only_modifiers_follow(tokens: tuple[Token, ...], after: int, lemma: str = "
 
 
 # '"…," he said, although …': a clause of its own after the attribution, not what was said.
-_ADJOINED_CLAUSE_STARTS = frozenset({"although", "though", "while", "whereas", "because", "since", "but"})
+_ADJOINED_CLAUSE_STARTS = frozenset({"although", "though", "while", "whereas", "because", "since", "but", "and"})
 
 
 def _names_a_title(tokens: tuple[Token, ...], index: int) -> bool:
@@ -802,6 +824,11 @@ def dangling_cue(sentence: Sentence, text: str, model: CueModel | None = None) -
     return RawStatement(-1, cue_span, cue.lemma, cue.form, (sentence.end, sentence.end), speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
 
 
+# Verbs whose object is whom the words were for: '"…," Moy, a director, told the BBC' never
+# inverts, so the noun phrase after them is the addressee, not the speaker.
+_NEVER_INVERTED = frozenset({"tell", "inform", "assure", "remind"})
+
+
 def _inverted_in(sentence: Sentence, cue: FoundCue) -> bool:
     """'..., said Smith.' -- but not 'Smith, a lawyer, said the plan...', whose subject and
     appositive open the sentence, nor 'told' whose object is the one told."""
@@ -823,7 +850,7 @@ def _subject_opens_sentence(sentence: Sentence, cue: FoundCue) -> bool:
 
 def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     """'..., said Smith.' -- the cue comes right after a comma or a closing quote."""
-    if cue.first == 0 or cue.form != "finite":
+    if cue.first == 0 or cue.form != "finite" or cue.lemma in _NEVER_INVERTED:
         return False
     before = tokens[cue.first - 1].lower
     if before != "," and before not in CLOSING_MARKS:
@@ -898,7 +925,10 @@ def _postposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
         return None
     if sentence.quote_ending_at(content[1]) is None and not _holds_clause(tokens, content):
         return None  # "On Nov. 15, the ambassador testified before ...": an adverbial, not content
-    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive)
+    addressee = None
+    if cue.lemma in _NEVER_INVERTED and (found := addressee_after(tokens, cue.last + 1)) is not None:
+        addressee = (tokens[found[0]].start, tokens[found[1] - 1].end)  # '"…," Moy told the BBC.'
+    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=subject.mention, speaker_head=subject.head, appositive=subject.appositive, addressee=addressee)
 
 
 def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span, boundaries: Boundaries) -> RawStatement | None:
@@ -955,6 +985,32 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
     return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=source, speaker_head=source, according=True)
 
 
+# Subjects of a sentence a quotation standing alone right after it may belong to: a person
+# named ("Aderholt returned to the issue.") or a pronoun, not "The SLS has been ..." or "It".
+_LEAD_PRONOUNS = frozenset({"he", "she", "they"})
+_LEAD_ADVERBS = frozenset({"then", "also", "later", "now", "still", "again", "once", "too", "first", "soon"})
+
+
+def lead_subject(tokens: tuple[Token, ...]) -> tuple[Subject, int] | None:
+    """The named subject opening a sentence and the index of its verb: "Stafford, earlier in the
+    hearing, was adamant ..." gives Stafford (and the aside) and "was"."""
+    if not tokens or tokens[0].lower in DETERMINERS or not (tokens[0].text[:1].isupper() or tokens[0].lower in _LEAD_PRONOUNS):
+        return None
+    subject = _subject_then_verb(tokens, 0, min(len(tokens), _MAX_SUBJECT_TOKENS))
+    if subject is None:
+        return None
+    verb = next(index for index, token in enumerate(tokens) if token.start >= subject.mention[1] and token.lower != ",")
+    head = [token for token in tokens if subject.head[0] <= token.start < subject.head[1]]
+    while len(head) > 1 and (head[-1].lower in _LEAD_ADVERBS or head[-1].lower.endswith("ly")):
+        head.pop()  # "He then referred to ...", "Smith later returned to ..."
+    subject = Subject((subject.mention[0], head[-1].end) if subject.appositive is None else subject.mention, (head[0].start, head[-1].end), subject.appositive)
+    single_pronoun = len(head) == 1 and head[0].lower in _LEAD_PRONOUNS
+    named = head[0].lower not in SUBJECT_PRONOUNS and all(token.text[:1].isupper() or token.lower in {"’s", "'s", "of"} for token in head)
+    if not (single_pronoun or named):
+        return None
+    return subject, verb
+
+
 _CLAUSE_OPENERS = frozenset({"when", "while", "as", "because", "since", "that", "and", "but", ",", ";", "after", "before", "although", "though", "where"})
 
 
@@ -962,7 +1018,7 @@ def clause_subject(sentence: Sentence, before: int, floor: int = 0) -> Subject |
     """The subject of the latest clause opening before token ``before``: "...when Volkov,
     then an ally, stepped aside after acknowledging" gives Volkov and his appositive."""
     tokens = sentence.tokens
-    best: Subject | None = None
+    best: Subject | None = _opening_name(tokens, before) if floor == 0 else None
     for start in range(floor, before):
         if start > floor and tokens[start - 1].lower not in _CLAUSE_OPENERS:
             continue
@@ -972,6 +1028,27 @@ def clause_subject(sentence: Sentence, before: int, floor: int = 0) -> Subject |
         if found is not None:
             best = found
     return best
+
+
+def _opening_name(tokens: tuple[Token, ...], participle: int) -> Subject | None:
+    """"Boudreau gave his players a pep talk, telling them ...": the name or pronoun opening the
+    sentence is the subject of a participle after a comma, whatever the verb between (irregular
+    verbs like "gave" are not recognised as verbs)."""
+    if participle < 3 or tokens[participle - 1].lower != ",":
+        return None
+    first = tokens[0]
+    if first.lower in _LEAD_PRONOUNS:
+        end = 1
+    elif first.text[:1].isupper() and first.lower not in FUNCTION_WORDS | DETERMINERS | _PREPOSITIONS:
+        end = 1
+        while end < participle and tokens[end].text[:1].isupper():
+            end += 1
+    else:
+        return None
+    if end >= participle - 1 or tokens[end].lower in {",", "and", "or"}:
+        return None  # "Boudreau, Smith and ...", a list or an appositive: read by the other rules
+    span = (first.start, tokens[end - 1].end)
+    return Subject(span, span, None)
 
 
 def _subject_then_verb(tokens: tuple[Token, ...], start: int, limit: int) -> Subject | None:

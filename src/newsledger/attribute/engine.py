@@ -18,6 +18,7 @@ from newsledger.attribute.clauses import (
     analyse_sentence,
     clause_subject,
     dangling_cue,
+    lead_subject,
     subject_before,
 )
 from newsledger.attribute.cue_model import CueModel, load_model
@@ -34,7 +35,7 @@ from newsledger.attribute.lexicon import (
     WRITING_VERBS,
 )
 from newsledger.attribute.speakers import Cast, Resolved, described, gather_cast, resolve_mention
-from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, paragraphs, sentences
+from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, paragraphs, sentences, tokenize
 from newsledger.deadline import Deadline
 from newsledger.errors import AttributionError
 from newsledger.model import (
@@ -88,6 +89,7 @@ class Found:
     parent: Found | None = None
     source: Found | None = None
     relay: bool = False
+    quotes: tuple[tuple[int, int], ...] = ()
 
 
 class RulesEngine:
@@ -128,13 +130,19 @@ class RulesEngine:
             found += self._part("caption", caption)
         if found:
             self.cast.ignored = [f.raw.appositive for f in body if f.raw.appositive]
+        issuer: tuple[int, Resolved] | None = None
         for item in found:
             if self.deadline is not None:
                 self.deadline.check("attribute: speakers")
             self._resolve(item)
+            if item.part == "body" and item.speaker is not None:
+                item.speaker = _issued_by(item, issuer) or _named_by_pronoun(item, issuer) or item.speaker
+                if item.speaker.name is not None:
+                    issuer = (item.raw.cue[0], item.speaker) if self._could_issue(item.speaker) else None
             if item.channel is None:
                 item.channel = _told_medium(item) or _medium_channel(item)
         _carry_channels([f for f in found if f.part == "body"])
+        _assign_quotes(found)
         return tuple(self._statement(item) for item in found)
 
     # ----------------------------------------------------------------- per part
@@ -144,6 +152,7 @@ class RulesEngine:
             return []
         result: list[Found] = []
         previous_direct: Found | None = None
+        previous: tuple[Sentence, list[Found]] | None = None
         model = self.model
         spans = paragraphs(text)
         paragraph = -1
@@ -162,6 +171,10 @@ class RulesEngine:
                 continuation = _continuation(previous_direct, sentence, text, number)
                 if continuation is not None:
                     items = [continuation]
+            elif not items and part == "body" and previous is not None and sentence.paragraph - previous[0].paragraph in (0, 1):
+                standing = _standing_quote(previous, sentence, text, number)
+                items = [standing] if standing is not None else []
+            previous = (sentence, items)
             result += items
             if items:
                 previous_direct = _last_quoted(items)
@@ -235,6 +248,8 @@ class RulesEngine:
         head = item.text[raw.speaker_head[0] : raw.speaker_head[1]]
         appositive = item.text[raw.appositive[0] : raw.appositive[1]] if raw.appositive else None
         position = raw.speaker_head[0] if item.part == "body" else 1 << 30
+        if raw.content[1] <= position and head.lower() in PRONOUNS:
+            position = raw.content[0]  # '"… Mr. Cooke …," he said': not a name of the words he said
         resolved = resolve_mention(head, position, self.cast, appositive)
         if resolved.name is None and appositive and appositive[:1].isupper():
             named = resolve_mention(appositive, position, self.cast, None)
@@ -256,6 +271,18 @@ class RulesEngine:
         if person is not None and appositive and appositive not in person.appositives and item.part == "body":
             person.appositives.append(appositive)
 
+    def _could_issue(self, speaker: Resolved) -> bool:
+        """Whether a speaker is one that issues reports and statements: an organisation, or a
+        name the article gives no title, description or gendered first name ("ClassPass")."""
+        if speaker.name is None or speaker.kind in {"group", "document", "medium", "unknown"}:
+            return False
+        if speaker.kind == "organisation":
+            return True
+        person = self.cast.people.get(speaker.name)
+        if person is None:
+            return " " not in speaker.name and speaker.resolution == "explicit"
+        return person.gender is None and not person.descriptions and not person.appositives
+
     def _description(self, speaker: Resolved) -> str | None:
         person = self.cast.people.get(speaker.name) if speaker.name else None
         return described(person) if person is not None else speaker.description
@@ -275,7 +302,7 @@ class RulesEngine:
         speaker = source.speaker or Resolved(None, "unnamed", "unknown", None)
         mention = _span(text, source.raw.speaker) if source.raw.speaker else None
         content = _span(text, raw.content)
-        fragments = tuple(_span(text, quote) for quote in item.sentence.quotes_within(*raw.content))
+        fragments = tuple(_span(text, quote) for quote in item.quotes)
         kind = "direct" if fragments and (fragments[0].start, fragments[-1].end) == raw.content and len(fragments) == 1 else ("mixed" if fragments else "indirect")
         channel, addressee = item.channel, None
         if raw.addressee and _told_medium(item) is None:
@@ -336,6 +363,62 @@ def _relays(item: Found, items: list[Found]) -> bool:
     return True
 
 
+# The writer ("I told my students: …") and the reader addressed ("you are telling Google: …")
+# speak in the first and second person: their quoted words report no one's statement.
+_WRITER_AND_READER = frozenset({"i", "you"})
+
+
+def _writer_speaks(item: Found) -> bool:
+    """Whether a statement's speaker is the writer or the reader, outside any quotation."""
+    span = item.raw.speaker
+    if span is None or item.parent is not None:
+        return False
+    mention = item.text[span[0] : span[1]].lower()
+    if re.sub(r"[’'](?:d|m|ll|ve|re)$", "", mention) not in _WRITER_AND_READER:
+        return False
+    index = item.sentence.token_index(span[0])
+    return index >= len(item.sentence.quoted) or not item.sentence.quoted[index]
+
+
+def _assign_quotes(found: list[Found]) -> None:
+    """Which quotations each statement reports: when someone reports what another concluded
+    ('Pompeo said Washington had concluded it was "not inconsistent"') the words are the
+    reporter's, not the other's; when the outer statement only relays ('"…," he told them,
+    according to a statement') they are the inner speaker's; a share of a poll ('51 percent say
+    that "…"') chose its words and said none, and the writer or the reader outside quotations
+    ("I often tell people “…”") reports no one. (A speaker's own nested "what she described as
+    "…"" keeps them on both.)"""
+    for item in found:
+        source = _source_of(item)
+        reports = not _poll_share(item) and not _writer_speaks(source)
+        item.quotes = item.sentence.quotes_within(*item.raw.content) if reports else ()
+    for item in found:
+        parent = item.parent
+        if parent is not None and not parent.relay and parent.quotes and not _same_speaker(item, parent):
+            item.quotes = tuple(quote for quote in item.quotes if not _within(quote, parent.raw.content))
+    for item in found:
+        if item.relay:
+            others = [other.raw.content for other in found if other is not item and other.sentence is item.sentence and other.quotes]
+            item.quotes = tuple(quote for quote in item.quotes if not any(_within(quote, span) for span in others))
+
+
+def _same_speaker(item: Found, other: Found) -> bool:
+    first, second = _source_of(item).speaker, _source_of(other).speaker
+    return first is not None and second is not None and first.name is not None and first.name == second.name
+
+
+def _within(quote: tuple[int, int], span: tuple[int, int]) -> bool:
+    return span[0] <= quote[0] and quote[1] <= span[1]
+
+
+def _poll_share(item: Found) -> bool:
+    span = _source_of(item).raw.speaker
+    if span is None:
+        return False
+    mention = item.text[span[0] : span[1]].lower()
+    return "%" in mention or "percent" in mention or "per cent" in mention
+
+
 def _source_of(item: Found) -> Found:
     """The statement whose speaker this one shares (participles, coordinated verbs)."""
     current = item
@@ -352,6 +435,62 @@ def _continuation(previous: Found, sentence: Sentence, text: str, number: int) -
     raw.speaker, raw.speaker_head, raw.appositive = previous.raw.speaker, previous.raw.speaker_head, previous.raw.appositive
     raw.continuation_of = previous.raw.sentence
     return Found(previous.part, text, sentence, raw, channel=previous.channel)
+
+
+def _standing_quote(previous: tuple[Sentence, list[Found]], sentence: Sentence, text: str, number: int) -> Found | None:
+    """A quotation standing alone after a sentence that says something of someone: that
+    someone's words, when the sentence before reported them indirectly ("Erekat said it was
+    the latest move.", then "“They wanted us on our knees …”", in the same paragraph or
+    opening the next), or, in the same paragraph, when it only named its subject ("Bridenstine
+    expects three rockets. “Adding one more could ...”")."""
+    if not _quote_only(sentence, text):
+        return None
+    before, items = previous
+    reported = [item for item in items if item.parent is None and _source_of(item).raw.speaker is not None]
+    if reported:
+        return _continuation(_source_of(reported[-1]), sentence, text, number)
+    if before.paragraph != sentence.paragraph:
+        return None
+    tokens = before.tokens or tokenize(text, before.start, before.end)
+    found = lead_subject(tokens)
+    if found is None:
+        return None
+    subject, verb_index = found
+    verb = tokens[verb_index]
+    raw = RawStatement(number, (verb.start, verb.end), verb.lower, "finite", (sentence.quotes[0][0], sentence.quotes[-1][1]))
+    raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
+    raw.continuation_of = number - 1
+    return Found("body", text, sentence, raw)
+
+
+# How far back (in characters) the issuer of "the report" may have been named as a speaker.
+_ISSUER_REACH = 1500
+
+
+def _issued_by(item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | None:
+    """"the report stated" after "ClassPass shared that ...": a document without a named issuer
+    speaks for the organisation last reported speaking shortly before it."""
+    speaker = item.speaker
+    if speaker is None or speaker.name is not None or speaker.kind != "document" or issuer is None or item.raw.according:
+        return None
+    position, who = issuer
+    if item.raw.cue[0] - position > _ISSUER_REACH:
+        return None
+    return Resolved(who.name, "descriptor", who.kind, speaker.description)
+
+
+def _named_by_pronoun(item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | None:
+    """'… the Swedish Prosecution Authority said. "…," it added.': "it" or "they" as a speaker
+    right after an organisation spoke is that organisation."""
+    speaker, span = item.speaker, item.raw.speaker_head
+    if speaker is None or speaker.name is not None or span is None or issuer is None or item.source is not None:
+        return None
+    if item.text[span[0] : span[1]].lower() not in {"it", "they"}:
+        return None
+    position, who = issuer
+    if item.raw.cue[0] - position > _ISSUER_REACH:
+        return None
+    return Resolved(who.name, "pronoun", who.kind, who.description)
 
 
 def _quote_only(sentence: Sentence, text: str) -> bool:

@@ -123,6 +123,8 @@ ORG_WORDS = frozenset({
     "pentagon", "journal", "tribune", "herald", "network", "channel", "radio", "tv", "press",
     "reuters", "bloomberg", "company", "center", "centre", "fund", "organization", "organisation", "authority",
     "board", "parliament", "guard", "navy", "federation", "republicans", "democrats", "media",
+    "school", "college", "hospital", "academy", "museum", "church", "club", "league", "society",
+    "chamber", "bureau", "secretariat", "directorate", "inspectorate", "trust",
 })
 
 MEDIA_WORDS = frozenset({
@@ -152,6 +154,10 @@ TITLE_WORDS = frozenset({
     "founder", "executive", "opposition", "figure", "activist", "analyst", "envoy", "premier",
     "the", "freed", "jailed", "exiled", "late", "then", "top", "senior", "acting", "first",
     "lady", "presidential", "hopeful", "mogul", "billionaire", "businessman", "businesswoman",
+    "councillor", "councilor", "councilman", "councilwoman", "alderman", "assemblyman",
+    "assemblywoman", "chairperson", "trustee", "detective", "inspector", "superintendent",
+    "sergeant", "lieutenant", "bishop", "archbishop", "cardinal", "rabbi", "imam", "dean",
+    "prosecutor", "magistrate",
 })
 
 MONTHS = {

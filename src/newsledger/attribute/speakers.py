@@ -59,6 +59,25 @@ _MODEL_NUMBER = re.compile(r"[ \-]?\d")
 _GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 
+# An institution named with "of": capitalised words ending in an institution word, then "of" (and
+# "the") and a capitalised name: "Bank of England", "Office of the Inspector General".
+_ORGANISATION_OF = re.compile(
+    rf"(?:[{_UPPER}][\w’'.\-]*\s+)*?(?:{'|'.join(w.capitalize() for w in sorted(ORG_WORDS))})"
+    rf"\s+of\s+(?:the\s+)?[{_UPPER}][\w’'.\-]*(?:\s+(?:and\s+)?[{_UPPER}][\w’'.\-]*)*"
+)
+
+# What a person or an organisation issues and a text can say it "said" or "stated".
+ISSUED_TEXTS = EVIDENCE_NOUNS | frozenset({"statement", "statements", "release", "announcement", "communique", "communiqué", "notice"})
+
+# Words that open a sentence about a document without naming whose it is.
+_DOCUMENT_ADJECTIVES = frozenset({
+    "new", "recent", "latest", "final", "internal", "official", "preliminary", "annual", "federal",
+    "national", "independent", "separate", "earlier", "previous", "draft", "leaked", "joint", "other",
+    "further", "more", "most", "some", "many", "several", "early", "initial", "local", "public",
+})
+
+_AGE = re.compile(r"\d{1,3}-year-old")
+
 MAX_NAME_ENDING_WORDS = 5
 
 
@@ -78,6 +97,7 @@ class Person:
 class NameMention:
     position: int
     person: Person
+    possessive: bool = False  # "Mourinho's representatives": a mention, but no pronoun's antecedent
 
 
 @dataclass(slots=True)
@@ -137,6 +157,29 @@ class Cast:
             return self.index.latest(position, None)
         return unknown[1] if unknown is not None and unknown[0] > matching[0] else matching[1]
 
+    def main_person_before(self, position: int) -> Person | None:
+        """The person the article is about so far: the one mentioned most before ``position``
+        (the latest of equals) among those who read as people — a gendered first name, or
+        named again by the surname alone (not "Manchester United")."""
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        people: dict[str, Person] = {}
+        named_alone: set[str] = set()
+        for mention in self.mentions:
+            person = mention.person
+            if mention.position >= position:
+                break
+            if person.kind != "person":
+                continue
+            counts[person.name] = counts.get(person.name, 0) + 1
+            latest[person.name], people[person.name] = mention.position, person
+            if mention.possessive or person.surname_mentions:
+                named_alone.add(person.name)
+        candidates = [name for name in counts if people[name].gender is not None or name in named_alone]
+        if not candidates:
+            return None
+        return people[max(candidates, key=lambda name: (counts[name], latest[name]))]
+
     def by_description(self, words: set[str]) -> Person | None:
         best, best_score = None, 0
         for person in self.people.values():
@@ -159,7 +202,7 @@ class _MentionIndex:
         name_shaped: dict[str, bool] = {}  # once per name, not per mention: a name can be long
         for mention in sorted(mentions, key=lambda mention: mention.position):
             person = mention.person
-            if person.kind != "person" or _covered(mention.position, spans, starts):
+            if person.kind != "person" or mention.possessive or _covered(mention.position, spans, starts):
                 continue
             keys = {person.gender, "any"}
             if person.gender is None and person.surname_mentions:
@@ -240,10 +283,21 @@ def kind_of(name: str) -> str:
 
 
 def _without_prepositional_object(words: list[str], before: str) -> list[str]:
-    """"ambassador to Ukraine Marie Yovanovitch": the first word ends the phrase before the name."""
-    if len(words) >= 3 and before.rstrip().rsplit(" ", 1)[-1].lower() in {"to", "of", "in", "from", "for", "at"}:
-        return words[1:]
-    return words
+    """"ambassador to Ukraine Marie Yovanovitch", "Deputy Director of Public Prosecution Eva-Marie
+    Persson": the words before the last two end the phrase of the title, up to a first name."""
+    if len(words) < 3 or before.rstrip().rsplit(" ", 1)[-1].lower() not in {"to", "of", "in", "from", "for", "at"}:
+        return words
+    if words[-1].lower() in ORG_WORDS:
+        return words  # "president of Harvard University"
+    start = 1
+    while len(words) - start > 2 and not _is_first_name(words[start]):
+        start += 1
+    return words[start:]
+
+
+def _is_first_name(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in FEMALE_NAMES or lowered in MALE_NAMES
 
 
 def _leads_name(words: list[str], index: int) -> bool:
@@ -304,6 +358,8 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         name, description = split_title(" ".join(words))
         if len(name.split()) < 2 and name not in cast.by_token and not _titled_single_name(name, description):
             continue
+        if _heading_words(name):
+            continue
         before = text[max(0, match.start() - 60) : match.start()]
         premodifier = _premodifier(before)
         joined = " ".join(part for part in (premodifier, description) if part) or None
@@ -318,13 +374,29 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     run_words = {word.start() for run in runs for word in _CAPITALISED.finditer(text, run.start(), run.end())}
     for match in _CAPITALISED.finditer(text):
         word = match.group()
+        if word.endswith(("’s", "'s")):
+            word = word[:-2]  # "Mourinho's representatives" names Mourinho
         if word in cast.by_token and base + match.start() not in in_runs:
             person = cast.by_token[word]
-            cast.mentions.append(NameMention(base + match.start(), person))
-            if match.start() not in run_words and word == person.name.rsplit(" ", 1)[-1]:
+            cast.mentions.append(NameMention(base + match.start(), person, len(word) != match.end() - match.start()))
+            if match.start() not in run_words and match.group() == person.name.rsplit(" ", 1)[-1]:
                 person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
     return cast
+
+
+_CLOSING_ADVERBS = frozenset({"now", "instead", "here", "there", "today", "yesterday", "again", "too", "then"})
+_AUXILIARY_WORDS = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "be", "been"})
+
+
+def _heading_words(name: str) -> bool:
+    """"Don’t Have", "Can Do Instead", "Ah. Now": the capitalised words of a heading or of
+    sentence openings, not a name — a negated auxiliary anywhere, an auxiliary after the first
+    word, or an adverb to end it."""
+    words = name.lower().split()
+    if words and words[-1] in _CLOSING_ADVERBS:
+        return True
+    return any(word.endswith(("n’t", "n't")) for word in words) or any(word in _AUXILIARY_WORDS for word in words[1:])
 
 
 def _titled_single_name(name: str, title: str | None) -> bool:
@@ -378,10 +450,14 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
     lowered = _CONTRACTION.sub("", phrase.lower())  # "I’d", "they’ve": the pronoun
     if lowered in PRONOUNS:
         return _pronoun(lowered, position, cast)
-    if words and words[-1].lower() in EVIDENCE_NOUNS:
-        return _document(words, appositive)
+    if words and words[-1].lower() in ISSUED_TEXTS:
+        return _document(words, cast, appositive)
     if words and words[-1][:1].islower() and words[-1].lower() in TITLE_WORDS | _ROLE_WORDS:
         return _described_person(words, cast, appositive)  # "the Vermont senator": a description, not a name
+    organisation = _ORGANISATION_OF.search(phrase) if " of " in phrase else None
+    if organisation is not None:  # "The American College of Sports Medicine", "NASA's Office of the Inspector General"
+        name = " ".join(_without_determiners(organisation.group().split()))
+        return Resolved(name, "explicit", "organisation", appositive)
     for run in reversed(list(_NAME_RUN.finditer(phrase))):
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
@@ -398,14 +474,35 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
             person = cast.by_token[bare]
             resolution = "explicit" if bare == person.name else "surname"
             return Resolved(person.name, resolution, person.kind, appositive or described(person))
-    return _common(words, capitals, cast, appositive)
+    return _common(words, capitals, cast, appositive, position)
 
 
-def _document(words: list[str], appositive: str | None) -> Resolved:
-    """"A Gallup survey", "New CNN polls": named by their words when they carry a name."""
-    bare = [word for word in words if word.lower() not in DETERMINERS]
-    if any(word[:1].isupper() and word.lower() not in EVIDENCE_NOUNS for word in bare):  # not "Studies show"
-        return Resolved(" ".join(bare), "explicit", "document", appositive)
+def _without_determiners(words: list[str]) -> list[str]:
+    start = 0
+    while start < len(words) - 1 and words[start].lower() in DETERMINERS:
+        start += 1
+    return words[start:]
+
+
+def _document(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
+    """A report, study or statement speaks for whom the mention says issued it ("the Strava
+    report", "a Harbor Institute survey", "ClassPass's statement"); else it is unnamed."""
+    issuer = [
+        _POSSESSIVE.sub("", word).rstrip("’'")
+        for index, word in enumerate(words)
+        if word[:1].isupper()
+        and word.lower() not in ISSUED_TEXTS | DETERMINERS
+        and not (index == 0 and word.lower() in _DOCUMENT_ADJECTIVES)  # "New polls show"
+    ]
+    if any(word.lower() in {"and", "&"} for word in words):
+        return Resolved(None, "unnamed", "document", " ".join(words))  # "Strava's and ClassPass's reports"
+    if issuer:  # not "Studies show"
+        name = " ".join(issuer)
+        known = cast.people.get(name) or (cast.by_token.get(name) if len(issuer) == 1 else None)
+        if known is not None:
+            return Resolved(known.name, "explicit", known.kind, appositive or described(known))
+        kind = kind_of(name)
+        return Resolved(name, "explicit", "organisation" if kind == "person" else kind, appositive or " ".join(words))
     return Resolved(None, "unnamed", "document", " ".join(words))
 
 
@@ -434,10 +531,14 @@ def _pronoun(word: str, position: int, cast: Cast) -> Resolved:
     return Resolved(None, "unnamed", "group" if gender == "plural" else "unknown", None)
 
 
-def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str | None) -> Resolved:
+def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str | None, position: int) -> Resolved:
     content = [w.lower().strip(",") for w in words if w.lower() not in DETERMINERS]
     head = content[-1] if content else ""
-    if head in EVIDENCE_NOUNS:
+    if _AGE.fullmatch(head) and words[0].lower() == "the":
+        person = cast.main_person_before(position)  # "The 56-year-old said": whom the article is about
+        if person is not None:
+            return Resolved(person.name, "descriptor", "person", " ".join(words))
+    if head in ISSUED_TEXTS:
         return Resolved(None, "unnamed", "document", " ".join(words))  # "the study", "records released Friday"
     if head in UNNAMED_HEADS or head in GROUP_HEADS:
         kind = "group" if head.endswith("s") or head in GROUP_HEADS else "person"

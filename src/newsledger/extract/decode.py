@@ -6,6 +6,7 @@ import codecs
 import re
 
 from newsledger.errors import InputError
+from newsledger.extract.mojibake import repair_double_utf8
 from newsledger.model import InputForm
 
 _BOMS = (
@@ -58,19 +59,23 @@ def decode(data: bytes | str, content_type: str | None = None) -> str:
 
 def decode_keeping_utf8(data: bytes | str, content_type: str | None = None) -> tuple[str, bytes | None]:
     """The text as :func:`decode` reads it, and ``data`` itself when it is exactly that text's
-    UTF-8 encoding (the HTML parser reads UTF-8: it need not encode the text again)."""
+    UTF-8 encoding (the HTML parser reads UTF-8: it need not encode the text again).
+
+    Text encoded in UTF-8 twice ("â€œ" for "“") is repaired, whatever the input's form.
+    """
     if isinstance(data, str):
-        return data, None
+        return repair_double_utf8(data), None
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace"), None
+            return repair_double_utf8(data[len(bom) :].decode(codec, errors="replace")), None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
-        return text, data if isinstance(data, bytes) else None
-    return _decode_declared(data, content_type), None
+        repaired = repair_double_utf8(text)
+        return repaired, data if repaired == text else None
+    return repair_double_utf8(_decode_declared(data, content_type)), None
 
 
 def _decode_declared(data: bytes, content_type: str | None) -> str:

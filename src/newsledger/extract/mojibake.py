@@ -1,0 +1,59 @@
+"""Text encoded in UTF-8 twice: "â€œ" or "â\\x80\\x9c" read back as the "“" it was. Pure functions.
+
+A page whose UTF-8 text was once decoded as Latin-1 or cp1252 and encoded in UTF-8 again holds,
+for every non-ASCII character, the characters of its UTF-8 bytes: a lead byte (Â..ô) followed by
+one to three continuation bytes (0x80..0xBF, read as Latin-1 controls or as cp1252's "€", "œ",
+"™"...). Such runs are rare in real text, so each run that decodes as UTF-8 is repaired on its
+own, whatever the rest of the page holds (pages often mix repaired and broken parts).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _cp1252(byte: int) -> str:
+    """The character cp1252 gives ``byte``; the control of that number where cp1252 has none."""
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+def _continuation_chars() -> str:
+    """Every character a continuation byte 0x80..0xBF becomes under Latin-1 or cp1252."""
+    return "".join(
+        sorted({chr(byte) for byte in range(0x80, 0xC0)} | {_cp1252(b) for b in range(0x80, 0xC0)})
+    )
+
+
+_CONTINUATION = "[" + re.escape(_continuation_chars()) + "]"
+# Runs of a lead byte (Â..ô) and one to three continuation bytes; whether a run is UTF-8 (the
+# right number of continuations after each lead) is left to the decoder, which is faster than
+# spelling each sequence out in the pattern.
+_RUN = re.compile(f"[\u00c2-\u00f4]{_CONTINUATION}{{1,3}}(?:[\u00c2-\u00f4]{_CONTINUATION}{{1,3}})*")
+_BYTE_OF = {chr(byte): byte for byte in range(0x100)} | {_cp1252(byte): byte for byte in range(0x80, 0xA0)}
+
+
+def _plausible(run: str, decoded: str) -> bool:
+    """Whether ``decoded`` is what ``run`` meant: a run holding a C1 control (never text) is
+    mojibake whatever it decodes to; otherwise the result must be a character Western text
+    double-encodes (Latin, Greek, Cyrillic, punctuation, symbols), not "é”—" read as a CJK
+    character nor a German "ß" before a no-break space read as an N'Ko letter."""
+    if any("\x80" <= char < "\xa0" for char in run):
+        return True
+    return all(char < "\u0500" or "\u2000" <= char < "\u2c00" for char in decoded)
+
+
+def repair_double_utf8(text: str) -> str:
+    """``text`` with every run of UTF-8 bytes read as Latin-1/cp1252 characters decoded back."""
+    return _RUN.sub(_repaired_run, text)
+
+
+def _repaired_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    try:
+        decoded = bytes(_BYTE_OF[char] for char in run).decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return run
+    return decoded if _plausible(run, decoded) else run

@@ -1,0 +1,226 @@
+"""Who said a quotation, class by class, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.attribute.engine import attribute_article
+from newsledger.model import Article, Block, Statement
+
+
+def _article(text: str) -> Article:
+    blocks = tuple(
+        Block(kind="paragraph", text=m.group(), start=m.start(), end=m.end())
+        for m in re.finditer(r"[^\n]+", text)
+    )
+    return Article(input_form="text", text=text, blocks=blocks)
+
+
+def _statements(text: str) -> list[Statement]:
+    return list(attribute_article(_article(text)))
+
+
+def _quoted(text: str) -> list[tuple[str, str | None]]:
+    found = []
+    for statement in _statements(text):
+        pieces = [statement.content] if statement.kind == "direct" else list(statement.fragments)
+        found += [(piece.text.strip('“”"’ ,.'), statement.speaker.name) for piece in pieces]
+    return found
+
+
+def test_the_one_told_after_a_long_aside_is_the_channel_not_the_speaker() -> None:
+    text = (
+        "“The timetable was never realistic,” Marta Lindqvist, head of the independent rail "
+        "passengers’ council, told the BBC. “Nobody asked the drivers.”"
+    )
+    statements = _statements(text)
+    assert [(s.speaker.name, s.kind) for s in statements] == [("Marta Lindqvist", "direct")] * 2
+    assert statements[0].channel is not None and statements[0].channel.name == "BBC"
+
+
+def test_the_one_told_after_a_postposed_quotation_is_the_addressee() -> None:
+    [statement] = _statements("“We start again on Monday,” the coach told his players.")
+    assert statement.kind == "direct"
+    assert statement.addressee is not None and statement.addressee.name == "his players"
+
+
+def test_a_quotation_standing_after_a_sentence_about_a_named_person_is_theirs() -> None:
+    text = (
+        "Councillor Rosa Brandt first met the residents in March.\n"
+        "Brandt returned to the question of rents later in the evening. “Who will pay for the new roofs?”\n"
+        "Pieter Olsen, earlier in the meeting, was firm about the schedule. “The roofs come first.”"
+    )
+    assert _quoted(text) == [
+        ("Who will pay for the new roofs?", "Rosa Brandt"),
+        ("The roofs come first", "Pieter Olsen"),
+    ]
+
+
+def test_a_quotation_standing_after_an_indirect_statement_continues_it() -> None:
+    text = "At the current pace, Olsen said, the pier will open in May. “Anything sooner would be a gamble.”"
+    assert _quoted(text) == [("Anything sooner would be a gamble", "Olsen")]
+
+
+def test_a_quotation_standing_after_a_sentence_about_a_thing_has_no_speaker() -> None:
+    text = "The new pier has been a key part of the town plan. “It is far too costly.”"
+    assert _quoted(text) == []
+
+
+def test_a_quotation_opening_the_next_paragraph_is_not_the_previous_subject_s() -> None:
+    text = "Olsen returned to the question later.\n“It is far too costly.”"
+    assert _quoted(text) == []
+
+
+def test_titles_of_councils_courts_and_churches_are_no_part_of_the_name() -> None:
+    text = (
+        "Councillor Rosa Brandt said the roofs come first. Detective Inspector Joe Marsh said the "
+        "street was closed. Archbishop Teodor Varga said the bells would ring."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Rosa Brandt", "Joe Marsh", "Teodor Varga"]
+
+
+def test_a_name_after_the_office_of_its_title_loses_the_office() -> None:
+    text = (
+        "Deputy Director of Public Housing Ana-Lucia Ferreira said the flats would be sold. "
+        "Ms Ferreira said: “Nobody will be moved out before spring.”"
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Ana-Lucia Ferreira"] * 2
+
+
+def test_an_institution_named_with_of_keeps_its_whole_name() -> None:
+    text = (
+        "The Royal College of Veterinary Surgeons said the rules would change. "
+        "The town's Office of the Harbour Master said the quay stays shut."
+    )
+    assert [(s.speaker.name, s.speaker.kind) for s in _statements(text)] == [
+        ("Royal College of Veterinary Surgeons", "organisation"),
+        ("Office of the Harbour Master", "organisation"),
+    ]
+
+
+def test_a_document_speaks_for_its_named_issuer() -> None:
+    text = (
+        "“Ferry use doubled in the summer,” the Harbour Trust report explained. "
+        "Kestrel Bikes’ statement said the shop would stay open."
+    )
+    assert [(s.speaker.name, s.speaker.kind) for s in _statements(text)] == [
+        ("Harbour Trust", "organisation"),
+        ("Kestrel Bikes", "organisation"),
+    ]
+
+
+def test_a_report_without_an_issuer_is_the_organisation_just_reported_speaking() -> None:
+    text = (
+        "Kestrel Bikes noted that rentals rose by half.\n"
+        "“Riders now stay out for longer,” the report stated.\n"
+        "Mayor Ana Ruiz said the budget was tight. “Spending rose by a third,” the report stated."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Kestrel Bikes", "Kestrel Bikes", "Ana Ruiz", None]
+
+
+def test_several_issuers_make_no_single_speaker() -> None:
+    [statement] = _statements("The Kestrel and Harbour Trust reports showed that rentals rose.")
+    assert statement.speaker.name is None
+
+
+def test_the_writer_and_the_reader_quote_no_one() -> None:
+    text = (
+        "I often tell my students: “Write less, and read more.”\n"
+        "I’d call that draft “top heavy.”\n"
+        "If you are telling the shop “This is the price,” it listens.\n"
+        "“I said, ‘Bring the boats in,’” the harbour master recalled."
+    )
+    assert _quoted(text) == [("I said, ‘Bring the boats in", None)]
+    assert [s.kind for s in _statements(text)][:3] == ["indirect"] * 3
+
+
+def test_the_share_of_a_poll_chose_its_words_and_said_none() -> None:
+    [statement] = _statements("Fifty-one percent say that “the council should resign.”")
+    assert statement.kind == "indirect" and statement.fragments == ()
+
+
+def test_a_quotation_goes_to_the_outer_speaker_unless_the_outer_one_only_relays() -> None:
+    text = (
+        "Ana Ruiz said that after a review the ministry had concluded the pier was “not, in itself, unsafe”.\n"
+        "“We start on Monday,” she told the crews, according to a statement."
+    )
+    assert _quoted(text) == [("not, in itself, unsafe", "Ana Ruiz"), ("We start on Monday", "Ana Ruiz")]
+
+
+def test_a_pronoun_after_a_quotation_never_means_a_name_inside_it() -> None:
+    text = (
+        "Tom Stafford answered the committee first.\n"
+        "“With eight launches, I have to side with Mr. Cooke: the odds fall to a half,” he concluded."
+    )
+    assert _quoted(text) == [("With eight launches, I have to side with Mr. Cooke: the odds fall to a half", "Tom Stafford")]
+
+
+def test_it_or_they_right_after_an_organisation_spoke_is_that_organisation() -> None:
+    text = (
+        "The decision is final, the Maritime Safety Authority said.\n"
+        "“Repairs will take at least a year,” it added.\n"
+        "Mayor Ana Ruiz said the town would help. “It is over,” it added."
+    )
+    assert [s.speaker.name for s in _statements(text)] == [
+        "Maritime Safety Authority",
+        "Maritime Safety Authority",
+        "Ana Ruiz",
+        None,
+    ]
+
+
+def test_the_n_year_old_is_the_person_the_article_is_about() -> None:
+    text = (
+        "Inga Lund has agreed to replace Piotr Nowak as head coach of the rowing club.\n"
+        "Nowak left last night after six years. Lund's agents closed the deal on Tuesday.\n"
+        "The coach had been out of work since being dismissed by Harbour United in May.\n"
+        "The 48-year-old said after her appointment: “I am glad to be back on the water.”"
+    )
+    assert _quoted(text) == [("I am glad to be back on the water", "Inga Lund")]
+
+
+def test_the_n_year_old_without_anyone_named_before_is_unnamed() -> None:
+    assert _quoted("The 48-year-old said: “I am glad to be back.”") == [("I am glad to be back", None)]
+
+
+def test_a_participle_after_a_clause_with_an_irregular_verb_belongs_to_the_name_opening_it() -> None:
+    text = "Ruiz gave the crews a short talk on Friday, telling them to “keep the faith” for a week."
+    assert _quoted(text) == [("keep the faith", "Ruiz")]
+
+
+def test_a_clause_joined_by_and_after_the_attribution_leaves_the_quotation_as_content() -> None:
+    text = "“When the tide turns, the boats go out,” Ana Ruiz says, and that settles the matter."
+    assert _quoted(text) == [("When the tide turns, the boats go out", "Ana Ruiz")]
+
+
+def test_a_quotation_opening_the_next_paragraph_continues_an_indirect_statement() -> None:
+    text = "Ana Ruiz said the decision was only the latest setback.\n“They wanted us to give up. We will not.”"
+    assert _quoted(text) == [("They wanted us to give up. We will not", "Ana Ruiz")]
+
+
+def test_a_question_put_to_the_reader_reports_nothing_but_names_like_will_stay() -> None:
+    assert _statements("Has your English teacher ever told you “Show, don’t tell?” It is good advice.") == []
+    text = "Will Moy said the party misled voters. Can Dundar said the paper would fight."
+    assert [s.speaker.name for s in _statements(text)] == ["Will Moy", "Can Dundar"]
+
+
+def test_a_long_aside_with_a_listed_name_and_said_in_that_statement() -> None:
+    text = (
+        "“We have built a lighter hull,” Ines Dahl, vice president for boats at Harbour Marine, "
+        "Sail, and Rowing, said in that statement."
+    )
+    assert _quoted(text) == [("We have built a lighter hull", "Ines Dahl")]
+
+
+def test_an_adverb_after_the_subject_of_the_sentence_before_a_standing_quotation_is_no_name() -> None:
+    [statement] = _statements("Ana Ruiz later returned to the subject of rents. “Nothing changes for tenants.”")
+    assert (statement.speaker.name, statement.cue.span.text, statement.kind) == ("Ana Ruiz", "returned", "direct")
+
+
+def test_the_capitalised_words_of_a_heading_are_no_one_a_pronoun_could_mean() -> None:
+    text = (
+        "What You Can Do Instead\n"
+        "Most readers skim. She writes “short lines win” on every draft, the editor said."
+    )
+    names = {s.speaker.name for s in _statements(text)}
+    assert "Can Do Instead" not in names and "Do Instead" not in names
