@@ -465,7 +465,9 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     if last < index - 1 and tokens[last].lower == "on":
         last -= 1
     start = tokens[start_index].start
-    end = _before_trailing_dash(sentence, start_index, last)
+    end = tokens[last].end
+    if _DASH_TEXT.search(text, start, end):
+        end = _before_trailing_dash(sentence, start_index, last)
     quote = sentence.quote_around_end(end)
     if quote is not None:
         end = quote[1]
@@ -517,6 +519,7 @@ def _names_medium(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
 
 
 _DASHES = frozenset({"—", "―", "–"})
+_DASH_TEXT = re.compile(r"--|[—―–]")
 # Words opening a comment of the writer's after a dash, rather than more of what was said.
 _ASIDE_OPENERS = frozenset({"and", "but", "who", "which", "while", "although", "though", "far", "even", "assuming"})
 
@@ -634,8 +637,8 @@ def _split_quotation(sentence: Sentence, text: str, number: int, cue: FoundCue) 
     """'"The risk," he said, "is that..."': one quotation split by its attribution."""
     tokens = sentence.tokens
     after = cue.last + 1
-    if cue.form != "finite" or after + 1 >= len(tokens):
-        return None
+    if cue.form != "finite" or after + 1 >= len(tokens) or not sentence.quotes or sentence.quotes[-1][0] < tokens[cue.last].end:
+        return None  # no quotation opens after the cue
     found = _resumed_quotation(tokens, after)
     if found is None:
         return None
