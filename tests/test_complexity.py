@@ -177,3 +177,17 @@ def test_copied_text_past_a_million_characters_is_cut_at_a_line_end_and_said() -
     assert article.notes[0].startswith("text cut to its first ") and f"{len(text):,}" in article.notes[0]
     assert len(article.text) < 1_000_000 and article.text.endswith("debate.")
     assert not extract(line * 100, form="text").notes
+
+
+def test_finding_thousands_of_dates_in_one_text_grows_linearly() -> None:
+    from newsledger.extract.text.dates import find_dates
+
+    def seconds(n: int) -> float:
+        text = "Archive: " + "January 5, 2024 " * n
+        started = time.process_time()
+        assert len(find_dates(text)) == n
+        return time.process_time() - started
+
+    times = [min(seconds(2_000 * factor) for _ in range(2)) for factor in (1, 2, 4)]
+    for smaller, larger in itertools.pairwise(times):
+        assert larger <= GROWTH * smaller + SLACK, times

@@ -44,6 +44,8 @@ FAMILIES = {
     "one sentence": lambda n: '"Hello," said ' * n,
     # sentences whose quotations hold their periods: one paragraph, one splitter "sentence"
     "one paragraph": lambda n: 'He said "it is fine." She said "it is not." ' * n,
+    # curly quotations each after a pronoun's cue: thousands of statements in one sentence
+    "quotations after pronoun cues": lambda n: "It rained. " + "she said, \u201cYes,\u201d " * (5 * n),
     # many short paragraphs with pronouns and appositives to resolve across the article
     "many paragraphs": lambda n: (
         'Jane Smith, a lawyer from Ohio, said that it was not. "It is fine," she said. Mr. Brown said he agreed.\n'

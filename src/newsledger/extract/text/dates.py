@@ -3,6 +3,7 @@ in a few languages, to ISO 8601. Pure functions over one line of text."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -139,13 +140,20 @@ def find_dates(text: str, default_year: int = 2000) -> list[FoundDate]:
             searches = [(pattern, lowered) for pattern in _NAMED_MONTH_LOWER] + searches
         else:
             searches = [(pattern, text) for pattern in _NAMED_MONTH_ANY_CASE] + searches
+    # The dates found are disjoint: kept in order of their starts, a match need only be checked
+    # against its neighbours (a line of thousands of dates stays linear).
+    starts: list[int] = []
     for pattern, searched in searches:
         for match in pattern.finditer(searched):
-            if any(match.start() < f.end and f.start < match.end() for f in found):
+            at = bisect.bisect_right(starts, match.start())
+            if at and found[at - 1].end > match.start():
+                continue
+            if at < len(found) and found[at].start < match.end():
                 continue
             if (date := _build(match, default_year, text)) is not None:
-                found.append(date)
-    return sorted(found, key=lambda f: f.start)
+                found.insert(at, date)
+                starts.insert(at, date.start)
+    return found
 
 
 def _names_a_month(lowered: str) -> bool:
