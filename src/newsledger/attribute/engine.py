@@ -59,7 +59,7 @@ _MEDIUM = re.compile(
 )
 
 
-MAX_ATTRIBUTED_CHARS = 250_000  # nearly five times the longest body in the bench sets (53,372 characters)
+MAX_ATTRIBUTED_CHARS = 120_000  # more than twice the longest body in the bench sets (53,372 characters)
 
 
 def attribute_article(
