@@ -12,7 +12,7 @@ import msgspec
 
 from newsledger.attribute.clauses import RawStatement
 from newsledger.attribute.cue_model import load_model
-from newsledger.attribute.engine import Found, RulesEngine, _enclosing
+from newsledger.attribute.engine import Found, RulesEngine, _innermost_enclosing
 from newsledger.attribute.learned.features import reporting_lemma
 from newsledger.attribute.learned.tagger import Attribution, tag_text
 from newsledger.attribute.lexicon import CUE_WORDS
@@ -61,8 +61,8 @@ class LearnedEngine(RulesEngine):
         for attribution in found:
             number, sentence = _sentence_at(units, attribution.cue[0][0])
             items += self._found(part, text, number, sentence, attribution)
-        for item in items:
-            item.parent = _enclosing(item, items)
+        for item, parent in zip(items, _innermost_enclosing(items), strict=True):
+            item.parent = parent
         by_sentence: dict[int, list[Found]] = {}
         for item in items:
             by_sentence.setdefault(item.raw.sentence, []).append(item)
