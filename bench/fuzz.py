@@ -233,13 +233,19 @@ class Summary:
         else:
             self.failures.append((item, outcome))
         self.signatures[key] += 1
-        return self.signatures[key] == 1
+        # A kill says less about its cause than a crash's traceback: keep several of them.
+        return self.signatures[key] <= (KILLED_SAVED if outcome.status == "killed" else 1)
+
+
+KILLED_SAVED = 10
 
 
 def _kind_key(outcome: Outcome, limits: Limits) -> str | None:
     if outcome.status in ("crash", "memory"):
         return f"{outcome.status}: {outcome.signature} ({outcome.stage})"
-    if outcome.status == "killed" or outcome.cpu > limits.slow_seconds:
+    if outcome.status == "killed":
+        return f"killed: {outcome.stage}"
+    if outcome.cpu > limits.slow_seconds:
         return f"slow: {outcome.stage}"
     return None
 
