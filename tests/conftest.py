@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.ledgerkit import postgres_url
 
+from newsledger.ledger import Ledger
+
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def target(request, tmp_path):
@@ -14,3 +16,10 @@ def target(request, tmp_path):
         return
     with postgres_url() as url:
         yield url
+
+
+@pytest.fixture
+def ledger(target):
+    """An open ledger on each backend."""
+    with Ledger.open(target) as opened:
+        yield opened

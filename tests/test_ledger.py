@@ -12,16 +12,6 @@ from newsledger.ledger import Ledger
 from newsledger.model import SourceFailure
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def ledger(request, tmp_path):
-    if request.param == "sqlite":
-        with Ledger.open(str(tmp_path / "ledger.db")) as opened:
-            yield opened
-        return
-    with postgres_url() as url, Ledger.open(url) as opened:
-        yield opened
-
-
 def test_store_then_read_back_the_article_and_statements(ledger):
     result = ledger.store(processed(1, [("The bridge will reopen in May.", "Maria Lopez")]))
     assert result.stored and result.article_id and result.statements == 1

@@ -6,7 +6,7 @@ import sqlite3
 
 import msgspec
 import pytest
-from tests.ledgerkit import page, postgres_url
+from tests.ledgerkit import page
 
 from newsledger.attribute import attribute
 from newsledger.errors import InputError
@@ -27,16 +27,6 @@ def product_page(n: int) -> Page:
     )
     url = f"https://shop.example/p/{n}"
     return Page(content=html.encode(), url=url, key=url, origin=url)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def ledger(request, tmp_path):
-    if request.param == "sqlite":
-        with Ledger.open(str(tmp_path / "ledger.db")) as opened:
-            yield opened
-        return
-    with postgres_url() as url, Ledger.open(url) as opened:
-        yield opened
 
 
 def test_search_filters_articles_by_page_type(ledger):
