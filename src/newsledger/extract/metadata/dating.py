@@ -10,6 +10,7 @@ more precise value is taken. Dates in comments, sidebars and teaser lists are ne
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import msgspec
@@ -305,39 +306,41 @@ def _texts_following(node: LexborNode, limit: int) -> list[str]:
     """The first ``limit`` non-blank texts after ``node`` in reading order, found by walking its
     following siblings and those of its ancestors (not the whole page before it)."""
     texts: list[str] = []
-    current: LexborNode | None = node
-    while current is not None and current.tag not in ("body", "html"):
-        sibling = current.next
-        while sibling is not None:
-            for inner in sibling.traverse(include_text=True):
-                if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace():
-                    texts.append(raw)
-                    if len(texts) >= limit:
-                        return texts
-            sibling = sibling.next
-        current = current.parent
+    for sibling in _siblings_outward(node, after=True):
+        for inner in sibling.traverse(include_text=True):
+            if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace():
+                texts.append(raw)
+                if len(texts) >= limit:
+                    return texts
     return texts
 
 
 def _texts_preceding(node: LexborNode, limit: int) -> list[str]:
     """The last ``limit`` non-blank texts before ``node``, nearest first."""
     texts: list[str] = []
+    for sibling in _siblings_outward(node, after=False):
+        inner_texts = [
+            raw
+            for inner in sibling.traverse(include_text=True)
+            if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace()
+        ]
+        for raw in reversed(inner_texts):
+            texts.append(raw)
+            if len(texts) >= limit:
+                return texts
+    return texts
+
+
+def _siblings_outward(node: LexborNode, *, after: bool) -> Iterator[LexborNode]:
+    """The siblings of ``node`` after it (or before it, nearest first), then those of its
+    parent, and so on up to the body."""
     current: LexborNode | None = node
     while current is not None and current.tag not in ("body", "html"):
-        sibling = current.prev
+        sibling = current.next if after else current.prev
         while sibling is not None:
-            inner_texts = [
-                raw
-                for inner in sibling.traverse(include_text=True)
-                if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace()
-            ]
-            for raw in reversed(inner_texts):
-                texts.append(raw)
-                if len(texts) >= limit:
-                    return texts
-            sibling = sibling.prev
+            yield sibling
+            sibling = sibling.next if after else sibling.prev
         current = current.parent
-    return texts
 
 
 def _date_line(label: str, text: str) -> ParsedDate | None:
