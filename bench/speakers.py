@@ -427,6 +427,51 @@ def print_pages(label: str, results: list[PageResult]) -> None:
                 print(f"  {r.page[:12]} extra       [{quote.speaker}] {_clip(quote.text)}")
 
 
+def survey_pages(bench_root: Path) -> list[gold_data.Page]:
+    """Every ScrapingHub page and every WCXB dev article page (the gold's pages are among them)."""
+    wcxb = gold_data.wcxb_pages(bench_root / "wcxb-dev")
+    return wcxb + gold_data.scrapinghub_pages(bench_root / "scrapinghub")
+
+
+def speaker_names(
+    bench_root: Path, pages: list[gold_data.Page]
+) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], str]]:
+    """Every named speaker newsledger gives a statement of the pages (from their HTML), with its
+    type: statements per (name, type), and for each the look of the name (:func:`suspicious_reason`
+    with no gold names; empty when it looks like a speaker)."""
+    from newsledger import attribute, extract
+
+    counts: Counter[tuple[str, str]] = Counter()
+    looks: dict[tuple[str, str], str] = {}
+    for page in pages:
+        html = gzip.decompress(gold_data.html_path(bench_root, page).read_bytes())
+        for statement in attribute(extract(html, input_name=page.id), engine=ENGINE):
+            if statement.speaker.name is None:
+                continue
+            key = (statement.speaker.name, statement.speaker.kind)
+            counts[key] += 1
+            if key not in looks:
+                words = normalise_name(key[0]).split()
+                looks[key] = (
+                    (_word_class(key[0], words) or _usage_class(key[0], page.text) or "") if words else ""
+                )
+    return counts, looks
+
+
+def print_names(bench_root: Path) -> None:
+    pages = survey_pages(bench_root)
+    counts, looks = speaker_names(bench_root, pages)
+    print(
+        f"Named speakers on {len(pages)} pages (every ScrapingHub page, every WCXB dev article page): "
+        f"{len(counts)} distinct names, {sum(counts.values())} statements"
+    )
+    rows = [
+        [name, kind, count, looks[(name, kind)]]
+        for (name, kind), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    print(table(["name", "type", "statements", "looks like"], rows))
+
+
 def _clip(text: str, width: int = 90) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
@@ -458,6 +503,11 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--engine", default="rules", help="the attribution engine: rules, learned or hybrid")
     parser.add_argument(
+        "--names",
+        action="store_true",
+        help="instead of scoring: every named speaker on every ScrapingHub and WCXB dev article page, with its type",
+    )
+    parser.add_argument(
         "--verbose", action="store_true", help="per-page counts and every miss, wrong name and extra quote"
     )
     return parser.parse_args(argv)
@@ -480,6 +530,9 @@ def main(argv: list[str]) -> int:
     if problem:
         print(f"bench speakers: {problem}", file=sys.stderr)
         return 2
+    if args.names:
+        print_names(args.data)
+        return 0
     try:
         records = gold_data.load_gold(args.gold)
     except (OSError, ValueError, TypeError) as error:

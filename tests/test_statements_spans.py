@@ -55,7 +55,7 @@ def test_about_before_a_number_is_no_preposition_of_the_verb() -> None:
 
 
 def test_a_speaker_label_before_a_colon_attributes_the_rest_of_its_paragraph() -> None:
-    text = "The panel met at noon.\nHARLOW: We will open the locks at dawn. Nobody moves before that.\nHarbour Board: Ferries will run all winter."
+    text = "The panel met Ann Harlow and the Harbour Board at noon.\nHARLOW: We will open the locks at dawn. Nobody moves before that.\nHarbour Board: Ferries will run all winter."
     assert _found(text) == [
         ("HARLOW", ":", "We will open the locks at dawn. Nobody moves before that"),
         ("Harbour Board", ":", "Ferries will run all winter"),

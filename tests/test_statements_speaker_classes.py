@@ -224,3 +224,65 @@ def test_the_capitalised_words_of_a_heading_are_no_one_a_pronoun_could_mean() ->
     )
     names = {s.speaker.name for s in _statements(text)}
     assert "Can Do Instead" not in names and "Do Instead" not in names
+
+
+# --------------------------------------------------------------------------- typed speakers
+
+
+def test_the_labels_of_a_list_of_facts_are_no_speakers() -> None:
+    text = (
+        "The museum reopens next week after the repairs, and tickets cost less this year.\n"
+        "Opening Hours: Nine to five on weekdays\n"
+        "Entry Fee: Ten euros for adults\n"
+        "Location: The old harbour warehouse"
+    )
+    assert _statements(text) == []
+
+
+def test_a_label_in_capitals_is_the_person_the_transcript_introduced() -> None:
+    text = (
+        "Reporter Jonas Berg spoke with Mayor Ilse Kramer on Friday.\n"
+        "BERG: What comes first in the budget?\n"
+        "KRAMER: The harbour wall, always."
+    )
+    assert [(s.speaker.name, s.speaker.kind) for s in _statements(text)] == [
+        ("Jonas Berg", "person"),
+        ("Ilse Kramer", "person"),
+    ]
+
+
+def test_a_label_the_article_names_nowhere_else_is_a_field_not_a_speaker() -> None:
+    text = (
+        "We brewed a week of coffee with each machine.\n"
+        "Max Brew: Ten cups\n"
+        "Carafe: Glass with a steel lid\n"
+        "Max Brew: Twelve cups"
+    )
+    assert _statements(text) == []
+
+
+def test_a_heading_of_common_words_is_no_one_a_pronoun_could_mean() -> None:
+    text = (
+        "Seed Storage Tips\n"
+        "Keep your seed in jars; the tips below help storage last a winter.\n"
+        "“Keep them dry and dark,” she said."
+    )
+    [statement] = _statements(text)
+    assert statement.speaker.name is None and statement.speaker.resolution == "pronoun"
+
+
+def test_a_capitalised_plural_of_a_common_noun_is_an_unnamed_group() -> None:
+    text = "Our testers wore the jacket for a month in the rain.\nTesters noted that the zip was stiff in the cold."
+    [statement] = _statements(text)
+    assert (statement.speaker.name, statement.speaker.kind) == (None, "group")
+
+
+def test_an_adverb_opening_a_sentence_is_no_speaker() -> None:
+    text = "Highly recommend this tent for anyone who camps highly above the tree line, the guide said."
+    assert all(s.speaker.name is None for s in _statements(text))
+
+
+def test_a_short_acronym_written_like_a_common_word_still_names_its_speaker() -> None:
+    text = "Tell us what you think. The US said on Monday that the exchange of prisoners was fair."
+    [statement] = _statements(text)
+    assert statement.speaker.name is not None and statement.speaker.name.endswith("US")

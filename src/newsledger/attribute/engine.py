@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from newsledger.attribute.clauses import (
@@ -35,7 +36,16 @@ from newsledger.attribute.lexicon import (
     PRONOUNS,
     WRITING_VERBS,
 )
-from newsledger.attribute.speakers import Cast, Resolved, described, gather_cast, resolve_mention
+from newsledger.attribute.speakers import (
+    NOT_SPEAKER_KINDS,
+    Cast,
+    Resolved,
+    described,
+    gather_cast,
+    label_words,
+    names_a_speaker_label,
+    resolve_mention,
+)
 from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, paragraphs, sentences, tokenize
 from newsledger.deadline import Deadline
 from newsledger.errors import AttributionError
@@ -104,6 +114,7 @@ class RulesEngine:
         self.article = article
         self.model = model
         self.deadline = deadline
+        self.label_words: Counter[str] = Counter()  # how often each word ends a label opening a paragraph
         self.body_text = attributed_prefix(article.text)
         published = article.published.value if article.published else None
         self.reference: Reference | None = parse_reference(reference or published) or latest_full_date(
@@ -131,17 +142,23 @@ class RulesEngine:
             found += self._part("caption", caption)
         if found:
             self.cast.ignored = [f.raw.appositive for f in body if f.raw.appositive]
+        self.label_words = Counter(word for item in body if _labelled(item) for word in label_words(_label(item)))
         issuer: tuple[int, Resolved] | None = None
+        kept: list[Found] = []
         for item in found:
             if self.deadline is not None:
                 self.deadline.check("attribute: speakers")
             self._resolve(item)
+            if item.speaker is None and item.source is None:
+                continue  # a label that names no speaker: "Location: Boston"
+            kept.append(item)
             if item.part == "body" and item.speaker is not None:
                 item.speaker = _issued_by(item, issuer) or _named_by_pronoun(item, issuer) or item.speaker
                 if item.speaker.name is not None:
                     issuer = (item.raw.cue[0], item.speaker) if self._could_issue(item.speaker) else None
             if item.channel is None:
                 item.channel = _told_medium(item) or _medium_channel(item)
+        found = kept
         _carry_channels([f for f in found if f.part == "body"])
         _assign_quotes(found)
         return tuple(self._statement(item) for item in found)
@@ -265,7 +282,10 @@ class RulesEngine:
             person = self.cast.people.get(parent.speaker.name)
             if person is None or person.gender in (None, gender):
                 resolved = Resolved(parent.speaker.name, "pronoun", parent.speaker.kind, parent.speaker.description)
-        if resolved.kind in {"date", "product"}:
+        in_labels = self.label_words if item.part == "body" else Counter()
+        if _labelled(item) and not names_a_speaker_label(head, resolved, self.cast, in_labels):
+            return  # no speaker: the paragraph is a field of a list, not a statement
+        if resolved.kind in NOT_SPEAKER_KINDS:
             resolved = Resolved(None, "unnamed", "unknown", resolved.description)  # "Election Day said" is a misreading
         item.speaker = resolved
         person = self.cast.people.get(resolved.name) if resolved.name else None
@@ -328,6 +348,16 @@ class RulesEngine:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _labelled(item: Found) -> bool:
+    """A statement read from a label and a colon opening its paragraph."""
+    raw = item.raw
+    return raw.speaker is not None and raw.speaker[1] == raw.cue[0] and item.text[raw.cue[0] : raw.cue[1]] == ":"
+
+
+def _label(item: Found) -> str:
+    return item.text[item.raw.speaker[0] : item.raw.speaker[1]]  # type: ignore[index]
 
 
 def _laid_out(text: str, start: int, end: int, number: int) -> list[RawStatement]:

@@ -10,6 +10,7 @@ figure") to the person the article described with those words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -77,6 +78,14 @@ _DOCUMENT_ADJECTIVES = frozenset({
 })
 
 _AGE = re.compile(r"\d{1,3}-year-old")
+# A word written in lower case: the text uses it as a common word ("location", "highly").
+_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z’'\-]*")
+_WORD_EDGES = ".,:;!?’'\"“”()"
+
+# Kinds of mention that name no speaker: a date ("Election Day"), a product ("Galaxy S24"), or
+# capitalised common words — a heading, a field label or a sentence opening ("Frequently Asked
+# Questions", "Location", "Highly").
+NOT_SPEAKER_KINDS = frozenset({"date", "product", "phrase"})
 
 MAX_NAME_ENDING_WORDS = 5
 
@@ -109,6 +118,8 @@ class Cast:
     mentions: list[NameMention] = field(default_factory=list)
     ignored: list[tuple[int, int]] = field(default_factory=list)
     by_ending: dict[str, Person] = field(default_factory=dict)
+    common_words: frozenset[str] = frozenset()  # the words the article writes in lower case
+    capitalised: Counter[str] = field(default_factory=Counter)  # capitalised words, lower-cased, by count
 
     def add(self, name: str, position: int, description: str | None = None) -> Person:
         person = self.people.get(name) or self.by_token.get(name) or self.by_ending.get(name)
@@ -345,6 +356,7 @@ def split_title(phrase: str) -> tuple[str, str | None]:
 def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     """Add every multi-word capitalised name of ``text`` to the cast, in order."""
     cast = cast or Cast()
+    cast.common_words = cast.common_words | frozenset(_LOWER_CASE_WORD.findall(text))
     runs = list(_NAME_RUN.finditer(text))
     for match in runs:
         run = _POSSESSIVE.sub("", match.group())
@@ -370,10 +382,13 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         person = cast.add(name, position, joined)
         if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
             person.kind = "product"  # "SLS Block 1B", "Galaxy S24": a model, never a speaker
+        elif person.kind in {"person", "organisation"} and reads_as_common_words(person.name, cast):
+            person.kind = "phrase"  # "Frequently Asked Questions", "Application Essays": a heading
     in_runs = {base + match.start() for match in runs}
     run_words = {word.start() for run in runs for word in _CAPITALISED.finditer(text, run.start(), run.end())}
     for match in _CAPITALISED.finditer(text):
         word = match.group()
+        cast.capitalised[_bare_word(word)] += 1
         if word.endswith(("’s", "'s")):
             word = word[:-2]  # "Mourinho's representatives" names Mourinho
         if word in cast.by_token and base + match.start() not in in_runs:
@@ -383,6 +398,54 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
                 person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
     return cast
+
+
+def _bare_word(word: str) -> str:
+    return _POSSESSIVE.sub("", word.strip(_WORD_EDGES)).lower()
+
+
+def is_common_word(word: str, cast: Cast) -> bool:
+    """A word the article also writes in lower case, and no first name ("Mark", "Will") or short
+    acronym ("US", "WHO")."""
+    if word.isupper() and len(word.strip(_WORD_EDGES)) <= 3:
+        return False
+    bare = _bare_word(word)
+    return bare in cast.common_words and bare not in FEMALE_NAMES and bare not in MALE_NAMES
+
+
+def reads_as_common_words(name: str, cast: Cast) -> bool:
+    """Capitalised words the article also writes in lower case elsewhere: a heading, a label or
+    a sentence's first words ("Location", "Application Essays", "Highly"), not a name."""
+    words = name.split()
+    return bool(words) and all(is_common_word(word, cast) for word in words)
+
+
+def label_words(label: str) -> list[str]:
+    return [_bare_word(word) for word in label.split()]
+
+
+def names_a_speaker_label(label: str, resolved: Resolved, cast: Cast, in_labels: Counter[str]) -> bool:
+    """Whether a label opening a paragraph ("PENCE:", "Maria Lopez:", "Poll:") names who speaks
+    in it, rather than a field of a list ("Location:", "Year Founded:", "Pros:"): a speaker's
+    words are also written elsewhere, a field's only in its labels (``in_labels`` counts the
+    words of the labels of the text the cast was gathered from)."""
+    if resolved.kind in NOT_SPEAKER_KINDS:
+        return False
+    if resolved.kind in {"document", "medium"}:
+        return True  # "Poll: ..."
+    if resolved.name is None:
+        return False
+    words = label.split()
+    if is_common_word(words[0], cast):
+        return False  # "Median GMAT", "Office Location", "Pro Tip": a common word heads a field
+    if len(words) == 1 and not label.isupper() and label not in cast.by_token and not _is_first_name(label):
+        return False  # a single word the article never uses as a name: "Pictured", "Focus"
+    return all(cast.capitalised[word] > in_labels[word] for word in label_words(label) if _name_word(word))
+
+
+def _name_word(word: str) -> bool:
+    """Not a title ("Prof.") or an initial ("A.")."""
+    return len(word) > 1 and word not in TITLE_WORDS
 
 
 _CLOSING_ADVERBS = frozenset({"now", "instead", "here", "there", "today", "yesterday", "again", "too", "then"})
@@ -446,12 +509,33 @@ class Resolved:
 
 def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | None) -> Resolved:
     """Resolve the head of a speaker mention (without its appositive)."""
+    resolved = _resolve_head(phrase, position, cast, appositive)
+    if resolved.name is None or resolved.kind not in {"person", "organisation"}:
+        return resolved
+    if resolved.resolution == "explicit" and reads_as_common_words(resolved.name, cast):
+        return _common_noun_phrase(resolved.name)
+    return resolved
+
+
+def _common_noun_phrase(phrase: str) -> Resolved:
+    """Common words capitalised at the start of a sentence: people described ("Testers noted",
+    "One reviewer notes"), else words of the sentence ("Highly recommend")."""
+    head = _bare_word(phrase.split()[-1])
+    if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
+        return Resolved(None, "unnamed", "group", phrase)
+    return Resolved(None, "unnamed", "unknown", phrase)
+
+
+def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None) -> Resolved:
     words = phrase.split()
     lowered = _CONTRACTION.sub("", phrase.lower())  # "I’d", "they’ve": the pronoun
     if lowered in PRONOUNS:
         return _pronoun(lowered, position, cast)
     if words and words[-1].lower() in ISSUED_TEXTS:
         return _document(words, cast, appositive)
+    named = _written_in_capitals(phrase, cast)
+    if named is not None:  # a transcript's "BERG:" is the Jonas Berg named before
+        return Resolved(named.name, "surname", named.kind, appositive or described(named))
     if words and words[-1][:1].islower() and words[-1].lower() in TITLE_WORDS | _ROLE_WORDS:
         return _described_person(words, cast, appositive)  # "the Vermont senator": a description, not a name
     organisation = _ORGANISATION_OF.search(phrase) if " of " in phrase else None
@@ -475,6 +559,13 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
             resolution = "explicit" if bare == person.name else "surname"
             return Resolved(person.name, resolution, person.kind, appositive or described(person))
     return _common(words, capitals, cast, appositive, position)
+
+
+def _written_in_capitals(phrase: str, cast: Cast) -> Person | None:
+    if " " in phrase or not phrase.isupper():
+        return None
+    person = cast.by_token.get(phrase.capitalize())
+    return person if person is not None and person.kind == "person" else None
 
 
 def _without_determiners(words: list[str]) -> list[str]:
