@@ -10,8 +10,8 @@ figure") to the person the article described with those words.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsledger.attribute.lexicon import (
