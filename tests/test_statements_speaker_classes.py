@@ -286,3 +286,25 @@ def test_a_short_acronym_written_like_a_common_word_still_names_its_speaker() ->
     text = "Tell us what you think. The US said on Monday that the exchange of prisoners was fair."
     [statement] = _statements(text)
     assert statement.speaker.name is not None and statement.speaker.name.endswith("US")
+
+
+def test_the_items_of_a_list_laid_out_as_labels_are_no_speakers() -> None:
+    text = (
+        "We tasted wines from Portugal, Chile and Greece this spring.\n"
+        "Portugal: Bright whites from the coast, cheap and fresh.\n"
+        "Chile: Dark reds that need a year in the bottle.\n"
+        "Greece: Mountain wines that surprised every guest."
+    )
+    assert _statements(text) == []
+
+
+def test_in_a_transcript_every_label_in_capitals_speaks() -> None:
+    text = (
+        "Governor Lena Morrow spoke on the Sunday programme.\n"
+        "HOST: Will the bridge open this year?\n"
+        "MORROW: It opens in June, as we promised."
+    )
+    assert [(s.speaker.name, s.content.text) for s in _statements(text)] == [
+        ("HOST", "Will the bridge open this year?"),
+        ("Lena Morrow", "It opens in June, as we promised"),
+    ]

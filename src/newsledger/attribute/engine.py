@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import heapq
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from newsledger.attribute.clauses import (
@@ -42,7 +41,7 @@ from newsledger.attribute.speakers import (
     Resolved,
     described,
     gather_cast,
-    label_words,
+    label_layout,
     names_a_speaker_label,
     resolve_mention,
 )
@@ -114,7 +113,7 @@ class RulesEngine:
         self.article = article
         self.model = model
         self.deadline = deadline
-        self.label_words: Counter[str] = Counter()  # how often each word ends a label opening a paragraph
+        self.label_layout = "other"  # how the labels opening the body's paragraphs are laid out
         self.body_text = attributed_prefix(article.text)
         published = article.published.value if article.published else None
         self.reference: Reference | None = parse_reference(reference or published) or latest_full_date(
@@ -142,7 +141,7 @@ class RulesEngine:
             found += self._part("caption", caption)
         if found:
             self.cast.ignored = [f.raw.appositive for f in body if f.raw.appositive]
-        self.label_words = Counter(word for item in body if _labelled(item) for word in label_words(_label(item)))
+        self.label_layout = label_layout([_label(item) for item in body if _labelled(item)], self.cast)
         issuer: tuple[int, Resolved] | None = None
         kept: list[Found] = []
         for item in found:
@@ -282,8 +281,8 @@ class RulesEngine:
             person = self.cast.people.get(parent.speaker.name)
             if person is None or person.gender in (None, gender):
                 resolved = Resolved(parent.speaker.name, "pronoun", parent.speaker.kind, parent.speaker.description)
-        in_labels = self.label_words if item.part == "body" else Counter()
-        if _labelled(item) and not names_a_speaker_label(head, resolved, self.cast, in_labels):
+        layout = self.label_layout if item.part == "body" else "other"
+        if _labelled(item) and not names_a_speaker_label(head, resolved, self.cast, layout):
             return  # no speaker: the paragraph is a field of a list, not a statement
         if resolved.kind in NOT_SPEAKER_KINDS:
             resolved = Resolved(None, "unnamed", "unknown", resolved.description)  # "Election Day said" is a misreading

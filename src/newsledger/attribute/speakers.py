@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 
 from newsledger.attribute.lexicon import (
@@ -78,8 +77,9 @@ _DOCUMENT_ADJECTIVES = frozenset({
 })
 
 _AGE = re.compile(r"\d{1,3}-year-old")
-# A word written in lower case: the text uses it as a common word ("location", "highly").
-_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z’'\-]*")
+# A word written in lower case: the text uses it as a common word ("location", "highly"); not a
+# piece of an address or a handle ("politifact.com", "@acme").
+_LOWER_CASE_WORD = re.compile(r"(?<![\w./@#])[a-z][a-z’'\-]*\b(?![./@]\w)")
 _WORD_EDGES = ".,:;!?’'\"“”()"
 
 # Kinds of mention that name no speaker: a date ("Election Day"), a product ("Galaxy S24"), or
@@ -119,7 +119,10 @@ class Cast:
     ignored: list[tuple[int, int]] = field(default_factory=list)
     by_ending: dict[str, Person] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()  # the words the article writes in lower case
-    capitalised: Counter[str] = field(default_factory=Counter)  # capitalised words, lower-cased, by count
+    # words capitalised inside a sentence, after a word in lower case or a comma, or after such a
+    # word ("Politifact" in "after the debate Politifact checked", both of "with Mike Pence"),
+    # not "Focus" opening a sentence or the words of a heading in title case (lower-cased)
+    named_inside: set[str] = field(default_factory=set)
 
     def add(self, name: str, position: int, description: str | None = None) -> Person:
         person = self.people.get(name) or self.by_token.get(name) or self.by_ending.get(name)
@@ -386,9 +389,12 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             person.kind = "phrase"  # "Frequently Asked Questions", "Application Essays": a heading
     in_runs = {base + match.start() for match in runs}
     run_words = {word.start() for run in runs for word in _CAPITALISED.finditer(text, run.start(), run.end())}
+    inside_until = -1  # the end of the last capitalised word written inside a sentence
     for match in _CAPITALISED.finditer(text):
         word = match.group()
-        cast.capitalised[_bare_word(word)] += 1
+        if _inside_sentence(text, match.start(), inside_until):
+            cast.named_inside.add(_bare_word(word))
+            inside_until = match.end()
         if word.endswith(("’s", "'s")):
             word = word[:-2]  # "Mourinho's representatives" names Mourinho
         if word in cast.by_token and base + match.start() not in in_runs:
@@ -398,6 +404,18 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
                 person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
     return cast
+
+
+def _inside_sentence(text: str, start: int, inside_until: int) -> bool:
+    """Whether the capitalised word at ``start`` follows a word in lower case or a comma, or
+    directly a capitalised word that does (which ended at ``inside_until``)."""
+    if 0 <= inside_until < start and not text[inside_until:start].strip(" \u00a0"):
+        return True
+    before = text[max(0, start - 40) : start].rstrip(" \u00a0“\"‘'(")
+    if not before or not before[-1].isalnum():
+        return before[-1:] in {",", ";"}  # not after a line's end or a sentence's
+    previous = before.rsplit(None, 1)[-1]
+    return previous[:1].islower()
 
 
 def _bare_word(word: str) -> str:
@@ -420,15 +438,27 @@ def reads_as_common_words(name: str, cast: Cast) -> bool:
     return bool(words) and all(is_common_word(word, cast) for word in words)
 
 
-def label_words(label: str) -> list[str]:
-    return [_bare_word(word) for word in label.split()]
+MIN_LIST_LABELS = 3
 
 
-def names_a_speaker_label(label: str, resolved: Resolved, cast: Cast, in_labels: Counter[str]) -> bool:
+def label_layout(labels: list[str], cast: Cast) -> str:
+    """How the labels opening the body's paragraphs are laid out: a ``transcript`` when one in
+    capitals names a person of the cast ("PENCE:" for Mike Pence), a ``list`` of items when
+    there are several and none comes back ("Italy:", "France:", "QuickBooks:"), else ``other``."""
+    if any(_written_in_capitals(label, cast) is not None for label in set(labels)):
+        return "transcript"
+    if len(labels) >= MIN_LIST_LABELS and len(set(labels)) == len(labels):
+        return "list"
+    return "other"
+
+
+def names_a_speaker_label(label: str, resolved: Resolved, cast: Cast, layout: str) -> bool:
     """Whether a label opening a paragraph ("PENCE:", "Maria Lopez:", "Poll:") names who speaks
-    in it, rather than a field of a list ("Location:", "Year Founded:", "Pros:"): a speaker's
-    words are also written elsewhere, a field's only in its labels (``in_labels`` counts the
-    words of the labels of the text the cast was gathered from)."""
+    in it, rather than a field of a list ("Location:", "Year Founded:", "Pros:", "Image
+    Credit:"): a speaker's name is also written capitalised inside a sentence of the body, a
+    field's words only at the starts of lines and sentences, unless the labels are a
+    transcript's in capitals (``layout``, from :func:`label_layout`). The items of a list are
+    no speakers unless they are people ("Maria Lopez:" among voices from the street)."""
     if resolved.kind in NOT_SPEAKER_KINDS:
         return False
     if resolved.kind in {"document", "medium"}:
@@ -438,9 +468,11 @@ def names_a_speaker_label(label: str, resolved: Resolved, cast: Cast, in_labels:
     words = label.split()
     if is_common_word(words[0], cast):
         return False  # "Median GMAT", "Office Location", "Pro Tip": a common word heads a field
-    if len(words) == 1 and not label.isupper() and label not in cast.by_token and not _is_first_name(label):
-        return False  # a single word the article never uses as a name: "Pictured", "Focus"
-    return all(cast.capitalised[word] > in_labels[word] for word in label_words(label) if _name_word(word))
+    if label.isupper() and layout == "transcript":
+        return True  # "WALLACE:" asking "PENCE:"
+    if layout == "list" and not _is_first_name(words[0]):
+        return False
+    return all(word in cast.named_inside for word in map(_bare_word, words) if _name_word(word))
 
 
 def _name_word(word: str) -> bool:
