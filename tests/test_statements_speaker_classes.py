@@ -308,3 +308,24 @@ def test_in_a_transcript_every_label_in_capitals_speaks() -> None:
         ("HOST", "Will the bridge open this year?"),
         ("Lena Morrow", "It opens in June, as we promised"),
     ]
+
+
+def test_a_name_before_a_noun_modifies_it_and_the_noun_speaks() -> None:
+    text = "Mayor Petra Lund opened the fair. Lund supporters said the turnout proved her point."
+    [statement] = _statements(text)
+    assert (statement.speaker.name, statement.speaker.kind) == ("Lund supporters", "group")
+    text = "President Anna Kowal resigned. The Kowal administration said the reforms would continue."
+    [statement] = _statements(text)
+    assert statement.speaker.name != "Anna Kowal" and statement.speaker.kind == "group"
+
+
+def test_the_place_after_the_people_who_speak_is_no_speaker() -> None:
+    [statement] = _statements("Small traders in Lisbon said the new tax would close their stalls.")
+    assert (statement.speaker.name, statement.speaker.kind) == (None, "group")
+
+
+def test_a_description_before_a_name_gives_the_name_and_words_of_a_sentence_give_none() -> None:
+    text = "Chef Anton Varga opened a bistro. Business advisory firm Coldwater said the market was crowded."
+    assert [s.speaker.name for s in _statements(text)] == ["Coldwater"]
+    text = "Police sealed the road. The FBI said the bridge was safe."
+    assert [s.speaker.name for s in _statements(text)] == ["FBI"]

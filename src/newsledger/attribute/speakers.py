@@ -364,7 +364,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     for match in runs:
         run = _POSSESSIVE.sub("", match.group())
         words = run.split()
-        while words and words[0].lower() in FUNCTION_WORDS:
+        while words and (words[0].lower() in FUNCTION_WORDS or words[0].lower() in _OPENING_AUXILIARIES):
             words = words[1:]
         if len(words) < 2:
             _single(cast, words, base + match.start())
@@ -480,6 +480,8 @@ def _name_word(word: str) -> bool:
     return len(word) > 1 and word not in TITLE_WORDS
 
 
+# Auxiliaries that open a question or an inversion ("Should Mr. Clarke fail") and no first name.
+_OPENING_AUXILIARIES = frozenset({"should", "would", "could", "might", "must", "shall", "does", "did", "has", "had", "was", "were"})
 _CLOSING_ADVERBS = frozenset({"now", "instead", "here", "there", "today", "yesterday", "again", "too", "then"})
 _AUXILIARY_WORDS = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "be", "been"})
 
@@ -563,6 +565,8 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
     lowered = _CONTRACTION.sub("", phrase.lower())  # "I’d", "they’ve": the pronoun
     if lowered in PRONOUNS:
         return _pronoun(lowered, position, cast)
+    words = _before_place(words)
+    phrase = " ".join(words)
     if words and words[-1].lower() in ISSUED_TEXTS:
         return _document(words, cast, appositive)
     named = _written_in_capitals(phrase, cast)
@@ -575,6 +579,8 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
         name = " ".join(_without_determiners(organisation.group().split()))
         return Resolved(name, "explicit", "organisation", appositive)
     for run in reversed(list(_NAME_RUN.finditer(phrase))):
+        if _modifies_a_noun(phrase[run.end() :]):
+            continue  # "New York audiences", "the Obama administration": the noun after it speaks
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
         if len(name.split()) >= 2 or name in cast.by_token:
@@ -584,7 +590,7 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
             premodifier = phrase[: run.start()].strip() or title
             return Resolved(name, "explicit", kind_of(name), appositive or premodifier)
     capitals = [w for w in words if w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
-    for word in reversed(capitals):
+    for word in reversed(_capitals_at_the_head(words, capitals)):
         bare = _POSSESSIVE.sub("", word)
         if bare in cast.by_token:
             person = cast.by_token[bare]
@@ -598,6 +604,45 @@ def _written_in_capitals(phrase: str, cast: Cast) -> Person | None:
         return None
     person = cast.by_token.get(phrase.capitalize())
     return person if person is not None and person.kind == "person" else None
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "across", "outside", "inside", "throughout", "around"})
+_NOT_NOUNS = (
+    FUNCTION_WORDS | _CLOSING_ADVERBS | _LEADING_ADVERBS | _AUXILIARY_WORDS
+    | {"jr", "sr", "alone", "just", "himself", "herself", "themselves", "itself"}
+)
+
+
+def _before_place(words: list[str]) -> list[str]:
+    """"Small investors in Hong Kong", "analysts at the bank": the people before the preposition
+    speak, not the place after it."""
+    for index in range(1, len(words) - 1):
+        if words[index] in _PLACE_PREPOSITIONS and words[index - 1][:1].islower():
+            return words[:index]
+    return words
+
+
+def _capitals_at_the_head(words: list[str], capitals: list[str]) -> list[str]:
+    """The capitalised words of a mention but those of a name before a noun in lower case
+    ("Hillary Clinton's campaign")."""
+    kept: list[str] = []
+    modifying = False
+    for word, after in zip(reversed(words), ["", *reversed(words[1:])], strict=True):
+        if not word[:1].isupper():
+            modifying = False
+            continue
+        modifying = modifying or _modifies_a_noun(after)
+        if word in capitals and not modifying:
+            kept.append(word)
+    return kept[::-1]
+
+
+def _modifies_a_noun(after: str) -> bool:
+    """Whether the text after a name in a mention starts with a noun in lower case: the name
+    modifies it ("Trump aides", "New York audiences")."""
+    following = after.split(maxsplit=1)[0].strip(_WORD_EDGES) if after.strip() else ""
+    lowered = following.lower()
+    return following[:1].islower() and lowered not in _NOT_NOUNS and not lowered.endswith("ly")
 
 
 def _without_determiners(words: list[str]) -> list[str]:
@@ -665,7 +710,10 @@ def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str |
         return Resolved(None, "unnamed", "document", " ".join(words))  # "the study", "records released Friday"
     if head in UNNAMED_HEADS or head in GROUP_HEADS:
         kind = "group" if head.endswith("s") or head in GROUP_HEADS else "person"
-        if capitals:
+        modifiers = _names_before_head(words, cast)
+        if modifiers:  # "Beijing officials", "the Obama administration"
+            return Resolved(" ".join([*modifiers, words[-1]]), "explicit", kind, appositive)
+        if capitals:  # "Police", "Administration officials"
             return Resolved(" ".join(w for w in words if w.lower() not in DETERMINERS), "explicit", kind, appositive)
         return Resolved(None, "unnamed", kind, " ".join(words))
     person = cast.by_description(set(content))
@@ -675,5 +723,53 @@ def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str |
         name, title = split_title(" ".join(words))
         return Resolved(name, "explicit", kind_of(name), appositive or title)
     if capitals:
-        return Resolved(" ".join(words), "explicit", kind_of(" ".join(words)), appositive)
+        return _described_name(words, cast, appositive)
     return Resolved(None, "unnamed", "unknown", " ".join(words))
+
+
+def _adjective_or_person(words: list[str], cast: Cast) -> bool:
+    """After "the", one word that is an adjective of a people or a party ("The Democratic
+    senator", "the Syrian conflict") or a person's surname ("the Obama administration"): the
+    start of a description whose noun was cut."""
+    if len(words) != 1:
+        return False
+    known = cast.by_token.get(words[0])
+    return bool(_DEMONYM.match(words[0])) or (known is not None and known.kind == "person")
+
+
+def _names_before_head(words: list[str], cast: Cast) -> list[str]:
+    """The capitalised names right before a mention's last word ("White House" officials)."""
+    start = len(words) - 1
+    while start > 0 and _name_like(words[start - 1], cast):
+        start -= 1
+    return words[start:-1]
+
+
+def _name_like(word: str, cast: Cast) -> bool:
+    """Capitalised, longer than an initial, and no common word, function word or pronoun ("I’d")."""
+    bare = _bare_word(word)
+    if not word[:1].isupper() or len(bare) < 2 or bare in FUNCTION_WORDS or bare in DETERMINERS:
+        return False
+    return not is_common_word(word, cast) and _CONTRACTION.sub("", bare) not in PRONOUNS
+
+
+def _described_name(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
+    """A mention of lower-case words and capitalised ones: a description before a name
+    ("business advisory firm Riveron"), else a description only, whatever it holds
+    ("helps ChatGPT answer", "one Weibo commenter", "44 percent of Americans"); a name after a
+    determiner is a name ("the FBI", "The Democrats")."""
+    named = _without_determiners(words)
+    if len(named) < len(words) and all(word[:1].isupper() for word in named) and not _adjective_or_person(named, cast):
+        name = " ".join(named)
+        return Resolved(name, "explicit", kind_of(name), appositive)
+    start = len(words)
+    while start > 0 and _name_like(words[start - 1], cast):
+        start -= 1
+    before = words[start - 1].lower() if 0 < start < len(words) else ""
+    opening = words[0][:1].islower() or is_common_word(words[0], cast) or words[1][:1].islower()
+    if before[:1].isalpha() and before not in FUNCTION_WORDS and before not in PRONOUNS and opening:
+        name = " ".join(words[start:])
+        return Resolved(name, "explicit", kind_of(name), appositive or " ".join(words[:start]))
+    head = _bare_word(words[-1])
+    kind = "group" if len(head) > 3 and head.endswith("s") and not head.endswith("ss") else "unknown"
+    return Resolved(None, "unnamed", kind, " ".join(words))
