@@ -329,3 +329,9 @@ def test_a_description_before_a_name_gives_the_name_and_words_of_a_sentence_give
     assert [s.speaker.name for s in _statements(text)] == ["Coldwater"]
     text = "Police sealed the road. The FBI said the bridge was safe."
     assert [s.speaker.name for s in _statements(text)] == ["FBI"]
+
+
+def test_a_pronoun_never_means_a_place_the_article_writes_after_in() -> None:
+    text = "Lena Ortiz grew up on a farm in West Virginia. “It made me tough,” she said."
+    [statement] = _statements(text)
+    assert statement.speaker.name == "Lena Ortiz"

@@ -76,6 +76,8 @@ _DOCUMENT_ADJECTIVES = frozenset({
     "further", "more", "most", "some", "many", "several", "early", "initial", "local", "public",
 })
 
+# "in", "near"... right before a name: the name is a place's ("in West Virginia").
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|throughout|outside)[ \u00a0]+(?:the[ \u00a0]+)?$")
 _AGE = re.compile(r"\d{1,3}-year-old")
 # A word written in lower case: the text uses it as a common word ("location", "highly"); not a
 # piece of an address or a handle ("politifact.com", "@acme").
@@ -100,6 +102,7 @@ class Person:
     description_words: list[frozenset[str]] = field(default_factory=list)
     first_mention: int = 0
     surname_mentions: int = 0
+    placed: bool = False  # written after "in" ("in West Virginia"): a place, no one a pronoun means
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +220,8 @@ class _MentionIndex:
         for mention in sorted(mentions, key=lambda mention: mention.position):
             person = mention.person
             if person.kind != "person" or mention.possessive or _covered(mention.position, spans, starts):
+                continue
+            if person.placed and person.gender is None:
                 continue
             keys = {person.gender, "any"}
             if person.gender is None and person.surname_mentions:
@@ -383,6 +388,8 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             cast.add(cast.by_token[name].name, position, joined)
             continue
         person = cast.add(name, position, joined)
+        if _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not _POSSESSIVE.search(match.group()):
+            person.placed = True
         if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
             person.kind = "product"  # "SLS Block 1B", "Galaxy S24": a model, never a speaker
         elif person.kind in {"person", "organisation"} and reads_as_common_words(person.name, cast):
