@@ -335,3 +335,17 @@ def test_a_pronoun_never_means_a_place_the_article_writes_after_in() -> None:
     text = "Lena Ortiz grew up on a farm in West Virginia. “It made me tough,” she said."
     [statement] = _statements(text)
     assert statement.speaker.name == "Lena Ortiz"
+
+
+def test_you_and_a_noun_the_article_described_no_one_by_are_no_description_of_a_person() -> None:
+    text = "This winter you can find Ada Brook at the rink every morning. You say that the ice is thin."
+    assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_a_number_of_studies_names_no_issuer() -> None:
+    [statement] = _statements("Six of the eight studies reported that sleep improved.")
+    assert (statement.speaker.name, statement.speaker.kind) == (None, "document")
+
+
+def test_a_word_of_manner_or_courtesy_opening_a_sentence_is_no_speaker() -> None:
+    assert all(s.speaker.name is None for s in _statements("Please note that the office closes early on Fridays."))

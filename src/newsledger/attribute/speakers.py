@@ -24,6 +24,7 @@ from newsledger.attribute.lexicon import (
     MONTHS,
     ORG_WORDS,
     PRONOUNS,
+    SUBJECT_PRONOUNS,
     TITLE_WORDS,
     UNNAMED_HEADS,
     WEEKDAYS,
@@ -78,6 +79,11 @@ _DOCUMENT_ADJECTIVES = frozenset({
 
 # "in", "near"... right before a name: the name is a place's ("in West Virginia").
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|throughout|outside)[ \u00a0]+(?:the[ \u00a0]+)?$")
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen",
+    "dozens", "half", "none",
+})
 _AGE = re.compile(r"\d{1,3}-year-old")
 # A word written in lower case: the text uses it as a common word ("location", "highly"); not a
 # piece of an address or a handle ("politifact.com", "@acme").
@@ -197,10 +203,16 @@ class Cast:
             return None
         return people[max(candidates, key=lambda name: (counts[name], latest[name]))]
 
-    def by_description(self, words: set[str]) -> Person | None:
+    def by_description(self, words: set[str], head: str | None = None) -> Person | None:
+        """The person the article described with most of these words (with ``head``, the
+        mention's noun, among them: "some colleges" is no one described as "colleges' guide")."""
+        if head in SUBJECT_PRONOUNS:
+            return None  # "you": no description
         best, best_score = None, 0
         for person in self.people.values():
             for described in person.description_words:
+                if head is not None and head not in described:
+                    continue
                 shared = len(words & described)
                 if shared > best_score and shared >= min(2, len(words)):
                     best, best_score = person, shared
@@ -553,9 +565,15 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
     resolved = _resolve_head(phrase, position, cast, appositive)
     if resolved.name is None or resolved.kind not in {"person", "organisation"}:
         return resolved
-    if resolved.resolution == "explicit" and reads_as_common_words(resolved.name, cast):
+    if resolved.resolution == "explicit" and (reads_as_common_words(resolved.name, cast) or _adverb(resolved.name, cast)):
         return _common_noun_phrase(resolved.name)
     return resolved
+
+
+def _adverb(name: str, cast: Cast) -> bool:
+    """"Highly recommend", "Please note": one word of manner or courtesy the article names no one by."""
+    lowered = name.lower()
+    return " " not in name and (lowered.endswith("ly") or lowered == "please") and name not in cast.by_token
 
 
 def _common_noun_phrase(phrase: str) -> Resolved:
@@ -666,7 +684,7 @@ def _document(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
         _POSSESSIVE.sub("", word).rstrip("’'")
         for index, word in enumerate(words)
         if word[:1].isupper()
-        and word.lower() not in ISSUED_TEXTS | DETERMINERS
+        and word.lower() not in ISSUED_TEXTS | DETERMINERS | _NUMBER_WORDS
         and not (index == 0 and word.lower() in _DOCUMENT_ADJECTIVES)  # "New polls show"
     ]
     if any(word.lower() in {"and", "&"} for word in words):
@@ -723,7 +741,7 @@ def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str |
         if capitals:  # "Police", "Administration officials"
             return Resolved(" ".join(w for w in words if w.lower() not in DETERMINERS), "explicit", kind, appositive)
         return Resolved(None, "unnamed", kind, " ".join(words))
-    person = cast.by_description(set(content))
+    person = cast.by_description(set(content), head)
     if person is not None:
         return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
     if capitals and len(capitals) == len(words):
