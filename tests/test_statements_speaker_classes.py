@@ -349,3 +349,11 @@ def test_a_number_of_studies_names_no_issuer() -> None:
 
 def test_a_word_of_manner_or_courtesy_opening_a_sentence_is_no_speaker() -> None:
     assert all(s.speaker.name is None for s in _statements("Please note that the office closes early on Fridays."))
+
+
+def test_a_verb_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    text = "We tried using Lingvo for a month. Using Lingvo, learners said, felt like a game."
+    names = {s.speaker.name for s in _statements(text)}
+    assert "Using Lingvo" not in names
+    text = "Is Corvan Labs ready? Corvan Labs said that the launch would slip."
+    assert [s.speaker.name for s in _statements(text)] == ["Corvan Labs"]

@@ -381,7 +381,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     for match in runs:
         run = _POSSESSIVE.sub("", match.group())
         words = run.split()
-        while words and (words[0].lower() in FUNCTION_WORDS or words[0].lower() in _OPENING_AUXILIARIES):
+        while words and (words[0].lower() in FUNCTION_WORDS or _opening_verb(words[0], cast)):
             words = words[1:]
         if len(words) < 2:
             _single(cast, words, base + match.start())
@@ -500,7 +500,9 @@ def _name_word(word: str) -> bool:
 
 
 # Auxiliaries that open a question or an inversion ("Should Mr. Clarke fail") and no first name.
-_OPENING_AUXILIARIES = frozenset({"should", "would", "could", "might", "must", "shall", "does", "did", "has", "had", "was", "were"})
+_OPENING_AUXILIARIES = frozenset({
+    "should", "would", "could", "might", "must", "shall", "does", "did", "has", "had", "is", "are", "was", "were",
+})
 _CLOSING_ADVERBS = frozenset({"now", "instead", "here", "there", "today", "yesterday", "again", "too", "then"})
 _AUXILIARY_WORDS = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "be", "been"})
 
@@ -565,9 +567,19 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
     resolved = _resolve_head(phrase, position, cast, appositive)
     if resolved.name is None or resolved.kind not in {"person", "organisation"}:
         return resolved
+    words = resolved.name.split()
+    if len(words) > 1 and resolved.resolution == "explicit" and _opening_verb(words[0], cast):
+        name = " ".join(words[1:])  # "Using Lingoda", "Is Babbel": a sentence's verb before the name
+        resolved = Resolved(name, "explicit", kind_of(name), resolved.description)
     if resolved.resolution == "explicit" and (reads_as_common_words(resolved.name, cast) or _adverb(resolved.name, cast)):
         return _common_noun_phrase(resolved.name)
     return resolved
+
+
+def _opening_verb(word: str, cast: Cast) -> bool:
+    """An auxiliary or a word in -ing the article writes in lower case: a verb opening a sentence."""
+    lowered = word.lower()
+    return lowered in _OPENING_AUXILIARIES or (lowered.endswith("ing") and is_common_word(word, cast))
 
 
 def _adverb(name: str, cast: Cast) -> bool:
