@@ -357,3 +357,9 @@ def test_a_verb_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
     assert "Using Lingvo" not in names
     text = "Is Corvan Labs ready? Corvan Labs said that the launch would slip."
     assert [s.speaker.name for s in _statements(text)] == ["Corvan Labs"]
+
+
+def test_a_pronoun_never_means_a_building_the_article_writes_after_the() -> None:
+    text = "Dara Quill spoke first. Crowds then filled the Marlow Statehouse. “Fund the schools,” she said."
+    [statement] = _statements(text)
+    assert statement.speaker.name == "Dara Quill"

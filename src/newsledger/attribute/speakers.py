@@ -77,8 +77,9 @@ _DOCUMENT_ADJECTIVES = frozenset({
     "further", "more", "most", "some", "many", "several", "early", "initial", "local", "public",
 })
 
-# "in", "near"... right before a name: the name is a place's ("in West Virginia").
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|throughout|outside)[ \u00a0]+(?:the[ \u00a0]+)?$")
+# "in", "near", "the"... right before a name: a place's or a thing's ("in West Virginia", "the
+# Indiana Statehouse"), no person's.
+_PLACE_BEFORE = re.compile(r"\b(?:(?:in|near|across|throughout|outside)[ \u00a0]+(?:the[ \u00a0]+)?|the[ \u00a0]+)$", re.IGNORECASE)
 _NUMBER_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen",
@@ -108,7 +109,7 @@ class Person:
     description_words: list[frozenset[str]] = field(default_factory=list)
     first_mention: int = 0
     surname_mentions: int = 0
-    placed: bool = False  # written after "in" ("in West Virginia"): a place, no one a pronoun means
+    placed: bool = False  # written after "in" or "the" ("in West Virginia"): no one a pronoun means
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +211,8 @@ class Cast:
             return None  # "you": no description
         best, best_score = None, 0
         for person in self.people.values():
+            if person.placed and person.gender is None:
+                continue  # "the Indiana Statehouse": a place, described by who gathered there
             for described in person.description_words:
                 if head is not None and head not in described:
                     continue
@@ -400,7 +403,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             cast.add(cast.by_token[name].name, position, joined)
             continue
         person = cast.add(name, position, joined)
-        if _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not _POSSESSIVE.search(match.group()):
+        if _written_as_a_place(text, match, words):
             person.placed = True
         if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
             person.kind = "product"  # "SLS Block 1B", "Galaxy S24": a model, never a speaker
@@ -423,6 +426,13 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
                 person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
     return cast
+
+
+def _written_as_a_place(text: str, match: re.Match[str], words: list[str]) -> bool:
+    """A name after "in" or "the", not a possessive or a title ("the Rev. Ann Cole")."""
+    if _POSSESSIVE.search(match.group()) or words[0].lower().rstrip(".") in TITLE_WORDS:
+        return False
+    return _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
 
 
 def _inside_sentence(text: str, start: int, inside_until: int) -> bool:
