@@ -363,3 +363,14 @@ def test_a_pronoun_never_means_a_building_the_article_writes_after_the() -> None
     text = "Dara Quill spoke first. Crowds then filled the Marlow Statehouse. “Fund the schools,” she said."
     [statement] = _statements(text)
     assert statement.speaker.name == "Dara Quill"
+
+
+def test_an_indefinite_pronoun_is_an_unnamed_speaker() -> None:
+    for text in ("Nobody expects that the ferry will run on time.", "Everyone agrees that the pier is too short."):
+        assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_a_common_word_opening_a_sentence_about_evidence_names_no_issuer() -> None:
+    text = "Several studies have looked at multiple sources. Multiple lines of evidence show that sleep matters."
+    [statement] = _statements(text)
+    assert (statement.speaker.name, statement.speaker.kind) == (None, "document")

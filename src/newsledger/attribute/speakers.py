@@ -80,6 +80,10 @@ _DOCUMENT_ADJECTIVES = frozenset({
 # "in", "near", "the"... right before a name: a place's or a thing's ("in West Virginia", "the
 # Indiana Statehouse"), no person's.
 _PLACE_BEFORE = re.compile(r"\b(?:(?:in|near|across|throughout|outside)[ \u00a0]+(?:the[ \u00a0]+)?|the[ \u00a0]+)$", re.IGNORECASE)
+_INDEFINITE_PRONOUNS = frozenset({
+    "nobody", "no one", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "none",
+    "not everyone", "not everybody",
+})
 _NUMBER_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen",
@@ -612,6 +616,8 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
     lowered = _CONTRACTION.sub("", phrase.lower())  # "I’d", "they’ve": the pronoun
     if lowered in PRONOUNS:
         return _pronoun(lowered, position, cast)
+    if lowered in _INDEFINITE_PRONOUNS:
+        return Resolved(None, "unnamed", "unknown", phrase)  # "Nobody expects", "Everyone agrees"
     words = _before_place(words)
     phrase = " ".join(words)
     if words and words[-1].lower() in ISSUED_TEXTS:
@@ -707,7 +713,7 @@ def _document(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
         for index, word in enumerate(words)
         if word[:1].isupper()
         and word.lower() not in ISSUED_TEXTS | DETERMINERS | _NUMBER_WORDS
-        and not (index == 0 and word.lower() in _DOCUMENT_ADJECTIVES)  # "New polls show"
+        and not (index == 0 and (word.lower() in _DOCUMENT_ADJECTIVES or is_common_word(word, cast)))  # "New polls show"
     ]
     if any(word.lower() in {"and", "&"} for word in words):
         return Resolved(None, "unnamed", "document", " ".join(words))  # "Strava's and ClassPass's reports"
