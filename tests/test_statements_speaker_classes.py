@@ -374,3 +374,11 @@ def test_a_common_word_opening_a_sentence_about_evidence_names_no_issuer() -> No
     text = "Several studies have looked at multiple sources. Multiple lines of evidence show that sleep matters."
     [statement] = _statements(text)
     assert (statement.speaker.name, statement.speaker.kind) == (None, "document")
+
+
+def test_a_product_or_a_model_is_no_speaker() -> None:
+    for text in (
+        "We tested the Brewmatic K40 for a week. Brewmatic K40 says that it heats in a minute.",
+        "The laptop line has a new model. Notepad Pro says that the battery lasts a day.",
+    ):
+        assert [s.speaker.name for s in _statements(text)] == [None]

@@ -57,6 +57,10 @@ _ROLE_WORDS = frozenset({
 _DATE_HEADS = frozenset({"day", "eve", "week", "weekend", "month", "year", "night", "morning", "season", "holiday", "christmas", "easter"})
 _DATE_NAMES = (frozenset(MONTHS) | frozenset(WEEKDAYS)) - {"may", "march", "april", "june", "august"}  # also names
 _MODEL_NUMBER = re.compile(r"[ \-]?\d")
+# A word with letters and digits is a model's ("CE250", "R1"); a name's words hold none.
+_LETTERS_AND_DIGITS = re.compile(r"[a-z]\d|\d[a-z]")
+# Last words of a product's name: the model of a line ("MacBook Pro", "TikTok Live").
+_PRODUCT_ENDINGS = frozenset({"pro", "max", "mini", "plus", "ultra", "lite", "edition", "maker", "live", "sans"})
 _GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 
@@ -311,6 +315,8 @@ def kind_of(name: str) -> str:
         return "document"  # "New CNN polls", "the Pew survey"
     if words[-1] in _DATE_HEADS or any(word in _DATE_NAMES for word in words):
         return "date"  # "Election Day", "Black Friday": never a speaker
+    if len(words) > 1 and (words[-1] in _PRODUCT_ENDINGS or any(_LETTERS_AND_DIGITS.search(word) for word in words)):
+        return "product"  # "MacBook Pro", "DeepSeek R1", "Ninja CE250 Drip Coffee Maker"
     if any(word in MEDIA_WORDS for word in words):
         return "medium"
     if len(words) == 1 and _GROUP_PLURAL.search(words[0]):
