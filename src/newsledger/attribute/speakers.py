@@ -88,6 +88,9 @@ _INDEFINITE_PRONOUNS = frozenset({
     "nobody", "no one", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "none",
     "not everyone", "not everybody",
 })
+# Endings of abstract nouns ("Permission", "Psychology", "Awareness"), which no name has.
+_ABSTRACT_NOUN = re.compile(r"\w{3}(?:tion|sion|ness|ity|ship|ology|ism|ance|ence|ments)$")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _NUMBER_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen",
@@ -603,9 +606,12 @@ def _opening_verb(word: str, cast: Cast) -> bool:
 
 
 def _adverb(name: str, cast: Cast) -> bool:
-    """"Highly recommend", "Please note": one word of manner or courtesy the article names no one by."""
+    """"Highly recommend", "Please note", "Permission was": one word of manner or courtesy, or an
+    abstract noun by its ending, that the article names no one by."""
     lowered = name.lower()
-    return " " not in name and (lowered.endswith("ly") or lowered == "please") and name not in cast.by_token
+    if " " in name or name.isupper() or name in cast.by_token or _INNER_CAPITAL.search(name):
+        return False  # "CivicScience": a brand's capitals
+    return lowered.endswith("ly") or lowered == "please" or _ABSTRACT_NOUN.search(lowered) is not None
 
 
 def _common_noun_phrase(phrase: str) -> Resolved:
