@@ -387,3 +387,13 @@ def test_a_product_or_a_model_is_no_speaker() -> None:
 def test_an_abstract_noun_opening_a_sentence_is_no_speaker_and_a_brand_in_capitals_is() -> None:
     assert {s.speaker.name for s in _statements("Permission says that the owner agreed in writing.")} == {None}
     assert [s.speaker.name for s in _statements("BrightScience says that most buyers want repairs.")] == ["BrightScience"]
+
+
+def test_a_negated_auxiliary_or_a_pronoun_opening_a_mention_is_no_name() -> None:
+    for text in ("Don't says that the bakery opens late.", "I STRONGLY say that the bakery opens late."):
+        assert {s.speaker.name for s in _statements(text)} <= {None}
+
+
+def test_a_family_name_that_reads_like_a_pronoun_stays_a_name() -> None:
+    [statement] = _statements("He Lin, a trade adviser, said that the tariffs would stay.")
+    assert statement.speaker.name == "He Lin"

@@ -594,9 +594,18 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
     if len(words) > 1 and resolved.resolution == "explicit" and _opening_verb(words[0], cast):
         name = " ".join(words[1:])  # "Using Lingoda", "Is Babbel": a sentence's verb before the name
         resolved = Resolved(name, "explicit", kind_of(name), resolved.description)
-    if resolved.resolution == "explicit" and (reads_as_common_words(resolved.name, cast) or _adverb(resolved.name, cast)):
+    if resolved.resolution == "explicit" and (
+        reads_as_common_words(resolved.name, cast) or _adverb(resolved.name, cast) or _sentence_words(resolved.name)
+    ):
         return _common_noun_phrase(resolved.name)
     return resolved
+
+
+def _sentence_words(name: str) -> bool:
+    """"Don't", "I STRONGLY": a negated auxiliary, or "I" first, words of a sentence (not "He
+    Jianxiong", whose family name reads like a pronoun)."""
+    words = name.split()
+    return words[0] == "I" or any(word.lower().endswith(("n’t", "n't")) for word in words)
 
 
 def _opening_verb(word: str, cast: Cast) -> bool:
