@@ -397,3 +397,10 @@ def test_a_negated_auxiliary_or_a_pronoun_opening_a_mention_is_no_name() -> None
 def test_a_family_name_that_reads_like_a_pronoun_stays_a_name() -> None:
     [statement] = _statements("He Lin, a trade adviser, said that the tariffs would stay.")
     assert statement.speaker.name == "He Lin"
+
+
+def test_an_agency_is_a_medium_only_beside_a_media_word() -> None:
+    [statement] = _statements("The International Water Agency said that the lakes are shrinking.")
+    assert statement.speaker.kind == "organisation"
+    [statement] = _statements("The Kestrel News Agency said that the lakes are shrinking.")
+    assert statement.speaker.kind == "medium"

@@ -61,6 +61,8 @@ _MODEL_NUMBER = re.compile(r"[ \-]?\d")
 _LETTERS_AND_DIGITS = re.compile(r"[a-z]\d|\d[a-z]")
 # Last words of a product's name: the model of a line ("MacBook Pro", "TikTok Live").
 _PRODUCT_ENDINGS = frozenset({"pro", "max", "mini", "plus", "ultra", "lite", "edition", "maker", "live", "sans"})
+# Media words that also head other institutions' names: a medium's only beside another media word.
+_GENERIC_MEDIA_WORDS = frozenset({"agency", "network", "channel"})
 _GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 
@@ -320,8 +322,9 @@ def kind_of(name: str) -> str:
         return "date"  # "Election Day", "Black Friday": never a speaker
     if len(words) > 1 and (words[-1] in _PRODUCT_ENDINGS or any(_LETTERS_AND_DIGITS.search(word) for word in words)):
         return "product"  # "MacBook Pro", "DeepSeek R1", "Ninja CE250 Drip Coffee Maker"
-    if any(word in MEDIA_WORDS for word in words):
-        return "medium"
+    media = [word for word in words if word in MEDIA_WORDS]
+    if media and not set(media) <= _GENERIC_MEDIA_WORDS:
+        return "medium"  # "Fox News Network", not the "International Energy Agency"
     if len(words) == 1 and _GROUP_PLURAL.search(words[0]):
         return "group"  # "Democrats", "Republicans", "Conservatives"
     if words[-1] in ORG_WORDS or name.isupper():
