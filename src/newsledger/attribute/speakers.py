@@ -843,7 +843,7 @@ def _described_name(words: list[str], cast: Cast, appositive: str | None) -> Res
     while start > 0 and _name_like(words[start - 1], cast):
         start -= 1
     before = words[start - 1].lower() if 0 < start < len(words) else ""
-    opening = words[0][:1].islower() or is_common_word(words[0], cast) or words[1][:1].islower()
+    opening = words[0][:1].islower() or is_common_word(words[0], cast) or (len(words) > 1 and words[1][:1].islower())
     if before[:1].isalpha() and before not in FUNCTION_WORDS and before not in PRONOUNS and opening:
         name = " ".join(words[start:])
         return Resolved(name, "explicit", kind_of(name), appositive or " ".join(words[:start]))
