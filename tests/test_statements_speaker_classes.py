@@ -404,3 +404,8 @@ def test_an_agency_is_a_medium_only_beside_a_media_word() -> None:
     assert statement.speaker.kind == "organisation"
     [statement] = _statements("The Kestrel News Agency said that the lakes are shrinking.")
     assert statement.speaker.kind == "medium"
+
+
+def test_a_pronoun_never_means_a_heading_that_opens_with_a_common_word() -> None:
+    text = "Try Mellow Notes\nYou can try the app for free this month.\n“It saves me an hour a day,” he said."
+    assert [s.speaker.name for s in _statements(text)] == [None]

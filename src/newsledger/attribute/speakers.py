@@ -183,7 +183,7 @@ class Cast:
         gender if any, else of unknown gender."""
         key = (len(self.mentions), id(self.ignored), len(self.ignored))
         if self.index is None or self.index.key != key:
-            self.index = _MentionIndex(key, self.mentions, self.ignored)
+            self.index = _MentionIndex(key, self.mentions, self.ignored, self.common_words)
         if gender is None:
             return self.index.latest(position, "any")
         # A person whose first name tells no gender ("Tom Stafford" when "Tom" is not listed)
@@ -239,7 +239,9 @@ class _MentionIndex:
     """People's mentions (persons only, ignored spans left out) by gender, sorted by position,
     so that finding the latest before a position is a binary search."""
 
-    def __init__(self, key: tuple, mentions: list[NameMention], ignored: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, key: tuple, mentions: list[NameMention], ignored: list[tuple[int, int]], common: frozenset[str] = frozenset()
+    ) -> None:
         self.key = key
         spans = _merged(ignored)
         starts = [start for start, _ in spans]
@@ -249,8 +251,8 @@ class _MentionIndex:
             person = mention.person
             if person.kind != "person" or mention.possessive or _covered(mention.position, spans, starts):
                 continue
-            if person.placed and person.gender is None:
-                continue
+            if person.gender is None and (person.placed or _opens_with_common_word(person.name, common)):
+                continue  # "the Indiana Statehouse", "Try Movavi": no one a pronoun means
             keys = {person.gender, "any"}
             if person.gender is None and person.surname_mentions:
                 if person.name not in name_shaped:
@@ -274,6 +276,11 @@ class _MentionIndex:
 
 
 _NOT_NAME_WORDS = FUNCTION_WORDS | TITLE_WORDS
+
+
+def _opens_with_common_word(name: str, common: frozenset[str]) -> bool:
+    first = _bare_word(name.split()[0])
+    return first in common and first not in FEMALE_NAMES and first not in MALE_NAMES
 
 
 def _shaped_like_a_name(name: str) -> bool:
