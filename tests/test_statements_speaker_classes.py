@@ -409,3 +409,37 @@ def test_an_agency_is_a_medium_only_beside_a_media_word() -> None:
 def test_a_pronoun_never_means_a_heading_that_opens_with_a_common_word() -> None:
     text = "Try Mellow Notes\nYou can try the app for free this month.\n“It saves me an hour a day,” he said."
     assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_a_pronoun_never_means_a_region_or_a_name_cut_at_an_initial() -> None:
+    text = "The bakery chain now ships across Central and South America. “Rye sells best there,” he said."
+    assert [s.speaker.name for s in _statements(text)] == [None]
+    text = "Brandel T.H. Okoro School\nShe recently spoke about her research on fasting."
+    assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_one_word_never_stands_for_a_thing_written_after_the_or_a_heading_that_opens_with_a_common_word() -> None:
+    text = "We slept a week in the Tidewater Heron, a hammock. The Heron adds a rain fly to that legacy."
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+    text = "Like Pinwheel\nShops like the app. Pinwheel declined to say how many."
+    assert [s.speaker.name for s in _statements(text)] == ["Pinwheel"]
+
+
+def test_the_thing_after_an_owners_name_is_never_what_one_of_its_words_means() -> None:
+    text = "We compared Corvex’s Lumen with others. Lumen recommends that you sleep more."
+    assert "Corvex’s Lumen" not in {s.speaker.name for s in _statements(text)}
+
+
+def test_an_adverb_alone_opening_a_sentence_is_no_speaker() -> None:
+    text = "Diets change. Here are ten nutrition myths that still persist and reasons why they should go."
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+
+
+def test_a_heading_with_a_past_participle_is_no_speaker() -> None:
+    text = "Frequently Asked Questions\nHow long does the course take? Most learners finish in a month."
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+
+
+def test_a_name_after_an_owners_name_is_the_name() -> None:
+    text = "Ada Kern met the BBC’s Emily Maitlis on Monday. Maitlis said that the interview was long."
+    assert [s.speaker.name for s in _statements(text)] == ["Emily Maitlis"]

@@ -27,6 +27,7 @@ from newsledger.attribute.lexicon import (
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
     UNNAMED_HEADS,
+    VERB_FORM_LEMMA,
     WEEKDAYS,
 )
 
@@ -160,6 +161,8 @@ class Cast:
             for part in name.split():
                 if part[:1].isupper() and part.lower() not in TITLE_WORDS:
                     self.by_token.setdefault(part, person)
+                if _POSSESSIVE.search(part):
+                    break  # "Google’s AI": the words after the owner name a thing of it, not the name
             words = name.split()
             # "Harden Bradford" is the Joy Harden Bradford named before; endings of at most a few
             # words, or a run of thousands of capitalised words costs quadratic time and memory
@@ -251,8 +254,10 @@ class _MentionIndex:
             person = mention.person
             if person.kind != "person" or mention.possessive or _covered(mention.position, spans, starts):
                 continue
-            if person.gender is None and (person.placed or _opens_with_common_word(person.name, common)):
-                continue  # "the Indiana Statehouse", "Try Movavi": no one a pronoun means
+            if person.gender is None and (
+                person.placed or _opens_with_common_word(person.name, common) or _no_personal_name(person.name)
+            ):
+                continue  # "the Indiana Statehouse", "Try Movavi", "South America": no one a pronoun means
             keys = {person.gender, "any"}
             if person.gender is None and person.surname_mentions:
                 if person.name not in name_shaped:
@@ -281,6 +286,20 @@ _NOT_NAME_WORDS = FUNCTION_WORDS | TITLE_WORDS
 def _opens_with_common_word(name: str, common: frozenset[str]) -> bool:
     first = _bare_word(name.split()[0])
     return first in common and first not in FEMALE_NAMES and first not in MALE_NAMES
+
+
+_COMPASS_WORDS = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater",
+})
+
+
+def _no_personal_name(name: str) -> bool:
+    """"South America", "Central Asia": a region; "Harvard T": a name cut after an initial, so
+    the name of an institution ("Harvard T.H. Chan School"), not of a person."""
+    words = name.split()
+    last = words[-1].rstrip(".")
+    return words[0].lower() in _COMPASS_WORDS or (len(words) > 1 and len(last) == 1 and last.isupper())
 
 
 def _shaped_like_a_name(name: str) -> bool:
@@ -406,7 +425,8 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     runs = list(_NAME_RUN.finditer(text))
     for match in runs:
         run = _POSSESSIVE.sub("", match.group())
-        words = run.split()
+        words = _after_owner(run.split())
+        owned = len(words) < len(run.split())
         while words and (words[0].lower() in FUNCTION_WORDS or _opening_verb(words[0], cast)):
             words = words[1:]
         if len(words) < 2:
@@ -426,11 +446,13 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             cast.add(cast.by_token[name].name, position, joined)
             continue
         person = cast.add(name, position, joined)
-        if _written_as_a_place(text, match, words):
+        if not owned and _written_as_a_place(text, match, words):
             person.placed = True
         if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
             person.kind = "product"  # "SLS Block 1B", "Galaxy S24": a model, never a speaker
-        elif person.kind in {"person", "organisation"} and reads_as_common_words(person.name, cast):
+        elif person.kind in {"person", "organisation"} and (
+            reads_as_common_words(person.name, cast) or _holds_a_participle(person.name)
+        ):
             person.kind = "phrase"  # "Frequently Asked Questions", "Application Essays": a heading
     in_runs = {base + match.start() for match in runs}
     run_words = {word.start() for run in runs for word in _CAPITALISED.finditer(text, run.start(), run.end())}
@@ -451,6 +473,15 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     return cast
 
 
+def _after_owner(words: list[str]) -> list[str]:
+    """"BBC’s Emily Maitlis", "Britain's Conservative Party": a name of two words or more after
+    an owner's is the name; the owner only places it."""
+    for index in range(len(words) - 3, -1, -1):
+        if _POSSESSIVE.search(words[index]):
+            return words[index + 1 :]
+    return words
+
+
 def _written_as_a_place(text: str, match: re.Match[str], words: list[str]) -> bool:
     """A name after "in" or "the", not a possessive or a title ("the Rev. Ann Cole")."""
     if _POSSESSIVE.search(match.group()) or words[0].lower().rstrip(".") in TITLE_WORDS:
@@ -468,6 +499,15 @@ def _inside_sentence(text: str, start: int, inside_until: int) -> bool:
         return before[-1:] in {",", ";"}  # not after a line's end or a sentence's
     previous = before.rsplit(None, 1)[-1]
     return previous[:1].islower()
+
+
+def _holds_a_participle(name: str) -> bool:
+    """"Frequently Asked Questions", "Most Requested Features": a verb's past form in -ed after
+    the first word makes a heading, not a name."""
+    return any(
+        word.endswith("ed") and word in VERB_FORM_LEMMA and word not in MALE_NAMES and word not in FEMALE_NAMES
+        for word in (_bare_word(part) for part in name.split()[1:])
+    )
 
 
 def _bare_word(word: str) -> str:
@@ -628,8 +668,10 @@ def _adverb(name: str, cast: Cast) -> bool:
     """"Highly recommend", "Please note", "Permission was": one word of manner or courtesy, or an
     abstract noun by its ending, that the article names no one by."""
     lowered = name.lower()
-    if " " in name or name.isupper() or name in cast.by_token or _INNER_CAPITAL.search(name):
+    if " " in name or name.isupper() or _named_by(name, cast) is not None or _INNER_CAPITAL.search(name):
         return False  # "CivicScience": a brand's capitals
+    if lowered in _CLOSING_ADVERBS or _opening_verb(name, cast):
+        return True  # "Here are ten myths", "Having said that": an adverb or a verb opening a sentence
     return lowered.endswith("ly") or lowered == "please" or _ABSTRACT_NOUN.search(lowered) is not None
 
 
@@ -668,19 +710,38 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
         if len(name.split()) >= 2 or name in cast.by_token:
-            person = cast.people.get(name) or cast.by_token.get(name.split()[-1])
+            person = cast.people.get(name) or _named_by(name.split()[-1], cast)
             if person is not None:
                 return Resolved(person.name, "explicit", person.kind, appositive or described(person))
+            if name in cast.by_token and phrase.split()[0].lower() == "the":
+                return Resolved(None, "unnamed", "unknown", phrase)  # "the Heron": the thing named before
             premodifier = phrase[: run.start()].strip() or title
             return Resolved(name, "explicit", kind_of(name), appositive or premodifier)
     capitals = [w for w in words if w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
     for word in reversed(_capitals_at_the_head(words, capitals)):
         bare = _POSSESSIVE.sub("", word)
-        if bare in cast.by_token:
-            person = cast.by_token[bare]
+        person = _named_by(bare, cast)
+        if person is None and bare in cast.by_token:
+            if words[0].lower() == "the":
+                return Resolved(None, "unnamed", "unknown", phrase)  # "the Heron": the thing named before
+            if len(capitals) == len(words):
+                return Resolved(bare, "explicit", kind_of(bare), appositive)  # "Pinwheel", not "Like Pinwheel"
+        if person is not None:
             resolution = "explicit" if bare == person.name else "surname"
             return Resolved(person.name, resolution, person.kind, appositive or described(person))
     return _common(words, capitals, cast, appositive, position)
+
+
+def _named_by(word: str, cast: Cast) -> Person | None:
+    """The name a single word of a mention stands for: not a longer name of unknown gender
+    written after "the" or "in" or opening with a common word ("the Dutchware Chameleon", "Like
+    Instagram"): a thing or a heading, which the word alone does not mean."""
+    person = cast.by_token.get(word)
+    if person is None or person.name == word or person.kind != "person" or person.gender is not None:
+        return person
+    if person.placed or _opens_with_common_word(person.name, cast.common_words):
+        return None
+    return person
 
 
 def _written_in_capitals(phrase: str, cast: Cast) -> Person | None:
