@@ -443,3 +443,17 @@ def test_a_heading_with_a_past_participle_is_no_speaker() -> None:
 def test_a_name_after_an_owners_name_is_the_name() -> None:
     text = "Ada Kern met the BBC’s Emily Maitlis on Monday. Maitlis said that the interview was long."
     assert [s.speaker.name for s in _statements(text)] == ["Emily Maitlis"]
+
+
+def test_one_capitalised_word_opening_a_sentence_is_no_description_of_a_name() -> None:
+    for text in (
+        "Many large organizations use private cloud Quill Stack. Organizations maintain complete control of it.",
+        "Visitors often take express train Skyline Rapid. Take note that tax-free shopping is not a tax refund.",
+    ):
+        assert {s.speaker.name for s in _statements(text)} <= {None}
+
+
+def test_a_word_in_ing_whose_verb_the_article_writes_is_no_speaker() -> None:
+    text = "Scans image the brain well. Imaging reveals activity in the insula."
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+    assert [s.speaker.name for s in _statements("Boeing said that the jet was safe.")] == ["Boeing"]

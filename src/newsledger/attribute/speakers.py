@@ -670,9 +670,19 @@ def _adverb(name: str, cast: Cast) -> bool:
     lowered = name.lower()
     if " " in name or name.isupper() or _named_by(name, cast) is not None or _INNER_CAPITAL.search(name):
         return False  # "CivicScience": a brand's capitals
-    if lowered in _CLOSING_ADVERBS or _opening_verb(name, cast):
-        return True  # "Here are ten myths", "Having said that": an adverb or a verb opening a sentence
+    if lowered in _CLOSING_ADVERBS or _opening_verb(name, cast) or _verb_in_ing(lowered, cast):
+        return True  # "Here are ten myths", "Imaging reveals": an adverb or a verb opening a sentence
     return lowered.endswith("ly") or lowered == "please" or _ABSTRACT_NOUN.search(lowered) is not None
+
+
+def _verb_in_ing(word: str, cast: Cast) -> bool:
+    """"Imaging", "Measuring": a word in -ing whose verb the article writes in lower case
+    ("image", "measure"), so a verb opening a sentence, not a name."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    verbs = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
+    return any(len(verb) > 2 and verb in cast.common_words for verb in verbs)
 
 
 def _common_noun_phrase(phrase: str) -> Resolved:
@@ -861,7 +871,10 @@ def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str |
         if capitals:  # "Police", "Administration officials"
             return Resolved(" ".join(w for w in words if w.lower() not in DETERMINERS), "explicit", kind, appositive)
         return Resolved(None, "unnamed", kind, " ".join(words))
-    person = cast.by_description(set(content), head)
+    # one capitalised word alone opens a sentence ("Take note", "Organizations maintain"): a
+    # word of the sentence, never the description of someone named before
+    alone = len(words) == 1 and words[0][:1].isupper()
+    person = None if alone else cast.by_description(set(content), head)
     if person is not None:
         return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
     if capitals and len(capitals) == len(words):
