@@ -457,3 +457,26 @@ def test_a_word_in_ing_whose_verb_the_article_writes_is_no_speaker() -> None:
     text = "Scans image the brain well. Imaging reveals activity in the insula."
     assert {s.speaker.name for s in _statements(text)} <= {None}
     assert [s.speaker.name for s in _statements("Boeing said that the jet was safe.")] == ["Boeing"]
+
+
+def test_the_items_of_a_list_with_fields_under_each_are_no_speakers() -> None:
+    text = (
+        "We tried Lingvo, Parla and Voxa for a month.\n"
+        "Lingvo: Uses pictures and sound to teach words.\n"
+        "Pros: Short lessons.\n"
+        "Parla: Allows chats with native speakers.\n"
+        "Pros: Friendly tutors.\n"
+        "Voxa: Offers a wide range of topics.\n"
+        "Pros: Cheap."
+    )
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+
+
+def test_a_report_as_one_item_of_a_list_is_no_speaker() -> None:
+    text = (
+        "Take these steps this week.\n"
+        "Access Controls: Limit who can log in.\n"
+        "Patch Cycles: Apply fixes monthly.\n"
+        "Network Architecture Review: Ensure servers are kept apart within the office network architecture."
+    )
+    assert {s.speaker.name for s in _statements(text)} <= {None}

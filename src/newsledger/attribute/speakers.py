@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsledger.attribute.lexicon import (
@@ -536,10 +537,13 @@ MIN_LIST_LABELS = 3
 def label_layout(labels: list[str], cast: Cast) -> str:
     """How the labels opening the body's paragraphs are laid out: a ``transcript`` when one in
     capitals names a person of the cast ("PENCE:" for Mike Pence), a ``list`` of items when
-    there are several and none comes back ("Italy:", "France:", "QuickBooks:"), else ``other``."""
+    there are several written once ("Italy:", "France:", "QuickBooks:"), more of them than
+    labels that come back (an item's fields: "Pros:", "Cons:" under each), else ``other``."""
     if any(_written_in_capitals(label, cast) is not None for label in set(labels)):
         return "transcript"
-    if len(labels) >= MIN_LIST_LABELS and len(set(labels)) == len(labels):
+    uses = Counter(labels)
+    once = sum(1 for count in uses.values() if count == 1)
+    if once >= MIN_LIST_LABELS and once > len(uses) - once:
         return "list"
     return "other"
 
@@ -554,7 +558,7 @@ def names_a_speaker_label(label: str, resolved: Resolved, cast: Cast, layout: st
     if resolved.kind in NOT_SPEAKER_KINDS:
         return False
     if resolved.kind in {"document", "medium"}:
-        return True  # "Poll: ..."
+        return layout != "list"  # "Poll: ...", but not one item of a list ("Network Traffic Analysis:")
     if resolved.name is None:
         return False
     words = label.split()
