@@ -480,3 +480,8 @@ def test_a_report_as_one_item_of_a_list_is_no_speaker() -> None:
         "Network Architecture Review: Ensure servers are kept apart within the office network architecture."
     )
     assert {s.speaker.name for s in _statements(text)} <= {None}
+
+
+def test_a_name_alone_never_stands_for_a_heading_that_opens_with_it() -> None:
+    text = "Vantor Product Feed Specs\nEach feed needs a product type. Vantor expects that every item has a price."
+    assert [s.speaker.name for s in _statements(text)] == ["Vantor"]

@@ -755,6 +755,9 @@ def _named_by(word: str, cast: Cast) -> Person | None:
         return person
     if person.placed or _opens_with_common_word(person.name, cast.common_words):
         return None
+    words = person.name.split()
+    if len(words) > 2 and word == words[0] and any(is_common_word(other, cast) for other in words[1:]):
+        return None  # "Meta Product Feed Specs": a heading's words after the name, not a longer name
     return person
 
 
