@@ -234,3 +234,32 @@ def test_a_quotation_closing_before_the_speaker_is_the_content_whatever_follows_
 def test_an_adverb_before_a_learned_or_listed_cue_is_never_its_speaker() -> None:
     text = "The two mayors together vowed to reopen the pier."
     assert _found(text)[0][:2] == ("The two mayors", "together vowed")
+
+
+def test_a_that_after_the_object_of_the_cue_opens_a_relative_clause_not_the_content() -> None:
+    text = "The ranger described the storm that flattened the pines along the ridge."
+    assert _found(text) == [("The ranger", "described", "the storm that flattened the pines along the ridge")]
+
+
+def test_a_circumstance_between_the_cue_and_that_stays_out_of_the_content() -> None:
+    text = "The ranger said in a radio message that the trail would reopen."
+    assert _found(text) == [("The ranger", "said", "that the trail would reopen")]
+
+
+def test_a_belief_verb_before_a_clause_without_that_is_a_statement() -> None:
+    text = "Most beekeepers suspect the cold spring was hard on the hives."
+    assert _found(text) == [("Most beekeepers", "suspect", "the cold spring was hard on the hives")]
+
+
+def test_a_belief_verb_without_that_after_another_cue_is_part_of_what_was_reported() -> None:
+    text = "The miller said she believes the river will flood the lower fields."
+    assert _found(text) == [("The miller", "said", "she believes the river will flood the lower fields")]
+
+
+def test_a_day_after_by_or_until_is_part_of_the_content() -> None:
+    text = "The miller said the river will rise by Friday."
+    assert _found(text) == [("The miller", "said", "the river will rise by Friday")]
+
+
+def test_a_belief_verb_before_a_noun_phrase_alone_is_no_statement() -> None:
+    assert _found("The farmers expect a wet harvest this autumn.") == []

@@ -460,7 +460,7 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
         return None
     index = _object_end(sentence, start_index, boundaries.next_at_or_after(start_index + 1))
     last = index - 1
-    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in {"of", "the", "next", "this", "last"}:
+    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in _DAY_IN_CONTENT:
         last -= 1  # "... the deal with state lawmakers Monday": the day dates the saying
     if last < index - 1 and tokens[last].lower == "on":
         last -= 1
@@ -478,6 +478,8 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     return start, end
 
 
+# Words before a trailing day that make it part of what was said ("will rise by Friday").
+_DAY_IN_CONTENT = frozenset({"of", "the", "next", "this", "last", "by", "until", "till", "since", "before", "after", "from", "through"})
 _MEDIUM_PLURALS = frozenset({"interviews", "tweets", "statements", "speeches", "posts", "letters", "emails", "remarks", "comments"})
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "during", "at", "via", "through"})
 _OBJECT_UNSAFE_STARTS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "where", "when", "to", ":"}) | QUOTE_MARKS
@@ -543,12 +545,14 @@ def _is_dash(tokens: tuple[Token, ...], index: int) -> bool:
 
 
 def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
-    """Skip "in a statement", "on Tuesday", "to reporters" between a cue and its "that"."""
+    """Skip "in a statement", "on Tuesday", "to reporters" between a cue and its "that". A noun
+    phrase there is the object, and a "that" after it opens a relative clause of the object ("says
+    a violent hit that used to be ...", "discussed the violence that has marred ...")."""
     for look in range(index, min(index + 10, len(tokens))):
         word = tokens[look].lower
         if word == "that":
             between = tokens[index:look]
-            if between and between[0].lower in _CONTENT_SKIP | _MODIFIER_STARTS and not any(t.lower in {",", "“", '"'} for t in between[:1]):
+            if between and between[0].lower in _CLAUSE_SKIP_OPENERS:
                 return look
             return index
         if word in {",", "“", '"', ".", ";"} or (tokens[look].text[:1].islower() and word in VERB_FORM_LEMMA):
@@ -585,11 +589,11 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
         return []
     boundaries = Boundaries(sentence, {cue.first for cue in cues} | {cue.verb for cue in cues})
     found: list[RawStatement] = []
-    for cue in cues:
+    for order, cue in enumerate(cues):
         raw = _split_quotation(sentence, text, number, cue) or _statement_for(sentence, text, number, cue, boundaries)
         if isinstance(raw, list):
             found.extend(raw)
-        elif raw is not None and _credible(raw, sentence, text, cue):
+        elif raw is not None and _credible(raw, sentence, text, cue, reported=order > 0):
             found.append(raw)
     return found
 
@@ -604,9 +608,11 @@ def _asks(subject: str) -> bool:
     return len(words) >= 2 and words[0].lower() in _QUESTION_OPENERS and words[1][:1].islower()
 
 
-def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue) -> bool:
+def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue, reported: bool = False) -> bool:
     """Evidence verbs need a document for subject or a clause ("the study found that"); belief
-    and intention verbs need a clause or an infinitive after them ("hopes to", "thinks that")."""
+    and intention verbs need a clause or an infinitive after them ("hopes to", "thinks that"). A
+    clause without "that" counts only for the sentence's first cue: after another one ("she said
+    she thinks it ...") the belief is part of what was reported."""
     tokens = sentence.tokens
     following = tokens[cue.last + 1].lower if cue.last + 1 < len(tokens) else ""
     if raw.speaker is not None and _asks(text[raw.speaker[0] : raw.speaker[1]]):
@@ -615,8 +621,29 @@ def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue) -
         head = text[raw.speaker_head[0] : raw.speaker_head[1]].lower().split() if raw.speaker_head else []
         return following == "that" or any(word in EVIDENCE_NOUNS for word in head)  # "Video of the incident shows"
     if raw.lemma in ATTITUDE_VERBS:
-        return following in {"to", "that"} or raw.content[1] <= raw.cue[0]  # "hopes to", "fears that"
+        # "hopes to", "fears that", "believes his efforts will be ...", not "believes in" nor "expects a deal"
+        return following in {"to", "that"} or raw.content[1] <= raw.cue[0] or (not reported and _clause_follows(tokens, cue.last + 1))
     return True
+
+
+_CLAUSE_STOPS = frozenset({",", ";", ":", ".", "?", "!", "to", "that", "(", "—", "--"}) | QUOTE_MARKS
+_CLAUSE_REACH = 8
+
+
+def _clause_follows(tokens: tuple[Token, ...], start: int) -> bool:
+    """Whether a clause without "that" opens at ``start``: a subject (a pronoun, or a short noun
+    phrase) then a finite verb ("believes his efforts will be", "hoped utilities would")."""
+    if start >= len(tokens) or not _looks_like_np_start(tokens[start]):
+        return False
+    if tokens[start].lower in SUBJECT_PRONOUNS:
+        return start + 1 < len(tokens) and (tokens[start + 1].lower in _FINITE_AUXILIARIES or _is_verbish(tokens[start + 1]))
+    for index in range(start + 1, min(start + _CLAUSE_REACH, len(tokens))):
+        word = tokens[index].lower
+        if word in _CLAUSE_STOPS:
+            return False
+        if word in _FINITE_AUXILIARIES:
+            return True
+    return False
 
 
 def _resumed_quotation(tokens: tuple[Token, ...], after: int) -> int | None:
@@ -715,6 +742,9 @@ def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) 
 
 
 _MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
+# Words opening a circumstance between a cue and its "that" ("in a statement", "this week"); an
+# article or a possessive opens the object instead.
+_CLAUSE_SKIP_OPENERS = (_CONTENT_SKIP | _MODIFIER_STARTS) - {"a", "an", "the", "his", "her", "their", "its"}
 
 
 def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
