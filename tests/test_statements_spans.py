@@ -263,3 +263,10 @@ def test_a_day_after_by_or_until_is_part_of_the_content() -> None:
 
 def test_a_belief_verb_before_a_noun_phrase_alone_is_no_statement() -> None:
     assert _found("The farmers expect a wet harvest this autumn.") == []
+
+
+def test_a_participle_modifying_the_subject_keeps_the_whole_noun_phrase_as_speaker() -> None:
+    text = "A county survey released on Monday shows that most wells are running dry."
+    assert _found(text) == [("A county survey released on Monday", "shows", "that most wells are running dry")]
+    text = "A review conducted by the harbour board found that the cranes were unsafe."
+    assert _found(text) == [("A review conducted by the harbour board", "found", "that the cranes were unsafe")]

@@ -90,7 +90,8 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
                 index = opening
                 continue
         noun_before_cue = index == end_index and token.lower in EVIDENCE_NOUNS  # "the Strava report said"
-        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or (_is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)):
+        verb = _is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)
+        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or (verb and not _reduced_relative_at(tokens, index - 1, end_index)):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
                 break
@@ -100,6 +101,24 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             break
         index -= 1
     return index
+
+
+_REDUCED_RELATIVE_FOLLOWERS = _TIME_WORDS | {"by", "in", "at", "during", "since", "over"}
+
+
+def _reduced_relative_at(tokens: tuple[Token, ...], index: int, end: int) -> bool:
+    """Whether a past participle right after a noun and before its circumstance modifies the
+    noun ("the poll released Friday", "a study being published on Tuesday by ..."): no verb of
+    the clause, so the subject goes on left of it."""
+    token = tokens[index]
+    if not (token.text.islower() and token.lower.endswith("ed")) or index == 0 or index + 1 >= end:
+        return False
+    if tokens[index + 1].lower not in _REDUCED_RELATIVE_FOLLOWERS:
+        return False
+    previous = tokens[index - 1]
+    if previous.lower == "being":
+        return True
+    return previous.text.isalpha() and previous.lower not in FUNCTION_WORDS and not _is_verbish(previous) and previous.lower not in _FINITE_AUXILIARIES
 
 
 def _names_listed(tokens: tuple[Token, ...], conjunction: int) -> bool:
@@ -164,7 +183,7 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
     lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS | SUBJECT_PRONOUNS | TITLE_WORDS and not _plain_word(first)
     if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
         return _trailing_name(tokens, start, end)
-    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) for index in range(start + 1, end)):
+    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) and not _reduced_relative_at(tokens, index, end) for index in range(start + 1, end)):
         return _trailing_name(tokens, start, end)
     return start, end
 
@@ -230,6 +249,8 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
     end = cue.first
     while end > floor + 1 and tokens[end - 1].lower in _TIME_WORDS:
         end -= 1
+    if end < cue.first and _reduced_relative_at(tokens, end - 1, cue.first):
+        end = cue.first  # "the poll released Friday shows": the day dates the poll
     if end - 2 >= floor and tokens[end - 1].lower in {"who", "which"} and tokens[end - 2].lower == ",":
         return _relative_subject(tokens, end - 1, floor)
     if end - 1 > floor and tokens[end - 1].lower in {"who", "whom"}:
