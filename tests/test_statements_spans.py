@@ -270,3 +270,12 @@ def test_a_participle_modifying_the_subject_keeps_the_whole_noun_phrase_as_speak
     assert _found(text) == [("A county survey released on Monday", "shows", "that most wells are running dry")]
     text = "A review conducted by the harbour board found that the cranes were unsafe."
     assert _found(text) == [("A review conducted by the harbour board", "found", "that the cranes were unsafe")]
+
+
+def test_a_participle_opening_the_subject_describes_its_noun() -> None:
+    assert _found("On Monday, retired harbour pilot Anna Berg said the channel was silting up.") == [
+        ("retired harbour pilot Anna Berg", "said", "the channel was silting up")
+    ]
+    assert _found("The leaked minutes show that the board knew of the leak.") == [
+        ("The leaked minutes", "show", "that the board knew of the leak")
+    ]

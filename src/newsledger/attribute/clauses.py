@@ -91,6 +91,7 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
                 continue
         noun_before_cue = index == end_index and token.lower in EVIDENCE_NOUNS  # "the Strava report said"
         verb = _is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)
+        verb = verb and not _participle_adjective(tokens, index - 1, end_index)
         if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or (verb and not _reduced_relative_at(tokens, index - 1, end_index)):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
@@ -119,6 +120,21 @@ def _reduced_relative_at(tokens: tuple[Token, ...], index: int, end: int) -> boo
     if previous.lower == "being":
         return True
     return previous.text.isalpha() and previous.lower not in FUNCTION_WORDS and not _is_verbish(previous) and previous.lower not in _FINITE_AUXILIARIES
+
+
+def _participle_adjective(tokens: tuple[Token, ...], index: int, end: int) -> bool:
+    """Whether a past participle opening a noun phrase describes its noun ("retired Air Force
+    general Lloyd Newton", "leaked documents", "the newly elected mayor") rather than being a verb."""
+    token = tokens[index]
+    if not (token.text.islower() and token.lower.endswith("ed")) or index + 1 >= end:
+        return False
+    following = tokens[index + 1]
+    if not following.text[:1].isalpha() or following.lower in FUNCTION_WORDS or following.lower in _FINITE_AUXILIARIES or _is_verbish(following):
+        return False
+    if index == 0:
+        return True
+    previous = tokens[index - 1]
+    return previous.lower in DETERMINERS or previous.lower in _HARD_LEFT or previous.lower in {",", "and", "but"} or (previous.lower.endswith("ly") and previous.text.islower())
 
 
 def _names_listed(tokens: tuple[Token, ...], conjunction: int) -> bool:
@@ -181,9 +197,10 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
         start += 1  # "But longtime pollster Pat Caddell said"
     first = tokens[start]
     lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS | SUBJECT_PRONOUNS | TITLE_WORDS and not _plain_word(first)
+    lowercase_start = lowercase_start and not _participle_adjective(tokens, start, end)
     if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
         return _trailing_name(tokens, start, end)
-    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) and not _reduced_relative_at(tokens, index, end) for index in range(start + 1, end)):
+    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) and not _reduced_relative_at(tokens, index, end) and not _participle_adjective(tokens, index, end) for index in range(start + 1, end)):
         return _trailing_name(tokens, start, end)
     return start, end
 
