@@ -279,3 +279,15 @@ def test_a_participle_opening_the_subject_describes_its_noun() -> None:
     assert _found("The leaked minutes show that the board knew of the leak.") == [
         ("The leaked minutes", "show", "that the board knew of the leak")
     ]
+
+
+def test_a_quantity_of_people_is_the_whole_subject() -> None:
+    assert _found("More than half of the anglers said the season was poor.") == [
+        ("More than half of the anglers", "said", "the season was poor")
+    ]
+    assert _found("In the survey, about 6 in 10 ferry riders said fares were too high.") == [
+        ("about 6 in 10 ferry riders", "said", "fares were too high")
+    ]
+    assert _found("Only 52 percent of registered boat owners said they had insurance.") == [
+        ("Only 52 percent of registered boat owners", "said", "they had insurance")
+    ]

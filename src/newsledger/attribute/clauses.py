@@ -92,7 +92,8 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
         noun_before_cue = index == end_index and token.lower in EVIDENCE_NOUNS  # "the Strava report said"
         verb = _is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)
         verb = verb and not _participle_adjective(tokens, index - 1, end_index)
-        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or (verb and not _reduced_relative_at(tokens, index - 1, end_index)):
+        compared = token.lower == "than" and index - 2 >= floor and (tokens[index - 2].lower, "than") in _QUANTITY_PAIRS
+        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1) and not compared) or (verb and not _reduced_relative_at(tokens, index - 1, end_index)):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
                 break
@@ -134,7 +135,35 @@ def _participle_adjective(tokens: tuple[Token, ...], index: int, end: int) -> bo
     if index == 0:
         return True
     previous = tokens[index - 1]
-    return previous.lower in DETERMINERS or previous.lower in _HARD_LEFT or previous.lower in {",", "and", "but"} or (previous.lower.endswith("ly") and previous.text.islower())
+    if previous.text[:1].isupper():
+        return following.text.islower()  # "Democratic registered voters"
+    return previous.lower in DETERMINERS or previous.lower in _HARD_LEFT or previous.lower in _BEFORE_NOUN_PHRASE or (previous.lower.endswith("ly") and previous.text.islower())
+
+
+_BEFORE_NOUN_PHRASE = frozenset({",", "and", "but", "of", "in", "for", "from", "with", "among", "by", "to", "at", "on"})
+# Words opening a quantity that is a subject ("more than half of voters", "about 6 in 10 men").
+_QUANTITY_LEADS = frozenset({"about", "nearly", "almost", "only", "roughly", "around", "approximately", "just", "over", "under", "some"})
+_QUANTITY_PAIRS = frozenset({("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most")})
+_QUANTITY_WORDS = frozenset({
+    "half", "third", "thirds", "quarter", "quarters", "majority", "minority", "dozen", "dozens", "hundreds", "thousands",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+})
+
+
+def _quantity_opens(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether a segment opens with a quantity ("more than 4 in 10", "at least half of voters",
+    "about 6 in 10 white men", "nearly two-thirds of ..."): the whole segment is the subject."""
+    index = start
+    if index + 1 < end and (tokens[index].lower, tokens[index + 1].lower) in _QUANTITY_PAIRS:
+        index += 2
+    elif index < end and tokens[index].lower in _QUANTITY_LEADS:
+        index += 1
+    if index == start or index >= end:
+        return False
+    if tokens[index].lower in {"a", "an"} and index + 1 < end:
+        index += 1  # "less than a third"
+    word = tokens[index].lower
+    return word[:1].isdigit() or word in _QUANTITY_WORDS or word.split("-")[-1] in _QUANTITY_WORDS
 
 
 def _names_listed(tokens: tuple[Token, ...], conjunction: int) -> bool:
@@ -195,6 +224,8 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
         return end - 1, end
     if end - start > 1 and tokens[start].lower in _LEADING_CONNECTIVES:
         start += 1  # "But longtime pollster Pat Caddell said"
+    if _quantity_opens(tokens, start, end) and end - start <= _MAX_SUBJECT_TOKENS:
+        return start, end
     first = tokens[start]
     lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS | SUBJECT_PRONOUNS | TITLE_WORDS and not _plain_word(first)
     lowercase_start = lowercase_start and not _participle_adjective(tokens, start, end)
