@@ -291,3 +291,11 @@ def test_a_quantity_of_people_is_the_whole_subject() -> None:
     assert _found("Only 52 percent of registered boat owners said they had insurance.") == [
         ("Only 52 percent of registered boat owners", "said", "they had insurance")
     ]
+
+
+def test_a_leading_connective_stays_out_of_content_before_its_attribution() -> None:
+    assert _found("In fact, the lighthouse was never automated, the keeper said.") == [
+        ("the keeper", "said", "the lighthouse was never automated")
+    ]
+    text = "In addition, the ferry will stop at the island twice a day, according to the timetable."
+    assert _found(text) == [("the timetable", "according to", "the ferry will stop at the island twice a day")]

@@ -970,7 +970,7 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
 
 _DISCOURSE_LEAD = re.compile(
     r"(?:[A-Z][A-Z.\- ]+(?:\s*\([^)]*\))?\s*[―—–-]+\s*)?"  # a dateline, "WASHINGTON ― "
-    r"(?:(?:However|Meanwhile|Still|Instead|Indeed),\s+)?"
+    r"(?:(?:However|Meanwhile|Still|Instead|Indeed|In fact|In addition|Moreover|Furthermore|Nevertheless|Nonetheless|Even so|Additionally|Likewise|Similarly),\s+)?"
 )
 
 
@@ -1077,7 +1077,7 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
         content = content_after(sentence, text, rest, Boundaries(sentence, set())) if rest < len(tokens) else None
     else:
         edge = tokens[cue.first - 1].start if tokens[cue.first - 1].lower == "," else cue_span[0]
-        content = _strip_span(text, sentence.start, edge)
+        content = _strip_span(text, _clause_start(text, sentence.start, edge), edge)
         content = content if content[1] > content[0] else None
     if content is None:
         return None
