@@ -299,3 +299,12 @@ def test_a_leading_connective_stays_out_of_content_before_its_attribution() -> N
     ]
     text = "In addition, the ferry will stop at the island twice a day, according to the timetable."
     assert _found(text) == [("the timetable", "according to", "the ferry will stop at the island twice a day")]
+
+
+def test_a_sentence_set_in_parentheses_leaves_them_out_of_the_content() -> None:
+    text = "The ferry was late. (The captain said the engine had failed.) Passengers waited on the pier."
+    assert [text[s:e] for s, e in split_sentences(text)][1] == "(The captain said the engine had failed.)"
+    assert _found(text) == [("The captain", "said", "the engine had failed")]
+    text = "The ferry was late. (The engine had failed, the captain said.) Passengers waited on the pier."
+    assert _found(text) == [("the captain", "said", "The engine had failed")]
+    assert _found("Sen. Dana Holt (D-Ill.) said the ferry was late.") == [("Sen. Dana Holt (D-Ill.)", "said", "the ferry was late")]

@@ -542,6 +542,10 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
         end = quote[1]
     while end > start and text[end - 1] in ".!?,;: " and sentence.quote_ending_at(end) is None:
         end -= 1
+    if text[end - 1 : end] == ")" and "(" not in text[start:end]:
+        end -= 1  # "(He said the timing was unrelated.)": the parenthesis closes around the sentence
+        while end > start and text[end - 1] in ".!?,;: " and sentence.quote_ending_at(end) is None:
+            end -= 1
     if end <= start:
         return None
     return start, end
@@ -970,12 +974,14 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
 
 _DISCOURSE_LEAD = re.compile(
     r"(?:[A-Z][A-Z.\- ]+(?:\s*\([^)]*\))?\s*[―—–-]+\s*)?"  # a dateline, "WASHINGTON ― "
+    r"(?:\(\s*)?"  # a sentence set in parentheses
     r"(?:(?:However|Meanwhile|Still|Instead|Indeed|In fact|In addition|Moreover|Furthermore|Nevertheless|Nonetheless|Even so|Additionally|Likewise|Similarly),\s+)?"
 )
 
 
 def _clause_start(text: str, start: int, end: int) -> int:
-    """Where the sentence's own clause starts: after a dateline and a leading "However,"."""
+    """Where the sentence's own clause starts: after a dateline, an opening parenthesis and a
+    leading "However,"."""
     match = _DISCOURSE_LEAD.match(text, start, end)
     return match.end() if match and match.end() < end else start
 
