@@ -308,3 +308,10 @@ def test_a_sentence_set_in_parentheses_leaves_them_out_of_the_content() -> None:
     text = "The ferry was late. (The engine had failed, the captain said.) Passengers waited on the pier."
     assert _found(text) == [("the captain", "said", "The engine had failed")]
     assert _found("Sen. Dana Holt (D-Ill.) said the ferry was late.") == [("Sen. Dana Holt (D-Ill.)", "said", "the ferry was late")]
+
+
+def test_a_second_that_clause_after_but_is_more_of_the_content() -> None:
+    text = "The skipper said the crossing was rough, but that nobody was hurt."
+    assert _found(text) == [("The skipper", "said", "the crossing was rough, but that nobody was hurt")]
+    text = "The skipper said the crossing was rough, but the harbour stayed open."
+    assert _found(text) == [("The skipper", "said", "the crossing was rough")]

@@ -452,7 +452,7 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
     if token.lower == "," and following is not None and _is_participle(following):
         return True
     if token.lower in {",", "—", "--"} and following is not None and following.lower in _CLAUSE_BREAKS:
-        return True
+        return index + 2 >= len(tokens) or tokens[index + 2].lower not in {"that", "because"}  # not '..., but that he
     if token.lower in {"and", "but"} and following is not None and index > 0 and tokens[index - 1].lower == ",":
         return following.lower in SUBJECT_PRONOUNS and index + 2 < len(tokens) and _is_verbish(tokens[index + 2])
     if token.lower == "but" and following is not None and (following.lower in AUXILIARIES or _is_verbish(following)):
