@@ -315,3 +315,8 @@ def test_a_second_that_clause_after_but_is_more_of_the_content() -> None:
     assert _found(text) == [("The skipper", "said", "the crossing was rough, but that nobody was hurt")]
     text = "The skipper said the crossing was rough, but the harbour stayed open."
     assert _found(text) == [("The skipper", "said", "the crossing was rough")]
+
+
+def test_a_subordinate_clause_opening_the_content_runs_on_to_its_main_clause() -> None:
+    text = "The skipper said that if the wind rose, she would turn back."
+    assert _found(text) == [("The skipper", "said", "that if the wind rose, she would turn back")]

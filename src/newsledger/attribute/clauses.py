@@ -446,7 +446,7 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
     if token.lower == ";":
         return True
     if token.lower == "," and following is not None and _new_clause_at(tokens, index + 1, cue_positions):
-        return True  # '..., he does not defend it', '..., Mr. McKinley said that'
+        return not _closes_subordinate(tokens, index, cue_positions)  # '..., he does not defend it', '..., Mr. McKinley said that'
     if index >= 2 and tokens[index - 1].lower in CLOSING_MARKS and tokens[index - 2].lower == "," and _is_participle(token):
         return True  # '..."corrupt," noting that'
     if token.lower == "," and following is not None and _is_participle(following):
@@ -467,6 +467,20 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         if word in _RESUMPTIVE or (word in {"a", "an", "the", "in"} and rest in _RESUMPTIVE):
             return True
     return token.lower in {"and", "but"} and _starts_coordinated_cue(tokens, index + 1, cue_positions)
+
+
+_SUBORDINATORS = frozenset({"if", "when", "since", "although", "though", "because", "while", "unless", "once", "after", "before", "as", "whether", "even"})
+_SUBORDINATE_REACH = 30
+
+
+def _closes_subordinate(tokens: tuple[Token, ...], comma: int, cue_positions: set[int]) -> bool:
+    """Whether the comma closes a subordinate clause opening the content ("said that if he won,
+    he would ...", "said since the deal fell through, they have ..."): the main clause follows."""
+    for index in range(comma - 1, max(comma - _SUBORDINATE_REACH, -1), -1):
+        word = tokens[index].lower
+        if word in {",", ";", ":", "that"} or index in cue_positions or word in QUOTE_MARKS:
+            return index + 1 < comma and tokens[index + 1].lower in _SUBORDINATORS
+    return False
 
 
 def _new_clause_at(tokens: tuple[Token, ...], start: int, cue_positions: set[int]) -> bool:
