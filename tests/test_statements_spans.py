@@ -320,3 +320,10 @@ def test_a_second_that_clause_after_but_is_more_of_the_content() -> None:
 def test_a_subordinate_clause_opening_the_content_runs_on_to_its_main_clause() -> None:
     text = "The skipper said that if the wind rose, she would turn back."
     assert _found(text) == [("The skipper", "said", "that if the wind rose, she would turn back")]
+
+
+def test_the_one_asked_a_question_is_no_part_of_the_question() -> None:
+    text = "The reporter asked the harbour master whether the ferry would run."
+    assert _found(text) == [("The reporter", "asked", "whether the ferry would run")]
+    text = "The mayor asked the harbour master to keep the ferry running."
+    assert _found(text) == [("The mayor", "asked", "the harbour master to keep the ferry running")]
