@@ -327,3 +327,10 @@ def test_the_one_asked_a_question_is_no_part_of_the_question() -> None:
     assert _found(text) == [("The reporter", "asked", "whether the ferry would run")]
     text = "The mayor asked the harbour master to keep the ferry running."
     assert _found(text) == [("The mayor", "asked", "the harbour master to keep the ferry running")]
+
+
+def test_the_one_told_ends_before_the_time_phrase_or_the_subject_of_what_was_told() -> None:
+    text = "The senator told The Harbour Times Tuesday morning that the ferry was safe."
+    assert _found(text) == [("The senator", "told", "that the ferry was safe")]
+    text = "The senator told the crowd he would keep the ferry running."
+    assert _found(text) == [("The senator", "told", "he would keep the ferry running")]

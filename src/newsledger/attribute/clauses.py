@@ -661,8 +661,10 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
             return index, end  # "told POLITICO Florida the state's ..."
     end = index
     while end < len(tokens) and tokens[end].lower not in {"to", "that", ",", ":", "“", '"', ".", "whether", "if", "about", "why", "how", "what", "in", "on", "of", "for"}:
-        if end > index and tokens[end].lower.endswith("ing") and tokens[end].text[:1].islower():
+        if end > index and tokens[end].lower.endswith("ing") and tokens[end].text[:1].islower() and tokens[end].lower not in _NON_BOUNDARY_ING:
             break
+        if end > index and tokens[end].lower in SUBJECT_PRONOUNS and tokens[end].lower != "it":
+            break  # "told the crowd he was ...": the clause opens with its subject
         end += 1
     if end == index or end - index > 8:
         return None
