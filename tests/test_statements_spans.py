@@ -334,3 +334,12 @@ def test_the_one_told_ends_before_the_time_phrase_or_the_subject_of_what_was_tol
     assert _found(text) == [("The senator", "told", "that the ferry was safe")]
     text = "The senator told the crowd he would keep the ferry running."
     assert _found(text) == [("The senator", "told", "he would keep the ferry running")]
+
+
+def test_her_before_a_noun_is_a_possessive_of_the_one_told() -> None:
+    assert _found("The senator told her supporters that the ferry was safe.") == [("The senator", "told", "that the ferry was safe")]
+
+
+def test_a_pronoun_after_a_circumstance_opens_the_content() -> None:
+    assert _found("The senator said in an interview he would keep the ferry.") == [("The senator", "said", "he would keep the ferry")]
+    assert _found("The senator told Harbour News he’d keep the ferry.") == [("The senator", "told", "he’d keep the ferry")]

@@ -637,7 +637,7 @@ def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
     a violent hit that used to be ...", "discussed the violence that has marred ...")."""
     for look in range(index, min(index + 10, len(tokens))):
         word = tokens[look].lower
-        if word == "that":
+        if word == "that" or (look > index and _subject_pronoun(tokens[look])):
             between = tokens[index:look]
             if between and between[0].lower in _CLAUSE_SKIP_OPENERS:
                 return look
@@ -647,11 +647,20 @@ def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
     return index
 
 
+_CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _subject_pronoun(token: Token) -> bool:
+    """A personal pronoun that opens a clause, contracted or not ("he", "she’d", "they'll")."""
+    return token.lower.replace("'", "’").split("’")[0] in _CLAUSE_PRONOUNS
+
+
 def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
     """The addressee noun phrase right after an addressing cue ("urged the EU to", "told reporters that")."""
     if index >= len(tokens) or not (_looks_like_np_start(tokens[index]) or tokens[index].text[:1].isalpha()):
         return None
-    if tokens[index].lower in {"him", "her", "them", "us", "me", "reporters", "journalists"}:
+    possessive = tokens[index].lower == "her" and index + 1 < len(tokens) and _plain_word(tokens[index + 1])  # "told her supporters"
+    if tokens[index].lower in {"him", "her", "them", "us", "me", "reporters", "journalists"} and not possessive:
         return index, index + 1
     if tokens[index].text[:1].isupper() and tokens[index].lower not in SUBJECT_PRONOUNS:
         end = index
@@ -663,7 +672,7 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
     while end < len(tokens) and tokens[end].lower not in {"to", "that", ",", ":", "“", '"', ".", "whether", "if", "about", "why", "how", "what", "in", "on", "of", "for"}:
         if end > index and tokens[end].lower.endswith("ing") and tokens[end].text[:1].islower() and tokens[end].lower not in _NON_BOUNDARY_ING:
             break
-        if end > index and tokens[end].lower in SUBJECT_PRONOUNS and tokens[end].lower != "it":
+        if end > index and _subject_pronoun(tokens[end]):
             break  # "told the crowd he was ...": the clause opens with its subject
         end += 1
     if end == index or end - index > 8:
