@@ -343,3 +343,8 @@ def test_her_before_a_noun_is_a_possessive_of_the_one_told() -> None:
 def test_a_pronoun_after_a_circumstance_opens_the_content() -> None:
     assert _found("The senator said in an interview he would keep the ferry.") == [("The senator", "said", "he would keep the ferry")]
     assert _found("The senator told Harbour News he’d keep the ferry.") == [("The senator", "told", "he’d keep the ferry")]
+
+
+def test_the_one_told_or_asked_to_do_something_stays_in_the_directive() -> None:
+    text = "The harbour master told the skippers not to leave the harbour."
+    assert _found(text) == [("The harbour master", "told", "the skippers not to leave the harbour")]

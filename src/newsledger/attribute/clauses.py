@@ -1069,8 +1069,9 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
         found = addressee_after(tokens, start)
         if found is not None:
             addressee = (tokens[found[0]].start, tokens[found[1] - 1].end)
-            asks_question = cue.lemma == "ask" and found[1] < len(tokens) and tokens[found[1]].lower != "to"  # "asked Sanders whether"
-            if (cue.lemma in {"tell", "remind", "assure", "inform", "write to", "warn"} or asks_question) and found[1] < len(tokens):
+            # "asked Sanders whether", "told reporters that"; but "told Flint residents not to drink" is all a directive
+            directive = found[1] < len(tokens) and tokens[found[1]].lower in {"to", "not"}
+            if cue.lemma in {"tell", "remind", "assure", "inform", "write to", "warn", "ask"} and found[1] < len(tokens) and not directive:
                 start = found[1] + (1 if tokens[found[1]].lower in {":", ","} else 0)
     if start < len(tokens) and tokens[start].lower in {":", ","}:
         start += 1
