@@ -485,3 +485,21 @@ def test_a_report_as_one_item_of_a_list_is_no_speaker() -> None:
 def test_a_name_alone_never_stands_for_a_heading_that_opens_with_it() -> None:
     text = "Vantor Product Feed Specs\nEach feed needs a product type. Vantor expects that every item has a price."
     assert [s.speaker.name for s in _statements(text)] == ["Vantor"]
+
+
+def test_a_word_of_quantity_before_a_place_is_people_not_the_place() -> None:
+    [statement] = _statements("Protests went on for weeks. Many in Hong Kong fear that a compromise is a surrender.")
+    assert (statement.speaker.name, statement.speaker.kind) == (None, "group")
+
+
+def test_the_month_that_dates_a_report_is_no_part_of_its_issuer() -> None:
+    [statement] = _statements("The Federal Seed Office’s May 2025 report concluded that the new rules were fair.")
+    assert statement.speaker.name == "Federal Seed Office"
+
+
+def test_an_institution_named_with_on_or_for_keeps_its_whole_name() -> None:
+    for text, name in (
+        ("The National Institute on Seed Safety has estimated that a million farms use the seed.", "National Institute on Seed Safety"),
+        ("Researchers at the Corvale Center for Space Studies said that the moon holds water.", "Corvale Center for Space Studies"),
+    ):
+        assert [s.speaker.name for s in _statements(text)] == [name]

@@ -68,12 +68,15 @@ _GENERIC_MEDIA_WORDS = frozenset({"agency", "network", "channel"})
 _GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 
-# An institution named with "of": capitalised words ending in an institution word, then "of" (and
-# "the") and a capitalised name: "Bank of England", "Office of the Inspector General".
+# An institution named with "of", "on" or "for": capitalised words ending in an institution word,
+# then the preposition (and "the") and a capitalised name: "Bank of England", "Office of the
+# Inspector General", "Institute on Drug Abuse", "Center for Space Studies".
 _ORGANISATION_OF = re.compile(
     rf"(?:[{_UPPER}][\w’'.\-]*\s+)*?(?:{'|'.join(w.capitalize() for w in sorted(ORG_WORDS))})"
-    rf"\s+of\s+(?:the\s+)?[{_UPPER}][\w’'.\-]*(?:\s+(?:and\s+)?[{_UPPER}][\w’'.\-]*)*"
+    rf"\s+(?:of|on|for)\s+(?:the\s+)?[{_UPPER}][\w’'.\-]*(?:\s+(?:and\s+)?[{_UPPER}][\w’'.\-]*)*"
 )
+
+_INSTITUTION_LINK = re.compile(r" (?:of|on|for) ")
 
 # What a person or an organisation issues and a text can say it "said" or "stated".
 ISSUED_TEXTS = EVIDENCE_NOUNS | frozenset({"statement", "statements", "release", "announcement", "communique", "communiqué", "notice"})
@@ -92,6 +95,8 @@ _INDEFINITE_PRONOUNS = frozenset({
     "nobody", "no one", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "none",
     "not everyone", "not everybody",
 })
+# Words of quantity that stand for people before a place ("Many in Hong Kong", "Some at the plant").
+_QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "others", "those", "all"})
 # Endings of abstract nouns ("Permission", "Psychology", "Awareness"), which no name has.
 _ABSTRACT_NOUN = re.compile(r"\w{3}(?:tion|sion|ness|ity|ship|ology|ism|ance|ence|ments)$")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
@@ -707,6 +712,12 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
         return Resolved(None, "unnamed", "unknown", phrase)  # "Nobody expects", "Everyone agrees"
     words = _before_place(words)
     phrase = " ".join(words)
+    if phrase.lower() in _QUANTIFIERS:
+        return Resolved(None, "unnamed", "group", phrase)  # "Many in Hong Kong": people, not the place
+    organisation = _ORGANISATION_OF.search(phrase) if _INSTITUTION_LINK.search(phrase) else None
+    if organisation is not None:  # "The American College of Sports Medicine", "the Center for Space Studies"
+        name = " ".join(_without_determiners(organisation.group().split()))
+        return Resolved(name, "explicit", "organisation", appositive)
     if words and words[-1].lower() in ISSUED_TEXTS:
         return _document(words, cast, appositive)
     named = _written_in_capitals(phrase, cast)
@@ -714,10 +725,6 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
         return Resolved(named.name, "surname", named.kind, appositive or described(named))
     if words and words[-1][:1].islower() and words[-1].lower() in TITLE_WORDS | _ROLE_WORDS:
         return _described_person(words, cast, appositive)  # "the Vermont senator": a description, not a name
-    organisation = _ORGANISATION_OF.search(phrase) if " of " in phrase else None
-    if organisation is not None:  # "The American College of Sports Medicine", "NASA's Office of the Inspector General"
-        name = " ".join(_without_determiners(organisation.group().split()))
-        return Resolved(name, "explicit", "organisation", appositive)
     for run in reversed(list(_NAME_RUN.finditer(phrase))):
         if _modifies_a_noun(phrase[run.end() :]):
             continue  # "New York audiences", "the Obama administration": the noun after it speaks
@@ -779,7 +786,8 @@ def _before_place(words: list[str]) -> list[str]:
     """"Small investors in Hong Kong", "analysts at the bank": the people before the preposition
     speak, not the place after it."""
     for index in range(1, len(words) - 1):
-        if words[index] in _PLACE_PREPOSITIONS and words[index - 1][:1].islower():
+        before = words[index - 1]
+        if words[index] in _PLACE_PREPOSITIONS and (before[:1].islower() or before.lower() in _QUANTIFIERS):
             return words[:index]
     return words
 
@@ -821,6 +829,7 @@ def _document(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
         _POSSESSIVE.sub("", word).rstrip("’'")
         for index, word in enumerate(words)
         if word[:1].isupper()
+        and not _dated(words, index)
         and word.lower() not in ISSUED_TEXTS | DETERMINERS | _NUMBER_WORDS
         and not (index == 0 and (word.lower() in _DOCUMENT_ADJECTIVES or is_common_word(word, cast)))  # "New polls show"
     ]
@@ -834,6 +843,12 @@ def _document(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
         kind = kind_of(name)
         return Resolved(name, "explicit", "organisation" if kind == "person" else kind, appositive or " ".join(words))
     return Resolved(None, "unnamed", "document", " ".join(words))
+
+
+def _dated(words: list[str], index: int) -> bool:
+    """"May" in "the Office's May 2025 report": a month before a year dates the text, no issuer."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return words[index].lower() in MONTHS and following[:1].isdigit()
 
 
 def _described_person(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
