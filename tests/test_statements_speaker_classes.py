@@ -503,3 +503,13 @@ def test_an_institution_named_with_on_or_for_keeps_its_whole_name() -> None:
         ("Researchers at the Corvale Center for Space Studies said that the moon holds water.", "Corvale Center for Space Studies"),
     ):
         assert [s.speaker.name for s in _statements(text)] == [name]
+
+
+def test_a_pronoun_never_means_a_title_holding_a_common_word() -> None:
+    text = (
+        "John Reed wrote Ash Empire in a winter. Empire sold well. The empire falls in the first chapter. "
+        "“I wrote it in the dark,” he said."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["John Reed", "John Reed"]
+    text = "Trade envoy Liu He met the press. “The talks went well,” he said."
+    assert [s.speaker.name for s in _statements(text)] == ["Liu He"]

@@ -261,7 +261,7 @@ class _MentionIndex:
             if person.kind != "person" or mention.possessive or _covered(mention.position, spans, starts):
                 continue
             if person.gender is None and (
-                person.placed or _opens_with_common_word(person.name, common) or _no_personal_name(person.name)
+                person.placed or _holds_common_word(person.name, common) or _no_personal_name(person.name)
             ):
                 continue  # "the Indiana Statehouse", "Try Movavi", "South America": no one a pronoun means
             keys = {person.gender, "any"}
@@ -306,6 +306,15 @@ def _no_personal_name(name: str) -> bool:
     words = name.split()
     last = words[-1].rstrip(".")
     return words[0].lower() in _COMPASS_WORDS or (len(words) > 1 and len(last) == 1 and last.isupper())
+
+
+def _holds_common_word(name: str, common: frozenset[str]) -> bool:
+    """"Try Movavi", "Grave Empire": a word the article writes in lower case, no first name nor a
+    family name that reads like a pronoun ("Liu He")."""
+    return any(
+        bare in common and bare not in FEMALE_NAMES and bare not in MALE_NAMES and bare not in PRONOUNS
+        for bare in (_bare_word(word) for word in name.split())
+    )
 
 
 def _shaped_like_a_name(name: str) -> bool:
