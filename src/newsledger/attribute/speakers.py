@@ -256,13 +256,16 @@ class _MentionIndex:
         starts = [start for start, _ in spans]
         self.by_gender: dict[str | None, tuple[list[int], list[Person]]] = {}
         name_shaped: dict[str, bool] = {}  # once per name, not per mention: a name can be long
+        no_one: dict[str, bool] = {}  # likewise: names no pronoun means
         for mention in sorted(mentions, key=lambda mention: mention.position):
             person = mention.person
             if person.kind != "person" or mention.possessive or _covered(mention.position, spans, starts):
                 continue
-            if person.gender is None and (
-                person.placed or _holds_common_word(person.name, common) or _no_personal_name(person.name)
-            ):
+            if person.gender is None and person.name not in no_one:
+                no_one[person.name] = (
+                    person.placed or _holds_common_word(person.name, common) or _no_personal_name(person.name)
+                )
+            if person.gender is None and no_one[person.name]:
                 continue  # "the Indiana Statehouse", "Try Movavi", "South America": no one a pronoun means
             keys = {person.gender, "any"}
             if person.gender is None and person.surname_mentions:
