@@ -48,6 +48,7 @@ _CALL_TO_ACTION = re.compile(
     r"sign up|call (?:us|now)|talk to|get in touch|learn more|see (?:plans|pricing)|enrol|apply now|donate)\b",
     re.I,
 )
+_VOICE = re.compile(r"\b(?:we|our|ours|us|you|your|yours)\b", re.I)
 _REPLY_WORDS = re.compile(r"^\s*(?:reply|quote|report|like|upvote|share|permalink|#\d+)\s*$", re.I)
 
 FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "answer", "comment"})
@@ -75,6 +76,14 @@ _SERVICE_HEADLINE = re.compile(
 _DOC_HEADLINE = re.compile(
     r"\b(?:overview|tutorial|reference|documentation|docs|introduction|chapter|spec|specification|api|"
     r"getting started|installation|installing|quickstart|quick start|manual|user guide|configuration|hooks?)\b",
+    re.I,
+)
+# A headline that names a part of a site holding many pages: its news, its blog, a list.
+_SECTION_HEADLINE = re.compile(
+    r"^(?:(?:the |our |all |latest |recent |industry |company |in the )*(?:news|blog|articles|stories|posts|"
+    r"press(?: releases)?|updates|events|podcasts?|episodes|publications|insights|archives?)"
+    r"|lists? of|index of|directory|archives? of)\b(?![\w\s]*\?)"
+    r"|\b(?:blog|news|podcasts?|rankings|standings|schedule|directory|catalog(?:ue)?s?)\s*(?:$|[|–—:-])",
     re.I,
 )
 _FORUM_HEADLINE = re.compile(r"\?|\b(?:thread|forums?|discussion|community|help)\b|^re:", re.I)
@@ -107,6 +116,10 @@ class Traits:
     cart: int = 0
     prose_paragraphs: int = 0
     prose_chars: int = 0
+    prose_words: int = 0
+    # Words of the prose a business speaks in: "we", "our" for itself, "you", "your" for the reader.
+    we_words: int = 0
+    you_words: int = 0
     doc_nav: int = 0
     anchored_headings: int = 0
     image_links: int = 0
@@ -172,11 +185,13 @@ def _schema_names(itemtype: str) -> tuple[str, ...]:
 def _count(node: LexborNode, counts: dict[str, int], prose_boxes: list[int], itemtypes: set[str]) -> None:
     tag = node.tag
     if tag == "p":
-        length = len(node.text(deep=True).strip())
+        text = node.text(deep=True)
+        length = len(text.strip())
         if length >= 80:
             counts["prose_paragraphs"] += 1
             counts["prose_chars"] += length
-            box = node.parent
+            _count_voice(text, counts)
+            box = _prose_box(node)
             prose_boxes.append(box.mem_id if box is not None else 0)
         return
     if tag == "pre":
@@ -201,6 +216,36 @@ def _count(node: LexborNode, counts: dict[str, int], prose_boxes: list[int], ite
         _count_control(text, counts)
         return
     _count_classes(node, counts, itemtypes)
+
+
+def _count_voice(text: str, counts: dict[str, int]) -> None:
+    counts["prose_words"] += text.count(" ") + 1
+    for word in _VOICE.findall(text):
+        counts["you_words" if word[0] in "yY" else "we_words"] += 1
+
+
+def _prose_box(paragraph: LexborNode) -> LexborNode | None:
+    """The box a paragraph sits in. A paragraph alone in its own wrapper (one ``div`` per
+    paragraph, as some writers and builders emit) sits in the wrapper's box."""
+    box = paragraph.parent
+    if box is not None and box.tag == "div" and _alone(paragraph) and box.parent is not None:
+        return box.parent
+    return box
+
+
+def _alone(node: LexborNode) -> bool:
+    return _no_element_beside(node.prev, "prev") and _no_element_beside(node.next, "next")
+
+
+def _no_element_beside(sibling: LexborNode | None, step: str) -> bool:
+    """No element on that side; looks past at most a few blank text nodes."""
+    for _ in range(3):
+        if sibling is None:
+            return True
+        if sibling.is_element_node or not sibling.is_empty_text_node:
+            return False
+        sibling = getattr(sibling, step)
+    return False
 
 
 def _count_control(text: str, counts: dict[str, int]) -> None:
@@ -316,6 +361,8 @@ def _structure_votes(t: Traits) -> list[Vote]:
     if t.calls_to_action >= 2 and not t.dated:
         weight = 1.0 + min(t.calls_to_action, 10) / 5
         found.append(Vote("service", weight, "computed", f"{t.calls_to_action} calls to action"))
+    if _speaks_as_a_business(t):
+        found.append(Vote("service", 1.5, "computed", f"prose saying 'we' {t.we_words} times"))
     if t.authored and not threaded:
         found.append(Vote("article", 1.0, "dom", "an author"))
     if t.longest_run >= RUN_OF_PROSE and not declared_thread:
@@ -323,19 +370,33 @@ def _structure_votes(t: Traits) -> list[Vote]:
         found.append(Vote("article", weight, "dom", f"a run of {t.longest_run} paragraphs of prose"))
     found.extend(_documentation_votes(t))
     found.extend(_shop_votes(t))
+    if not declared_thread:
+        found.extend(_listing_votes(t))
+    return found
+
+
+def _listing_votes(t: Traits) -> list[Vote]:
+    """Repeated items, each a linked heading or an ``<article>`` card, and no story of the
+    page's own beside them: a list of other pages."""
+    found: list[Vote] = []
+    story = _tells_a_story(t)
     if t.linked_headings >= 10 and t.linked_headings * 2 >= t.headings:
         kind: PageType = "collection" if t.prices >= 8 else "listing"
-        found.append(
-            Vote(
-                kind,
-                (2.0 + min(t.linked_headings, 40) / 20) * (0.5 if t.longest_run >= RUN_OF_PROSE else 1.0),
-                "dom",
-                f"{t.linked_headings} linked item headings",
-            )
-        )
-    if t.articles >= 5 and t.longest_run < RUN_OF_PROSE:
+        weight = (2.0 + min(t.linked_headings, 40) / 20) * (0.5 if story else 1.0)
+        found.append(Vote(kind, weight, "dom", f"{t.linked_headings} linked item headings"))
+    if t.articles >= 5 and not story:
         found.append(Vote("listing", 1.5, "dom", f"{t.articles} article cards"))
+        if t.times * 2 >= t.articles:
+            found.append(Vote("listing", 1.0, "dom", f"{t.times} dated cards"))
     return found
+
+
+def _speaks_as_a_business(t: Traits) -> bool:
+    """Prose where the page's owner speaks of itself ("we", "our team") without a byline: a
+    firm presenting its offer. A story told in the first person carries its writer's name."""
+    if t.authored or t.prose_words < 150 or t.we_words * 50 < t.prose_words:
+        return False
+    return not (t.dated and t.longest_run >= 2 * RUN_OF_PROSE)
 
 
 def _shop_votes(t: Traits) -> list[Vote]:
@@ -380,11 +441,15 @@ def _documentation_votes(t: Traits) -> list[Vote]:
     if t.doc_nav:
         found.append(Vote("documentation", 1.0, "dom", "documentation navigation"))
     if t.anchored_headings >= 3:
+        # Most sections given a permalink: a manual's habit; a story's table of contents links
+        # to a few of its headings from outside them.
+        weight = 2.0 if t.anchored_headings * 2 >= t.headings else 1.0
         found.append(
-            Vote("documentation", 1.0, "dom", f"{t.anchored_headings} headings with their own anchor")
+            Vote("documentation", weight, "dom", f"{t.anchored_headings} headings with their own anchor")
         )
-    if t.headline and _DOC_HEADLINE.search(t.headline) and not t.dated:
-        found.append(Vote("documentation", 2.5, "computed", "a headline naming a manual part"))
+    if t.headline and _DOC_HEADLINE.search(t.headline):
+        weight = 1.5 if t.dated and t.authored else 2.5
+        found.append(Vote("documentation", weight, "computed", "a headline naming a manual part"))
     return found
 
 
@@ -415,11 +480,25 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
         # A dated page naming an offer is more often a story about one ("Town weighs bridge repairs").
         dated = t.dated and not _describes_a_plain_page(t)
         found.append(Vote("service", 1.0 if dated else 3.0, "computed", "a headline naming an offer"))
+    elif headline and _SECTION_HEADLINE.search(headline) and _repeats_items(t):
+        found.append(Vote("listing", 3.0, "computed", "a headline naming a section of many items"))
     elif headline and _names_a_kind_of_thing(headline):
         shop = t.prices >= 3 or t.cart >= 2 or t.image_links >= 20
         kind: PageType = "collection" if shop else "listing"
-        found.append(Vote(kind, 1.0 if t.dated else 2.5, "computed", "a headline naming a kind of thing"))
+        weak = t.dated and not _repeats_items(t)
+        found.append(Vote(kind, 1.0 if weak else 2.5, "computed", "a headline naming a kind of thing"))
     return found
+
+
+def _repeats_items(t: Traits) -> bool:
+    return max(t.articles, t.linked_headings, t.times) >= 3 and not _tells_a_story(t)
+
+
+def _tells_a_story(t: Traits) -> bool:
+    """A run of prose that holds a good part of the page's prose: the text of one story, not
+    the blurbs of many."""
+    run = t.longest_run
+    return run >= RUN_OF_PROSE and (run * 4 >= t.prose_paragraphs or run >= 2 * RUN_OF_PROSE)
 
 
 def _names_a_kind_of_thing(headline: str) -> bool:
