@@ -86,7 +86,7 @@ _SECTION_HEADLINE = re.compile(
     r"|\b(?:blog|news|podcasts?|rankings|standings|schedule|directory|catalog(?:ue)?s?)\s*(?:$|[|–—:-])",
     re.I,
 )
-_FORUM_HEADLINE = re.compile(r"\?|\b(?:thread|forums?|discussion|community|help)\b|^re:", re.I)
+_FORUM_HEADLINE = re.compile(r"\?|\b(?:thread|forums?|discussion|community|help|questions)\b|^re:", re.I)
 _ARTICLE_HEADLINE = re.compile(
     r"^(?:(?:how|what|why|when|where|who|which|is|are|can|should|do|does|will)\b|top \d+|\d+ |the \d+ )|\?|\b(?:\d+ (?:best|ways|tips|things|reasons|types|steps|of))\b|"
     r"\b(?:says|said|reveals?|announces?|launches|wins?|guide|review|explained|compared|vs\.?|versus|"
@@ -468,7 +468,15 @@ def _forum_votes(t: Traits) -> list[Vote]:
         found.append(Vote("forum", 2.0, "dom", f"{t.times} timed posts"))
     if t.post_boxes >= 20 and _FORUM_HEADLINE.search(t.headline):
         found.append(Vote("forum", 2.0, "computed", "a headline asking or naming a thread"))
+    elif _shell(t) and _FORUM_HEADLINE.search(t.headline):
+        # A thread whose posts the browser loads later ships its question and nothing else.
+        found.append(Vote("forum", 3.0, "computed", "a question over a page with no text of its own"))
     return found
+
+
+def _shell(t: Traits) -> bool:
+    """A page that ships no text to read: no paragraph of prose and hardly a heading."""
+    return t.prose_paragraphs == 0 and t.headings <= 2 and not t.code_blocks
 
 
 def _vocabulary_votes(t: Traits) -> list[Vote]:
@@ -476,18 +484,23 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
     headline = t.headline
     if headline and _ARTICLE_HEADLINE.search(headline):
         found.append(Vote("article", 1.0, "computed", "a headline worded as a story or question"))
-    elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 12:
-        # A dated page naming an offer is more often a story about one ("Town weighs bridge repairs").
-        dated = t.dated and not _describes_a_plain_page(t)
-        found.append(Vote("service", 1.0 if dated else 3.0, "computed", "a headline naming an offer"))
     elif headline and _SECTION_HEADLINE.search(headline) and _repeats_items(t):
         found.append(Vote("listing", 3.0, "computed", "a headline naming a section of many items"))
+    elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 12:
+        # A dated page naming an offer over a story or a list of items is more often a story
+        # about one ("Town weighs bridge repairs") or a section of them ("Vehicle rental news").
+        dated = t.dated and not _describes_a_plain_page(t) and (_tells_a_story(t) or _lists_items(t))
+        found.append(Vote("service", 1.0 if dated else 3.0, "computed", "a headline naming an offer"))
     elif headline and _names_a_kind_of_thing(headline):
         shop = t.prices >= 3 or t.cart >= 2 or t.image_links >= 20
         kind: PageType = "collection" if shop else "listing"
         weak = t.dated and not _repeats_items(t)
         found.append(Vote(kind, 1.0 if weak else 2.5, "computed", "a headline naming a kind of thing"))
     return found
+
+
+def _lists_items(t: Traits) -> bool:
+    return t.linked_headings >= 10 or t.articles >= 5
 
 
 def _repeats_items(t: Traits) -> bool:
