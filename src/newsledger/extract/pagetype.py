@@ -367,7 +367,9 @@ def _structure_votes(t: Traits) -> list[Vote]:
         found.append(Vote("article", 1.0, "dom", "an author"))
     if t.longest_run >= RUN_OF_PROSE and not declared_thread:
         weight = 2.5 if t.longest_run >= 3 * RUN_OF_PROSE else 1.5
-        found.append(Vote("article", weight, "dom", f"a run of {t.longest_run} paragraphs of prose"))
+        # Unsigned prose between the marks of a manual is the manual's own text.
+        kind: PageType = "documentation" if _reads_as_a_manual(t) else "article"
+        found.append(Vote(kind, weight, "dom", f"a run of {t.longest_run} paragraphs of prose"))
     found.extend(_documentation_votes(t))
     found.extend(_shop_votes(t))
     if not declared_thread:
@@ -381,9 +383,9 @@ def _listing_votes(t: Traits) -> list[Vote]:
     found: list[Vote] = []
     story = _tells_a_story(t)
     if t.linked_headings >= 10 and t.linked_headings * 2 >= t.headings:
-        kind: PageType = "collection" if t.prices >= 8 else "listing"
+        listed: PageType = "collection" if t.prices >= 8 else "listing"
         weight = (2.0 + min(t.linked_headings, 40) / 20) * (0.5 if story else 1.0)
-        found.append(Vote(kind, weight, "dom", f"{t.linked_headings} linked item headings"))
+        found.append(Vote(listed, weight, "dom", f"{t.linked_headings} linked item headings"))
     if t.articles >= 5 and not story:
         found.append(Vote("listing", 1.5, "dom", f"{t.articles} article cards"))
         if t.times * 2 >= t.articles:
@@ -426,6 +428,16 @@ def _shop_signs(t: Traits) -> bool:
 
 def _og_product(og: str) -> bool:
     return ("product" in og or og.endswith(":item")) and not og.startswith(("product.group", "product:group"))
+
+
+def _reads_as_a_manual(t: Traits) -> bool:
+    """Marks only a manual makes many of: a permalink on most of many sections under a headline
+    that tells no story, or names set in code by the hundred; on a page that neither signs nor
+    declares itself an article."""
+    if t.authored or _declared_types(t) & jsonld.ARTICLE_TYPES - DOCUMENTATION_TYPES:
+        return False
+    permalinked = t.anchored_headings >= 8 and t.anchored_headings * 2 >= t.headings
+    return (permalinked and not _ARTICLE_HEADLINE.search(t.headline)) or t.inline_code >= 100
 
 
 def _documentation_votes(t: Traits) -> list[Vote]:
