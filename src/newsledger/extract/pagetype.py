@@ -82,10 +82,12 @@ _DOC_HEADLINE = re.compile(
 _SECTION_HEADLINE = re.compile(
     r"^(?:(?:the |our |all |latest |recent |industry |company |in the )*(?:news|blog|articles|stories|posts|"
     r"press(?: releases)?|updates|events|podcasts?|episodes|publications|insights|archives?)"
-    r"|lists? of|index of|directory|archives? of)\b(?![\w\s]*\?)"
+    r"|directory)\b(?![\w\s]*\?)"
     r"|\b(?:blog|news|podcasts?|rankings|standings|schedule|directory|catalog(?:ue)?s?)\s*(?:$|[|–—:-])",
     re.I,
 )
+# A headline that says the page is a list.
+_LIST_HEADLINE = re.compile(r"^(?:the )?(?:lists? of|index of|directory of|archives? of)\b", re.I)
 _FORUM_HEADLINE = re.compile(r"\?|\b(?:thread|forums?|discussion|community|help|questions)\b|^re:", re.I)
 _ARTICLE_HEADLINE = re.compile(
     r"^(?:(?:how|what|why|when|where|who|which|is|are|can|should|do|does|will)\b|top \d+|\d+ |the \d+ )|\?|\b(?:\d+ (?:best|ways|tips|things|reasons|types|steps|of))\b|"
@@ -496,6 +498,8 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
     headline = t.headline
     if headline and _ARTICLE_HEADLINE.search(headline):
         found.append(Vote("article", 1.0, "computed", "a headline worded as a story or question"))
+    elif headline and _LIST_HEADLINE.search(headline):
+        found.append(Vote("listing", 3.0, "computed", "a headline naming a list"))
     elif headline and _SECTION_HEADLINE.search(headline) and _repeats_items(t):
         found.append(Vote("listing", 3.0, "computed", "a headline naming a section of many items"))
     elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 12:
@@ -504,9 +508,11 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
         dated = t.dated and not _describes_a_plain_page(t) and (_tells_a_story(t) or _lists_items(t))
         found.append(Vote("service", 1.0 if dated else 3.0, "computed", "a headline naming an offer"))
     elif headline and _names_a_kind_of_thing(headline):
-        shop = t.prices >= 3 or t.cart >= 2 or t.image_links >= 20
+        declared_list = bool(_declared_types(t) & COLLECTION_TYPES)
+        # Pictures by the score sell things, unless the page declares a list and shows no prices.
+        shop = _shop_signs(t) or (t.image_links >= 20 and not declared_list)
         kind: PageType = "collection" if shop else "listing"
-        weak = t.dated and not _repeats_items(t)
+        weak = t.dated and not _repeats_items(t) and not declared_list
         found.append(Vote(kind, 1.0 if weak else 2.5, "computed", "a headline naming a kind of thing"))
     return found
 
@@ -520,10 +526,12 @@ def _repeats_items(t: Traits) -> bool:
 
 
 def _tells_a_story(t: Traits) -> bool:
-    """A run of prose that holds a good part of the page's prose: the text of one story, not
-    the blurbs of many."""
+    """A run of prose that holds a good part of the page's prose and is not dwarfed by the items
+    listed beside it: the text of one story, not the blurbs of many."""
     run = t.longest_run
-    return run >= RUN_OF_PROSE and (run * 4 >= t.prose_paragraphs or run >= 2 * RUN_OF_PROSE)
+    if run < RUN_OF_PROSE or run * 3 < max(t.articles, t.linked_headings):
+        return False
+    return run * 4 >= t.prose_paragraphs or run >= 2 * RUN_OF_PROSE
 
 
 def _names_a_kind_of_thing(headline: str) -> bool:
