@@ -206,9 +206,7 @@ def _count(node: LexborNode, counts: dict[str, int], prose_boxes: list[int], ite
         counts["articles"] += 1
     elif tag in ("h2", "h3", "h4"):
         counts["headings"] += 1
-        link = node.css_first("a[href]") or (
-            node.parent if node.parent is not None and node.parent.tag == "a" else None
-        )
+        link = node.css_first("a[href]") or _enclosing_link(node)
         if link is not None:
             href = link.attrs.get("href") or ""
             counts["anchored_headings" if href.startswith("#") else "linked_headings"] += 1
@@ -224,6 +222,18 @@ def _count_voice(text: str, counts: dict[str, int]) -> None:
     counts["prose_words"] += text.count(" ") + 1
     for word in _VOICE.findall(text):
         counts["you_words" if word[0] in "yY" else "we_words"] += 1
+
+
+def _enclosing_link(node: LexborNode) -> LexborNode | None:
+    """The link a heading sits in: a card often wraps its picture, title and blurb in one."""
+    parent = node.parent
+    for _ in range(3):
+        if parent is None:
+            return None
+        if parent.tag == "a":
+            return parent
+        parent = parent.parent
+    return None
 
 
 def _prose_box(paragraph: LexborNode) -> LexborNode | None:
@@ -386,7 +396,9 @@ def _listing_votes(t: Traits) -> list[Vote]:
     story = _tells_a_story(t)
     if t.linked_headings >= 10 and t.linked_headings * 2 >= t.headings:
         listed: PageType = "collection" if t.prices >= 8 else "listing"
-        weight = (2.0 + min(t.linked_headings, 40) / 20) * (0.5 if story else 1.0)
+        # A story or a product shows a shelf of related items below itself.
+        declared_product = bool(_declared_types(t) & PRODUCT_TYPES) or _og_product(t.og_type)
+        weight = (2.0 + min(t.linked_headings, 40) / 20) * (0.5 if story or declared_product else 1.0)
         found.append(Vote(listed, weight, "dom", f"{t.linked_headings} linked item headings"))
     if t.articles >= 5 and not story:
         found.append(Vote("listing", 1.5, "dom", f"{t.articles} article cards"))
