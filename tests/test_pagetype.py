@@ -250,3 +250,135 @@ def test_copied_text_is_read_as_an_article() -> None:
     assert article.page_type is not None
     assert article.page_type.value == "article"
     assert article.page_type.evidence.source == "text-line"
+
+
+DATED = '<meta property="og:type" content="article"><meta property="article:published_time" content="2025-03-04T10:00:00Z">'
+
+
+def news_section_page() -> str:
+    """A section front: dated cards, each a linked title over a blurb, under the section's name."""
+    cards = "".join(
+        f'<article class="card"><h3><a href="/news/{i}">Mill {i} reopens its doors</a></h3>'
+        f'<time datetime="2025-03-0{i % 9 + 1}">March {i % 9 + 1}</time><p>{PROSE}</p></article>'
+        for i in range(14)
+    )
+    intro = "".join(f"<p>{PROSE}</p>" for _ in range(4))
+    return page(f"<h1>Latest News</h1><div>{intro}</div>{cards}", DATED)
+
+
+def wrapped_paragraphs_story_page() -> str:
+    """A story whose writer wraps each paragraph in its own box still runs as one text."""
+    paragraphs = "".join(f'<div class="paragraph"><p>{PROSE}</p></div>' for _ in range(10))
+    teasers = "".join(f'<div class="more"><p>{PROSE}</p></div>' for _ in range(3))
+    return page(
+        f'<h1>River bridge works begin in the spring</h1><p class="byline">By Ana Silva</p>'
+        f'<div class="body">{paragraphs}</div><aside>{teasers}</aside>',
+        DATED,
+    )
+
+
+def permalinked_manual_page() -> str:
+    """A manual page: every section carries its own permalink, prose runs unsigned."""
+    sections = "".join(f'<h2 id="o{i}">Retention window {i}<a href="#o{i}">#</a></h2>' for i in range(9))
+    return page(
+        f"<h1>Retention settings</h1><div>{''.join(f'<p>{PROSE}</p>' for _ in range(14))}{sections}</div>",
+        DATED,
+    )
+
+
+def business_voice_page() -> str:
+    """A firm speaks of itself and to its reader, with no byline."""
+    pitch = (
+        "We fit kitchens across the county and our joiners build every unit in our own workshop, so "
+        "you deal with us from the first visit to the last handle. We quote in writing and we keep to it."
+    )
+    boxes = "".join(f'<div class="col"><h3>Why us {i}</h3><p>{pitch}</p></div>' for i in range(4))
+    return page(f"<h1>Kitchens built in Leeds</h1>{boxes}", '<meta property="og:type" content="website">')
+
+
+def dated_offer_page() -> str:
+    """A headline naming an offer over blurbs, no story: the CMS date does not make it news."""
+    blurbs = "".join(f'<div class="feature"><h3>Visit {i}</h3><p>{PROSE}</p></div>' for i in range(5))
+    return page(f"<h1>Boiler Repair Services</h1>{blurbs}", DATED)
+
+
+def script_rendered_thread_page() -> str:
+    """A thread whose posts the browser fetches later: the question and nothing else."""
+    return page(
+        '<section id="splash"><div class="dots"></div></section>',
+        '<meta property="og:type" content="website"><meta property="article:published_time" '
+        'content="2025-03-04T10:00:00Z"><title>Which telescope for a beginner?</title>',
+    ).replace("<title>Page</title>", "")
+
+
+def category_with_intro_page() -> str:
+    """A category page opens with a few paragraphs, then lists far more items than that."""
+    intro = "".join(f"<p>{PROSE}</p>" for _ in range(5))
+    cards = "".join(f'<article><a href="/r/{i}"><h2>Soup number {i}</h2></a></article>' for i in range(20))
+    return page(f"<h1>Winter Soups</h1><div>{intro}</div>{cards}", DATED)
+
+
+def list_headline_page() -> str:
+    rows = "".join(f"<tr><td>Lighthouse {i}</td><td>{1800 + i}</td></tr>" for i in range(30))
+    return page(f"<h1>List of lighthouses on the north coast</h1><p>{PROSE}</p><table>{rows}</table>", DATED)
+
+
+def declared_collection_page_without_prices() -> str:
+    """A CollectionPage of recipes: pictures by the score but nothing for sale."""
+    cards = "".join(
+        f'<div class="tile"><a href="/r/{i}"><img src="/i/{i}.jpg"></a><span>Stew {i}</span></div>'
+        for i in range(24)
+    )
+    return page(
+        f"<h1>Dinner Recipes</h1>{cards}",
+        DATED
+        + '<script type="application/ld+json">{"@type": "CollectionPage", "name": "Dinner Recipes"}</script>',
+    )
+
+
+def product_with_shelf_page() -> str:
+    """One product, and below it a shelf of others, each a card with its title in the link."""
+    shelf = "".join(
+        f'<a class="tile" href="/p/{i}"><div><h3>Other shoe {i}</h3></div></a>' for i in range(30)
+    )
+    return page(
+        f"<h1>Road running shoe</h1><p>Light and quick.</p><div class='shelf'>{shelf}</div>",
+        '<script type="application/ld+json">{"@type": "ProductGroup", "name": "Road running shoe"}</script>',
+    )
+
+
+def linked_cards_page() -> str:
+    """Cards that wrap picture, title and blurb in one link list other pages."""
+    cards = "".join(
+        f'<a class="card" href="/story/{i}"><div class="inner"><h3>Harbour story {i}</h3>'
+        f"<span>A short summary.</span></div></a>"
+        for i in range(16)
+    )
+    return page(f"<h1>Harbour</h1>{cards}")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (news_section_page(), "listing"),
+        (permalinked_manual_page(), "documentation"),
+        (business_voice_page(), "service"),
+        (dated_offer_page(), "service"),
+        (script_rendered_thread_page(), "forum"),
+        (category_with_intro_page(), "listing"),
+        (list_headline_page(), "listing"),
+        (declared_collection_page_without_prices(), "listing"),
+        (product_with_shelf_page(), "product"),
+        (linked_cards_page(), "listing"),
+    ],
+)
+def test_sections_manuals_business_pages_and_shells_are_told_from_stories(html: str, expected: str) -> None:
+    found = extract_metadata(parse_html(html), "https://example.org/page").page_type
+    assert found is not None
+    assert found.value == expected, found.evidence
+
+
+def test_paragraphs_each_in_a_wrapper_run_as_one_text() -> None:
+    found = extract_metadata(parse_html(wrapped_paragraphs_story_page()), None).page_type
+    assert found is not None and found.value == "article"
+    assert "a run of 10 paragraphs" in found.evidence.locator

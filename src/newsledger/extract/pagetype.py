@@ -366,7 +366,7 @@ def _structure_votes(t: Traits) -> list[Vote]:
     threaded = declared_thread or any(vote.source == "dom" for vote in found)
     if t.dated and not threaded:
         # A date given to every page by the CMS, or one over a page with no story to date.
-        weak = _describes_a_plain_page(t) or t.longest_run < RUN_OF_PROSE
+        weak = _describes_a_plain_page(t) or not _tells_a_story(t)
         found.append(Vote("article", 0.75 if weak else 1.5, "dom", "a publication date"))
     if t.headings >= 20 and t.prose_chars < 250 * t.headings:
         found.append(Vote("service", 1.5, "dom", f"{t.headings} headings over short blurbs"))
