@@ -286,6 +286,13 @@ def permalinked_manual_page() -> str:
     )
 
 
+def manual_overview_page() -> str:
+    """An unsigned, dated page of plain prose under a headline naming a part of a manual."""
+    return page(
+        f"<h1>Scheduler overview</h1><div>{''.join(f'<p>{PROSE}</p>' for _ in range(12))}</div>", DATED
+    )
+
+
 def business_voice_page() -> str:
     """A firm speaks of itself and to its reader, with no byline."""
     pitch = (
@@ -362,6 +369,7 @@ def linked_cards_page() -> str:
     [
         (news_section_page(), "listing"),
         (permalinked_manual_page(), "documentation"),
+        (manual_overview_page(), "documentation"),
         (business_voice_page(), "service"),
         (dated_offer_page(), "service"),
         (script_rendered_thread_page(), "forum"),

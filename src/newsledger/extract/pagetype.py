@@ -445,13 +445,16 @@ def _og_product(og: str) -> bool:
 
 
 def _reads_as_a_manual(t: Traits) -> bool:
-    """Marks only a manual makes many of: a permalink on most of many sections under a headline
-    that tells no story, or names set in code by the hundred; on a page that neither signs nor
-    declares itself an article."""
+    """A manual's marks: names set in code by the hundred, or, under a headline that tells no
+    story, a permalink on most of many sections or a headline naming a part of a manual
+    ("overview", "tutorial"); on a page that neither signs nor declares itself an article."""
     if t.authored or _declared_types(t) & jsonld.ARTICLE_TYPES - DOCUMENTATION_TYPES:
         return False
+    if t.inline_code >= 100:
+        return True
     permalinked = t.anchored_headings >= 8 and t.anchored_headings * 2 >= t.headings
-    return (permalinked and not _ARTICLE_HEADLINE.search(t.headline)) or t.inline_code >= 100
+    manual_part = bool(_DOC_HEADLINE.search(t.headline))
+    return (permalinked or manual_part) and not _ARTICLE_HEADLINE.search(t.headline)
 
 
 def _documentation_votes(t: Traits) -> list[Vote]:
