@@ -293,6 +293,17 @@ def manual_overview_page() -> str:
     )
 
 
+def story_with_comments_page() -> str:
+    """A long story, then a busy comment section: each comment a dated post box."""
+    story = "".join(f"<p>{PROSE}</p>" for _ in range(14))
+    comments = "".join(
+        f'<li class="reply"><div class="reply-body"><time>March {i % 28 + 1}</time>'
+        f"<p>Good news for the mills.</p></div></li>"
+        for i in range(70)
+    )
+    return page(f'<h1>The river bridge reopens</h1><div class="entry">{story}</div><ol>{comments}</ol>')
+
+
 def business_voice_page() -> str:
     """A firm speaks of itself and to its reader, with no byline."""
     pitch = (
@@ -370,6 +381,7 @@ def linked_cards_page() -> str:
         (news_section_page(), "listing"),
         (permalinked_manual_page(), "documentation"),
         (manual_overview_page(), "documentation"),
+        (story_with_comments_page(), "article"),
         (business_voice_page(), "service"),
         (dated_offer_page(), "service"),
         (script_rendered_thread_page(), "forum"),

@@ -495,6 +495,9 @@ def _forum_votes(t: Traits) -> list[Vote]:
         found.append(Vote("forum", 2.5, "dom", boxes))
     elif t.times >= 6 and t.post_boxes >= 10 and t.prose_chars < 8000:
         found.append(Vote("forum", 2.0, "dom", f"{t.times} timed posts"))
+    if t.longest_run >= 3 * RUN_OF_PROSE and found:
+        # A long story above many boxes: the boxes are its comments.
+        found = [Vote(v.kind, v.weight / 2, v.source, f"{v.reason} under a story") for v in found]
     if t.post_boxes >= 20 and _FORUM_HEADLINE.search(t.headline):
         found.append(Vote("forum", 2.0, "computed", "a headline asking or naming a thread"))
     elif _shell(t) and _FORUM_HEADLINE.search(t.headline):
