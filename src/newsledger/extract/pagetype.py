@@ -422,7 +422,7 @@ def _shop_votes(t: Traits) -> list[Vote]:
     found: list[Vote] = []
     declared_product = bool(_declared_types(t) & PRODUCT_TYPES) or _og_product(t.og_type)
     if t.cart:
-        found.append(Vote("product", 2.0, "dom", "an add-to-cart control"))
+        found.append(Vote("product", 2.5, "dom", "an add-to-cart control"))
     if t.cart >= 8 and not declared_product:
         found.append(Vote("collection", 2.5, "dom", f"{t.cart} add-to-cart controls"))
     single_buy_box = 1 <= t.cart <= 3
