@@ -477,7 +477,7 @@ def _documentation_votes(t: Traits) -> list[Vote]:
             Vote("documentation", weight, "dom", f"{t.anchored_headings} headings with their own anchor")
         )
     if t.headline and _DOC_HEADLINE.search(t.headline):
-        weight = 1.5 if t.dated and t.authored else 2.5
+        weight = 1.5 if t.dated and t.authored else 3.0
         found.append(Vote("documentation", weight, "computed", "a headline naming a manual part"))
     return found
 
