@@ -409,8 +409,9 @@ def _listing_votes(t: Traits) -> list[Vote]:
 
 def _speaks_as_a_business(t: Traits) -> bool:
     """Prose where the page's owner speaks of itself ("we", "our team") without a byline: a
-    firm presenting its offer. A story told in the first person carries its writer's name."""
-    if t.authored or t.prose_words < 150 or t.we_words * 50 < t.prose_words:
+    firm presenting its offer. A story told in the first person carries its writer's name; a
+    shop speaking so beside a buy box sells a product."""
+    if t.authored or t.cart or t.prose_words < 150 or t.we_words * 50 < t.prose_words:
         return False
     return not (t.dated and t.longest_run >= 2 * RUN_OF_PROSE)
 
