@@ -523,9 +523,12 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
         found.append(Vote("listing", 3.0, "computed", "a headline naming a section of many items"))
     elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 12:
         # A dated page naming an offer over a story or a list of items is more often a story
-        # about one ("Town weighs bridge repairs") or a section of them ("Vehicle rental news").
-        dated = t.dated and not _describes_a_plain_page(t) and (_tells_a_story(t) or _lists_items(t))
-        found.append(Vote("service", 1.0 if dated else 3.0, "computed", "a headline naming an offer"))
+        # about one ("Town weighs bridge repairs") or a section of them ("Vehicle rental news");
+        # dated over neither, it is more often the offer, less surely than an undated one.
+        dated = t.dated and not _describes_a_plain_page(t)
+        storied = dated and (_tells_a_story(t) or _lists_items(t))
+        weight = 1.0 if storied else 2.5 if dated else 3.0
+        found.append(Vote("service", weight, "computed", "a headline naming an offer"))
     elif headline and _names_a_kind_of_thing(headline):
         declared_list = bool(_declared_types(t) & COLLECTION_TYPES)
         # Pictures by the score sell things, unless the page declares a list and shows no prices.
