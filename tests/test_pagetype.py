@@ -314,10 +314,29 @@ def business_voice_page() -> str:
     return page(f"<h1>Kitchens built in Leeds</h1>{boxes}", '<meta property="og:type" content="website">')
 
 
+def shop_voice_product_page() -> str:
+    """A shop speaks of itself beside one buy box: it sells a product."""
+    pitch = (
+        "We stitch every bag in our own workshop and we stand behind our seams, so you can carry it "
+        "for years; our team answers every question you send us within the day, and we mend any strap "
+        "you wear through at no cost to you, however long you have had it."
+    )
+    features = "".join(f"<h3>Feature {i}</h3><span>Brass rivets.</span>" for i in range(20))
+    return page(
+        f"<h1>Waxed canvas tote</h1>{f'<p>{pitch}</p>' * 3}<span class='price'>£80.00</span>"
+        f"<button>Add to cart</button>{features}",
+        '<meta property="og:type" content="website">',
+    )
+
+
 def dated_offer_page() -> str:
     """A headline naming an offer over blurbs, no story: the CMS date does not make it news."""
     blurbs = "".join(f'<div class="feature"><h3>Visit {i}</h3><p>{PROSE}</p></div>' for i in range(5))
-    return page(f"<h1>Boiler Repair Services</h1>{blurbs}", DATED)
+    return page(
+        f"<h1>Boiler Repair Services</h1>{blurbs}",
+        '<meta property="og:type" content="website">'
+        '<meta property="article:published_time" content="2025-03-04T10:00:00Z">',
+    )
 
 
 def script_rendered_thread_page() -> str:
@@ -384,6 +403,7 @@ def linked_cards_page() -> str:
         (story_with_comments_page(), "article"),
         (business_voice_page(), "service"),
         (dated_offer_page(), "service"),
+        (shop_voice_product_page(), "product"),
         (script_rendered_thread_page(), "forum"),
         (category_with_intro_page(), "listing"),
         (list_headline_page(), "listing"),
