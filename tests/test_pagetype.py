@@ -286,6 +286,20 @@ def permalinked_manual_page() -> str:
     )
 
 
+def dated_post_with_permalinks_page() -> str:
+    """A dated post that shows some code and permalinks its few sections is still a post."""
+    prose = "".join(f"<p>{PROSE}</p>" for _ in range(20))
+    sections = "".join(
+        f'<h2 id="p{i}"><a href="#p{i}">Part {i}</a></h2><pre><code>make part{i}</code></pre>'
+        f"<p>Run <code>make</code> with <code>-j{i}</code> and <code>V=1</code>.</p>"
+        for i in range(5)
+    )
+    return page(
+        f"<h1>Porting the compiler back end</h1><div>{prose}</div>{sections}",
+        '<meta property="article:published_time" content="2025-03-04T10:00:00Z">',
+    )
+
+
 def manual_overview_page() -> str:
     """An unsigned, dated page of plain prose under a headline naming a part of a manual."""
     return page(
@@ -400,6 +414,7 @@ def linked_cards_page() -> str:
         (news_section_page(), "listing"),
         (permalinked_manual_page(), "documentation"),
         (manual_overview_page(), "documentation"),
+        (dated_post_with_permalinks_page(), "article"),
         (story_with_comments_page(), "article"),
         (business_voice_page(), "service"),
         (dated_offer_page(), "service"),

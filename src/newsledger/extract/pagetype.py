@@ -472,8 +472,9 @@ def _documentation_votes(t: Traits) -> list[Vote]:
         found.append(Vote("documentation", 1.0, "dom", "documentation navigation"))
     if t.anchored_headings >= 3:
         # Most sections given a permalink: a manual's habit; a story's table of contents links
-        # to a few of its headings from outside them.
-        weight = 2.0 if t.anchored_headings * 2 >= t.headings else 1.0
+        # to a few of its headings from outside them, and a dated post may permalink its few.
+        most = t.anchored_headings * 2 >= t.headings
+        weight = 2.0 if most and (t.anchored_headings >= 8 or not t.dated) else 1.0
         found.append(
             Vote("documentation", weight, "dom", f"{t.anchored_headings} headings with their own anchor")
         )
