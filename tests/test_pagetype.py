@@ -328,6 +328,17 @@ def business_voice_page() -> str:
     return page(f"<h1>Kitchens built in Leeds</h1>{boxes}", '<meta property="og:type" content="website">')
 
 
+def declared_article_naming_an_offer_page() -> str:
+    """A dated page that declares itself an article, its headline naming a trade: a story about it."""
+    blurbs = "".join(f'<div class="tip"><h3>Tip {i}</h3><p>Check the flashing.</p></div>' for i in range(22))
+    return page(
+        f"<h1>Roof Repair Costs in the County</h1><p>{PROSE}</p>{blurbs}",
+        '<meta property="og:type" content="website">'
+        '<meta property="article:published_time" content="2025-03-04T10:00:00Z">'
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Roof Repair Costs"}</script>',
+    )
+
+
 def shop_voice_product_page() -> str:
     """A shop speaks of itself beside one buy box: it sells a product."""
     pitch = (
@@ -419,6 +430,7 @@ def linked_cards_page() -> str:
         (business_voice_page(), "service"),
         (dated_offer_page(), "service"),
         (shop_voice_product_page(), "product"),
+        (declared_article_naming_an_offer_page(), "article"),
         (script_rendered_thread_page(), "forum"),
         (category_with_intro_page(), "listing"),
         (list_headline_page(), "listing"),
