@@ -526,13 +526,14 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
     elif headline and _SECTION_HEADLINE.search(headline) and _repeats_items(t):
         found.append(Vote("listing", 3.0, "computed", "a headline naming a section of many items"))
     elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 12:
-        # A dated page naming an offer over a story or a list of items, or declaring itself an
-        # article, is more often a story about one ("Town weighs bridge repairs") or a section of
-        # them ("Vehicle rental news"); dated over none of these, it is more often the offer,
-        # less surely than an undated one.
+        # A dated page naming an offer over a story or a list of items, signed over a few
+        # paragraphs without sections, or declaring itself an article, is more often a story
+        # about one ("Town weighs bridge repairs") or a section of them ("Vehicle rental news");
+        # dated over none of these, it is more often the offer, less surely than an undated one.
         dated = t.dated and not _describes_a_plain_page(t)
         declared_article = bool(t.declared & (jsonld.ARTICLE_TYPES - DOCUMENTATION_TYPES))
-        storied = dated and (_tells_a_story(t) or _lists_items(t) or declared_article)
+        short_signed = t.authored and t.headings < 5
+        storied = dated and (short_signed or _tells_a_story(t) or _lists_items(t) or declared_article)
         weight = 1.0 if storied else 2.5 if dated else 3.0
         found.append(Vote("service", weight, "computed", "a headline naming an offer"))
     elif headline and _names_a_kind_of_thing(headline):
