@@ -4,7 +4,8 @@ Read before body extraction, from the untouched tree and the metadata already ch
 the body can follow it. Each reading is a *vote*: a type, a weight and what was seen — a declared
 type (JSON-LD ``@type``, ``og:type``), structure (repeated item cards with linked headings, posts
 with authors and times, prices and add-to-cart controls, code blocks and documentation
-navigation) or vocabulary (a headline naming a service, a collection of things). The type with
+navigation, a run of prose that tells a story or none) or wording (a headline naming a service,
+a section, a list or a kind of thing; unsigned prose in a business's own "we"). The type with
 the most weight wins; the others are kept as rejected candidates. No rule names a site or a host.
 """
 
@@ -82,7 +83,7 @@ _DOC_HEADLINE = re.compile(
     r"getting started|installation|installing|quickstart|quick start|manual|user guide|configuration|hooks?)\b",
     re.I,
 )
-# A headline that names a part of a site holding many pages: its news, its blog, a list.
+# A headline that names a part of a site holding many pages: its news, its blog, its events.
 _SECTION_HEADLINE = re.compile(
     r"^(?:(?:the |our |all |latest |recent |industry |company |in the )*(?:news|blog|articles|stories|posts|"
     r"press(?: releases)?|updates|events|podcasts?|episodes|publications|insights|archives?)"
@@ -547,10 +548,12 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
 
 
 def _lists_items(t: Traits) -> bool:
+    """Cards or linked headings enough to make a list on their own."""
     return t.linked_headings >= 10 or t.articles >= 5
 
 
 def _repeats_items(t: Traits) -> bool:
+    """A few items repeated (cards, linked headings, dates) and no story beside them."""
     return max(t.articles, t.linked_headings, t.times) >= 3 and not _tells_a_story(t)
 
 
