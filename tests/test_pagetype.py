@@ -266,6 +266,20 @@ def news_section_page() -> str:
     return page(f"<h1>Latest News</h1><div>{intro}</div>{cards}", DATED)
 
 
+def labelled_story_page() -> str:
+    """A story whose headline opens with its series' label, beside a sidebar of dated links."""
+    sidebar = "".join(
+        f'<li><h3><a href="/s/{i}">Earlier episode {i}</a></h3><time>May {i + 1}</time></li>'
+        for i in range(12)
+    )
+    story = "".join(f"<p>{PROSE}</p>" for _ in range(3))
+    return page(
+        f'<article itemscope itemtype="https://schema.org/Article"><h1>Harbour Podcast: ferry fares rise '
+        f"again</h1>{story}</article><aside><ul>{sidebar}</ul></aside>",
+        DATED,
+    )
+
+
 def wrapped_paragraphs_story_page() -> str:
     """A story whose writer wraps each paragraph in its own box still runs as one text."""
     paragraphs = "".join(f'<div class="paragraph"><p>{PROSE}</p></div>' for _ in range(10))
@@ -423,6 +437,7 @@ def linked_cards_page() -> str:
     ("html", "expected"),
     [
         (news_section_page(), "listing"),
+        (labelled_story_page(), "article"),
         (permalinked_manual_page(), "documentation"),
         (manual_overview_page(), "documentation"),
         (dated_post_with_permalinks_page(), "article"),

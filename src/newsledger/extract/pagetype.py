@@ -88,7 +88,7 @@ _SECTION_HEADLINE = re.compile(
     r"^(?:(?:the |our |all |latest |recent |industry |company |in the )*(?:news|blog|articles|stories|posts|"
     r"press(?: releases)?|updates|events|podcasts?|episodes|publications|insights|archives?)"
     r"|directory)\b(?![\w\s]*\?)"
-    r"|\b(?:blog|news|podcasts?|rankings|standings|schedule|directory|catalog(?:ue)?s?)\s*(?:$|[|–—:-])",
+    r"|\b(?:blog|news|podcasts?|rankings|standings|schedule|directory|catalog(?:ue)?s?)\s*(?:$|[|–—]|-\s)",
     re.I,
 )
 # A headline that says the page is a list.
