@@ -378,6 +378,24 @@ def dated_offer_page() -> str:
     )
 
 
+def unsigned_story_naming_an_offer_page() -> str:
+    """A short unsigned story whose headline uses an offer word: its quoted, reported speech
+    makes it news."""
+    return page(
+        "<article><h1>Harbour plan agreed</h1><p>\u201cThe dredging will start in April and finish before "
+        "the summer,\u201d said Ana Silva, the mayor, on Monday.</p><p>The council met for two hours "
+        "and voted on the plan.</p></article>"
+    )
+
+
+def offer_quoting_a_customer_page() -> str:
+    """An offer quotes its customers in the present: that is no reported speech."""
+    blurbs = "".join(f'<div class="feature"><h3>Visit {i}</h3><p>{PROSE}</p></div>' for i in range(5))
+    return page(
+        f"<h1>Boiler Repair Services</h1>{blurbs}<p>\u201cQuick and tidy work,\u201d says Jane D.</p>"
+    )
+
+
 def script_rendered_thread_page() -> str:
     """A thread whose posts the browser fetches later: the question and nothing else."""
     return page(
@@ -444,6 +462,8 @@ def linked_cards_page() -> str:
         (story_with_comments_page(), "article"),
         (business_voice_page(), "service"),
         (dated_offer_page(), "service"),
+        (unsigned_story_naming_an_offer_page(), "article"),
+        (offer_quoting_a_customer_page(), "service"),
         (shop_voice_product_page(), "product"),
         (declared_article_naming_an_offer_page(), "article"),
         (script_rendered_thread_page(), "forum"),

@@ -52,6 +52,10 @@ _CALL_TO_ACTION = re.compile(
 # A business speaking of itself, each word with the space or mark around it: counting these
 # costs half of a regular expression's scan.
 _WE_SPELLINGS = (" we ", "We ", " our ", "Our ", " us ", " us.", " us,")
+# A quotation next to a past-tense reporting verb, either side: "…," said Ana Silva.
+_QUOTED_AND_SAID = re.compile(
+    r"[\"”’],?\s+(?:\S+\s+){0,5}?(?:said|told)\b|\b(?:said|told)\b(?:\s+\S+){0,6}?,?\s+[\"“‘]"
+)
 # Paragraphs of prose read for their voice: enough to hear it, and a bound on the cost.
 VOICE_SAMPLE = 40
 _REPLY_WORDS = re.compile(r"^\s*(?:reply|quote|report|like|upvote|share|permalink|#\d+)\s*$", re.I)
@@ -531,11 +535,12 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
         # paragraphs without sections, or declaring itself an article, is more often a story
         # about one ("Town weighs bridge repairs") or a section of them ("Vehicle rental news");
         # dated over none of these, it is more often the offer, less surely than an undated one.
+        # Prose reporting what someone said is news whatever the headline's words.
         dated = t.dated and not _describes_a_plain_page(t)
         declared_article = bool(t.declared & (jsonld.ARTICLE_TYPES - DOCUMENTATION_TYPES))
         short_signed = t.authored and t.headings < 5
         storied = dated and (short_signed or _tells_a_story(t) or _lists_items(t) or declared_article)
-        weight = 1.0 if storied else 2.5 if dated else 3.0
+        weight = 0.5 if _reports_speech(t) else 1.0 if storied else 2.5 if dated else 3.0
         found.append(Vote("service", weight, "computed", "a headline naming an offer"))
     elif headline and _names_a_kind_of_thing(headline):
         declared_list = bool(_declared_types(t) & COLLECTION_TYPES)
@@ -555,6 +560,12 @@ def _lists_items(t: Traits) -> bool:
 def _repeats_items(t: Traits) -> bool:
     """A few items repeated (cards, linked headings, dates) and no story beside them."""
     return max(t.articles, t.linked_headings, t.times) >= 3 and not _tells_a_story(t)
+
+
+def _reports_speech(t: Traits) -> bool:
+    """Whether the prose quotes someone and says who said it: news tells what people said, an
+    offer quotes its customers in the present ("says Jane") if at all."""
+    return any(_QUOTED_AND_SAID.search(paragraph) for paragraph in t.prose_sample)
 
 
 def _tells_a_story(t: Traits) -> bool:
