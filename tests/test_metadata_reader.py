@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsledger.extract.dom import parse_html
 from newsledger.extract.metadata import extract_metadata
+from newsledger.extract.metadata.titles import strip_site
 from newsledger.extract.parts import Metadata
 
 
@@ -57,6 +58,46 @@ def test_a_kicker_before_the_headline_stays_with_the_declared_title() -> None:
     )
     assert metadata.headline is not None
     assert metadata.headline.value == "Flood inquiry: Two ministers resign over the report"
+
+
+def test_a_heading_that_links_to_the_home_page_is_the_site_logo() -> None:
+    metadata = read(
+        "<title>Which winter tyres for a small van? - Fleet Talk</title>",
+        '<div class="top"><h1><a href="/">Fleet Talk</a></h1></div>'
+        "<div class='post'><h2>Which winter tyres for a small van?</h2><p>Text.</p></div>",
+        url="https://fleettalk.example/forum/viewtopic.php?t=4411",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Which winter tyres for a small van?"
+
+
+def test_a_heading_written_as_a_host_name_is_the_site_logo() -> None:
+    metadata = read(
+        "<title>Release notes for version 7.2 - harbourtools.org</title>",
+        "<h1>harbourtools.org</h1><h2>Release notes for version 7.2</h2>",
+        url="https://forum.harbourtools.org/topic/77",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Release notes for version 7.2"
+
+
+def test_past_a_logo_a_later_heading_the_title_confirms_is_the_headline() -> None:
+    metadata = read(
+        "<title>Working with queues — Harbour Toolkit 3.1 Documentation</title>",
+        '<h1><a href="../index.html">Harbour Toolkit 3.1 Documentation</a></h1>'
+        "<div class='page'><h1>Working with queues</h1><p>Text.</p></div>",
+        url="https://docs.harbourtools.example/en/latest/guide/queues.html",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Working with queues"
+    assert metadata.headline.evidence.locator == "h1"
+
+
+def test_a_title_part_naming_the_site_goes_but_a_headline_naming_it_stays() -> None:
+    assert strip_site("Harbour Tools 4 review: faster builds | Harbour Tools Forum", "Harbour Tools") == (
+        "Harbour Tools 4 review: faster builds"
+    )
+    assert strip_site("Queues | Harbour Tools guide to the API", None, "harbourtools") == "Queues"
 
 
 # --------------------------------------------------------------------------- authors

@@ -43,6 +43,7 @@ class Signals:
     figures: list[LexborNode] = field(default_factory=list)
     title: str | None = None
     h1: LexborNode | None = None
+    headings: list[LexborNode] = field(default_factory=list)
     lang: str | None = None
     canonical: str | None = None
 
@@ -111,6 +112,7 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
     if title is not None:
         signals.title = clean_text(title.text()) or None
     signals.h1 = _main_h1(headings)
+    signals.headings = headings
     root = tree.root
     if root is not None:
         signals.lang = (root.attributes.get("lang") or root.attributes.get("xml:lang") or "").strip() or None

@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
+from newsledger.extract.hygiene import split_url
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.choose import evidence_for, first_field
 from newsledger.extract.metadata.dates import parse_date
@@ -53,7 +55,8 @@ def headline(signals: Signals, site: str | None, url: str | None = None) -> Text
     among the first three, comparing letters and digits only (an ``<h1>`` that lost a colon
     between its kicker and headline still agrees).
     """
-    ordered = _ordered_titles(signals, site, domain_key(url or signals.canonical or ""))
+    page_url = url or signals.canonical or ""
+    ordered = _ordered_titles(signals, site, domain_key(page_url), page_url)
     if not ordered:
         return None
     voters = [c for c in ordered if c.source == "json-ld" or c.locator in _VOTERS]
@@ -120,23 +123,81 @@ def _shared_after_kickers(voters: list[Found]) -> Found | None:
 _VOTERS = ('meta[property="og:title"]', "h1")
 
 
-def _ordered_titles(signals: Signals, site: str | None, domain: str) -> list[Found]:
+def _ordered_titles(signals: Signals, site: str | None, domain: str, url: str) -> list[Found]:
     found: list[Found] = []
     declared = ""
     if signals.article is not None:
         value = jsonld.text_of(signals.article.get("headline")) or jsonld.text_of(signals.article.get("name"))
         if value and (declared := clean_text(value)):
             found.append(Found(declared, "json-ld", f"{signals.article_locator}.headline"))
-    found += [_stripped(c, site, domain, declared) for c in signals.all("og:title")[:1]]
-    if signals.h1 is not None and (text := heading_text(signals.h1)):
-        found.append(Found(text, "dom", "h1"))
+    printed, logo = _printed_heading(signals, url)
+    keys = (domain, _key(logo)) if logo else (domain,)
+    found += [_stripped(c, site, keys, declared) for c in signals.all("og:title")[:1]]
+    if printed:
+        found.append(Found(printed, "dom", "h1"))
     found += [
-        _stripped(c, site, domain, declared)
+        _stripped(c, site, keys, declared)
         for c in signals.all("twitter:title", "dc.title", "title", "headline")
     ]
     if signals.title:
-        found.append(_stripped(Found(signals.title, "dom", "title"), site, domain, declared))
+        found.append(_stripped(Found(signals.title, "dom", "title"), site, keys, declared))
     return _completed_truncations(_without_glued_site([c for c in found if c.value], site))
+
+
+def _printed_heading(signals: Signals, url: str) -> tuple[str, str]:
+    """The text of the ``<h1>`` that prints the headline, and that of an ``<h1>`` that prints
+    the site's name instead (its logo, linking to the home page), which marks the site's part
+    of the declared titles. Past a logo, a later ``<h1>`` counts only when a declared title
+    confirms it."""
+    main = signals.h1
+    text = heading_text(main) if main is not None else ""
+    if main is None or not _is_logo(main, text, url):
+        return text, ""
+    declared = [c.value for c in signals.all("og:title", "twitter:title")]
+    if signals.title:
+        declared.append(signals.title)
+    parts = {_key(p) for title in declared for p in _SEPARATORS.split(title)} - {"", _key(text)}
+    for node in signals.headings[:_HEADINGS_LOOKED_AT]:
+        if node.mem_id != main.mem_id and _key(other := heading_text(node)) in parts:
+            return other, text
+    return "", text
+
+
+_HEADINGS_LOOKED_AT = 12
+_HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+
+
+def _is_logo(node: LexborNode, text: str, url: str) -> bool:
+    """A heading that is the site's name: written as a host name, or linking to the home page."""
+    if _HOST_NAME.fullmatch(text):
+        return True
+    links = [a.attributes.get("href") for a in node.css("a")]
+    parent = node.parent
+    for _ in range(2):
+        if parent is None:
+            break
+        if parent.tag == "a":
+            links.append(parent.attributes.get("href"))
+        parent = parent.parent
+    return any(href and _is_home(href, url) for href in links)
+
+
+def _is_home(href: str, url: str) -> bool:
+    """Whether a link leads to a home page above this one: the site's ("/", "../index.html")
+    or that of the section the page is in."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return False
+    try:
+        parts, page = split_url(urljoin(url, href)), split_url(url)
+    except ValueError:
+        return False
+    if parts is None or parts.scheme not in ("http", "https", ""):
+        return False
+    folder = parts.path.rsplit("/", 1)[0] + "/" if "index." in parts.path else parts.path.rstrip("/") + "/"
+    if folder == "/" or page is None or parts.netloc != page.netloc:
+        return folder == "/"
+    return page.path.startswith(folder) and len(page.path.rstrip("/")) > len(folder.rstrip("/"))
 
 
 # Symbols a heading carries as its own permalink ("Quickstart¶"), not as words.
@@ -178,10 +239,10 @@ def _completed_truncations(found: list[Found]) -> list[Found]:
     return out
 
 
-def _stripped(found: Found, site: str | None, domain: str, declared: str) -> Found:
+def _stripped(found: Found, site: str | None, keys: tuple[str, ...], declared: str) -> Found:
     # A tail the JSON-LD headline carries too is part of the headline, unless it names the site.
     guess = found.value != declared
-    return Found(strip_site(found.value, site, domain, guess=guess), found.source, found.locator)
+    return Found(strip_site(found.value, site, *keys, guess=guess), found.source, found.locator)
 
 
 def _without_glued_site(found: list[Found], site: str | None) -> list[Found]:
@@ -207,18 +268,20 @@ def _without_glued_site(found: list[Found], site: str | None) -> list[Found]:
     return out
 
 
-def strip_site(title: str, site: str | None, domain: str = "", *, guess: bool = True) -> str:
+def strip_site(title: str, site: str | None, *domains: str, guess: bool = True) -> str:
     """``title`` without the site's name or a date around it ("Headline | Site | 28.04.2023").
 
-    Without ``guess`` a last part is removed only when it is the site's name or a date.
+    ``domains`` are other keys the site goes by (its domain, its logo's words). Without
+    ``guess`` a last part is removed only when it is the site's name or a date.
     """
     parts = [p for p in _SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip()
-    site_keys = {k for k in (_key(site or ""), domain) if len(k) >= 2}
+    site_keys = {k for k in (_key(site or ""), *domains) if len(k) >= 2}
     kept = [p for p in parts if not (_is_site_name(p, site_keys) or _is_date(p) or _BYLINE_PART.match(p))]
-    # A part that only mentions the site ("The Daily Example Online") goes when another part does not.
-    plain = [p for p in kept if not _mentions_site(p, site_keys)]
+    # A part that mentions the site ("The Daily Example Online") goes when another part does not;
+    # the first part only when it is mostly the site's name (a headline may name the site).
+    plain = [p for p in kept if not _mentions_site(p, site_keys, first=p is parts[0])]
     if plain:
         kept = plain
     if kept and len(kept) < len(parts):
@@ -242,9 +305,11 @@ def _is_site_name(part: str, site_keys: set[str]) -> bool:
     return len(key) >= 2 and any(key == site or site.startswith(key) for site in site_keys)
 
 
-def _mentions_site(part: str, site_keys: set[str]) -> bool:
+def _mentions_site(part: str, site_keys: set[str], *, first: bool) -> bool:
     key = _key(part)
-    return any(len(site) >= 5 and site in key for site in site_keys)
+    return any(
+        len(site) >= 5 and site in key and (not first or 2 * len(site) >= len(key)) for site in site_keys
+    )
 
 
 def _is_date(part: str) -> bool:
