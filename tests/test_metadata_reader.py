@@ -60,6 +60,37 @@ def test_a_kicker_before_the_headline_stays_with_the_declared_title() -> None:
     assert metadata.headline.value == "Flood inquiry: Two ministers resign over the report"
 
 
+def test_an_article_headline_reworded_for_search_gives_way_to_the_printed_one() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "BlogPosting",'
+        ' "headline": "Best Harbour Walks for Families in 2025"}</script>'
+        '<meta property="og:title" content="Best Harbour Walks for Families in 2025">'
+    )
+    body = "<article><h1>The Best Harbour Walks for Families This Year</h1><p>Text.</p></article>"
+    metadata = read(ld, body)
+    assert metadata.headline is not None
+    assert metadata.headline.value == "The Best Harbour Walks for Families This Year"
+    assert "Best Harbour Walks for Families in 2025" in [c.value for c in metadata.headline.evidence.rejected]
+    # One word swapped is the publisher's own variant, and a page that is no article keeps its
+    # declared title over a slogan-like heading.
+    swapped = read(ld, "<article><h1>Best Harbour Strolls for Families in 2025</h1></article>")
+    assert (
+        swapped.headline is not None and swapped.headline.value == "Best Harbour Walks for Families in 2025"
+    )
+    landing = read(ld.split("</script>")[1], body)
+    assert (
+        landing.headline is not None and landing.headline.value == "Best Harbour Walks for Families in 2025"
+    )
+
+
+def test_words_of_two_elements_in_a_heading_do_not_run_together() -> None:
+    metadata = read("", "<h1><span>Harbour Strike</span><span>Ferries run again on Monday</span></h1>")
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Harbour Strike Ferries run again on Monday"
+    inline = read("", "<h1>The <em>Harbour</em>side walk</h1>")
+    assert inline.headline is not None and inline.headline.value == "The Harbourside walk"
+
+
 def test_a_heading_that_links_to_the_home_page_is_the_site_logo() -> None:
     metadata = read(
         "<title>Which winter tyres for a small van? - Fleet Talk</title>",

@@ -73,6 +73,12 @@ def headline(signals: Signals, site: str | None, url: str | None = None) -> Text
         and chosen is not visible
         and not agreed
         and _same_headline(visible.value, chosen.value, site)
+    ) or (
+        # An article's own markup fills its declared headline from the search title.
+        visible is not None
+        and chosen is not visible
+        and signals.article is not None
+        and _reworded(visible.value, chosen.value, site)
     ):
         chosen, reason = visible, "the printed headline, reworded for search or social cards or with an affix"
     others = [c for c in ordered if c is not chosen]
@@ -92,6 +98,31 @@ def _same_headline(printed: str, declared: str, site: str | None) -> bool:
         # the page's, so the declared title keeps its punctuation.
         return _letters(printed) != _letters(declared)
     return declared_key.startswith(printed_key) and len(printed_key) >= 0.4 * len(declared_key)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a title, each cut to its first letters so that inflections still meet."""
+    return {word[:5] for word in _WORD.findall(text.casefold()) if len(word) > 3 or word.isdigit()}
+
+
+def _reworded(printed: str, declared: str, site: str | None) -> bool:
+    """Whether the declared title says what the printed headline says in other words: most of
+    the headline's words are in it, and each has words of its own (a rewording for search,
+    not the headline with an affix or a kicker)."""
+    if site and _key(printed) == _key(site):
+        return False
+    mine, theirs = _stems(printed), _stems(declared)
+    shared = len(mine & theirs)
+    return (
+        shared >= 2
+        and shared >= 0.5 * len(mine)
+        and bool(mine - theirs)
+        and bool(theirs - mine)
+        and len(mine ^ theirs) > 2
+    )
 
 
 def _letters(text: str) -> str:
@@ -207,14 +238,27 @@ _LINE_BREAKING = frozenset({"br", "div", "p", "li"})
 
 def heading_text(node: LexborNode) -> str:
     """The words of a heading as printed: a line break or a block inside it parts words
-    ("Weekend<br>Coding" reads "Weekend Coding"), and a trailing permalink mark is dropped."""
+    ("Weekend<br>Coding" reads "Weekend Coding"), so do two elements whose words would
+    otherwise run together ("<span>Kicker</span><span>Headline</span>"), and a trailing
+    permalink mark is dropped."""
     parts: list[str] = []
+    holder = None
     for inner in node.traverse(include_text=True):
         if inner.tag == "-text":
-            parts.append(inner.text_content or "")
+            text = inner.text_content or ""
+            parent = inner.parent.mem_id if inner.parent is not None else None
+            if parts and parent != holder and _runs_together(parts[-1], text):
+                parts.append(" ")
+            parts.append(text)
+            holder = parent
         elif inner.tag in _LINE_BREAKING and inner.mem_id != node.mem_id:
             parts.append(" ")
     return clean_text("".join(parts)).rstrip(_PERMALINK_MARKS + " ")
+
+
+def _runs_together(before: str, after: str) -> bool:
+    """A word of one element ending where a capitalised word of the next begins ("DemoDer")."""
+    return bool(before) and bool(after) and before[-1].islower() and after[0].isupper()
 
 
 def _completed_truncations(found: list[Found]) -> list[Found]:
