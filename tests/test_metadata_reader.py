@@ -51,6 +51,31 @@ def test_the_printed_headline_is_read_as_a_reader_sees_it() -> None:
     assert hyphenated.headline is not None and hyphenated.headline.value == "Home Repair Assistance Program"
 
 
+def test_a_short_printed_heading_wins_over_a_card_title_that_adds_a_tail() -> None:
+    metadata = read(
+        '<meta property="og:title" content="Canoes: Touring, Whitewater &amp; Inflatable Canoes">',
+        "<h1>Canoes</h1><ul><li>Canoe one</li></ul>",
+    )
+    assert metadata.headline is not None and metadata.headline.value == "Canoes"
+    # Without a separator the longer title is a different name, not an affix.
+    plain = read('<meta property="og:title" content="Canoes and Kayaks">', "<h1>Canoes</h1>")
+    assert plain.headline is not None and plain.headline.value == "Canoes and Kayaks"
+
+
+def test_a_printed_headline_in_other_punctuation_wins_unless_it_lost_a_separator() -> None:
+    card = '<meta property="og:title" content="Harbour walks: a guide for first-time visitors">'
+    dashed = read(card, "<h1>Harbour walks - a guide for first-time visitors</h1>")
+    assert dashed.headline is not None
+    assert dashed.headline.value == "Harbour walks - a guide for first-time visitors"
+    lost = read(card, "<h1><span>Harbour walks</span> <span>a guide for first-time visitors</span></h1>")
+    assert lost.headline is not None
+    assert lost.headline.value == "Harbour walks: a guide for first-time visitors"
+    curly = read(
+        '<meta property="og:title" content="The harbour\'s best walks">', "<h1>The harbour’s best walks</h1>"
+    )
+    assert curly.headline is not None and curly.headline.value == "The harbour's best walks"
+
+
 def test_a_kicker_before_the_headline_stays_with_the_declared_title() -> None:
     metadata = read(
         '<meta property="og:title" content="Flood inquiry: Two ministers resign over the report">',

@@ -90,16 +90,28 @@ def _same_headline(printed: str, declared: str, site: str | None) -> bool:
     an ellipsis) or with an affix after it (a site, a search phrase: "Headline | Top 19 Picks").
     A kicker before the headline ("Topic: Headline") is the publisher's own and stays."""
     printed_key, declared_key = _key(printed), _key(declared)
-    if len(printed_key) < 8 or (site and printed_key == _key(site)):
+    if len(printed_key) < 3 or (site and printed_key == _key(site)):
         return False
     if printed_key == declared_key:
-        # Only the case tells them apart ("HEADLINE" on a card): the printed one reads as meant.
-        # Quotes and separators lost between the heading's elements are the extraction's, not
-        # the page's, so the declared title keeps its punctuation.
-        return _letters(printed) != _letters(declared)
-    return declared_key.startswith(printed_key) and len(printed_key) >= 0.4 * len(declared_key)
+        # The case or a separator tells them apart: the printed one reads as meant, unless it
+        # has fewer marks (separators lost between the heading's elements are the extraction's,
+        # not the page's). Curly or straight quotes are the same words either way.
+        if _straight(printed) == _straight(declared):
+            return _letters(printed) != _letters(declared)
+        return _marks(printed) >= _marks(declared)
+    if (
+        len(printed_key) >= 8
+        and declared_key.startswith(printed_key)
+        and 2.5 * len(printed_key) >= len(declared_key)
+    ):
+        return True
+    # A short heading ("Kayaks") whose declared title adds a tail after a separator.
+    return declared.casefold().startswith(printed.casefold()) and bool(
+        _AFTER_SEPARATOR.match(declared, len(printed))
+    )
 
 
+_AFTER_SEPARATOR = re.compile(r"\s*[:|–—·•»]|\s+-\s")
 _WORD = re.compile(r"\w+")
 
 
@@ -125,8 +137,19 @@ def _reworded(printed: str, declared: str, site: str | None) -> bool:
     )
 
 
+_STRAIGHT_QUOTES = str.maketrans({q: "'" for q in "‘’‚‛"} | {q: '"' for q in "“”„‟«»"})
+
+
+def _straight(text: str) -> str:
+    return text.translate(_STRAIGHT_QUOTES)
+
+
 def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
+
+
+def _marks(text: str) -> int:
+    return sum(not ch.isalnum() and not ch.isspace() for ch in text)
 
 
 _KICKER = re.compile(r"^[^:|–—-]{3,60}?(?::|\s[-–—|])\s+")
