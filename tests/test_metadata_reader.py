@@ -76,13 +76,15 @@ def test_a_printed_headline_in_other_punctuation_wins_unless_it_lost_a_separator
     assert curly.headline is not None and curly.headline.value == "The harbour's best walks"
 
 
-def test_a_kicker_before_the_headline_stays_with_the_declared_title() -> None:
+def test_a_kicker_before_the_headline_in_a_card_title_gives_way_to_the_printed_headline() -> None:
     metadata = read(
         '<meta property="og:title" content="Flood inquiry: Two ministers resign over the report">',
         "<h1>Two ministers resign over the report</h1>",
     )
     assert metadata.headline is not None
-    assert metadata.headline.value == "Flood inquiry: Two ministers resign over the report"
+    assert metadata.headline.value == "Two ministers resign over the report"
+    rejected = [c.value for c in metadata.headline.evidence.rejected]
+    assert "Flood inquiry: Two ministers resign over the report" in rejected
 
 
 def test_an_article_headline_reworded_for_search_gives_way_to_the_printed_one() -> None:

@@ -87,8 +87,8 @@ def headline(signals: Signals, site: str | None, url: str | None = None) -> Text
 
 def _same_headline(printed: str, declared: str, site: str | None) -> bool:
     """Whether the declared title is the printed headline in other typography (quotes, case,
-    an ellipsis) or with an affix after it (a site, a search phrase: "Headline | Top 19 Picks").
-    A kicker before the headline ("Topic: Headline") is the publisher's own and stays."""
+    an ellipsis) or with an affix: after it (a site, a search phrase: "Headline | Top 19 Picks")
+    or before it (a kicker, a brand: "Topic: Headline")."""
     printed_key, declared_key = _key(printed), _key(declared)
     if len(printed_key) < 3 or (site and printed_key == _key(site)):
         return False
@@ -104,6 +104,8 @@ def _same_headline(printed: str, declared: str, site: str | None) -> bool:
         and declared_key.startswith(printed_key)
         and 2.5 * len(printed_key) >= len(declared_key)
     ):
+        return True
+    if len(printed_key) >= 8 and declared_key.endswith(printed_key):
         return True
     # A short heading ("Kayaks") whose declared title adds a tail after a separator.
     return declared.casefold().startswith(printed.casefold()) and bool(
