@@ -62,6 +62,16 @@ def test_a_short_printed_heading_wins_over_a_card_title_that_adds_a_tail() -> No
     assert plain.headline is not None and plain.headline.value == "Canoes and Kayaks"
 
 
+def test_a_printed_headline_that_goes_on_past_a_shortened_card_title_wins() -> None:
+    card = '<meta property="og:title" content="Harbour walks for families">'
+    longer = read(card, "<h1>Harbour walks for families and first-time visitors</h1>")
+    assert longer.headline is not None
+    assert longer.headline.value == "Harbour walks for families and first-time visitors"
+    # A source and a count after the title, as on a link board, are not the headline's words.
+    board = read(card, "<h1>Harbour walks for families (harbourwalks.example) 87</h1>")
+    assert board.headline is not None and board.headline.value == "Harbour walks for families"
+
+
 def test_a_printed_headline_in_other_punctuation_wins_unless_it_lost_a_separator() -> None:
     card = '<meta property="og:title" content="Harbour walks: a guide for first-time visitors">'
     dashed = read(card, "<h1>Harbour walks - a guide for first-time visitors</h1>")

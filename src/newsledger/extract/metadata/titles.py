@@ -107,10 +107,25 @@ def _same_headline(printed: str, declared: str, site: str | None) -> bool:
         return True
     if len(printed_key) >= 8 and declared_key.endswith(printed_key):
         return True
+    if len(declared_key) >= 8 and printed_key.startswith(declared_key) and _grown(printed, declared, site):
+        return True
     # A short heading ("Kayaks") whose declared title adds a tail after a separator.
     return declared.casefold().startswith(printed.casefold()) and bool(
         _AFTER_SEPARATOR.match(declared, len(printed))
     )
+
+
+def _grown(printed: str, declared: str, site: str | None) -> bool:
+    """Whether the printed headline goes on past the declared title in words of its own
+    ("Price Guide & Hourly Rates" for "Price Guide"), not with a site, a source or a count set
+    apart ("Headline | Site", "Headline (example.com) 87")."""
+    parts = [p for p in _SEPARATORS.split(printed) if p.strip()]
+    if len(parts) > 1 and any(_key(p) == _key(declared) for p in parts):
+        return False
+    if _HOST_NAME.search(printed) and not _HOST_NAME.search(declared):
+        return False
+    extra = _stems(printed) - _stems(declared)
+    return any(not stem.isdigit() for stem in extra) and not (site and _key(site) in _key(printed))
 
 
 _AFTER_SEPARATOR = re.compile(r"\s*[:|–—·•»]|\s+-\s")
