@@ -128,6 +128,24 @@ def test_words_of_two_elements_in_a_heading_do_not_run_together() -> None:
     assert inline.headline is not None and inline.headline.value == "The Harbourside walk"
 
 
+def test_a_buttons_label_and_style_rules_in_a_heading_are_not_its_words() -> None:
+    metadata = read(
+        "",
+        '<h1>Module <a href="#">queues</a><button title="Copy">Copy item path</button>'
+        "<style>.badge{color:red}</style></h1>",
+    )
+    assert metadata.headline is not None and metadata.headline.value == "Module queues"
+
+
+def test_a_symbol_decorating_a_card_title_is_no_punctuation_of_the_headline() -> None:
+    metadata = read(
+        '<meta property="og:title" content="🎧 Harbour Studio Headphones Mk II">',
+        "<h1>Harbour Studio Headphones Mk II</h1>",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Harbour Studio Headphones Mk II"
+
+
 def test_a_heading_that_links_to_the_home_page_is_the_site_logo() -> None:
     metadata = read(
         "<title>Which winter tyres for a small van? - Fleet Talk</title>",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from urllib.parse import urljoin
 
@@ -166,7 +167,8 @@ def _letters(text: str) -> str:
 
 
 def _marks(text: str) -> int:
-    return sum(not ch.isalnum() and not ch.isspace() for ch in text)
+    """Punctuation marks; a symbol or emoji decorating a card title is none."""
+    return sum(unicodedata.category(ch).startswith("P") for ch in text)
 
 
 _KICKER = re.compile(r"^[^:|–—-]{3,60}?(?::|\s[-–—|])\s+")
@@ -284,7 +286,7 @@ def heading_text(node: LexborNode) -> str:
     parts: list[str] = []
     holder = None
     for inner in node.traverse(include_text=True):
-        if inner.tag == "-text":
+        if inner.tag == "-text" and not _inside_unprinted(inner, node):
             text = inner.text_content or ""
             parent = inner.parent.mem_id if inner.parent is not None else None
             if parts and parent != holder and _runs_together(parts[-1], text):
@@ -294,6 +296,20 @@ def heading_text(node: LexborNode) -> str:
         elif inner.tag in _LINE_BREAKING and inner.mem_id != node.mem_id:
             parts.append(" ")
     return clean_text("".join(parts)).rstrip(_PERMALINK_MARKS + " ")
+
+
+# Elements whose text a reader never sees as words of the heading: a button's label
+# ("Copy item path"), style rules, scripts.
+_UNPRINTED = frozenset({"button", "style", "script", "noscript", "template", "svg"})
+
+
+def _inside_unprinted(text: LexborNode, heading: LexborNode) -> bool:
+    parent = text.parent
+    while parent is not None and parent.mem_id != heading.mem_id:
+        if parent.tag in _UNPRINTED:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _runs_together(before: str, after: str) -> bool:
