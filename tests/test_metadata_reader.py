@@ -146,6 +146,19 @@ def test_a_symbol_decorating_a_card_title_is_no_punctuation_of_the_headline() ->
     assert metadata.headline.value == "Harbour Studio Headphones Mk II"
 
 
+def test_what_follows_a_vertical_bar_is_a_tagline_not_the_headline() -> None:
+    metadata = read("", "<h1>Ferry timetable for the winter season | Sailings and Fares</h1>")
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Ferry timetable for the winter season"
+    assert metadata.headline.evidence.rejected[0].value == (
+        "Ferry timetable for the winter season | Sailings and Fares"
+    )
+    # A short head before a long rest is a kicker; the bar stays.
+    kicker = read("", "<h1>BUDGET 2026 | Harbour board gets funds to hire ten new ferry crews</h1>")
+    assert kicker.headline is not None
+    assert kicker.headline.value == "BUDGET 2026 | Harbour board gets funds to hire ten new ferry crews"
+
+
 def test_a_heading_that_links_to_the_home_page_is_the_site_logo() -> None:
     metadata = read(
         "<title>Which winter tyres for a small van? - Fleet Talk</title>",

@@ -83,7 +83,20 @@ def headline(signals: Signals, site: str | None, url: str | None = None) -> Text
     ):
         chosen, reason = visible, "the printed headline, reworded for search or social cards or with an affix"
     others = [c for c in ordered if c is not chosen]
+    if (head := _before_bar(chosen.value)) != chosen.value:
+        others.insert(0, chosen)
+        chosen = Found(head, chosen.source, chosen.locator)
+        reason = "a tagline, section or site after a vertical bar"
     return TextField(value=chosen.value, evidence=evidence_for(chosen, others, reason))
+
+
+def _before_bar(title: str) -> str:
+    """A vertical bar is no punctuation of prose: what follows it in a title is a tagline, a
+    section or the site ("Headline | Top 19 Picks", "Headline | Opinion"). A single word, or a
+    short head before a long rest, is a kicker ("BUDGET | Tax office hires ten new auditors")."""
+    head, bar, rest = title.partition(" | ")
+    words = len(head.split())
+    return head.strip() if bar and words >= 2 and words >= 0.4 * len(rest.split()) else title
 
 
 def _same_headline(printed: str, declared: str, site: str | None) -> bool:
