@@ -114,7 +114,15 @@ def test_an_article_headline_reworded_for_search_gives_way_to_the_printed_one() 
     assert (
         swapped.headline is not None and swapped.headline.value == "Best Harbour Walks for Families in 2025"
     )
-    landing = read(ld.split("</script>")[1], body)
+    # The one <article> of a page speaks for it as its JSON-LD would; one of several does not.
+    card = ld.split("</script>")[1]
+    printed = read(card, body)
+    assert printed.headline is not None
+    assert printed.headline.value == "The Best Harbour Walks for Families This Year"
+    teasers = read(card, body + "<article><h2>More walks</h2></article>")
+    assert teasers.headline is not None
+    assert teasers.headline.value == "Best Harbour Walks for Families in 2025"
+    landing = read(card, body.replace("article>", "div>"))
     assert (
         landing.headline is not None and landing.headline.value == "Best Harbour Walks for Families in 2025"
     )

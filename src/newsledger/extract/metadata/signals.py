@@ -44,6 +44,7 @@ class Signals:
     title: str | None = None
     h1: LexborNode | None = None
     headings: list[LexborNode] = field(default_factory=list)
+    articles: int = 0
     lang: str | None = None
     canonical: str | None = None
 
@@ -82,8 +83,8 @@ def meta_source(key: str) -> EvidenceSource:
     return "meta"
 
 
-# One pass over the tree finds all four kinds; each css query is a full traversal.
-_DECLARING = 'meta, script[type*="ld+json"], script[type*="json+ld"], h1, figure'
+# One pass over the tree finds all five kinds; each css query is a full traversal.
+_DECLARING = 'meta, script[type*="ld+json"], script[type*="json+ld"], h1, figure, article'
 
 
 def read_signals(tree: LexborHTMLParser) -> Signals:
@@ -97,6 +98,8 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
             scripts.append(node)
         elif node.tag == "figure":
             signals.figures.append(node)
+        elif node.tag == "article":
+            signals.articles += 1
         else:
             headings.append(node)
     blocks = jsonld.read_blocks(scripts)

@@ -78,7 +78,7 @@ def headline(signals: Signals, site: str | None, url: str | None = None) -> Text
         # An article's own markup fills its declared headline from the search title.
         visible is not None
         and chosen is not visible
-        and signals.article is not None
+        and _in_article(signals)
         and _reworded(visible.value, chosen.value, site)
     ):
         chosen, reason = visible, "the printed headline, reworded for search or social cards or with an affix"
@@ -97,6 +97,26 @@ def _before_bar(title: str) -> str:
     head, bar, rest = title.partition(" | ")
     words = len(head.split())
     return head.strip() if bar and words >= 2 and words >= 0.4 * len(rest.split()) else title
+
+
+def _in_article(signals: Signals) -> bool:
+    """Whether the page declares an article (JSON-LD) or prints its headline inside its one
+    ``<article>`` (several are teasers or cards, one of which may hold a heading)."""
+    if signals.article is not None:
+        return True
+    if signals.articles != 1:
+        return False
+    node = signals.h1.parent if signals.h1 is not None else None
+    for _ in range(_ARTICLE_DEPTH):
+        if node is None:
+            return False
+        if node.tag == "article":
+            return True
+        node = node.parent
+    return False
+
+
+_ARTICLE_DEPTH = 12
 
 
 def _same_headline(printed: str, declared: str, site: str | None) -> bool:
