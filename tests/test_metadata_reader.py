@@ -51,15 +51,19 @@ def test_the_printed_headline_is_read_as_a_reader_sees_it() -> None:
     assert hyphenated.headline is not None and hyphenated.headline.value == "Home Repair Assistance Program"
 
 
-def test_a_short_printed_heading_wins_over_a_card_title_that_adds_a_tail() -> None:
+def test_a_short_printed_heading_wins_over_a_card_title_that_goes_on_past_it() -> None:
     metadata = read(
         '<meta property="og:title" content="Canoes: Touring, Whitewater &amp; Inflatable Canoes">',
         "<h1>Canoes</h1><ul><li>Canoe one</li></ul>",
     )
     assert metadata.headline is not None and metadata.headline.value == "Canoes"
-    # Without a separator the longer title is a different name, not an affix.
-    plain = read('<meta property="og:title" content="Canoes and Kayaks">', "<h1>Canoes</h1>")
-    assert plain.headline is not None and plain.headline.value == "Canoes and Kayaks"
+    described = read(
+        '<meta property="og:title" content="Canoes for Touring and Whitewater">', "<h1>Canoes</h1>"
+    )
+    assert described.headline is not None and described.headline.value == "Canoes"
+    # Inside a word the longer title is a different name, not an affix.
+    plain = read('<meta property="og:title" content="Canoeing in Winter">', "<h1>Canoe</h1>")
+    assert plain.headline is not None and plain.headline.value == "Canoeing in Winter"
 
 
 def test_a_printed_headline_that_goes_on_past_a_shortened_card_title_wins() -> None:

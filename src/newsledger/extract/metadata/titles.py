@@ -143,7 +143,7 @@ def _same_headline(printed: str, declared: str, site: str | None) -> bool:
         return True
     if len(declared_key) >= 8 and printed_key.startswith(declared_key) and _grown(printed, declared, site):
         return True
-    # A short heading ("Kayaks") whose declared title adds a tail after a separator.
+    # A short heading ("Kayaks") whose declared title goes on past it at a word's end.
     return declared.casefold().startswith(printed.casefold()) and bool(
         _AFTER_SEPARATOR.match(declared, len(printed))
     )
@@ -162,7 +162,7 @@ def _grown(printed: str, declared: str, site: str | None) -> bool:
     return any(not stem.isdigit() for stem in extra) and not (site and _key(site) in _key(printed))
 
 
-_AFTER_SEPARATOR = re.compile(r"\s*[:|–—·•»]|\s+-\s")
+_AFTER_SEPARATOR = re.compile(r"\s*[:|–—·•»+]|\s+-\s|\s+(?=\w)")
 _WORD = re.compile(r"\w+")
 
 
