@@ -171,6 +171,25 @@ def test_what_follows_a_vertical_bar_is_a_tagline_not_the_headline() -> None:
     assert kicker.headline.value == "BUDGET 2026 | Harbour board gets funds to hire ten new ferry crews"
 
 
+def test_a_json_ld_headline_wrapped_whole_in_quotes_loses_them() -> None:
+    metadata = read(
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "headline": "\\"How the harbour ferry schedule works\\""}</script>',
+        "<p>Text.</p>",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "How the harbour ferry schedule works"
+
+
+def test_empty_brackets_after_a_card_title_are_no_lost_separator() -> None:
+    metadata = read(
+        '<meta property="og:title" content="Harbour Rope Clips 40-Pack, Clear ()">',
+        "<h1>Harbour Rope Clips 40-Pack, Clear</h1>",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Harbour Rope Clips 40-Pack, Clear"
+
+
 def test_a_heading_that_links_to_the_home_page_is_the_site_logo() -> None:
     metadata = read(
         "<title>Which winter tyres for a small van? - Fleet Talk</title>",

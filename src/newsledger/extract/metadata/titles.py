@@ -200,8 +200,14 @@ def _letters(text: str) -> str:
 
 
 def _marks(text: str) -> int:
-    """Punctuation marks; a symbol or emoji decorating a card title is none."""
-    return sum(unicodedata.category(ch).startswith("P") for ch in text)
+    """Punctuation marks that part a title; quotation marks and a symbol or emoji decorating a
+    card title are none."""
+    return sum(unicodedata.category(ch) in _PARTING and ch not in _QUOTES for ch in text)
+
+
+# Dashes and other punctuation (":", "/", "?"); quotation marks and apostrophes aside.
+_PARTING = frozenset({"Pd", "Po"})
+_QUOTES = frozenset("'\"‘’‚‛“”„‟«»‹›")
 
 
 _KICKER = re.compile(r"^[^:|–—-]{3,60}?(?::|\s[-–—|])\s+")
@@ -234,7 +240,7 @@ def _ordered_titles(signals: Signals, site: str | None, domain: str, url: str) -
     declared = ""
     if signals.article is not None:
         value = jsonld.text_of(signals.article.get("headline")) or jsonld.text_of(signals.article.get("name"))
-        if value and (declared := clean_text(value)):
+        if value and (declared := _unquoted(clean_text(value))):
             found.append(Found(declared, "json-ld", f"{signals.article_locator}.headline"))
     printed, logo = _printed_heading(signals, url)
     keys = (domain, _key(logo)) if logo else (domain,)
@@ -248,6 +254,14 @@ def _ordered_titles(signals: Signals, site: str | None, domain: str, url: str) -
     if signals.title:
         found.append(_stripped(Found(signals.title, "dom", "title"), site, keys, declared))
     return _completed_truncations(_without_glued_site([c for c in found if c.value], site))
+
+
+def _unquoted(value: str) -> str:
+    """A JSON-LD headline wrapped whole in double quotes ('"How Git works"') carries them from
+    its serialisation; a quotation that is only part of it stays."""
+    if len(value) > 2 and value[0] == value[-1] == '"' and '"' not in value[1:-1]:
+        return value[1:-1].strip()
+    return value
 
 
 def _printed_heading(signals: Signals, url: str) -> tuple[str, str]:
