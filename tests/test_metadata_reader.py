@@ -190,6 +190,20 @@ def test_empty_brackets_after_a_card_title_are_no_lost_separator() -> None:
     assert metadata.headline.value == "Harbour Rope Clips 40-Pack, Clear"
 
 
+def test_a_part_of_the_printed_heading_naming_the_site_goes() -> None:
+    metadata = read(
+        '<meta property="og:site_name" content="Harbourline">',
+        "<h1>Ferry fares for 2026 - Harbourline Fare Guide</h1>",
+    )
+    assert metadata.headline is not None and metadata.headline.value == "Ferry fares for 2026"
+    # A heading that names the site in its first part keeps it.
+    named = read(
+        "", "<h1>Harbourline adds a night ferry - and cuts fares</h1>", url="https://harbourline.example/n"
+    )
+    assert named.headline is not None
+    assert named.headline.value == "Harbourline adds a night ferry - and cuts fares"
+
+
 def test_a_heading_that_links_to_the_home_page_is_the_site_logo() -> None:
     metadata = read(
         "<title>Which winter tyres for a small van? - Fleet Talk</title>",

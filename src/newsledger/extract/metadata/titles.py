@@ -246,7 +246,7 @@ def _ordered_titles(signals: Signals, site: str | None, domain: str, url: str) -
     keys = (domain, _key(logo)) if logo else (domain,)
     found += [_stripped(c, site, keys, declared) for c in signals.all("og:title")[:1]]
     if printed:
-        found.append(Found(printed, "dom", "h1"))
+        found.append(Found(strip_site(printed, site, *keys, guess=False), "dom", "h1"))
     found += [
         _stripped(c, site, keys, declared)
         for c in signals.all("twitter:title", "dc.title", "title", "headline")
