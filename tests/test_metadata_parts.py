@@ -312,6 +312,15 @@ def test_title_cut_short_with_an_ellipsis_gives_way_to_the_full_one() -> None:
     assert _headline(head, body) == "Ferry strike ends after three days of talks in the harbour"
 
 
+def test_title_cut_inside_a_bracket_gives_way_to_the_full_one() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Ferry strike ends after three days (talks in the"}</script>'
+        '<meta property="og:title" content="Ferry strike ends after three days (talks in the harbour office)">'
+    )
+    assert _headline(head) == "Ferry strike ends after three days (talks in the harbour office)"
+
+
 def test_byline_part_of_a_title_is_dropped() -> None:
     assert strip_site("Ferry strike ends | The Courier | by Ana Ruiz", "The Courier") == "Ferry strike ends"
 

@@ -365,11 +365,12 @@ def _runs_together(before: str, after: str) -> bool:
 
 
 def _completed_truncations(found: list[Found]) -> list[Found]:
-    """A title cut short with an ellipsis gives way to a candidate it is the beginning of."""
+    """A title cut short, with an ellipsis or inside a bracket it never closes, gives way to a
+    candidate it is the beginning of."""
     out = []
     for candidate in found:
         stem = candidate.value.removesuffix("…").removesuffix("...").rstrip()
-        if stem != candidate.value and len(stem) >= 10:
+        if (stem != candidate.value or _unclosed(stem)) and len(stem) >= 10:
             full = next(
                 (
                     c.value
@@ -384,6 +385,10 @@ def _completed_truncations(found: list[Found]) -> list[Found]:
                 candidate = Found(full, candidate.source, candidate.locator)
         out.append(candidate)
     return out
+
+
+def _unclosed(title: str) -> bool:
+    return title.count("(") > title.count(")") or title.count("[") > title.count("]")
 
 
 def _stripped(found: Found, site: str | None, keys: tuple[str, ...], declared: str) -> Found:
