@@ -321,6 +321,11 @@ def test_title_cut_inside_a_bracket_gives_way_to_the_full_one() -> None:
     assert _headline(head) == "Ferry strike ends after three days (talks in the harbour office)"
 
 
+def test_a_markdown_heading_mark_before_a_declared_title_is_dropped() -> None:
+    head = '<meta property="og:title" content="## Ferry strike ends after three days">'
+    assert _headline(head) == "Ferry strike ends after three days"
+
+
 def test_byline_part_of_a_title_is_dropped() -> None:
     assert strip_site("Ferry strike ends | The Courier | by Ana Ruiz", "The Courier") == "Ferry strike ends"
 

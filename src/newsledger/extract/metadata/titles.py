@@ -240,7 +240,7 @@ def _ordered_titles(signals: Signals, site: str | None, domain: str, url: str) -
     declared = ""
     if signals.article is not None:
         value = jsonld.text_of(signals.article.get("headline")) or jsonld.text_of(signals.article.get("name"))
-        if value and (declared := _unquoted(clean_text(value))):
+        if value and (declared := _unquoted(_MARKDOWN_HEADING.sub("", clean_text(value)))):
             found.append(Found(declared, "json-ld", f"{signals.article_locator}.headline"))
     printed, logo = _printed_heading(signals, url)
     keys = (domain, _key(logo)) if logo else (domain,)
@@ -262,6 +262,10 @@ def _unquoted(value: str) -> str:
     if len(value) > 2 and value[0] == value[-1] == '"' and '"' not in value[1:-1]:
         return value[1:-1].strip()
     return value
+
+
+# A Markdown heading mark ("## Title") left in a declared title by the text it was cut from.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\w)")
 
 
 def _printed_heading(signals: Signals, url: str) -> tuple[str, str]:
@@ -394,7 +398,8 @@ def _unclosed(title: str) -> bool:
 def _stripped(found: Found, site: str | None, keys: tuple[str, ...], declared: str) -> Found:
     # A tail the JSON-LD headline carries too is part of the headline, unless it names the site.
     guess = found.value != declared
-    return Found(strip_site(found.value, site, *keys, guess=guess), found.source, found.locator)
+    value = strip_site(_MARKDOWN_HEADING.sub("", found.value), site, *keys, guess=guess)
+    return Found(value, found.source, found.locator)
 
 
 def _without_glued_site(found: list[Found], site: str | None) -> list[Found]:
