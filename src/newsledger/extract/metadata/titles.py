@@ -442,6 +442,8 @@ def strip_site(title: str, site: str | None, *domains: str, guess: bool = True) 
     if plain:
         kept = plain
     if kept and len(kept) < len(parts):
+        if kept[0] is parts[0] and _is_site_name(parts[-1], site_keys) and _sections(kept[1:], kept[0]):
+            kept = kept[:1]
         return _rejoin(title, kept)
     if not guess:
         return title.strip()
@@ -451,6 +453,12 @@ def strip_site(title: str, site: str | None, *domains: str, guess: bool = True) 
     if len(last) <= 30 and looks_like_name and len(last) < len(" ".join(parts[:-1])) / 1.5:
         return _rejoin(title, parts[:-1])
     return title.strip()
+
+
+def _sections(middle: list[str], first: str) -> bool:
+    """Whether the parts between the page's title and the site's name are short section names
+    ("Headline / Section / Site", a breadcrumb read backwards)."""
+    return bool(middle) and all(len(p.split()) <= 3 and len(p) < len(first) for p in middle)
 
 
 # A title part that is the byline ("Headline | Site | by Jane Doe").
