@@ -2,8 +2,10 @@
 
 The headline printed on the page (the main ``<h1>``) is the article's own words; meta titles
 are often rewritten for search or social cards, and ``<title>`` carries the site's name. The
-``<h1>`` is trusted when a declared title confirms it; otherwise the declared headline is taken,
-with a site-name prefix or suffix removed.
+``<h1>`` is trusted when a declared title confirms it, or differs from it only by an affix, a
+kicker, typography or (on an article) a rewording for search; otherwise the declared headline
+is taken, with the site's name, a section and a tagline after a vertical bar removed. An
+``<h1>`` that is the site's logo is no headline: its words mark the site's part of the titles.
 """
 
 from __future__ import annotations
