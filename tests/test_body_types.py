@@ -128,3 +128,20 @@ def test_a_couple_of_short_paragraphs_are_one_box_of_the_body_on_any_page() -> N
     assert small_share(teaser, boxed=False) == BOXED_PROSE_SHARE
     assert small_share(story, boxed=False) == SMALL_PROSE_SHARE
     assert small_share(story, boxed=True) == BOXED_PROSE_SHARE
+
+
+def test_a_passage_printed_twice_is_read_once() -> None:
+    body = _body("product-twice.html", "product")
+    text = "\n".join(block.text for block in body.blocks)
+    assert text.count("A one-litre jug of pressed steel") == 1
+    assert text.count("Each jug is dipped by hand") == 1
+    # A short line that recurs elsewhere on its own is not part of a copied passage.
+    assert text.count("Hand wash only.") == 2
+    assert "Dry the jug upside down" in text
+    copies = [b for b in body.boilerplate if b.reason == "repeats an earlier passage word for word"]
+    assert len(copies) == 1 and copies[0].text.startswith("A one-litre jug")
+
+
+def test_plans_and_tabs_keep_their_repeated_passages() -> None:
+    text = _body_text("product-twice.html", "service")
+    assert text.count("A one-litre jug of pressed steel") == 2

@@ -19,6 +19,7 @@ from newsledger.extract.content.blocks import (
     build_blocks,
     classify,
     drop_orphan_headings,
+    drop_repeated_passages,
     merge_asides,
     outside_aside,
 )
@@ -69,9 +70,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     # The container sits at the same depth on every path that passes through it.
     depth = max(depths)
     body, orphans = drop_orphan_headings(body, depth)
+    body, copies = drop_repeated_passages(body) if kind not in REPEATING_KINDS else (body, [])
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
-        boilerplate=merge_asides([*asides, *orphans]),
+        boilerplate=merge_asides([*asides, *orphans, *copies]),
         notes=(f"article container: {container.label}",),
     )
 
@@ -97,6 +99,9 @@ def unwrap_script_fallback(root: LexborNode) -> None:
 KEPT_BOXES: dict[str, frozenset[str]] = {"forum": frozenset({"byline", "dateline"})}
 # Pages whose hidden panels (tabs: the same example in several languages) are content.
 REVEALED_KINDS = frozenset({"documentation"})
+# Pages whose boxes repeat passages on purpose (the same steps in each language's tab, the same
+# features in each plan): a passage met twice there is not a stray copy.
+REPEATING_KINDS = frozenset({"documentation", "service"})
 # Pages whose main heading names the subject the body describes.
 HEADED_KINDS = frozenset({"product", "service", "documentation"})
 PEER_ARTICLE_KINDS = frozenset({"forum", "listing", "collection"})

@@ -69,6 +69,49 @@ def classify(
     return None
 
 
+# A page may print a passage twice (its description laid out once for small screens and once for
+# large, a whole story rendered twice), both copies in the markup. A copy is a run of body
+# segments repeating, word for word and in the same order, a run met earlier, long enough to be
+# a passage rather than a line that recurs on each card of a listing. Table cells and code
+# repeat by nature and are left alone.
+REPEAT_MIN_CHARS = 200
+_UNIQUE_KINDS = frozenset({"td", "th", "pre", "figure"})
+
+
+def drop_repeated_passages(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
+    """Body segments without the second copies of passages, and those copies set aside."""
+    first_at: dict[str, int] = {}
+    # For each segment, where its text first appeared in the body (None: here, or never compared).
+    origins: list[int | None] = []
+    for index, segment in enumerate(body):
+        if segment.kind in _UNIQUE_KINDS or not segment.text:
+            origins.append(None)
+            continue
+        origin = first_at.setdefault(segment.text, index)
+        origins.append(origin if origin != index else None)
+    copies: set[int] = set()
+    start = 0
+    while start < len(body):
+        if origins[start] is None:
+            start += 1
+            continue
+        end = start + 1
+        while end < len(body) and origins[end] is not None and origins[end] == origins[end - 1] + 1:  # type: ignore[operator]
+            end += 1
+        if sum(len(segment.text) for segment in body[start:end]) >= REPEAT_MIN_CHARS:
+            copies.update(range(start, end))
+        start = end
+    if not copies:
+        return list(body), []
+    asides: list[Aside] = []
+    for index in sorted(copies):
+        segment = body[index]
+        aside = Aside("other", segment.text, "repeats an earlier passage word for word", segment.path[-1].label)
+        aside.order = segment.order
+        asides.append(aside)
+    return [segment for index, segment in enumerate(body) if index not in copies], asides
+
+
 def _same_words(text: str, other: str) -> bool:
     return text.casefold().split() == other.casefold().split()
 
