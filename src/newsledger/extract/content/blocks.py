@@ -96,7 +96,7 @@ def drop_repeated_passages(body: Sequence[Segment]) -> tuple[list[Segment], list
             start += 1
             continue
         end = start + 1
-        while end < len(body) and origins[end] is not None and origins[end] == origins[end - 1] + 1:  # type: ignore[operator]
+        while end < len(body) and _continues_copy(origins[end - 1], origins[end]):
             end += 1
         if sum(len(segment.text) for segment in body[start:end]) >= REPEAT_MIN_CHARS:
             copies.update(range(start, end))
@@ -106,10 +106,17 @@ def drop_repeated_passages(body: Sequence[Segment]) -> tuple[list[Segment], list
     asides: list[Aside] = []
     for index in sorted(copies):
         segment = body[index]
-        aside = Aside("other", segment.text, "repeats an earlier passage word for word", segment.path[-1].label)
+        aside = Aside(
+            "other", segment.text, "repeats an earlier passage word for word", segment.path[-1].label
+        )
         aside.order = segment.order
         asides.append(aside)
     return [segment for index, segment in enumerate(body) if index not in copies], asides
+
+
+def _continues_copy(previous: int | None, origin: int | None) -> bool:
+    """Whether a segment copies the one after the original of the segment before it."""
+    return previous is not None and origin == previous + 1
 
 
 def _same_words(text: str, other: str) -> bool:
