@@ -145,3 +145,11 @@ def test_a_passage_printed_twice_is_read_once() -> None:
 def test_plans_and_tabs_keep_their_repeated_passages() -> None:
     text = _body_text("product-twice.html", "service")
     assert text.count("A one-litre jug of pressed steel") == 2
+
+
+def test_a_box_in_a_state_is_not_furniture() -> None:
+    body = _body("product-state-class.html", "product")
+    text = "\n".join(block.text for block in body.blocks)
+    assert "A dark roast for grey mornings on the marsh" in text
+    assert "every third bag ships free" in text
+    assert not any(b.kind == "newsletter" for b in body.boilerplate)
