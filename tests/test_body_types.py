@@ -153,3 +153,18 @@ def test_a_box_in_a_state_is_not_furniture() -> None:
     assert "A dark roast for grey mornings on the marsh" in text
     assert "every third bag ships free" in text
     assert not any(b.kind == "newsletter" for b in body.boilerplate)
+
+
+def test_product_reads_its_folded_tabs_and_accordions() -> None:
+    text = _body_text("product-tabs.html", "product")
+    assert "A paraffin lantern with a hinged glass chimney" in text
+    assert "Height 34 cm with the bail folded" in text
+    assert "Lanterns ship by tracked courier" in text
+    # A hidden drawer that is no panel of the body stays aside.
+    assert "Measure the hook on your boom" not in text
+
+
+def test_folded_panels_stay_aside_on_other_pages() -> None:
+    text = _body_text("product-tabs.html", "article")
+    assert "A paraffin lantern with a hinged glass chimney" in text
+    assert "Height 34 cm with the bail folded" not in text

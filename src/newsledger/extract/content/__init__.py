@@ -47,7 +47,7 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     if root is None:
         return Body(notes=("the page has no body",))
     kind = page_kind(metadata)
-    segments = segment_tree(root, reveal_hidden=kind in REVEALED_KINDS)
+    segments = segment_tree(root, reveal_hidden=kind in REVEALED_KINDS, reveal_panels=kind in PANELLED_KINDS)
     prose = [prose_chars(segment) for segment in segments]
     container = choose_container(segments, prose, thread=kind == "forum")
     if container is None:
@@ -99,6 +99,9 @@ def unwrap_script_fallback(root: LexborNode) -> None:
 KEPT_BOXES: dict[str, frozenset[str]] = {"forum": frozenset({"byline", "dateline"})}
 # Pages whose hidden panels (tabs: the same example in several languages) are content.
 REVEALED_KINDS = frozenset({"documentation"})
+# Pages whose folded tab and accordion panels are content (a product's description, its
+# specifications); their other hidden boxes (menus, modals, carts) stay aside.
+PANELLED_KINDS = frozenset({"product"})
 # Pages whose boxes repeat passages on purpose (the same steps in each language's tab, the same
 # features in each plan): a passage met twice there is not a stray copy.
 REPEATING_KINDS = frozenset({"documentation", "service"})
