@@ -168,3 +168,11 @@ def test_folded_panels_stay_aside_on_other_pages() -> None:
     text = _body_text("product-tabs.html", "article")
     assert "A paraffin lantern with a hinged glass chimney" in text
     assert "Height 34 cm with the bail folded" not in text
+
+
+def test_parts_streamed_to_the_end_of_the_page_are_read_in_their_places() -> None:
+    blocks = [block.text for block in _body("streamed-article.html", "article").blocks]
+    assert blocks[0].startswith("Fishermen noticed first")
+    assert blocks[1].startswith("The gauge the tables were built on")
+    assert blocks[2].startswith("The harbour office now takes its readings")
+    assert not any("Loading" in text for text in blocks)

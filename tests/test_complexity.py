@@ -46,7 +46,9 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
     ),
     "nested <div>": (lambda n: "<div>" * n + "deep text" + "</div>" * n, "html", 20_000),
     "nested <span> inside a link": (
-        lambda n: "<h3><a href=/x>" + "<span>" * n + "deep text</a></h3>" + "<li><a href=/y>more</a></li>" * 50,
+        lambda n: (
+            "<h3><a href=/x>" + "<span>" * n + "deep text</a></h3>" + "<li><a href=/y>more</a></li>" * 50
+        ),
         "html",
         25_000,
     ),
@@ -63,17 +65,42 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
     ),
     "one long paragraph": (lambda n: "<p>" + _prose(n, 1, " ") + "</p>", "html", 400_000),
     "byline labels in one large block": (
-        lambda n: "<article><div>" + "<b>By</b> the council approved the new budget. " * (n // 46) + "</div></article>",
+        lambda n: (
+            "<article><div>"
+            + "<b>By</b> the council approved the new budget. " * (n // 46)
+            + "</div></article>"
+        ),
         "html",
         100_000,
     ),
     "paragraphs after formatting elements left open": (
-        lambda n: "<p>" + "".join(f'<b class="k{i}">' for i in range(n // 400)) + "<p>Words here.</p>" * (n // 40),
+        lambda n: (
+            "<p>" + "".join(f'<b class="k{i}">' for i in range(n // 400)) + "<p>Words here.</p>" * (n // 40)
+        ),
         "html",
         100_000,
     ),
     "repeated paragraphs": (
         lambda n: "<p>The council approved the budget.</p>\n" * (n // 40),
+        "html",
+        200_000,
+    ),
+    "streamed parts each holding the place of the next": (
+        lambda n: (
+            "<main><template id='P:0'></template></main>"
+            + "".join(
+                f"<div hidden id='S:{k:x}'><p>Part {k} of the story.</p><template id='P:{k + 1:x}'></template></div>"
+                for k in range(n // 90)
+            )
+        ),
+        "html",
+        200_000,
+    ),
+    "passages repeated in turn": (
+        lambda n: "".join(
+            f"<p>The council approved budget number {k % 50} after a long debate about the bridge.</p>"
+            for k in range(n // 85)
+        ),
         "html",
         200_000,
     ),

@@ -43,6 +43,7 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     root = tree.body or tree.root
     if root is not None:
         unwrap_script_fallback(root)
+        place_streamed_parts(root)
     drop_non_text(tree)
     if root is None:
         return Body(notes=("the page has no body",))
@@ -93,6 +94,59 @@ def unwrap_script_fallback(root: LexborNode) -> None:
     for fallback in fallbacks:
         if len(fallback.text(deep=True)) >= NOSCRIPT_SHARE * total:
             fallback.unwrap()
+
+
+# A page streamed in parts (React's server rendering) ships each late part as a hidden
+# ``<div id="S:n">`` at the end of the body (``n`` a number in hex). Its place is marked by
+# ``<template id="P:n">``, or, for a part with a fallback, by ``<template id="B:n">`` followed
+# by the fallback ("Loading...") up to the comment closing the boundary; a script moves each
+# part in. Read without script, the article would be hidden at the end of the page.
+_BOUNDARY_END = "<!--/$-->"
+STREAMED_COPY_SHARE = 2.0
+
+
+def place_streamed_parts(root: LexborNode) -> None:
+    """Move each streamed part to its place, instead of its fallback."""
+    parts = root.css('div[hidden][id^="S:"]')
+    if not parts:
+        return
+    places = {node.attributes.get("id"): node for node in root.css('template[id^="B:"], template[id^="P:"]')}
+    # Moving a part copies it, and a part placed inside another is copied again with it: the
+    # copies stop at twice the page's markup, so that parts nested in a long chain cost no more.
+    budget = STREAMED_COPY_SHARE * len(root.html or "")
+    # Inner parts come after the part holding their place: placed first, they travel with it.
+    for part in reversed(parts):
+        budget -= len(part.html or "")
+        if budget < 0:
+            return
+        number = (part.attributes.get("id") or "")[2:]
+        place = places.get(f"P:{number}")
+        if place is None:
+            place = places.get(f"B:{number}")
+            if place is None:
+                continue
+            _drop_fallback(place)
+        place.insert_before(part)
+        moved = place.prev
+        place.decompose()
+        part.decompose()
+        if moved is not None:
+            moved.unwrap()
+
+
+def _drop_fallback(place: LexborNode) -> None:
+    """What is shown until the part arrives: the nodes after its place up to the comment closing
+    the boundary. Without that comment (a page stripped of its comments) nothing is dropped; the
+    look stops at the next place too, so that each node is looked at once."""
+    fallback: list[LexborNode] = []
+    node = place.next
+    while node is not None and node.tag != "template":
+        if node.tag == "-comment" and node.html == _BOUNDARY_END:
+            for shown in fallback:
+                shown.decompose()
+            return
+        fallback.append(node)
+        node = node.next
 
 
 # Boxes that are part of the body on a page type: each post of a thread with its author and time.
