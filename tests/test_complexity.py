@@ -46,9 +46,7 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
     ),
     "nested <div>": (lambda n: "<div>" * n + "deep text" + "</div>" * n, "html", 20_000),
     "nested <span> inside a link": (
-        lambda n: (
-            "<h3><a href=/x>" + "<span>" * n + "deep text</a></h3>" + "<li><a href=/y>more</a></li>" * 50
-        ),
+        lambda n: "<h3><a href=/x>" + "<span>" * n + "deep text</a></h3>" + "<li><a href=/y>more</a></li>" * 50,
         "html",
         25_000,
     ),
@@ -65,18 +63,12 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
     ),
     "one long paragraph": (lambda n: "<p>" + _prose(n, 1, " ") + "</p>", "html", 400_000),
     "byline labels in one large block": (
-        lambda n: (
-            "<article><div>"
-            + "<b>By</b> the council approved the new budget. " * (n // 46)
-            + "</div></article>"
-        ),
+        lambda n: "<article><div>" + "<b>By</b> the council approved the new budget. " * (n // 46) + "</div></article>",
         "html",
         100_000,
     ),
     "paragraphs after formatting elements left open": (
-        lambda n: (
-            "<p>" + "".join(f'<b class="k{i}">' for i in range(n // 400)) + "<p>Words here.</p>" * (n // 40)
-        ),
+        lambda n: "<p>" + "".join(f'<b class="k{i}">' for i in range(n // 400)) + "<p>Words here.</p>" * (n // 40),
         "html",
         100_000,
     ),
