@@ -176,3 +176,15 @@ def test_parts_streamed_to_the_end_of_the_page_are_read_in_their_places() -> Non
     assert blocks[1].startswith("The gauge the tables were built on")
     assert blocks[2].startswith("The harbour office now takes its readings")
     assert not any("Loading" in text for text in blocks)
+
+
+def test_product_sets_its_buyers_reviews_aside() -> None:
+    body = _body("product-reviews.html", "product")
+    text = "\n".join(block.text for block in body.blocks)
+    assert "A double-walled steel flask" in text
+    assert "Kept my coffee hot" not in text
+    assert any(b.kind == "comments" and "Kept my coffee hot" in b.text for b in body.boilerplate)
+
+
+def test_a_box_named_review_on_another_page_is_not_set_aside() -> None:
+    assert "Kept my coffee hot" in _body_text("product-reviews.html", "article")

@@ -48,7 +48,12 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     if root is None:
         return Body(notes=("the page has no body",))
     kind = page_kind(metadata)
-    segments = segment_tree(root, reveal_hidden=kind in REVEALED_KINDS, reveal_panels=kind in PANELLED_KINDS)
+    segments = segment_tree(
+        root,
+        reveal_hidden=kind in REVEALED_KINDS,
+        reveal_panels=kind in PANELLED_KINDS,
+        reviews_aside=kind in PANELLED_KINDS,
+    )
     prose = [prose_chars(segment) for segment in segments]
     container = choose_container(segments, prose, thread=kind == "forum")
     if container is None:

@@ -149,14 +149,18 @@ def _frame_for(
     *,
     reveal_hidden: bool = False,
     reveal_panels: bool = False,
+    reviews_aside: bool = False,
 ) -> Frame:
     """``reveal_hidden``: hidden elements are read as any other (the panels of a tab set);
-    ``reveal_panels``: only hidden panels of tabs and accordions are."""
+    ``reveal_panels``: only hidden panels of tabs and accordions are; ``reviews_aside``: boxes
+    named for reviews hold buyers' comments."""
     if attrs is None:
         attrs = node.attributes
     classes = attrs.get("class")
     element_id = attrs.get("id")
     flag = _named_flag(tag, classes, element_id)
+    if flag is None and reviews_aside and (classes or element_id) and _names_reviews(classes, element_id):
+        flag = "comments"
     if (
         flag is None
         and not reveal_hidden
@@ -202,6 +206,16 @@ def _folded_panel(attrs: dict[str, str | None]) -> bool:
         return True
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
     return _PANEL_WORDS.search(names) is not None
+
+
+# On a product page the reviews are its buyers' comments; on an article a box named ``review``
+# may be the article itself (a critic's review), so the word counts on product pages only.
+_REVIEW_WORD = re.compile(r"(?<![a-z])reviews?(?![a-z])")
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_reviews(classes: str | None, element_id: str | None) -> bool:
+    return _REVIEW_WORD.search(f"{classes or ''} {element_id or ''}".lower()) is not None
 
 
 def _hidden_style(style: str | None) -> bool:
@@ -278,11 +292,20 @@ LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class _Walk:
-    __slots__ = ("figures", "flagged_open", "opaque_limit", "out", "path", "reveal_hidden", "reveal_panels")
+    __slots__ = (
+        "figures", "flagged_open", "opaque_limit", "out", "path", "reveal_hidden", "reveal_panels", "reviews_aside",
+    )  # fmt: skip
 
-    def __init__(self, root: LexborNode, reveal_hidden: bool = False, reveal_panels: bool = False) -> None:
+    def __init__(
+        self,
+        root: LexborNode,
+        reveal_hidden: bool = False,
+        reveal_panels: bool = False,
+        reviews_aside: bool = False,
+    ) -> None:
         self.reveal_hidden = reveal_hidden
         self.reveal_panels = reveal_panels
+        self.reviews_aside = reviews_aside
         self.figures = 0
         self.flagged_open = 0
         self.out = _Collector()
@@ -291,14 +314,15 @@ class _Walk:
 
 
 def segment_tree(
-    root: LexborNode, *, reveal_hidden: bool = False, reveal_panels: bool = False
+    root: LexborNode, *, reveal_hidden: bool = False, reveal_panels: bool = False, reviews_aside: bool = False
 ) -> list[Segment]:
     """Cut the text under ``root`` into segments in document order.
 
     ``reveal_hidden``: read hidden elements as visible ones (documentation hides the panels of
     its tab sets, one per language, and each is part of the page); ``reveal_panels``: read the
-    folded panels of tabs and accordions only (a product's description and specifications)."""
-    walk = _Walk(root, reveal_hidden, reveal_panels)
+    folded panels of tabs and accordions only (a product's description and specifications);
+    ``reviews_aside``: boxes named for reviews are comments (a product's buyers)."""
+    walk = _Walk(root, reveal_hidden, reveal_panels, reviews_aside)
     path = walk.path
     root_key = path[0].key
     out = walk.out
@@ -360,7 +384,12 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
             out.cut(walk.path)
         attrs = node.attributes
         frame = _frame_for(
-            node, tag, attrs, reveal_hidden=walk.reveal_hidden, reveal_panels=walk.reveal_panels
+            node,
+            tag,
+            attrs,
+            reveal_hidden=walk.reveal_hidden,
+            reveal_panels=walk.reveal_panels,
+            reviews_aside=walk.reviews_aside,
         )
         if frame.flag is not None:
             if walk.flagged_open < MAX_FLAGGED_OPEN and _read_whole(node, frame, walk):
@@ -385,7 +414,14 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
     elif not attrs or not ("class" in attrs or "id" in attrs or "hidden" in attrs or "style" in attrs):
         # A plain inline element changes nothing: its text joins the running segment.
         return True
-    frame = _frame_for(node, tag, attrs, reveal_hidden=walk.reveal_hidden, reveal_panels=walk.reveal_panels)
+    frame = _frame_for(
+        node,
+        tag,
+        attrs,
+        reveal_hidden=walk.reveal_hidden,
+        reveal_panels=walk.reveal_panels,
+        reviews_aside=walk.reviews_aside,
+    )
     if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
         # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
         # it: it is set aside whole without cutting the sentence around it.
@@ -436,7 +472,13 @@ def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
             " ".join(child.text(deep=True, separator=" ").split()),
             (
                 *path,
-                _frame_for(child, tag, reveal_hidden=walk.reveal_hidden, reveal_panels=walk.reveal_panels),
+                _frame_for(
+                    child,
+                    tag,
+                    reveal_hidden=walk.reveal_hidden,
+                    reveal_panels=walk.reveal_panels,
+                    reviews_aside=walk.reviews_aside,
+                ),
             ),
             walk,
         )
