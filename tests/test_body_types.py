@@ -188,3 +188,11 @@ def test_product_sets_its_buyers_reviews_aside() -> None:
 
 def test_a_box_named_review_on_another_page_is_not_set_aside() -> None:
     assert "Kept my coffee hot" in _body_text("product-reviews.html", "article")
+
+
+def test_a_heading_wrapped_alone_in_its_box_stays_in_the_body() -> None:
+    body = _body("builder-headings.html", "article")
+    headings = [block.text for block in body.blocks if block.kind == "heading"]
+    assert headings == ["Swinging or pile moorings", "What the ground tackle should be"]
+    # A heading over a box of links alone is still set aside with them.
+    assert any(b.text == "Key dates" and b.reason == "heading of a box with no body text" for b in body.boilerplate)

@@ -72,10 +72,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     # The posts of a thread and the items of a listing are ``<article>``s side by side: peers,
     # not the other stories of a feed.
     others = other_articles(segments, prose, depths) if kind not in PEER_ARTICLE_KINDS else frozenset()
-    body, asides, captions = _sort(segments, depths, others, policy)
+    body, asides, captions, aside_boxes = _sort(segments, depths, others, policy)
     # The container sits at the same depth on every path that passes through it.
     depth = max(depths)
-    body, orphans = drop_orphan_headings(body, depth)
+    body, orphans = drop_orphan_headings(body, depth, aside_boxes)
     body, copies = drop_repeated_passages(body) if kind not in REPEATING_KINDS else (body, [])
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
@@ -192,11 +192,13 @@ class Policy(NamedTuple):
 
 def _sort(
     segments: list[Segment], depths: list[int], others: frozenset[int], policy: Policy
-) -> tuple[list[Segment], list[Aside], dict[int, list[str]]]:
-    """Body segments, the asides (each with its place in the page), and captions by figure."""
+) -> tuple[list[Segment], list[Aside], dict[int, list[str]], set[int]]:
+    """Body segments, the asides (each with its place in the page), captions by figure, and
+    the keys of the elements inside the container that hold an aside."""
     body: list[Segment] = []
     asides: list[Aside] = []
     captions: dict[int, list[str]] = {}
+    aside_boxes: set[int] = set()
     for index, (segment, depth) in enumerate(zip(segments, depths, strict=True)):
         segment.order = index
         if not segment.text and (depth < 0 or segment.kind != "figure"):
@@ -213,11 +215,13 @@ def _sort(
             continue
         aside.order = index
         asides.append(aside)
+        if depth >= 0:
+            aside_boxes.update(frame.key for frame in segment.path[depth + 1 :])
         if aside.kind == "caption" and depth >= 0:
             figure = next((frame for frame in reversed(segment.path) if frame.tag == "figure"), None)
             if figure is not None:
                 captions.setdefault(figure.key, []).append(segment.text)
-    return body, asides, captions
+    return body, asides, captions, aside_boxes
 
 
 def _depths(segments: list[Segment], key: int) -> list[int]:

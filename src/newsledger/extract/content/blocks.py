@@ -127,8 +127,13 @@ def _inside(segment: Segment, tag: str) -> bool:
     return any(frame.tag == tag for frame in segment.path)
 
 
-def drop_orphan_headings(body: Sequence[Segment], container_depth: int) -> tuple[list[Segment], list[Aside]]:
-    """Headings whose box holds nothing but boilerplate ("Key events" over a list of links)."""
+def drop_orphan_headings(
+    body: Sequence[Segment], container_depth: int, aside_boxes: frozenset[int] | set[int]
+) -> tuple[list[Segment], list[Aside]]:
+    """Headings whose box holds nothing but boilerplate ("Key events" over a list of links).
+
+    ``aside_boxes``: keys of the elements inside the container that hold a segment set aside. A
+    box holding the heading alone (a page builder wraps each heading in its own) is no orphan's."""
     headings = [
         segment for segment in body if segment.kind in _HEADINGS and len(segment.path) > container_depth + 2
     ]
@@ -141,7 +146,7 @@ def drop_orphan_headings(body: Sequence[Segment], container_depth: int) -> tuple
     orphans: dict[int, Aside] = {}
     for segment in headings:
         box = segment.path[-2]
-        if box.key not in shared:
+        if box.key not in shared and box.key in aside_boxes:
             orphan = Aside("other", segment.text, "heading of a box with no body text", box.label)
             orphan.order = segment.order
             orphans[id(segment)] = orphan
