@@ -195,4 +195,6 @@ def test_a_heading_wrapped_alone_in_its_box_stays_in_the_body() -> None:
     headings = [block.text for block in body.blocks if block.kind == "heading"]
     assert headings == ["Swinging or pile moorings", "What the ground tackle should be"]
     # A heading over a box of links alone is still set aside with them.
-    assert any(b.text == "Key dates" and b.reason == "heading of a box with no body text" for b in body.boilerplate)
+    assert any(
+        b.text == "Key dates" and b.reason == "heading of a box with no body text" for b in body.boilerplate
+    )
