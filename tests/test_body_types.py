@@ -198,3 +198,9 @@ def test_a_heading_wrapped_alone_in_its_box_stays_in_the_body() -> None:
     assert any(
         b.text == "Key dates" and b.reason == "heading of a box with no body text" for b in body.boilerplate
     )
+
+
+def test_headings_that_link_to_what_they_name_stay_headings() -> None:
+    body = _body("linked-headings.html", "article")
+    headings = [block.text for block in body.blocks if block.kind == "heading"]
+    assert headings == ["1. Saltcote", "2. Fenwick", "3. Westmarsh"]

@@ -58,8 +58,12 @@ def classify(
         )
     if segment.kind == "figcaption" or (segment.kind == "caption" and _inside(segment, "figure")):
         return Aside("caption", segment.text, "figure caption", label)
-    if not keep_links and segment.link_density >= (
-        LINK_PARAGRAPH_DENSITY if segment.kind in {"p", "pre"} else LINK_LIST_DENSITY
+    # A heading that links to what it names (a numbered entry of a ranking) is still a heading.
+    if (
+        not keep_links
+        and segment.kind not in _HEADINGS
+        and segment.link_density
+        >= (LINK_PARAGRAPH_DENSITY if segment.kind in {"p", "pre"} else LINK_LIST_DENSITY)
     ):
         kind: BoilerplateKind = "related_links" if len(segment.text) > 30 else "navigation"
         return Aside(kind, segment.text, f"link density {segment.link_density:.2f}", label)
