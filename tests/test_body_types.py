@@ -102,8 +102,8 @@ def test_documentation_keeps_every_tab_of_an_example() -> None:
     assert "raises a stale-reading error" in text
 
 
-def test_hidden_panels_stay_aside_on_other_pages() -> None:
-    text = _body_text("docs-tabs.html", "article")
+def test_hidden_tab_panels_stay_aside_on_a_thread() -> None:
+    text = _body_text("docs-tabs.html", "forum")
     assert 'gauge = tidekit.open("WSM-01")' in text
     assert "tidekit::open" not in text
 
@@ -164,8 +164,10 @@ def test_product_reads_its_folded_tabs_and_accordions() -> None:
     assert "Measure the hook on your boom" not in text
 
 
-def test_folded_panels_stay_aside_on_other_pages() -> None:
-    text = _body_text("product-tabs.html", "article")
+def test_folded_panels_are_read_on_pages_of_any_type_but_a_thread() -> None:
+    assert "Height 34 cm with the bail folded" in _body_text("product-tabs.html", "article")
+    assert "Height 34 cm with the bail folded" in _body_text("product-tabs.html", None)
+    text = _body_text("product-tabs.html", "forum")
     assert "A paraffin lantern with a hinged glass chimney" in text
     assert "Height 34 cm with the bail folded" not in text
 

@@ -51,8 +51,8 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     segments = segment_tree(
         root,
         reveal_hidden=kind in REVEALED_KINDS,
-        reveal_panels=kind in PANELLED_KINDS,
-        reviews_aside=kind in PANELLED_KINDS,
+        reveal_panels=kind not in FOLDED_KINDS,
+        reviews_aside=kind in REVIEWED_KINDS,
     )
     prose = [prose_chars(segment) for segment in segments]
     container = choose_container(segments, prose, thread=kind == "forum")
@@ -158,9 +158,13 @@ def _drop_fallback(place: LexborNode) -> None:
 KEPT_BOXES: dict[str, frozenset[str]] = {"forum": frozenset({"byline", "dateline"})}
 # Pages whose hidden panels (tabs: the same example in several languages) are content.
 REVEALED_KINDS = frozenset({"documentation"})
-# Pages whose folded tab and accordion panels are content (a product's description, its
-# specifications); their other hidden boxes (menus, modals, carts) stay aside.
-PANELLED_KINDS = frozenset({"product"})
+# The folded panels of tabs and accordions are content (a product's description, its
+# specifications, the answers of a FAQ) on every page but a thread, whose folded boxes are the
+# thread's own furniture (its most popular posts, its top posters); other hidden boxes (menus,
+# modals, carts) stay aside.
+FOLDED_KINDS = frozenset({"forum"})
+# Pages whose boxes named for reviews hold the buyers' comments.
+REVIEWED_KINDS = frozenset({"product"})
 # Pages whose boxes repeat passages on purpose (the same steps in each language's tab, the same
 # features in each plan): a passage met twice there is not a stray copy.
 REPEATING_KINDS = frozenset({"documentation", "service"})
