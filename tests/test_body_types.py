@@ -160,6 +160,7 @@ def test_product_reads_its_folded_tabs_and_accordions() -> None:
     assert "A paraffin lantern with a hinged glass chimney" in text
     assert "Height 34 cm with the bail folded" in text
     assert "Lanterns ship by tracked courier" in text
+    assert "Spare chimneys and wicks are kept in stock" in text
     # A hidden drawer that is no panel of the body stays aside.
     assert "Measure the hook on your boom" not in text
 

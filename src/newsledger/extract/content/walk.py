@@ -196,7 +196,7 @@ def _hidden(attrs: dict[str, str | None]) -> bool:
 
 
 # A panel of a tab set or an accordion, folded until its tab or button is pressed: by its role or
-# by the words of its class or id (``tab-pane``, ``accordion__body``, ``collapse``).
+# by the words of its class, id or data attributes (``tab-pane``, ``accordion__body``, ``collapse``).
 _PANEL_ROLES = frozenset({"tabpanel", "region"})
 _PANEL_WORDS = re.compile(r"collaps|accordion|tab-?pane|tab-?panel|tab-?content|tab-?body")
 
@@ -204,8 +204,14 @@ _PANEL_WORDS = re.compile(r"collaps|accordion|tab-?pane|tab-?panel|tab-?content|
 def _folded_panel(attrs: dict[str, str | None]) -> bool:
     if attrs.get("role") in _PANEL_ROLES:
         return True
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return _PANEL_WORDS.search(names) is not None
+    # Class names built by a style library say nothing; a ``data-`` attribute may name the part.
+    names = " ".join(
+        value for name, value in attrs.items() if value and (name in _NAMING or name[:5] == "data-")
+    )
+    return _PANEL_WORDS.search(names.lower()) is not None
+
+
+_NAMING = frozenset({"class", "id"})
 
 
 # On a product page the reviews are its buyers' comments; on an article a box named ``review``
