@@ -186,9 +186,15 @@ def _named_flag(tag: str, classes: str | None, element_id: str | None) -> Boiler
         flag = first_kind(
             kind_from_class(classes) if classes else None, kind_from_class(element_id) if element_id else None
         )
+    if flag == "header" and tag in _HEADING_TAGS:
+        # ``section-header`` on an ``<h2>`` names the heading of a section, not a page header.
+        flag = None
     if flag is None:
         flag = TAG_KINDS.get(tag)
     return flag
+
+
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _hidden(attrs: dict[str, str | None]) -> bool:
