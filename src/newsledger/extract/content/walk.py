@@ -208,16 +208,17 @@ _PANEL_WORDS = re.compile(r"collaps|accordion|tab-?pane|tab-?panel|tab-?content|
 
 
 def _folded_panel(attrs: dict[str, str | None]) -> bool:
-    if attrs.get("role") in _PANEL_ROLES:
+    if attrs.get("role") in _PANEL_ROLES or _names_panel(attrs.get("class"), attrs.get("id")):
         return True
     # Class names built by a style library say nothing; a ``data-`` attribute may name the part.
-    names = " ".join(
-        value for name, value in attrs.items() if value and (name in _NAMING or name[:5] == "data-")
+    return any(
+        value and name[:5] == "data-" and _PANEL_WORDS.search(value.lower()) for name, value in attrs.items()
     )
-    return _PANEL_WORDS.search(names.lower()) is not None
 
 
-_NAMING = frozenset({"class", "id"})
+@functools.lru_cache(maxsize=8192)
+def _names_panel(classes: str | None, element_id: str | None) -> bool:
+    return _PANEL_WORDS.search(f"{classes or ''} {element_id or ''}".lower()) is not None
 
 
 # On a product page the reviews are its buyers' comments; on an article a box named ``review``
