@@ -234,3 +234,117 @@ def test_a_quotation_closing_before_the_speaker_is_the_content_whatever_follows_
 def test_an_adverb_before_a_learned_or_listed_cue_is_never_its_speaker() -> None:
     text = "The two mayors together vowed to reopen the pier."
     assert _found(text)[0][:2] == ("The two mayors", "together vowed")
+
+
+def test_a_that_after_the_object_of_the_cue_opens_a_relative_clause_not_the_content() -> None:
+    text = "The ranger described the storm that flattened the pines along the ridge."
+    assert _found(text) == [("The ranger", "described", "the storm that flattened the pines along the ridge")]
+
+
+def test_a_circumstance_between_the_cue_and_that_stays_out_of_the_content() -> None:
+    text = "The ranger said in a radio message that the trail would reopen."
+    assert _found(text) == [("The ranger", "said", "that the trail would reopen")]
+
+
+def test_a_belief_verb_before_a_clause_without_that_is_a_statement() -> None:
+    text = "Most beekeepers suspect the cold spring was hard on the hives."
+    assert _found(text) == [("Most beekeepers", "suspect", "the cold spring was hard on the hives")]
+
+
+def test_a_belief_verb_without_that_after_another_cue_is_part_of_what_was_reported() -> None:
+    text = "The miller said she believes the river will flood the lower fields."
+    assert _found(text) == [("The miller", "said", "she believes the river will flood the lower fields")]
+
+
+def test_a_day_after_by_or_until_is_part_of_the_content() -> None:
+    text = "The miller said the river will rise by Friday."
+    assert _found(text) == [("The miller", "said", "the river will rise by Friday")]
+
+
+def test_a_belief_verb_before_a_noun_phrase_alone_is_no_statement() -> None:
+    assert _found("The farmers expect a wet harvest this autumn.") == []
+
+
+def test_a_participle_modifying_the_subject_keeps_the_whole_noun_phrase_as_speaker() -> None:
+    text = "A county survey released on Monday shows that most wells are running dry."
+    assert _found(text) == [("A county survey released on Monday", "shows", "that most wells are running dry")]
+    text = "A review conducted by the harbour board found that the cranes were unsafe."
+    assert _found(text) == [("A review conducted by the harbour board", "found", "that the cranes were unsafe")]
+
+
+def test_a_participle_opening_the_subject_describes_its_noun() -> None:
+    assert _found("On Monday, retired harbour pilot Anna Berg said the channel was silting up.") == [
+        ("retired harbour pilot Anna Berg", "said", "the channel was silting up")
+    ]
+    assert _found("The leaked minutes show that the board knew of the leak.") == [
+        ("The leaked minutes", "show", "that the board knew of the leak")
+    ]
+
+
+def test_a_quantity_of_people_is_the_whole_subject() -> None:
+    assert _found("More than half of the anglers said the season was poor.") == [
+        ("More than half of the anglers", "said", "the season was poor")
+    ]
+    assert _found("In the survey, about 6 in 10 ferry riders said fares were too high.") == [
+        ("about 6 in 10 ferry riders", "said", "fares were too high")
+    ]
+    assert _found("Only 52 percent of registered boat owners said they had insurance.") == [
+        ("Only 52 percent of registered boat owners", "said", "they had insurance")
+    ]
+
+
+def test_a_leading_connective_stays_out_of_content_before_its_attribution() -> None:
+    assert _found("In fact, the lighthouse was never automated, the keeper said.") == [
+        ("the keeper", "said", "the lighthouse was never automated")
+    ]
+    text = "In addition, the ferry will stop at the island twice a day, according to the timetable."
+    assert _found(text) == [("the timetable", "according to", "the ferry will stop at the island twice a day")]
+
+
+def test_a_sentence_set_in_parentheses_leaves_them_out_of_the_content() -> None:
+    text = "The ferry was late. (The captain said the engine had failed.) Passengers waited on the pier."
+    assert [text[s:e] for s, e in split_sentences(text)][1] == "(The captain said the engine had failed.)"
+    assert _found(text) == [("The captain", "said", "the engine had failed")]
+    text = "The ferry was late. (The engine had failed, the captain said.) Passengers waited on the pier."
+    assert _found(text) == [("the captain", "said", "The engine had failed")]
+    assert _found("Sen. Dana Holt (D-Ill.) said the ferry was late.") == [("Sen. Dana Holt (D-Ill.)", "said", "the ferry was late")]
+
+
+def test_a_second_that_clause_after_but_is_more_of_the_content() -> None:
+    text = "The skipper said the crossing was rough, but that nobody was hurt."
+    assert _found(text) == [("The skipper", "said", "the crossing was rough, but that nobody was hurt")]
+    text = "The skipper said the crossing was rough, but the harbour stayed open."
+    assert _found(text) == [("The skipper", "said", "the crossing was rough")]
+
+
+def test_a_subordinate_clause_opening_the_content_runs_on_to_its_main_clause() -> None:
+    text = "The skipper said that if the wind rose, she would turn back."
+    assert _found(text) == [("The skipper", "said", "that if the wind rose, she would turn back")]
+
+
+def test_the_one_asked_a_question_is_no_part_of_the_question() -> None:
+    text = "The reporter asked the harbour master whether the ferry would run."
+    assert _found(text) == [("The reporter", "asked", "whether the ferry would run")]
+    text = "The mayor asked the harbour master to keep the ferry running."
+    assert _found(text) == [("The mayor", "asked", "the harbour master to keep the ferry running")]
+
+
+def test_the_one_told_ends_before_the_time_phrase_or_the_subject_of_what_was_told() -> None:
+    text = "The senator told The Harbour Times Tuesday morning that the ferry was safe."
+    assert _found(text) == [("The senator", "told", "that the ferry was safe")]
+    text = "The senator told the crowd he would keep the ferry running."
+    assert _found(text) == [("The senator", "told", "he would keep the ferry running")]
+
+
+def test_her_before_a_noun_is_a_possessive_of_the_one_told() -> None:
+    assert _found("The senator told her supporters that the ferry was safe.") == [("The senator", "told", "that the ferry was safe")]
+
+
+def test_a_pronoun_after_a_circumstance_opens_the_content() -> None:
+    assert _found("The senator said in an interview he would keep the ferry.") == [("The senator", "said", "he would keep the ferry")]
+    assert _found("The senator told Harbour News he’d keep the ferry.") == [("The senator", "told", "he’d keep the ferry")]
+
+
+def test_the_one_told_or_asked_to_do_something_stays_in_the_directive() -> None:
+    text = "The harbour master told the skippers not to leave the harbour."
+    assert _found(text) == [("The harbour master", "told", "the skippers not to leave the harbour")]

@@ -90,7 +90,10 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
                 index = opening
                 continue
         noun_before_cue = index == end_index and token.lower in EVIDENCE_NOUNS  # "the Strava report said"
-        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1)) or (_is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)):
+        verb = _is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)
+        verb = verb and not _participle_adjective(tokens, index - 1, end_index)
+        compared = token.lower == "than" and index - 2 >= floor and (tokens[index - 2].lower, "than") in _QUANTITY_PAIRS
+        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1) and not compared) or (verb and not _reduced_relative_at(tokens, index - 1, end_index)):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
                 break
@@ -100,6 +103,67 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             break
         index -= 1
     return index
+
+
+_REDUCED_RELATIVE_FOLLOWERS = _TIME_WORDS | {"by", "in", "at", "during", "since", "over"}
+
+
+def _reduced_relative_at(tokens: tuple[Token, ...], index: int, end: int) -> bool:
+    """Whether a past participle right after a noun and before its circumstance modifies the
+    noun ("the poll released Friday", "a study being published on Tuesday by ..."): no verb of
+    the clause, so the subject goes on left of it."""
+    token = tokens[index]
+    if not (token.text.islower() and token.lower.endswith("ed")) or index == 0 or index + 1 >= end:
+        return False
+    if tokens[index + 1].lower not in _REDUCED_RELATIVE_FOLLOWERS:
+        return False
+    previous = tokens[index - 1]
+    if previous.lower == "being":
+        return True
+    return previous.text.isalpha() and previous.lower not in FUNCTION_WORDS and not _is_verbish(previous) and previous.lower not in _FINITE_AUXILIARIES
+
+
+def _participle_adjective(tokens: tuple[Token, ...], index: int, end: int) -> bool:
+    """Whether a past participle opening a noun phrase describes its noun ("retired Air Force
+    general Lloyd Newton", "leaked documents", "the newly elected mayor") rather than being a verb."""
+    token = tokens[index]
+    if not (token.text.islower() and token.lower.endswith("ed")) or index + 1 >= end:
+        return False
+    following = tokens[index + 1]
+    if not following.text[:1].isalpha() or following.lower in FUNCTION_WORDS or following.lower in _FINITE_AUXILIARIES or _is_verbish(following):
+        return False
+    if index == 0:
+        return True
+    previous = tokens[index - 1]
+    if previous.text[:1].isupper():
+        return following.text.islower()  # "Democratic registered voters"
+    return previous.lower in DETERMINERS or previous.lower in _HARD_LEFT or previous.lower in _BEFORE_NOUN_PHRASE or (previous.lower.endswith("ly") and previous.text.islower())
+
+
+_BEFORE_NOUN_PHRASE = frozenset({",", "and", "but", "of", "in", "for", "from", "with", "among", "by", "to", "at", "on"})
+# Words opening a quantity that is a subject ("more than half of voters", "about 6 in 10 men").
+_QUANTITY_LEADS = frozenset({"about", "nearly", "almost", "only", "roughly", "around", "approximately", "just", "over", "under", "some"})
+_QUANTITY_PAIRS = frozenset({("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most")})
+_QUANTITY_WORDS = frozenset({
+    "half", "third", "thirds", "quarter", "quarters", "majority", "minority", "dozen", "dozens", "hundreds", "thousands",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+})
+
+
+def _quantity_opens(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether a segment opens with a quantity ("more than 4 in 10", "at least half of voters",
+    "about 6 in 10 white men", "nearly two-thirds of ..."): the whole segment is the subject."""
+    index = start
+    if index + 1 < end and (tokens[index].lower, tokens[index + 1].lower) in _QUANTITY_PAIRS:
+        index += 2
+    elif index < end and tokens[index].lower in _QUANTITY_LEADS:
+        index += 1
+    if index == start or index >= end:
+        return False
+    if tokens[index].lower in {"a", "an"} and index + 1 < end:
+        index += 1  # "less than a third"
+    word = tokens[index].lower
+    return word[:1].isdigit() or word in _QUANTITY_WORDS or word.split("-")[-1] in _QUANTITY_WORDS
 
 
 def _names_listed(tokens: tuple[Token, ...], conjunction: int) -> bool:
@@ -160,11 +224,14 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
         return end - 1, end
     if end - start > 1 and tokens[start].lower in _LEADING_CONNECTIVES:
         start += 1  # "But longtime pollster Pat Caddell said"
+    if _quantity_opens(tokens, start, end) and end - start <= _MAX_SUBJECT_TOKENS:
+        return start, end
     first = tokens[start]
     lowercase_start = first.text[:1].islower() and first.lower not in DETERMINERS | SUBJECT_PRONOUNS | TITLE_WORDS and not _plain_word(first)
+    lowercase_start = lowercase_start and not _participle_adjective(tokens, start, end)
     if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
         return _trailing_name(tokens, start, end)
-    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) for index in range(start + 1, end)):
+    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) and not _reduced_relative_at(tokens, index, end) and not _participle_adjective(tokens, index, end) for index in range(start + 1, end)):
         return _trailing_name(tokens, start, end)
     return start, end
 
@@ -230,6 +297,8 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
     end = cue.first
     while end > floor + 1 and tokens[end - 1].lower in _TIME_WORDS:
         end -= 1
+    if end < cue.first and _reduced_relative_at(tokens, end - 1, cue.first):
+        end = cue.first  # "the poll released Friday shows": the day dates the poll
     if end - 2 >= floor and tokens[end - 1].lower in {"who", "which"} and tokens[end - 2].lower == ",":
         return _relative_subject(tokens, end - 1, floor)
     if end - 1 > floor and tokens[end - 1].lower in {"who", "whom"}:
@@ -377,13 +446,13 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
     if token.lower == ";":
         return True
     if token.lower == "," and following is not None and _new_clause_at(tokens, index + 1, cue_positions):
-        return True  # '..., he does not defend it', '..., Mr. McKinley said that'
+        return not _closes_subordinate(tokens, index, cue_positions)  # '..., he does not defend it', '..., Mr. McKinley said that'
     if index >= 2 and tokens[index - 1].lower in CLOSING_MARKS and tokens[index - 2].lower == "," and _is_participle(token):
         return True  # '..."corrupt," noting that'
     if token.lower == "," and following is not None and _is_participle(following):
         return True
     if token.lower in {",", "—", "--"} and following is not None and following.lower in _CLAUSE_BREAKS:
-        return True
+        return index + 2 >= len(tokens) or tokens[index + 2].lower not in {"that", "because"}  # not '..., but that he
     if token.lower in {"and", "but"} and following is not None and index > 0 and tokens[index - 1].lower == ",":
         return following.lower in SUBJECT_PRONOUNS and index + 2 < len(tokens) and _is_verbish(tokens[index + 2])
     if token.lower == "but" and following is not None and (following.lower in AUXILIARIES or _is_verbish(following)):
@@ -398,6 +467,20 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         if word in _RESUMPTIVE or (word in {"a", "an", "the", "in"} and rest in _RESUMPTIVE):
             return True
     return token.lower in {"and", "but"} and _starts_coordinated_cue(tokens, index + 1, cue_positions)
+
+
+_SUBORDINATORS = frozenset({"if", "when", "since", "although", "though", "because", "while", "unless", "once", "after", "before", "as", "whether", "even"})
+_SUBORDINATE_REACH = 30
+
+
+def _closes_subordinate(tokens: tuple[Token, ...], comma: int, cue_positions: set[int]) -> bool:
+    """Whether the comma closes a subordinate clause opening the content ("said that if he won,
+    he would ...", "said since the deal fell through, they have ..."): the main clause follows."""
+    for index in range(comma - 1, max(comma - _SUBORDINATE_REACH, -1), -1):
+        word = tokens[index].lower
+        if word in {",", ";", ":", "that"} or index in cue_positions or word in QUOTE_MARKS:
+            return index + 1 < comma and tokens[index + 1].lower in _SUBORDINATORS
+    return False
 
 
 def _new_clause_at(tokens: tuple[Token, ...], start: int, cue_positions: set[int]) -> bool:
@@ -460,7 +543,7 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
         return None
     index = _object_end(sentence, start_index, boundaries.next_at_or_after(start_index + 1))
     last = index - 1
-    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in {"of", "the", "next", "this", "last"}:
+    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in _DAY_IN_CONTENT:
         last -= 1  # "... the deal with state lawmakers Monday": the day dates the saying
     if last < index - 1 and tokens[last].lower == "on":
         last -= 1
@@ -473,11 +556,17 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
         end = quote[1]
     while end > start and text[end - 1] in ".!?,;: " and sentence.quote_ending_at(end) is None:
         end -= 1
+    if text[end - 1 : end] == ")" and "(" not in text[start:end]:
+        end -= 1  # "(He said the timing was unrelated.)": the parenthesis closes around the sentence
+        while end > start and text[end - 1] in ".!?,;: " and sentence.quote_ending_at(end) is None:
+            end -= 1
     if end <= start:
         return None
     return start, end
 
 
+# Words before a trailing day that make it part of what was said ("will rise by Friday").
+_DAY_IN_CONTENT = frozenset({"of", "the", "next", "this", "last", "by", "until", "till", "since", "before", "after", "from", "through"})
 _MEDIUM_PLURALS = frozenset({"interviews", "tweets", "statements", "speeches", "posts", "letters", "emails", "remarks", "comments"})
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "during", "at", "via", "through"})
 _OBJECT_UNSAFE_STARTS = frozenset({"that", "whether", "if", "how", "why", "what", "who", "where", "when", "to", ":"}) | QUOTE_MARKS
@@ -543,12 +632,14 @@ def _is_dash(tokens: tuple[Token, ...], index: int) -> bool:
 
 
 def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
-    """Skip "in a statement", "on Tuesday", "to reporters" between a cue and its "that"."""
+    """Skip "in a statement", "on Tuesday", "to reporters" between a cue and its "that". A noun
+    phrase there is the object, and a "that" after it opens a relative clause of the object ("says
+    a violent hit that used to be ...", "discussed the violence that has marred ...")."""
     for look in range(index, min(index + 10, len(tokens))):
         word = tokens[look].lower
-        if word == "that":
+        if word == "that" or (look > index and _subject_pronoun(tokens[look])):
             between = tokens[index:look]
-            if between and between[0].lower in _CONTENT_SKIP | _MODIFIER_STARTS and not any(t.lower in {",", "“", '"'} for t in between[:1]):
+            if between and between[0].lower in _CLAUSE_SKIP_OPENERS:
                 return look
             return index
         if word in {",", "“", '"', ".", ";"} or (tokens[look].text[:1].islower() and word in VERB_FORM_LEMMA):
@@ -556,11 +647,20 @@ def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
     return index
 
 
+_CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _subject_pronoun(token: Token) -> bool:
+    """A personal pronoun that opens a clause, contracted or not ("he", "she’d", "they'll")."""
+    return token.lower.replace("'", "’").split("’")[0] in _CLAUSE_PRONOUNS
+
+
 def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
     """The addressee noun phrase right after an addressing cue ("urged the EU to", "told reporters that")."""
     if index >= len(tokens) or not (_looks_like_np_start(tokens[index]) or tokens[index].text[:1].isalpha()):
         return None
-    if tokens[index].lower in {"him", "her", "them", "us", "me", "reporters", "journalists"}:
+    possessive = tokens[index].lower == "her" and index + 1 < len(tokens) and _plain_word(tokens[index + 1])  # "told her supporters"
+    if tokens[index].lower in {"him", "her", "them", "us", "me", "reporters", "journalists"} and not possessive:
         return index, index + 1
     if tokens[index].text[:1].isupper() and tokens[index].lower not in SUBJECT_PRONOUNS:
         end = index
@@ -570,8 +670,10 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
             return index, end  # "told POLITICO Florida the state's ..."
     end = index
     while end < len(tokens) and tokens[end].lower not in {"to", "that", ",", ":", "“", '"', ".", "whether", "if", "about", "why", "how", "what", "in", "on", "of", "for"}:
-        if end > index and tokens[end].lower.endswith("ing") and tokens[end].text[:1].islower():
+        if end > index and tokens[end].lower.endswith("ing") and tokens[end].text[:1].islower() and tokens[end].lower not in _NON_BOUNDARY_ING:
             break
+        if end > index and _subject_pronoun(tokens[end]):
+            break  # "told the crowd he was ...": the clause opens with its subject
         end += 1
     if end == index or end - index > 8:
         return None
@@ -585,11 +687,11 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
         return []
     boundaries = Boundaries(sentence, {cue.first for cue in cues} | {cue.verb for cue in cues})
     found: list[RawStatement] = []
-    for cue in cues:
+    for order, cue in enumerate(cues):
         raw = _split_quotation(sentence, text, number, cue) or _statement_for(sentence, text, number, cue, boundaries)
         if isinstance(raw, list):
             found.extend(raw)
-        elif raw is not None and _credible(raw, sentence, text, cue):
+        elif raw is not None and _credible(raw, sentence, text, cue, reported=order > 0):
             found.append(raw)
     return found
 
@@ -604,9 +706,11 @@ def _asks(subject: str) -> bool:
     return len(words) >= 2 and words[0].lower() in _QUESTION_OPENERS and words[1][:1].islower()
 
 
-def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue) -> bool:
+def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue, reported: bool = False) -> bool:
     """Evidence verbs need a document for subject or a clause ("the study found that"); belief
-    and intention verbs need a clause or an infinitive after them ("hopes to", "thinks that")."""
+    and intention verbs need a clause or an infinitive after them ("hopes to", "thinks that"). A
+    clause without "that" counts only for the sentence's first cue: after another one ("she said
+    she thinks it ...") the belief is part of what was reported."""
     tokens = sentence.tokens
     following = tokens[cue.last + 1].lower if cue.last + 1 < len(tokens) else ""
     if raw.speaker is not None and _asks(text[raw.speaker[0] : raw.speaker[1]]):
@@ -615,8 +719,29 @@ def _credible(raw: RawStatement, sentence: Sentence, text: str, cue: FoundCue) -
         head = text[raw.speaker_head[0] : raw.speaker_head[1]].lower().split() if raw.speaker_head else []
         return following == "that" or any(word in EVIDENCE_NOUNS for word in head)  # "Video of the incident shows"
     if raw.lemma in ATTITUDE_VERBS:
-        return following in {"to", "that"} or raw.content[1] <= raw.cue[0]  # "hopes to", "fears that"
+        # "hopes to", "fears that", "believes his efforts will be ...", not "believes in" nor "expects a deal"
+        return following in {"to", "that"} or raw.content[1] <= raw.cue[0] or (not reported and _clause_follows(tokens, cue.last + 1))
     return True
+
+
+_CLAUSE_STOPS = frozenset({",", ";", ":", ".", "?", "!", "to", "that", "(", "—", "--"}) | QUOTE_MARKS
+_CLAUSE_REACH = 8
+
+
+def _clause_follows(tokens: tuple[Token, ...], start: int) -> bool:
+    """Whether a clause without "that" opens at ``start``: a subject (a pronoun, or a short noun
+    phrase) then a finite verb ("believes his efforts will be", "hoped utilities would")."""
+    if start >= len(tokens) or not _looks_like_np_start(tokens[start]):
+        return False
+    if tokens[start].lower in SUBJECT_PRONOUNS:
+        return start + 1 < len(tokens) and (tokens[start + 1].lower in _FINITE_AUXILIARIES or _is_verbish(tokens[start + 1]))
+    for index in range(start + 1, min(start + _CLAUSE_REACH, len(tokens))):
+        word = tokens[index].lower
+        if word in _CLAUSE_STOPS:
+            return False
+        if word in _FINITE_AUXILIARIES:
+            return True
+    return False
 
 
 def _resumed_quotation(tokens: tuple[Token, ...], after: int) -> int | None:
@@ -715,6 +840,9 @@ def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) 
 
 
 _MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
+# Words opening a circumstance between a cue and its "that" ("in a statement", "this week"); an
+# article or a possessive opens the object instead.
+_CLAUSE_SKIP_OPENERS = (_CONTENT_SKIP | _MODIFIER_STARTS) - {"a", "an", "the", "his", "her", "their", "its"}
 
 
 def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
@@ -871,12 +999,14 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
 
 _DISCOURSE_LEAD = re.compile(
     r"(?:[A-Z][A-Z.\- ]+(?:\s*\([^)]*\))?\s*[―—–-]+\s*)?"  # a dateline, "WASHINGTON ― "
-    r"(?:(?:However|Meanwhile|Still|Instead|Indeed),\s+)?"
+    r"(?:\(\s*)?"  # a sentence set in parentheses
+    r"(?:(?:However|Meanwhile|Still|Instead|Indeed|In fact|In addition|Moreover|Furthermore|Nevertheless|Nonetheless|Even so|Additionally|Likewise|Similarly),\s+)?"
 )
 
 
 def _clause_start(text: str, start: int, end: int) -> int:
-    """Where the sentence's own clause starts: after a dateline and a leading "However,"."""
+    """Where the sentence's own clause starts: after a dateline, an opening parenthesis and a
+    leading "However,"."""
     match = _DISCOURSE_LEAD.match(text, start, end)
     return match.end() if match and match.end() < end else start
 
@@ -939,7 +1069,9 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
         found = addressee_after(tokens, start)
         if found is not None:
             addressee = (tokens[found[0]].start, tokens[found[1] - 1].end)
-            if cue.lemma in {"tell", "remind", "assure", "inform", "write to", "warn"} and found[1] < len(tokens):
+            # "asked Sanders whether", "told reporters that"; but "told Flint residents not to drink" is all a directive
+            directive = found[1] < len(tokens) and tokens[found[1]].lower in {"to", "not"}
+            if cue.lemma in {"tell", "remind", "assure", "inform", "write to", "warn", "ask"} and found[1] < len(tokens) and not directive:
                 start = found[1] + (1 if tokens[found[1]].lower in {":", ","} else 0)
     if start < len(tokens) and tokens[start].lower in {":", ","}:
         start += 1
@@ -978,7 +1110,7 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
         content = content_after(sentence, text, rest, Boundaries(sentence, set())) if rest < len(tokens) else None
     else:
         edge = tokens[cue.first - 1].start if tokens[cue.first - 1].lower == "," else cue_span[0]
-        content = _strip_span(text, sentence.start, edge)
+        content = _strip_span(text, _clause_start(text, sentence.start, edge), edge)
         content = content if content[1] > content[0] else None
     if content is None:
         return None

@@ -190,6 +190,8 @@ class RulesEngine:
 
     def _tie_sentence(self, items: list[Found], text: str) -> list[Found]:
         """Nesting, inherited speakers, "according to" relays and dates within one sentence."""
+        if not items:
+            return items
         for item, parent in zip(items, _innermost_enclosing(items), strict=True):
             item.parent = parent
         for item in items:
@@ -344,6 +346,8 @@ def _innermost_enclosing(items: list[Found]) -> list[Found | None]:
     (the shortest content; the first of equals). One sweep over the cues in order, with the
     contents begun so far in a heap by length: thousands of quotations in one sentence cost
     about as many steps, not their square."""
+    if len(items) < 2:
+        return [None] * len(items)
     contents = sorted(
         ((other.raw.content[0], order) for order, other in enumerate(items) if not other.raw.according)
     )

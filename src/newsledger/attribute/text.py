@@ -20,7 +20,7 @@ MAX_SENTENCE_CHARS = 3_000  # beyond any sentence of the bench news; longer ones
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A run of end marks is tried once, from its first mark, and never given back: tried from every
 # mark with backtracking, a long run of periods or "?!" cost quadratic time.
-_SENTENCE_END = re.compile(r"(?<![.!?])(?:[.!?]++(?:''|[”\"’'])?(?=\s+(?:''|``|[“\"‘(])?[A-Z0-9])|[.!?]++(?:''|[”\"’'])?\s*$)")
+_SENTENCE_END = re.compile(r"(?<![.!?])(?:[.!?]++(?:''|[”\"’'])?\)?(?=\s+(?:''|``|[“\"‘(])?[A-Z0-9])|[.!?]++(?:''|[”\"’'])?\)?\s*$)")
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof",
     "rev", "capt", "sgt", "adm", "corp", "inc", "co", "ltd", "no", "vs", "jan", "feb", "mar",
