@@ -208,3 +208,17 @@ def test_headings_that_link_to_what_they_name_stay_headings() -> None:
     headings = [block.text for block in body.blocks if block.kind == "heading"]
     # A heading whose class names it the header of its section is a heading too.
     assert headings == ["1. Saltcote", "2. Fenwick", "3. Westmarsh", "Before you go"]
+
+
+def test_streamed_parts_with_tangled_places_keep_their_text() -> None:
+    prose = "The harbour office reads the tide from the outer gauge now, a quarter of an hour earlier."
+    pages = [
+        f'<main><p>Tides.</p></main><div hidden id="S:0"><p>{prose}</p><template id="B:0"></template></div>',
+        f'<main><template id="P:1"></template><template id="P:1"></template></main>'
+        f'<div hidden id="S:1"><p>{prose}</p></div><div hidden id="S:1"><p>Second copy.</p></div>',
+        f'<main><template id="P:0"></template></main><div hidden id="S:0"><template id="P:1"></template>'
+        f'<p>{prose}</p></div><div hidden id="S:1"><template id="P:0"></template><p>One.</p></div>',
+    ]
+    for page in pages:
+        body = extract_body(parse_html(page), None, Metadata())
+        assert prose in "\n".join(block.text for block in body.blocks)

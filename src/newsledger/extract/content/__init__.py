@@ -124,10 +124,16 @@ def place_streamed_parts(root: LexborNode) -> None:
         budget -= len(part.html or "")
         if budget < 0:
             return
+        # The places inside a part are copied with it and freed with it: none may be used again
+        # (nor may a part be placed inside itself).
+        for inner in part.css("template"):
+            name = inner.attributes.get("id")
+            if name in places and places[name].mem_id == inner.mem_id:
+                del places[name]
         number = (part.attributes.get("id") or "")[2:]
-        place = places.get(f"P:{number}")
+        place = places.pop(f"P:{number}", None)
         if place is None:
-            place = places.get(f"B:{number}")
+            place = places.pop(f"B:{number}", None)
             if place is None:
                 continue
             _drop_fallback(place)
