@@ -312,6 +312,30 @@ def test_title_cut_short_with_an_ellipsis_gives_way_to_the_full_one() -> None:
     assert _headline(head, body) == "Ferry strike ends after three days of talks in the harbour"
 
 
+def test_title_cut_inside_a_bracket_gives_way_to_the_full_one() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Ferry strike ends after three days (talks in the"}</script>'
+        '<meta property="og:title" content="Ferry strike ends after three days (talks in the harbour office)">'
+    )
+    assert _headline(head) == "Ferry strike ends after three days (talks in the harbour office)"
+
+
+def test_a_markdown_heading_mark_before_a_declared_title_is_dropped() -> None:
+    head = '<meta property="og:title" content="## Ferry strike ends after three days">'
+    assert _headline(head) == "Ferry strike ends after three days"
+
+
+def test_a_section_between_the_headline_and_the_site_is_dropped() -> None:
+    title = "Which winter tyres for a small van? / Vans / Fleet Talk Forums"
+    assert strip_site(title, "Fleet Talk Forums") == "Which winter tyres for a small van?"
+    # A longer part after the headline is its own subtitle, not a section.
+    subtitle = "Winter tyres - what we learned after a season of tests | Fleet Talk Forums"
+    assert (
+        strip_site(subtitle, "Fleet Talk Forums") == "Winter tyres - what we learned after a season of tests"
+    )
+
+
 def test_byline_part_of_a_title_is_dropped() -> None:
     assert strip_site("Ferry strike ends | The Courier | by Ana Ruiz", "The Courier") == "Ferry strike ends"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsledger.extract.dom import parse_html
 from newsledger.extract.metadata import extract_metadata
+from newsledger.extract.metadata.titles import strip_site
 from newsledger.extract.parts import Metadata
 
 
@@ -50,13 +51,197 @@ def test_the_printed_headline_is_read_as_a_reader_sees_it() -> None:
     assert hyphenated.headline is not None and hyphenated.headline.value == "Home Repair Assistance Program"
 
 
-def test_a_kicker_before_the_headline_stays_with_the_declared_title() -> None:
+def test_a_short_printed_heading_wins_over_a_card_title_that_goes_on_past_it() -> None:
+    metadata = read(
+        '<meta property="og:title" content="Canoes: Touring, Whitewater &amp; Inflatable Canoes">',
+        "<h1>Canoes</h1><ul><li>Canoe one</li></ul>",
+    )
+    assert metadata.headline is not None and metadata.headline.value == "Canoes"
+    described = read(
+        '<meta property="og:title" content="Canoes for Touring and Whitewater">', "<h1>Canoes</h1>"
+    )
+    assert described.headline is not None and described.headline.value == "Canoes"
+    # Inside a word the longer title is a different name, not an affix.
+    plain = read('<meta property="og:title" content="Canoeing in Winter">', "<h1>Canoe</h1>")
+    assert plain.headline is not None and plain.headline.value == "Canoeing in Winter"
+
+
+def test_a_printed_headline_that_goes_on_past_a_shortened_card_title_wins() -> None:
+    card = '<meta property="og:title" content="Harbour walks for families">'
+    longer = read(card, "<h1>Harbour walks for families and first-time visitors</h1>")
+    assert longer.headline is not None
+    assert longer.headline.value == "Harbour walks for families and first-time visitors"
+    # A source and a count after the title, as on a link board, are not the headline's words.
+    board = read(card, "<h1>Harbour walks for families (harbourwalks.example) 87</h1>")
+    assert board.headline is not None and board.headline.value == "Harbour walks for families"
+
+
+def test_a_printed_headline_in_other_punctuation_wins_unless_it_lost_a_separator() -> None:
+    card = '<meta property="og:title" content="Harbour walks: a guide for first-time visitors">'
+    dashed = read(card, "<h1>Harbour walks - a guide for first-time visitors</h1>")
+    assert dashed.headline is not None
+    assert dashed.headline.value == "Harbour walks - a guide for first-time visitors"
+    lost = read(card, "<h1><span>Harbour walks</span> <span>a guide for first-time visitors</span></h1>")
+    assert lost.headline is not None
+    assert lost.headline.value == "Harbour walks: a guide for first-time visitors"
+    curly = read(
+        '<meta property="og:title" content="The harbour\'s best walks">', "<h1>The harbour’s best walks</h1>"
+    )
+    assert curly.headline is not None and curly.headline.value == "The harbour's best walks"
+
+
+def test_a_kicker_before_the_headline_in_a_card_title_gives_way_to_the_printed_headline() -> None:
     metadata = read(
         '<meta property="og:title" content="Flood inquiry: Two ministers resign over the report">',
         "<h1>Two ministers resign over the report</h1>",
     )
     assert metadata.headline is not None
-    assert metadata.headline.value == "Flood inquiry: Two ministers resign over the report"
+    assert metadata.headline.value == "Two ministers resign over the report"
+    rejected = [c.value for c in metadata.headline.evidence.rejected]
+    assert "Flood inquiry: Two ministers resign over the report" in rejected
+
+
+def test_an_article_headline_reworded_for_search_gives_way_to_the_printed_one() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "BlogPosting",'
+        ' "headline": "Best Harbour Walks for Families in 2025"}</script>'
+        '<meta property="og:title" content="Best Harbour Walks for Families in 2025">'
+    )
+    body = "<article><h1>The Best Harbour Walks for Families This Year</h1><p>Text.</p></article>"
+    metadata = read(ld, body)
+    assert metadata.headline is not None
+    assert metadata.headline.value == "The Best Harbour Walks for Families This Year"
+    assert "Best Harbour Walks for Families in 2025" in [c.value for c in metadata.headline.evidence.rejected]
+    # One word swapped is the publisher's own variant, and a page that is no article keeps its
+    # declared title over a slogan-like heading.
+    swapped = read(ld, "<article><h1>Best Harbour Strolls for Families in 2025</h1></article>")
+    assert (
+        swapped.headline is not None and swapped.headline.value == "Best Harbour Walks for Families in 2025"
+    )
+    # The one <article> of a page speaks for it as its JSON-LD would; one of several does not.
+    card = ld.split("</script>")[1]
+    printed = read(card, body)
+    assert printed.headline is not None
+    assert printed.headline.value == "The Best Harbour Walks for Families This Year"
+    teasers = read(card, body + "<article><h2>More walks</h2></article>")
+    assert teasers.headline is not None
+    assert teasers.headline.value == "Best Harbour Walks for Families in 2025"
+    landing = read(card, body.replace("article>", "div>"))
+    assert (
+        landing.headline is not None and landing.headline.value == "Best Harbour Walks for Families in 2025"
+    )
+
+
+def test_words_of_two_elements_in_a_heading_do_not_run_together() -> None:
+    metadata = read("", "<h1><span>Harbour Strike</span><span>Ferries run again on Monday</span></h1>")
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Harbour Strike Ferries run again on Monday"
+    inline = read("", "<h1>The <em>Harbour</em>side walk</h1>")
+    assert inline.headline is not None and inline.headline.value == "The Harbourside walk"
+
+
+def test_a_buttons_label_and_style_rules_in_a_heading_are_not_its_words() -> None:
+    metadata = read(
+        "",
+        '<h1>Module <a href="#">queues</a><button title="Copy">Copy item path</button>'
+        "<style>.badge{color:red}</style></h1>",
+    )
+    assert metadata.headline is not None and metadata.headline.value == "Module queues"
+
+
+def test_a_symbol_decorating_a_card_title_is_no_punctuation_of_the_headline() -> None:
+    metadata = read(
+        '<meta property="og:title" content="🎧 Harbour Studio Headphones Mk II">',
+        "<h1>Harbour Studio Headphones Mk II</h1>",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Harbour Studio Headphones Mk II"
+
+
+def test_what_follows_a_vertical_bar_is_a_tagline_not_the_headline() -> None:
+    metadata = read("", "<h1>Ferry timetable for the winter season | Sailings and Fares</h1>")
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Ferry timetable for the winter season"
+    assert metadata.headline.evidence.rejected[0].value == (
+        "Ferry timetable for the winter season | Sailings and Fares"
+    )
+    # A short head before a long rest is a kicker; the bar stays.
+    kicker = read("", "<h1>BUDGET 2026 | Harbour board gets funds to hire ten new ferry crews</h1>")
+    assert kicker.headline is not None
+    assert kicker.headline.value == "BUDGET 2026 | Harbour board gets funds to hire ten new ferry crews"
+
+
+def test_a_json_ld_headline_wrapped_whole_in_quotes_loses_them() -> None:
+    metadata = read(
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "headline": "\\"How the harbour ferry schedule works\\""}</script>',
+        "<p>Text.</p>",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "How the harbour ferry schedule works"
+
+
+def test_empty_brackets_after_a_card_title_are_no_lost_separator() -> None:
+    metadata = read(
+        '<meta property="og:title" content="Harbour Rope Clips 40-Pack, Clear ()">',
+        "<h1>Harbour Rope Clips 40-Pack, Clear</h1>",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Harbour Rope Clips 40-Pack, Clear"
+
+
+def test_a_part_of_the_printed_heading_naming_the_site_goes() -> None:
+    metadata = read(
+        '<meta property="og:site_name" content="Harbourline">',
+        "<h1>Ferry fares for 2026 - Harbourline Fare Guide</h1>",
+    )
+    assert metadata.headline is not None and metadata.headline.value == "Ferry fares for 2026"
+    # A heading that names the site in its first part keeps it.
+    named = read(
+        "", "<h1>Harbourline adds a night ferry - and cuts fares</h1>", url="https://harbourline.example/n"
+    )
+    assert named.headline is not None
+    assert named.headline.value == "Harbourline adds a night ferry - and cuts fares"
+
+
+def test_a_heading_that_links_to_the_home_page_is_the_site_logo() -> None:
+    metadata = read(
+        "<title>Which winter tyres for a small van? - Fleet Talk</title>",
+        '<div class="top"><h1><a href="/">Fleet Talk</a></h1></div>'
+        "<div class='post'><h2>Which winter tyres for a small van?</h2><p>Text.</p></div>",
+        url="https://fleettalk.example/forum/viewtopic.php?t=4411",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Which winter tyres for a small van?"
+
+
+def test_a_heading_written_as_a_host_name_is_the_site_logo() -> None:
+    metadata = read(
+        "<title>Release notes for version 7.2 - harbourtools.org</title>",
+        "<h1>harbourtools.org</h1><h2>Release notes for version 7.2</h2>",
+        url="https://forum.harbourtools.org/topic/77",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Release notes for version 7.2"
+
+
+def test_past_a_logo_a_later_heading_the_title_confirms_is_the_headline() -> None:
+    metadata = read(
+        "<title>Working with queues — Harbour Toolkit 3.1 Documentation</title>",
+        '<h1><a href="../index.html">Harbour Toolkit 3.1 Documentation</a></h1>'
+        "<div class='page'><h1>Working with queues</h1><p>Text.</p></div>",
+        url="https://docs.harbourtools.example/en/latest/guide/queues.html",
+    )
+    assert metadata.headline is not None
+    assert metadata.headline.value == "Working with queues"
+    assert metadata.headline.evidence.locator == "h1"
+
+
+def test_a_title_part_naming_the_site_goes_but_a_headline_naming_it_stays() -> None:
+    assert strip_site("Harbour Tools 4 review: faster builds | Harbour Tools Forum", "Harbour Tools") == (
+        "Harbour Tools 4 review: faster builds"
+    )
+    assert strip_site("Queues | Harbour Tools guide to the API", None, "harbourtools") == "Queues"
 
 
 # --------------------------------------------------------------------------- authors

@@ -250,3 +250,237 @@ def test_copied_text_is_read_as_an_article() -> None:
     assert article.page_type is not None
     assert article.page_type.value == "article"
     assert article.page_type.evidence.source == "text-line"
+
+
+DATED = '<meta property="og:type" content="article"><meta property="article:published_time" content="2025-03-04T10:00:00Z">'
+
+
+def news_section_page() -> str:
+    """A section front: dated cards, each a linked title over a blurb, under the section's name."""
+    cards = "".join(
+        f'<article class="card"><h3><a href="/news/{i}">Mill {i} reopens its doors</a></h3>'
+        f'<time datetime="2025-03-0{i % 9 + 1}">March {i % 9 + 1}</time><p>{PROSE}</p></article>'
+        for i in range(14)
+    )
+    intro = "".join(f"<p>{PROSE}</p>" for _ in range(4))
+    return page(f"<h1>Latest News</h1><div>{intro}</div>{cards}", DATED)
+
+
+def labelled_story_page() -> str:
+    """A story whose headline opens with its series' label, beside a sidebar of dated links."""
+    sidebar = "".join(
+        f'<li><h3><a href="/s/{i}">Earlier episode {i}</a></h3><time>May {i + 1}</time></li>'
+        for i in range(12)
+    )
+    story = "".join(f"<p>{PROSE}</p>" for _ in range(3))
+    return page(
+        f'<article itemscope itemtype="https://schema.org/Article"><h1>Harbour Podcast: ferry fares rise '
+        f"again</h1>{story}</article><aside><ul>{sidebar}</ul></aside>",
+        DATED,
+    )
+
+
+def wrapped_paragraphs_story_page() -> str:
+    """A story whose writer wraps each paragraph in its own box still runs as one text."""
+    paragraphs = "".join(f'<div class="paragraph"><p>{PROSE}</p></div>' for _ in range(10))
+    teasers = "".join(f'<div class="more"><p>{PROSE}</p></div>' for _ in range(3))
+    return page(
+        f'<h1>River bridge works begin in the spring</h1><p class="byline">By Ana Silva</p>'
+        f'<div class="body">{paragraphs}</div><aside>{teasers}</aside>',
+        DATED,
+    )
+
+
+def permalinked_manual_page() -> str:
+    """A manual page: every section carries its own permalink, prose runs unsigned."""
+    sections = "".join(f'<h2 id="o{i}">Retention window {i}<a href="#o{i}">#</a></h2>' for i in range(9))
+    return page(
+        f"<h1>Retention settings</h1><div>{''.join(f'<p>{PROSE}</p>' for _ in range(14))}{sections}</div>",
+        DATED,
+    )
+
+
+def dated_post_with_permalinks_page() -> str:
+    """A dated post that shows some code and permalinks its few sections is still a post."""
+    prose = "".join(f"<p>{PROSE}</p>" for _ in range(20))
+    sections = "".join(
+        f'<h2 id="p{i}"><a href="#p{i}">Part {i}</a></h2><pre><code>make part{i}</code></pre>'
+        f"<p>Run <code>make</code> with <code>-j{i}</code> and <code>V=1</code>.</p>"
+        for i in range(5)
+    )
+    return page(
+        f"<h1>Porting the compiler back end</h1><div>{prose}</div>{sections}",
+        '<meta property="article:published_time" content="2025-03-04T10:00:00Z">',
+    )
+
+
+def manual_overview_page() -> str:
+    """An unsigned, dated page of plain prose under a headline naming a part of a manual."""
+    return page(
+        f"<h1>Scheduler overview</h1><div>{''.join(f'<p>{PROSE}</p>' for _ in range(12))}</div>", DATED
+    )
+
+
+def story_with_comments_page() -> str:
+    """A long story, then a busy comment section: each comment a dated post box."""
+    story = "".join(f"<p>{PROSE}</p>" for _ in range(14))
+    comments = "".join(
+        f'<li class="reply"><div class="reply-body"><time>March {i % 28 + 1}</time>'
+        f"<p>Good news for the mills.</p></div></li>"
+        for i in range(70)
+    )
+    return page(f'<h1>The river bridge reopens</h1><div class="entry">{story}</div><ol>{comments}</ol>')
+
+
+def business_voice_page() -> str:
+    """A firm speaks of itself and to its reader, with no byline."""
+    pitch = (
+        "We fit kitchens across the county and our joiners build every unit in our own workshop, so "
+        "you deal with us from the first visit to the last handle. We quote in writing and we keep to it."
+    )
+    boxes = "".join(f'<div class="col"><h3>Why us {i}</h3><p>{pitch}</p></div>' for i in range(4))
+    return page(f"<h1>Kitchens built in Leeds</h1>{boxes}", '<meta property="og:type" content="website">')
+
+
+def declared_article_naming_an_offer_page() -> str:
+    """A dated page that declares itself an article, its headline naming a trade: a story about it."""
+    blurbs = "".join(f'<div class="tip"><h3>Tip {i}</h3><p>Check the flashing.</p></div>' for i in range(22))
+    return page(
+        f"<h1>Roof Repair Costs in the County</h1><p>{PROSE}</p>{blurbs}",
+        '<meta property="og:type" content="website">'
+        '<meta property="article:published_time" content="2025-03-04T10:00:00Z">'
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Roof Repair Costs"}</script>',
+    )
+
+
+def shop_voice_product_page() -> str:
+    """A shop speaks of itself beside one buy box: it sells a product."""
+    pitch = (
+        "We stitch every bag in our own workshop and we stand behind our seams, so you can carry it "
+        "for years; our team answers every question you send us within the day, and we mend any strap "
+        "you wear through at no cost to you, however long you have had it."
+    )
+    features = "".join(f"<h3>Feature {i}</h3><span>Brass rivets.</span>" for i in range(20))
+    return page(
+        f"<h1>Waxed canvas tote</h1>{f'<p>{pitch}</p>' * 3}<span class='price'>£80.00</span>"
+        f"<button>Add to cart</button>{features}",
+        '<meta property="og:type" content="website">',
+    )
+
+
+def dated_offer_page() -> str:
+    """A headline naming an offer over blurbs, no story: the CMS date does not make it news."""
+    blurbs = "".join(f'<div class="feature"><h3>Visit {i}</h3><p>{PROSE}</p></div>' for i in range(5))
+    return page(
+        f"<h1>Boiler Repair Services</h1>{blurbs}",
+        '<meta property="og:type" content="website">'
+        '<meta property="article:published_time" content="2025-03-04T10:00:00Z">',
+    )
+
+
+def unsigned_story_naming_an_offer_page() -> str:
+    """A short unsigned story whose headline uses an offer word: its quoted, reported speech
+    makes it news."""
+    return page(
+        "<article><h1>Harbour plan agreed</h1><p>\u201cThe dredging will start in April and finish before "
+        "the summer,\u201d said Ana Silva, the mayor, on Monday.</p><p>The council met for two hours "
+        "and voted on the plan.</p></article>"
+    )
+
+
+def offer_quoting_a_customer_page() -> str:
+    """An offer quotes its customers in the present: that is no reported speech."""
+    blurbs = "".join(f'<div class="feature"><h3>Visit {i}</h3><p>{PROSE}</p></div>' for i in range(5))
+    return page(
+        f"<h1>Boiler Repair Services</h1>{blurbs}<p>\u201cQuick and tidy work,\u201d says Jane D.</p>"
+    )
+
+
+def script_rendered_thread_page() -> str:
+    """A thread whose posts the browser fetches later: the question and nothing else."""
+    return page(
+        '<section id="splash"><div class="dots"></div></section>',
+        '<meta property="og:type" content="website"><meta property="article:published_time" '
+        'content="2025-03-04T10:00:00Z"><title>Which telescope for a beginner?</title>',
+    ).replace("<title>Page</title>", "")
+
+
+def category_with_intro_page() -> str:
+    """A category page opens with a few paragraphs, then lists far more items than that."""
+    intro = "".join(f"<p>{PROSE}</p>" for _ in range(5))
+    cards = "".join(f'<article><a href="/r/{i}"><h2>Soup number {i}</h2></a></article>' for i in range(20))
+    return page(f"<h1>Winter Soups</h1><div>{intro}</div>{cards}", DATED)
+
+
+def list_headline_page() -> str:
+    rows = "".join(f"<tr><td>Lighthouse {i}</td><td>{1800 + i}</td></tr>" for i in range(30))
+    return page(f"<h1>List of lighthouses on the north coast</h1><p>{PROSE}</p><table>{rows}</table>", DATED)
+
+
+def declared_collection_page_without_prices() -> str:
+    """A CollectionPage of recipes: pictures by the score but nothing for sale."""
+    cards = "".join(
+        f'<div class="tile"><a href="/r/{i}"><img src="/i/{i}.jpg"></a><span>Stew {i}</span></div>'
+        for i in range(24)
+    )
+    return page(
+        f"<h1>Dinner Recipes</h1>{cards}",
+        DATED
+        + '<script type="application/ld+json">{"@type": "CollectionPage", "name": "Dinner Recipes"}</script>',
+    )
+
+
+def product_with_shelf_page() -> str:
+    """One product, and below it a shelf of others, each a card with its title in the link."""
+    shelf = "".join(
+        f'<a class="tile" href="/p/{i}"><div><h3>Other shoe {i}</h3></div></a>' for i in range(30)
+    )
+    return page(
+        f"<h1>Road running shoe</h1><p>Light and quick.</p><div class='shelf'>{shelf}</div>",
+        '<script type="application/ld+json">{"@type": "ProductGroup", "name": "Road running shoe"}</script>',
+    )
+
+
+def linked_cards_page() -> str:
+    """Cards that wrap picture, title and blurb in one link list other pages."""
+    cards = "".join(
+        f'<a class="card" href="/story/{i}"><div class="inner"><h3>Harbour story {i}</h3>'
+        f"<span>A short summary.</span></div></a>"
+        for i in range(16)
+    )
+    return page(f"<h1>Harbour</h1>{cards}")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (news_section_page(), "listing"),
+        (labelled_story_page(), "article"),
+        (permalinked_manual_page(), "documentation"),
+        (manual_overview_page(), "documentation"),
+        (dated_post_with_permalinks_page(), "article"),
+        (story_with_comments_page(), "article"),
+        (business_voice_page(), "service"),
+        (dated_offer_page(), "service"),
+        (unsigned_story_naming_an_offer_page(), "article"),
+        (offer_quoting_a_customer_page(), "service"),
+        (shop_voice_product_page(), "product"),
+        (declared_article_naming_an_offer_page(), "article"),
+        (script_rendered_thread_page(), "forum"),
+        (category_with_intro_page(), "listing"),
+        (list_headline_page(), "listing"),
+        (declared_collection_page_without_prices(), "listing"),
+        (product_with_shelf_page(), "product"),
+        (linked_cards_page(), "listing"),
+    ],
+)
+def test_sections_manuals_business_pages_and_shells_are_told_from_stories(html: str, expected: str) -> None:
+    found = extract_metadata(parse_html(html), "https://example.org/page").page_type
+    assert found is not None
+    assert found.value == expected, found.evidence
+
+
+def test_paragraphs_each_in_a_wrapper_run_as_one_text() -> None:
+    found = extract_metadata(parse_html(wrapped_paragraphs_story_page()), None).page_type
+    assert found is not None and found.value == "article"
+    assert "a run of 10 paragraphs" in found.evidence.locator

@@ -4,7 +4,8 @@ Read before body extraction, from the untouched tree and the metadata already ch
 the body can follow it. Each reading is a *vote*: a type, a weight and what was seen — a declared
 type (JSON-LD ``@type``, ``og:type``), structure (repeated item cards with linked headings, posts
 with authors and times, prices and add-to-cart controls, code blocks and documentation
-navigation) or vocabulary (a headline naming a service, a collection of things). The type with
+navigation, a run of prose that tells a story or none) or wording (a headline naming a service,
+a section, a list or a kind of thing; unsigned prose in a business's own "we"). The type with
 the most weight wins; the others are kept as rejected candidates. No rule names a site or a host.
 """
 
@@ -48,6 +49,15 @@ _CALL_TO_ACTION = re.compile(
     r"sign up|call (?:us|now)|talk to|get in touch|learn more|see (?:plans|pricing)|enrol|apply now|donate)\b",
     re.I,
 )
+# A business speaking of itself, each word with the space or mark around it: counting these
+# costs half of a regular expression's scan.
+_WE_SPELLINGS = (" we ", "We ", " our ", "Our ", " us ", " us.", " us,")
+# A quotation next to a past-tense reporting verb, either side: "…," said Ana Silva.
+_QUOTED_AND_SAID = re.compile(
+    r"[\"”’],?\s+(?:\S+\s+){0,5}?(?:said|told)\b|\b(?:said|told)\b(?:\s+\S+){0,6}?,?\s+[\"“‘]"
+)
+# Paragraphs of prose read for their voice: enough to hear it, and a bound on the cost.
+VOICE_SAMPLE = 40
 _REPLY_WORDS = re.compile(r"^\s*(?:reply|quote|report|like|upvote|share|permalink|#\d+)\s*$", re.I)
 
 FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "answer", "comment"})
@@ -77,7 +87,17 @@ _DOC_HEADLINE = re.compile(
     r"getting started|installation|installing|quickstart|quick start|manual|user guide|configuration|hooks?)\b",
     re.I,
 )
-_FORUM_HEADLINE = re.compile(r"\?|\b(?:thread|forums?|discussion|community|help)\b|^re:", re.I)
+# A headline that names a part of a site holding many pages: its news, its blog, its events.
+_SECTION_HEADLINE = re.compile(
+    r"^(?:(?:the |our |all |latest |recent |industry |company |in the )*(?:news|blog|articles|stories|posts|"
+    r"press(?: releases)?|updates|events|podcasts?|episodes|publications|insights|archives?)"
+    r"|directory)\b(?![\w\s]*\?)"
+    r"|\b(?:blog|news|podcasts?|rankings|standings|schedule|directory|catalog(?:ue)?s?)\s*(?:$|[|–—]|-\s)",
+    re.I,
+)
+# A headline that says the page is a list.
+_LIST_HEADLINE = re.compile(r"^(?:the )?(?:lists? of|index of|directory of|archives? of)\b", re.I)
+_FORUM_HEADLINE = re.compile(r"\?|\b(?:thread|forums?|discussion|community|help|questions)\b|^re:", re.I)
 _ARTICLE_HEADLINE = re.compile(
     r"^(?:(?:how|what|why|when|where|who|which|is|are|can|should|do|does|will)\b|top \d+|\d+ |the \d+ )|\?|\b(?:\d+ (?:best|ways|tips|things|reasons|types|steps|of))\b|"
     r"\b(?:says|said|reveals?|announces?|launches|wins?|guide|review|explained|compared|vs\.?|versus|"
@@ -107,6 +127,8 @@ class Traits:
     cart: int = 0
     prose_paragraphs: int = 0
     prose_chars: int = 0
+    # The first paragraphs of prose, kept to hear whose voice they speak in (read only if needed).
+    prose_sample: tuple[str, ...] = ()
     doc_nav: int = 0
     anchored_headings: int = 0
     image_links: int = 0
@@ -146,13 +168,15 @@ def read_traits(
     counts: dict[str, int] = defaultdict(int)
     itemtypes: set[str] = set()
     prose_boxes: list[int] = []
+    prose: list[str] = []
     root = tree.body or tree.root
     if root is not None:
         for node in root.css(_LOOKED_AT):
-            _count(node, counts, prose_boxes, itemtypes)
+            _count(node, counts, prose_boxes, prose, itemtypes)
         counts["image_links"] = len(root.css("a img"))
         counts["longest_run"] = max(Counter(prose_boxes).values(), default=0)
     return Traits(
+        prose_sample=tuple(prose[:VOICE_SAMPLE]),
         declared=declared,
         microdata=frozenset(itemtypes),
         og_type=og.value.strip().lower() if og else "",
@@ -169,14 +193,18 @@ def _schema_names(itemtype: str) -> tuple[str, ...]:
     return tuple(url.rstrip("/").rsplit("/", 1)[-1].lower() for url in itemtype.split())
 
 
-def _count(node: LexborNode, counts: dict[str, int], prose_boxes: list[int], itemtypes: set[str]) -> None:
+def _count(
+    node: LexborNode, counts: dict[str, int], prose_boxes: list[int], prose: list[str], itemtypes: set[str]
+) -> None:
     tag = node.tag
     if tag == "p":
-        length = len(node.text(deep=True).strip())
+        text = node.text(deep=True)
+        length = len(text.strip())
         if length >= 80:
             counts["prose_paragraphs"] += 1
             counts["prose_chars"] += length
-            box = node.parent
+            prose.append(text)
+            box = _prose_box(node)
             prose_boxes.append(box.mem_id if box is not None else 0)
         return
     if tag == "pre":
@@ -189,9 +217,7 @@ def _count(node: LexborNode, counts: dict[str, int], prose_boxes: list[int], ite
         counts["articles"] += 1
     elif tag in ("h2", "h3", "h4"):
         counts["headings"] += 1
-        link = node.css_first("a[href]") or (
-            node.parent if node.parent is not None and node.parent.tag == "a" else None
-        )
+        link = node.css_first("a[href]") or _enclosing_link(node)
         if link is not None:
             href = link.attrs.get("href") or ""
             counts["anchored_headings" if href.startswith("#") else "linked_headings"] += 1
@@ -201,6 +227,42 @@ def _count(node: LexborNode, counts: dict[str, int], prose_boxes: list[int], ite
         _count_control(text, counts)
         return
     _count_classes(node, counts, itemtypes)
+
+
+def _enclosing_link(node: LexborNode) -> LexborNode | None:
+    """The link a heading sits in: a card often wraps its picture, title and blurb in one."""
+    parent = node.parent
+    for _ in range(3):
+        if parent is None:
+            return None
+        if parent.tag == "a":
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _prose_box(paragraph: LexborNode) -> LexborNode | None:
+    """The box a paragraph sits in. A paragraph alone in its own wrapper (one ``div`` per
+    paragraph, as some writers and builders emit) sits in the wrapper's box."""
+    box = paragraph.parent
+    if box is not None and box.tag == "div" and _alone(paragraph) and box.parent is not None:
+        return box.parent
+    return box
+
+
+def _alone(node: LexborNode) -> bool:
+    return _no_element_beside(node.prev, "prev") and _no_element_beside(node.next, "next")
+
+
+def _no_element_beside(sibling: LexborNode | None, step: str) -> bool:
+    """No element on that side; looks past at most a few blank text nodes."""
+    for _ in range(3):
+        if sibling is None:
+            return True
+        if sibling.is_element_node or not sibling.is_empty_text_node:
+            return False
+        sibling = getattr(sibling, step)
+    return False
 
 
 def _count_control(text: str, counts: dict[str, int]) -> None:
@@ -309,33 +371,57 @@ def _structure_votes(t: Traits) -> list[Vote]:
     threaded = declared_thread or any(vote.source == "dom" for vote in found)
     if t.dated and not threaded:
         # A date given to every page by the CMS, or one over a page with no story to date.
-        weak = _describes_a_plain_page(t) or t.longest_run < RUN_OF_PROSE
+        weak = _describes_a_plain_page(t) or not _tells_a_story(t)
         found.append(Vote("article", 0.75 if weak else 1.5, "dom", "a publication date"))
     if t.headings >= 20 and t.prose_chars < 250 * t.headings:
         found.append(Vote("service", 1.5, "dom", f"{t.headings} headings over short blurbs"))
     if t.calls_to_action >= 2 and not t.dated:
         weight = 1.0 + min(t.calls_to_action, 10) / 5
         found.append(Vote("service", weight, "computed", f"{t.calls_to_action} calls to action"))
+    if said := _speaks_as_a_business(t):
+        found.append(Vote("service", 1.5, "computed", f"prose saying 'we' {said} times"))
     if t.authored and not threaded:
         found.append(Vote("article", 1.0, "dom", "an author"))
     if t.longest_run >= RUN_OF_PROSE and not declared_thread:
         weight = 2.5 if t.longest_run >= 3 * RUN_OF_PROSE else 1.5
-        found.append(Vote("article", weight, "dom", f"a run of {t.longest_run} paragraphs of prose"))
+        # Unsigned prose between the marks of a manual is the manual's own text.
+        kind: PageType = "documentation" if _reads_as_a_manual(t) else "article"
+        found.append(Vote(kind, weight, "dom", f"a run of {t.longest_run} paragraphs of prose"))
     found.extend(_documentation_votes(t))
     found.extend(_shop_votes(t))
-    if t.linked_headings >= 10 and t.linked_headings * 2 >= t.headings:
-        kind: PageType = "collection" if t.prices >= 8 else "listing"
-        found.append(
-            Vote(
-                kind,
-                (2.0 + min(t.linked_headings, 40) / 20) * (0.5 if t.longest_run >= RUN_OF_PROSE else 1.0),
-                "dom",
-                f"{t.linked_headings} linked item headings",
-            )
-        )
-    if t.articles >= 5 and t.longest_run < RUN_OF_PROSE:
-        found.append(Vote("listing", 1.5, "dom", f"{t.articles} article cards"))
+    if not declared_thread:
+        found.extend(_listing_votes(t))
     return found
+
+
+def _listing_votes(t: Traits) -> list[Vote]:
+    """Repeated items, each a linked heading or an ``<article>`` card, and no story of the
+    page's own beside them: a list of other pages."""
+    found: list[Vote] = []
+    story = _tells_a_story(t)
+    if t.linked_headings >= 10 and t.linked_headings * 2 >= t.headings:
+        listed: PageType = "collection" if t.prices >= 8 else "listing"
+        # A story or a product shows a shelf of related items below itself.
+        declared_product = bool(_declared_types(t) & PRODUCT_TYPES) or _og_product(t.og_type)
+        weight = (2.0 + min(t.linked_headings, 40) / 20) * (0.5 if story or declared_product else 1.0)
+        found.append(Vote(listed, weight, "dom", f"{t.linked_headings} linked item headings"))
+    if t.articles >= 5 and not story:
+        found.append(Vote("listing", 1.5, "dom", f"{t.articles} article cards"))
+        if t.times * 2 >= t.articles:
+            found.append(Vote("listing", 1.0, "dom", f"{t.times} dated cards"))
+    return found
+
+
+def _speaks_as_a_business(t: Traits) -> int:
+    """How often the page's owner says "we", "our" in its prose, if it speaks so in one word of
+    fifty without a byline: a firm presenting its offer; else 0. A story told in the first
+    person carries its writer's name; a shop speaking so beside a buy box sells a product."""
+    if t.authored or t.cart or (t.dated and t.longest_run >= 2 * RUN_OF_PROSE):
+        return 0
+    text = " ".join(t.prose_sample)
+    words = text.count(" ") + 1
+    said = sum(text.count(spelling) for spelling in _WE_SPELLINGS)
+    return said if words >= 150 and said * 50 >= words else 0
 
 
 def _shop_votes(t: Traits) -> list[Vote]:
@@ -345,7 +431,7 @@ def _shop_votes(t: Traits) -> list[Vote]:
     found: list[Vote] = []
     declared_product = bool(_declared_types(t) & PRODUCT_TYPES) or _og_product(t.og_type)
     if t.cart:
-        found.append(Vote("product", 2.0, "dom", "an add-to-cart control"))
+        found.append(Vote("product", 2.5, "dom", "an add-to-cart control"))
     if t.cart >= 8 and not declared_product:
         found.append(Vote("collection", 2.5, "dom", f"{t.cart} add-to-cart controls"))
     single_buy_box = 1 <= t.cart <= 3
@@ -367,6 +453,19 @@ def _og_product(og: str) -> bool:
     return ("product" in og or og.endswith(":item")) and not og.startswith(("product.group", "product:group"))
 
 
+def _reads_as_a_manual(t: Traits) -> bool:
+    """A manual's marks: names set in code by the hundred, or, under a headline that tells no
+    story, a permalink on most of many sections or a headline naming a part of a manual
+    ("overview", "tutorial"); on a page that neither signs nor declares itself an article."""
+    if t.authored or _declared_types(t) & jsonld.ARTICLE_TYPES - DOCUMENTATION_TYPES:
+        return False
+    if t.inline_code >= 100:
+        return True
+    permalinked = t.anchored_headings >= 8 and t.anchored_headings * 2 >= t.headings
+    manual_part = bool(_DOC_HEADLINE.search(t.headline))
+    return (permalinked or manual_part) and not _ARTICLE_HEADLINE.search(t.headline)
+
+
 def _documentation_votes(t: Traits) -> list[Vote]:
     found: list[Vote] = []
     if t.code_blocks >= 3 or t.inline_code >= 20:
@@ -380,11 +479,16 @@ def _documentation_votes(t: Traits) -> list[Vote]:
     if t.doc_nav:
         found.append(Vote("documentation", 1.0, "dom", "documentation navigation"))
     if t.anchored_headings >= 3:
+        # Most sections given a permalink: a manual's habit; a story's table of contents links
+        # to a few of its headings from outside them, and a dated post may permalink its few.
+        most = t.anchored_headings * 2 >= t.headings
+        weight = 2.0 if most and (t.anchored_headings >= 8 or not t.dated) else 1.0
         found.append(
-            Vote("documentation", 1.0, "dom", f"{t.anchored_headings} headings with their own anchor")
+            Vote("documentation", weight, "dom", f"{t.anchored_headings} headings with their own anchor")
         )
-    if t.headline and _DOC_HEADLINE.search(t.headline) and not t.dated:
-        found.append(Vote("documentation", 2.5, "computed", "a headline naming a manual part"))
+    if t.headline and _DOC_HEADLINE.search(t.headline):
+        weight = 1.5 if t.dated and t.authored else 3.0
+        found.append(Vote("documentation", weight, "computed", "a headline naming a manual part"))
     return found
 
 
@@ -401,9 +505,20 @@ def _forum_votes(t: Traits) -> list[Vote]:
         found.append(Vote("forum", 2.5, "dom", boxes))
     elif t.times >= 6 and t.post_boxes >= 10 and t.prose_chars < 8000:
         found.append(Vote("forum", 2.0, "dom", f"{t.times} timed posts"))
+    if t.longest_run >= 3 * RUN_OF_PROSE and found:
+        # A long story above many boxes: the boxes are its comments.
+        found = [Vote(v.kind, v.weight / 2, v.source, f"{v.reason} under a story") for v in found]
     if t.post_boxes >= 20 and _FORUM_HEADLINE.search(t.headline):
         found.append(Vote("forum", 2.0, "computed", "a headline asking or naming a thread"))
+    elif _shell(t) and _FORUM_HEADLINE.search(t.headline):
+        # A thread whose posts the browser loads later ships its question and nothing else.
+        found.append(Vote("forum", 3.0, "computed", "a question over a page with no text of its own"))
     return found
+
+
+def _shell(t: Traits) -> bool:
+    """A page that ships no text to read: no paragraph of prose and hardly a heading."""
+    return t.prose_paragraphs == 0 and t.headings <= 2 and not t.code_blocks
 
 
 def _vocabulary_votes(t: Traits) -> list[Vote]:
@@ -411,15 +526,55 @@ def _vocabulary_votes(t: Traits) -> list[Vote]:
     headline = t.headline
     if headline and _ARTICLE_HEADLINE.search(headline):
         found.append(Vote("article", 1.0, "computed", "a headline worded as a story or question"))
+    elif headline and _LIST_HEADLINE.search(headline):
+        found.append(Vote("listing", 3.0, "computed", "a headline naming a list"))
+    elif headline and _SECTION_HEADLINE.search(headline) and _repeats_items(t):
+        found.append(Vote("listing", 3.0, "computed", "a headline naming a section of many items"))
     elif headline and _SERVICE_HEADLINE.search(headline) and len(headline.split()) <= 12:
-        # A dated page naming an offer is more often a story about one ("Town weighs bridge repairs").
+        # A dated page naming an offer over a story or a list of items, signed over a few
+        # paragraphs without sections, or declaring itself an article, is more often a story
+        # about one ("Town weighs bridge repairs") or a section of them ("Vehicle rental news");
+        # dated over none of these, it is more often the offer, less surely than an undated one.
+        # Prose reporting what someone said is news whatever the headline's words.
         dated = t.dated and not _describes_a_plain_page(t)
-        found.append(Vote("service", 1.0 if dated else 3.0, "computed", "a headline naming an offer"))
+        declared_article = bool(t.declared & (jsonld.ARTICLE_TYPES - DOCUMENTATION_TYPES))
+        short_signed = t.authored and t.headings < 5
+        storied = dated and (short_signed or _tells_a_story(t) or _lists_items(t) or declared_article)
+        weight = 0.5 if _reports_speech(t) else 1.0 if storied else 2.5 if dated else 3.0
+        found.append(Vote("service", weight, "computed", "a headline naming an offer"))
     elif headline and _names_a_kind_of_thing(headline):
-        shop = t.prices >= 3 or t.cart >= 2 or t.image_links >= 20
+        declared_list = bool(_declared_types(t) & COLLECTION_TYPES)
+        # Pictures by the score sell things, unless the page declares a list and shows no prices.
+        shop = _shop_signs(t) or (t.image_links >= 20 and not declared_list)
         kind: PageType = "collection" if shop else "listing"
-        found.append(Vote(kind, 1.0 if t.dated else 2.5, "computed", "a headline naming a kind of thing"))
+        weak = t.dated and not _repeats_items(t) and not declared_list
+        found.append(Vote(kind, 1.0 if weak else 2.5, "computed", "a headline naming a kind of thing"))
     return found
+
+
+def _lists_items(t: Traits) -> bool:
+    """Cards or linked headings enough to make a list on their own."""
+    return t.linked_headings >= 10 or t.articles >= 5
+
+
+def _repeats_items(t: Traits) -> bool:
+    """A few items repeated (cards, linked headings, dates) and no story beside them."""
+    return max(t.articles, t.linked_headings, t.times) >= 3 and not _tells_a_story(t)
+
+
+def _reports_speech(t: Traits) -> bool:
+    """Whether the prose quotes someone and says who said it: news tells what people said, an
+    offer quotes its customers in the present ("says Jane") if at all."""
+    return any(_QUOTED_AND_SAID.search(paragraph) for paragraph in t.prose_sample)
+
+
+def _tells_a_story(t: Traits) -> bool:
+    """A run of prose that holds a good part of the page's prose and is not dwarfed by the items
+    listed beside it: the text of one story, not the blurbs of many."""
+    run = t.longest_run
+    if run < RUN_OF_PROSE or run * 3 < max(t.articles, t.linked_headings):
+        return False
+    return run * 4 >= t.prose_paragraphs or run >= 2 * RUN_OF_PROSE
 
 
 def _names_a_kind_of_thing(headline: str) -> bool:

@@ -43,6 +43,8 @@ class Signals:
     figures: list[LexborNode] = field(default_factory=list)
     title: str | None = None
     h1: LexborNode | None = None
+    headings: list[LexborNode] = field(default_factory=list)
+    articles: int = 0
     lang: str | None = None
     canonical: str | None = None
 
@@ -81,8 +83,8 @@ def meta_source(key: str) -> EvidenceSource:
     return "meta"
 
 
-# One pass over the tree finds all four kinds; each css query is a full traversal.
-_DECLARING = 'meta, script[type*="ld+json"], script[type*="json+ld"], h1, figure'
+# One pass over the tree finds all five kinds; each css query is a full traversal.
+_DECLARING = 'meta, script[type*="ld+json"], script[type*="json+ld"], h1, figure, article'
 
 
 def read_signals(tree: LexborHTMLParser) -> Signals:
@@ -96,6 +98,8 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
             scripts.append(node)
         elif node.tag == "figure":
             signals.figures.append(node)
+        elif node.tag == "article":
+            signals.articles += 1
         else:
             headings.append(node)
     blocks = jsonld.read_blocks(scripts)
@@ -111,6 +115,7 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
     if title is not None:
         signals.title = clean_text(title.text()) or None
     signals.h1 = _main_h1(headings)
+    signals.headings = headings
     root = tree.root
     if root is not None:
         signals.lang = (root.attributes.get("lang") or root.attributes.get("xml:lang") or "").strip() or None

@@ -2,18 +2,23 @@
 
 The headline printed on the page (the main ``<h1>``) is the article's own words; meta titles
 are often rewritten for search or social cards, and ``<title>`` carries the site's name. The
-``<h1>`` is trusted when a declared title confirms it; otherwise the declared headline is taken,
-with a site-name prefix or suffix removed.
+``<h1>`` is trusted when a declared title confirms it, or differs from it only by an affix, a
+kicker, typography or (on an article) a rewording for search; otherwise the declared headline
+is taken, with the site's name, a section and a tagline after a vertical bar removed. An
+``<h1>`` that is the site's logo is no headline: its words mark the site's part of the titles.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
+from newsledger.extract.hygiene import split_url
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.choose import evidence_for, first_field
 from newsledger.extract.metadata.dates import parse_date
@@ -53,7 +58,8 @@ def headline(signals: Signals, site: str | None, url: str | None = None) -> Text
     among the first three, comparing letters and digits only (an ``<h1>`` that lost a colon
     between its kicker and headline still agrees).
     """
-    ordered = _ordered_titles(signals, site, domain_key(url or signals.canonical or ""))
+    page_url = url or signals.canonical or ""
+    ordered = _ordered_titles(signals, site, domain_key(page_url), page_url)
     if not ordered:
         return None
     voters = [c for c in ordered if c.source == "json-ld" or c.locator in _VOTERS]
@@ -70,29 +76,140 @@ def headline(signals: Signals, site: str | None, url: str | None = None) -> Text
         and chosen is not visible
         and not agreed
         and _same_headline(visible.value, chosen.value, site)
+    ) or (
+        # An article's own markup fills its declared headline from the search title.
+        visible is not None
+        and chosen is not visible
+        and _in_article(signals)
+        and _reworded(visible.value, chosen.value, site)
     ):
         chosen, reason = visible, "the printed headline, reworded for search or social cards or with an affix"
     others = [c for c in ordered if c is not chosen]
+    if (head := _before_bar(chosen.value)) != chosen.value:
+        others.insert(0, chosen)
+        chosen = Found(head, chosen.source, chosen.locator)
+        reason = "a tagline, section or site after a vertical bar"
     return TextField(value=chosen.value, evidence=evidence_for(chosen, others, reason))
+
+
+def _before_bar(title: str) -> str:
+    """A vertical bar is no punctuation of prose: what follows it in a title is a tagline, a
+    section or the site ("Headline | Top 19 Picks", "Headline | Opinion"). A single word, or a
+    short head before a long rest, is a kicker ("BUDGET | Tax office hires ten new auditors")."""
+    head, bar, rest = title.partition(" | ")
+    words = len(head.split())
+    return head.strip() if bar and words >= 2 and words >= 0.4 * len(rest.split()) else title
+
+
+def _in_article(signals: Signals) -> bool:
+    """Whether the page declares an article (JSON-LD) or prints its headline inside its one
+    ``<article>`` (several are teasers or cards, one of which may hold a heading)."""
+    if signals.article is not None:
+        return True
+    if signals.articles != 1:
+        return False
+    node = signals.h1.parent if signals.h1 is not None else None
+    for _ in range(_ARTICLE_DEPTH):
+        if node is None:
+            return False
+        if node.tag == "article":
+            return True
+        node = node.parent
+    return False
+
+
+_ARTICLE_DEPTH = 12
 
 
 def _same_headline(printed: str, declared: str, site: str | None) -> bool:
     """Whether the declared title is the printed headline in other typography (quotes, case,
-    an ellipsis) or with an affix after it (a site, a search phrase: "Headline | Top 19 Picks").
-    A kicker before the headline ("Topic: Headline") is the publisher's own and stays."""
+    an ellipsis) or with an affix: after it (a site, a search phrase: "Headline | Top 19 Picks")
+    or before it (a kicker, a brand: "Topic: Headline")."""
     printed_key, declared_key = _key(printed), _key(declared)
-    if len(printed_key) < 8 or (site and printed_key == _key(site)):
+    if len(printed_key) < 3 or (site and printed_key == _key(site)):
         return False
     if printed_key == declared_key:
-        # Only the case tells them apart ("HEADLINE" on a card): the printed one reads as meant.
-        # Quotes and separators lost between the heading's elements are the extraction's, not
-        # the page's, so the declared title keeps its punctuation.
-        return _letters(printed) != _letters(declared)
-    return declared_key.startswith(printed_key) and len(printed_key) >= 0.4 * len(declared_key)
+        # The case or a separator tells them apart: the printed one reads as meant, unless it
+        # has fewer marks (separators lost between the heading's elements are the extraction's,
+        # not the page's). Curly or straight quotes are the same words either way.
+        if _straight(printed) == _straight(declared):
+            return _letters(printed) != _letters(declared)
+        return _marks(printed) >= _marks(declared)
+    if (
+        len(printed_key) >= 8
+        and declared_key.startswith(printed_key)
+        and 2.5 * len(printed_key) >= len(declared_key)
+    ):
+        return True
+    if len(printed_key) >= 8 and declared_key.endswith(printed_key):
+        return True
+    if len(declared_key) >= 8 and printed_key.startswith(declared_key) and _grown(printed, declared, site):
+        return True
+    # A short heading ("Kayaks") whose declared title goes on past it at a word's end.
+    return declared.casefold().startswith(printed.casefold()) and bool(
+        _AFTER_SEPARATOR.match(declared, len(printed))
+    )
+
+
+def _grown(printed: str, declared: str, site: str | None) -> bool:
+    """Whether the printed headline goes on past the declared title in words of its own
+    ("Price Guide & Hourly Rates" for "Price Guide"), not with a site, a source or a count set
+    apart ("Headline | Site", "Headline (example.com) 87")."""
+    parts = [p for p in _SEPARATORS.split(printed) if p.strip()]
+    if len(parts) > 1 and any(_key(p) == _key(declared) for p in parts):
+        return False
+    if _HOST_NAME.search(printed) and not _HOST_NAME.search(declared):
+        return False
+    extra = _stems(printed) - _stems(declared)
+    return any(not stem.isdigit() for stem in extra) and not (site and _key(site) in _key(printed))
+
+
+_AFTER_SEPARATOR = re.compile(r"\s*[:|–—·•»+]|\s+-\s|\s+(?=\w)")
+_WORD = re.compile(r"\w+")
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a title, each cut to its first letters so that inflections still meet."""
+    return {word[:5] for word in _WORD.findall(text.casefold()) if len(word) > 3 or word.isdigit()}
+
+
+def _reworded(printed: str, declared: str, site: str | None) -> bool:
+    """Whether the declared title says what the printed headline says in other words: most of
+    the headline's words are in it, and each has words of its own (a rewording for search,
+    not the headline with an affix or a kicker)."""
+    if site and _key(printed) == _key(site):
+        return False
+    mine, theirs = _stems(printed), _stems(declared)
+    shared = len(mine & theirs)
+    return (
+        shared >= 2
+        and shared >= 0.5 * len(mine)
+        and bool(mine - theirs)
+        and bool(theirs - mine)
+        and len(mine ^ theirs) > 2
+    )
+
+
+_STRAIGHT_QUOTES = str.maketrans({q: "'" for q in "‘’‚‛"} | {q: '"' for q in "“”„‟«»"})
+
+
+def _straight(text: str) -> str:
+    return text.translate(_STRAIGHT_QUOTES)
 
 
 def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
+
+
+def _marks(text: str) -> int:
+    """Punctuation marks that part a title; quotation marks and a symbol or emoji decorating a
+    card title are none."""
+    return sum(unicodedata.category(ch) in _PARTING and ch not in _QUOTES for ch in text)
+
+
+# Dashes and other punctuation (":", "/", "?"); quotation marks and apostrophes aside.
+_PARTING = frozenset({"Pd", "Po"})
+_QUOTES = frozenset("'\"‘’‚‛“”„‟«»‹›")
 
 
 _KICKER = re.compile(r"^[^:|–—-]{3,60}?(?::|\s[-–—|])\s+")
@@ -120,23 +237,93 @@ def _shared_after_kickers(voters: list[Found]) -> Found | None:
 _VOTERS = ('meta[property="og:title"]', "h1")
 
 
-def _ordered_titles(signals: Signals, site: str | None, domain: str) -> list[Found]:
+def _ordered_titles(signals: Signals, site: str | None, domain: str, url: str) -> list[Found]:
     found: list[Found] = []
     declared = ""
     if signals.article is not None:
         value = jsonld.text_of(signals.article.get("headline")) or jsonld.text_of(signals.article.get("name"))
-        if value and (declared := clean_text(value)):
+        if value and (declared := _unquoted(_MARKDOWN_HEADING.sub("", clean_text(value)))):
             found.append(Found(declared, "json-ld", f"{signals.article_locator}.headline"))
-    found += [_stripped(c, site, domain, declared) for c in signals.all("og:title")[:1]]
-    if signals.h1 is not None and (text := heading_text(signals.h1)):
-        found.append(Found(text, "dom", "h1"))
+    printed, logo = _printed_heading(signals, url)
+    keys = (domain, _key(logo)) if logo else (domain,)
+    found += [_stripped(c, site, keys, declared) for c in signals.all("og:title")[:1]]
+    if printed:
+        found.append(Found(strip_site(printed, site, *keys, guess=False), "dom", "h1"))
     found += [
-        _stripped(c, site, domain, declared)
+        _stripped(c, site, keys, declared)
         for c in signals.all("twitter:title", "dc.title", "title", "headline")
     ]
     if signals.title:
-        found.append(_stripped(Found(signals.title, "dom", "title"), site, domain, declared))
+        found.append(_stripped(Found(signals.title, "dom", "title"), site, keys, declared))
     return _completed_truncations(_without_glued_site([c for c in found if c.value], site))
+
+
+def _unquoted(value: str) -> str:
+    """A JSON-LD headline wrapped whole in double quotes ('"How Git works"') carries them from
+    its serialisation; a quotation that is only part of it stays."""
+    if len(value) > 2 and value[0] == value[-1] == '"' and '"' not in value[1:-1]:
+        return value[1:-1].strip()
+    return value
+
+
+# A Markdown heading mark ("## Title") left in a declared title by the text it was cut from.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\w)")
+
+
+def _printed_heading(signals: Signals, url: str) -> tuple[str, str]:
+    """The text of the ``<h1>`` that prints the headline, and that of an ``<h1>`` that prints
+    the site's name instead (its logo, linking to the home page), which marks the site's part
+    of the declared titles. Past a logo, a later ``<h1>`` counts only when a declared title
+    confirms it."""
+    main = signals.h1
+    text = heading_text(main) if main is not None else ""
+    if main is None or not _is_logo(main, text, url):
+        return text, ""
+    declared = [c.value for c in signals.all("og:title", "twitter:title")]
+    if signals.title:
+        declared.append(signals.title)
+    parts = {_key(p) for title in declared for p in _SEPARATORS.split(title)} - {"", _key(text)}
+    for node in signals.headings[:_HEADINGS_LOOKED_AT]:
+        if node.mem_id != main.mem_id and _key(other := heading_text(node)) in parts:
+            return other, text
+    return "", text
+
+
+_HEADINGS_LOOKED_AT = 12
+_HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+
+
+def _is_logo(node: LexborNode, text: str, url: str) -> bool:
+    """A heading that is the site's name: written as a host name, or linking to the home page."""
+    if _HOST_NAME.fullmatch(text):
+        return True
+    links = [a.attributes.get("href") for a in node.css("a")]
+    parent = node.parent
+    for _ in range(2):
+        if parent is None:
+            break
+        if parent.tag == "a":
+            links.append(parent.attributes.get("href"))
+        parent = parent.parent
+    return any(href and _is_home(href, url) for href in links)
+
+
+def _is_home(href: str, url: str) -> bool:
+    """Whether a link leads to a home page above this one: the site's ("/", "../index.html")
+    or that of the section the page is in."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return False
+    try:
+        parts, page = split_url(urljoin(url, href)), split_url(url)
+    except ValueError:
+        return False
+    if parts is None or parts.scheme not in ("http", "https", ""):
+        return False
+    folder = parts.path.rsplit("/", 1)[0] + "/" if "index." in parts.path else parts.path.rstrip("/") + "/"
+    if folder == "/" or page is None or parts.netloc != page.netloc:
+        return folder == "/"
+    return page.path.startswith(folder) and len(page.path.rstrip("/")) > len(folder.rstrip("/"))
 
 
 # Symbols a heading carries as its own permalink ("Quickstart¶"), not as words.
@@ -146,22 +333,50 @@ _LINE_BREAKING = frozenset({"br", "div", "p", "li"})
 
 def heading_text(node: LexborNode) -> str:
     """The words of a heading as printed: a line break or a block inside it parts words
-    ("Weekend<br>Coding" reads "Weekend Coding"), and a trailing permalink mark is dropped."""
+    ("Weekend<br>Coding" reads "Weekend Coding"), so do two elements whose words would
+    otherwise run together ("<span>Kicker</span><span>Headline</span>"), and a trailing
+    permalink mark is dropped."""
     parts: list[str] = []
+    holder = None
     for inner in node.traverse(include_text=True):
-        if inner.tag == "-text":
-            parts.append(inner.text_content or "")
+        if inner.tag == "-text" and not _inside_unprinted(inner, node):
+            text = inner.text_content or ""
+            parent = inner.parent.mem_id if inner.parent is not None else None
+            if parts and parent != holder and _runs_together(parts[-1], text):
+                parts.append(" ")
+            parts.append(text)
+            holder = parent
         elif inner.tag in _LINE_BREAKING and inner.mem_id != node.mem_id:
             parts.append(" ")
     return clean_text("".join(parts)).rstrip(_PERMALINK_MARKS + " ")
 
 
+# Elements whose text a reader never sees as words of the heading: a button's label
+# ("Copy item path"), style rules, scripts.
+_UNPRINTED = frozenset({"button", "style", "script", "noscript", "template", "svg"})
+
+
+def _inside_unprinted(text: LexborNode, heading: LexborNode) -> bool:
+    parent = text.parent
+    while parent is not None and parent.mem_id != heading.mem_id:
+        if parent.tag in _UNPRINTED:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _runs_together(before: str, after: str) -> bool:
+    """A word of one element ending where a capitalised word of the next begins ("DemoDer")."""
+    return bool(before) and bool(after) and before[-1].islower() and after[0].isupper()
+
+
 def _completed_truncations(found: list[Found]) -> list[Found]:
-    """A title cut short with an ellipsis gives way to a candidate it is the beginning of."""
+    """A title cut short, with an ellipsis or inside a bracket it never closes, gives way to a
+    candidate it is the beginning of."""
     out = []
     for candidate in found:
         stem = candidate.value.removesuffix("…").removesuffix("...").rstrip()
-        if stem != candidate.value and len(stem) >= 10:
+        if (stem != candidate.value or _unclosed(stem)) and len(stem) >= 10:
             full = next(
                 (
                     c.value
@@ -178,10 +393,15 @@ def _completed_truncations(found: list[Found]) -> list[Found]:
     return out
 
 
-def _stripped(found: Found, site: str | None, domain: str, declared: str) -> Found:
+def _unclosed(title: str) -> bool:
+    return title.count("(") > title.count(")") or title.count("[") > title.count("]")
+
+
+def _stripped(found: Found, site: str | None, keys: tuple[str, ...], declared: str) -> Found:
     # A tail the JSON-LD headline carries too is part of the headline, unless it names the site.
     guess = found.value != declared
-    return Found(strip_site(found.value, site, domain, guess=guess), found.source, found.locator)
+    value = strip_site(_MARKDOWN_HEADING.sub("", found.value), site, *keys, guess=guess)
+    return Found(value, found.source, found.locator)
 
 
 def _without_glued_site(found: list[Found], site: str | None) -> list[Found]:
@@ -207,21 +427,25 @@ def _without_glued_site(found: list[Found], site: str | None) -> list[Found]:
     return out
 
 
-def strip_site(title: str, site: str | None, domain: str = "", *, guess: bool = True) -> str:
+def strip_site(title: str, site: str | None, *domains: str, guess: bool = True) -> str:
     """``title`` without the site's name or a date around it ("Headline | Site | 28.04.2023").
 
-    Without ``guess`` a last part is removed only when it is the site's name or a date.
+    ``domains`` are other keys the site goes by (its domain, its logo's words). Without
+    ``guess`` a last part is removed only when it is the site's name or a date.
     """
     parts = [p for p in _SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip()
-    site_keys = {k for k in (_key(site or ""), domain) if len(k) >= 2}
+    site_keys = {k for k in (_key(site or ""), *domains) if len(k) >= 2}
     kept = [p for p in parts if not (_is_site_name(p, site_keys) or _is_date(p) or _BYLINE_PART.match(p))]
-    # A part that only mentions the site ("The Daily Example Online") goes when another part does not.
-    plain = [p for p in kept if not _mentions_site(p, site_keys)]
+    # A part that mentions the site ("The Daily Example Online") goes when another part does not;
+    # the first part only when it is mostly the site's name (a headline may name the site).
+    plain = [p for p in kept if not _mentions_site(p, site_keys, first=p is parts[0])]
     if plain:
         kept = plain
     if kept and len(kept) < len(parts):
+        if kept[0] is parts[0] and _is_site_name(parts[-1], site_keys) and _sections(kept[1:], kept[0]):
+            kept = kept[:1]
         return _rejoin(title, kept)
     if not guess:
         return title.strip()
@@ -233,6 +457,12 @@ def strip_site(title: str, site: str | None, domain: str = "", *, guess: bool = 
     return title.strip()
 
 
+def _sections(middle: list[str], first: str) -> bool:
+    """Whether the parts between the page's title and the site's name are short section names
+    ("Headline / Section / Site", a breadcrumb read backwards)."""
+    return bool(middle) and all(len(p.split()) <= 3 and len(p) < len(first) for p in middle)
+
+
 # A title part that is the byline ("Headline | Site | by Jane Doe").
 _BYLINE_PART = re.compile(r"^\s*(?:by|von|par|por|door|av|af)\s+\S", re.IGNORECASE)
 
@@ -242,9 +472,11 @@ def _is_site_name(part: str, site_keys: set[str]) -> bool:
     return len(key) >= 2 and any(key == site or site.startswith(key) for site in site_keys)
 
 
-def _mentions_site(part: str, site_keys: set[str]) -> bool:
+def _mentions_site(part: str, site_keys: set[str], *, first: bool) -> bool:
     key = _key(part)
-    return any(len(site) >= 5 and site in key for site in site_keys)
+    return any(
+        len(site) >= 5 and site in key and (not first or 2 * len(site) >= len(key)) for site in site_keys
+    )
 
 
 def _is_date(part: str) -> bool:
