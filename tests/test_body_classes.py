@@ -38,3 +38,17 @@ def test_a_story_followed_by_other_stories_keeps_them_apart() -> None:
         + "</main>"
     )
     assert len(_other_articles(html)) == 9
+
+
+def test_a_long_story_followed_by_many_teasers_keeps_them_apart() -> None:
+    story = "".join(
+        f"<p>The lifeboat crew answered {n} calls this winter, most of them to walkers cut off by the tide on the sands.</p>"
+        for n in range(14)
+    )
+    teaser = "<p>A shorter piece about the carol service at the harbour chapel, held on the quay.</p>"
+    html = (
+        f"<main><article>{story}</article><h2>Also in the news</h2>"
+        + "".join(f"<article>{teaser}{teaser}</article>" for _ in range(11))
+        + "</main>"
+    )
+    assert len(_other_articles(html)) == 11

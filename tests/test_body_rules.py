@@ -36,6 +36,11 @@ from newsledger.extract.dom import LINE_BREAK, normalise_space
         ("hidden-xs", None),
         ("post type-post category-fundraising tag-cookies", None),
         ("commentary", None),
+        # A state the box is in or a feature it allows names no kind of box.
+        ("product grid subscription-eligible", None),
+        ("post hentry comments-open", None),
+        ("site sticky-header-enabled", None),
+        ("subscription-form", "newsletter"),
         # Each class is read on its own: a word run over two classes names nothing, and a
         # camelCase taxonomy class is a taxonomy class.
         ("sign up", None),

@@ -102,8 +102,8 @@ def test_documentation_keeps_every_tab_of_an_example() -> None:
     assert "raises a stale-reading error" in text
 
 
-def test_hidden_panels_stay_aside_on_other_pages() -> None:
-    text = _body_text("docs-tabs.html", "article")
+def test_hidden_tab_panels_stay_aside_on_a_thread() -> None:
+    text = _body_text("docs-tabs.html", "forum")
     assert 'gauge = tidekit.open("WSM-01")' in text
     assert "tidekit::open" not in text
 
@@ -128,3 +128,97 @@ def test_a_couple_of_short_paragraphs_are_one_box_of_the_body_on_any_page() -> N
     assert small_share(teaser, boxed=False) == BOXED_PROSE_SHARE
     assert small_share(story, boxed=False) == SMALL_PROSE_SHARE
     assert small_share(story, boxed=True) == BOXED_PROSE_SHARE
+
+
+def test_a_passage_printed_twice_is_read_once() -> None:
+    body = _body("product-twice.html", "product")
+    text = "\n".join(block.text for block in body.blocks)
+    assert text.count("A one-litre jug of pressed steel") == 1
+    assert text.count("Each jug is dipped by hand") == 1
+    # A short line that recurs elsewhere on its own is not part of a copied passage.
+    assert text.count("Hand wash only.") == 2
+    assert "Dry the jug upside down" in text
+    copies = [b for b in body.boilerplate if b.reason == "repeats an earlier passage word for word"]
+    assert len(copies) == 1 and copies[0].text.startswith("A one-litre jug")
+
+
+def test_plans_and_tabs_keep_their_repeated_passages() -> None:
+    text = _body_text("product-twice.html", "service")
+    assert text.count("A one-litre jug of pressed steel") == 2
+
+
+def test_a_box_in_a_state_is_not_furniture() -> None:
+    body = _body("product-state-class.html", "product")
+    text = "\n".join(block.text for block in body.blocks)
+    assert "A dark roast for grey mornings on the marsh" in text
+    assert "every third bag ships free" in text
+    assert not any(b.kind == "newsletter" for b in body.boilerplate)
+
+
+def test_product_reads_its_folded_tabs_and_accordions() -> None:
+    text = _body_text("product-tabs.html", "product")
+    assert "A paraffin lantern with a hinged glass chimney" in text
+    assert "Height 34 cm with the bail folded" in text
+    assert "Lanterns ship by tracked courier" in text
+    assert "Spare chimneys and wicks are kept in stock" in text
+    # A hidden drawer that is no panel of the body stays aside.
+    assert "Measure the hook on your boom" not in text
+
+
+def test_folded_panels_are_read_on_pages_of_any_type_but_a_thread() -> None:
+    assert "Height 34 cm with the bail folded" in _body_text("product-tabs.html", "article")
+    assert "Height 34 cm with the bail folded" in _body_text("product-tabs.html", None)
+    text = _body_text("product-tabs.html", "forum")
+    assert "A paraffin lantern with a hinged glass chimney" in text
+    assert "Height 34 cm with the bail folded" not in text
+
+
+def test_parts_streamed_to_the_end_of_the_page_are_read_in_their_places() -> None:
+    blocks = [block.text for block in _body("streamed-article.html", "article").blocks]
+    assert blocks[0].startswith("Fishermen noticed first")
+    assert blocks[1].startswith("The gauge the tables were built on")
+    assert blocks[2].startswith("The harbour office now takes its readings")
+    assert not any("Loading" in text for text in blocks)
+
+
+def test_product_sets_its_buyers_reviews_aside() -> None:
+    body = _body("product-reviews.html", "product")
+    text = "\n".join(block.text for block in body.blocks)
+    assert "A double-walled steel flask" in text
+    assert "Kept my coffee hot" not in text
+    assert any(b.kind == "comments" and "Kept my coffee hot" in b.text for b in body.boilerplate)
+
+
+def test_a_box_named_review_on_another_page_is_not_set_aside() -> None:
+    assert "Kept my coffee hot" in _body_text("product-reviews.html", "article")
+
+
+def test_a_heading_wrapped_alone_in_its_box_stays_in_the_body() -> None:
+    body = _body("builder-headings.html", "article")
+    headings = [block.text for block in body.blocks if block.kind == "heading"]
+    assert headings == ["Swinging or pile moorings", "What the ground tackle should be"]
+    # A heading over a box of links alone is still set aside with them.
+    assert any(
+        b.text == "Key dates" and b.reason == "heading of a box with no body text" for b in body.boilerplate
+    )
+
+
+def test_headings_that_link_to_what_they_name_stay_headings() -> None:
+    body = _body("linked-headings.html", "article")
+    headings = [block.text for block in body.blocks if block.kind == "heading"]
+    # A heading whose class names it the header of its section is a heading too.
+    assert headings == ["1. Saltcote", "2. Fenwick", "3. Westmarsh", "Before you go"]
+
+
+def test_streamed_parts_with_tangled_places_keep_their_text() -> None:
+    prose = "The harbour office reads the tide from the outer gauge now, a quarter of an hour earlier."
+    pages = [
+        f'<main><p>Tides.</p></main><div hidden id="S:0"><p>{prose}</p><template id="B:0"></template></div>',
+        f'<main><template id="P:1"></template><template id="P:1"></template></main>'
+        f'<div hidden id="S:1"><p>{prose}</p></div><div hidden id="S:1"><p>Second copy.</p></div>',
+        f'<main><template id="P:0"></template></main><div hidden id="S:0"><template id="P:1"></template>'
+        f'<p>{prose}</p></div><div hidden id="S:1"><template id="P:0"></template><p>One.</p></div>',
+    ]
+    for page in pages:
+        body = extract_body(parse_html(page), None, Metadata())
+        assert prose in "\n".join(block.text for block in body.blocks)

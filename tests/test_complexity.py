@@ -77,6 +77,25 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
         "html",
         200_000,
     ),
+    "streamed parts each holding the place of the next": (
+        lambda n: (
+            "<main><template id='P:0'></template></main>"
+            + "".join(
+                f"<div hidden id='S:{k:x}'><p>Part {k} of the story.</p><template id='P:{k + 1:x}'></template></div>"
+                for k in range(n // 90)
+            )
+        ),
+        "html",
+        200_000,
+    ),
+    "passages repeated in turn": (
+        lambda n: "".join(
+            f"<p>The council approved budget number {k % 50} after a long debate about the bridge.</p>"
+            for k in range(n // 85)
+        ),
+        "html",
+        200_000,
+    ),
     "empty comments before the first tag": (lambda n: "<!---->" * (n // 7) + "x", "auto", 100_000),
     "one long line of copied text": (lambda n: _prose(n, 2, " "), "text", 250_000),
     "repeated lines of copied text": (

@@ -19,6 +19,7 @@ from newsledger.extract.content.blocks import (
     build_blocks,
     classify,
     drop_orphan_headings,
+    drop_repeated_passages,
     merge_asides,
     outside_aside,
 )
@@ -42,11 +43,17 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     root = tree.body or tree.root
     if root is not None:
         unwrap_script_fallback(root)
+        place_streamed_parts(root)
     drop_non_text(tree)
     if root is None:
         return Body(notes=("the page has no body",))
     kind = page_kind(metadata)
-    segments = segment_tree(root, reveal_hidden=kind in REVEALED_KINDS)
+    segments = segment_tree(
+        root,
+        reveal_hidden=kind in REVEALED_KINDS,
+        reveal_panels=kind not in FOLDED_KINDS,
+        reviews_aside=kind in REVIEWED_KINDS,
+    )
     prose = [prose_chars(segment) for segment in segments]
     container = choose_container(segments, prose, thread=kind == "forum")
     if container is None:
@@ -65,13 +72,14 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     # The posts of a thread and the items of a listing are ``<article>``s side by side: peers,
     # not the other stories of a feed.
     others = other_articles(segments, prose, depths) if kind not in PEER_ARTICLE_KINDS else frozenset()
-    body, asides, captions = _sort(segments, depths, others, policy)
+    body, asides, captions, aside_boxes = _sort(segments, depths, others, policy)
     # The container sits at the same depth on every path that passes through it.
     depth = max(depths)
-    body, orphans = drop_orphan_headings(body, depth)
+    body, orphans = drop_orphan_headings(body, depth, aside_boxes)
+    body, copies = drop_repeated_passages(body) if kind not in REPEATING_KINDS else (body, [])
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
-        boilerplate=merge_asides([*asides, *orphans]),
+        boilerplate=merge_asides([*asides, *orphans, *copies]),
         notes=(f"article container: {container.label}",),
     )
 
@@ -93,10 +101,79 @@ def unwrap_script_fallback(root: LexborNode) -> None:
             fallback.unwrap()
 
 
+# A page streamed in parts (React's server rendering) ships each late part as a hidden
+# ``<div id="S:n">`` at the end of the body (``n`` a number in hex). Its place is marked by
+# ``<template id="P:n">``, or, for a part with a fallback, by ``<template id="B:n">`` followed
+# by the fallback ("Loading...") up to the comment closing the boundary; a script moves each
+# part in. Read without script, the article would be hidden at the end of the page.
+_BOUNDARY_END = "<!--/$-->"
+STREAMED_COPY_SHARE = 2.0
+
+
+def place_streamed_parts(root: LexborNode) -> None:
+    """Move each streamed part to its place, instead of its fallback."""
+    parts = root.css('div[hidden][id^="S:"]')
+    if not parts:
+        return
+    places = {node.attributes.get("id"): node for node in root.css('template[id^="B:"], template[id^="P:"]')}
+    # Moving a part copies it, and a part placed inside another is copied again with it: the
+    # copies stop at twice the page's markup, so that parts nested in a long chain cost no more.
+    budget = STREAMED_COPY_SHARE * len(root.html or "")
+    # Inner parts come after the part holding their place: placed first, they travel with it.
+    for part in reversed(parts):
+        budget -= len(part.html or "")
+        if budget < 0:
+            return
+        # The places inside a part are copied with it and freed with it: none may be used again
+        # (nor may a part be placed inside itself).
+        for inner in part.css("template"):
+            name = inner.attributes.get("id")
+            if name in places and places[name].mem_id == inner.mem_id:
+                del places[name]
+        number = (part.attributes.get("id") or "")[2:]
+        place = places.pop(f"P:{number}", None)
+        if place is None:
+            place = places.pop(f"B:{number}", None)
+            if place is None:
+                continue
+            _drop_fallback(place)
+        place.insert_before(part)
+        moved = place.prev
+        place.decompose()
+        part.decompose()
+        if moved is not None:
+            moved.unwrap()
+
+
+def _drop_fallback(place: LexborNode) -> None:
+    """What is shown until the part arrives: the nodes after its place up to the comment closing
+    the boundary. Without that comment (a page stripped of its comments) nothing is dropped; the
+    look stops at the next place too, so that each node is looked at once."""
+    fallback: list[LexborNode] = []
+    node = place.next
+    while node is not None and node.tag != "template":
+        if node.tag == "-comment" and node.html == _BOUNDARY_END:
+            for shown in fallback:
+                shown.decompose()
+            return
+        fallback.append(node)
+        node = node.next
+
+
 # Boxes that are part of the body on a page type: each post of a thread with its author and time.
 KEPT_BOXES: dict[str, frozenset[str]] = {"forum": frozenset({"byline", "dateline"})}
 # Pages whose hidden panels (tabs: the same example in several languages) are content.
 REVEALED_KINDS = frozenset({"documentation"})
+# The folded panels of tabs and accordions are content (a product's description, its
+# specifications, the answers of a FAQ) on every page but a thread, whose folded boxes are the
+# thread's own furniture (its most popular posts, its top posters); other hidden boxes (menus,
+# modals, carts) stay aside.
+FOLDED_KINDS = frozenset({"forum"})
+# Pages whose boxes named for reviews hold the buyers' comments.
+REVIEWED_KINDS = frozenset({"product"})
+# Pages whose boxes repeat passages on purpose (the same steps in each language's tab, the same
+# features in each plan): a passage met twice there is not a stray copy.
+REPEATING_KINDS = frozenset({"documentation", "service"})
 # Pages whose main heading names the subject the body describes.
 HEADED_KINDS = frozenset({"product", "service", "documentation"})
 PEER_ARTICLE_KINDS = frozenset({"forum", "listing", "collection"})
@@ -125,11 +202,13 @@ class Policy(NamedTuple):
 
 def _sort(
     segments: list[Segment], depths: list[int], others: frozenset[int], policy: Policy
-) -> tuple[list[Segment], list[Aside], dict[int, list[str]]]:
-    """Body segments, the asides (each with its place in the page), and captions by figure."""
+) -> tuple[list[Segment], list[Aside], dict[int, list[str]], set[int]]:
+    """Body segments, the asides (each with its place in the page), captions by figure, and
+    the keys of the elements inside the container that hold an aside."""
     body: list[Segment] = []
     asides: list[Aside] = []
     captions: dict[int, list[str]] = {}
+    aside_boxes: set[int] = set()
     for index, (segment, depth) in enumerate(zip(segments, depths, strict=True)):
         segment.order = index
         if not segment.text and (depth < 0 or segment.kind != "figure"):
@@ -146,11 +225,13 @@ def _sort(
             continue
         aside.order = index
         asides.append(aside)
+        if depth >= 0:
+            aside_boxes.update(frame.key for frame in segment.path[depth + 1 :])
         if aside.kind == "caption" and depth >= 0:
             figure = next((frame for frame in reversed(segment.path) if frame.tag == "figure"), None)
             if figure is not None:
                 captions.setdefault(figure.key, []).append(segment.text)
-    return body, asides, captions
+    return body, asides, captions, aside_boxes
 
 
 def _depths(segments: list[Segment], key: int) -> list[int]:

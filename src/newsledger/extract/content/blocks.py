@@ -58,8 +58,12 @@ def classify(
         )
     if segment.kind == "figcaption" or (segment.kind == "caption" and _inside(segment, "figure")):
         return Aside("caption", segment.text, "figure caption", label)
-    if not keep_links and segment.link_density >= (
-        LINK_PARAGRAPH_DENSITY if segment.kind in {"p", "pre"} else LINK_LIST_DENSITY
+    # A heading that links to what it names (a numbered entry of a ranking) is still a heading.
+    if (
+        not keep_links
+        and segment.kind not in _HEADINGS
+        and segment.link_density
+        >= (LINK_PARAGRAPH_DENSITY if segment.kind in {"p", "pre"} else LINK_LIST_DENSITY)
     ):
         kind: BoilerplateKind = "related_links" if len(segment.text) > 30 else "navigation"
         return Aside(kind, segment.text, f"link density {segment.link_density:.2f}", label)
@@ -67,6 +71,56 @@ def classify(
     if text_kind is not None:
         return Aside(text_kind, segment.text, "wording of a page-furniture box", label)
     return None
+
+
+# A page may print a passage twice (its description laid out once for small screens and once for
+# large, a whole story rendered twice), both copies in the markup. A copy is a run of body
+# segments repeating, word for word and in the same order, a run met earlier, long enough to be
+# a passage rather than a line that recurs on each card of a listing. Table cells and code
+# repeat by nature and are left alone.
+REPEAT_MIN_CHARS = 200
+_UNIQUE_KINDS = frozenset({"td", "th", "pre", "figure"})
+
+
+def drop_repeated_passages(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
+    """Body segments without the second copies of passages, and those copies set aside."""
+    first_at: dict[str, int] = {}
+    # For each segment, where its text first appeared in the body (None: here, or never compared).
+    origins: list[int | None] = []
+    for index, segment in enumerate(body):
+        if segment.kind in _UNIQUE_KINDS or not segment.text:
+            origins.append(None)
+            continue
+        origin = first_at.setdefault(segment.text, index)
+        origins.append(origin if origin != index else None)
+    copies: set[int] = set()
+    start = 0
+    while start < len(body):
+        if origins[start] is None:
+            start += 1
+            continue
+        end = start + 1
+        while end < len(body) and _continues_copy(origins[end - 1], origins[end]):
+            end += 1
+        if sum(len(segment.text) for segment in body[start:end]) >= REPEAT_MIN_CHARS:
+            copies.update(range(start, end))
+        start = end
+    if not copies:
+        return list(body), []
+    asides: list[Aside] = []
+    for index in sorted(copies):
+        segment = body[index]
+        aside = Aside(
+            "other", segment.text, "repeats an earlier passage word for word", segment.path[-1].label
+        )
+        aside.order = segment.order
+        asides.append(aside)
+    return [segment for index, segment in enumerate(body) if index not in copies], asides
+
+
+def _continues_copy(previous: int | None, origin: int | None) -> bool:
+    """Whether a segment copies the one after the original of the segment before it."""
+    return previous is not None and origin == previous + 1
 
 
 def _same_words(text: str, other: str) -> bool:
@@ -77,8 +131,13 @@ def _inside(segment: Segment, tag: str) -> bool:
     return any(frame.tag == tag for frame in segment.path)
 
 
-def drop_orphan_headings(body: Sequence[Segment], container_depth: int) -> tuple[list[Segment], list[Aside]]:
-    """Headings whose box holds nothing but boilerplate ("Key events" over a list of links)."""
+def drop_orphan_headings(
+    body: Sequence[Segment], container_depth: int, aside_boxes: frozenset[int] | set[int]
+) -> tuple[list[Segment], list[Aside]]:
+    """Headings whose box holds nothing but boilerplate ("Key events" over a list of links).
+
+    ``aside_boxes``: keys of the elements inside the container that hold a segment set aside. A
+    box holding the heading alone (a page builder wraps each heading in its own) is no orphan's."""
     headings = [
         segment for segment in body if segment.kind in _HEADINGS and len(segment.path) > container_depth + 2
     ]
@@ -91,7 +150,7 @@ def drop_orphan_headings(body: Sequence[Segment], container_depth: int) -> tuple
     orphans: dict[int, Aside] = {}
     for segment in headings:
         box = segment.path[-2]
-        if box.key not in shared:
+        if box.key not in shared and box.key in aside_boxes:
             orphan = Aside("other", segment.text, "heading of a box with no body text", box.label)
             orphan.order = segment.order
             orphans[id(segment)] = orphan

@@ -146,6 +146,9 @@ def _hyphenate(hump: re.Match[str]) -> str:
 # Class tokens that name what an article is about (``category-fundraising``, ``tag-cookies``),
 # as blog engines write them on the article itself; they say nothing about the box.
 _TAXONOMY_TOKEN = re.compile(r"(?:category|tag|tags|topic|topics|term)-")
+# Class tokens that switch a feature on or say a panel is open (``subscription-eligible``,
+# ``comments-open``, ``sticky-header-enabled``): a state of the page or of the box, not its kind.
+_STATE_TOKEN = re.compile(r".-(?:enabled|eligible|allowed|available|visible|active|open)$")
 
 # Elements that by their tag are never article prose (their kind; ``None``: by class only).
 TAG_KINDS: dict[str, BoilerplateKind] = {
@@ -235,7 +238,7 @@ def _kinds_of_token(token: str) -> tuple[BoilerplateKind, ...]:
     """The kinds one space-separated class names: as a whole token, or by its words."""
     if not token.islower():
         token = _HUMP.sub(_hyphenate, token).lower()
-    if _TAXONOMY_TOKEN.match(token):
+    if _TAXONOMY_TOKEN.match(token) or _STATE_TOKEN.search(token):
         return ()
     found: set[BoilerplateKind] = set()
     kind = _TOKENS.get(token)

@@ -314,6 +314,7 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
 MAIN_ARTICLE_PROSE = 200.0
 PEER_ARTICLES_MIN = 8
 PEER_MAIN_SHARE = 0.5
+MAIN_LEAD_RATIO = 3.0
 
 
 def other_articles(
@@ -335,8 +336,20 @@ def other_articles(
             main = innermost.key
     if main is None or len(held) < 2:
         return frozenset()
-    if len(held) >= PEER_ARTICLES_MIN and held[main] < PEER_MAIN_SHARE * sum(held.values()):
+    if (
+        len(held) >= PEER_ARTICLES_MIN
+        and held[main] < PEER_MAIN_SHARE * sum(held.values())
+        and not _leads(held, main)
+    ):
         # Many stories, the first no larger than its fellows: a list of them (a blog's front
-        # page, a thread), not one story followed by others.
+        # page, a thread), not one story followed by others. A first story several times the
+        # longest of the others is the page's own, however many teasers follow it.
         return frozenset()
     return frozenset(key for key in held if key != main)
+
+
+def _leads(held: dict[int, float], main: int) -> bool:
+    """Whether the page's story opens the run of articles and outweighs each of the others."""
+    return next(iter(held)) == main and held[main] >= MAIN_LEAD_RATIO * max(
+        amount for key, amount in held.items() if key != main
+    )

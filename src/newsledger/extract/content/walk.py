@@ -8,6 +8,7 @@ so arbitrarily deep nesting cannot exhaust the stack, and it visits each node on
 from __future__ import annotations
 
 import functools
+import re
 
 from newsledger.extract.content.rules import TAG_KINDS, first_kind, kind_from_class
 from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space
@@ -142,20 +143,31 @@ class Segment:
 
 
 def _frame_for(
-    node: LexborNode, tag: str, attrs: dict[str, str | None] | None = None, *, reveal_hidden: bool = False
+    node: LexborNode,
+    tag: str,
+    attrs: dict[str, str | None] | None = None,
+    *,
+    reveal_hidden: bool = False,
+    reveal_panels: bool = False,
+    reviews_aside: bool = False,
 ) -> Frame:
-    """``reveal_hidden``: hidden elements are read as any other (the panels of a tab set)."""
+    """``reveal_hidden``: hidden elements are read as any other (the panels of a tab set);
+    ``reveal_panels``: only hidden panels of tabs and accordions are; ``reviews_aside``: boxes
+    named for reviews hold buyers' comments."""
     if attrs is None:
         attrs = node.attributes
     classes = attrs.get("class")
     element_id = attrs.get("id")
     flag = _named_flag(tag, classes, element_id)
+    if flag is None and reviews_aside and (classes or element_id) and _names_reviews(classes, element_id):
+        flag = "comments"
     if (
         flag is None
         and not reveal_hidden
         and tag not in _NOT_FLAGGED
         and len(attrs) > (classes is not None) + (element_id is not None)
         and _hidden(attrs)
+        and not (reveal_panels and _folded_panel(attrs))
     ):
         flag = "label"
     return Frame(node.mem_id, tag, flag, element_id, classes)
@@ -174,13 +186,49 @@ def _named_flag(tag: str, classes: str | None, element_id: str | None) -> Boiler
         flag = first_kind(
             kind_from_class(classes) if classes else None, kind_from_class(element_id) if element_id else None
         )
+    if flag == "header" and tag in _HEADING_TAGS:
+        # ``section-header`` on an ``<h2>`` names the heading of a section, not a page header.
+        flag = None
     if flag is None:
         flag = TAG_KINDS.get(tag)
     return flag
 
 
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
 def _hidden(attrs: dict[str, str | None]) -> bool:
     return "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs.get("style"))
+
+
+# A panel of a tab set or an accordion, folded until its tab or button is pressed: by its role or
+# by the words of its class, id or data attributes (``tab-pane``, ``accordion__body``, ``collapse``).
+_PANEL_ROLES = frozenset({"tabpanel", "region"})
+_PANEL_WORDS = re.compile(r"collaps|accordion|tab-?pane|tab-?panel|tab-?content|tab-?body")
+
+
+def _folded_panel(attrs: dict[str, str | None]) -> bool:
+    if attrs.get("role") in _PANEL_ROLES or _names_panel(attrs.get("class"), attrs.get("id")):
+        return True
+    # Class names built by a style library say nothing; a ``data-`` attribute may name the part.
+    return any(
+        value and name[:5] == "data-" and _PANEL_WORDS.search(value.lower()) for name, value in attrs.items()
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_panel(classes: str | None, element_id: str | None) -> bool:
+    return _PANEL_WORDS.search(f"{classes or ''} {element_id or ''}".lower()) is not None
+
+
+# On a product page the reviews are its buyers' comments; on an article a box named ``review``
+# may be the article itself (a critic's review), so the word counts on product pages only.
+_REVIEW_WORD = re.compile(r"(?<![a-z])reviews?(?![a-z])")
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_reviews(classes: str | None, element_id: str | None) -> bool:
+    return _REVIEW_WORD.search(f"{classes or ''} {element_id or ''}".lower()) is not None
 
 
 def _hidden_style(style: str | None) -> bool:
@@ -257,10 +305,20 @@ LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class _Walk:
-    __slots__ = ("figures", "flagged_open", "opaque_limit", "out", "path", "reveal_hidden")
+    __slots__ = (
+        "figures", "flagged_open", "opaque_limit", "out", "path", "reveal_hidden", "reveal_panels", "reviews_aside",
+    )  # fmt: skip
 
-    def __init__(self, root: LexborNode, reveal_hidden: bool = False) -> None:
+    def __init__(
+        self,
+        root: LexborNode,
+        reveal_hidden: bool = False,
+        reveal_panels: bool = False,
+        reviews_aside: bool = False,
+    ) -> None:
         self.reveal_hidden = reveal_hidden
+        self.reveal_panels = reveal_panels
+        self.reviews_aside = reviews_aside
         self.figures = 0
         self.flagged_open = 0
         self.out = _Collector()
@@ -268,12 +326,16 @@ class _Walk:
         self.opaque_limit = OPAQUE_SHARE * len(root.text(deep=True))
 
 
-def segment_tree(root: LexborNode, *, reveal_hidden: bool = False) -> list[Segment]:
+def segment_tree(
+    root: LexborNode, *, reveal_hidden: bool = False, reveal_panels: bool = False, reviews_aside: bool = False
+) -> list[Segment]:
     """Cut the text under ``root`` into segments in document order.
 
     ``reveal_hidden``: read hidden elements as visible ones (documentation hides the panels of
-    its tab sets, one per language, and each is part of the page)."""
-    walk = _Walk(root, reveal_hidden)
+    its tab sets, one per language, and each is part of the page); ``reveal_panels``: read the
+    folded panels of tabs and accordions only (a product's description and specifications);
+    ``reviews_aside``: boxes named for reviews are comments (a product's buyers)."""
+    walk = _Walk(root, reveal_hidden, reveal_panels, reviews_aside)
     path = walk.path
     root_key = path[0].key
     out = walk.out
@@ -334,7 +396,14 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         if out.pieces:
             out.cut(walk.path)
         attrs = node.attributes
-        frame = _frame_for(node, tag, attrs, reveal_hidden=walk.reveal_hidden)
+        frame = _frame_for(
+            node,
+            tag,
+            attrs,
+            reveal_hidden=walk.reveal_hidden,
+            reveal_panels=walk.reveal_panels,
+            reviews_aside=walk.reviews_aside,
+        )
         if frame.flag is not None:
             if walk.flagged_open < MAX_FLAGGED_OPEN and _read_whole(node, frame, walk):
                 return False
@@ -358,7 +427,14 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
     elif not attrs or not ("class" in attrs or "id" in attrs or "hidden" in attrs or "style" in attrs):
         # A plain inline element changes nothing: its text joins the running segment.
         return True
-    frame = _frame_for(node, tag, attrs, reveal_hidden=walk.reveal_hidden)
+    frame = _frame_for(
+        node,
+        tag,
+        attrs,
+        reveal_hidden=walk.reveal_hidden,
+        reveal_panels=walk.reveal_panels,
+        reviews_aside=walk.reviews_aside,
+    )
     if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
         # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
         # it: it is set aside whole without cutting the sentence around it.
@@ -407,7 +483,16 @@ def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
         loose = []
         _add_aside(
             " ".join(child.text(deep=True, separator=" ").split()),
-            (*path, _frame_for(child, tag, reveal_hidden=walk.reveal_hidden)),
+            (
+                *path,
+                _frame_for(
+                    child,
+                    tag,
+                    reveal_hidden=walk.reveal_hidden,
+                    reveal_panels=walk.reveal_panels,
+                    reviews_aside=walk.reviews_aside,
+                ),
+            ),
             walk,
         )
     _add_aside(" ".join("".join(loose).split()), path, walk)
