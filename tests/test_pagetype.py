@@ -396,6 +396,23 @@ def offer_quoting_a_customer_page() -> str:
     )
 
 
+def manual_page_titled_with_its_section() -> str:
+    """The printed heading names the topic; the declared title adds the site's section."""
+    sections = "".join(f"<h2>Step {i}</h2><p>{PROSE}</p>" for i in range(3))
+    return page(
+        f"<main><h1>Building Widgets from Widgets</h1>{sections}</main>",
+        '<meta property="og:title" content="Manual - Building Widgets from Widgets">',
+    )
+
+
+def offer_titled_with_its_section() -> str:
+    blurbs = "".join(f'<div class="feature"><h3>Area {i}</h3><p>{PROSE}</p></div>' for i in range(4))
+    return page(
+        f"<h1>Writing & Translation</h1>{blurbs}",
+        '<meta property="og:title" content="Writing & Translation Services | Freelancers for hire">',
+    )
+
+
 def script_rendered_thread_page() -> str:
     """A thread whose posts the browser fetches later: the question and nothing else."""
     return page(
@@ -464,6 +481,8 @@ def linked_cards_page() -> str:
         (dated_offer_page(), "service"),
         (unsigned_story_naming_an_offer_page(), "article"),
         (offer_quoting_a_customer_page(), "service"),
+        (manual_page_titled_with_its_section(), "documentation"),
+        (offer_titled_with_its_section(), "service"),
         (shop_voice_product_page(), "product"),
         (declared_article_naming_an_offer_page(), "article"),
         (script_rendered_thread_page(), "forum"),

@@ -182,9 +182,26 @@ def read_traits(
         og_type=og.value.strip().lower() if og else "",
         dated=dated,
         authored=authored,
-        headline=headline.value if headline else "",
+        headline=_with_affixes(headline),
         **counts,
     )
+
+
+def _with_affixes(headline: TextField | None) -> str:
+    """The headline as a declared title the reader set aside prints it with its affixes, when
+    one does: "Documentation - Install", "Boiler repair | Services" name the part of the site
+    the page belongs to, which the printed heading leaves out."""
+    if headline is None:
+        return ""
+    value = headline.value
+    longer = [
+        candidate.value
+        for candidate in headline.evidence.rejected
+        if (candidate.source in ("opengraph", "json-ld") or candidate.locator == "title")
+        and value in candidate.value
+        and len(candidate.value) < 300
+    ]
+    return max(longer, key=len, default=value)
 
 
 @lru_cache(maxsize=1024)
