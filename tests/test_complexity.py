@@ -96,6 +96,14 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
         "html",
         200_000,
     ),
+    "headings left open, each holding the rest of the page": (
+        lambda n: (
+            "<header><nav><ul>" + "<li><a href=/>Home</a></li>" * 600 + "</ul></nav></header><main><article><h1>Council"
+        )
+        * (n // 16_000),
+        "html",
+        200_000,
+    ),
     "empty comments before the first tag": (lambda n: "<!---->" * (n // 7) + "x", "auto", 100_000),
     "one long line of copied text": (lambda n: _prose(n, 2, " "), "text", 250_000),
     "repeated lines of copied text": (

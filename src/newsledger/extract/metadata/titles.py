@@ -335,34 +335,48 @@ def heading_text(node: LexborNode) -> str:
     """The words of a heading as printed: a line break or a block inside it parts words
     ("Weekend<br>Coding" reads "Weekend Coding"), so do two elements whose words would
     otherwise run together ("<span>Kicker</span><span>Headline</span>"), and a trailing
-    permalink mark is dropped."""
+    permalink mark is dropped. A heading left unclosed can hold the rest of the page: only its
+    first ``MAX_HEADING_NODES`` nodes are read."""
     parts: list[str] = []
     holder = None
-    for inner in node.traverse(include_text=True):
-        if inner.tag == "-text" and not _inside_unprinted(inner, node):
-            text = inner.text_content or ""
-            parent = inner.parent.mem_id if inner.parent is not None else None
-            if parts and parent != holder and _runs_together(parts[-1], text):
-                parts.append(" ")
-            parts.append(text)
-            holder = parent
-        elif inner.tag in _LINE_BREAKING and inner.mem_id != node.mem_id:
+    # Nodes still to visit, last first, each with whether an unprinted element holds it.
+    todo: list[tuple[LexborNode, bool]] = [(node, False)]
+    visited = 0
+    while todo and visited < MAX_HEADING_NODES:
+        inner, unprinted = todo.pop()
+        visited += 1
+        tag = inner.tag
+        if tag == "-text":
+            if not unprinted:
+                text = inner.text_content or ""
+                parent = inner.parent.mem_id if inner.parent is not None else None
+                if parts and parent != holder and _runs_together(parts[-1], text):
+                    parts.append(" ")
+                parts.append(text)
+                holder = parent
+            continue
+        if tag in _LINE_BREAKING and inner is not node:
             parts.append(" ")
+        todo.extend(reversed(_children(inner, unprinted or tag in _UNPRINTED, MAX_HEADING_NODES - visited)))
     return clean_text("".join(parts)).rstrip(_PERMALINK_MARKS + " ")
+
+
+# A printed heading holds a few dozen nodes; an unclosed one can hold the page.
+MAX_HEADING_NODES = 2000
+
+
+def _children(node: LexborNode, unprinted: bool, limit: int) -> list[tuple[LexborNode, bool]]:
+    found: list[tuple[LexborNode, bool]] = []
+    child = node.child
+    while child is not None and len(found) < limit:
+        found.append((child, unprinted))
+        child = child.next
+    return found
 
 
 # Elements whose text a reader never sees as words of the heading: a button's label
 # ("Copy item path"), style rules, scripts.
 _UNPRINTED = frozenset({"button", "style", "script", "noscript", "template", "svg"})
-
-
-def _inside_unprinted(text: LexborNode, heading: LexborNode) -> bool:
-    parent = text.parent
-    while parent is not None and parent.mem_id != heading.mem_id:
-        if parent.tag in _UNPRINTED:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _runs_together(before: str, after: str) -> bool:
