@@ -104,6 +104,20 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
         "html",
         200_000,
     ),
+    "a short box beside the heading, its words inside thousands of nested spans": (
+        lambda n: (
+            "<div><h1>Council votes on the barrier</h1><div>"
+            + "<span>" * (n // 13)
+            + "A short note on the vote by the desk of the city paper, with the figures the council"
+            " gave and the words of the two members who spoke."
+            + "</span>" * (n // 13)
+            + "</div></div><p>"
+            + "The council met on Tuesday. " * 40
+            + "</p>"
+        ),
+        "html",
+        100_000,
+    ),
     "empty comments before the first tag": (lambda n: "<!---->" * (n // 7) + "x", "auto", 100_000),
     "one long line of copied text": (lambda n: _prose(n, 2, " "), "text", 250_000),
     "repeated lines of copied text": (

@@ -39,9 +39,15 @@ def _small_parts(node: LexborNode) -> list[LexborNode]:
         return [node]
     if text_length > 400:
         return []
-    return [child for child in node.css("time, p, span, div, small, li") if len(child.text(deep=True)) <= 80][
-        :20
-    ]
+    parts = node.css("time, p, span, div, small, li")
+    if len(parts) > MAX_PARTS:
+        return []
+    return [child for child in parts if len(child.text(deep=True)) <= 80][:20]
+
+
+# A byline box holds a few dozen elements; a short text spread over hundreds of them is markup
+# nested without end, whose every element would be read to its depth.
+MAX_PARTS = 200
 
 
 def heading_holders(h1: LexborNode | None) -> frozenset[int]:

@@ -105,6 +105,7 @@ def _after_label(label: LexborNode, label_text: str, lines: dict[int, str]) -> s
 
 
 def _bold_line(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], str, str]:
+    orders: dict[int, dict[int, int]] = {}
     for index, bold in enumerate(tree.css("p > strong, p > b")):
         if index >= _MAX_BOLD:
             break
@@ -112,7 +113,7 @@ def _bold_line(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], st
         if paragraph is None:
             continue
         text = clean_text(paragraph.text())
-        if not text or len(text) > 80 or text != clean_text(bold.text()) or not _near_an_end(paragraph):
+        if not text or len(text) > 80 or text != clean_text(bold.text()) or not _near_an_end(paragraph, orders):
             continue
         people = _people_only(text)
         if people and keep(paragraph):
@@ -120,16 +121,20 @@ def _bold_line(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], st
     return [], "", ""
 
 
-def _near_an_end(paragraph: LexborNode) -> bool:
-    """Among the first or last paragraphs of a text of several."""
+def _near_an_end(paragraph: LexborNode, orders: dict[int, dict[int, int]]) -> bool:
+    """Among the first or last paragraphs of a text of several. ``orders`` keeps, for each parent
+    read, the place of each of its printed paragraphs, so that a parent is read once."""
     parent = paragraph.parent
     if parent is None:
         return False
-    siblings = [p for p in parent.iter() if p.tag == "p" and clean_text(p.text())]
-    if len(siblings) < 3:
+    if parent.mem_id not in orders:
+        printed = [p.mem_id for p in parent.iter() if p.tag == "p" and clean_text(p.text())]
+        orders[parent.mem_id] = {key: place for place, key in enumerate(printed)}
+    places = orders[parent.mem_id]
+    if len(places) < 3:
         return False
-    place = next((i for i, p in enumerate(siblings) if p.mem_id == paragraph.mem_id), None)
-    return place is not None and (place < _FIRST or place >= len(siblings) - _LAST)
+    place = places.get(paragraph.mem_id)
+    return place is not None and (place < _FIRST or place >= len(places) - _LAST)
 
 
 def _people_only(raw: str) -> list[PersonName]:
