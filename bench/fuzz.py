@@ -233,11 +233,11 @@ class Summary:
         else:
             self.failures.append((item, outcome))
         self.signatures[key] += 1
-        # A kill says less about its cause than a crash's traceback: keep several of them.
-        return self.signatures[key] <= (KILLED_SAVED if outcome.status == "killed" else 1)
+        # A kill or a slow input says less about its cause than a crash's traceback: keep several.
+        return self.signatures[key] <= (1 if outcome.status in ("crash", "memory") else SLOW_SAVED)
 
 
-KILLED_SAVED = 10
+SLOW_SAVED = 10
 
 
 def _kind_key(outcome: Outcome, limits: Limits) -> str | None:
