@@ -322,7 +322,9 @@ def _save(
             trial_worker.stop()
     else:
         smallest = minimise(worker, item, holds, max_trials=400, max_seconds=seconds)
-    name = f"{outcome.status if not slow else 'slow'}-{hashlib.sha1(_kind_key(outcome, limits).encode()).hexdigest()[:10]}"
+    raw = item.data if isinstance(item.data, bytes) else item.data.encode("utf-8", "surrogatepass")
+    # Named by the input itself: several inputs of one kind are kept side by side.
+    name = f"{outcome.status if not slow else 'slow'}-{hashlib.sha1(raw).hexdigest()[:10]}"
     for suffix, found in (("input", item), ("min.input", smallest)):
         data = found.data if isinstance(found.data, bytes) else found.data.encode("utf-8", "surrogatepass")
         (out / f"{name}.{suffix}").write_bytes(data)

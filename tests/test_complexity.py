@@ -118,6 +118,13 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
         "html",
         100_000,
     ),
+    "byline labels under a box whose class runs on for kilobytes": (
+        lambda n: (
+            '<div class="' + "box " * (n // 8) + '"><h1>Vote</h1>' + "<p><strong>By:</strong> 42</p>" * (n // 60)
+        ),
+        "html",
+        50_000,
+    ),
     "empty comments before the first tag": (lambda n: "<!---->" * (n // 7) + "x", "auto", 100_000),
     "one long line of copied text": (lambda n: _prose(n, 2, " "), "text", 250_000),
     "repeated lines of copied text": (
@@ -166,6 +173,23 @@ def test_pathological_nesting_is_said_in_the_notes_and_its_text_kept() -> None:
     article = extract("<html><body>" + "<div>" * 50_000 + "deep text" + "</div>" * 50_000)
     assert any("nested too deep" in note for note in article.notes)
     assert "deep text" in article.text or any("deep text" in b.text for b in article.boilerplate)
+
+
+def test_markup_past_its_hundred_and_fifty_thousandth_tag_is_read_as_text_and_said() -> None:
+    cells = "<table><tr><td>" * 60_000
+    page = "<html><body><h1>Deep tables</h1><p>The council met on Tuesday.</p>" + cells + "last cell words"
+    started = time.process_time()
+    article = extract(page)
+    assert time.process_time() - started < 2.0
+    assert any("more than 150,000 tags" in note for note in article.notes)
+    assert "last cell words" in article.text or any("last cell words" in b.text for b in article.boilerplate)
+
+
+def test_a_page_of_ordinary_size_is_read_whole() -> None:
+    page = "<html><body><h1>Budget</h1>" + "<p>The council approved the <b>budget</b> today.</p>" * 5_000
+    article = extract(page)
+    assert not any("tags" in note for note in article.notes)
+    assert article.text.count("approved the budget") == 5_000
 
 
 # Markup that looks as if it opened raw text, but does not for the parser: what follows it is

@@ -264,18 +264,19 @@ def _from_dom(
     (a byline element naming only the site does not count)."""
     found: list[Author] = []
     family: tuple[int, str] | None = None
+    marks: dict[int, tuple[bool, bool]] = {}
     for index, node in enumerate(tree.css(_BYLINE_SELECTOR)):
         if index > 40:
             break
         if _reader_slot(node):
             continue
-        if _labelled_starter(node) and not _outside_article(node):
+        if _labelled_starter(node) and not _outside_article(node, marks):
             starter = _drop_site(_byline_people(node, url), site_keys)
             if starter:
                 return starter[:1]
         if family is not None and _family(node) != family:
             continue
-        if _outside_article(node):
+        if _outside_article(node, marks):
             continue
         people = _byline_people(node, url)
         if people and family is None:
@@ -283,9 +284,9 @@ def _from_dom(
         found += people
     found = _drop_site(_unique(found), site_keys)
     if not found:
-        people, raw, locator = printed_byline(tree, lambda node: not _outside_article(node))
+        people, raw, locator = printed_byline(tree, lambda node: not _outside_article(node, marks))
         if not people:
-            people, raw, locator = _by_line_near_headline(h1)
+            people, raw, locator = _by_line_near_headline(h1, marks)
         evidence = Evidence(source="byline", locator=locator, raw=raw)
         found = _drop_site([Author(name=p.name, role=p.role, evidence=evidence) for p in people], site_keys)
     return found
@@ -330,7 +331,9 @@ def _labelled_starter(node: LexborNode) -> bool:
 _BY_LABEL = re.compile(r"^(?:by|written\s+by|posted\s+by|author|von|par|por|door|av)\s*:?$", re.IGNORECASE)
 
 
-def _by_line_near_headline(h1: LexborNode | None) -> tuple[list[PersonName], str, str]:
+def _by_line_near_headline(
+    h1: LexborNode | None, marks: dict[int, tuple[bool, bool]] | None = None
+) -> tuple[list[PersonName], str, str]:
     """A "By Jane Doe" line printed beside the heading in elements that name nothing a byline:
     its first line (a date often follows on the next), or the line after a lone "By".
 
@@ -338,10 +341,10 @@ def _by_line_near_headline(h1: LexborNode | None) -> tuple[list[PersonName], str
     every box so) says nothing of the lines beside the heading."""
     if h1 is None:
         return [], "", ""
-    heading_outside = _outside_article(h1)
+    heading_outside = _outside_article(h1, marks)
     for node in around_headline(h1):
         lines = [line for line in (clean_text(t) for t in node.text(separator="\n").split("\n")) if line]
-        if not lines or (not heading_outside and _outside_article(node)):
+        if not lines or (not heading_outside and _outside_article(node, marks)):
             continue
         line = f"{lines[0]} {lines[1]}" if len(lines) > 1 and _BY_LABEL.match(lines[0]) else lines[0]
         label = line.split(maxsplit=1)[0] if " " in line else ""
@@ -412,21 +415,34 @@ def _profile_link_name(node: LexborNode, source: EvidenceSource, url: str | None
     return []
 
 
-def _outside_article(node: LexborNode) -> bool:
-    """In a comment, sidebar, teaser or footer; or an image credit, not a byline."""
+def _outside_article(node: LexborNode, marks: dict[int, tuple[bool, bool]] | None = None) -> bool:
+    """In a comment, sidebar, teaser or footer; or an image credit, not a byline. ``marks`` keeps
+    what each element's tag, class and id say, so that an element many candidates share is read
+    once (a class attribute can run to the rest of a broken page)."""
     if node.tag in ("button", "script", "style", "img", "meta", "link"):
         return True
     current: LexborNode | None = node
     depth = 0
     while current is not None and depth < 8 and current.tag not in _CONTAINERS:
-        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
-        if current.tag in _NOT_BYLINE_TAGS or _OUTSIDE_MARKER.search(marker):
-            return True
-        if depth <= 1 and any(word in marker for word in _CREDIT_MARKERS):
+        key = current.mem_id
+        found = marks.get(key) if marks is not None else None
+        if found is None:
+            found = _marks(current)
+            if marks is not None:
+                marks[key] = found
+        outside, credit = found
+        if outside or (depth <= 1 and credit):
             return True
         current = current.parent
         depth += 1
     return False
+
+
+def _marks(node: LexborNode) -> tuple[bool, bool]:
+    """Whether the element reads as outside the article, and whether as an image credit."""
+    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+    outside = node.tag in _NOT_BYLINE_TAGS or _OUTSIDE_MARKER.search(marker) is not None
+    return outside, any(word in marker for word in _CREDIT_MARKERS)
 
 
 def _locator(node: LexborNode) -> str:

@@ -193,8 +193,9 @@ def _visible(
         '[class*="date"], [class*="Date"], [class*="dateline"], [class*="byline"], '
         '[class*="meta"], [class*="info"], [class*="Meta"], [class*="Info"]'
     )[:60]
+    marks: dict[int, bool] = {}
     for node in (*marked, *boxes):
-        if _outside_article(node, holders):
+        if _outside_article(node, holders, marks):
             continue
         item = node.attributes.get("itemprop") or ""
         raw = node.attributes.get("datetime") or node.attributes.get("content") or ""
@@ -232,9 +233,10 @@ def _near_headline(h1: LexborNode | None) -> tuple[list[DateCandidate], list[Dat
     published: list[DateCandidate] = []
     modified: list[DateCandidate] = []
     holders = heading_holders(h1)
+    marks: dict[int, bool] = {}
     for node in around_headline(h1):
         text = clean_text(node.text(separator=" "))
-        if not text or len(text) > 80 or _outside_article(node, holders):
+        if not text or len(text) > 80 or _outside_article(node, holders, marks):
             continue
         parsed = parse_date(text)
         if parsed is None:
@@ -379,8 +381,9 @@ _DATE_ATTRIBUTES = ("created-timestamp", "data-published", "data-publish-date", 
 
 def _attribute_data(tree: LexborHTMLParser) -> list[DateCandidate]:
     selector = ", ".join(f"[{name}]" for name in _DATE_ATTRIBUTES)
+    marks: dict[int, bool] = {}
     for node in tree.css(selector)[:20]:
-        if _outside_article(node):
+        if _outside_article(node, marks=marks):
             continue
         for name in _DATE_ATTRIBUTES:
             value = node.attributes.get(name) or ""
@@ -415,25 +418,37 @@ def _label_before(node: LexborNode) -> str:
     return clean_text(parent.text(deep=False))[:40] if parent is not None else ""
 
 
-def _outside_article(node: LexborNode, holders: frozenset[int] = frozenset()) -> bool:
+def _outside_article(
+    node: LexborNode, holders: frozenset[int] = frozenset(), marks: dict[int, bool] | None = None
+) -> bool:
     """In a comment, sidebar, teaser or footer. The walk up stops at an element holding the main
-    heading too: that is the article's own box, whatever its class calls it."""
+    heading too: that is the article's own box, whatever its class calls it. ``marks`` keeps what
+    each element says, so that an element many candidates share is read once."""
     current: LexborNode | None = node
     depth = 0
     while current is not None and depth < 10 and current.tag not in _CONTAINERS:
         if current.mem_id in holders:
             return False
-        if current.tag in ("aside", "nav"):
-            return True
-        if current.tag == "footer" and not _within_article(current):
-            return True  # an <article>'s own footer holds its dateline; the page's does not
-        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
-        words = [word for word in _OUTSIDE if word in marker]
-        if words and not (words == ["footer"] and _within_article(current)):
+        outside = marks.get(current.mem_id) if marks is not None else None
+        if outside is None:
+            outside = _says_outside(current)
+            if marks is not None:
+                marks[current.mem_id] = outside
+        if outside:
             return True
         current = current.parent
         depth += 1
     return False
+
+
+def _says_outside(node: LexborNode) -> bool:
+    if node.tag in ("aside", "nav"):
+        return True
+    if node.tag == "footer" and not _within_article(node):
+        return True  # an <article>'s own footer holds its dateline; the page's does not
+    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+    words = [word for word in _OUTSIDE if word in marker]
+    return bool(words) and not (words == ["footer"] and _within_article(node))
 
 
 def _within_article(node: LexborNode) -> bool:
