@@ -43,6 +43,7 @@ _NON_BOUNDARY_ING = frozenset({"including", "according", "following", "regarding
 _VERB_SUFFIXES = ("ed",)
 _CONTENT_SKIP = frozenset({"in", "on", "at", "during", "to", "with", "after", "last", "this", "earlier", "later", "late", "a", "an", "the", "his", "her", "their", "its", "statement", "interview", "letter", "speech", "post", "news", "conference", "press", "briefing", "tuesday"})
 _MAX_SUBJECT_TOKENS = 22
+_PREPOSITIONS_OF_VERBS = frozenset({"of", "on", "with", "over", "to", "about", "against", "for"})
 
 
 @dataclass(slots=True)
@@ -428,7 +429,7 @@ def _appositive_after(tokens: tuple[Token, ...], start: int) -> tuple[int, int] 
     relative = False
     while end < len(tokens):
         token = tokens[end]
-        if token.lower in {".", ";", "?", "!", ":"} or token.lower in QUOTE_MARKS:
+        if (token.lower in {".", ";", "?", "!", ":"} and not _initial_period(tokens, end)) or token.lower in QUOTE_MARKS:
             break
         if token.lower == "," and end + 1 < len(tokens) and (_is_participle(tokens[end + 1]) or tokens[end + 1].lower in QUOTE_MARKS | {"and", "but"}):
             break
@@ -1065,7 +1066,7 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
     tokens = sentence.tokens
     start = cue.last + 1
     addressee = None
-    if cue.lemma in ADDRESSEE_VERBS:
+    if cue.lemma in ADDRESSEE_VERBS and not _ends_in_preposition(tokens, cue):
         found = addressee_after(tokens, start)
         if found is not None:
             addressee = (tokens[found[0]].start, tokens[found[1] - 1].end)
@@ -1094,6 +1095,11 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
         return None
     raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
     return raw
+
+
+def _ends_in_preposition(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
+    """'warned of the dangers': the noun phrase after the preposition is its object, not an addressee."""
+    return " " not in cue.lemma and cue.last > cue.verb and tokens[cue.last].lower in _PREPOSITIONS_OF_VERBS
 
 
 def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:

@@ -13,11 +13,13 @@ from newsledger.attribute.lexicon import (
     AUXILIARIES,
     CUE_WORDS,
     DETERMINERS,
+    MONTHS,
     NEEDS_CLAUSE,
     PARTICLE_VERBS,
     PARTICLES,
     PASSIVE_AUX,
     VERB_FORM_LEMMA,
+    WEEKDAYS,
 )
 from newsledger.attribute.text import Sentence, Token
 
@@ -57,6 +59,19 @@ def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[i
 _PREPOSITIONAL_PARTICLES = frozenset({"about", "against", "out", "up", "for", "off"})
 
 
+# Prepositions that take the object of a verb of comment or attitude ("critical of", "focused on",
+# "agreed with", "worries over"), and the verbs that take theirs with "to" ("referring to").
+_OBJECT_PREPOSITIONS = frozenset({"of", "on", "with", "over"})
+_TO_OBJECT_STEMS = ("refer", "allud", "respond", "react")
+# Verbs of saying and writing: a preposition after them opens a circumstance ("said on Tuesday",
+# "wrote on Twitter", "said of the plan").
+_CIRCUMSTANTIAL_VERBS = frozenset({
+    "say", "tell", "write", "tweet", "post", "report", "announce", "add", "note", "state", "testify",
+    "explain", "declare", "confirm", "reveal", "claim", "insist", "argue", "speak", "ask", "reply",
+    "predict", "call", "admit", "acknowledge", "suggest", "respond",
+})
+
+
 def _with_preposition(tokens: tuple[Token, ...], last: int) -> int:
     """The cue's last token, a preposition of the verb or a manner adverb ("complained
     bitterly that") included."""
@@ -66,7 +81,22 @@ def _with_preposition(tokens: tuple[Token, ...], last: int) -> int:
         following += 1
     if following + 1 < len(tokens) and tokens[following].lower in _PREPOSITIONAL_PARTICLES and not tokens[following + 1].text[:1].isdigit():
         return following
+    if following + 1 < len(tokens) and _takes_object_with(tokens[last].lower, tokens[following].lower) and _opens_object(tokens[following + 1]):
+        return following
     return last
+
+
+def _takes_object_with(word: str, preposition: str) -> bool:
+    """Whether a preposition after this verb introduces its object rather than a circumstance."""
+    if preposition == "to":
+        return word.startswith(_TO_OBJECT_STEMS)
+    return preposition in _OBJECT_PREPOSITIONS and VERB_FORM_LEMMA.get(word, word) not in _CIRCUMSTANTIAL_VERBS
+
+
+def _opens_object(token: Token) -> bool:
+    """A word that may open the preposition's noun-phrase object: not a day, a month or a number."""
+    word = token.lower
+    return token.text[:1].isalpha() and word not in WEEKDAYS and word not in MONTHS
 
 
 def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None:

@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from newsledger.attribute.lexicon import FUNCTION_WORDS
+
 # Matched marks first; then a curly opening closed by a straight or doubled-apostrophe mark and
 # the reverse, as typed or converted by hand ('“…"', '"…’’').
 _QUOTE = re.compile(
@@ -30,6 +32,7 @@ ABBREVIATIONS = frozenset({
 })
 
 
+_NEXT_WORD = re.compile(r"\s+[“\"‘(]?(\w+)")
 _LONGEST_ABBREVIATION = max(len(word) for word in ABBREVIATIONS)
 _TOKEN = re.compile(r"''|’’|``|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*(?:\.\d+)*|[“”\"‘’']|\S")
 
@@ -171,7 +174,22 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if word_start == floor and floor > 0 and (text[floor - 1].isalnum() or text[floor - 1] == "."):
         return False  # a longer word: neither an abbreviation nor an initial
     word = text[word_start : end - 1].lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return True
+    return _initials(word) and not _opens_sentence(text, end)
+
+
+def _initials(word: str) -> bool:
+    """Letters each closed by a period ("g.k", "j.r.r"): the initials of a name, or an
+    abbreviation such as a state's ("N.C.")."""
+    return all(len(part) == 1 and part.isalpha() for part in word.split("."))
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether the word after ``position`` is one that opens sentences ("The", "He", "But"),
+    rather than a name going on after its initials."""
+    match = _NEXT_WORD.match(text, position)
+    return match is not None and match.group(1).lower() in FUNCTION_WORDS
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None, quotes: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
