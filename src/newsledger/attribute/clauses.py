@@ -693,7 +693,7 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
         if isinstance(raw, list):
             found.extend(raw)
         elif raw is not None and _credible(raw, sentence, text, cue, reported=order > 0):
-            found.append(raw)
+            found.extend(_relative_opened(sentence, number, raw) or [raw])
     return found
 
 
@@ -796,11 +796,60 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
             return None
         return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=(tokens[cue.first - 1].start, cue_span[1]), unnamed_passive=True)
     if at_end or _inverted_in(sentence, cue):
-        return _postposed(sentence, text, number, cue, cue_span)
+        raw = _postposed(sentence, text, number, cue, cue_span)
+        return _continued_after(sentence, text, raw) if raw is not None else None
     raw = _preposed(sentence, text, number, cue, cue_span, boundaries)
     if raw is not None and cue.form == "finite" and after < len(tokens) and tokens[after].lower == ",":
         return _interrupted(sentence, text, number, raw) or raw
     return raw
+
+
+_RELATIVE_OPENERS = frozenset({"which", "who", "whom"})
+
+
+def _relative_opened(sentence: Sentence, number: int, raw: RawStatement) -> list[RawStatement] | None:
+    """'the wall, which he said Mexico would pay for': an attribution set inside a relative
+    clause; the relative pronoun before its subject is the first piece of what was said."""
+    if raw.speaker is None or raw.form != "finite" or raw.content[0] < raw.cue[1]:
+        return None
+    opener = sentence.token_index(raw.speaker[0]) - 1
+    if opener < 0 or sentence.tokens[opener].lower not in _RELATIVE_OPENERS:
+        return None
+    if opener > 0 and sentence.tokens[opener - 1].lower in _BEFORE_NOUN:
+        return None  # "in which she said ...": the pronoun belongs to the preposition, not to what was said
+    pronoun = sentence.tokens[opener]
+    before = RawStatement(number, raw.cue, raw.lemma, raw.form, (pronoun.start, pronoun.end), speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive)
+    raw.continuation_of = number
+    return [before, raw]
+
+
+# Words opening the rest of a clause that goes on after the attribution set inside it
+# ("..., Graham said, since most of them ...", "..., she said, and “...”").
+_CONTINUING_OPENERS = frozenset({"and", "but", "since", "because", "so", "including"})
+_ATTRIBUTION_REACH = 6
+
+
+def _continued_after(sentence: Sentence, text: str, raw: RawStatement) -> RawStatement | list[RawStatement]:
+    """'Trump’s stance hurt him with young voters, Graham said, since most of them ...': the
+    clause reported before the attribution goes on after it, and that rest is said too. After a
+    quotation only a rest holding a quotation of its own is ('..., Jordan said, and still “...”')."""
+    tokens = sentence.tokens
+    if raw.speaker is None or raw.content[1] > raw.cue[0]:
+        return raw
+    last = sentence.token_index(max(raw.cue[1], raw.speaker[1])) - 1
+    comma = next((i for i in range(last + 1, min(last + 1 + _ATTRIBUTION_REACH, len(tokens))) if tokens[i].lower in {",", ".", ";", ":", "?", "!"} or tokens[i].lower in QUOTE_MARKS), None)
+    if comma is None or tokens[comma].lower != "," or comma + 2 >= len(tokens) or tokens[comma + 1].lower not in _CONTINUING_OPENERS:
+        return raw
+    rest = _strip_span(text, tokens[comma + 1].start, sentence.end)
+    if text[rest[1] - 1 : rest[1]] in {".", "!"}:
+        rest = (rest[0], rest[1] - 1)
+    if rest[1] <= rest[0]:
+        return raw
+    if sentence.quote_ending_at(raw.content[1]) is not None and not sentence.quotes_within(*rest):
+        return raw
+    after = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, rest, speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive, addressee=raw.addressee)
+    after.continuation_of = raw.sentence
+    return [raw, after]
 
 
 _QUOTE_OPENINGS = frozenset("“\"‘`'")
@@ -827,7 +876,7 @@ def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) 
     first = comma
     while first > 0 and tokens[first - 1].lower not in _LEFT_OPENERS and tokens[first].lower not in _RELATIVES:
         first -= 1
-    if any(tokens[index].lower in VERB_FORM_LEMMA and tokens[index].text[:1].islower() for index in range(first, comma)):
+    if any(_used_as_verb(tokens, index) for index in range(first, comma)):
         return None  # a cue of its own before: "Smith said the deal, he added, ..."
     if text[raw.content[0]] in _QUOTE_OPENINGS or _is_circumstance(tokens[first]):
         return None  # "Asked about the vote, she said, “...”": a circumstance of the saying
@@ -838,6 +887,19 @@ def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) 
     before = RawStatement(number, raw.cue, raw.lemma, raw.form, left, speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive)
     raw.continuation_of = number
     return [before, raw]
+
+
+_BEFORE_NOUN = frozenset({"of", "in", "on", "at", "for", "from", "by", "with", "to", "about", "against", "over"})
+
+
+def _used_as_verb(tokens: tuple[Token, ...], index: int) -> bool:
+    """A reporting verb's form used as a verb, not as the noun after a determiner or a
+    preposition ("Acts of protest", "In his state")."""
+    token = tokens[index]
+    if token.lower not in VERB_FORM_LEMMA or not token.text[:1].islower():
+        return False
+    previous = tokens[index - 1].lower if index > 0 else ""
+    return previous not in DETERMINERS and previous not in _BEFORE_NOUN
 
 
 _MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
