@@ -63,3 +63,13 @@ def test_an_initial_inside_an_appositive_keeps_the_rest_of_the_name() -> None:
     text = "“The tide is late,” said Ann Lowe, who sailed with Captain Mark T. Ellis. “It will turn by noon.”"
     speakers = {speaker for speaker, _, _ in _found(text)}
     assert speakers == {"Ann Lowe, who sailed with Captain Mark T. Ellis"}
+
+
+def test_a_relative_clause_reporting_words_of_its_own_is_left_out_of_the_speaker() -> None:
+    text = "“The dam will hold,” said Ann Lowe, who told reporters last week that it was safe."
+    assert ("Ann Lowe", "said", "“The dam will hold,”") in _found(text)
+
+
+def test_a_relative_clause_describing_the_speaker_stays_in_the_speaker() -> None:
+    text = "Ann Lowe, who runs the dam, said the town should move."
+    assert [speaker.rstrip(",") for speaker, _, _ in _found(text)] == ["Ann Lowe, who runs the dam"]

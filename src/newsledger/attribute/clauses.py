@@ -690,11 +690,29 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
     found: list[RawStatement] = []
     for order, cue in enumerate(cues):
         raw = _split_quotation(sentence, text, number, cue) or _statement_for(sentence, text, number, cue, boundaries)
+        for piece in raw if isinstance(raw, list) else [raw] if raw is not None else []:
+            _drop_reporting_relative(sentence, piece)
         if isinstance(raw, list):
             found.extend(raw)
         elif raw is not None and _credible(raw, sentence, text, cue, reported=order > 0):
             found.extend(_relative_opened(sentence, number, raw) or [raw])
     return found
+
+
+def _drop_reporting_relative(sentence: Sentence, raw: RawStatement) -> None:
+    """'Smith, who said last week that ..., added': a relative clause on the speaker that holds a
+    verb of saying reports a statement of its own and is left out of the speaker's mention."""
+    if raw.speaker is None:
+        return
+    tokens = sentence.tokens
+    first, last = sentence.token_index(raw.speaker[0]), sentence.token_index(raw.speaker[1])
+    for index in range(first + 1, min(last, len(tokens)) - 1):
+        if tokens[index].lower == "," and tokens[index + 1].lower in _RELATIVES:
+            if any(_used_as_verb(tokens, i) for i in range(index + 2, min(last, len(tokens)))):
+                raw.speaker = (raw.speaker[0], tokens[index - 1].end)
+                if raw.appositive is not None and raw.appositive[1] > raw.speaker[1]:
+                    raw.appositive = (raw.appositive[0], raw.speaker[1]) if raw.appositive[0] < raw.speaker[1] else None
+            return
 
 
 _QUESTION_OPENERS = _FINITE_AUXILIARIES | {"do", "did", "does"}
