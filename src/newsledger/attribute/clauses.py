@@ -94,6 +94,7 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
         verb = _is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)
         verb = verb and not _participle_adjective(tokens, index - 1, end_index)
         compared = token.lower == "than" and index - 2 >= floor and (tokens[index - 2].lower, "than") in _QUANTITY_PAIRS
+        compared = compared or _adverb_between_commas(tokens, index - 1, floor)
         if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1) and not compared) or (verb and not _reduced_relative_at(tokens, index - 1, end_index)):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
@@ -104,6 +105,11 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             break
         index -= 1
     return index
+
+
+def _adverb_between_commas(tokens: tuple[Token, ...], index: int, floor: int) -> bool:
+    """"Murphy, though, said": a conjunction alone between commas is an adverb of the clause."""
+    return index - 1 >= floor and index + 1 < len(tokens) and tokens[index - 1].lower == "," and tokens[index + 1].lower == "," and tokens[index].lower in {"though", "too", "then"}
 
 
 _REDUCED_RELATIVE_FOLLOWERS = _TIME_WORDS | {"by", "in", "at", "during", "since", "over"}
@@ -181,6 +187,8 @@ def _relative_clause_start(tokens: tuple[Token, ...], stop: int, end_index: int,
     for index in range(stop, floor, -1):
         if tokens[index].lower in _RELATIVES:
             return index - 1 if tokens[index - 1].lower == "," else index
+        if tokens[index - 1].lower == "," and _is_participle(tokens[index]) and tokens[index].lower.endswith("ing"):
+            return index - 1  # "Archer, wearing a shirt covered in buttons, said"
         if tokens[index].lower == "," and index < stop:
             return None
     return None
@@ -263,7 +271,7 @@ def _is_verb_at(tokens: tuple[Token, ...], index: int) -> bool:
     if not _is_verbish(tokens[index]):
         return False
     previous = tokens[index - 1].lower if index > 0 else ""
-    return previous not in DETERMINERS and not previous.endswith(("’s", "'s"))
+    return previous not in DETERMINERS and previous != "of" and not previous.endswith(("’s", "'s"))
 
 
 def _is_apostrophe(tokens: tuple[Token, ...], index: int) -> bool:
