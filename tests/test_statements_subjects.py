@@ -36,3 +36,13 @@ def test_a_participial_phrase_between_subject_and_cue_is_stepped_over() -> None:
 def test_a_verb_form_after_of_is_a_noun_of_the_subject() -> None:
     text = "The minister of state said the border would reopen."
     assert _found(text) == [("The minister of state", "said", "the border would reopen")]
+
+
+def test_an_auxiliary_contracted_onto_a_pronoun_belongs_to_the_cue() -> None:
+    assert _found("She’d argued that the locks would fail.") == [("She", "’d argued", "that the locks would fail")]
+    assert _found("They're saying the ferry will stop in May.") == [("They", "'re saying", "the ferry will stop in May")]
+
+
+def test_a_possessive_is_no_contracted_auxiliary() -> None:
+    text = "The mayor’s plan will fail, the keeper said."
+    assert _found(text) == [("the keeper", "said", "The mayor’s plan will fail")]

@@ -21,7 +21,7 @@ from newsledger.attribute.lexicon import (
     VERB_FORM_LEMMA,
     WEEKDAYS,
 )
-from newsledger.attribute.text import Sentence, Token
+from newsledger.attribute.text import CONTRACTED_AUXILIARIES, Sentence, Token
 
 CueForm = Literal["finite", "participle", "according", "passive"]
 _CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
@@ -122,11 +122,16 @@ def _cue_start(tokens: tuple[Token, ...], index: int) -> int:
     return first
 
 
+def _contracted(tokens: tuple[Token, ...], index: int) -> bool:
+    """An auxiliary split off the pronoun before it ("He’s claiming", "they've said")."""
+    return index > 0 and tokens[index].lower in CONTRACTED_AUXILIARIES and tokens[index - 1].end == tokens[index].start
+
+
 def _joins_cue(token: Token) -> bool:
     if token.text[:1].isupper():
         return False  # "May said": a name, not an auxiliary
     word = token.lower
-    return word in AUXILIARIES or word in _CUE_MODIFIERS or word.endswith(("n't", "n’t")) or _is_adverb(token)
+    return word in AUXILIARIES or word in CONTRACTED_AUXILIARIES or word in _CUE_MODIFIERS or word.endswith(("n't", "n’t")) or _is_adverb(token)
 
 
 def _is_adverb(token: Token) -> bool:
@@ -148,11 +153,11 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
         return None  # a noun after an adjective or a number ("European states", "2020 protests")
     if noun_like and index > 0 and "-" in previous and previous.islower():
         return None  # a noun after a compound adjective ("early-morning tweets")
-    if index > 0 and not (tokens[index - 1].text[:1].isalnum() or previous in _GOOD_PREVIOUS):
+    if index > 0 and not (tokens[index - 1].text[:1].isalnum() or previous in _GOOD_PREVIOUS or _contracted(tokens, index - 1)):
         return None  # markup or symbols before it
-    if previous in {"not", "n't", "never", "’s", "'s"} or previous.endswith(("’s", "'s")):
+    if previous in {"not", "n't", "never"} or (previous.endswith(("’s", "'s")) and not _contracted(tokens, index - 1)):
         return None  # negated, or a noun after a possessive
-    if lemma == "call" and previous and not (tokens[index - 1].text[:1].isupper() or previous in _CALL_SUBJECTS or previous.endswith("ly")):
+    if lemma == "call" and previous and not (tokens[index - 1].text[:1].isupper() or previous in _CALL_SUBJECTS or previous.endswith("ly") or _contracted(tokens, index - 1)):
         return None  # "a group called ...", "the so-called"
     if previous in _QUANTIFIERS and (not noun_like or lemma == "say"):
         return "finite"  # "Several said", "Many say"
@@ -240,8 +245,8 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             continue
         last, lemma = found
         first = _cue_start(tokens, index)
-        if tokens[index].lower.endswith("ing") and _is_passive(tokens, first):
-            first = _cue_start(tokens, first - 1)  # progressive: "is saying"
+        if tokens[index].lower.endswith("ing") and (_is_passive(tokens, first) or _contracted(tokens, index - 1)):
+            first = _cue_start(tokens, first - 1) if _is_passive(tokens, first) else first  # progressive: "is saying", "he’s saying"
             cues.append(FoundCue(first, index, last, lemma, "finite"))
             index = last + 1
             continue

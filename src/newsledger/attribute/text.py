@@ -33,6 +33,8 @@ ABBREVIATIONS = frozenset({
 
 
 _NEXT_WORD = re.compile(r"\s+[“\"‘(]?(\w+)")
+_CONTRACTED_PRONOUN = re.compile(r"(?i)(he|she|it|they|we|i|you|who)[’'](?:s|re|ve|d|ll|m)$")
+CONTRACTED_AUXILIARIES = frozenset(f"{mark}{ending}" for mark in "’'" for ending in ("s", "re", "ve", "d", "ll", "m"))
 _LONGEST_ABBREVIATION = max(len(word) for word in ABBREVIATIONS)
 _TOKEN = re.compile(r"''|’’|``|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*(?:\.\d+)*|[“”\"‘’']|\S")
 
@@ -125,6 +127,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
         if word == "." and tokens and tokens[-1].end == match.start() and tokens[-1].lower in ABBREVIATIONS:
             last = tokens[-1]
             tokens[-1] = Token(last.start, match.end(), last.text + ".", last.lower + ".")
+            continue
+        contracted = _CONTRACTED_PRONOUN.match(word)
+        if contracted is not None:  # "He’s", "they're": the pronoun, then the auxiliary
+            split = match.start() + contracted.end(1)
+            append(Token(match.start(), split, word[: contracted.end(1)], word[: contracted.end(1)].lower()))
+            append(Token(split, match.end(), word[contracted.end(1) :], word[contracted.end(1) :].lower()))
             continue
         append(Token(match.start(), match.end(), word, word.lower()))
     return tuple(tokens)
