@@ -53,3 +53,11 @@ def test_after_a_quotation_only_a_rest_with_a_quotation_of_its_own_is_said() -> 
         ("the captain", "said", "The crew “slept on deck,”"),
         ("the captain", "said", "and still “kept the watch.”"),
     ]
+
+
+def test_seem_and_appear_report_how_things_look_with_no_source() -> None:
+    statements = [s for s in attribute_article(_article("The ferry company seemed to be losing money all summer.")) if s.part == "body"]
+    assert [(s.speaker.mention, s.content.text) for s in statements] == [
+        (None, "The ferry company"),
+        (None, "to be losing money all summer"),
+    ]

@@ -703,7 +703,7 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
         if isinstance(raw, list):
             found.extend(raw)
         elif raw is not None and _credible(raw, sentence, text, cue, reported=order > 0):
-            found.extend(_relative_opened(sentence, number, raw) or [raw])
+            found.extend(_apparent(sentence, cue, raw) or _relative_opened(sentence, number, raw) or [raw])
     return found
 
 
@@ -828,6 +828,19 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     if raw is not None and cue.form == "finite" and after < len(tokens) and tokens[after].lower == ",":
         return _interrupted(sentence, text, number, raw) or raw
     return raw
+
+
+def _apparent(sentence: Sentence, cue: FoundCue, raw: RawStatement) -> list[RawStatement] | None:
+    """'The senator seemed to be losing ground': "seem" and "appear" report how things look, not
+    anyone's words; their subject is part of what is reported, and no one is its source."""
+    if cue.last != cue.verb or not sentence.tokens[cue.verb].lower.startswith(("seem", "appear")):
+        return None
+    if raw.speaker is None or raw.content[0] < raw.cue[1] or raw.speaker[1] > raw.cue[0]:
+        return None
+    subject = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.speaker, unnamed_passive=True)
+    rest = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.content, unnamed_passive=True)
+    rest.continuation_of = raw.sentence
+    return [subject, rest]
 
 
 _RELATIVE_OPENERS = frozenset({"which", "who", "whom"})
