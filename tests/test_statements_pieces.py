@@ -61,3 +61,13 @@ def test_seem_and_appear_report_how_things_look_with_no_source() -> None:
         (None, "The ferry company"),
         (None, "to be losing money all summer"),
     ]
+
+
+def test_a_question_put_at_the_sentence_start_is_what_was_asked_with_no_source() -> None:
+    statements = [s for s in attribute_article(_article("Asked whether he would run again, the mayor said he had not decided.")) if s.part == "body"]
+    assert (statements[0].speaker.mention, statements[0].cue.span.text, statements[0].content.text) == (None, "Asked", "whether he would run again")
+    assert _found("When asked about the ferry, Lowe said, “It will run.”")[1] == ("Lowe", "said", "“It will run.”")
+
+
+def test_the_asker_named_after_by_is_the_source_of_the_question() -> None:
+    assert _found("Asked by reporters if the bridge was safe, the engineer nodded.") == [("reporters", "Asked", "if the bridge was safe")]

@@ -816,6 +816,9 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after, cue.lemma))
     at_end = at_end or _adjoined_clause_follows(tokens, cue)
     at_end = at_end or (_quotation_closes_before(tokens, cue) and not _complement_follows(tokens, after))
+    asked = _asked_first(sentence, text, number, cue, cue_span)
+    if asked is not None:
+        return asked
     if cue.form == "passive":
         content = content_after(sentence, text, after, boundaries)
         if content is None:
@@ -889,6 +892,45 @@ def _continued_after(sentence: Sentence, text: str, raw: RawStatement) -> RawSta
     after = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, rest, speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive, addressee=raw.addressee)
     after.continuation_of = raw.sentence
     return [raw, after]
+
+
+def _closes_after(tokens: tuple[Token, ...], index: int) -> bool:
+    """'“realistic enough to serve,” 72 percent': a comma the quotation closes right after."""
+    return index + 1 < len(tokens) and tokens[index + 1].lower in CLOSING_MARKS
+
+
+_QUESTION_MARKERS = frozenset({"whether", "if", "what", "who", "why", "how", "when", "where", "which", "to"})
+_ASKED_REACH = 8
+
+
+def _asked_first(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
+    """'Asked whether he would run, Smith said ...': the question put opens the sentence; what was
+    asked runs to the comma, and only an asker named after "by" is its source."""
+    tokens = sentence.tokens
+    opening = cue.first == 0 or (cue.first == 1 and tokens[0].lower == "when")
+    if cue.lemma != "ask" or not opening or tokens[cue.verb].lower != "asked":
+        return None
+    start = cue.last + 1
+    asker = None
+    if start < len(tokens) and tokens[start].lower == "by":
+        end = next((i for i in range(start + 1, min(start + _ASKED_REACH, len(tokens))) if tokens[i].lower in _QUESTION_MARKERS or tokens[i].lower == ","), None)
+        if end is None or end == start + 1:
+            return None
+        asker = (tokens[start + 1].start, tokens[end - 1].end)
+        start = end
+    about = tokens[cue.last].lower == "about"
+    if not about and (start >= len(tokens) or tokens[start].lower not in _QUESTION_MARKERS):
+        return None
+    comma = next((i for i in range(start + 1, len(tokens)) if tokens[i].lower == "," and (not sentence.quoted[i] or _closes_after(tokens, i))), None)
+    if comma is None:
+        return None
+    quote = sentence.quote_around_end(tokens[comma].start)
+    content = _strip_span(text, tokens[start].start, quote[1] if quote else tokens[comma - 1].end)
+    if content[1] <= content[0]:
+        return None
+    if asker is None:
+        return RawStatement(number, cue_span, cue.lemma, cue.form, content, unnamed_passive=True)
+    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=asker, speaker_head=asker)
 
 
 _QUOTE_OPENINGS = frozenset("“\"‘`'")
