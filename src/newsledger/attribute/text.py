@@ -128,7 +128,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
             last = tokens[-1]
             tokens[-1] = Token(last.start, match.end(), last.text + ".", last.lower + ".")
             continue
-        contracted = _CONTRACTED_PRONOUN.match(word)
+        contracted = _CONTRACTED_PRONOUN.match(word) if _apostrophe_near_end(word) else None
         if contracted is not None:  # "He’s", "they're": the pronoun, then the auxiliary
             split = match.start() + contracted.end(1)
             append(Token(match.start(), split, word[: contracted.end(1)], word[: contracted.end(1)].lower()))
@@ -136,6 +136,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
             continue
         append(Token(match.start(), match.end(), word, word.lower()))
     return tuple(tokens)
+
+
+def _apostrophe_near_end(word: str) -> bool:
+    """Whether a word may end in a contraction ("he’s", "they're"): most do not, and skip the pattern."""
+    return word[-2:-1] in {"’", "'"} or word[-3:-2] in {"’", "'"}
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
