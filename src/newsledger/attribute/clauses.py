@@ -43,6 +43,7 @@ _NON_BOUNDARY_ING = frozenset({"including", "according", "following", "regarding
 _VERB_SUFFIXES = ("ed",)
 _CONTENT_SKIP = frozenset({"in", "on", "at", "during", "to", "with", "after", "last", "this", "earlier", "later", "late", "a", "an", "the", "his", "her", "their", "its", "statement", "interview", "letter", "speech", "post", "news", "conference", "press", "briefing", "tuesday"})
 _MAX_SUBJECT_TOKENS = 22
+_PREPOSITIONS_OF_VERBS = frozenset({"of", "on", "with", "over", "to", "about", "against", "for"})
 
 
 @dataclass(slots=True)
@@ -93,6 +94,7 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
         verb = _is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)
         verb = verb and not _participle_adjective(tokens, index - 1, end_index)
         compared = token.lower == "than" and index - 2 >= floor and (tokens[index - 2].lower, "than") in _QUANTITY_PAIRS
+        compared = compared or _adverb_between_commas(tokens, index - 1, floor)
         if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1) and not compared) or (verb and not _reduced_relative_at(tokens, index - 1, end_index)):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
@@ -103,6 +105,11 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             break
         index -= 1
     return index
+
+
+def _adverb_between_commas(tokens: tuple[Token, ...], index: int, floor: int) -> bool:
+    """"Murphy, though, said": a conjunction alone between commas is an adverb of the clause."""
+    return index - 1 >= floor and index + 1 < len(tokens) and tokens[index - 1].lower == "," and tokens[index + 1].lower == "," and tokens[index].lower in {"though", "too", "then"}
 
 
 _REDUCED_RELATIVE_FOLLOWERS = _TIME_WORDS | {"by", "in", "at", "during", "since", "over"}
@@ -180,6 +187,8 @@ def _relative_clause_start(tokens: tuple[Token, ...], stop: int, end_index: int,
     for index in range(stop, floor, -1):
         if tokens[index].lower in _RELATIVES:
             return index - 1 if tokens[index - 1].lower == "," else index
+        if tokens[index - 1].lower == "," and _is_participle(tokens[index]) and tokens[index].lower.endswith("ing"):
+            return index - 1  # "Archer, wearing a shirt covered in buttons, said"
         if tokens[index].lower == "," and index < stop:
             return None
     return None
@@ -262,7 +271,7 @@ def _is_verb_at(tokens: tuple[Token, ...], index: int) -> bool:
     if not _is_verbish(tokens[index]):
         return False
     previous = tokens[index - 1].lower if index > 0 else ""
-    return previous not in DETERMINERS and not previous.endswith(("’s", "'s"))
+    return previous not in DETERMINERS and previous != "of" and not previous.endswith(("’s", "'s"))
 
 
 def _is_apostrophe(tokens: tuple[Token, ...], index: int) -> bool:
@@ -428,7 +437,7 @@ def _appositive_after(tokens: tuple[Token, ...], start: int) -> tuple[int, int] 
     relative = False
     while end < len(tokens):
         token = tokens[end]
-        if token.lower in {".", ";", "?", "!", ":"} or token.lower in QUOTE_MARKS:
+        if (token.lower in {".", ";", "?", "!", ":"} and not _initial_period(tokens, end)) or token.lower in QUOTE_MARKS:
             break
         if token.lower == "," and end + 1 < len(tokens) and (_is_participle(tokens[end + 1]) or tokens[end + 1].lower in QUOTE_MARKS | {"and", "but"}):
             break
@@ -689,11 +698,29 @@ def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool 
     found: list[RawStatement] = []
     for order, cue in enumerate(cues):
         raw = _split_quotation(sentence, text, number, cue) or _statement_for(sentence, text, number, cue, boundaries)
+        for piece in raw if isinstance(raw, list) else [raw] if raw is not None else []:
+            _drop_reporting_relative(sentence, piece)
         if isinstance(raw, list):
             found.extend(raw)
         elif raw is not None and _credible(raw, sentence, text, cue, reported=order > 0):
-            found.append(raw)
+            found.extend(_apparent(sentence, cue, raw) or _relative_opened(sentence, number, raw) or [raw])
     return found
+
+
+def _drop_reporting_relative(sentence: Sentence, raw: RawStatement) -> None:
+    """'Smith, who said last week that ..., added': a relative clause on the speaker that holds a
+    verb of saying reports a statement of its own and is left out of the speaker's mention."""
+    if raw.speaker is None:
+        return
+    tokens = sentence.tokens
+    first, last = sentence.token_index(raw.speaker[0]), sentence.token_index(raw.speaker[1])
+    for index in range(first + 1, min(last, len(tokens)) - 1):
+        if tokens[index].lower == "," and tokens[index + 1].lower in _RELATIVES:
+            if any(_used_as_verb(tokens, i) for i in range(index + 2, min(last, len(tokens)))):
+                raw.speaker = (raw.speaker[0], tokens[index - 1].end)
+                if raw.appositive is not None and raw.appositive[1] > raw.speaker[1]:
+                    raw.appositive = (raw.appositive[0], raw.speaker[1]) if raw.appositive[0] < raw.speaker[1] else None
+            return
 
 
 _QUESTION_OPENERS = _FINITE_AUXILIARIES | {"do", "did", "does"}
@@ -789,17 +816,121 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     at_end = at_end or (_content_precedes(tokens, cue) and _only_modifiers_follow(tokens, after, cue.lemma))
     at_end = at_end or _adjoined_clause_follows(tokens, cue)
     at_end = at_end or (_quotation_closes_before(tokens, cue) and not _complement_follows(tokens, after))
+    asked = _asked_first(sentence, text, number, cue, cue_span)
+    if asked is not None:
+        return asked
     if cue.form == "passive":
         content = content_after(sentence, text, after, boundaries)
         if content is None:
             return None
         return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=(tokens[cue.first - 1].start, cue_span[1]), unnamed_passive=True)
     if at_end or _inverted_in(sentence, cue):
-        return _postposed(sentence, text, number, cue, cue_span)
+        raw = _postposed(sentence, text, number, cue, cue_span)
+        return _continued_after(sentence, text, raw) if raw is not None else None
     raw = _preposed(sentence, text, number, cue, cue_span, boundaries)
     if raw is not None and cue.form == "finite" and after < len(tokens) and tokens[after].lower == ",":
         return _interrupted(sentence, text, number, raw) or raw
     return raw
+
+
+def _apparent(sentence: Sentence, cue: FoundCue, raw: RawStatement) -> list[RawStatement] | None:
+    """'The senator seemed to be losing ground': "seem" and "appear" report how things look, not
+    anyone's words; their subject is part of what is reported, and no one is its source."""
+    if cue.last != cue.verb or not sentence.tokens[cue.verb].lower.startswith(("seem", "appear")):
+        return None
+    if raw.speaker is None or raw.content[0] < raw.cue[1] or raw.speaker[1] > raw.cue[0]:
+        return None
+    subject = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.speaker, unnamed_passive=True)
+    rest = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.content, unnamed_passive=True)
+    rest.continuation_of = raw.sentence
+    return [subject, rest]
+
+
+_RELATIVE_OPENERS = frozenset({"which", "who", "whom"})
+
+
+def _relative_opened(sentence: Sentence, number: int, raw: RawStatement) -> list[RawStatement] | None:
+    """'the wall, which he said Mexico would pay for': an attribution set inside a relative
+    clause; the relative pronoun before its subject is the first piece of what was said."""
+    if raw.speaker is None or raw.form != "finite" or raw.content[0] < raw.cue[1]:
+        return None
+    opener = sentence.token_index(raw.speaker[0]) - 1
+    if opener < 0 or sentence.tokens[opener].lower not in _RELATIVE_OPENERS:
+        return None
+    if opener > 0 and sentence.tokens[opener - 1].lower in _BEFORE_NOUN:
+        return None  # "in which she said ...": the pronoun belongs to the preposition, not to what was said
+    pronoun = sentence.tokens[opener]
+    before = RawStatement(number, raw.cue, raw.lemma, raw.form, (pronoun.start, pronoun.end), speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive)
+    raw.continuation_of = number
+    return [before, raw]
+
+
+# Words opening the rest of a clause that goes on after the attribution set inside it
+# ("..., Graham said, since most of them ...", "..., she said, and “...”").
+_CONTINUING_OPENERS = frozenset({"and", "but", "since", "because", "so", "including"})
+_ATTRIBUTION_REACH = 6
+
+
+def _continued_after(sentence: Sentence, text: str, raw: RawStatement) -> RawStatement | list[RawStatement]:
+    """'Trump’s stance hurt him with young voters, Graham said, since most of them ...': the
+    clause reported before the attribution goes on after it, and that rest is said too. After a
+    quotation only a rest holding a quotation of its own is ('..., Jordan said, and still “...”')."""
+    tokens = sentence.tokens
+    if raw.speaker is None or raw.content[1] > raw.cue[0]:
+        return raw
+    last = sentence.token_index(max(raw.cue[1], raw.speaker[1])) - 1
+    comma = next((i for i in range(last + 1, min(last + 1 + _ATTRIBUTION_REACH, len(tokens))) if tokens[i].lower in {",", ".", ";", ":", "?", "!"} or tokens[i].lower in QUOTE_MARKS), None)
+    if comma is None or tokens[comma].lower != "," or comma + 2 >= len(tokens) or tokens[comma + 1].lower not in _CONTINUING_OPENERS:
+        return raw
+    rest = _strip_span(text, tokens[comma + 1].start, sentence.end)
+    if text[rest[1] - 1 : rest[1]] in {".", "!"}:
+        rest = (rest[0], rest[1] - 1)
+    if rest[1] <= rest[0]:
+        return raw
+    if sentence.quote_ending_at(raw.content[1]) is not None and not sentence.quotes_within(*rest):
+        return raw
+    after = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, rest, speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive, addressee=raw.addressee)
+    after.continuation_of = raw.sentence
+    return [raw, after]
+
+
+def _closes_after(tokens: tuple[Token, ...], index: int) -> bool:
+    """'“realistic enough to serve,” 72 percent': a comma the quotation closes right after."""
+    return index + 1 < len(tokens) and tokens[index + 1].lower in CLOSING_MARKS
+
+
+_QUESTION_MARKERS = frozenset({"whether", "if", "what", "who", "why", "how", "when", "where", "which", "to"})
+_ASKED_REACH = 8
+
+
+def _asked_first(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
+    """'Asked whether he would run, Smith said ...': the question put opens the sentence; what was
+    asked runs to the comma, and only an asker named after "by" is its source."""
+    tokens = sentence.tokens
+    opening = cue.first == 0 or (cue.first == 1 and tokens[0].lower == "when")
+    if cue.lemma != "ask" or not opening or tokens[cue.verb].lower != "asked":
+        return None
+    start = cue.last + 1
+    asker = None
+    if start < len(tokens) and tokens[start].lower == "by":
+        end = next((i for i in range(start + 1, min(start + _ASKED_REACH, len(tokens))) if tokens[i].lower in _QUESTION_MARKERS or tokens[i].lower == ","), None)
+        if end is None or end == start + 1:
+            return None
+        asker = (tokens[start + 1].start, tokens[end - 1].end)
+        start = end
+    about = tokens[cue.last].lower == "about"
+    if not about and (start >= len(tokens) or tokens[start].lower not in _QUESTION_MARKERS):
+        return None
+    comma = next((i for i in range(start + 1, len(tokens)) if tokens[i].lower == "," and (not sentence.quoted[i] or _closes_after(tokens, i))), None)
+    if comma is None:
+        return None
+    quote = sentence.quote_around_end(tokens[comma].start)
+    content = _strip_span(text, tokens[start].start, quote[1] if quote else tokens[comma - 1].end)
+    if content[1] <= content[0]:
+        return None
+    if asker is None:
+        return RawStatement(number, cue_span, cue.lemma, cue.form, content, unnamed_passive=True)
+    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=asker, speaker_head=asker)
 
 
 _QUOTE_OPENINGS = frozenset("“\"‘`'")
@@ -826,7 +957,7 @@ def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) 
     first = comma
     while first > 0 and tokens[first - 1].lower not in _LEFT_OPENERS and tokens[first].lower not in _RELATIVES:
         first -= 1
-    if any(tokens[index].lower in VERB_FORM_LEMMA and tokens[index].text[:1].islower() for index in range(first, comma)):
+    if any(_used_as_verb(tokens, index) for index in range(first, comma)):
         return None  # a cue of its own before: "Smith said the deal, he added, ..."
     if text[raw.content[0]] in _QUOTE_OPENINGS or _is_circumstance(tokens[first]):
         return None  # "Asked about the vote, she said, “...”": a circumstance of the saying
@@ -837,6 +968,19 @@ def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) 
     before = RawStatement(number, raw.cue, raw.lemma, raw.form, left, speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive)
     raw.continuation_of = number
     return [before, raw]
+
+
+_BEFORE_NOUN = frozenset({"of", "in", "on", "at", "for", "from", "by", "with", "to", "about", "against", "over"})
+
+
+def _used_as_verb(tokens: tuple[Token, ...], index: int) -> bool:
+    """A reporting verb's form used as a verb, not as the noun after a determiner or a
+    preposition ("Acts of protest", "In his state")."""
+    token = tokens[index]
+    if token.lower not in VERB_FORM_LEMMA or not token.text[:1].islower():
+        return False
+    previous = tokens[index - 1].lower if index > 0 else ""
+    return previous not in DETERMINERS and previous not in _BEFORE_NOUN
 
 
 _MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
@@ -1065,7 +1209,7 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
     tokens = sentence.tokens
     start = cue.last + 1
     addressee = None
-    if cue.lemma in ADDRESSEE_VERBS:
+    if cue.lemma in ADDRESSEE_VERBS and not _ends_in_preposition(tokens, cue):
         found = addressee_after(tokens, start)
         if found is not None:
             addressee = (tokens[found[0]].start, tokens[found[1] - 1].end)
@@ -1094,6 +1238,11 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
         return None
     raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
     return raw
+
+
+def _ends_in_preposition(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
+    """'warned of the dangers': the noun phrase after the preposition is its object, not an addressee."""
+    return " " not in cue.lemma and cue.last > cue.verb and tokens[cue.last].lower in _PREPOSITIONS_OF_VERBS
 
 
 def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:

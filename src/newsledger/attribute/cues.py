@@ -13,13 +13,15 @@ from newsledger.attribute.lexicon import (
     AUXILIARIES,
     CUE_WORDS,
     DETERMINERS,
+    MONTHS,
     NEEDS_CLAUSE,
     PARTICLE_VERBS,
     PARTICLES,
     PASSIVE_AUX,
     VERB_FORM_LEMMA,
+    WEEKDAYS,
 )
-from newsledger.attribute.text import Sentence, Token
+from newsledger.attribute.text import CONTRACTED_AUXILIARIES, Sentence, Token
 
 CueForm = Literal["finite", "participle", "according", "passive"]
 _CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
@@ -57,6 +59,19 @@ def _with_particle(tokens: tuple[Token, ...], index: int, lemma: str) -> tuple[i
 _PREPOSITIONAL_PARTICLES = frozenset({"about", "against", "out", "up", "for", "off"})
 
 
+# Prepositions that take the object of a verb of comment or attitude ("critical of", "focused on",
+# "agreed with", "worries over"), and the verbs that take theirs with "to" ("referring to").
+_OBJECT_PREPOSITIONS = frozenset({"of", "on", "with", "over"})
+_TO_OBJECT_STEMS = ("refer", "allud", "respond", "react")
+# Verbs of saying and writing: a preposition after them opens a circumstance ("said on Tuesday",
+# "wrote on Twitter", "said of the plan").
+_CIRCUMSTANTIAL_VERBS = frozenset({
+    "say", "tell", "write", "tweet", "post", "report", "announce", "add", "note", "state", "testify",
+    "explain", "declare", "confirm", "reveal", "claim", "insist", "argue", "speak", "ask", "reply",
+    "predict", "call", "admit", "acknowledge", "suggest", "respond",
+})
+
+
 def _with_preposition(tokens: tuple[Token, ...], last: int) -> int:
     """The cue's last token, a preposition of the verb or a manner adverb ("complained
     bitterly that") included."""
@@ -66,7 +81,22 @@ def _with_preposition(tokens: tuple[Token, ...], last: int) -> int:
         following += 1
     if following + 1 < len(tokens) and tokens[following].lower in _PREPOSITIONAL_PARTICLES and not tokens[following + 1].text[:1].isdigit():
         return following
+    if following + 1 < len(tokens) and _takes_object_with(tokens[last].lower, tokens[following].lower) and _opens_object(tokens[following + 1]):
+        return following
     return last
+
+
+def _takes_object_with(word: str, preposition: str) -> bool:
+    """Whether a preposition after this verb introduces its object rather than a circumstance."""
+    if preposition == "to":
+        return word.startswith(_TO_OBJECT_STEMS)
+    return preposition in _OBJECT_PREPOSITIONS and VERB_FORM_LEMMA.get(word, word) not in _CIRCUMSTANTIAL_VERBS
+
+
+def _opens_object(token: Token) -> bool:
+    """A word that may open the preposition's noun-phrase object: not a day, a month or a number."""
+    word = token.lower
+    return token.text[:1].isalpha() and word not in WEEKDAYS and word not in MONTHS
 
 
 def _verb_lemma(tokens: tuple[Token, ...], index: int) -> tuple[int, str] | None:
@@ -92,11 +122,16 @@ def _cue_start(tokens: tuple[Token, ...], index: int) -> int:
     return first
 
 
+def _contracted(tokens: tuple[Token, ...], index: int) -> bool:
+    """An auxiliary split off the pronoun before it ("He’s claiming", "they've said")."""
+    return index > 0 and tokens[index].lower in CONTRACTED_AUXILIARIES and tokens[index - 1].end == tokens[index].start
+
+
 def _joins_cue(token: Token) -> bool:
     if token.text[:1].isupper():
         return False  # "May said": a name, not an auxiliary
     word = token.lower
-    return word in AUXILIARIES or word in _CUE_MODIFIERS or word.endswith(("n't", "n’t")) or _is_adverb(token)
+    return word in AUXILIARIES or word in CONTRACTED_AUXILIARIES or word in _CUE_MODIFIERS or word.endswith(("n't", "n’t")) or _is_adverb(token)
 
 
 def _is_adverb(token: Token) -> bool:
@@ -118,11 +153,11 @@ def _classify(tokens: tuple[Token, ...], index: int, last: int, lemma: str, head
         return None  # a noun after an adjective or a number ("European states", "2020 protests")
     if noun_like and index > 0 and "-" in previous and previous.islower():
         return None  # a noun after a compound adjective ("early-morning tweets")
-    if index > 0 and not (tokens[index - 1].text[:1].isalnum() or previous in _GOOD_PREVIOUS):
+    if index > 0 and not (tokens[index - 1].text[:1].isalnum() or previous in _GOOD_PREVIOUS or _contracted(tokens, index - 1)):
         return None  # markup or symbols before it
-    if previous in {"not", "n't", "never", "’s", "'s"} or previous.endswith(("’s", "'s")):
+    if previous in {"not", "n't", "never"} or (previous.endswith(("’s", "'s")) and not _contracted(tokens, index - 1)):
         return None  # negated, or a noun after a possessive
-    if lemma == "call" and previous and not (tokens[index - 1].text[:1].isupper() or previous in _CALL_SUBJECTS or previous.endswith("ly")):
+    if lemma == "call" and previous and not (tokens[index - 1].text[:1].isupper() or previous in _CALL_SUBJECTS or previous.endswith("ly") or _contracted(tokens, index - 1)):
         return None  # "a group called ...", "the so-called"
     if previous in _QUANTIFIERS and (not noun_like or lemma == "say"):
         return "finite"  # "Several said", "Many say"
@@ -210,8 +245,8 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             continue
         last, lemma = found
         first = _cue_start(tokens, index)
-        if tokens[index].lower.endswith("ing") and _is_passive(tokens, first):
-            first = _cue_start(tokens, first - 1)  # progressive: "is saying"
+        if tokens[index].lower.endswith("ing") and (_is_passive(tokens, first) or _contracted(tokens, index - 1)):
+            first = _cue_start(tokens, first - 1) if _is_passive(tokens, first) else first  # progressive: "is saying", "he’s saying"
             cues.append(FoundCue(first, index, last, lemma, "finite"))
             index = last + 1
             continue

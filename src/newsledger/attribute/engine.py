@@ -216,7 +216,7 @@ class RulesEngine:
         kept = list(items)
         for item in kept:
             self._speaker_span(item, kept)
-        kept = [item for item in kept if item.raw.speaker is not None or item.source is not None]
+        kept = [item for item in kept if item.raw.speaker is not None or item.source is not None or item.raw.unnamed_passive]
         self._dates(kept, text)
         return kept
 

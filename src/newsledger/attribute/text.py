@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from newsledger.attribute.lexicon import FUNCTION_WORDS
+
 # Matched marks first; then a curly opening closed by a straight or doubled-apostrophe mark and
 # the reverse, as typed or converted by hand ('“…"', '"…’’').
 _QUOTE = re.compile(
@@ -30,6 +32,9 @@ ABBREVIATIONS = frozenset({
 })
 
 
+_NEXT_WORD = re.compile(r"\s+[“\"‘(]?(\w+)")
+_CONTRACTED_PRONOUN = re.compile(r"(?i)(he|she|it|they|we|i|you|who)[’'](?:s|re|ve|d|ll|m)$")
+CONTRACTED_AUXILIARIES = frozenset(f"{mark}{ending}" for mark in "’'" for ending in ("s", "re", "ve", "d", "ll", "m"))
 _LONGEST_ABBREVIATION = max(len(word) for word in ABBREVIATIONS)
 _TOKEN = re.compile(r"''|’’|``|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*(?:\.\d+)*|[“”\"‘’']|\S")
 
@@ -123,8 +128,19 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
             last = tokens[-1]
             tokens[-1] = Token(last.start, match.end(), last.text + ".", last.lower + ".")
             continue
+        contracted = _CONTRACTED_PRONOUN.match(word) if _apostrophe_near_end(word) else None
+        if contracted is not None:  # "He’s", "they're": the pronoun, then the auxiliary
+            split = match.start() + contracted.end(1)
+            append(Token(match.start(), split, word[: contracted.end(1)], word[: contracted.end(1)].lower()))
+            append(Token(split, match.end(), word[contracted.end(1) :], word[contracted.end(1) :].lower()))
+            continue
         append(Token(match.start(), match.end(), word, word.lower()))
     return tuple(tokens)
+
+
+def _apostrophe_near_end(word: str) -> bool:
+    """Whether a word may end in a contraction ("he’s", "they're"): most do not, and skip the pattern."""
+    return word[-2:-1] in {"’", "'"} or word[-3:-2] in {"’", "'"}
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -171,7 +187,22 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if word_start == floor and floor > 0 and (text[floor - 1].isalnum() or text[floor - 1] == "."):
         return False  # a longer word: neither an abbreviation nor an initial
     word = text[word_start : end - 1].lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return True
+    return _initials(word) and not _opens_sentence(text, end)
+
+
+def _initials(word: str) -> bool:
+    """Letters each closed by a period ("g.k", "j.r.r"): the initials of a name, or an
+    abbreviation such as a state's ("N.C.")."""
+    return all(len(part) == 1 and part.isalpha() for part in word.split("."))
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether the word after ``position`` is one that opens sentences ("The", "He", "But"),
+    rather than a name going on after its initials."""
+    match = _NEXT_WORD.match(text, position)
+    return match is not None and match.group(1).lower() in FUNCTION_WORDS
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None, quotes: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
