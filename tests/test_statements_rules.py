@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsledger import extract
 from newsledger.attribute import attribute
 from newsledger.attribute.dates import Reference, find_dates, parse_reference
 from newsledger.attribute.lexicon import VERB_FORM_LEMMA, inflections
@@ -216,3 +217,23 @@ def test_titles_and_places_before_a_name_stay_out_of_it():
 
 def test_an_adverbial_before_a_subject_is_not_content():
     assert attribute(article("On Monday, the minister testified before the committee.")) == ()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference"),
+    [
+        ("said on July 30", "9999-12-31"),
+        ("said in July", "9999-01-01"),
+        ("said on Monday", "0001-01-01"),
+        ("said yesterday", "0001-01-01"),
+        ("said in December", "0001-01-01"),
+    ],
+)
+def test_a_reference_at_the_edge_of_the_calendar_resolves_only_dates_inside_it(phrase, reference) -> None:
+    for found in find_dates(phrase, 0, len(phrase), parse_reference(reference)):
+        assert "0001" <= found.value[:4] <= "9999"
+
+
+def test_copied_text_dated_in_the_last_year_of_the_calendar_attributes_without_raising() -> None:
+    article = extract("Jul Call\nh9999-01-01\nT s d s a $ m , r o h t s f l , d n e m", form="text")
+    attribute(article)

@@ -83,7 +83,8 @@ def _nearest_year(month: int, day: int | None, reference: Reference) -> int:
         days = (candidate - target).days
         return days * 2.0 if days > 0 else float(-days)
 
-    return min((reference.year - 1, reference.year, reference.year + 1), key=cost)
+    years = [year for year in (reference.year - 1, reference.year, reference.year + 1) if dt.MINYEAR <= year <= dt.MAXYEAR]
+    return min(years, key=cost)
 
 
 def _modifier(raw: str | None) -> str | None:
@@ -127,14 +128,17 @@ def resolve(match: re.Match[str], reference: Reference | None) -> FoundDate | No
 def _relative(match: re.Match[str], groups: dict[str, str | None], reference: Reference | None) -> FoundDate | None:
     if reference is None or reference.day is None or reference.month is None:
         return None
-    base = dt.date(reference.year, reference.month, reference.day)
-    if groups["weekday"]:
-        back = (base.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
-        day = base - dt.timedelta(days=back)
-    elif groups["relative"] == "yesterday":
-        day = base - dt.timedelta(days=1)
-    else:
-        day = base
+    try:
+        base = dt.date(reference.year, reference.month, reference.day)
+        if groups["weekday"]:
+            back = (base.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
+            day = base - dt.timedelta(days=back)
+        elif groups["relative"] == "yesterday":
+            day = base - dt.timedelta(days=1)
+        else:
+            day = base
+    except (ValueError, OverflowError):
+        return None  # a reference at the edge of the calendar (year 1) has no day before it
     return FoundDate(match.start(), match.end(), day.isoformat(), "day", None, False)
 
 
