@@ -33,7 +33,7 @@ class ClassWords:
 
 # From the most to the least specific: ``widget widget_newsletter`` is a newsletter box.
 CLASS_WORDS: tuple[tuple[BoilerplateKind, ClassWords], ...] = (
-    ("cookie_consent", ClassWords("cookie consent gdpr cmp")),
+    ("cookie_consent", ClassWords("cookie consent gdpr")),
     ("donation_appeal", ClassWords("donat support-us contribut fundrais patreon appeal membership")),
     ("newsletter", ClassWords("newsletter subscri sign-up mailing opt-in email-capture")),
     ("paywall", ClassWords("paywall regwall piano premium-wall")),
