@@ -222,3 +222,33 @@ def test_streamed_parts_with_tangled_places_keep_their_text() -> None:
     for page in pages:
         body = extract_body(parse_html(page), None, Metadata())
         assert prose in "\n".join(block.text for block in body.blocks)
+
+
+def test_component_boxes_of_a_page_builder_are_not_a_consent_box() -> None:
+    # ``cmp-`` names a page builder's components as often as a consent platform's box.
+    text = _body_text("component-boxes.html", "service")
+    assert "Every swinging mooring in the harbour" in text
+    assert "The sinker is dug out of the mud" in text
+    assert "Inspections run from March to May" in text
+    assert "Privacy" not in text
+
+
+def test_a_page_without_prose_keeps_its_items_and_drops_its_frame() -> None:
+    body = _body("no-prose-grid.html", "collection")
+    text = "\n".join(block.text for block in body.blocks)
+    assert "Braided mooring line 14 mm" in text
+    assert "£4.80 a metre" in text
+    for furniture in ("Login / Register", "Clothing", "Tweet", "The Quay"):
+        assert furniture not in text
+
+
+def test_a_header_inside_the_content_stays_on_a_page_without_prose() -> None:
+    html = (
+        "<body><nav><a href='/'>Home</a> <a href='/topics'>Topics</a></nav>"
+        "<article><div class='topic-header'>Tides and currents</div>"
+        "<ul><li><a href='/a'>Neap tides</a></li><li><a href='/b'>Spring tides</a></li></ul></article></body>"
+    )
+    body = extract_body(parse_html(html), None, Metadata())
+    text = "\n".join(block.text for block in body.blocks)
+    assert "Tides and currents" in text
+    assert "Topics" not in text

@@ -26,6 +26,7 @@ from newsledger.extract.content.blocks import (
 from newsledger.extract.content.select import (
     SMALL_PROSE_SHARE,
     around_heading,
+    boilerplate_frame,
     choose_container,
     other_articles,
     prose_chars,
@@ -246,7 +247,29 @@ def _depths(segments: list[Segment], key: int) -> list[int]:
     ]
 
 
+# Boxes that frame every page of a site: what a page without prose keeps besides them is its own.
+# (Widgets and teasers may be the items the page lists: they stay.)
+FRAMING_KINDS = frozenset(
+    {"navigation", "header", "footer", "cookie_consent", "share_bar", "newsletter", "advertisement", "label"}
+)
+_CONTENT_TAGS = frozenset({"article", "main"})
+
+
+def _in_furniture(segment: Segment) -> bool:
+    """A header inside an ``<article>`` or ``<main>`` opens that content (its title and intro),
+    not the site."""
+    frame = boilerplate_frame(segment)
+    if frame is None or frame.flag not in FRAMING_KINDS:
+        return False
+    if frame.flag == "header":
+        return not any(above.tag in _CONTENT_TAGS for above in segment.path[: segment.path.index(frame)])
+    return True
+
+
 def _fallback(segments: list[Segment]) -> Body:
-    """No prose anywhere: every non-empty segment, in order, as a paragraph."""
-    blocks = build_blocks([s for s in segments if s.text], 0, {})
-    return Body(blocks=tuple(blocks), notes=("no prose found; the whole page text is kept",))
+    """No prose anywhere: the page's text outside its furniture (menus, header, footer, cookie
+    and share boxes), in order, as paragraphs; the whole text if that leaves nothing."""
+    texts = [s for s in segments if s.text]
+    kept = [s for s in texts if not _in_furniture(s)]
+    blocks = build_blocks(kept or texts, 0, {})
+    return Body(blocks=tuple(blocks), notes=("no prose found; the page text outside its furniture is kept",))
