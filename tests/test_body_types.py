@@ -252,3 +252,25 @@ def test_a_header_inside_the_content_stays_on_a_page_without_prose() -> None:
     text = "\n".join(block.text for block in body.blocks)
     assert "Tides and currents" in text
     assert "Topics" not in text
+
+
+def test_cards_teasing_other_stories_after_the_story_are_set_aside() -> None:
+    body = _body("teaser-cards.html", "article")
+    text = "\n".join(block.text for block in body.blocks)
+    assert "The harbour board voted on Tuesday" in text
+    assert "shared between the board, the county" in text
+    assert "Lifeboat crew called out twice" not in text
+    assert "Twelve swinging moorings" not in text
+    assert any(item.kind == "related_links" and "Winter timetable" in item.text for item in body.boilerplate)
+
+
+def test_entries_of_a_roundup_with_linked_headings_stay() -> None:
+    text = _body_text("roundup-entries.html", "article")
+    assert "Saltmarsh Ropeworks" in text
+    assert "Mudlark Oilskins" in text
+    assert "repaired for free for life" in text
+
+
+def test_teaser_cards_on_a_listing_stay() -> None:
+    text = _body_text("teaser-cards.html", "listing")
+    assert "Lifeboat crew called out twice" in text

@@ -20,6 +20,7 @@ from newsledger.extract.content.blocks import (
     classify,
     drop_orphan_headings,
     drop_repeated_passages,
+    drop_teaser_cards,
     merge_asides,
     outside_aside,
 )
@@ -78,9 +79,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     depth = max(depths)
     body, orphans = drop_orphan_headings(body, depth, aside_boxes)
     body, copies = drop_repeated_passages(body) if kind not in REPEATING_KINDS else (body, [])
+    body, teasers = drop_teaser_cards(body, depth) if kind == "article" else (body, [])
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
-        boilerplate=merge_asides([*asides, *orphans, *copies]),
+        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers]),
         notes=(f"article container: {container.label}",),
     )
 
