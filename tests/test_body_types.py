@@ -274,3 +274,29 @@ def test_entries_of_a_roundup_with_linked_headings_stay() -> None:
 def test_teaser_cards_on_a_listing_stay() -> None:
     text = _body_text("teaser-cards.html", "listing")
     assert "Lifeboat crew called out twice" in text
+
+
+def test_replies_outweighing_a_long_opening_post_stay_in_the_thread() -> None:
+    # An opening post of a dozen sentences (some 1,800 characters) is still a post, not a story.
+    sentences = [
+        f"Day {n}: we walked from the station along the river bank and counted the herons on the far side."
+        for n in range(1, 19)
+    ]
+    reply = (
+        "We did the same walk last spring and found the ferry across to the abbey had stopped running, "
+        "so we went round by the lock instead, which added an hour but took us past the old pumping station."
+    )
+    html = (
+        "<main><h1>Walking the river in April</h1>"
+        f"<div class='opening-post'><p>{' '.join(sentences)}</p></div><section id='replies'>"
+        + "".join(f"<div class='comment'><p>{reply} Reply {n} of the thread.</p></div>" for n in range(9))
+        + "</section></main>"
+    )
+    tree = parse_html(html)
+    drop_non_text(tree)
+    segments = segment_tree(tree.body)
+    container = choose_container(segments, [prose_chars(s) for s in segments], thread=True)
+    assert container is not None
+    text = "\n".join(s.text for s in segments if container in s.path)
+    assert "Day 18: we walked" in text
+    assert "Reply 8 of the thread." in text

@@ -186,9 +186,10 @@ def _footers_after_heading(segments: Sequence[Segment]) -> frozenset[int]:
 
 # A forum thread is its opening post and the replies, which pages mark up as comments. On a
 # page read as a forum, when the replies hold more prose than the element chosen, and that
-# element is short, the replies are the page's content. (On a news page the same shape is a
-# comment section under a short story, so the rule waits for the page type.)
-THREAD_OPENING_MAX_CHARS = 1500.0
+# element is no longer than a long post (a dozen sentences, some 400 words; a story chosen there
+# keeps its comments aside), the replies are the page's content. (On a news page the same shape
+# is a comment section under a short story, so the rule waits for the page type.)
+THREAD_OPENING_MAX_CHARS = 2250.0
 
 
 def _thread_outweighs(segments: Sequence[Segment], prose: Sequence[float], container: Frame) -> bool:
