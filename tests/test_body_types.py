@@ -300,3 +300,24 @@ def test_replies_outweighing_a_long_opening_post_stay_in_the_thread() -> None:
     text = "\n".join(s.text for s in segments if container in s.path)
     assert "Day 18: we walked" in text
     assert "Reply 8 of the thread." in text
+
+
+def test_a_long_consent_notice_is_not_the_body_of_a_page_without_an_article() -> None:
+    notice = " ".join(
+        f"We and our {n} partners store and access information on your device, such as cookies, to measure "
+        "how this site is used and to show you content that may interest you."
+        for n in range(2, 12)
+    )
+    items = "".join(
+        f"<li><h2><a href='/s/{n}'>Tide tables for week {n}</a></h2><p>High water times for the harbour.</p></li>"
+        for n in range(1, 9)
+    )
+    html = (
+        f"<body><main><h1>This week on the coast</h1><ul class='stories'>{items}</ul></main>"
+        f"<div id='consent-sdk'><div class='policy-text'><p>{notice}</p></div></div></body>"
+    )
+    page_type = PageTypeField(value="listing", evidence=Evidence(source="dom"))
+    body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+    text = "\n".join(block.text for block in body.blocks)
+    assert "partners store and access" not in text
+    assert "Tide tables for week 8" in text

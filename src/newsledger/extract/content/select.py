@@ -76,14 +76,14 @@ def flagged_prose(
     return held
 
 
-# A class word is weak evidence: ``widget``, ``rail`` or ``cmp-`` also name the boxes a page
-# builder wraps its article in. A box that reads as an article (this much prose, and prose most
-# of its text) is not furniture, whatever its class says; comments, appeals and paywalls are
-# told apart by more than their prose, and keep their flag.
+# A class word is weak evidence: ``widget`` or ``rail`` also name the boxes a page builder wraps
+# its article in. A box that reads as an article (this much prose, and prose most of its text) is
+# not furniture, whatever its class says; comments, appeals, paywalls and consent notices (pages
+# of legal prose) are told apart by more than their prose, and keep their flag.
 DENSE_PROSE_CHARS = 1000.0
 DENSE_PROSE_SHARE = 0.6
 FLAGS_PROSE_OVERRULES = frozenset(
-    {"related_links", "other", "advertisement", "navigation", "header", "footer", "cookie_consent",
+    {"related_links", "other", "advertisement", "navigation", "header", "footer",
      "share_bar", "author_box", "byline", "dateline", "caption", "tags"}
 )  # fmt: skip
 
