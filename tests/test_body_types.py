@@ -321,3 +321,28 @@ def test_a_long_consent_notice_is_not_the_body_of_a_page_without_an_article() ->
     text = "\n".join(block.text for block in body.blocks)
     assert "partners store and access" not in text
     assert "Tide tables for week 8" in text
+
+
+def test_a_furniture_box_outside_main_yields_to_the_content_of_main() -> None:
+    # The promotion bar prints its note once per country; its prose outweighs the page's own.
+    notes = "".join(
+        f"<p>Free standard delivery on orders over {n}0 in region {n}. For delivery times and costs in your "
+        f"country, please see our delivery page before you order.</p>"
+        for n in range(3, 15)
+    )
+    menu = "".join(f"<li><a href='/{n}'>Chandlery department number {n}</a></li>" for n in range(40))
+    html = (
+        f"<body><div class='promo-bar'><div class='promo-bar__wrapper'>{notes}</div></div>"
+        f"<div class='menu'><ul>{menu}</ul></div>"
+        "<main><h1>Sail repairs</h1><p>Bring your sail to the loft by Friday and we will have it "
+        "back to you, stitched and patched, within the week.</p><p>Every repair is checked on the "
+        "loft floor and costed before we start; you pay only for what we agreed.</p></main></body>"
+    )
+    tree = parse_html(html)
+    drop_non_text(tree)
+    segments = segment_tree(tree.body)
+    container = choose_container(segments, [prose_chars(s) for s in segments])
+    assert container is not None
+    text = "\n".join(s.text for s in segments if container in s.path)
+    assert "stitched and patched" in text
+    assert "Free standard delivery" not in text

@@ -167,7 +167,28 @@ def choose_container(
             if frame.flag == "comments":
                 frame.vetoed = True
         container = _best_frame(segments, prose)
-    return container
+    return _inside_main(segments, prose, container)
+
+
+def _inside_main(
+    segments: Sequence[Segment], prose: Sequence[float], container: Frame | None
+) -> Frame | None:
+    """The container, or, when it lies outside the page's one ``<main>`` (which holds prose) in a
+    box named as furniture whose flag its prose overruled (a cart, a promotion bar, a footer of
+    legal notes), the best element inside ``<main>``: the page says where its content is."""
+    mains = {frame.key: frame for segment in segments for frame in segment.path if frame.tag == "main"}
+    if container is None or len(mains) != 1:
+        return container
+    main = next(iter(mains.values()))
+    if main.good <= 0:
+        return container
+    path = next((segment.path for segment in segments if container in segment.path), ())
+    if main in path or not any(frame.vetoed for frame in path[: path.index(container) + 1]):
+        return container
+    inside = [index for index, segment in enumerate(segments) if main in segment.path]
+    chosen = _best_frame([segments[index] for index in inside], [prose[index] for index in inside])
+    _best_frame(segments, prose)  # the sums of every element, as before
+    return chosen or container
 
 
 def _footers_after_heading(segments: Sequence[Segment]) -> frozenset[int]:
