@@ -346,3 +346,11 @@ def test_a_furniture_box_outside_main_yields_to_the_content_of_main() -> None:
     text = "\n".join(s.text for s in segments if container in s.path)
     assert "stitched and patched" in text
     assert "Free standard delivery" not in text
+
+
+def test_a_header_inside_the_content_opens_it_and_the_site_header_stays_aside() -> None:
+    text = _body_text("content-header.html", "service")
+    assert "at a third of the summer fee" in text
+    assert "Who lays the moorings?" in text
+    assert "When is the fee due?" in text
+    assert "Racing" not in text

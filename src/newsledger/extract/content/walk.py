@@ -404,6 +404,8 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
             reveal_panels=walk.reveal_panels,
             reviews_aside=walk.reviews_aside,
         )
+        if frame.flag == "header" and _within_content(walk.path):
+            frame.flag = None
         if frame.flag is not None:
             if walk.flagged_open < MAX_FLAGGED_OPEN and _read_whole(node, frame, walk):
                 return False
@@ -444,6 +446,15 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         return False
     walk.path.append(frame)
     return True
+
+
+_CONTENT_TAGS = frozenset({"article", "main"})
+
+
+def _within_content(path: list[Frame]) -> bool:
+    """Whether an ``<article>`` or ``<main>`` holds the element: a header there opens that content
+    (a title and its introduction, the head of a section or of a folded item), not the site."""
+    return any(frame.tag in _CONTENT_TAGS for frame in path)
 
 
 def _read_too_deep(node: LexborNode, walk: _Walk) -> None:
