@@ -254,18 +254,11 @@ def _depths(segments: list[Segment], key: int) -> list[int]:
 FRAMING_KINDS = frozenset(
     {"navigation", "header", "footer", "cookie_consent", "share_bar", "newsletter", "advertisement", "label"}
 )
-_CONTENT_TAGS = frozenset({"article", "main"})
 
 
 def _in_furniture(segment: Segment) -> bool:
-    """A header inside an ``<article>`` or ``<main>`` opens that content (its title and intro),
-    not the site."""
     frame = boilerplate_frame(segment)
-    if frame is None or frame.flag not in FRAMING_KINDS:
-        return False
-    if frame.flag == "header":
-        return not any(above.tag in _CONTENT_TAGS for above in segment.path[: segment.path.index(frame)])
-    return True
+    return frame is not None and frame.flag in FRAMING_KINDS
 
 
 def _fallback(segments: list[Segment]) -> Body:
