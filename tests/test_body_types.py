@@ -354,3 +354,26 @@ def test_a_header_inside_the_content_opens_it_and_the_site_header_stays_aside() 
     assert "Who lays the moorings?" in text
     assert "When is the fee due?" in text
     assert "Racing" not in text
+
+
+def test_teasers_are_the_items_of_a_listing() -> None:
+    items = "".join(
+        f"<div class='item'><h2><a href='/talks/{n}'>Evening talk number {n}</a></h2>"
+        f"<p class='teaser'>March {n}, 2026 • A talk on the boats built on this shore, with slides, "
+        f"questions and tea afterwards in the upstairs room.</p>"
+        f"<p>Given by the museum's keeper of small craft, with models from the collection number {n}.</p></div>"
+        for n in range(1, 7)
+    )
+    html = (
+        "<body><nav><a href='/'>Home</a> <a href='/talks'>Talks</a></nav><main><h1>Talks</h1>"
+        f"<div class='list'>{items}</div></main></body>"
+    )
+
+    def text_as(kind: str) -> str:
+        page_type = PageTypeField(value=kind, evidence=Evidence(source="dom"))
+        body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+        return "\n".join(block.text for block in body.blocks)
+
+    assert "upstairs room" in text_as("listing")
+    assert "models from the collection number 6" in text_as("listing")
+    assert "upstairs room" not in text_as("article")

@@ -163,8 +163,12 @@ def _drop_fallback(place: LexborNode) -> None:
         node = node.next
 
 
-# Boxes that are part of the body on a page type: each post of a thread with its author and time.
-KEPT_BOXES: dict[str, frozenset[str]] = {"forum": frozenset({"byline", "dateline"})}
+# Boxes that are part of the body on a page type: each post of a thread with its author and time;
+# the teasers of a listing, which are its items.
+KEPT_BOXES: dict[str, frozenset[str]] = {
+    "forum": frozenset({"byline", "dateline"}),
+    "listing": frozenset({"related_links"}),
+}
 # Pages whose hidden panels (tabs: the same example in several languages) are content.
 REVEALED_KINDS = frozenset({"documentation"})
 # The folded panels of tabs and accordions are content (a product's description, its
