@@ -377,3 +377,25 @@ def test_teasers_are_the_items_of_a_listing() -> None:
     assert "upstairs room" in text_as("listing")
     assert "models from the collection number 6" in text_as("listing")
     assert "upstairs room" not in text_as("article")
+
+
+def test_folded_answers_and_expanders_are_read() -> None:
+    html = (
+        "<body><main><h1>Hull cleaning</h1><p>We scrub and wash the hull of any boat up to twelve metres "
+        "while it sits in the cradle after the lift.</p>"
+        "<div class='faq'><h3>How long does it take?</h3><div class='faq__answer' style='display: none'>"
+        "<p>Most hulls are clean and dry again within a working day of being lifted.</p></div>"
+        "<h3>Do you antifoul too?</h3><div class='toggle__content' hidden>"
+        "<p>Yes, with two coats of the owner's paint or ours, on the day after the wash.</p></div></div>"
+        "<div class='a-expander-content' aria-hidden='true'><p>Prices include the pressure wash but not "
+        "the lift, which the yard charges by the metre.</p></div>"
+        "<div class='modal-signin' hidden><p>Sign in to book a slot for your boat this season.</p></div>"
+        "</main></body>"
+    )
+    page_type = PageTypeField(value="service", evidence=Evidence(source="dom"))
+    body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+    text = "\n".join(block.text for block in body.blocks)
+    assert "clean and dry again" in text
+    assert "two coats of the owner's paint" in text
+    assert "which the yard charges by the metre" in text
+    assert "Sign in to book" not in text

@@ -202,9 +202,12 @@ def _hidden(attrs: dict[str, str | None]) -> bool:
 
 
 # A panel of a tab set or an accordion, folded until its tab or button is pressed: by its role or
-# by the words of its class, id or data attributes (``tab-pane``, ``accordion__body``, ``collapse``).
+# by the words of its class, id or data attributes (``tab-pane``, ``accordion__body``, ``collapse``,
+# ``expander-content``, ``toggle__content``, ``faq__answer``).
 _PANEL_ROLES = frozenset({"tabpanel", "region"})
-_PANEL_WORDS = re.compile(r"collaps|accordion|tab-?pane|tab-?panel|tab-?content|tab-?body")
+_PANEL_WORDS = re.compile(
+    r"collaps|accordion|tab-?pane|tab-?panel|tab-?content|tab-?body|expand|toggle|faq|answer"
+)
 
 
 def _folded_panel(attrs: dict[str, str | None]) -> bool:
