@@ -399,3 +399,19 @@ def test_folded_answers_and_expanders_are_read() -> None:
     assert "two coats of the owner's paint" in text
     assert "which the yard charges by the metre" in text
     assert "Sign in to book" not in text
+
+
+def test_a_header_laid_out_for_print_stays_aside_inside_the_content() -> None:
+    story = "".join(
+        f"<p>The harbour master said the dredger would work on berth {n} through the night, weather allowing.</p>"
+        for n in range(1, 8)
+    )
+    html = (
+        "<body><main><div class='print-header'>https://harbour.example/news/dredging-begins</div>"
+        f"<article><h1>Dredging begins</h1>{story}</article></main></body>"
+    )
+    page_type = PageTypeField(value="article", evidence=Evidence(source="dom"))
+    body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+    text = "\n".join(block.text for block in body.blocks)
+    assert "berth 7 through the night" in text
+    assert "harbour.example" not in text

@@ -407,7 +407,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
             reveal_panels=walk.reveal_panels,
             reviews_aside=walk.reviews_aside,
         )
-        if frame.flag == "header" and _within_content(walk.path):
+        if frame.flag == "header" and _within_content(walk.path) and not _for_print(frame):
             frame.flag = None
         if frame.flag is not None:
             if walk.flagged_open < MAX_FLAGGED_OPEN and _read_whole(node, frame, walk):
@@ -458,6 +458,14 @@ def _within_content(path: list[Frame]) -> bool:
     """Whether an ``<article>`` or ``<main>`` holds the element: a header there opens that content
     (a title and its introduction, the head of a section or of a folded item), not the site."""
     return any(frame.tag in _CONTENT_TAGS for frame in path)
+
+
+_PRINT_WORD = re.compile(r"(?<![a-z])print(?![a-z])")
+
+
+def _for_print(frame: Frame) -> bool:
+    """Whether a box is laid out for the printed page (``print-header``: the page's address)."""
+    return _PRINT_WORD.search(f"{frame.classes or ''} {frame.element_id or ''}".lower()) is not None
 
 
 def _read_too_deep(node: LexborNode, walk: _Walk) -> None:
