@@ -46,6 +46,12 @@ from newsledger.extract.dom import LINE_BREAK, normalise_space
         ("sign up", None),
         ("tagSharing entry", None),
         ("entry\tTagList\nshare-tools", "share_bar"),
+        # A utility class with an arbitrary value names a style value, not the box.
+        ("w-full sticky top-[var(--nav-height)] h-[var(--content-height)]", None),
+        ("w-full site-nav top-[var(--header-height)]", "navigation"),
+        # A page builder's components (``cmp-text``) are no consent box.
+        ("cmp-text", None),
+        ("cmp-container cookie-consent", "cookie_consent"),
     ],
 )
 def test_kind_from_class(classes: str, kind: str | None) -> None:

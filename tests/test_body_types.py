@@ -222,3 +222,196 @@ def test_streamed_parts_with_tangled_places_keep_their_text() -> None:
     for page in pages:
         body = extract_body(parse_html(page), None, Metadata())
         assert prose in "\n".join(block.text for block in body.blocks)
+
+
+def test_component_boxes_of_a_page_builder_are_not_a_consent_box() -> None:
+    # ``cmp-`` names a page builder's components as often as a consent platform's box.
+    text = _body_text("component-boxes.html", "service")
+    assert "Every swinging mooring in the harbour" in text
+    assert "The sinker is dug out of the mud" in text
+    assert "Inspections run from March to May" in text
+    assert "Privacy" not in text
+
+
+def test_a_page_without_prose_keeps_its_items_and_drops_its_frame() -> None:
+    body = _body("no-prose-grid.html", "collection")
+    text = "\n".join(block.text for block in body.blocks)
+    assert "Braided mooring line 14 mm" in text
+    assert "£4.80 a metre" in text
+    for furniture in ("Login / Register", "Clothing", "Tweet", "The Quay"):
+        assert furniture not in text
+
+
+def test_a_header_inside_the_content_stays_on_a_page_without_prose() -> None:
+    html = (
+        "<body><nav><a href='/'>Home</a> <a href='/topics'>Topics</a></nav>"
+        "<article><div class='topic-header'>Tides and currents</div>"
+        "<ul><li><a href='/a'>Neap tides</a></li><li><a href='/b'>Spring tides</a></li></ul></article></body>"
+    )
+    body = extract_body(parse_html(html), None, Metadata())
+    text = "\n".join(block.text for block in body.blocks)
+    assert "Tides and currents" in text
+    assert "Topics" not in text
+
+
+def test_cards_teasing_other_stories_after_the_story_are_set_aside() -> None:
+    body = _body("teaser-cards.html", "article")
+    text = "\n".join(block.text for block in body.blocks)
+    assert "The harbour board voted on Tuesday" in text
+    assert "shared between the board, the county" in text
+    assert "Lifeboat crew called out twice" not in text
+    assert "Twelve swinging moorings" not in text
+    assert any(item.kind == "related_links" and "Winter timetable" in item.text for item in body.boilerplate)
+
+
+def test_entries_of_a_roundup_with_linked_headings_stay() -> None:
+    text = _body_text("roundup-entries.html", "article")
+    assert "Saltmarsh Ropeworks" in text
+    assert "Mudlark Oilskins" in text
+    assert "repaired for free for life" in text
+
+
+def test_teaser_cards_on_a_listing_stay() -> None:
+    text = _body_text("teaser-cards.html", "listing")
+    assert "Lifeboat crew called out twice" in text
+
+
+def test_replies_outweighing_a_long_opening_post_stay_in_the_thread() -> None:
+    # An opening post of a dozen sentences (some 1,800 characters) is still a post, not a story.
+    sentences = [
+        f"Day {n}: we walked from the station along the river bank and counted the herons on the far side."
+        for n in range(1, 19)
+    ]
+    reply = (
+        "We did the same walk last spring and found the ferry across to the abbey had stopped running, "
+        "so we went round by the lock instead, which added an hour but took us past the old pumping station."
+    )
+    html = (
+        "<main><h1>Walking the river in April</h1>"
+        f"<div class='opening-post'><p>{' '.join(sentences)}</p></div><section id='replies'>"
+        + "".join(f"<div class='comment'><p>{reply} Reply {n} of the thread.</p></div>" for n in range(9))
+        + "</section></main>"
+    )
+    tree = parse_html(html)
+    drop_non_text(tree)
+    segments = segment_tree(tree.body)
+    container = choose_container(segments, [prose_chars(s) for s in segments], thread=True)
+    assert container is not None
+    text = "\n".join(s.text for s in segments if container in s.path)
+    assert "Day 18: we walked" in text
+    assert "Reply 8 of the thread." in text
+
+
+def test_a_long_consent_notice_is_not_the_body_of_a_page_without_an_article() -> None:
+    notice = " ".join(
+        f"We and our {n} partners store and access information on your device, such as cookies, to measure "
+        "how this site is used and to show you content that may interest you."
+        for n in range(2, 12)
+    )
+    items = "".join(
+        f"<li><h2><a href='/s/{n}'>Tide tables for week {n}</a></h2><p>High water times for the harbour.</p></li>"
+        for n in range(1, 9)
+    )
+    html = (
+        f"<body><main><h1>This week on the coast</h1><ul class='stories'>{items}</ul></main>"
+        f"<div id='consent-sdk'><div class='policy-text'><p>{notice}</p></div></div></body>"
+    )
+    page_type = PageTypeField(value="listing", evidence=Evidence(source="dom"))
+    body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+    text = "\n".join(block.text for block in body.blocks)
+    assert "partners store and access" not in text
+    assert "Tide tables for week 8" in text
+
+
+def test_a_furniture_box_outside_main_yields_to_the_content_of_main() -> None:
+    # The promotion bar prints its note once per country; its prose outweighs the page's own.
+    notes = "".join(
+        f"<p>Free standard delivery on orders over {n}0 in region {n}. For delivery times and costs in your "
+        f"country, please see our delivery page before you order.</p>"
+        for n in range(3, 15)
+    )
+    menu = "".join(f"<li><a href='/{n}'>Chandlery department number {n}</a></li>" for n in range(40))
+    html = (
+        f"<body><div class='promo-bar'><div class='promo-bar__wrapper'>{notes}</div></div>"
+        f"<div class='menu'><ul>{menu}</ul></div>"
+        "<main><h1>Sail repairs</h1><p>Bring your sail to the loft by Friday and we will have it "
+        "back to you, stitched and patched, within the week.</p><p>Every repair is checked on the "
+        "loft floor and costed before we start; you pay only for what we agreed.</p></main></body>"
+    )
+    tree = parse_html(html)
+    drop_non_text(tree)
+    segments = segment_tree(tree.body)
+    container = choose_container(segments, [prose_chars(s) for s in segments])
+    assert container is not None
+    text = "\n".join(s.text for s in segments if container in s.path)
+    assert "stitched and patched" in text
+    assert "Free standard delivery" not in text
+
+
+def test_a_header_inside_the_content_opens_it_and_the_site_header_stays_aside() -> None:
+    text = _body_text("content-header.html", "service")
+    assert "at a third of the summer fee" in text
+    assert "Who lays the moorings?" in text
+    assert "When is the fee due?" in text
+    assert "Racing" not in text
+
+
+def test_teasers_are_the_items_of_a_listing() -> None:
+    items = "".join(
+        f"<div class='item'><h2><a href='/talks/{n}'>Evening talk number {n}</a></h2>"
+        f"<p class='teaser'>March {n}, 2026 • A talk on the boats built on this shore, with slides, "
+        f"questions and tea afterwards in the upstairs room.</p>"
+        f"<p>Given by the museum's keeper of small craft, with models from the collection number {n}.</p></div>"
+        for n in range(1, 7)
+    )
+    html = (
+        "<body><nav><a href='/'>Home</a> <a href='/talks'>Talks</a></nav><main><h1>Talks</h1>"
+        f"<div class='list'>{items}</div></main></body>"
+    )
+
+    def text_as(kind: str) -> str:
+        page_type = PageTypeField(value=kind, evidence=Evidence(source="dom"))
+        body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+        return "\n".join(block.text for block in body.blocks)
+
+    assert "upstairs room" in text_as("listing")
+    assert "models from the collection number 6" in text_as("listing")
+    assert "upstairs room" not in text_as("article")
+
+
+def test_folded_answers_and_expanders_are_read() -> None:
+    html = (
+        "<body><main><h1>Hull cleaning</h1><p>We scrub and wash the hull of any boat up to twelve metres "
+        "while it sits in the cradle after the lift.</p>"
+        "<div class='faq'><h3>How long does it take?</h3><div class='faq__answer' style='display: none'>"
+        "<p>Most hulls are clean and dry again within a working day of being lifted.</p></div>"
+        "<h3>Do you antifoul too?</h3><div class='toggle__content' hidden>"
+        "<p>Yes, with two coats of the owner's paint or ours, on the day after the wash.</p></div></div>"
+        "<div class='a-expander-content' aria-hidden='true'><p>Prices include the pressure wash but not "
+        "the lift, which the yard charges by the metre.</p></div>"
+        "<div class='modal-signin' hidden><p>Sign in to book a slot for your boat this season.</p></div>"
+        "</main></body>"
+    )
+    page_type = PageTypeField(value="service", evidence=Evidence(source="dom"))
+    body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+    text = "\n".join(block.text for block in body.blocks)
+    assert "clean and dry again" in text
+    assert "two coats of the owner's paint" in text
+    assert "which the yard charges by the metre" in text
+    assert "Sign in to book" not in text
+
+
+def test_a_header_laid_out_for_print_stays_aside_inside_the_content() -> None:
+    story = "".join(
+        f"<p>The harbour master said the dredger would work on berth {n} through the night, weather allowing.</p>"
+        for n in range(1, 8)
+    )
+    html = (
+        "<body><main><div class='print-header'>https://harbour.example/news/dredging-begins</div>"
+        f"<article><h1>Dredging begins</h1>{story}</article></main></body>"
+    )
+    page_type = PageTypeField(value="article", evidence=Evidence(source="dom"))
+    body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+    text = "\n".join(block.text for block in body.blocks)
+    assert "berth 7 through the night" in text
+    assert "harbour.example" not in text

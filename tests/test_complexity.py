@@ -13,7 +13,11 @@ from collections.abc import Callable
 import pytest
 
 from newsledger import extract
+from newsledger.extract.content import extract_body
+from newsledger.extract.dom import parse_html
 from newsledger.extract.nesting import costly_nesting_at
+from newsledger.extract.parts import Metadata
+from newsledger.model import Evidence, PageTypeField
 
 # Absolute CPU seconds forgiven per doubling: noise on a busy machine, far below a quadratic step.
 SLACK = 0.25
@@ -254,5 +258,29 @@ def test_finding_thousands_of_dates_in_one_text_grows_linearly() -> None:
         return time.process_time() - started
 
     times = [min(seconds(2_000 * factor) for _ in range(2)) for factor in (1, 2, 4)]
+    for smaller, larger in itertools.pairwise(times):
+        assert larger <= GROWTH * smaller + SLACK, times
+
+
+def _story_with_teaser_cards(n: int) -> str:
+    card = "<div class=card><h3><a href=/x>Another story</a></h3><p>Its summary.</p></div>"
+    return f"<main><article><p>{_prose(n, 4, '</p><p>')}</p>{card * (n // 80)}</article></main>"
+
+
+def test_setting_teaser_cards_aside_grows_linearly() -> None:
+    # Read as a story (a page of cards is seldom given that type), so that the cards are weighed.
+    story = Metadata(page_type=PageTypeField(value="article", evidence=Evidence(source="dom")))
+
+    def seconds(n: int) -> float:
+        page = _story_with_teaser_cards(n)
+        best = float("inf")
+        for _ in range(3):
+            gc.collect()
+            started = time.process_time()
+            extract_body(parse_html(page), None, story)
+            best = min(best, time.process_time() - started)
+        return best
+
+    times = [seconds(n) for n in (100_000, 200_000, 400_000)]
     for smaller, larger in itertools.pairwise(times):
         assert larger <= GROWTH * smaller + SLACK, times

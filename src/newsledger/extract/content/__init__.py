@@ -20,12 +20,14 @@ from newsledger.extract.content.blocks import (
     classify,
     drop_orphan_headings,
     drop_repeated_passages,
+    drop_teaser_cards,
     merge_asides,
     outside_aside,
 )
 from newsledger.extract.content.select import (
     SMALL_PROSE_SHARE,
     around_heading,
+    boilerplate_frame,
     choose_container,
     other_articles,
     prose_chars,
@@ -77,9 +79,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     depth = max(depths)
     body, orphans = drop_orphan_headings(body, depth, aside_boxes)
     body, copies = drop_repeated_passages(body) if kind not in REPEATING_KINDS else (body, [])
+    body, teasers = drop_teaser_cards(body, depth) if kind == "article" else (body, [])
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
-        boilerplate=merge_asides([*asides, *orphans, *copies]),
+        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers]),
         notes=(f"article container: {container.label}",),
     )
 
@@ -160,8 +163,12 @@ def _drop_fallback(place: LexborNode) -> None:
         node = node.next
 
 
-# Boxes that are part of the body on a page type: each post of a thread with its author and time.
-KEPT_BOXES: dict[str, frozenset[str]] = {"forum": frozenset({"byline", "dateline"})}
+# Boxes that are part of the body on a page type: each post of a thread with its author and time;
+# the teasers of a listing, which are its items.
+KEPT_BOXES: dict[str, frozenset[str]] = {
+    "forum": frozenset({"byline", "dateline"}),
+    "listing": frozenset({"related_links"}),
+}
 # Pages whose hidden panels (tabs: the same example in several languages) are content.
 REVEALED_KINDS = frozenset({"documentation"})
 # The folded panels of tabs and accordions are content (a product's description, its
@@ -246,7 +253,22 @@ def _depths(segments: list[Segment], key: int) -> list[int]:
     ]
 
 
+# Boxes that frame every page of a site: what a page without prose keeps besides them is its own.
+# (Widgets and teasers may be the items the page lists: they stay.)
+FRAMING_KINDS = frozenset(
+    {"navigation", "header", "footer", "cookie_consent", "share_bar", "newsletter", "advertisement", "label"}
+)
+
+
+def _in_furniture(segment: Segment) -> bool:
+    frame = boilerplate_frame(segment)
+    return frame is not None and frame.flag in FRAMING_KINDS
+
+
 def _fallback(segments: list[Segment]) -> Body:
-    """No prose anywhere: every non-empty segment, in order, as a paragraph."""
-    blocks = build_blocks([s for s in segments if s.text], 0, {})
-    return Body(blocks=tuple(blocks), notes=("no prose found; the whole page text is kept",))
+    """No prose anywhere: the page's text outside its furniture (menus, header, footer, cookie
+    and share boxes), in order, as paragraphs; the whole text if that leaves nothing."""
+    texts = [s for s in segments if s.text]
+    kept = [s for s in texts if not _in_furniture(s)]
+    blocks = build_blocks(kept or texts, 0, {})
+    return Body(blocks=tuple(blocks), notes=("no prose found; the page text outside its furniture is kept",))

@@ -118,6 +118,73 @@ def drop_repeated_passages(body: Sequence[Segment]) -> tuple[list[Segment], list
     return [segment for index, segment in enumerate(body) if index not in copies], asides
 
 
+# After a story, a page may show teasers of its other stories as cards: a box holding a heading
+# that is wholly a link to the story and a short excerpt, the same box repeated. A run of such
+# cards after the story's last paragraph is a list of other pages, not part of the story; a
+# numbered entry whose heading links to what it names is followed by its own prose.
+TEASER_CARDS_MIN = 3
+TEASER_MAX_CHARS = 400
+TEASER_TITLE_LINK_DENSITY = 0.9
+
+
+def drop_teaser_cards(body: Sequence[Segment], container_depth: int) -> tuple[list[Segment], list[Aside]]:
+    """Body segments without the cards teasing other stories, and those set aside."""
+    cards = _card_boxes(body, container_depth)
+    if len(cards) < TEASER_CARDS_MIN:
+        return list(body), []
+    owners = [
+        next((frame.key for frame in segment.path[container_depth + 1 :] if frame.key in cards), None)
+        for segment in body
+    ]
+    held: dict[int, int] = dict.fromkeys(cards, 0)
+    for segment, card in zip(body, owners, strict=True):
+        if card is not None:
+            held[card] += len(segment.text)
+    teasers = _trailing_teasers(body, owners, cards, held)
+    # A page made of cards after a short introduction is a list of them (a landing page).
+    story = sum(len(segment.text) for segment, card in zip(body, owners, strict=True) if card is None)
+    if not teasers or story < sum(held[key] for key in teasers):
+        return list(body), []
+    kept: list[Segment] = []
+    asides: list[Aside] = []
+    for segment, card in zip(body, owners, strict=True):
+        if card in teasers:
+            aside = Aside("related_links", segment.text, "card teasing another page", cards[card].label)
+            aside.order = segment.order
+            asides.append(aside)
+        else:
+            kept.append(segment)
+    return kept, asides
+
+
+def _card_boxes(body: Sequence[Segment], container_depth: int) -> dict[int, Frame]:
+    """The boxes directly holding a heading that is wholly a link, by key."""
+    cards: dict[int, Frame] = {}
+    for segment in body:
+        if (
+            segment.kind in _HEADINGS
+            and segment.link_density >= TEASER_TITLE_LINK_DENSITY
+            and len(segment.path) > container_depth + 2
+        ):
+            cards.setdefault(segment.path[-2].key, segment.path[-2])
+    return cards
+
+
+def _trailing_teasers(
+    body: Sequence[Segment], owners: list[int | None], cards: dict[int, Frame], held: dict[int, int]
+) -> set[int]:
+    """Keys of the short cards after the story's last paragraph, of a shape met at least
+    ``TEASER_CARDS_MIN`` times there. Cards among the story's paragraphs are its entries."""
+    last = max(
+        (index for index, card in enumerate(owners) if card is None and body[index].kind == "p"), default=-1
+    )
+    shapes: dict[tuple[str, str | None], list[int]] = {}
+    for key in dict.fromkeys(card for card in owners[last + 1 :] if card is not None):
+        if held[key] <= TEASER_MAX_CHARS:
+            shapes.setdefault((cards[key].tag, cards[key].classes), []).append(key)
+    return {key for keys in shapes.values() if len(keys) >= TEASER_CARDS_MIN for key in keys}
+
+
 def _continues_copy(previous: int | None, origin: int | None) -> bool:
     """Whether a segment copies the one after the original of the segment before it."""
     return previous is not None and origin == previous + 1

@@ -33,7 +33,7 @@ class ClassWords:
 
 # From the most to the least specific: ``widget widget_newsletter`` is a newsletter box.
 CLASS_WORDS: tuple[tuple[BoilerplateKind, ClassWords], ...] = (
-    ("cookie_consent", ClassWords("cookie consent gdpr cmp")),
+    ("cookie_consent", ClassWords("cookie consent gdpr")),
     ("donation_appeal", ClassWords("donat support-us contribut fundrais patreon appeal membership")),
     ("newsletter", ClassWords("newsletter subscri sign-up mailing opt-in email-capture")),
     ("paywall", ClassWords("paywall regwall piano premium-wall")),
@@ -148,6 +148,8 @@ def _hyphenate(hump: re.Match[str]) -> str:
 _TAXONOMY_TOKEN = re.compile(r"(?:category|tag|tags|topic|topics|term)-")
 # Class tokens that switch a feature on or say a panel is open (``subscription-eligible``,
 # ``comments-open``, ``sticky-header-enabled``): a state of the page or of the box, not its kind.
+# Nor does a utility class with an arbitrary value (``top-[var(--nav-height)]``): its words name
+# a style value, here the height of the menu the box is placed under.
 _STATE_TOKEN = re.compile(r".-(?:enabled|eligible|allowed|available|visible|active|open)$")
 
 # Elements that by their tag are never article prose (their kind; ``None``: by class only).
@@ -238,7 +240,7 @@ def _kinds_of_token(token: str) -> tuple[BoilerplateKind, ...]:
     """The kinds one space-separated class names: as a whole token, or by its words."""
     if not token.islower():
         token = _HUMP.sub(_hyphenate, token).lower()
-    if _TAXONOMY_TOKEN.match(token) or _STATE_TOKEN.search(token):
+    if _TAXONOMY_TOKEN.match(token) or _STATE_TOKEN.search(token) or "[" in token:
         return ()
     found: set[BoilerplateKind] = set()
     kind = _TOKENS.get(token)

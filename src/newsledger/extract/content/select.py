@@ -76,14 +76,14 @@ def flagged_prose(
     return held
 
 
-# A class word is weak evidence: ``widget``, ``rail`` or ``cmp-`` also name the boxes a page
-# builder wraps its article in. A box that reads as an article (this much prose, and prose most
-# of its text) is not furniture, whatever its class says; comments, appeals and paywalls are
-# told apart by more than their prose, and keep their flag.
+# A class word is weak evidence: ``widget`` or ``rail`` also name the boxes a page builder wraps
+# its article in. A box that reads as an article (this much prose, and prose most of its text) is
+# not furniture, whatever its class says; comments, appeals, paywalls and consent notices (pages
+# of legal prose) are told apart by more than their prose, and keep their flag.
 DENSE_PROSE_CHARS = 1000.0
 DENSE_PROSE_SHARE = 0.6
 FLAGS_PROSE_OVERRULES = frozenset(
-    {"related_links", "other", "advertisement", "navigation", "header", "footer", "cookie_consent",
+    {"related_links", "other", "advertisement", "navigation", "header", "footer",
      "share_bar", "author_box", "byline", "dateline", "caption", "tags"}
 )  # fmt: skip
 
@@ -167,7 +167,28 @@ def choose_container(
             if frame.flag == "comments":
                 frame.vetoed = True
         container = _best_frame(segments, prose)
-    return container
+    return _inside_main(segments, prose, container)
+
+
+def _inside_main(
+    segments: Sequence[Segment], prose: Sequence[float], container: Frame | None
+) -> Frame | None:
+    """The container, or, when it lies outside the page's one ``<main>`` (which holds prose) in a
+    box named as furniture whose flag its prose overruled (a cart, a promotion bar, a footer of
+    legal notes), the best element inside ``<main>``: the page says where its content is."""
+    mains = {frame.key: frame for segment in segments for frame in segment.path if frame.tag == "main"}
+    if container is None or len(mains) != 1:
+        return container
+    main = next(iter(mains.values()))
+    if main.good <= 0:
+        return container
+    path = next((segment.path for segment in segments if container in segment.path), ())
+    if main in path or not any(frame.vetoed for frame in path[: path.index(container) + 1]):
+        return container
+    inside = [index for index, segment in enumerate(segments) if main in segment.path]
+    chosen = _best_frame([segments[index] for index in inside], [prose[index] for index in inside])
+    _best_frame(segments, prose)  # the sums of every element, as before
+    return chosen or container
 
 
 def _footers_after_heading(segments: Sequence[Segment]) -> frozenset[int]:
@@ -186,9 +207,10 @@ def _footers_after_heading(segments: Sequence[Segment]) -> frozenset[int]:
 
 # A forum thread is its opening post and the replies, which pages mark up as comments. On a
 # page read as a forum, when the replies hold more prose than the element chosen, and that
-# element is short, the replies are the page's content. (On a news page the same shape is a
-# comment section under a short story, so the rule waits for the page type.)
-THREAD_OPENING_MAX_CHARS = 1500.0
+# element is no longer than a long post (a dozen sentences, some 400 words; a story chosen there
+# keeps its comments aside), the replies are the page's content. (On a news page the same shape
+# is a comment section under a short story, so the rule waits for the page type.)
+THREAD_OPENING_MAX_CHARS = 2250.0
 
 
 def _thread_outweighs(segments: Sequence[Segment], prose: Sequence[float], container: Frame) -> bool:

@@ -202,9 +202,12 @@ def _hidden(attrs: dict[str, str | None]) -> bool:
 
 
 # A panel of a tab set or an accordion, folded until its tab or button is pressed: by its role or
-# by the words of its class, id or data attributes (``tab-pane``, ``accordion__body``, ``collapse``).
+# by the words of its class, id or data attributes (``tab-pane``, ``accordion__body``, ``collapse``,
+# ``expander-content``, ``toggle__content``, ``faq__answer``).
 _PANEL_ROLES = frozenset({"tabpanel", "region"})
-_PANEL_WORDS = re.compile(r"collaps|accordion|tab-?pane|tab-?panel|tab-?content|tab-?body")
+_PANEL_WORDS = re.compile(
+    r"collaps|accordion|tab-?pane|tab-?panel|tab-?content|tab-?body|expand|toggle|faq|answer"
+)
 
 
 def _folded_panel(attrs: dict[str, str | None]) -> bool:
@@ -404,6 +407,8 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
             reveal_panels=walk.reveal_panels,
             reviews_aside=walk.reviews_aside,
         )
+        if frame.flag == "header" and _within_content(walk.path) and not _for_print(frame):
+            frame.flag = None
         if frame.flag is not None:
             if walk.flagged_open < MAX_FLAGGED_OPEN and _read_whole(node, frame, walk):
                 return False
@@ -444,6 +449,23 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         return False
     walk.path.append(frame)
     return True
+
+
+_CONTENT_TAGS = frozenset({"article", "main"})
+
+
+def _within_content(path: list[Frame]) -> bool:
+    """Whether an ``<article>`` or ``<main>`` holds the element: a header there opens that content
+    (a title and its introduction, the head of a section or of a folded item), not the site."""
+    return any(frame.tag in _CONTENT_TAGS for frame in path)
+
+
+_PRINT_WORD = re.compile(r"(?<![a-z])print(?![a-z])")
+
+
+def _for_print(frame: Frame) -> bool:
+    """Whether a box is laid out for the printed page (``print-header``: the page's address)."""
+    return _PRINT_WORD.search(f"{frame.classes or ''} {frame.element_id or ''}".lower()) is not None
 
 
 def _read_too_deep(node: LexborNode, walk: _Walk) -> None:
