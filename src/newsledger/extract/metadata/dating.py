@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import msgspec
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsledger.extract.dom import with_class_parts
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.dates import ParsedDate, parse_date
 from newsledger.extract.metadata.nearby import around_headline, heading_holders
@@ -181,6 +182,10 @@ def _other_meta_dates(signals: Signals) -> list[DateCandidate]:
     return sorted(found, key=lambda candidate: candidate.weak)
 
 
+# Class words of dateline boxes; a box is read once for each it holds.
+_DATELINE_CLASS_PARTS = ("date", "Date", "dateline", "byline", "meta", "info", "Meta", "Info")
+
+
 def _visible(
     tree: LexborHTMLParser, holders: frozenset[int] = frozenset()
 ) -> tuple[list[DateCandidate], list[DateCandidate]]:
@@ -189,10 +194,7 @@ def _visible(
     modified: list[DateCandidate] = []
     # Elements that name themselves a date come first; the many "meta" and "info" boxes after.
     marked = tree.css('time, [itemprop="datePublished"], [itemprop="dateModified"]')[:40]
-    boxes = tree.css(
-        '[class*="date"], [class*="Date"], [class*="dateline"], [class*="byline"], '
-        '[class*="meta"], [class*="info"], [class*="Meta"], [class*="Info"]'
-    )[:60]
+    boxes = [node for node, parts in with_class_parts(tree, _DATELINE_CLASS_PARTS) for _ in range(parts)][:60]
     for node in (*marked, *boxes):
         if _outside_article(node, holders):
             continue
