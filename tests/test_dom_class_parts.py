@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsledger.extract.dom import parse_html, with_class_parts
 from newsledger.extract.metadata.authorship import _byline_elements
+from newsledger.extract.metadata.dating import _DATELINE_CLASS_PARTS, _date_marks
 
 PAGE = """<html><body>
 <div class="post-meta Info"><span class="date dateline">May 2</span><span class="DATE">x</span></div>
@@ -35,3 +36,14 @@ def test_byline_elements_are_what_the_selector_list_finds() -> None:
         '[class*="meta-info"], [class*="username"], address'
     )
     assert _ids(_byline_elements(tree)) == _ids(listed)
+
+
+def test_dated_elements_come_once_per_mark_as_the_selector_list_finds_them() -> None:
+    tree = parse_html(
+        '<html><body><time itemprop="datePublished" class="date">May 2</time>'
+        '<span itemprop="dateModified">May 3</span><time>May 4</time><p class="meta">x</p>'
+        '<span itemprop="DatePublished">May 5</span></body></html>'
+    )
+    others = 'time, [itemprop="datePublished"], [itemprop="dateModified"]'
+    found = with_class_parts(tree, _DATELINE_CLASS_PARTS, others)
+    assert _ids(node for node, _ in found for _ in range(_date_marks(node))) == _ids(tree.css(others))

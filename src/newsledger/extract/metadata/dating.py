@@ -193,8 +193,9 @@ def _visible(
     published: list[DateCandidate] = []
     modified: list[DateCandidate] = []
     # Elements that name themselves a date come first; the many "meta" and "info" boxes after.
-    marked = tree.css('time, [itemprop="datePublished"], [itemprop="dateModified"]')[:40]
-    boxes = [node for node, parts in with_class_parts(tree, _DATELINE_CLASS_PARTS) for _ in range(parts)][:60]
+    found = with_class_parts(tree, _DATELINE_CLASS_PARTS, 'time, [itemprop="datePublished"], [itemprop="dateModified"]')
+    marked = [node for node, _ in found for _ in range(_date_marks(node))][:40]
+    boxes = [node for node, parts in found for _ in range(parts)][:60]
     for node in (*marked, *boxes):
         if _outside_article(node, holders):
             continue
@@ -226,6 +227,13 @@ def _visible(
         else:
             published.append(candidate)
     return published, modified
+
+
+def _date_marks(node: LexborNode) -> int:
+    """How many of ``time``, ``[itemprop="datePublished"]``, ``[itemprop="dateModified"]`` match
+    ``node``: a selector list of them finds it that many times."""
+    itemprop = node.attributes.get("itemprop")
+    return (node.tag == "time") + (itemprop == "datePublished") + (itemprop == "dateModified")
 
 
 def _near_headline(h1: LexborNode | None) -> tuple[list[DateCandidate], list[DateCandidate]]:
