@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import newsledger
 from newsledger.extract.decode import decode_keeping_utf8
-from newsledger.extract.mojibake import repair_double_utf8
+from newsledger.extract.mojibake import may_hold_double_utf8, repair_double_utf8
 
 
 def _byte_as(byte: int, codec: str) -> str:
@@ -59,3 +59,15 @@ def test_double_encoded_page_keeps_its_quotations() -> None:
     article = newsledger.extract(data)
     statements = newsledger.attribute(article)
     assert [s.speaker.name for s in statements if s.speaker] == ["Ana Ruiz"]
+
+
+def test_every_run_start_is_seen_in_the_bytes() -> None:
+    leads = [chr(code) for code in range(0xC2, 0xF5)]
+    continuations = sorted({_byte_as(byte, codec) for byte in range(0x80, 0xC0) for codec in ("latin-1", "cp1252")})
+    for lead in leads:
+        for continuation in continuations:
+            assert may_hold_double_utf8(f"x{lead}{continuation}y".encode())
+
+
+def test_accents_before_plain_letters_start_no_run() -> None:
+    assert not may_hold_double_utf8("caf\u00e9 cr\u00e8me, na\u00efve \u201cquoted\u201d".encode())

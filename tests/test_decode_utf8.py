@@ -22,7 +22,13 @@ def test_plain_utf8_bytes_are_kept() -> None:
 def test_other_encodings_are_not_kept() -> None:
     assert decode_keeping_utf8(codecs.BOM_UTF8 + b"<p>x</p>")[1] is None
     assert decode_keeping_utf8("<p>caf\u00e9</p>".encode("cp1252"))[1] is None
-    assert decode_keeping_utf8("<p>x</p>")[1] is None
+
+
+def test_text_keeps_its_own_encoding() -> None:
+    assert decode_keeping_utf8("<p>caf\u00e9 \u201cx\u201d</p>")[1] == "<p>caf\u00e9 \u201cx\u201d</p>".encode()
+    # Repaired text is no longer what was given: the caller encodes the repaired text.
+    assert decode_keeping_utf8("<p>caf\u00c3\u00a9</p>") == ("<p>caf\u00e9</p>", None)
+    assert decode_keeping_utf8("<p>caf\u00c3\u00a9</p>".encode()) == ("<p>caf\u00e9</p>", None)
 
 
 def test_bytes_and_text_give_the_same_article() -> None:

@@ -264,6 +264,14 @@ def test_bold_line_of_names_at_the_start_or_end_of_the_text_is_the_byline() -> N
     assert _author_names("", middle) == []
 
 
+def test_bold_line_is_a_child_of_a_paragraph() -> None:
+    paragraphs = "".join(f"<p>Paragraph {n} of the story.</p>" for n in range(6))
+    in_a_box = f"<div class='content'><p><span><strong>Ana Ruiz</strong></span></p>{paragraphs}</div>"
+    in_a_paragraph = f"<div class='content'><p><b>Ana Ruiz</b></p>{paragraphs}</div>"
+    assert _author_names("", in_a_box) == []
+    assert _author_names("", in_a_paragraph) == ["Ana Ruiz"]
+
+
 def test_bold_line_that_is_not_a_name_is_not_a_byline() -> None:
     paragraphs = "".join(f"<p>Paragraph {n} of the story.</p>" for n in range(6))
     body = f"<div class='content'><p><strong>Breaking news</strong></p>{paragraphs}</div>"

@@ -515,6 +515,18 @@ def test_a_date_in_script_data_is_weak_evidence() -> None:
     assert metadata.published.confidence < 1.0
 
 
+def test_script_data_names_its_date_after_keys_that_hold_none() -> None:
+    # A key with no date, a longer key holding a shorter one, then an escaped quoted key.
+    script = (
+        '{"publishedAt": null, "first_publication_date": "draft"};'
+        'push("{\\\\\\"title\\\\\\":1,\\\\\\"pubDate\\\\\\":\\\\\\"2024-03-05T08:00:00Z\\\\\\"}")'
+    )
+    metadata = read("", f"<h1>Story</h1><script>{script}</script>", url="https://shop.example/story")
+    assert metadata.published is not None
+    assert metadata.published.value.startswith("2024-03-05")
+    assert metadata.published.evidence.raw == '\\\\\\"pubDate\\\\\\":\\\\\\"2024-03-05T08:00:00Z'
+
+
 def test_an_update_date_is_the_publication_date_only_when_no_other_is_stated() -> None:
     metadata = read(
         "",

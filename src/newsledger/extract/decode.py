@@ -6,7 +6,7 @@ import codecs
 import re
 
 from newsledger.errors import InputError
-from newsledger.extract.mojibake import repair_double_utf8
+from newsledger.extract.mojibake import may_hold_double_utf8, repair_double_utf8
 from newsledger.model import InputForm
 
 _BOMS = (
@@ -58,13 +58,14 @@ def decode(data: bytes | str, content_type: str | None = None) -> str:
 
 
 def decode_keeping_utf8(data: bytes | str, content_type: str | None = None) -> tuple[str, bytes | None]:
-    """The text as :func:`decode` reads it, and ``data`` itself when it is exactly that text's
-    UTF-8 encoding (the HTML parser reads UTF-8: it need not encode the text again).
+    """The text as :func:`decode` reads it, and that text's UTF-8 encoding when it is ``data``
+    itself or, for a str, the str's encoding (the HTML parser reads UTF-8: it need not encode
+    the text again).
 
     Text encoded in UTF-8 twice ("â€œ" for "“") is repaired, whatever the input's form.
     """
     if isinstance(data, str):
-        return repair_double_utf8(data), None
+        return _text_keeping_utf8(data)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return repair_double_utf8(data[len(bom) :].decode(codec, errors="replace")), None
@@ -73,9 +74,22 @@ def decode_keeping_utf8(data: bytes | str, content_type: str | None = None) -> t
     except UnicodeDecodeError:
         pass
     else:
+        if not may_hold_double_utf8(data):
+            return text, data
         repaired = repair_double_utf8(text)
         return repaired, data if repaired == text else None
     return repair_double_utf8(_decode_declared(data, content_type)), None
+
+
+def _text_keeping_utf8(text: str) -> tuple[str, bytes | None]:
+    try:
+        utf8 = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: the caller replaces them
+        return repair_double_utf8(text), None
+    if not may_hold_double_utf8(utf8):
+        return text, utf8
+    repaired = repair_double_utf8(text)
+    return repaired, utf8 if repaired == text else None
 
 
 def _decode_declared(data: bytes, content_type: str | None) -> str:

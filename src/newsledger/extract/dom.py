@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from newsledger.errors import ExtractionError
@@ -31,6 +33,33 @@ def drop_non_text(tree: LexborHTMLParser) -> None:
     # out of the tree, so one inside another already taken out is still safe to take out.
     for element in tree.css(_NON_TEXT_SELECTOR):
         element.decompose(recursive=False)
+
+
+def with_class_parts(
+    root: LexborHTMLParser | LexborNode, parts: tuple[str, ...], others: str = ""
+) -> list[tuple[LexborNode, int]]:
+    """Each element that ``[class*="part"]`` of a part or the selectors ``others`` find under
+    ``root``, once, in document order, with how many of the parts its class holds (0 when only
+    ``others`` find it): a selector list finds an element once per selector it matches.
+
+    A walk costs lexbor a test per element and selector: one case-insensitive selector per
+    part no other part holds ("date" for "date", "Date" and "dateline") halves the cost of a
+    selector per part; the class then says which parts it holds."""
+    query = _loose_class_selector(parts)
+    found = []
+    for node in root.css(f":is({others}, {query})" if others else f":is({query})"):
+        value = node.attributes.get("class") or ""
+        found.append((node, sum(part in value for part in parts)))
+    return found
+
+
+@lru_cache(maxsize=64)
+def _loose_class_selector(parts: tuple[str, ...]) -> str:
+    kept: list[str] = []
+    for part in sorted({part.lower() for part in parts}, key=len):
+        if not any(shorter in part for shorter in kept):
+            kept.append(part)
+    return ", ".join(f'[class*="{part}" i]' for part in kept)
 
 
 def describe(tag: str, element_id: str | None, classes: str | None) -> str:
@@ -64,4 +93,5 @@ __all__ = [
     "drop_non_text",
     "normalise_space",
     "parse_html",
+    "with_class_parts",
 ]

@@ -45,6 +45,26 @@ def _plausible(run: str, decoded: str) -> bool:
     return all(char < "\u0500" or "\u2000" <= char < "\u2c00" for char in decoded)
 
 
+def _run_start_in_utf8() -> re.Pattern[bytes]:
+    """A lead character followed by a continuation character, as their UTF-8 bytes: a lead's
+    two bytes, then the first byte of a continuation's."""
+    leads = sorted({chr(code).encode("utf-8") for code in range(0xC2, 0xF5)})
+    firsts = sorted({char.encode("utf-8")[:1] for char in _continuation_chars()})
+    return re.compile(
+        b"(?:" + b"|".join(map(re.escape, leads)) + b")[" + b"".join(map(re.escape, firsts)) + b"]"
+    )
+
+
+_RUN_START_UTF8 = _run_start_in_utf8()
+
+
+def may_hold_double_utf8(utf8: bytes) -> bool:
+    """Whether text, given as its UTF-8 bytes, may hold a run to repair: a search of the bytes
+    for the start of one costs a tenth of reading the text for whole runs, and most pages
+    hold none."""
+    return _RUN_START_UTF8.search(utf8) is not None
+
+
 def repair_double_utf8(text: str) -> str:
     """``text`` with every run of UTF-8 bytes read as Latin-1/cp1252 characters decoded back."""
     return _RUN.sub(_repaired_run, text)

@@ -25,11 +25,13 @@ MAX_SCOPE_WORK = 8_000_000
 # 3.2 G steps (over a second). Real pages stay under a few million.
 MAX_RECONSTRUCT_WORK = 400_000_000
 
-# A tag's start; its rest is read by ``_TAG_REST`` as the parser reads it: up to the first ">"
-# that is not inside a quoted attribute value (a "<" there opens no tag).
-_TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*))")
-_TAG_REST = re.compile(
-    r"""(?:[^>"'=/]+|/(?!>)|=[\t\n\f\r ]*(?:"[^"]*"|'[^']*')|[="'])*(/?)(?:>|$)"""
+# A comment's start, or a tag read as the parser reads it: up to the first ">" that is not
+# inside a quoted attribute value (a "<" there opens no tag); the last group is a closing "/".
+# The attributes' run stops only where what follows it matches ("/>", ">" or the end), so it
+# never gives back what it read: possessive, it keeps no state to return to.
+_TAG = re.compile(
+    r"<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*)"
+    r"""(?:[^>"'=/]+|/(?!>)|=[\t\n\f\r ]*(?:"[^"]*"|'[^']*')|[="'])*+(/?)(?:>|$))"""
 )
 _COMMENT_END = re.compile(r"--!?>")
 # Raw text as the parser reads it here (scripting off: <noscript> holds elements).
@@ -101,38 +103,42 @@ def costly_nesting_at(html: str) -> int | None:
     # The rough stack, and how many elements of each name it holds: a close that finds no
     # element of its name open (most block start tags, stray end tags) costs no walk down it.
     stack = _Stack()
+    # Bound once: this loop runs once per tag of the largest pages.
+    names, counts, formatting = stack.names, stack.counts, stack.formatting
     work = 0
     reconstruct_work = 0
     foreign_at: int | None = None  # where the outermost open <svg> or <math> stands on the stack
     position = 0
     search = _TAG.search
     while (match := search(html, position)) is not None:
-        comment, end_tag, name = match.groups()
+        comment, end_tag, name, closing_slash = match.groups()
         if comment:
             position = _comment_end(html, match.end())
             continue
-        rest = _TAG_REST.match(html, match.end())
-        position = rest.end() if rest else len(html)
+        position = match.end()
         name = name.lower()
-        if foreign_at is not None and len(stack.names) <= foreign_at:
+        if foreign_at is not None and len(names) <= foreign_at:
             foreign_at = None
+        # Most closes find no element of their name open, which ``counts`` says at once.
         if end_tag:
-            stack.close(name)
+            if counts.get(name):
+                stack.close(name)
             continue
         if foreign_at is not None and name in _FOREIGN_BREAKOUT:
             stack.cut(foreign_at)
             foreign_at = None
         if name in _BLOCK:
-            work += len(stack.names) + CLONE_WORK * len(stack.formatting)
-            stack.close("p", _BUTTON_SCOPE)
+            work += len(names) + CLONE_WORK * len(formatting)
+            if counts["p"]:
+                stack.close("p", _BUTTON_SCOPE)
         else:
-            if stack.formatting:
-                reconstruct_work += len(stack.names) - stack.formatting[-1]
+            if formatting:
+                reconstruct_work += len(names) - formatting[-1]
             if name in _FORMATTING:
-                work += len(stack.names)
-        if name in _SELF_CLOSING:
+                work += len(names)
+        if name in _SELF_CLOSING and counts[name]:
             stack.close(name, _LIST_SCOPE if name in _LIST_ITEMS else _NO_BARRIER)
-        if rest and rest.group(1) and (foreign_at is not None or name not in _HTML_CONTAINERS):
+        if closing_slash and (foreign_at is not None or name not in _HTML_CONTAINERS):
             continue  # <path/> in SVG or MathML opens nothing; <div/> in HTML does
         if name in _RAW_TEXT and foreign_at is None:
             end = _END_OF_RAW[name].search(html, position)

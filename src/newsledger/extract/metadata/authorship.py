@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsledger.extract.dom import with_class_parts
 from newsledger.extract.hygiene import join_url, split_url
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.nearby import around_headline
@@ -34,11 +35,10 @@ _AUTHOR_META = (
     "byl",
     "cxenseparse:author",
 )
-_BYLINE_SELECTOR = (
-    '[rel="author"], [itemprop="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
-    '[class*="Author"], [class*="autor"], [class*="Autor"], [class*="writer"], [class*="person-link"], '
-    '[class*="meta-info"], [class*="username"], address'
-)
+_BYLINE_CLASS_PARTS = (
+    "byline", "Byline", "author", "Author", "autor", "Autor", "writer", "person-link", "meta-info", "username",
+)  # fmt: skip
+_BYLINE_OTHERS = '[rel="author"], [itemprop="author"], address'
 # The search for a sidebar or comment marker stops at the article's own container.
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
 _NOT_BYLINE_TAGS = frozenset({"footer", "aside", "nav", "figure", "figcaption", "picture", "form"})
@@ -265,7 +265,7 @@ def _from_dom(
     found: list[Author] = []
     family: tuple[int, str] | None = None
     marks: dict[int, tuple[bool, bool]] = {}
-    for index, node in enumerate(tree.css(_BYLINE_SELECTOR)):
+    for index, node in enumerate(_byline_elements(tree)):
         if index > 40:
             break
         if _reader_slot(node):
@@ -289,6 +289,23 @@ def _from_dom(
             people, raw, locator = _by_line_near_headline(h1, marks)
         evidence = Evidence(source="byline", locator=locator, raw=raw)
         found = _drop_site([Author(name=p.name, role=p.role, evidence=evidence) for p in people], site_keys)
+    return found
+
+
+def _byline_elements(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The elements that name an author, each once per mark of one it bears (a selector list of
+    the marks finds it so): its class words, ``rel="author"`` (in any case, as HTML compares
+    it), ``itemprop="author"``, an ``<address>``."""
+    found: list[LexborNode] = []
+    for node, parts in with_class_parts(tree, _BYLINE_CLASS_PARTS, _BYLINE_OTHERS):
+        attributes = node.attributes
+        marks = (
+            parts
+            + ((attributes.get("rel") or "").lower() == "author")
+            + (attributes.get("itemprop") == "author")
+            + (node.tag == "address")
+        )
+        found += [node] * marks
     return found
 
 

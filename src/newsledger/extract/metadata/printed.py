@@ -38,14 +38,15 @@ def printed_byline(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName]
     """The people of a labelled or bold byline, the raw text and a locator; empty when none.
 
     ``keep`` says whether a node is in the article (not a sidebar, footer or caption)."""
-    for found in (_labelled(tree, keep), _bold_line(tree, keep)):
+    # One walk finds the labels and the bold runs among them.
+    labels = tree.css(_LABEL_TAGS)
+    for found in (_labelled(labels, keep), _bold_line(labels, keep)):
         if found[0]:
             return found
     return [], "", ""
 
 
-def _labelled(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], str, str]:
-    labels = tree.css(_LABEL_TAGS)
+def _labelled(labels: list[LexborNode], keep: Keep) -> tuple[list[PersonName], str, str]:
     texts = _small_label_texts(labels)
     lines: dict[int, str] = {}
     for label in labels:
@@ -104,9 +105,11 @@ def _after_label(label: LexborNode, label_text: str, lines: dict[int, str]) -> s
     return line[len(label_text) :].strip(" :") if line.startswith(label_text) and len(line) <= 120 else ""
 
 
-def _bold_line(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], str, str]:
+def _bold_line(labels: list[LexborNode], keep: Keep) -> tuple[list[PersonName], str, str]:
+    """A paragraph whose whole text is a ``<strong>`` or ``<b>`` child of it naming people."""
     orders: dict[int, dict[int, int]] = {}
-    for index, bold in enumerate(tree.css("p > strong, p > b")):
+    bolds = (label for label in labels if label.tag in ("strong", "b") and _in_paragraph(label))
+    for index, bold in enumerate(bolds):
         if index >= _MAX_BOLD:
             break
         paragraph = bold.parent
@@ -119,6 +122,11 @@ def _bold_line(tree: LexborHTMLParser, keep: Keep) -> tuple[list[PersonName], st
         if people and keep(paragraph):
             return people, text, "p>strong"
     return [], "", ""
+
+
+def _in_paragraph(node: LexborNode) -> bool:
+    parent = node.parent
+    return parent is not None and parent.tag == "p"
 
 
 def _near_an_end(paragraph: LexborNode, orders: dict[int, dict[int, int]]) -> bool:
