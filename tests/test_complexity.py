@@ -17,6 +17,7 @@ from newsledger.extract.content import extract_body
 from newsledger.extract.dom import parse_html
 from newsledger.extract.nesting import costly_nesting_at
 from newsledger.extract.parts import Metadata
+from newsledger.extract.text.meta import split_caption
 from newsledger.model import Evidence, PageTypeField
 
 # Absolute CPU seconds forgiven per doubling: noise on a busy machine, far below a quadratic step.
@@ -131,6 +132,11 @@ FAMILIES: dict[str, tuple[Callable[[int], str], str, int]] = {
     ),
     "empty comments before the first tag": (lambda n: "<!---->" * (n // 7) + "x", "auto", 100_000),
     "one long line of copied text": (lambda n: _prose(n, 2, " "), "text", 250_000),
+    "caption lines of many separators ending with a picture agency": (
+        lambda n: "Storm hits the coast\n\n" + ("Image co" + "| " * 14 + "pyright EPA\n" + "The storm came in at night.\n") * (n // 100),
+        "text",
+        100_000,
+    ),
     "repeated lines of copied text": (
         lambda n: "The council approved the new budget.\n" * (n // 37),
         "text",
@@ -284,3 +290,14 @@ def test_setting_teaser_cards_aside_grows_linearly() -> None:
     times = [seconds(n) for n in (100_000, 200_000, 400_000)]
     for smaller, larger in itertools.pairwise(times):
         assert larger <= GROWTH * smaller + SLACK, times
+
+
+def test_a_caption_credit_of_many_separators_is_read_at_once() -> None:
+    line = "Image co" + "| " * 40 + "pyright EPA"
+    started = time.process_time()
+    assert split_caption(line) is None
+    assert time.process_time() - started < 0.5
+    assert split_caption("Flooded streets in the old town. Jane Doe | Reuters") == (
+        "Flooded streets in the old town.",
+        "Jane Doe | Reuters",
+    )

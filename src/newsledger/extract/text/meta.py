@@ -31,9 +31,11 @@ _AGENCY_ENDS = tuple(vocab.PICTURE_AGENCIES) + tuple(a + ")" for a in vocab.PICT
 # A line ending in none of these characters (most end in a period) cannot end with an agency.
 _AGENCY_LAST_CHARACTERS = frozenset(a[-1] for a in _AGENCY_ENDS)
 _AGENCY = "|".join(re.escape(a) for a in vocab.PICTURE_AGENCIES)
-# "... on July 25, 2019. J. Scott Applewhite / AP", "Natalie Naccache | Bloomberg | Getty Images"
+# "... on July 25, 2019. J. Scott Applewhite / AP", "Natalie Naccache | Bloomberg | Getty Images".
+# Each part before a "|" or "/" is read once (atomic): spaces that either of two quantifiers could
+# take made a line of many separators ("co| | | | ... | EPA") backtrack exponentially.
 _CAPTION_BY_AGENCY = re.compile(
-    rf"^(?P<caption>.*[.!?]\)?)?\s*\(?(?P<credit>(?:[^.!?|/]{{0,60}}\s*[|/]\s*)*(?:{_AGENCY}))\)?$"
+    rf"^(?P<caption>.*[.!?]\)?)?\s*\(?(?P<credit>(?:(?>[^.!?|/]{{0,60}}\s*)[|/]\s*+)*(?:{_AGENCY}))\)?$"
 )
 _BYLINE = re.compile(
     r"^(?:"
