@@ -301,3 +301,12 @@ def test_a_caption_credit_of_many_separators_is_read_at_once() -> None:
         "Flooded streets in the old town.",
         "Jane Doe | Reuters",
     )
+
+
+def test_an_input_past_six_megabytes_is_cut_before_decoding_at_a_character_and_said() -> None:
+    page = ("<p>" + "é" * 100 + "</p>").encode() * 35_000  # 7.2 MB, every "é" two bytes
+    article = extract(page)
+    assert any(note.startswith("input cut to its first 6,000,000 bytes of 7,245,000") for note in article.notes)
+    assert "\ufffd" not in article.text
+    small = ("<p>" + "é" * 100 + "</p>").encode() * 1_000
+    assert not any(note.startswith("input cut") for note in extract(small).notes)

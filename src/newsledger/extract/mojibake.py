@@ -32,7 +32,9 @@ _CONTINUATION = "[" + re.escape(_continuation_chars()) + "]"
 # right number of continuations after each lead) is left to the decoder, which is faster than
 # spelling each sequence out in the pattern.
 _RUN = re.compile(f"[\u00c2-\u00f4]{_CONTINUATION}{{1,3}}(?:[\u00c2-\u00f4]{_CONTINUATION}{{1,3}})*")
-_BYTE_OF = {chr(byte): byte for byte in range(0x100)} | {_cp1252(byte): byte for byte in range(0x80, 0xA0)}
+# cp1252's characters for the bytes 0x80..0x9F, each as the Latin-1 character of its byte: the
+# run then encodes to its bytes in Latin-1.
+_AS_LATIN1 = str.maketrans({_cp1252(byte): chr(byte) for byte in range(0x80, 0xA0) if _cp1252(byte) != chr(byte)})
 
 
 def _plausible(run: str, decoded: str) -> bool:
@@ -40,9 +42,15 @@ def _plausible(run: str, decoded: str) -> bool:
     mojibake whatever it decodes to; otherwise the result must be a character Western text
     double-encodes (Latin, Greek, Cyrillic, punctuation, symbols), not "é”—" read as a CJK
     character nor a German "ß" before a no-break space read as an N'Ko letter."""
-    if any("\x80" <= char < "\xa0" for char in run):
+    if _C1_CONTROL.search(run):
         return True
-    return all(char < "\u0500" or "\u2000" <= char < "\u2c00" for char in decoded)
+    return _NOT_DOUBLE_ENCODED.search(decoded) is None
+
+
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+# Characters Western text does not double-encode: past Cyrillic, before general punctuation, and
+# from Glagolitic on.
+_NOT_DOUBLE_ENCODED = re.compile("[\u0500-\u1fff\u2c00-\U0010ffff]")
 
 
 def _run_start_in_utf8() -> re.Pattern[bytes]:
@@ -73,7 +81,7 @@ def repair_double_utf8(text: str) -> str:
 def _repaired_run(match: re.Match[str]) -> str:
     run = match.group(0)
     try:
-        decoded = bytes(_BYTE_OF[char] for char in run).decode("utf-8")
-    except (KeyError, UnicodeDecodeError):
+        decoded = run.translate(_AS_LATIN1).encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
         return run
     return decoded if _plausible(run, decoded) else run
