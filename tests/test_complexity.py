@@ -310,3 +310,15 @@ def test_an_input_past_six_megabytes_is_cut_before_decoding_at_a_character_and_s
     assert "\ufffd" not in article.text
     small = ("<p>" + "é" * 100 + "</p>").encode() * 1_000
     assert not any(note.startswith("input cut") for note in extract(small).notes)
+
+
+def test_a_dropdown_of_thousands_of_options_is_read_as_text_past_five_thousand_and_said() -> None:
+    options = "".join(f"<option value='{i}'>Month {i}</option>\n" for i in range(12_000))
+    page = "<html><body><h1>Archive</h1><p>The council met on Tuesday.</p><select>" + options + "</select>"
+    started = time.process_time()
+    article = extract(page)
+    assert time.process_time() - started < 1.5
+    assert any("dropdown list too long" in note for note in article.notes)
+    assert "The council met on Tuesday." in article.text
+    short = "<html><body><select>" + "<option>a</option>" * 2_000 + "</select><p>Words.</p>"
+    assert costly_nesting_at(short * 3) is None

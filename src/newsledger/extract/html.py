@@ -44,7 +44,7 @@ def extract_html(
     if (deep_at := costly_nesting_at(html)) is not None:
         notes += (
             f"markup past character {deep_at:,} of {len(html):,} read as plain text: "
-            "elements nested too deep to parse in bounded time",
+            "elements nested too deep (or a dropdown list too long) to parse in bounded time",
         )
         html = without_markup_after(html, deep_at)
         utf8 = None

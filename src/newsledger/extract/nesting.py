@@ -24,6 +24,10 @@ MAX_SCOPE_WORK = 8_000_000
 # for the latest such element down its stack from the top: 80,000 <span>s inside an <a> are
 # 3.2 G steps (over a second). Real pages stay under a few million.
 MAX_RECONSTRUCT_WORK = 400_000_000
+# Each option put in a <select> makes the parser look over the options already there: 8,000 in one
+# list cost half a second. Real lists run to a few hundred (1,854 on the largest benchmark page).
+MAX_SELECT_OPTIONS = 5000
+_SELECT_PARTS = frozenset({"select", "optgroup", "option"})
 
 # A comment's start, or a tag read as the parser reads it: up to the first ">" that is not
 # inside a quoted attribute value (a "<" there opens no tag); the last group is a closing "/".
@@ -108,6 +112,7 @@ def costly_nesting_at(html: str) -> int | None:
     work = 0
     reconstruct_work = 0
     foreign_at: int | None = None  # where the outermost open <svg> or <math> stands on the stack
+    select_options = -1  # options so far in the open <select> (or its latest <optgroup>); -1: none open
     position = 0
     search = _TAG.search
     while (match := search(html, position)) is not None:
@@ -123,7 +128,17 @@ def costly_nesting_at(html: str) -> int | None:
         if end_tag:
             if counts.get(name):
                 stack.close(name)
+            if name == "select":
+                select_options = -1
             continue
+        if name in _SELECT_PARTS:
+            if name == "option":
+                if select_options >= 0:
+                    select_options += 1
+                    if select_options > MAX_SELECT_OPTIONS:
+                        return match.start()
+            elif name == "select" or select_options >= 0:
+                select_options = 0
         if foreign_at is not None and name in _FOREIGN_BREAKOUT:
             stack.cut(foreign_at)
             foreign_at = None
