@@ -3,45 +3,29 @@ inside a speaker's name."""
 
 from __future__ import annotations
 
-import re
+from tests.statementkit import found
 
-from newsledger.attribute.engine import attribute_article
 from newsledger.attribute.text import split_sentences
-from newsledger.model import Article, Block
-
-
-def _article(text: str) -> Article:
-    blocks = tuple(Block(kind="paragraph", text=m.group(), start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text))
-    return Article(input_form="text", text=text, blocks=blocks)
-
-
-def _found(text: str) -> list[tuple[str, str, str]]:
-    """(source mention, cue, content) of each body statement."""
-    return [
-        (s.speaker.mention.text if s.speaker.mention else "", s.cue.span.text, s.content.text)
-        for s in attribute_article(_article(text))
-        if s.part == "body"
-    ]
 
 
 def test_the_preposition_taking_the_verbs_object_joins_the_cue() -> None:
     text = "The harbour master warned of the dangers of thin ice on the lake."
-    assert _found(text) == [("The harbour master", "warned of", "the dangers of thin ice on the lake")]
+    assert found(text) == [("The harbour master", "warned of", "the dangers of thin ice on the lake")]
 
 
 def test_the_object_after_the_preposition_is_no_addressee() -> None:
     text = "The ferry union agreed with the council about the winter timetable."
-    assert _found(text) == [("The ferry union", "agreed with", "the council about the winter timetable")]
+    assert found(text) == [("The ferry union", "agreed with", "the council about the winter timetable")]
 
 
 def test_a_day_after_the_preposition_is_a_circumstance_not_an_object() -> None:
     text = "The keeper warned on Tuesday that the pond would freeze."
-    assert _found(text) == [("The keeper", "warned", "that the pond would freeze")]
+    assert found(text) == [("The keeper", "warned", "that the pond would freeze")]
 
 
 def test_after_a_verb_of_saying_the_preposition_opens_a_circumstance() -> None:
     text = "The keeper said on the radio that the pond would freeze."
-    assert _found(text) == [("The keeper", "said", "that the pond would freeze")]
+    assert found(text) == [("The keeper", "said", "that the pond would freeze")]
 
 
 def test_initials_inside_a_name_end_no_sentence() -> None:
@@ -50,7 +34,7 @@ def test_initials_inside_a_name_end_no_sentence() -> None:
         "“The dam will hold,” said Rep. J.K. Farrow of the water board.",
         "“It was built to last.”",
     ]
-    speakers = {speaker for speaker, _, _ in _found(text)}
+    speakers = {speaker for speaker, _, _ in found(text)}
     assert speakers == {"Rep. J.K. Farrow of the water board"}
 
 
@@ -61,15 +45,15 @@ def test_initials_before_a_word_opening_a_sentence_end_it() -> None:
 
 def test_an_initial_inside_an_appositive_keeps_the_rest_of_the_name() -> None:
     text = "“The tide is late,” said Ann Lowe, who sailed with Captain Mark T. Ellis. “It will turn by noon.”"
-    speakers = {speaker for speaker, _, _ in _found(text)}
+    speakers = {speaker for speaker, _, _ in found(text)}
     assert speakers == {"Ann Lowe, who sailed with Captain Mark T. Ellis"}
 
 
 def test_a_relative_clause_reporting_words_of_its_own_is_left_out_of_the_speaker() -> None:
     text = "“The dam will hold,” said Ann Lowe, who told reporters last week that it was safe."
-    assert ("Ann Lowe", "said", "“The dam will hold,”") in _found(text)
+    assert ("Ann Lowe", "said", "“The dam will hold,”") in found(text)
 
 
 def test_a_relative_clause_describing_the_speaker_stays_in_the_speaker() -> None:
     text = "Ann Lowe, who runs the dam, said the town should move."
-    assert [speaker.rstrip(",") for speaker, _, _ in _found(text)] == ["Ann Lowe, who runs the dam"]
+    assert [speaker.rstrip(",") for speaker, _, _ in found(text)] == ["Ann Lowe, who runs the dam"]

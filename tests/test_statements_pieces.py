@@ -3,29 +3,14 @@ a relative clause holding its attribution, a clause going on after a postposed a
 
 from __future__ import annotations
 
-import re
+from tests.statementkit import article_of_lines, found
 
 from newsledger.attribute.engine import attribute_article
-from newsledger.model import Article, Block
-
-
-def _article(text: str) -> Article:
-    blocks = tuple(Block(kind="paragraph", text=m.group(), start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text))
-    return Article(input_form="text", text=text, blocks=blocks)
-
-
-def _found(text: str) -> list[tuple[str, str, str]]:
-    """(source mention, cue, content) of each body statement."""
-    return [
-        (s.speaker.mention.text if s.speaker.mention else "", s.cue.span.text, s.content.text)
-        for s in attribute_article(_article(text))
-        if s.part == "body"
-    ]
 
 
 def test_a_verb_form_used_as_a_noun_does_not_stop_the_split_clause() -> None:
     text = "Acts of protest, the mayor said, are part of the town's history."
-    assert _found(text) == [
+    assert found(text) == [
         ("the mayor", "said", "Acts of protest"),
         ("the mayor", "said", "are part of the town's history"),
     ]
@@ -33,30 +18,30 @@ def test_a_verb_form_used_as_a_noun_does_not_stop_the_split_clause() -> None:
 
 def test_a_relative_pronoun_before_the_attribution_opens_the_content() -> None:
     text = "The council approved the bridge, which the engineer said would open in May."
-    assert ("the engineer", "said", "which") in _found(text)
-    assert ("the engineer", "said", "would open in May") in _found(text)
+    assert ("the engineer", "said", "which") in found(text)
+    assert ("the engineer", "said", "would open in May") in found(text)
 
 
 def test_a_clause_going_on_after_the_attribution_is_said_too() -> None:
     text = "The ferry has lost money all summer, the owner said, since most tourists took the new bridge."
-    assert _found(text) == [
+    assert found(text) == [
         ("the owner", "said", "The ferry has lost money all summer"),
         ("the owner", "said", "since most tourists took the new bridge"),
     ]
 
 
 def test_after_a_quotation_only_a_rest_with_a_quotation_of_its_own_is_said() -> None:
-    assert _found("“We will sail at dawn,” the captain said, and then she left the quay.") == [
+    assert found("“We will sail at dawn,” the captain said, and then she left the quay.") == [
         ("the captain", "said", "“We will sail at dawn,”"),
     ]
-    assert _found("The crew “slept on deck,” the captain said, and still “kept the watch.”") == [
+    assert found("The crew “slept on deck,” the captain said, and still “kept the watch.”") == [
         ("the captain", "said", "The crew “slept on deck,”"),
         ("the captain", "said", "and still “kept the watch.”"),
     ]
 
 
 def test_seem_and_appear_report_how_things_look_with_no_source() -> None:
-    statements = [s for s in attribute_article(_article("The ferry company seemed to be losing money all summer.")) if s.part == "body"]
+    statements = [s for s in attribute_article(article_of_lines("The ferry company seemed to be losing money all summer.")) if s.part == "body"]
     assert [(s.speaker.mention, s.content.text) for s in statements] == [
         (None, "The ferry company"),
         (None, "to be losing money all summer"),
@@ -64,10 +49,10 @@ def test_seem_and_appear_report_how_things_look_with_no_source() -> None:
 
 
 def test_a_question_put_at_the_sentence_start_is_what_was_asked_with_no_source() -> None:
-    statements = [s for s in attribute_article(_article("Asked whether he would run again, the mayor said he had not decided.")) if s.part == "body"]
+    statements = [s for s in attribute_article(article_of_lines("Asked whether he would run again, the mayor said he had not decided.")) if s.part == "body"]
     assert (statements[0].speaker.mention, statements[0].cue.span.text, statements[0].content.text) == (None, "Asked", "whether he would run again")
-    assert _found("When asked about the ferry, Lowe said, “It will run.”")[1] == ("Lowe", "said", "“It will run.”")
+    assert found("When asked about the ferry, Lowe said, “It will run.”")[1] == ("Lowe", "said", "“It will run.”")
 
 
 def test_the_asker_named_after_by_is_the_source_of_the_question() -> None:
-    assert _found("Asked by reporters if the bridge was safe, the engineer nodded.") == [("reporters", "Asked", "if the bridge was safe")]
+    assert found("Asked by reporters if the bridge was safe, the engineer nodded.") == [("reporters", "Asked", "if the bridge was safe")]

@@ -2,61 +2,46 @@
 
 from __future__ import annotations
 
-import re
+from tests.statementkit import article_of_lines, found
 
 from newsledger.attribute.engine import attribute_article
 from newsledger.attribute.text import split_sentences
-from newsledger.model import Article, Block
-
-
-def _article(text: str) -> Article:
-    blocks = tuple(Block(kind="paragraph", text=m.group(), start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text))
-    return Article(input_form="text", text=text, blocks=blocks)
-
-
-def _found(text: str) -> list[tuple[str, str, str]]:
-    """(source mention, cue, content) of each body statement."""
-    return [
-        (s.speaker.mention.text if s.speaker.mention else "", s.cue.span.text, s.content.text)
-        for s in attribute_article(_article(text))
-        if s.part == "body"
-    ]
 
 
 def test_a_sentence_ends_with_the_quotation_its_period_closes() -> None:
     text = "The keeper said “The pond froze early.” Skaters came the next morning."
     assert [text[s:e] for s, e in split_sentences(text)] == ["The keeper said “The pond froze early.”", "Skaters came the next morning."]
-    assert _found(text) == [("The keeper", "said", "“The pond froze early.”")]
+    assert found(text) == [("The keeper", "said", "“The pond froze early.”")]
 
 
 def test_the_day_between_cue_and_that_dates_the_saying_and_stays_out_of_the_content() -> None:
     text = "The harbour master said Sunday that the ferry would not run this winter."
-    assert _found(text) == [("The harbour master", "said", "that the ferry would not run this winter")]
+    assert found(text) == [("The harbour master", "said", "that the ferry would not run this winter")]
 
 
 def test_the_words_leading_into_a_partial_quotation_belong_to_its_content() -> None:
     text = "The old bridge “will not survive another flood,” the engineer said."
-    assert _found(text) == [("the engineer", "said", "The old bridge “will not survive another flood,”")]
+    assert found(text) == [("the engineer", "said", "The old bridge “will not survive another flood,”")]
 
 
 def test_a_dateline_and_a_leading_however_stay_out_of_the_content() -> None:
     text = "LISBON ― However, the tram fares will rise in spring, the city council said."
-    assert _found(text) == [("the city council", "said", "the tram fares will rise in spring")]
+    assert found(text) == [("the city council", "said", "the tram fares will rise in spring")]
 
 
 def test_a_preposition_of_the_verb_is_part_of_the_cue_and_not_of_the_content() -> None:
     text = "The mayor complained about the noise from the new stadium."
-    assert _found(text) == [("The mayor", "complained about", "the noise from the new stadium")]
+    assert found(text) == [("The mayor", "complained about", "the noise from the new stadium")]
 
 
 def test_about_before_a_number_is_no_preposition_of_the_verb() -> None:
     text = "The organisers said about 200 people came to the market."
-    assert _found(text) == [("The organisers", "said", "about 200 people came to the market")]
+    assert found(text) == [("The organisers", "said", "about 200 people came to the market")]
 
 
 def test_a_speaker_label_before_a_colon_attributes_the_rest_of_its_paragraph() -> None:
     text = "The panel met Ann Harlow and the Harbour Board at noon.\nHARLOW: We will open the locks at dawn. Nobody moves before that.\nHarbour Board: Ferries will run all winter."
-    assert _found(text) == [
+    assert found(text) == [
         ("HARLOW", ":", "We will open the locks at dawn. Nobody moves before that"),
         ("Harbour Board", ":", "Ferries will run all winter"),
     ]
@@ -64,22 +49,22 @@ def test_a_speaker_label_before_a_colon_attributes_the_rest_of_its_paragraph() -
 
 def test_a_heading_before_a_colon_is_no_speaker_label() -> None:
     for text in ("The Latest: Ferries stop running at noon.", "Update: The road is open again.", "Calm Over Costs: The budget passed."):
-        assert _found(text) == []
+        assert found(text) == []
 
 
 def test_a_quotation_signed_after_a_dash_is_its_signers() -> None:
     text = "Readers wrote to us.\n“The new tram line saved me an hour a day. I hope it stays.” ― Nora Vale\n"
-    assert _found(text) == [("Nora Vale", "―", "“The new tram line saved me an hour a day. I hope it stays.”")]
+    assert found(text) == [("Nora Vale", "―", "“The new tram line saved me an hour a day. I hope it stays.”")]
 
 
 def test_the_medium_after_a_noun_phrase_object_is_no_part_of_the_content() -> None:
     text = "The coach criticised the referee in an interview after the match."
-    assert _found(text) == [("The coach", "criticised", "the referee")]
+    assert found(text) == [("The coach", "criticised", "the referee")]
 
 
 def test_a_clause_after_the_cue_keeps_its_prepositional_phrases() -> None:
     text = "The coach said the referee would speak in an interview."
-    assert _found(text) == [("The coach", "said", "the referee would speak in an interview")]
+    assert found(text) == [("The coach", "said", "the referee would speak in an interview")]
 
 
 def test_a_quotation_closing_on_an_exclamation_keeps_its_attribution_in_the_sentence() -> None:
@@ -92,7 +77,7 @@ def test_a_quotation_closing_on_an_exclamation_keeps_its_attribution_in_the_sent
 def _contents(text: str) -> list[tuple[str, list[str]]]:
     """(cue, content pieces) with the pieces of one cue together, as a reader marks them."""
     pieces: dict[str, list[str]] = {}
-    for statement in attribute_article(_article(text)):
+    for statement in attribute_article(article_of_lines(text)):
         pieces.setdefault(statement.cue.span.text, []).append(statement.content.text)
     return list(pieces.items())
 
@@ -111,31 +96,31 @@ def test_a_circumstance_before_an_attribution_between_commas_is_not_content() ->
 
 def test_a_subject_with_its_appositive_opening_the_sentence_is_no_inverted_attribution() -> None:
     text = "Lena Ortiz, a planner at the port, said cranes would arrive in June."
-    assert _found(text) == [("Lena Ortiz, a planner at the port,", "said", "cranes would arrive in June")]
+    assert found(text) == [("Lena Ortiz, a planner at the port,", "said", "cranes would arrive in June")]
 
 
 def test_the_one_told_and_the_day_after_the_cue_are_never_its_speaker() -> None:
     text = "“The cranes are late,” Lena Ortiz, 54, told me."
-    assert _found(text) == [("Lena Ortiz, 54,", "told", "“The cranes are late,”")]
+    assert found(text) == [("Lena Ortiz, 54,", "told", "“The cranes are late,”")]
     text = "“The cranes are late,” Lena Ortiz, a planner, said Thursday morning on the port’s “Harbour Hour.”"
-    assert _found(text) == [("Lena Ortiz, a planner,", "said", "“The cranes are late,”")]
+    assert found(text) == [("Lena Ortiz, a planner,", "said", "“The cranes are late,”")]
 
 
 def test_an_inverted_speaker_keeps_initials_party_tags_and_appositives() -> None:
     text = "“The dock is safe,” said Rep. Ann B. Cole (D-N.Y.), a former pilot who works for the port."
-    assert _found(text) == [("Rep. Ann B. Cole (D-N.Y.), a former pilot who works for the port", "said", "“The dock is safe,”")]
+    assert found(text) == [("Rep. Ann B. Cole (D-N.Y.), a former pilot who works for the port", "said", "“The dock is safe,”")]
     text = "“The dock is safe,” said Ann Cole, a former pilot at a marine think tank."
-    assert _found(text) == [("Ann Cole, a former pilot at a marine think tank", "said", "“The dock is safe,”")]
+    assert found(text) == [("Ann Cole, a former pilot at a marine think tank", "said", "“The dock is safe,”")]
 
 
 def test_a_participle_after_an_inverted_speaker_is_no_appositive() -> None:
     text = "“The dock is safe,” said Ann Cole, summing up the inspection."
-    assert _found(text)[0][:2] == ("Ann Cole", "said")
+    assert found(text)[0][:2] == ("Ann Cole", "said")
 
 
 def test_a_capitalised_may_is_a_name_not_an_auxiliary_of_the_cue() -> None:
     text = "“The dock is safe,” Prime Minister Theresa May said."
-    assert _found(text) == [("Prime Minister Theresa May", "said", "“The dock is safe,”")]
+    assert found(text) == [("Prime Minister Theresa May", "said", "“The dock is safe,”")]
 
 
 def test_the_subject_is_the_whole_noun_phrase_with_its_modifiers_and_complements() -> None:
@@ -146,42 +131,42 @@ def test_the_subject_is_the_whole_noun_phrase_with_its_modifiers_and_complements
         "Ms. Moss and Mr. Reyes said the dam was sound.": "Ms. Moss and Mr. Reyes",
     }
     for text, speaker in cases.items():
-        assert _found(text) == [(speaker, "said", "the dam was sound")]
+        assert found(text) == [(speaker, "said", "the dam was sound")]
 
 
 def test_a_dash_ends_the_subject_on_its_left() -> None:
     text = "The ruling was predictable - County engineer Ada Moss said the dam was sound."
-    assert _found(text) == [("County engineer Ada Moss", "said", "the dam was sound")]
+    assert found(text) == [("County engineer Ada Moss", "said", "the dam was sound")]
 
 
 def test_a_cue_word_after_a_compound_adjective_is_a_noun() -> None:
     text = "His late-night posts drew replies. Her early-morning tweets angered the board."
-    assert _found(text) == []
+    assert found(text) == []
 
 
 def test_a_cue_then_to_and_a_verb_of_saying_is_one_cue() -> None:
     text = "The warden seemed to suggest that the gate would stay shut."
-    found = _found(text)
-    assert [(cue, content) for _, cue, content in found] == [("seemed to suggest", "that the gate would stay shut")]
+    statements = found(text)
+    assert [(cue, content) for _, cue, content in statements] == [("seemed to suggest", "that the gate would stay shut")]
 
 
 def test_a_new_clause_with_its_own_subject_after_a_comma_ends_the_content() -> None:
     text = "The minister admitted using the loophole, he does not defend it."
-    assert _found(text) == [("The minister", "admitted", "using the loophole")]
+    assert found(text) == [("The minister", "admitted", "using the loophole")]
 
 
 def test_an_aside_on_a_noun_phrase_object_is_no_part_of_the_content() -> None:
     text = "The minister praised the new harbour, which opened in May."
-    assert _found(text) == [("The minister", "praised", "the new harbour")]
+    assert found(text) == [("The minister", "praised", "the new harbour")]
     text = "The minister said the new harbour, which opened in May, was too small."
-    assert _found(text) == [("The minister", "said", "the new harbour, which opened in May, was too small")]
+    assert found(text) == [("The minister", "said", "the new harbour, which opened in May, was too small")]
 
 
 def test_evidence_speaks_when_any_noun_of_its_subject_is_a_record() -> None:
     text = "Video of the crossing shows the ferry leaving early."
-    assert _found(text) == [("Video of the crossing", "shows", "the ferry leaving early")]
+    assert found(text) == [("Video of the crossing", "shows", "the ferry leaving early")]
     text = "Polling averages show the mayor with a narrow lead."
-    assert _found(text) == [("Polling averages", "show", "the mayor with a narrow lead")]
+    assert found(text) == [("Polling averages", "show", "the mayor with a narrow lead")]
 
 
 def test_a_quotation_resumes_after_an_aside_or_a_but_following_the_attribution() -> None:
@@ -198,153 +183,153 @@ def test_a_second_cue_before_the_next_quotation_keeps_it_apart() -> None:
 
 def test_a_manner_adverb_right_after_the_verb_is_part_of_the_cue() -> None:
     text = "Fishermen complained bitterly that the quotas were too low."
-    assert _found(text) == [("Fishermen", "complained bitterly", "that the quotas were too low")]
+    assert found(text) == [("Fishermen", "complained bitterly", "that the quotas were too low")]
 
 
 def test_who_right_before_the_cue_is_its_speaker_mention() -> None:
     text = "Several fishermen who said the quota was unfair left the meeting."
-    found = attribute_article(_article(text))
+    found = attribute_article(article_of_lines(text))
     assert [(s.speaker.mention.text, s.cue.span.text) for s in found] == [("who", "said")]
 
 
 def test_a_speaker_keeps_one_description_and_no_circumstance() -> None:
     text = "Ada Moss, the harbour master of Leith, a port on the Forth, said the pier was sound."
-    assert _found(text) == [("Ada Moss, the harbour master of Leith,", "said", "the pier was sound")]
+    assert found(text) == [("Ada Moss, the harbour master of Leith,", "said", "the pier was sound")]
 
 
 def test_negations_and_time_adverbs_before_the_verb_belong_to_the_cue() -> None:
     text = "The harbour master now says the pier is sound."
-    assert _found(text) == [("The harbour master", "now says", "the pier is sound")]
+    assert found(text) == [("The harbour master", "now says", "the pier is sound")]
 
 
 def test_the_writers_aside_after_a_dash_ends_the_content() -> None:
     text = "The council has called for a toll of two euros -- far lower than the ferry fare."
-    assert _found(text) == [("The council", "has called for", "a toll of two euros")]
+    assert found(text) == [("The council", "has called for", "a toll of two euros")]
     text = "The council said the toll -- two euros -- would start in May."
-    assert _found(text) == [("The council", "said", "the toll -- two euros -- would start in May")]
+    assert found(text) == [("The council", "said", "the toll -- two euros -- would start in May")]
 
 
 def test_a_quotation_closing_before_the_speaker_is_the_content_whatever_follows_the_cue() -> None:
     text = "“The pier is sound,” Ada Moss said as she left the meeting."
-    assert _found(text) == [("Ada Moss", "said", "“The pier is sound,”")]
+    assert found(text) == [("Ada Moss", "said", "“The pier is sound,”")]
     text = "“The pier is sound,” Ada Moss said to the crowd after the vote."
-    assert _found(text) == [("Ada Moss", "said", "“The pier is sound,”")]
+    assert found(text) == [("Ada Moss", "said", "“The pier is sound,”")]
 
 
 def test_an_adverb_before_a_learned_or_listed_cue_is_never_its_speaker() -> None:
     text = "The two mayors together vowed to reopen the pier."
-    assert _found(text)[0][:2] == ("The two mayors", "together vowed")
+    assert found(text)[0][:2] == ("The two mayors", "together vowed")
 
 
 def test_a_that_after_the_object_of_the_cue_opens_a_relative_clause_not_the_content() -> None:
     text = "The ranger described the storm that flattened the pines along the ridge."
-    assert _found(text) == [("The ranger", "described", "the storm that flattened the pines along the ridge")]
+    assert found(text) == [("The ranger", "described", "the storm that flattened the pines along the ridge")]
 
 
 def test_a_circumstance_between_the_cue_and_that_stays_out_of_the_content() -> None:
     text = "The ranger said in a radio message that the trail would reopen."
-    assert _found(text) == [("The ranger", "said", "that the trail would reopen")]
+    assert found(text) == [("The ranger", "said", "that the trail would reopen")]
 
 
 def test_a_belief_verb_before_a_clause_without_that_is_a_statement() -> None:
     text = "Most beekeepers suspect the cold spring was hard on the hives."
-    assert _found(text) == [("Most beekeepers", "suspect", "the cold spring was hard on the hives")]
+    assert found(text) == [("Most beekeepers", "suspect", "the cold spring was hard on the hives")]
 
 
 def test_a_belief_verb_without_that_after_another_cue_is_part_of_what_was_reported() -> None:
     text = "The miller said she believes the river will flood the lower fields."
-    assert _found(text) == [("The miller", "said", "she believes the river will flood the lower fields")]
+    assert found(text) == [("The miller", "said", "she believes the river will flood the lower fields")]
 
 
 def test_a_day_after_by_or_until_is_part_of_the_content() -> None:
     text = "The miller said the river will rise by Friday."
-    assert _found(text) == [("The miller", "said", "the river will rise by Friday")]
+    assert found(text) == [("The miller", "said", "the river will rise by Friday")]
 
 
 def test_a_belief_verb_before_a_noun_phrase_alone_is_no_statement() -> None:
-    assert _found("The farmers expect a wet harvest this autumn.") == []
+    assert found("The farmers expect a wet harvest this autumn.") == []
 
 
 def test_a_participle_modifying_the_subject_keeps_the_whole_noun_phrase_as_speaker() -> None:
     text = "A county survey released on Monday shows that most wells are running dry."
-    assert _found(text) == [("A county survey released on Monday", "shows", "that most wells are running dry")]
+    assert found(text) == [("A county survey released on Monday", "shows", "that most wells are running dry")]
     text = "A review conducted by the harbour board found that the cranes were unsafe."
-    assert _found(text) == [("A review conducted by the harbour board", "found", "that the cranes were unsafe")]
+    assert found(text) == [("A review conducted by the harbour board", "found", "that the cranes were unsafe")]
 
 
 def test_a_participle_opening_the_subject_describes_its_noun() -> None:
-    assert _found("On Monday, retired harbour pilot Anna Berg said the channel was silting up.") == [
+    assert found("On Monday, retired harbour pilot Anna Berg said the channel was silting up.") == [
         ("retired harbour pilot Anna Berg", "said", "the channel was silting up")
     ]
-    assert _found("The leaked minutes show that the board knew of the leak.") == [
+    assert found("The leaked minutes show that the board knew of the leak.") == [
         ("The leaked minutes", "show", "that the board knew of the leak")
     ]
 
 
 def test_a_quantity_of_people_is_the_whole_subject() -> None:
-    assert _found("More than half of the anglers said the season was poor.") == [
+    assert found("More than half of the anglers said the season was poor.") == [
         ("More than half of the anglers", "said", "the season was poor")
     ]
-    assert _found("In the survey, about 6 in 10 ferry riders said fares were too high.") == [
+    assert found("In the survey, about 6 in 10 ferry riders said fares were too high.") == [
         ("about 6 in 10 ferry riders", "said", "fares were too high")
     ]
-    assert _found("Only 52 percent of registered boat owners said they had insurance.") == [
+    assert found("Only 52 percent of registered boat owners said they had insurance.") == [
         ("Only 52 percent of registered boat owners", "said", "they had insurance")
     ]
 
 
 def test_a_leading_connective_stays_out_of_content_before_its_attribution() -> None:
-    assert _found("In fact, the lighthouse was never automated, the keeper said.") == [
+    assert found("In fact, the lighthouse was never automated, the keeper said.") == [
         ("the keeper", "said", "the lighthouse was never automated")
     ]
     text = "In addition, the ferry will stop at the island twice a day, according to the timetable."
-    assert _found(text) == [("the timetable", "according to", "the ferry will stop at the island twice a day")]
+    assert found(text) == [("the timetable", "according to", "the ferry will stop at the island twice a day")]
 
 
 def test_a_sentence_set_in_parentheses_leaves_them_out_of_the_content() -> None:
     text = "The ferry was late. (The captain said the engine had failed.) Passengers waited on the pier."
     assert [text[s:e] for s, e in split_sentences(text)][1] == "(The captain said the engine had failed.)"
-    assert _found(text) == [("The captain", "said", "the engine had failed")]
+    assert found(text) == [("The captain", "said", "the engine had failed")]
     text = "The ferry was late. (The engine had failed, the captain said.) Passengers waited on the pier."
-    assert _found(text) == [("the captain", "said", "The engine had failed")]
-    assert _found("Sen. Dana Holt (D-Ill.) said the ferry was late.") == [("Sen. Dana Holt (D-Ill.)", "said", "the ferry was late")]
+    assert found(text) == [("the captain", "said", "The engine had failed")]
+    assert found("Sen. Dana Holt (D-Ill.) said the ferry was late.") == [("Sen. Dana Holt (D-Ill.)", "said", "the ferry was late")]
 
 
 def test_a_second_that_clause_after_but_is_more_of_the_content() -> None:
     text = "The skipper said the crossing was rough, but that nobody was hurt."
-    assert _found(text) == [("The skipper", "said", "the crossing was rough, but that nobody was hurt")]
+    assert found(text) == [("The skipper", "said", "the crossing was rough, but that nobody was hurt")]
     text = "The skipper said the crossing was rough, but the harbour stayed open."
-    assert _found(text) == [("The skipper", "said", "the crossing was rough")]
+    assert found(text) == [("The skipper", "said", "the crossing was rough")]
 
 
 def test_a_subordinate_clause_opening_the_content_runs_on_to_its_main_clause() -> None:
     text = "The skipper said that if the wind rose, she would turn back."
-    assert _found(text) == [("The skipper", "said", "that if the wind rose, she would turn back")]
+    assert found(text) == [("The skipper", "said", "that if the wind rose, she would turn back")]
 
 
 def test_the_one_asked_a_question_is_no_part_of_the_question() -> None:
     text = "The reporter asked the harbour master whether the ferry would run."
-    assert _found(text) == [("The reporter", "asked", "whether the ferry would run")]
+    assert found(text) == [("The reporter", "asked", "whether the ferry would run")]
     text = "The mayor asked the harbour master to keep the ferry running."
-    assert _found(text) == [("The mayor", "asked", "the harbour master to keep the ferry running")]
+    assert found(text) == [("The mayor", "asked", "the harbour master to keep the ferry running")]
 
 
 def test_the_one_told_ends_before_the_time_phrase_or_the_subject_of_what_was_told() -> None:
     text = "The senator told The Harbour Times Tuesday morning that the ferry was safe."
-    assert _found(text) == [("The senator", "told", "that the ferry was safe")]
+    assert found(text) == [("The senator", "told", "that the ferry was safe")]
     text = "The senator told the crowd he would keep the ferry running."
-    assert _found(text) == [("The senator", "told", "he would keep the ferry running")]
+    assert found(text) == [("The senator", "told", "he would keep the ferry running")]
 
 
 def test_her_before_a_noun_is_a_possessive_of_the_one_told() -> None:
-    assert _found("The senator told her supporters that the ferry was safe.") == [("The senator", "told", "that the ferry was safe")]
+    assert found("The senator told her supporters that the ferry was safe.") == [("The senator", "told", "that the ferry was safe")]
 
 
 def test_a_pronoun_after_a_circumstance_opens_the_content() -> None:
-    assert _found("The senator said in an interview he would keep the ferry.") == [("The senator", "said", "he would keep the ferry")]
-    assert _found("The senator told Harbour News he’d keep the ferry.") == [("The senator", "told", "he’d keep the ferry")]
+    assert found("The senator said in an interview he would keep the ferry.") == [("The senator", "said", "he would keep the ferry")]
+    assert found("The senator told Harbour News he’d keep the ferry.") == [("The senator", "told", "he’d keep the ferry")]
 
 
 def test_the_one_told_or_asked_to_do_something_stays_in_the_directive() -> None:
     text = "The harbour master told the skippers not to leave the harbour."
-    assert _found(text) == [("The harbour master", "told", "the skippers not to leave the harbour")]
+    assert found(text) == [("The harbour master", "told", "the skippers not to leave the harbour")]
