@@ -349,7 +349,7 @@ _BY_LABEL = re.compile(r"^(?:by|written\s+by|posted\s+by|author|von|par|por|door
 
 
 def _by_line_near_headline(
-    h1: LexborNode | None, marks: dict[int, tuple[bool, bool]] | None = None
+    h1: LexborNode | None, marks: dict[int, tuple[bool, bool]]
 ) -> tuple[list[PersonName], str, str]:
     """A "By Jane Doe" line printed beside the heading in elements that name nothing a byline:
     its first line (a date often follows on the next), or the line after a lone "By".
@@ -432,7 +432,7 @@ def _profile_link_name(node: LexborNode, source: EvidenceSource, url: str | None
     return []
 
 
-def _outside_article(node: LexborNode, marks: dict[int, tuple[bool, bool]] | None = None) -> bool:
+def _outside_article(node: LexborNode, marks: dict[int, tuple[bool, bool]]) -> bool:
     """In a comment, sidebar, teaser or footer; or an image credit, not a byline. ``marks`` keeps
     what each element's tag, class and id say, so that an element many candidates share is read
     once (a class attribute can run to the rest of a broken page)."""
@@ -441,12 +441,9 @@ def _outside_article(node: LexborNode, marks: dict[int, tuple[bool, bool]] | Non
     current: LexborNode | None = node
     depth = 0
     while current is not None and depth < 8 and current.tag not in _CONTAINERS:
-        key = current.mem_id
-        found = marks.get(key) if marks is not None else None
+        found = marks.get(current.mem_id)
         if found is None:
-            found = _marks(current)
-            if marks is not None:
-                marks[key] = found
+            found = marks[current.mem_id] = _marks(current)
         outside, credit = found
         if outside or (depth <= 1 and credit):
             return True

@@ -422,7 +422,7 @@ def _attribute_data(tree: LexborHTMLParser) -> list[DateCandidate]:
     selector = ", ".join(f"[{name}]" for name in _DATE_ATTRIBUTES)
     marks: dict[int, bool] = {}
     for node in tree.css(selector)[:20]:
-        if _outside_article(node, marks=marks):
+        if _outside_article(node, frozenset(), marks):
             continue
         for name in _DATE_ATTRIBUTES:
             value = node.attributes.get(name) or ""
@@ -457,9 +457,7 @@ def _label_before(node: LexborNode) -> str:
     return clean_text(parent.text(deep=False))[:40] if parent is not None else ""
 
 
-def _outside_article(
-    node: LexborNode, holders: frozenset[int] = frozenset(), marks: dict[int, bool] | None = None
-) -> bool:
+def _outside_article(node: LexborNode, holders: frozenset[int], marks: dict[int, bool]) -> bool:
     """In a comment, sidebar, teaser or footer. The walk up stops at an element holding the main
     heading too: that is the article's own box, whatever its class calls it. ``marks`` keeps what
     each element says, so that an element many candidates share is read once."""
@@ -468,11 +466,9 @@ def _outside_article(
     while current is not None and depth < 10 and current.tag not in _CONTAINERS:
         if current.mem_id in holders:
             return False
-        outside = marks.get(current.mem_id) if marks is not None else None
+        outside = marks.get(current.mem_id)
         if outside is None:
-            outside = _says_outside(current)
-            if marks is not None:
-                marks[current.mem_id] = outside
+            outside = marks[current.mem_id] = _says_outside(current)
         if outside:
             return True
         current = current.parent
