@@ -308,10 +308,30 @@ def _printed_title(tree: LexborHTMLParser, title: str | None) -> LexborNode | No
     for node in tree.css("p, h3, span, div")[:3000]:
         if node.child is not None and node.child.tag not in ("-text",) and node.tag == "div":
             continue
-        text = node.text(deep=True)
-        if len(text) < 200 and clean_text(text).casefold() in wanted:
+        text = _short_text(node, 200)
+        if text is not None and clean_text(text).casefold() in wanted:
             return node
     return None
+
+
+_SHORT_TEXT_NODES = 60
+
+
+def _short_text(node: LexborNode, limit: int) -> str | None:
+    """The whole text of ``node`` when it is under ``limit`` characters and held in a few
+    elements; None otherwise. Reading each candidate's deep text would be quadratic in nested
+    boxes, so the walk stops as soon as the node is too long or too deep to be one line."""
+    parts: list[str] = []
+    size = 0
+    for count, inner in enumerate(node.traverse(include_text=True)):
+        if count > _SHORT_TEXT_NODES:
+            return None
+        if inner.tag == "-text" and (raw := inner.text_content):
+            size += len(raw)
+            if size >= limit:
+                return None
+            parts.append(raw)
+    return "".join(parts)
 
 
 def _texts_following(node: LexborNode, limit: int) -> list[str]:
