@@ -127,3 +127,16 @@ def test_a_body_past_the_attribution_cap_is_read_to_a_paragraph_end_and_the_stat
     )
     short = attribute(_article(paragraph * 3))
     assert short and all(not s.notes for s in short)
+
+
+def test_a_body_past_the_cue_cap_stops_there_and_the_statements_say_so(monkeypatch):
+    from newsledger.attribute import engine
+
+    monkeypatch.setattr(engine, "MAX_CUES", 50)
+    paragraph = '"The water is clean," the engineer said. The mayor said the bridge would reopen.\n'
+    statements = attribute(_article(paragraph * 200))
+    assert 50 <= len(statements) <= 52
+    stopped = max(s.content.end for s in statements)
+    assert stopped < len(paragraph) * 30
+    assert all(s.notes and s.notes[-1].startswith("attribution stopped at 50 cues") for s in statements)
+    assert all(not s.notes for s in attribute(_article(paragraph * 3)))

@@ -691,7 +691,11 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
 
 def analyse_sentence(sentence: Sentence, text: str, number: int, headline: bool = False, model: CueModel | None = None) -> list[RawStatement]:
     """Every statement whose cue lies in the sentence."""
-    cues = find_cues(sentence, headline, model)
+    return analyse_cues(sentence, text, number, find_cues(sentence, headline, model))
+
+
+def analyse_cues(sentence: Sentence, text: str, number: int, cues: list[FoundCue]) -> list[RawStatement]:
+    """The statements of the cues found in the sentence."""
     if not cues:
         return []
     boundaries = Boundaries(sentence, {cue.first for cue in cues} | {cue.verb for cue in cues})

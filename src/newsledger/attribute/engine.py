@@ -16,14 +16,14 @@ from dataclasses import dataclass
 
 from newsledger.attribute.clauses import (
     RawStatement,
-    analyse_sentence,
+    analyse_cues,
     clause_subject,
     dangling_cue,
     lead_subject,
     subject_before,
 )
 from newsledger.attribute.cue_model import CueModel, load_model
-from newsledger.attribute.cues import FoundCue
+from newsledger.attribute.cues import FoundCue, find_cues
 from newsledger.attribute.dates import FoundDate, Reference, find_dates, latest_full_date, parse_reference
 from newsledger.attribute.labels import labelled_paragraph, signed_quotation
 from newsledger.attribute.lexicon import (
@@ -69,6 +69,9 @@ _MEDIUM = re.compile(
 
 
 MAX_ATTRIBUTED_CHARS = 120_000  # more than twice the longest body in the bench sets (53,372 characters)
+# A page past this many cues is a dump of quotations, not an article (the most in one bench text
+# is far below it); past it the rest of the text is not read, and every statement says so.
+MAX_CUES = 2_000
 
 
 def attribute_article(
@@ -115,6 +118,8 @@ class RulesEngine:
         self.deadline = deadline
         self.label_layout = "other"  # how the labels opening the body's paragraphs are laid out
         self.body_text = attributed_prefix(article.text)
+        self.cues_read = 0
+        self.stopped_at: int | None = None  # where in the body reading stopped at MAX_CUES
         published = article.published.value if article.published else None
         self.reference: Reference | None = parse_reference(reference or published) or latest_full_date(
             "\n".join([self.body_text, *self._captions()])
@@ -179,7 +184,9 @@ class RulesEngine:
             if sentence.paragraph != paragraph:
                 paragraph = sentence.paragraph
                 result += [Found(part, text, sentence, raw) for raw in _laid_out(text, *spans[paragraph], number)]
-            raws = analyse_sentence(sentence, text, number, headline=part == "headline", model=model)
+            cues = find_cues(sentence, part == "headline", model)
+            self.cues_read += len(cues)
+            raws = analyse_cues(sentence, text, number, cues)
             if part == "headline":
                 raws = [_trim_headline(raw, text) for raw in raws]
             items = [Found(part, text, sentence, raw) for raw in raws]
@@ -193,6 +200,10 @@ class RulesEngine:
                 items = [standing] if standing is not None else []
             previous = (sentence, items)
             result += items
+            if self.cues_read >= MAX_CUES:
+                if part == "body":
+                    self.stopped_at = sentence.end
+                break
             if items:
                 previous_direct = _last_quoted(items)
             elif not _quote_only(sentence, text):
@@ -314,6 +325,11 @@ class RulesEngine:
     @functools.cached_property
     def _cut_note(self) -> tuple[str, ...]:
         full, read = len(self.article.text), len(self.body_text)
+        if self.stopped_at is not None:
+            return (
+                f"attribution stopped at {MAX_CUES:,} cues, after the first "
+                f"{self.stopped_at:,} characters of a body of {full:,}",
+            )
         if read == full:
             return ()
         return (f"attribution read the first {read:,} characters of a body of {full:,}",)
