@@ -185,13 +185,13 @@ def test_pathological_nesting_is_said_in_the_notes_and_its_text_kept() -> None:
     assert "deep text" in article.text or any("deep text" in b.text for b in article.boilerplate)
 
 
-def test_markup_past_its_hundred_and_fifty_thousandth_tag_is_read_as_text_and_said() -> None:
-    cells = "<table><tr><td>" * 60_000
+def test_markup_past_its_sixty_thousandth_tag_is_read_as_text_and_said() -> None:
+    cells = "<table><tr><td>" * 25_000
     page = "<html><body><h1>Deep tables</h1><p>The council met on Tuesday.</p>" + cells + "last cell words"
     started = time.process_time()
     article = extract(page)
     assert time.process_time() - started < 2.0
-    assert any("more than 150,000 tags" in note for note in article.notes)
+    assert any("more than 60,000 tags" in note for note in article.notes)
     assert "last cell words" in article.text or any("last cell words" in b.text for b in article.boilerplate)
 
 
@@ -245,12 +245,12 @@ def test_real_structure_is_not_taken_for_pathological_nesting() -> None:
         assert not any("nested too deep" in note for note in article.notes)
 
 
-def test_copied_text_past_a_million_characters_is_cut_at_a_line_end_and_said() -> None:
+def test_copied_text_past_half_a_million_characters_is_cut_at_a_line_end_and_said() -> None:
     line = "The council approved the new budget on Tuesday after a long debate.\n"
-    text = "Budget passes\n\n" + line * 40_000
+    text = "Budget passes\n\n" + line * 20_000
     article = extract(text, form="text")
     assert article.notes[0].startswith("text cut to its first ") and f"{len(text):,}" in article.notes[0]
-    assert len(article.text) < 1_000_000 and article.text.endswith("debate.")
+    assert len(article.text) < 500_000 and article.text.endswith("debate.")
     assert not extract(line * 100, form="text").notes
 
 
