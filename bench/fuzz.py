@@ -70,8 +70,12 @@ def _rss_mb() -> float:
 def _worker(conn: Connection, limits: Limits) -> None:
     address_space = limits.memory_mb * 2 * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
-    from newsledger import attribute, extract  # noqa: F401 - loaded before the first clock starts
+    from newsledger import attribute, extract
 
+    # What the library loads once (the cue model's weights, patterns compiled on first use) is
+    # loaded before the first clock starts: it is no input's cost.
+    for form in ("html", "text"):
+        attribute(extract('<p>"It holds," the engineer said on Monday.</p>', "https://a.example/", form=form))
     while (item := conn.recv()) is not None:
         soft = int(_cpu() + limits.cpu_seconds) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.RLIM_INFINITY))
