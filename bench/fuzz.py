@@ -16,6 +16,7 @@ import json
 import multiprocessing
 import random
 import resource
+import signal
 import threading
 import time
 import traceback
@@ -164,8 +165,20 @@ class Worker:
                 self.stop()
                 status = "memory" if status != "crash" else status
             return Outcome(status, stage, cpu, rss, signature, detail)
+        return self._died(stage)
+
+    def _died(self, stage: str) -> Outcome:
+        """The outcome of a worker that sent no result: killed at the CPU limit (or by the
+        wall-clock backstop), or dead of a signal of its own, which is a crash in native code."""
+        assert self.process is not None
+        self.process.join(timeout=1.0)
+        code = self.process.exitcode
         self.stop()
-        return Outcome("killed", stage, float(self.limits.cpu_seconds), 0.0, f"killed during {stage}")
+        if code is None or code in (-signal.SIGXCPU, -signal.SIGKILL):
+            reason = "the CPU limit" if code == -signal.SIGXCPU else "the wall-clock backstop" if code is None else "SIGKILL"
+            return Outcome("killed", stage, float(self.limits.cpu_seconds), 0.0, f"killed during {stage}", reason)
+        name = signal.Signals(-code).name if code < 0 and -code in signal.valid_signals() else f"exit code {code}"
+        return Outcome("crash", stage, 0.0, 0.0, f"{name} during {stage}", f"the worker died: {name}")
 
 
 # ----------------------------------------------------------------------------- minimising
