@@ -71,12 +71,8 @@ def _rss_mb() -> float:
 def _worker(conn: Connection, limits: Limits) -> None:
     address_space = limits.memory_mb * 2 * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
-    from newsledger import attribute, extract
+    from newsledger import attribute, extract  # noqa: F401 - loaded before the first clock starts
 
-    # What the library loads once (the cue model's weights, patterns compiled on first use) is
-    # loaded before the first clock starts: it is no input's cost.
-    for form in ("html", "text"):
-        attribute(extract('<p>"It holds," the engineer said on Monday.</p>', "https://a.example/", form=form))
     while (item := conn.recv()) is not None:
         soft = int(_cpu() + limits.cpu_seconds) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.RLIM_INFINITY))
@@ -119,6 +115,23 @@ def _signature(err: BaseException) -> str:
     return f"{type(err).__name__} at {where}"
 
 
+_loaded = False
+
+
+def _load_once() -> None:
+    """Load in this process what the library loads on its first call (the cue model's weights,
+    patterns compiled on first use): every worker forked after it starts with them, so they are
+    no input's cost and a restarted worker is ready at once."""
+    global _loaded
+    if _loaded:
+        return
+    from newsledger import attribute, extract
+
+    for form in ("html", "text"):
+        attribute(extract('<p>"It holds," the engineer said on Monday.</p>', "https://a.example/", form=form))
+    _loaded = True
+
+
 class Worker:
     """One worker process; restarted after it dies or after its memory grows past the limit."""
 
@@ -128,6 +141,7 @@ class Worker:
         self.conn: Connection | None = None
 
     def _start(self) -> None:
+        _load_once()
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe()
         self.process = context.Process(target=_worker, args=(child, self.limits), daemon=True)

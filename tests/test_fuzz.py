@@ -4,7 +4,9 @@ catches, limits and minimises a crash and a hang."""
 from __future__ import annotations
 
 import json
+import os
 import random
+import signal
 import sys
 from pathlib import Path
 
@@ -46,6 +48,8 @@ def _crashing_extract(original):
         text = data if isinstance(data, str) else data.decode("utf-8", "replace")
         if "BOOM" in text:
             raise ValueError("planted bug")
+        if "SEGV" in text:
+            os.kill(os.getpid(), signal.SIGSEGV)  # as a crash inside a native extension would
         if "HANG" in text:
             while True:
                 pass
@@ -56,7 +60,11 @@ def _crashing_extract(original):
 
 @pytest.mark.parametrize(
     ("word", "status", "limits"),
-    [("BOOM", "crash", Limits()), ("HANG", "killed", Limits(slow_seconds=0.5, cpu_seconds=1))],
+    [
+        ("BOOM", "crash", Limits()),
+        ("SEGV", "crash", Limits()),
+        ("HANG", "killed", Limits(slow_seconds=0.5, cpu_seconds=1)),
+    ],
 )
 def test_a_planted_crash_or_hang_is_caught_and_minimised(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, word: str, status: str, limits: Limits
@@ -70,6 +78,8 @@ def test_a_planted_crash_or_hang_is_caught_and_minimised(
     assert summary.outcomes[status] >= 1
     saved = json.loads(next(tmp_path.glob("*.json")).read_text())
     assert saved["status"] == status and saved["stage"] == "extract"
+    if word == "SEGV":
+        assert saved["signature"] == "SIGSEGV during extract"
     minimised = next(tmp_path.glob("*.min.input")).read_bytes()
     assert word.encode() in minimised
     # A crash is cheap to retry and is cut to the word; a hang costs a CPU limit per trial, so
