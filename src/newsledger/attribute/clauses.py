@@ -651,6 +651,9 @@ def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
             if between and between[0].lower in _CLAUSE_SKIP_OPENERS:
                 return look
             return index
+        if word in {":", ","} and look > index and look + 1 < len(tokens) and tokens[look + 1].text in QUOTE_MARKS:
+            # "said in a statement: “…”": the quotation after the circumstance is what was said
+            return look + 1 if tokens[index].lower in _CLAUSE_SKIP_OPENERS else index
         if word in {",", "“", '"', ".", ";"} or (tokens[look].text[:1].islower() and word in VERB_FORM_LEMMA):
             return index
     return index
