@@ -152,3 +152,10 @@ def test_a_word_opening_sentences_after_a_country_abbreviation_starts_one() -> N
 def test_a_quotation_opening_on_a_bracket_after_a_period_starts_a_sentence() -> None:
     text = "“The deck is sound,” Ines Dahl said. “[The council] will vote in May.”"
     assert _quoted(text) == [("The deck is sound,", "Ines Dahl"), ("[The council] will vote in May.", "Ines Dahl")]
+
+
+def test_a_straight_mark_closing_after_a_comma_splits_curly_marks_into_two_quotations() -> None:
+    text = '“We will rebuild the pier," Ines Dahl said. "The deck goes first, then the rails.”'
+    assert _quoted(text) == [("We will rebuild the pier,", "Ines Dahl"), ("The deck goes first, then the rails.", "Ines Dahl")]
+    nested = '“They called the plan "a fantasy" at first,” Ines Dahl said.'
+    assert [nested[s:e] for s, e in find_quotes(nested, 0, len(nested))] == ['“They called the plan "a fantasy" at first,”']

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from newsledger.attribute.lexicon import FUNCTION_WORDS
 
 # Matched marks first; then a curly opening closed by a straight or doubled-apostrophe mark and
-# the reverse, as typed or converted by hand ('“…"', '"…’’').
+# the reverse, as typed or converted by hand ('“…"', '"…’’'). A straight mark after a comma or an
+# end mark and before a space closes a quotation ('“… a wall," he said. "It’s …”'): curly marks
+# around it are two quotations, not one.
 _QUOTE = re.compile(
-    r"“[^“”]*”|\"[^\"\n]*\"|(?:''|``)[^'\n]*(?:'(?!')[^'\n]*)*''"
+    r"“[^“”\"]*(?:(?:(?<![,.?!])\"|(?<=[,.?!])\"(?!\s))[^“”\"]*)*”|\"[^\"\n]*\"|(?:''|``)[^'\n]*(?:'(?!')[^'\n]*)*''"
     r"|“[^“”\"\n]*?(?:’’|\")|\"[^\"“”\n]*?(?:’’|”)"
 )
 _OPENING = re.compile(r"[“\"](?=\w)")
