@@ -121,3 +121,41 @@ def test_a_noun_compound_after_the_cue_is_a_circumstance_not_a_clause() -> None:
 def test_a_contracted_pronoun_is_a_pronoun_never_a_name() -> None:
     assert _quoted("I’d call that essay “top heavy” in class.") == []  # the writer's words
     assert _quoted("They’d call that essay “top heavy” in class.") == [("top heavy", None)]
+
+
+def test_a_quotation_after_the_attribution_and_a_clause_without_marks_continues_the_quotation() -> None:
+    text = (
+        "“The ferry loses money every winter,” said a harbour official, who declined to be named in the report. "
+        "“We cannot run it past October.”"
+    )
+    cues = [(s.cue.span.text, s.content.text) for s in attribute_article(_article(text))]
+    assert cues[-1] == ("said", "“We cannot run it past October.”")
+
+
+def test_a_quotation_opening_after_a_state_abbreviation_starts_a_sentence() -> None:
+    text = "“The pier is safe,” Ines Dahl said in Fresno, Calif. “Our deck was rebuilt in May.”"
+    assert [text[s.start : s.end] for s in sentences(text)][-1] == "“Our deck was rebuilt in May.”"
+    assert _quoted(text) == [("The pier is safe,", "Ines Dahl"), ("Our deck was rebuilt in May.", "Ines Dahl")]
+
+
+def test_a_word_opening_sentences_after_a_country_abbreviation_starts_one() -> None:
+    text = "The ferry company said it would stop sailing to the U.S. While the council objected, the owner did not."
+    parts = [text[s.start : s.end] for s in sentences(text)]
+    assert parts == [
+        "The ferry company said it would stop sailing to the U.S.",
+        "While the council objected, the owner did not.",
+    ]
+    other = "He moved to a U.S. Army base."
+    assert [other[s.start : s.end] for s in sentences(other)] == [other]
+
+
+def test_a_quotation_opening_on_a_bracket_after_a_period_starts_a_sentence() -> None:
+    text = "“The deck is sound,” Ines Dahl said. “[The council] will vote in May.”"
+    assert _quoted(text) == [("The deck is sound,", "Ines Dahl"), ("[The council] will vote in May.", "Ines Dahl")]
+
+
+def test_a_straight_mark_closing_after_a_comma_splits_curly_marks_into_two_quotations() -> None:
+    text = '“We will rebuild the pier," Ines Dahl said. "The deck goes first, then the rails.”'
+    assert _quoted(text) == [("We will rebuild the pier,", "Ines Dahl"), ("The deck goes first, then the rails.", "Ines Dahl")]
+    nested = '“They called the plan "a fantasy" at first,” Ines Dahl said.'
+    assert [nested[s:e] for s, e in find_quotes(nested, 0, len(nested))] == ['“They called the plan "a fantasy" at first,”']

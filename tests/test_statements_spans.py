@@ -333,3 +333,12 @@ def test_a_pronoun_after_a_circumstance_opens_the_content() -> None:
 def test_the_one_told_or_asked_to_do_something_stays_in_the_directive() -> None:
     text = "The harbour master told the skippers not to leave the harbour."
     assert found(text) == [("The harbour master", "told", "the skippers not to leave the harbour")]
+
+
+def test_a_quotation_after_the_circumstance_of_saying_is_the_content() -> None:
+    assert found("The harbour master said in a statement: “The pier is closed until May.”") == [
+        ("The harbour master", "said", "“The pier is closed until May.”"),
+    ]
+    assert found("The mayor said at a rally in the port city of Hull, “no one should fear for the ferry.”") == [
+        ("The mayor", "said", "“no one should fear for the ferry.”"),
+    ]

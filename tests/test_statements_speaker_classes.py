@@ -513,3 +513,26 @@ def test_a_pronoun_never_means_a_title_holding_a_common_word() -> None:
     assert [s.speaker.name for s in _statements(text)] == ["John Reed", "John Reed"]
     text = "Trade envoy Liu He met the press. “The talks went well,” he said."
     assert [s.speaker.name for s in _statements(text)] == ["Liu He"]
+
+
+def test_a_heading_label_names_the_person_the_article_introduces_below_it() -> None:
+    text = (
+        "Dahl: The Ferry Will Sail Again in May.\n"
+        "Mayor Maria Dahl said on Monday that the council had voted for the repairs."
+    )
+    assert next((s.speaker.name, s.cue.span.text, s.content.text) for s in _statements(text)) == (
+        "Maria Dahl",
+        ":",
+        "The Ferry Will Sail Again in May",
+    )
+
+
+def test_a_name_after_an_abbreviated_title_is_written_inside_a_sentence() -> None:
+    text = (
+        "Quarrington: Ferry Fares Will Rise.\n"
+        "On Monday, Sen. Zebulo Quarrington said the fares would rise by July."
+    )
+    assert [(s.speaker.name, s.cue.span.text) for s in _statements(text)] == [
+        ("Zebulo Quarrington", ":"),
+        ("Zebulo Quarrington", "said"),
+    ]

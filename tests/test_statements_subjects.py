@@ -29,3 +29,13 @@ def test_an_auxiliary_contracted_onto_a_pronoun_belongs_to_the_cue() -> None:
 def test_a_possessive_is_no_contracted_auxiliary() -> None:
     text = "The mayor’s plan will fail, the keeper said."
     assert found(text) == [("the keeper", "said", "The mayor’s plan will fail")]
+
+
+def test_a_verb_coordinated_with_the_first_shares_the_name_opening_the_sentence() -> None:
+    assert found("Carson stood up and told his supporters, “the harbour is in trouble.”") == [
+        ("Carson", "told", "“the harbour is in trouble.”"),
+    ]
+    assert found("Perhaps go a step further, and ask whether the rules are fair.") == []
+    assert found("Mayor Dahl stood on the pier but told the crowd that the ferry would return.") == [
+        ("Mayor Dahl", "told", "that the ferry would return"),
+    ]

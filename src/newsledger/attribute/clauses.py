@@ -651,6 +651,9 @@ def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
             if between and between[0].lower in _CLAUSE_SKIP_OPENERS:
                 return look
             return index
+        if word in {":", ","} and look > index and look + 1 < len(tokens) and tokens[look + 1].text in QUOTE_MARKS:
+            # "said in a statement: “…”": the quotation after the circumstance is what was said
+            return look + 1 if tokens[index].lower in _CLAUSE_SKIP_OPENERS else index
         if word in {",", "“", '"', ".", ";"} or (tokens[look].text[:1].islower() and word in VERB_FORM_LEMMA):
             return index
     return index
@@ -1315,11 +1318,15 @@ def clause_subject(sentence: Sentence, before: int, floor: int = 0) -> Subject |
     return best
 
 
+_SHARED_SUBJECT_LINKS = frozenset({",", "and", "but", "then"})
+
+
 def _opening_name(tokens: tuple[Token, ...], participle: int) -> Subject | None:
     """"Boudreau gave his players a pep talk, telling them ...": the name or pronoun opening the
-    sentence is the subject of a participle after a comma, whatever the verb between (irregular
-    verbs like "gave" are not recognised as verbs)."""
-    if participle < 3 or tokens[participle - 1].lower != ",":
+    sentence is the subject of a participle after a comma, or of a verb coordinated with the
+    first ("Carson stood up and told his supporters"), whatever the verb between (irregular verbs
+    like "gave" are not recognised as verbs)."""
+    if participle < 3 or tokens[participle - 1].lower not in _SHARED_SUBJECT_LINKS:
         return None
     first = tokens[0]
     if first.lower in _LEAD_PRONOUNS:
@@ -1332,8 +1339,23 @@ def _opening_name(tokens: tuple[Token, ...], participle: int) -> Subject | None:
         return None
     if end >= participle - 1 or tokens[end].lower in {",", "and", "or"}:
         return None  # "Boudreau, Smith and ...", a list or an appositive: read by the other rules
+    if tokens[participle - 1].lower != "," and not _one_clause_between(tokens, end, participle - 1):
+        return None
     span = (first.start, tokens[end - 1].end)
     return Subject(span, span, None)
+
+
+# Sentence adverbs that open a sentence in capitals and are no one's name ("Perhaps go further, and ask").
+_OPENING_ADVERBS = frozenset({"perhaps", "maybe", "instead", "also", "still", "now", "then", "again", "so"})
+
+
+def _one_clause_between(tokens: tuple[Token, ...], start: int, link: int) -> bool:
+    """Whether the words between an opening name and a coordinated verb are one plain clause of
+    its own: no parenthesis, quotation or semicolon that could open another, nor an adverb for
+    the name ("Perhaps go further, and ask")."""
+    if tokens[0].lower in _OPENING_ADVERBS or tokens[0].lower.endswith("ly"):
+        return False
+    return not any(token.lower in {"(", ")", ";", ":"} or token.lower in QUOTE_MARKS for token in tokens[start:link])
 
 
 def _subject_then_verb(tokens: tuple[Token, ...], start: int, limit: int) -> Subject | None:

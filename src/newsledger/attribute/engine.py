@@ -570,12 +570,15 @@ def _quote_only(sentence: Sentence, text: str) -> bool:
 
 
 def _last_quoted(items: list[Found]) -> Found | None:
-    """The sentence's last statement when its content is or ends with a quotation ('said: "…')."""
-    last = items[-1]
-    start, end = last.raw.content
-    inside = any(qs <= start and end <= qe for qs, qe in last.sentence.quotes)
-    quoted = inside or last.sentence.quote_ending_at(end) is not None
-    return last if quoted and last.raw.speaker is not None else None
+    """The sentence's last statement whose content is or ends with a quotation ('said: "…'); a
+    clause reported after it without quotation marks ('“…,” Clinton said, referencing a super
+    PAC') does not take the quotation that follows away from it."""
+    for item in reversed(items):
+        start, end = item.raw.content
+        inside = any(qs <= start and end <= qe for qs, qe in item.sentence.quotes)
+        if inside or item.sentence.quote_ending_at(end) is not None:
+            return item if item.raw.speaker is not None else None
+    return None
 
 
 def _trim_headline(raw: RawStatement, text: str) -> RawStatement:

@@ -513,6 +513,8 @@ def _inside_sentence(text: str, start: int, inside_until: int) -> bool:
     if 0 <= inside_until < start and not text[inside_until:start].strip(" \u00a0"):
         return True
     before = text[max(0, start - 40) : start].rstrip(" \u00a0“\"‘'(")
+    if before.endswith(".") and before[:-1].rsplit(None, 1)[-1:] and before[:-1].rsplit(None, 1)[-1].lower() in TITLE_WORDS:
+        return True  # "Sen. Lindsey Graham": the title's period ends no sentence
     if not before or not before[-1].isalnum():
         return before[-1:] in {",", ";"}  # not after a line's end or a sentence's
     previous = before.rsplit(None, 1)[-1]
@@ -585,6 +587,8 @@ def names_a_speaker_label(label: str, resolved: Resolved, cast: Cast, layout: st
         return True  # "WALLACE:" asking "PENCE:"
     if layout == "list" and not _is_first_name(words[0]):
         return False
+    if layout == "other" and resolved.kind == "person" and _is_first_name(resolved.name.split()[0]) and len(resolved.name.split()) > 1:
+        return True  # "Lynch:" for Loretta Lynch, whose name the article opens its sentences with
     return all(word in cast.named_inside for word in map(_bare_word, words) if _name_word(word))
 
 

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from newsledger.attribute.lexicon import FUNCTION_WORDS
 
 # Matched marks first; then a curly opening closed by a straight or doubled-apostrophe mark and
-# the reverse, as typed or converted by hand ('“…"', '"…’’').
+# the reverse, as typed or converted by hand ('“…"', '"…’’'). A straight mark after a comma or an
+# end mark and before a space closes a quotation ('“… a wall," he said. "It’s …”'): curly marks
+# around it are two quotations, not one.
 _QUOTE = re.compile(
-    r"“[^“”]*”|\"[^\"\n]*\"|(?:''|``)[^'\n]*(?:'(?!')[^'\n]*)*''"
+    r"“[^“”\"]*(?:(?:(?<![,.?!])\"|(?<=[,.?!])\"(?!\s))[^“”\"]*)*”|\"[^\"\n]*\"|(?:''|``)[^'\n]*(?:'(?!')[^'\n]*)*''"
     r"|“[^“”\"\n]*?(?:’’|\")|\"[^\"“”\n]*?(?:’’|”)"
 )
 _OPENING = re.compile(r"[“\"](?=\w)")
@@ -22,7 +24,7 @@ MAX_SENTENCE_CHARS = 3_000  # beyond any sentence of the bench news; longer ones
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A run of end marks is tried once, from its first mark, and never given back: tried from every
 # mark with backtracking, a long run of periods or "?!" cost quadratic time.
-_SENTENCE_END = re.compile(r"(?<![.!?])(?:[.!?]++(?:''|[”\"’'])?\)?(?=\s+(?:''|``|[“\"‘(])?[A-Z0-9])|[.!?]++(?:''|[”\"’'])?\)?\s*$)")
+_SENTENCE_END = re.compile(r"(?<![.!?])(?:[.!?]++(?:''|[”\"’'])?\)?(?=\s+(?:''|``|[“\"‘])?[(\[]?[A-Z0-9])|[.!?]++(?:''|[”\"’'])?\)?\s*$)")
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof",
     "rev", "capt", "sgt", "adm", "corp", "inc", "co", "ltd", "no", "vs", "jan", "feb", "mar",
@@ -30,9 +32,17 @@ ABBREVIATIONS = frozenset({
     "d.c", "a.m", "p.m", "ft", "mt", "ave", "dept", "est", "fig", "gov't", "messrs", "ariz",
     "calif", "fla", "ill", "mass", "mich", "minn", "pa", "tenn", "tex", "va", "wash", "wis",
 })
+# Abbreviations a name or a number follows: their period never ends a sentence. After the others
+# (a country, a state, "Inc.", "p.m.") a word that opens sentences or a quotation starts a new one.
+_BEFORE_NAMES = frozenset({
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "prof", "rev", "capt",
+    "sgt", "adm", "messrs", "mt", "ft", "no", "vs", "fig", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec",
+})
 
 
 _NEXT_WORD = re.compile(r"\s+[“\"‘(]?(\w+)")
+_NEXT_QUOTATION = re.compile(r"\s+(?:“|``|\"(?=\w))")
 _CONTRACTED_PRONOUN = re.compile(r"(?i)(he|she|it|they|we|i|you|who)[’'](?:s|re|ve|d|ll|m)$")
 CONTRACTED_AUXILIARIES = frozenset(f"{mark}{ending}" for mark in "’'" for ending in ("s", "re", "ve", "d", "ll", "m"))
 _LONGEST_ABBREVIATION = max(len(word) for word in ABBREVIATIONS)
@@ -187,8 +197,10 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if word_start == floor and floor > 0 and (text[floor - 1].isalnum() or text[floor - 1] == "."):
         return False  # a longer word: neither an abbreviation nor an initial
     word = text[word_start : end - 1].lower()
-    if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+    if word in _BEFORE_NAMES or (len(word) == 1 and word.isalpha()):
         return True
+    if word in ABBREVIATIONS:
+        return not _opens_sentence(text, end)
     return _initials(word) and not _opens_sentence(text, end)
 
 
@@ -200,7 +212,9 @@ def _initials(word: str) -> bool:
 
 def _opens_sentence(text: str, position: int) -> bool:
     """Whether the word after ``position`` is one that opens sentences ("The", "He", "But"),
-    rather than a name going on after its initials."""
+    rather than a name going on after its initials, or a quotation opening ('N.Y. “Secretary')."""
+    if _NEXT_QUOTATION.match(text, position):
+        return True
     match = _NEXT_WORD.match(text, position)
     return match is not None and match.group(1).lower() in FUNCTION_WORDS
 
