@@ -332,3 +332,20 @@ def test_a_page_without_a_heading_in_deep_boxes_of_text_is_read_under_a_second()
     started = time.process_time()
     extract(page)
     assert time.process_time() - started < 1.0
+
+
+def test_a_json_ld_graph_of_a_hundred_thousand_objects_is_read_to_its_cap_and_said() -> None:
+    graph = '{"@type":"Person","name":"A"},' * 100_000
+    page = (
+        '<html><head><script type="application/ld+json">{"@graph":[' + graph
+        + '{"@type":"NewsArticle","headline":"Late"}]}</script></head><body><h1>Budget</h1>'
+        + "<p>The council approved the budget on Tuesday.</p></body></html>"
+    )
+    extract("<p>warm</p>")
+    started = time.process_time()
+    article = extract(page)
+    assert time.process_time() - started < 1.0
+    assert "JSON-LD past its first 2,000 objects not read" in article.notes
+    small = '<script type="application/ld+json">{"@graph":[' + '{"@type":"Person","name":"A"},' * 50 + "{}]}</script><h1>x</h1>"
+    assert not any("JSON-LD" in note for note in extract(small).notes)
+

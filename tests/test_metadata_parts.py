@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from newsledger.extract.dom import parse_html
 from newsledger.extract.metadata import extract_metadata
 from newsledger.extract.metadata.figures import split_credit
-from newsledger.extract.metadata.jsonld import find_article, parse_lenient
+from newsledger.extract.metadata.jsonld import find_article, iter_objects, parse_lenient
 from newsledger.extract.metadata.people import split_byline
 from newsledger.extract.metadata.signals import domain_key
 from newsledger.extract.metadata.titles import strip_site
@@ -67,7 +67,7 @@ def test_unreadable_json_ld_is_skipped() -> None:
 
 def test_article_found_in_graph_beside_a_web_page() -> None:
     blocks = [{"@graph": [{"@type": "WebPage"}, {"@type": ["NewsArticle"], "headline": "A", "author": "B"}]}]
-    article, page = find_article(blocks)
+    article, page = find_article(list(iter_objects(blocks)))
     assert article is not None and article.locator == "json-ld[0].@graph[1]"
     assert page is not None and page.locator == "json-ld[0].@graph[0]"
 

@@ -57,6 +57,7 @@ def extract_html(
     check("extract: body")
     body = extract_body(tree, url, metadata)
     check("extract: assembling")
+    notes += metadata.notes
     if notes:
         body = msgspec.structs.replace(body, notes=notes + body.notes)
     return assemble(body, metadata, input_form="html", url=url)

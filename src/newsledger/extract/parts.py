@@ -45,3 +45,4 @@ class Metadata(Struct, kw_only=True):
     images: tuple[Image, ...] = ()
     stated_read_time: StatedReadTime | None = None
     topics: tuple[TextField, ...] = ()
+    notes: tuple[str, ...] = ()  # what the readers left unread on a pathological page

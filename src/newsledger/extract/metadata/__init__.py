@@ -43,4 +43,5 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         images=images,
         stated_read_time=details.stated_read_time(signals),
         topics=details.topics(signals),
+        notes=tuple(signals.notes),
     )

@@ -104,6 +104,11 @@ def _nested_too_deep(text: str) -> bool:
     return False
 
 
+# A page declares a few dozen objects at most; a graph of thousands is a dump, and reading it
+# costs more than the rest of the page: objects past this many are not read (and that is said).
+MAX_OBJECTS = 2_000
+
+
 def iter_objects(blocks: list[Any]) -> Iterator[LinkedObject]:
     """Every object in the blocks, depth first, through arrays and ``@graph``."""
     for index, block in enumerate(blocks):
@@ -129,12 +134,12 @@ def types_of(data: dict[str, Any]) -> set[str]:
     return {k.rsplit("/", 1)[-1].lower() for k in kinds if isinstance(k, str)}
 
 
-def find_article(blocks: list[Any]) -> tuple[LinkedObject | None, LinkedObject | None]:
+def find_article(objects: list[LinkedObject]) -> tuple[LinkedObject | None, LinkedObject | None]:
     """The article object (the one with the most article fields wins) and the page object."""
     article: LinkedObject | None = None
     page: LinkedObject | None = None
     best = -1
-    for found in iter_objects(blocks):
+    for found in objects:
         kinds = types_of(found.data)
         if kinds & ARTICLE_TYPES:
             score = sum(key in found.data for key in ("headline", "author", "datePublished", "articleBody"))

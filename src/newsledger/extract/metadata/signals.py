@@ -8,6 +8,7 @@ a chosen field can say where it came from.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,6 +48,7 @@ class Signals:
     articles: int = 0
     lang: str | None = None
     canonical: str | None = None
+    notes: list[str] = field(default_factory=list)  # what was left unread, for Article.notes
 
     def resolve(self, value: Any) -> Any:
         """A JSON-LD reference (``{"@id": ...}`` alone) replaced by the object it names."""
@@ -138,13 +140,16 @@ def _read_meta(node: LexborNode, meta: dict[str, list[Found]]) -> None:
 
 
 def _read_json_ld(blocks: list[Any], signals: Signals) -> None:
-    signals.objects = list(jsonld.iter_objects(blocks))
+    signals.objects = list(itertools.islice(jsonld.iter_objects(blocks), jsonld.MAX_OBJECTS + 1))
+    if len(signals.objects) > jsonld.MAX_OBJECTS:
+        del signals.objects[jsonld.MAX_OBJECTS :]
+        signals.notes.append(f"JSON-LD past its first {jsonld.MAX_OBJECTS:,} objects not read")
     signals.by_id = {
         o.data["@id"]: o.data
         for o in signals.objects
         if isinstance(o.data.get("@id"), str) and len(o.data) > 1
     }
-    article, page = jsonld.find_article(blocks)
+    article, page = jsonld.find_article(signals.objects)
     if article is not None:
         signals.article, signals.article_locator = article.data, article.locator
     if page is not None:
