@@ -57,7 +57,8 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
         reviews_aside=kind in REVIEWED_KINDS,
     )
     prose = [prose_chars(segment) for segment in segments]
-    container = choose_container(segments, prose, thread=kind == "forum")
+    choice_notes: list[str] = []
+    container = choose_container(segments, prose, thread=kind == "forum", notes=choice_notes)
     if container is None:
         return _fallback(segments)
     share = SMALL_PROSE_SHARE if kind == "forum" else small_share(container, kind in BOXED_KINDS)
@@ -83,7 +84,7 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
         boilerplate=merge_asides([*asides, *orphans, *copies, *teasers]),
-        notes=(f"article container: {container.label}",),
+        notes=(f"article container: {container.label}", *choice_notes),
     )
 
 

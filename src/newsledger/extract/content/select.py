@@ -66,14 +66,45 @@ def flagged_prose(
 ) -> dict[int, tuple[Frame, float, float, float]]:
     """For each flagged element, the prose, the prose written in sentences and all the text
     beneath it (ignoring all flags)."""
-    held: dict[int, tuple[Frame, float, float, float]] = {}
+    # Each segment's amounts go to its own element and are carried up to the ancestors at the
+    # end (see ``_best_frame``): one step per element, however deep the page nests.
+    sums: dict[int, list[float]] = {}
+    order: list[tuple[Frame, Frame | None]] = []
     for segment, amount in zip(segments, prose, strict=True):
+        path = segment.path
+        if not path:
+            continue
         written = amount if amount and reads_as_sentences(segment.text) else 0.0
-        for frame in segment.path:
-            if frame.flag is not None:
-                _, found, sentences, text = held.get(frame.key, (frame, 0.0, 0.0, 0.0))
-                held[frame.key] = (frame, found + amount, sentences + written, text + len(segment.text))
-    return held
+        _register(path, sums, order)
+        own = sums[path[-1].key]
+        own[0] += amount
+        own[1] += written
+        own[2] += len(segment.text)
+    for frame, parent in reversed(order):
+        if parent is not None:
+            mine, theirs = sums[frame.key], sums[parent.key]
+            theirs[0] += mine[0]
+            theirs[1] += mine[1]
+            theirs[2] += mine[2]
+    return {
+        frame.key: (frame, *sums[frame.key])  # type: ignore[misc]
+        for frame, _ in order
+        if frame.flag is not None
+    }
+
+
+def _register(
+    path: Sequence[Frame], known: dict[int, list[float]], order: list[tuple[Frame, Frame | None]]
+) -> None:
+    """Add the elements of ``path`` not yet in ``known`` (always its lowest ones: an element's
+    ancestors are the same on every path) to it and to ``order``, each with its parent."""
+    top = len(path)
+    while top > 0 and path[top - 1].key not in known:
+        top -= 1
+    for index in range(top, len(path)):
+        frame = path[index]
+        known[frame.key] = [0.0, 0.0, 0.0]
+        order.append((frame, path[index - 1] if index else None))
 
 
 # A class word is weak evidence: ``widget`` or ``rail`` also name the boxes a page builder wraps
@@ -125,13 +156,23 @@ def boilerplate_frame(segment: Segment, below: int = 0) -> Frame | None:
     return None
 
 
+# Each box vetoed makes the choice again over the whole page; a page choosing more than a few
+# times (19 is the most on 1,678 bench pages) is a pile of boxes within boxes, and past this
+# many the choice made so far stands (said in the notes).
+MAX_RECHOICES = 40
+
+
 def choose_container(
-    segments: Sequence[Segment], prose: Sequence[float], *, thread: bool = False
+    segments: Sequence[Segment],
+    prose: Sequence[float],
+    *,
+    thread: bool = False,
+    notes: list[str] | None = None,
 ) -> Frame | None:
     """The article element; flags that would hide most of the prose are vetoed on the way.
 
     ``thread``: the page is a forum thread, whose replies are its content when they outweigh
-    the post chosen."""
+    the post chosen. ``notes``: where to say that the choice stopped at ``MAX_RECHOICES``."""
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
     builders = _builder_classes(held, total)
@@ -150,6 +191,7 @@ def choose_container(
         ):
             frame.vetoed = True
     container = _best_frame(segments, prose)
+    rechoices = 0
     for frame, amount, _, _ in held:
         found = container.good if container else 0.0
         if (
@@ -160,6 +202,13 @@ def choose_container(
             continue
         if amount <= VETO_RATIO * found:
             break
+        if rechoices == MAX_RECHOICES:
+            if notes is not None:
+                notes.append(
+                    f"the article element was chosen again {MAX_RECHOICES} times; the last choice stands"
+                )
+            break
+        rechoices += 1
         frame.vetoed = True
         container = _best_frame(segments, prose)
     if thread and container is not None and _thread_outweighs(segments, prose, container):
@@ -176,7 +225,11 @@ def _inside_main(
     """The container, or, when it lies outside the page's one ``<main>`` (which holds prose) in a
     box named as furniture whose flag its prose overruled (a cart, a promotion bar, a footer of
     legal notes), the best element inside ``<main>``: the page says where its content is."""
-    mains = {frame.key: frame for segment in segments for frame in segment.path if frame.tag == "main"}
+    known: dict[int, list[float]] = {}
+    order: list[tuple[Frame, Frame | None]] = []
+    for segment in segments:
+        _register(segment.path, known, order)
+    mains = {frame.key: frame for frame, _ in order if frame.tag == "main"}
     if container is None or len(mains) != 1:
         return container
     main = next(iter(mains.values()))
@@ -197,12 +250,11 @@ def _footers_after_heading(segments: Sequence[Segment]) -> frozenset[int]:
     if heading is None:
         return frozenset()
     above = {frame.key for frame in segments[heading].path}
-    return frozenset(
-        frame.key
-        for segment in segments[heading + 1 :]
-        for frame in segment.path
-        if frame.flag == "footer" and frame.key not in above
-    )
+    after: dict[int, list[float]] = {}
+    order: list[tuple[Frame, Frame | None]] = []
+    for segment in segments[heading + 1 :]:
+        _register(segment.path, after, order)
+    return frozenset(frame.key for frame, _ in order if frame.flag == "footer" and frame.key not in above)
 
 
 # A forum thread is its opening post and the replies, which pages mark up as comments. On a
@@ -287,23 +339,31 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
     # characters: the sums are exact in any order.
     frames: dict[int, Frame] = {}
     seen: list[tuple[Frame, Frame | None]] = []
+    # The index on its path of the innermost boilerplate element at or above each element (-1:
+    # none), found once per element rather than by walking every segment's path.
+    flagged_at: dict[int, int] = {}
     for segment, amount in zip(segments, prose, strict=True):
         path = segment.path
-        lowest = len(path)
-        read = float(len(segment.text)) if segment.kind != "aside" else 0.0
-        for frame in reversed(path):
-            lowest -= 1
+        if not path:
+            continue
+        known = len(path)
+        while known > 0 and path[known - 1].key not in flagged_at:
+            known -= 1
+        lowest = flagged_at[path[known - 1].key] if known else -1
+        for index in range(known, len(path)):
+            frame = path[index]
             if frame.flag is not None and not frame.vetoed:
-                # Text inside a boilerplate element counts only against the elements around it;
-                # hidden text (data for a script, a screen-reader label) says nothing of them.
-                bad: float = len(segment.text) if frame.flag != "label" else 0.0
-                amount = read = 0.0
-                break
+                lowest = index
+            flagged_at[frame.key] = lowest
+        read = float(len(segment.text)) if segment.kind != "aside" else 0.0
+        if lowest >= 0:
+            # Text inside a boilerplate element counts only against the elements around it;
+            # hidden text (data for a script, a screen-reader label) says nothing of them.
+            bad: float = len(segment.text) if path[lowest].flag != "label" else 0.0
+            amount = read = 0.0
         else:
             lowest = len(path) - 1
             bad = float(segment.link_chars)
-        if lowest < 0:
-            continue
         frame = path[lowest]
         if frame.key not in frames:
             top = lowest
