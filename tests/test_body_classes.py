@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsledger.extract.content import extract_body
 from newsledger.extract.content.select import choose_container, other_articles, prose_chars
 from newsledger.extract.content.walk import segment_tree
 from newsledger.extract.dom import drop_non_text, parse_html
+from newsledger.extract.parts import Metadata
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "body"
 
@@ -52,3 +54,34 @@ def test_a_long_story_followed_by_many_teasers_keeps_them_apart() -> None:
         + "</main>"
     )
     assert len(_other_articles(html)) == 11
+
+
+def _body_text(html: str) -> str:
+    body = extract_body(parse_html(html), None, Metadata())
+    return "\n".join(block.text for block in body.blocks)
+
+
+def test_a_thread_in_a_noscript_is_read_beside_its_script_data() -> None:
+    # The thread rendered by script ships twice: as data for the script, longer than the page's
+    # reading text, and as a fallback for readers without script.
+    posts = [
+        "The pump on the shared water butt trips the shed breaker whenever it has run a minute.",
+        "Check the impeller first: silt packs around it and the motor stalls, drawing too much.",
+        "That was it. The impeller was packed with silt from the bottom of the butt, now clean.",
+    ] * 3
+    payload = (
+        '{"posts": ['
+        + ",".join(f'{{"body": "{post}", "id": {n}}}' for n, post in enumerate(posts * 3))
+        + "]}"
+    )
+    html = (
+        "<html><body><div id='app'>Loading...</div>"
+        "<div id='load-error' style='display: none'><div class='container'>"
+        "Something went wrong while loading the full version of this site. Refresh the page.</div></div>"
+        "<noscript><div class='container'><h1>Shed breaker trips</h1>"
+        + "".join(f"<article><p>{post}</p></article>" for post in posts)
+        + f"</div></noscript><script type='application/json'>{payload}</script></body></html>"
+    )
+    text = _body_text(html)
+    assert "Check the impeller first" in text
+    assert "Something went wrong" not in text

@@ -90,7 +90,11 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
 # A page rendered by script may ship its whole reading text for readers without script in a
 # ``<noscript>`` (forum threads often do). Such a fallback holds most of the page's text;
 # the usual ``<noscript>`` (a tracking pixel, "please enable JavaScript") holds next to none.
+# The same page often ships the thread again as data for its script (a JSON payload), which
+# is no reading text: when the fallback falls short of half the page, it is measured against
+# the page's text outside scripts and styles.
 NOSCRIPT_SHARE = 0.5
+NOSCRIPT_MIN_CHARS = 500
 
 
 def unwrap_script_fallback(root: LexborNode) -> None:
@@ -99,9 +103,21 @@ def unwrap_script_fallback(root: LexborNode) -> None:
     if not fallbacks:
         return
     total = len(root.text(deep=True))
+    readable: int | None = None
     for fallback in fallbacks:
-        if len(fallback.text(deep=True)) >= NOSCRIPT_SHARE * total:
-            fallback.unwrap()
+        length = len(fallback.text(deep=True))
+        if length < NOSCRIPT_SHARE * total:
+            if length < NOSCRIPT_MIN_CHARS:
+                continue
+            if readable is None:
+                readable = total - _script_chars(root)
+            if length < NOSCRIPT_SHARE * readable:
+                continue
+        fallback.unwrap()
+
+
+def _script_chars(root: LexborNode) -> int:
+    return sum(len(node.text(deep=True)) for node in root.css("script, style, template"))
 
 
 # A page streamed in parts (React's server rendering) ships each late part as a hidden
