@@ -415,3 +415,17 @@ def test_a_header_laid_out_for_print_stays_aside_inside_the_content() -> None:
     text = "\n".join(block.text for block in body.blocks)
     assert "berth 7 through the night" in text
     assert "harbour.example" not in text
+
+
+def test_a_page_of_products_keeps_its_grid_beside_a_short_guide() -> None:
+    text = _body_text("product-grid-guide.html", "collection")
+    assert "Skerry Canvas Deck Shoe" in text
+    assert "£126.00" in text
+    assert "look for a siped rubber sole" in text
+    assert "Returns" not in text
+
+
+def test_the_same_guide_on_an_article_page_is_read_alone() -> None:
+    text = _body_text("product-grid-guide.html", "article")
+    assert "look for a siped rubber sole" in text
+    assert "Skerry Canvas Deck Shoe" not in text

@@ -31,6 +31,7 @@ from newsledger.extract.content.select import (
     choose_container,
     other_articles,
     prose_chars,
+    read_share,
     small_share,
     widen,
 )
@@ -61,7 +62,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     if container is None:
         return _fallback(segments)
     share = SMALL_PROSE_SHARE if kind == "forum" else small_share(container, kind in BOXED_KINDS)
-    chosen, container = container, widen(segments, container, share)
+    chosen, container = (
+        container,
+        widen(segments, container, share, read_share(container, kind in ITEM_KINDS)),
+    )
     if kind in HEADED_KINDS:
         container = around_heading(segments, container)
     depths = _depths(segments, container.key)
@@ -202,6 +206,9 @@ HEADED_KINDS = frozenset({"product", "service", "documentation"})
 PEER_ARTICLE_KINDS = frozenset({"forum", "listing", "collection"})
 # Pages whose body is spread over boxes side by side, none holding most of the prose.
 BOXED_KINDS = frozenset({"product", "service", "listing", "collection"})
+# Pages of products, whose items (names, prices) hold no prose; a listing's teasers carry
+# excerpts, which the choice already weighs.
+ITEM_KINDS = frozenset({"collection"})
 
 
 def page_kind(metadata: Metadata) -> str | None:

@@ -245,13 +245,32 @@ def small_share(container: Frame, boxed: bool) -> float:
     return BOXED_PROSE_SHARE if boxed or container.good < SHORT_PROSE_CHARS else SMALL_PROSE_SHARE
 
 
-def widen(segments: Sequence[Segment], container: Frame, prose_share: float = SMALL_PROSE_SHARE) -> Frame:
+# A shop's page of products lists names and prices, which are no prose: its one element of
+# prose (a buying guide in an accordion, a note of the shop's terms) wins the choice while the
+# grid beside it holds most of what a reader reads there. On such a page an element short of a
+# long guide is widened unless it holds half the readable text.
+ITEMS_READ_SHARE = 0.5
+LONG_GUIDE_CHARS = 3000.0
+
+
+def read_share(container: Frame, items: bool) -> float:
+    """The share of the page's readable text under which the element chosen is widened;
+    ``items``: the page lists products, whose names and prices are no prose."""
+    return ITEMS_READ_SHARE if items and container.good < LONG_GUIDE_CHARS else SMALL_READ_SHARE
+
+
+def widen(
+    segments: Sequence[Segment],
+    container: Frame,
+    prose_share: float = SMALL_PROSE_SHARE,
+    read_share: float = SMALL_READ_SHARE,
+) -> Frame:
     """The container, or the nearest ancestor that holds most of the page's readable text."""
     path = next((s.path for s in segments if container in s.path), None)
     if path is None:
         return container
     root = path[0]
-    if container.good >= prose_share * root.good and container.read >= SMALL_READ_SHARE * root.read:
+    if container.good >= prose_share * root.good and container.read >= read_share * root.read:
         return container
     for frame in reversed(path[: path.index(container)]):
         if frame.read >= MAIN_READ_SHARE * root.read:
