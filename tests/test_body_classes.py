@@ -85,3 +85,30 @@ def test_a_thread_in_a_noscript_is_read_beside_its_script_data() -> None:
     text = _body_text(html)
     assert "Check the impeller first" in text
     assert "Something went wrong" not in text
+
+
+def test_an_issue_of_a_newsletter_published_as_a_page_is_its_article() -> None:
+    issue = [
+        "This month we look at the tide tables again, because the spring tides of March ran higher "
+        "than any printed table foresaw along the whole of the eastern coast.",
+        "Our readers sent in their own gauge readings from eleven harbours, and the pattern is plain: "
+        "the surge came with a north wind that held for three days before the full moon.",
+        "We have asked the harbour trust whether it will publish the corrected tables, and it has "
+        "promised an answer before the next issue goes out at the start of May.",
+        "Until then, add half a metre to the printed height of any spring tide when the wind has sat "
+        "in the north, and keep an eye on the gauge at the harbour mouth before you launch.",
+    ] * 2
+    html = (
+        "<html><body><header class='site-header'><a href='/'>Tide Notes</a></header><main>"
+        "<section class='newsletter-hero'><article class='newsletter-content'><h1>Tide Notes, April</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in issue)
+        + "</article></section>"
+        "<div class='newsletter-signup'><p>Get the next issue in your inbox every month, free.</p></div>"
+        "<div class='row'><p>Tide Notes is written by volunteers who read the gauges of the eastern "
+        "harbours every morning and compare them with the printed tables.</p>"
+        "<p>Every issue has been a great help to our sailing club. Thank you for the careful work!</p></div>"
+        "</main><footer class='site-footer'>Tide Notes</footer></body></html>"
+    )
+    text = _body_text(html)
+    assert "add half a metre to the printed height" in text
+    assert "Get the next issue in your inbox" not in text

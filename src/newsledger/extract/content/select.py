@@ -79,12 +79,13 @@ def flagged_prose(
 # A class word is weak evidence: ``widget`` or ``rail`` also name the boxes a page builder wraps
 # its article in. A box that reads as an article (this much prose, and prose most of its text) is
 # not furniture, whatever its class says; comments, appeals, paywalls and consent notices (pages
-# of legal prose) are told apart by more than their prose, and keep their flag.
+# of legal prose) are told apart by more than their prose, and keep their flag. A sign-up box
+# is a line or two: a box named for a newsletter that reads as an article is an issue of it.
 DENSE_PROSE_CHARS = 1000.0
 DENSE_PROSE_SHARE = 0.6
 FLAGS_PROSE_OVERRULES = frozenset(
     {"related_links", "other", "advertisement", "navigation", "header", "footer",
-     "share_bar", "author_box", "byline", "dateline", "caption", "tags"}
+     "share_bar", "author_box", "byline", "dateline", "caption", "tags", "newsletter"}
 )  # fmt: skip
 
 
