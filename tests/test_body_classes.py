@@ -112,3 +112,29 @@ def test_an_issue_of_a_newsletter_published_as_a_page_is_its_article() -> None:
     text = _body_text(html)
     assert "add half a metre to the printed height" in text
     assert "Get the next issue in your inbox" not in text
+
+
+def test_a_consent_notice_is_never_the_article_of_a_page_of_short_posts() -> None:
+    # The page's own text is a few one-line posts, none of them prose; the consent notice's
+    # preference centre is pages of it.
+    purposes = "".join(
+        f"<h4>{name} cookies</h4><p>These technologies are used by us or on behalf of our partners to "
+        f"{purpose}, and the data they collect may be shared with them as our privacy policy sets out.</p>"
+        for name, purpose in (
+            ("Strictly necessary", "operate the site and keep it secure"),
+            ("Analytics", "understand how the site is used and how it performs"),
+            ("Functional", "remember your choices and show content for your region"),
+            ("Targeting", "build a profile of your interests and show you relevant adverts"),
+        )
+    )
+    html = (
+        "<html><body><main><h1>Which knot for a mooring line?</h1>"
+        "<div class='post'><p>Bowline, every time.</p></div>"
+        "<div class='post'><p>Round turn and two half hitches.</p></div>"
+        "<div class='post'><p>A cleat hitch if there is a cleat.</p></div></main>"
+        f"<div id='consent-sdk'><div id='pc-content'><h2>Privacy Preference Center</h2>{purposes}</div></div>"
+        "</body></html>"
+    )
+    text = _body_text(html)
+    assert "Round turn and two half hitches." in text
+    assert "These technologies" not in text

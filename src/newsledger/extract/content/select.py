@@ -22,7 +22,8 @@ BAD_WEIGHT = 1.0
 VETO_SHARE = 0.5
 VETO_RATIO = 2.0
 # Kinds that are never the article, however long (a cookie notice, a comment thread), unless
-# nothing else on the page reaches this much prose.
+# nothing else on the page reaches this much prose. A consent notice never is: a page whose own
+# text is short (a thread of one-line posts, a grid) is still not its preference centre.
 MIN_ARTICLE_PROSE = 150.0
 NEVER_THE_ARTICLE = frozenset({"cookie_consent", "comments", "newsletter", "donation_appeal", "label"})
 _PROSE_KINDS = frozenset({"p", "text", "blockquote", "pre", "dd", "li", "td", "th"})
@@ -157,6 +158,7 @@ def choose_container(
             frame.vetoed
             or frame.key in closing
             or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE)
+            or frame.flag == "cookie_consent"
         ):
             continue
         if amount <= VETO_RATIO * found:
