@@ -138,3 +138,29 @@ def test_a_consent_notice_is_never_the_article_of_a_page_of_short_posts() -> Non
     text = _body_text(html)
     assert "Round turn and two half hitches." in text
     assert "These technologies" not in text
+
+
+def test_items_under_a_heading_recommending_them_are_set_aside() -> None:
+    description = (
+        "<p>A one-litre jug of pressed steel, enamelled twice inside and out, with a lip that pours "
+        "without a drip and a handle riveted rather than welded, so that it outlasts its kitchen.</p>"
+    )
+    others = "".join(
+        f"<div class='tile'><h3>{name}</h3><p>{note}, enamelled steel, in five colours.</p></div>"
+        for name, note in (
+            ("Milk pan", "Half a litre"),
+            ("Bread bin", "Roll-top lid"),
+            ("Colander", "Two handles"),
+        )
+    )
+    html = (
+        "<html><body><main><h1>Enamel jug</h1>"
+        f"<h2>Description</h2>{description}<h2>Care</h2><p>Wash by hand and dry upside down.</p>"
+        f"<h2>Customers who bought this also bought</h2>{others}"
+        "<h2>Delivery</h2><p>Sent within two working days by tracked post.</p></main></body></html>"
+    )
+    text = _body_text(html)
+    assert "pours without a drip" in text
+    assert "Sent within two working days" in text
+    assert "Roll-top lid" not in text
+    assert "also bought" not in text

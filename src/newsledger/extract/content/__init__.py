@@ -19,6 +19,7 @@ from newsledger.extract.content.blocks import (
     build_blocks,
     classify,
     drop_orphan_headings,
+    drop_recommendations,
     drop_repeated_passages,
     drop_teaser_cards,
     merge_asides,
@@ -84,9 +85,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     body, orphans = drop_orphan_headings(body, depth, aside_boxes)
     body, copies = drop_repeated_passages(body) if kind not in REPEATING_KINDS else (body, [])
     body, teasers = drop_teaser_cards(body, depth) if kind == "article" else (body, [])
+    body, recommended = drop_recommendations(body)
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
-        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers]),
+        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended]),
         notes=(f"article container: {container.label}",),
     )
 
