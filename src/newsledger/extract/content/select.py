@@ -209,10 +209,12 @@ def _footers_after_heading(segments: Sequence[Segment]) -> frozenset[int]:
 
 
 # A forum thread is its opening post and the replies, which pages mark up as comments. On a
-# page read as a forum, when the replies hold more prose than the element chosen, and that
-# element is no longer than a long post (a dozen sentences, some 400 words; a story chosen there
-# keeps its comments aside), the replies are the page's content. (On a news page the same shape
-# is a comment section under a short story, so the rule waits for the page type.)
+# page read as a forum, when the replies hold more prose than the whole page holds outside
+# them, and the element chosen is no longer than a long post (a dozen sentences, some 400 words;
+# a story chosen there keeps its comments aside), the replies are the page's content. (On a news
+# page the same shape is a comment section under a short story, so the rule waits for the page
+# type.) A question whose answers are not marked as comments is chosen alone when the remarks
+# under the answers count against them: those remarks, fewer than the answers, stay aside.
 THREAD_OPENING_MAX_CHARS = 2250.0
 
 
@@ -225,7 +227,7 @@ def _thread_outweighs(segments: Sequence[Segment], prose: Sequence[float], conta
         amount = amount or (len(segment.text) if segment.kind == "aside" else 0.0)
         if amount and any(frame.flag == "comments" and not frame.vetoed for frame in segment.path):
             replies += amount
-    return replies > container.good
+    return replies > segments[0].path[0].good
 
 
 # The chosen element is reconsidered when it holds a small share of the page's prose or of its
