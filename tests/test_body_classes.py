@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsledger.extract.content import extract_body
 from newsledger.extract.content.select import choose_container, other_articles, prose_chars
 from newsledger.extract.content.walk import segment_tree
 from newsledger.extract.dom import drop_non_text, parse_html
+from newsledger.extract.parts import Metadata
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "body"
 
@@ -52,3 +54,113 @@ def test_a_long_story_followed_by_many_teasers_keeps_them_apart() -> None:
         + "</main>"
     )
     assert len(_other_articles(html)) == 11
+
+
+def _body_text(html: str) -> str:
+    body = extract_body(parse_html(html), None, Metadata())
+    return "\n".join(block.text for block in body.blocks)
+
+
+def test_a_thread_in_a_noscript_is_read_beside_its_script_data() -> None:
+    # The thread rendered by script ships twice: as data for the script, longer than the page's
+    # reading text, and as a fallback for readers without script.
+    posts = [
+        "The pump on the shared water butt trips the shed breaker whenever it has run a minute.",
+        "Check the impeller first: silt packs around it and the motor stalls, drawing too much.",
+        "That was it. The impeller was packed with silt from the bottom of the butt, now clean.",
+    ] * 3
+    payload = (
+        '{"posts": ['
+        + ",".join(f'{{"body": "{post}", "id": {n}}}' for n, post in enumerate(posts * 3))
+        + "]}"
+    )
+    html = (
+        "<html><body><div id='app'>Loading...</div>"
+        "<div id='load-error' style='display: none'><div class='container'>"
+        "Something went wrong while loading the full version of this site. Refresh the page.</div></div>"
+        "<noscript><div class='container'><h1>Shed breaker trips</h1>"
+        + "".join(f"<article><p>{post}</p></article>" for post in posts)
+        + f"</div></noscript><script type='application/json'>{payload}</script></body></html>"
+    )
+    text = _body_text(html)
+    assert "Check the impeller first" in text
+    assert "Something went wrong" not in text
+
+
+def test_an_issue_of_a_newsletter_published_as_a_page_is_its_article() -> None:
+    issue = [
+        "This month we look at the tide tables again, because the spring tides of March ran higher "
+        "than any printed table foresaw along the whole of the eastern coast.",
+        "Our readers sent in their own gauge readings from eleven harbours, and the pattern is plain: "
+        "the surge came with a north wind that held for three days before the full moon.",
+        "We have asked the harbour trust whether it will publish the corrected tables, and it has "
+        "promised an answer before the next issue goes out at the start of May.",
+        "Until then, add half a metre to the printed height of any spring tide when the wind has sat "
+        "in the north, and keep an eye on the gauge at the harbour mouth before you launch.",
+    ] * 2
+    html = (
+        "<html><body><header class='site-header'><a href='/'>Tide Notes</a></header><main>"
+        "<section class='newsletter-hero'><article class='newsletter-content'><h1>Tide Notes, April</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in issue)
+        + "</article></section>"
+        "<div class='newsletter-signup'><p>Get the next issue in your inbox every month, free.</p></div>"
+        "<div class='row'><p>Tide Notes is written by volunteers who read the gauges of the eastern "
+        "harbours every morning and compare them with the printed tables.</p>"
+        "<p>Every issue has been a great help to our sailing club. Thank you for the careful work!</p></div>"
+        "</main><footer class='site-footer'>Tide Notes</footer></body></html>"
+    )
+    text = _body_text(html)
+    assert "add half a metre to the printed height" in text
+    assert "Get the next issue in your inbox" not in text
+
+
+def test_a_consent_notice_is_never_the_article_of_a_page_of_short_posts() -> None:
+    # The page's own text is a few one-line posts, none of them prose; the consent notice's
+    # preference centre is pages of it.
+    purposes = "".join(
+        f"<h4>{name} cookies</h4><p>These technologies are used by us or on behalf of our partners to "
+        f"{purpose}, and the data they collect may be shared with them as our privacy policy sets out.</p>"
+        for name, purpose in (
+            ("Strictly necessary", "operate the site and keep it secure"),
+            ("Analytics", "understand how the site is used and how it performs"),
+            ("Functional", "remember your choices and show content for your region"),
+            ("Targeting", "build a profile of your interests and show you relevant adverts"),
+        )
+    )
+    html = (
+        "<html><body><main><h1>Which knot for a mooring line?</h1>"
+        "<div class='post'><p>Bowline, every time.</p></div>"
+        "<div class='post'><p>Round turn and two half hitches.</p></div>"
+        "<div class='post'><p>A cleat hitch if there is a cleat.</p></div></main>"
+        f"<div id='consent-sdk'><div id='pc-content'><h2>Privacy Preference Center</h2>{purposes}</div></div>"
+        "</body></html>"
+    )
+    text = _body_text(html)
+    assert "Round turn and two half hitches." in text
+    assert "These technologies" not in text
+
+
+def test_items_under_a_heading_recommending_them_are_set_aside() -> None:
+    description = (
+        "<p>A one-litre jug of pressed steel, enamelled twice inside and out, with a lip that pours "
+        "without a drip and a handle riveted rather than welded, so that it outlasts its kitchen.</p>"
+    )
+    others = "".join(
+        f"<div class='tile'><h3>{name}</h3><p>{note}, enamelled steel, in five colours.</p></div>"
+        for name, note in (
+            ("Milk pan", "Half a litre"),
+            ("Bread bin", "Roll-top lid"),
+            ("Colander", "Two handles"),
+        )
+    )
+    html = (
+        "<html><body><main><h1>Enamel jug</h1>"
+        f"<h2>Description</h2>{description}<h2>Care</h2><p>Wash by hand and dry upside down.</p>"
+        f"<h2>Customers who bought this also bought</h2>{others}"
+        "<h2>Delivery</h2><p>Sent within two working days by tracked post.</p></main></body></html>"
+    )
+    text = _body_text(html)
+    assert "pours without a drip" in text
+    assert "Sent within two working days" in text
+    assert "Roll-top lid" not in text
+    assert "also bought" not in text

@@ -415,3 +415,56 @@ def test_a_header_laid_out_for_print_stays_aside_inside_the_content() -> None:
     text = "\n".join(block.text for block in body.blocks)
     assert "berth 7 through the night" in text
     assert "harbour.example" not in text
+
+
+def test_a_page_of_products_keeps_its_grid_beside_a_short_guide() -> None:
+    text = _body_text("product-grid-guide.html", "collection")
+    assert "Skerry Canvas Deck Shoe" in text
+    assert "£126.00" in text
+    assert "look for a siped rubber sole" in text
+    assert "Returns" not in text
+
+
+def test_the_same_guide_on_an_article_page_is_read_alone() -> None:
+    text = _body_text("product-grid-guide.html", "article")
+    assert "look for a siped rubber sole" in text
+    assert "Skerry Canvas Deck Shoe" not in text
+
+
+def test_comments_under_the_answers_of_a_thread_stay_aside() -> None:
+    # A question and its answers are the thread; the remarks under each answer, in boxes named
+    # for comments, are not, though together they outweigh the question.
+    remarks = "".join(
+        f"<p>{remark} We tried it on the club's boats last winter and it made a difference.</p>"
+        for remark in (
+            "Thanks, that worked for me too.",
+            "Good advice, I agree.",
+            "Same here on the east coast.",
+        )
+    )
+    answers = "".join(
+        f"<div class='answer'><p>{advice} It takes a few minutes and it has kept our dinghy dry through "
+        f"every winter on the hard at the club.</p><div class='comments'>{remarks}</div></div>"
+        for advice in (
+            "Lift the bung and tilt the trailer so that the rain runs out of the transom.",
+            "Prop the cover up in the middle with a boat hook so that water cannot pool on it.",
+            "Leave the drain open and chock the bow a little higher than the stern.",
+        )
+    )
+    question = (
+        "Rain gets in under the cover every week, and by the spring there is a foot of water in the "
+        "bilge. The cover is tied down at every cleat and still sags in the middle where the rain "
+        "collects. I have tried a second cover over the first one, which only made it heavier. "
+        "What do you all do to keep a dinghy dry when she sits on a trailer all winter?"
+    )
+    html = (
+        "<html><body><main><h1>Keeping a dinghy dry over winter?</h1>"
+        f"<div class='question'><p>{question}</p></div>"
+        f"<div class='answers'>{answers}</div></main></body></html>"
+    )
+    page_type = PageTypeField(value="forum", evidence=Evidence(source="dom"))
+    body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+    text = "\n".join(block.text for block in body.blocks)
+    assert "Prop the cover up in the middle" in text
+    assert "Rain gets in under the cover" in text
+    assert "that worked for me too" not in text

@@ -19,6 +19,7 @@ from newsledger.extract.content.blocks import (
     build_blocks,
     classify,
     drop_orphan_headings,
+    drop_recommendations,
     drop_repeated_passages,
     drop_teaser_cards,
     merge_asides,
@@ -31,6 +32,7 @@ from newsledger.extract.content.select import (
     choose_container,
     other_articles,
     prose_chars,
+    read_share,
     small_share,
     widen,
 )
@@ -62,7 +64,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     if container is None:
         return _fallback(segments)
     share = SMALL_PROSE_SHARE if kind == "forum" else small_share(container, kind in BOXED_KINDS)
-    chosen, container = container, widen(segments, container, share)
+    chosen, container = (
+        container,
+        widen(segments, container, share, read_share(container, kind in ITEM_KINDS)),
+    )
     if kind in HEADED_KINDS:
         container = around_heading(segments, container)
     depths = _depths(segments, container.key)
@@ -81,9 +86,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     body, orphans = drop_orphan_headings(body, depth, aside_boxes)
     body, copies = drop_repeated_passages(body) if kind not in REPEATING_KINDS else (body, [])
     body, teasers = drop_teaser_cards(body, depth) if kind == "article" else (body, [])
+    body, recommended = drop_recommendations(body)
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
-        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers]),
+        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended]),
         notes=(f"article container: {container.label}", *choice_notes),
     )
 
@@ -91,7 +97,11 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
 # A page rendered by script may ship its whole reading text for readers without script in a
 # ``<noscript>`` (forum threads often do). Such a fallback holds most of the page's text;
 # the usual ``<noscript>`` (a tracking pixel, "please enable JavaScript") holds next to none.
+# The same page often ships the thread again as data for its script (a JSON payload), which
+# is no reading text: when the fallback falls short of half the page, it is measured against
+# the page's text outside scripts and styles.
 NOSCRIPT_SHARE = 0.5
+NOSCRIPT_MIN_CHARS = 500
 
 
 def unwrap_script_fallback(root: LexborNode) -> None:
@@ -100,9 +110,21 @@ def unwrap_script_fallback(root: LexborNode) -> None:
     if not fallbacks:
         return
     total = len(root.text(deep=True))
+    readable: int | None = None
     for fallback in fallbacks:
-        if len(fallback.text(deep=True)) >= NOSCRIPT_SHARE * total:
-            fallback.unwrap()
+        length = len(fallback.text(deep=True))
+        if length < NOSCRIPT_SHARE * total:
+            if length < NOSCRIPT_MIN_CHARS:
+                continue
+            if readable is None:
+                readable = total - _script_chars(root)
+            if length < NOSCRIPT_SHARE * readable:
+                continue
+        fallback.unwrap()
+
+
+def _script_chars(root: LexborNode) -> int:
+    return sum(len(node.text(deep=True)) for node in root.css("script, style, template"))
 
 
 # A page streamed in parts (React's server rendering) ships each late part as a hidden
@@ -187,6 +209,9 @@ HEADED_KINDS = frozenset({"product", "service", "documentation"})
 PEER_ARTICLE_KINDS = frozenset({"forum", "listing", "collection"})
 # Pages whose body is spread over boxes side by side, none holding most of the prose.
 BOXED_KINDS = frozenset({"product", "service", "listing", "collection"})
+# Pages of products, whose items (names, prices) hold no prose; a listing's teasers carry
+# excerpts, which the choice already weighs.
+ITEM_KINDS = frozenset({"collection"})
 
 
 def page_kind(metadata: Metadata) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from newsledger.extract.content.rules import kind_from_text
@@ -183,6 +184,45 @@ def _trailing_teasers(
         if held[key] <= TEASER_MAX_CHARS:
             shapes.setdefault((cards[key].tag, cards[key].classes), []).append(key)
     return {key for keys in shapes.values() if len(keys) >= TEASER_CARDS_MIN for key in keys}
+
+
+# A page may recommend other items under a heading worded for it ("You may also like",
+# "Customers who viewed this item also viewed", "Frequently bought together"): the heading and
+# what follows it, up to the next heading of its level or higher, are teasers of other pages.
+_RECOMMENDATION = re.compile(
+    r"\balso (?:viewed|bought|like|love|enjoy)\b|\byou (?:may|might|will|ll|’ll|'ll) (?:also )?(?:like|love|enjoy)\b"
+    r"|\bsimilar (?:items|products)\b|\brelated products\b|\bcomplete the look\b"
+    r"|\b(?:often|frequently) (?:viewed|bought)\b|\bhow about these\b|\bcustomers who\b",
+    re.IGNORECASE,
+)
+RECOMMENDATION_HEADING_MAX_CHARS = 80
+
+
+def drop_recommendations(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
+    """Body segments without the runs headed as recommendations of other items, and those set aside."""
+    kept: list[Segment] = []
+    asides: list[Aside] = []
+    level: int | None = None
+    for segment in body:
+        heading = _HEADINGS.get(segment.kind)
+        if heading is not None and level is not None and heading <= level:
+            level = None
+        if (
+            level is None
+            and heading is not None
+            and len(segment.text) <= RECOMMENDATION_HEADING_MAX_CHARS
+            and _RECOMMENDATION.search(segment.text)
+        ):
+            level = heading
+        if level is None:
+            kept.append(segment)
+            continue
+        aside = Aside(
+            "related_links", segment.text, "under a heading recommending other items", segment.path[-1].label
+        )
+        aside.order = segment.order
+        asides.append(aside)
+    return kept, asides
 
 
 def _continues_copy(previous: int | None, origin: int | None) -> bool:

@@ -22,7 +22,8 @@ BAD_WEIGHT = 1.0
 VETO_SHARE = 0.5
 VETO_RATIO = 2.0
 # Kinds that are never the article, however long (a cookie notice, a comment thread), unless
-# nothing else on the page reaches this much prose.
+# nothing else on the page reaches this much prose. A consent notice never is: a page whose own
+# text is short (a thread of one-line posts, a grid) is still not its preference centre.
 MIN_ARTICLE_PROSE = 150.0
 NEVER_THE_ARTICLE = frozenset({"cookie_consent", "comments", "newsletter", "donation_appeal", "label"})
 _PROSE_KINDS = frozenset({"p", "text", "blockquote", "pre", "dd", "li", "td", "th"})
@@ -110,12 +111,13 @@ def _register(
 # A class word is weak evidence: ``widget`` or ``rail`` also name the boxes a page builder wraps
 # its article in. A box that reads as an article (this much prose, and prose most of its text) is
 # not furniture, whatever its class says; comments, appeals, paywalls and consent notices (pages
-# of legal prose) are told apart by more than their prose, and keep their flag.
+# of legal prose) are told apart by more than their prose, and keep their flag. A sign-up box
+# is a line or two: a box named for a newsletter that reads as an article is an issue of it.
 DENSE_PROSE_CHARS = 1000.0
 DENSE_PROSE_SHARE = 0.6
 FLAGS_PROSE_OVERRULES = frozenset(
     {"related_links", "other", "advertisement", "navigation", "header", "footer",
-     "share_bar", "author_box", "byline", "dateline", "caption", "tags"}
+     "share_bar", "author_box", "byline", "dateline", "caption", "tags", "newsletter"}
 )  # fmt: skip
 
 
@@ -198,6 +200,7 @@ def choose_container(
             frame.vetoed
             or frame.key in closing
             or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE)
+            or frame.flag == "cookie_consent"
         ):
             continue
         if amount <= VETO_RATIO * found:
@@ -258,10 +261,12 @@ def _footers_after_heading(segments: Sequence[Segment]) -> frozenset[int]:
 
 
 # A forum thread is its opening post and the replies, which pages mark up as comments. On a
-# page read as a forum, when the replies hold more prose than the element chosen, and that
-# element is no longer than a long post (a dozen sentences, some 400 words; a story chosen there
-# keeps its comments aside), the replies are the page's content. (On a news page the same shape
-# is a comment section under a short story, so the rule waits for the page type.)
+# page read as a forum, when the replies hold more prose than the whole page holds outside
+# them, and the element chosen is no longer than a long post (a dozen sentences, some 400 words;
+# a story chosen there keeps its comments aside), the replies are the page's content. (On a news
+# page the same shape is a comment section under a short story, so the rule waits for the page
+# type.) A question whose answers are not marked as comments is chosen alone when the remarks
+# under the answers count against them: those remarks, fewer than the answers, stay aside.
 THREAD_OPENING_MAX_CHARS = 2250.0
 
 
@@ -274,7 +279,7 @@ def _thread_outweighs(segments: Sequence[Segment], prose: Sequence[float], conta
         amount = amount or (len(segment.text) if segment.kind == "aside" else 0.0)
         if amount and any(frame.flag == "comments" and not frame.vetoed for frame in segment.path):
             replies += amount
-    return replies > container.good
+    return replies > segments[0].path[0].good
 
 
 # The chosen element is reconsidered when it holds a small share of the page's prose or of its
@@ -297,13 +302,32 @@ def small_share(container: Frame, boxed: bool) -> float:
     return BOXED_PROSE_SHARE if boxed or container.good < SHORT_PROSE_CHARS else SMALL_PROSE_SHARE
 
 
-def widen(segments: Sequence[Segment], container: Frame, prose_share: float = SMALL_PROSE_SHARE) -> Frame:
+# A shop's page of products lists names and prices, which are no prose: its one element of
+# prose (a buying guide in an accordion, a note of the shop's terms) wins the choice while the
+# grid beside it holds most of what a reader reads there. On such a page an element short of a
+# long guide is widened unless it holds half the readable text.
+ITEMS_READ_SHARE = 0.5
+LONG_GUIDE_CHARS = 3000.0
+
+
+def read_share(container: Frame, items: bool) -> float:
+    """The share of the page's readable text under which the element chosen is widened;
+    ``items``: the page lists products, whose names and prices are no prose."""
+    return ITEMS_READ_SHARE if items and container.good < LONG_GUIDE_CHARS else SMALL_READ_SHARE
+
+
+def widen(
+    segments: Sequence[Segment],
+    container: Frame,
+    prose_share: float = SMALL_PROSE_SHARE,
+    read_share: float = SMALL_READ_SHARE,
+) -> Frame:
     """The container, or the nearest ancestor that holds most of the page's readable text."""
     path = next((s.path for s in segments if container in s.path), None)
     if path is None:
         return container
     root = path[0]
-    if container.good >= prose_share * root.good and container.read >= SMALL_READ_SHARE * root.read:
+    if container.good >= prose_share * root.good and container.read >= read_share * root.read:
         return container
     for frame in reversed(path[: path.index(container)]):
         if frame.read >= MAIN_READ_SHARE * root.read:
