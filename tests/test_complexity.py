@@ -379,3 +379,18 @@ def test_a_page_of_many_menus_of_prose_stops_choosing_its_article_element_after_
     assert "after a long debate" in article.text
     few = extract(page + "<footer>" + menus[: len(menus) // 20] + "</footer></body></html>")
     assert not any("chosen again" in note for note in few.notes)
+
+
+def test_formatting_elements_cloned_into_each_paragraph_are_weighed_as_elements() -> None:
+    # 800 distinct <b>s left open inside a paragraph, then 800 paragraphs: the parser clones
+    # every open <b> into each later paragraph, hundreds of thousands of elements from a 16 KB
+    # page, which every later walk reads (1.7 s before).
+    opened = "".join(f'<b class="k{i}">' for i in range(800))
+    page = "<html><body><h1>Budget</h1><p>The council met on Tuesday" + opened + "<p>x" * 800
+    extract("<p>warm</p>")
+    started = time.process_time()
+    article = extract(page)
+    assert time.process_time() - started < 0.6
+    assert any("nested too deep" in note for note in article.notes)
+    few = "<html><body><p>The council met" + opened[:400] + "<p>x" * 800
+    assert costly_nesting_at(few) is None
