@@ -636,9 +636,12 @@ def _single(cast: Cast, words: list[str], position: int) -> None:
         cast.mentions.append(NameMention(position, cast.by_token[words[0]]))
 
 
+_SPACES = re.compile(r"[ \t]+")
+
+
 def _premodifier(before: str) -> str | None:
     """Lower-case description right before a name: "opposition figure" in "opposition figure Maria"."""
-    words = re.split(r"[ \t]+", before.rstrip())
+    words = _SPACES.split(before.rstrip())
     kept: list[str] = []
     for word in reversed(words):
         bare = word.rsplit("\n", 1)[-1].strip()
