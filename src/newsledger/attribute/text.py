@@ -12,9 +12,12 @@ from newsledger.attribute.lexicon import FUNCTION_WORDS
 # the reverse, as typed or converted by hand ('“…"', '"…’’'). A straight mark after a comma or an
 # end mark and before a space closes a quotation ('“… a wall," he said. "It’s …”'): curly marks
 # around it are two quotations, not one.
+# The look-ahead on the opening marks spares the alternation at every other character.
 _QUOTE = re.compile(
+    r"(?=[“\"'`])(?:"
     r"“[^“”\"]*(?:(?:(?<![,.?!])\"|(?<=[,.?!])\"(?!\s))[^“”\"]*)*”|\"[^\"\n]*\"|(?:''|``)[^'\n]*(?:'(?!')[^'\n]*)*''"
     r"|“[^“”\"\n]*?(?:’’|\")|\"[^\"“”\n]*?(?:’’|”)"
+    r")"
 )
 _OPENING = re.compile(r"[“\"](?=\w)")
 _CLOSING = re.compile(r"[”\"]|’’")
