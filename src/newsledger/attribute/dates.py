@@ -31,7 +31,7 @@ _DATE = re.compile(
     rf")"
 )
 
-_MAYBE_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|night|morning", re.IGNORECASE)
+_MAYBE_DATE = re.compile(r"(?=[\djfmasond])(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|night|morning)", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
