@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from newsledger.attribute.lexicon import FUNCTION_WORDS
 
@@ -119,9 +120,12 @@ def _within(quotes: tuple[tuple[int, int], ...] | list[tuple[int, int]], start: 
     return tuple(quote for quote in quotes[first:last] if quote[1] <= end)
 
 
+_START = attrgetter("start")
+
+
 def make_sentence(text: str, start: int, end: int, paragraph: int, quotes: tuple[tuple[int, int], ...], tokenise: bool, cut_from: int = 0) -> Sentence:
     tokens = tokenize(text, start, end) if tokenise else ()
-    starts = tuple(token.start for token in tokens)
+    starts = tuple(map(_START, tokens))
     return Sentence(start, end, paragraph, tokens, quotes, cut_from, starts, _quoted_mask(starts, quotes))
 
 
