@@ -53,7 +53,6 @@ CONTRACTED_AUXILIARIES = frozenset(f"{mark}{ending}" for mark in "’'" for endi
 _LONGEST_ABBREVIATION = max(len(word) for word in ABBREVIATIONS)
 _TOKEN = re.compile(r"''|’’|``|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*(?:\.\d+)*|[“”\"‘’']|\S")
 _SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
-_APOSTROPHES = frozenset({"’", "'"})
 
 
 @dataclass(slots=True)
@@ -151,7 +150,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
             last = tokens[-1]
             tokens[-1] = Token(last.start, position, last.text + ".", last.lower + ".")
             continue
-        if word[-2:-1] in _APOSTROPHES or word[-3:-2] in _APOSTROPHES:  # most words hold no contraction
+        if "’" in word or "'" in word:  # most words hold no apostrophe: the pattern is not tried
             contracted = _CONTRACTED_PRONOUN.match(word)
             if contracted is not None:  # "He’s", "they're": the pronoun, then the auxiliary
                 cut = contracted.end(1)
