@@ -87,6 +87,21 @@ def test_dates_resolve_against_the_reference(phrase, reference, value, precision
     assert phrase[found[0].start : found[0].end] == phrase
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "since June 2", "by 3 June", "from July 4", "until Aug. 1", "as of May 2", "before Sept. 9",
+        "after Oct. 10", "during November 2020", "earlier Friday", "later this morning", "the end of April",
+        "the middle of 2018", "mid-2017", "yesterday", "today", "last night", "this morning", "Wednesday",
+        "Saturday", "Sunday", "19 January",
+    ],
+)
+def test_every_opening_of_a_date_is_read_from_its_first_word(phrase):
+    sentence = f"It happened {phrase}, she said."
+    found = find_dates(sentence, 0, len(sentence), Reference(2026, 3, 12))
+    assert [sentence[date.start : date.end] for date in found] == [phrase]
+
+
 def test_the_modal_may_is_not_a_month():
     text = "She may resign, he said."
     assert find_dates(text, 0, len(text), Reference(2026, 3, 10)) == []

@@ -8,6 +8,7 @@ a postposed "..., officials said."
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -280,13 +281,17 @@ def _is_apostrophe(tokens: tuple[Token, ...], index: int) -> bool:
 
 
 def _is_verbish(token: Token) -> bool:
-    word = token.lower
+    return _verbish_word(token.text)
+
+
+# A word's reading depends on its spelling alone, and the same words come back in every article.
+@functools.lru_cache(maxsize=8192)
+def _verbish_word(text: str) -> bool:
+    word = text.lower()
     lemma = VERB_FORM_LEMMA.get(word)
-    if lemma is not None and token.text[:1].islower() and not (word.endswith("s") and lemma in NEEDS_CLAUSE):
+    if lemma is not None and text[:1].islower() and not (word.endswith("s") and lemma in NEEDS_CLAUSE):
         return True
-    return token.text in _FINITE_AUXILIARIES or (
-        token.text[:1].islower() and word.endswith(_VERB_SUFFIXES) and len(word) > 4
-    )
+    return text in _FINITE_AUXILIARIES or (text[:1].islower() and word.endswith(_VERB_SUFFIXES) and len(word) > 4)
 
 
 @dataclass(frozen=True, slots=True)

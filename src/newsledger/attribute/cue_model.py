@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 
 from newsledger.attribute.text import Sentence, Token
 
@@ -88,7 +89,7 @@ class CueModel:
 
     def score(self, features: Iterable[str]) -> float:
         weights = self.weights
-        return self.bias + sum(weights.get(feature, 0.0) for feature in features)
+        return self.bias + sum(map(weights.get, features, repeat(0.0)))
 
 
 def is_candidate(token: Token) -> bool:
@@ -153,10 +154,10 @@ def load_model() -> CueModel | None:
 
 def cue_heads(sentence: Sentence, model: CueModel, taken: set[int]) -> list[int]:
     """Token indices the model reads as cue heads, outside quotations and the rules' cues."""
-    heads = []
-    for index, token in enumerate(sentence.tokens):
-        if token.lower not in model.heads or index in taken or sentence.quoted[index]:
-            continue
-        if model.score(features(sentence, index)) > model.threshold:
-            heads.append(index)
-    return heads
+    known, quoted = model.heads, sentence.quoted
+    candidates = [index for index, token in enumerate(sentence.tokens) if token.lower in known]
+    return [
+        index
+        for index in candidates
+        if index not in taken and not quoted[index] and model.score(features(sentence, index)) > model.threshold
+    ]

@@ -228,38 +228,34 @@ def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue | None:
 def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
     tokens = sentence.tokens
     cues: list[FoundCue] = []
-    index = 0
     quoted = sentence.quoted
-    while index < len(tokens):
-        token = tokens[index]
-        if quoted[index] or token.lower not in CUE_WORDS:  # most words: no lemma lookups
-            index += 1
+    following = 0  # the first token not yet taken by a cue
+    # Most words are no cue word: the lemma lookups run only on the few that are.
+    for index in [index for index, token in enumerate(tokens) if token.lower in CUE_WORDS and not quoted[index]]:
+        if index < following:
             continue
-        if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+        if tokens[index].lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
             cues.append(FoundCue(index, index, index + 1, "according to", "according"))
-            index += 2
+            following = index + 2
             continue
         found = _verb_lemma(tokens, index)
         if found is None:
-            index += 1
             continue
         last, lemma = found
+        following = last + 1
         first = _cue_start(tokens, index)
         if tokens[index].lower.endswith("ing") and (_is_passive(tokens, first) or _contracted(tokens, index - 1)):
             first = _cue_start(tokens, first - 1) if _is_passive(tokens, first) else first  # progressive: "is saying", "he’s saying"
             cues.append(FoundCue(first, index, last, lemma, "finite"))
-            index = last + 1
             continue
         if _is_passive(tokens, first):
             cue = _passive_cue(tokens, first, index, last, lemma)
             if cue:
                 cues.append(cue)
-            index = last + 1
             continue
         form = _classify(tokens, index, last, lemma, headline)
         if form is not None:
             cues.append(FoundCue(first, index, last, lemma, form))
-        index = last + 1
     return cues
 
 

@@ -108,7 +108,8 @@ _NUMBER_WORDS = frozenset({
 _AGE = re.compile(r"\d{1,3}-year-old")
 # A word written in lower case: the text uses it as a common word ("location", "highly"); not a
 # piece of an address or a handle ("politifact.com", "@acme").
-_LOWER_CASE_WORD = re.compile(r"(?<![\w./@#])[a-z][a-z’'\-]*\b(?![./@]\w)")
+# It opens on the letter (the look-behind after it) so that the search skips ahead to one.
+_LOWER_CASE_WORD = re.compile(r"[a-z](?<![\w./@#][a-z])[a-z’'\-]*\b(?![./@]\w)")
 _WORD_EDGES = ".,:;!?’'\"“”()"
 
 # Kinds of mention that name no speaker: a date ("Election Day"), a product ("Galaxy S24"), or
@@ -635,9 +636,12 @@ def _single(cast: Cast, words: list[str], position: int) -> None:
         cast.mentions.append(NameMention(position, cast.by_token[words[0]]))
 
 
+_SPACES = re.compile(r"[ \t]+")
+
+
 def _premodifier(before: str) -> str | None:
     """Lower-case description right before a name: "opposition figure" in "opposition figure Maria"."""
-    words = re.split(r"[ \t]+", before.rstrip())
+    words = _SPACES.split(before.rstrip())
     kept: list[str] = []
     for word in reversed(words):
         bare = word.rsplit("\n", 1)[-1].strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from newsledger.attribute.lexicon import FUNCTION_WORDS
 
@@ -12,9 +13,12 @@ from newsledger.attribute.lexicon import FUNCTION_WORDS
 # the reverse, as typed or converted by hand ('“…"', '"…’’'). A straight mark after a comma or an
 # end mark and before a space closes a quotation ('“… a wall," he said. "It’s …”'): curly marks
 # around it are two quotations, not one.
+# The look-ahead on the opening marks spares the alternation at every other character.
 _QUOTE = re.compile(
+    r"(?=[“\"'`])(?:"
     r"“[^“”\"]*(?:(?:(?<![,.?!])\"|(?<=[,.?!])\"(?!\s))[^“”\"]*)*”|\"[^\"\n]*\"|(?:''|``)[^'\n]*(?:'(?!')[^'\n]*)*''"
     r"|“[^“”\"\n]*?(?:’’|\")|\"[^\"“”\n]*?(?:’’|”)"
+    r")"
 )
 _OPENING = re.compile(r"[“\"](?=\w)")
 _CLOSING = re.compile(r"[”\"]|’’")
@@ -23,8 +27,9 @@ CLOSING_MARKS = frozenset({"”", '"', "''", "’’"})
 MAX_SENTENCE_CHARS = 3_000  # beyond any sentence of the bench news; longer ones are read in windows
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A run of end marks is tried once, from its first mark, and never given back: tried from every
-# mark with backtracking, a long run of periods or "?!" cost quadratic time.
-_SENTENCE_END = re.compile(r"(?<![.!?])(?:[.!?]++(?:''|[”\"’'])?\)?(?=\s+(?:''|``|[“\"‘])?[(\[]?[A-Z0-9])|[.!?]++(?:''|[”\"’'])?\)?\s*$)")
+# mark with backtracking, a long run of periods or "?!" cost quadratic time. The pattern opens on
+# the mark itself (the look-behind after it) so that the search skips ahead to the next mark.
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+(?:(?:''|[”\"’'])?\)?(?=\s+(?:''|``|[“\"‘])?[(\[]?[A-Z0-9])|(?:''|[”\"’'])?\)?\s*$)")
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof",
     "rev", "capt", "sgt", "adm", "corp", "inc", "co", "ltd", "no", "vs", "jan", "feb", "mar",
@@ -47,6 +52,7 @@ _CONTRACTED_PRONOUN = re.compile(r"(?i)(he|she|it|they|we|i|you|who)[’'](?:s|r
 CONTRACTED_AUXILIARIES = frozenset(f"{mark}{ending}" for mark in "’'" for ending in ("s", "re", "ve", "d", "ll", "m"))
 _LONGEST_ABBREVIATION = max(len(word) for word in ABBREVIATIONS)
 _TOKEN = re.compile(r"''|’’|``|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*(?:\.\d+)*|[“”\"‘’']|\S")
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
 
 
 @dataclass(slots=True)
@@ -113,9 +119,12 @@ def _within(quotes: tuple[tuple[int, int], ...] | list[tuple[int, int]], start: 
     return tuple(quote for quote in quotes[first:last] if quote[1] <= end)
 
 
+_START = attrgetter("start")
+
+
 def make_sentence(text: str, start: int, end: int, paragraph: int, quotes: tuple[tuple[int, int], ...], tokenise: bool, cut_from: int = 0) -> Sentence:
     tokens = tokenize(text, start, end) if tokenise else ()
-    starts = tuple(token.start for token in tokens)
+    starts = tuple(map(_START, tokens))
     return Sentence(start, end, paragraph, tokens, quotes, cut_from, starts, _quoted_mask(starts, quotes))
 
 
@@ -132,25 +141,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     """Word, number, quotation-mark and punctuation tokens; an abbreviation keeps its period."""
     tokens: list[Token] = []
     append = tokens.append
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = match.group()
-        if word == "." and tokens and tokens[-1].end == match.start() and tokens[-1].lower in ABBREVIATIONS:
+    position = start
+    # Each token comes with the spaces before it, so offsets add up without a match object each.
+    for space, word in _SPACED_TOKEN.findall(text, start, len(text) if end is None else end):
+        begin = position + len(space)
+        position = begin + len(word)
+        if word == "." and tokens and tokens[-1].end == begin and tokens[-1].lower in ABBREVIATIONS:
             last = tokens[-1]
-            tokens[-1] = Token(last.start, match.end(), last.text + ".", last.lower + ".")
+            tokens[-1] = Token(last.start, position, last.text + ".", last.lower + ".")
             continue
-        contracted = _CONTRACTED_PRONOUN.match(word) if _apostrophe_near_end(word) else None
-        if contracted is not None:  # "He’s", "they're": the pronoun, then the auxiliary
-            split = match.start() + contracted.end(1)
-            append(Token(match.start(), split, word[: contracted.end(1)], word[: contracted.end(1)].lower()))
-            append(Token(split, match.end(), word[contracted.end(1) :], word[contracted.end(1) :].lower()))
-            continue
-        append(Token(match.start(), match.end(), word, word.lower()))
+        if "’" in word or "'" in word:  # most words hold no apostrophe: the pattern is not tried
+            contracted = _CONTRACTED_PRONOUN.match(word)
+            if contracted is not None:  # "He’s", "they're": the pronoun, then the auxiliary
+                cut = contracted.end(1)
+                append(Token(begin, begin + cut, word[:cut], word[:cut].lower()))
+                append(Token(begin + cut, position, word[cut:], word[cut:].lower()))
+                continue
+        append(Token(begin, position, word, word.lower()))
     return tuple(tokens)
-
-
-def _apostrophe_near_end(word: str) -> bool:
-    """Whether a word may end in a contraction ("he’s", "they're"): most do not, and skip the pattern."""
-    return word[-2:-1] in {"’", "'"} or word[-3:-2] in {"’", "'"}
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
