@@ -394,3 +394,11 @@ def test_formatting_elements_cloned_into_each_paragraph_are_weighed_as_elements(
     assert any("nested too deep" in note for note in article.notes)
     few = "<html><body><p>The council met" + opened[:400] + "<p>x" * 800
     assert costly_nesting_at(few) is None
+
+
+def test_a_title_left_open_over_the_page_is_no_headline() -> None:
+    rest = "<p>The council approved the new budget on Tuesday.</p>" * 2_000
+    article = extract("<html><head><title>Budget passes</title><body><h1>Budget passes</h1>" + rest)
+    assert article.headline is not None and article.headline.value == "Budget passes"
+    swallowed = extract("<html><head><title>Budget passes" + rest)
+    assert swallowed.headline is None or len(swallowed.headline.value) <= 1_000

@@ -255,7 +255,13 @@ def _ordered_titles(signals: Signals, site: str | None, domain: str, url: str) -
     ]
     if signals.title:
         found.append(_stripped(Found(signals.title, "dom", "title"), site, keys, declared))
-    return _completed_truncations(_without_glued_site([c for c in found if c.value], site))
+    readable = [c for c in found if c.value and len(c.value) <= MAX_HEADLINE_CHARS]
+    return _completed_truncations(_without_glued_site(readable, site))
+
+
+# Headlines run to a couple of hundred characters. A candidate far longer is the rest of a
+# page swallowed by a ``<title>`` or heading left open, and no headline.
+MAX_HEADLINE_CHARS = 1_000
 
 
 def _unquoted(value: str) -> str:
