@@ -140,3 +140,27 @@ def test_a_body_past_the_cue_cap_stops_there_and_the_statements_say_so(monkeypat
     assert stopped < len(paragraph) * 30
     assert all(s.notes and s.notes[-1].startswith("attribution stopped at 50 cues") for s in statements)
     assert all(not s.notes for s in attribute(_article(paragraph * 3)))
+
+
+def test_a_headline_or_caption_of_swallowed_page_text_is_read_in_part_and_the_statements_say_so():
+    import msgspec
+
+    from newsledger.attribute.engine import MAX_SIDE_CHARS
+    from newsledger.model import Evidence, Image, TextField
+
+    swallowed = '"The dam is safe," the engineer said. ' * 20_000
+    article = msgspec.structs.replace(
+        _article('"It holds," the mayor said on Tuesday.'),
+        headline=TextField(value=swallowed, evidence=Evidence(source="dom", locator="title")),
+        lead_image=Image(url="https://a.example/dam.jpg", caption=swallowed, evidence=Evidence(source="dom")),
+    )
+    started = time.process_time()
+    statements = attribute(article)
+    assert time.process_time() - started < 1.0
+    assert statements
+    assert all(
+        f"attribution read the first {MAX_SIDE_CHARS:,} characters of a headline of {len(swallowed):,}" in s.notes
+        and f"attribution read the first {MAX_SIDE_CHARS:,} characters of each caption" in s.notes
+        for s in statements
+    )
+    assert all(s.content.end <= MAX_SIDE_CHARS for s in statements if s.part != "body")

@@ -72,6 +72,10 @@ MAX_ATTRIBUTED_CHARS = 120_000  # more than twice the longest body in the bench 
 # A page past this many cues is a dump of quotations, not an article (the most in one bench text
 # is far below it); past it the rest of the text is not read, and every statement says so.
 MAX_CUES = 2_000
+# A headline or caption runs to a few sentences; one far longer is page text swallowed by an
+# element left open. Each is read to this length, and the captions together to the next.
+MAX_SIDE_CHARS = 5_000
+MAX_CAPTION_CHARS = 50_000
 
 
 def attribute_article(
@@ -120,6 +124,7 @@ class RulesEngine:
         self.body_text = attributed_prefix(article.text)
         self.cues_read = 0
         self.stopped_at: int | None = None  # where in the body reading stopped at MAX_CUES
+        self.side_notes: list[str] = []  # headline and captions read only in part
         published = article.published.value if article.published else None
         self.reference: Reference | None = parse_reference(reference or published) or latest_full_date(
             "\n".join([self.body_text, *self._captions()])
@@ -130,17 +135,42 @@ class RulesEngine:
         """The article's people: gathered only once a statement needs its speaker resolved."""
         return gather_cast(self.body_text)
 
-    def _captions(self) -> list[str]:
+    @functools.cached_property
+    def _caption_texts(self) -> tuple[list[str], tuple[str, ...]]:
+        """The captions read (each cut to ``MAX_SIDE_CHARS``, all to ``MAX_CAPTION_CHARS``), and
+        what was left unread."""
         images = ([self.article.lead_image] if self.article.lead_image else []) + list(self.article.images)
         captions: list[str] = []
+        total, longest, unread = 0, 0, 0
         for image in images:
-            if image.caption and image.caption not in captions:
-                captions.append(image.caption)
-        return captions
+            caption = image.caption
+            if not caption or caption in captions:
+                continue
+            if total >= MAX_CAPTION_CHARS:
+                unread += 1
+                continue
+            longest = max(longest, len(caption))
+            caption = caption[:MAX_SIDE_CHARS]
+            captions.append(caption)
+            total += len(caption)
+        notes: list[str] = []
+        if longest > MAX_SIDE_CHARS:
+            notes.append(f"attribution read the first {MAX_SIDE_CHARS:,} characters of each caption")
+        if unread:
+            notes.append(f"attribution read captions up to {MAX_CAPTION_CHARS:,} characters; {unread:,} more not read")
+        return captions, tuple(notes)
+
+    def _captions(self) -> list[str]:
+        return self._caption_texts[0]
 
     def run(self) -> tuple[Statement, ...]:
         body = self._part("body", self.body_text)
         headline = self.article.headline.value if self.article.headline else ""
+        if len(headline) > MAX_SIDE_CHARS:
+            self.side_notes.append(
+                f"attribution read the first {MAX_SIDE_CHARS:,} characters of a headline of {len(headline):,}"
+            )
+            headline = headline[:MAX_SIDE_CHARS]
         found = self._part("headline", headline) + body
         for caption in self._captions():
             found += self._part("caption", caption)
@@ -325,14 +355,16 @@ class RulesEngine:
     @functools.cached_property
     def _cut_note(self) -> tuple[str, ...]:
         full, read = len(self.article.text), len(self.body_text)
+        side = (*self.side_notes, *self._caption_texts[1])
         if self.stopped_at is not None:
             return (
                 f"attribution stopped at {MAX_CUES:,} cues, after the first "
                 f"{self.stopped_at:,} characters of a body of {full:,}",
+                *side,
             )
         if read == full:
-            return ()
-        return (f"attribution read the first {read:,} characters of a body of {full:,}",)
+            return side
+        return (f"attribution read the first {read:,} characters of a body of {full:,}", *side)
 
     def _statement(self, item: Found) -> Statement:
         raw, text = item.raw, item.text
