@@ -99,10 +99,14 @@ CLONE_WORK = 20
 QUICK_UNCLOSED = 1500
 
 
-def costly_nesting_at(html: str) -> int | None:
-    """The offset of the first tag past which parsing ``html`` would be pathological, if any."""
-    tags = html.count("<")
-    if tags <= QUICK_TAGS and tags - 2 * html.count("</") <= QUICK_UNCLOSED:
+def costly_nesting_at(html: str, *, utf8: bytes | None = None, tags: int | None = None) -> int | None:
+    """The offset of the first tag past which parsing ``html`` would be pathological, if any.
+
+    ``utf8``: ``html`` encoded as UTF-8, when at hand; ``tags``: how many "<" it holds, when
+    already counted."""
+    if tags is None:
+        tags = count_marks(html, utf8, "<")
+    if tags <= QUICK_TAGS and tags - 2 * count_marks(html, utf8, "</") <= QUICK_UNCLOSED:
         return None
     # The rough stack, and how many elements of each name it holds: a close that finds no
     # element of its name open (most block start tags, stray end tags) costs no walk down it.
@@ -212,6 +216,13 @@ class _Stack:
         formatting = self.formatting
         while formatting and formatting[-1] >= size:
             formatting.pop()
+
+
+def count_marks(html: str, utf8: bytes | None, mark: str) -> int:
+    """How many times the ASCII ``mark`` occurs in ``html``, counted in its UTF-8 encoding when
+    given: no byte of a multi-byte character is ASCII, and a count over bytes is quicker than
+    one over text holding non-ASCII characters (two or four bytes a character)."""
+    return utf8.count(mark.encode("ascii")) if utf8 is not None else html.count(mark)
 
 
 def _comment_end(html: str, start: int) -> int:
