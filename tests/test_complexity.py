@@ -15,7 +15,7 @@ import pytest
 from newsledger import extract
 from newsledger.extract.content import extract_body
 from newsledger.extract.dom import parse_html
-from newsledger.extract.nesting import costly_nesting_at
+from newsledger.extract.nesting import costly_nesting_at, count_marks
 from newsledger.extract.parts import Metadata
 from newsledger.extract.text.meta import split_caption
 from newsledger.model import Evidence, PageTypeField
@@ -322,3 +322,17 @@ def test_a_dropdown_of_thousands_of_options_is_read_as_text_past_five_thousand_a
     assert "The council met on Tuesday." in article.text
     short = "<html><body><select>" + "<option>a</option>" * 2_000 + "</select><p>Words.</p>"
     assert costly_nesting_at(short * 3) is None
+
+
+def test_the_nesting_scan_reads_the_same_from_text_and_from_its_bytes() -> None:
+    # Non-ASCII text around the tags: bytes are counted, the text is scanned.
+    deep = "<p>Zürich – 東京</p>" + "<div>" * 60_000 + "tief</div>"
+    short = "<p>Zürich – 東京</p>" + "<b>café</b><i>x</i>" * 4_000 + "<p>" * 1_400
+    for page in (deep, short):
+        utf8 = page.encode("utf-8")
+        assert count_marks(page, utf8, "<") == count_marks(page, None, "<") == page.count("<")
+        assert count_marks(page, utf8, "</") == page.count("</")
+        expected = costly_nesting_at(page)
+        assert costly_nesting_at(page, utf8=utf8) == expected
+        assert costly_nesting_at(page, utf8=utf8, tags=page.count("<")) == expected
+    assert costly_nesting_at(deep) is not None
