@@ -15,7 +15,7 @@ import pytest
 from newsledger import extract
 from newsledger.extract.content import extract_body
 from newsledger.extract.dom import parse_html
-from newsledger.extract.nesting import costly_nesting_at
+from newsledger.extract.nesting import costly_nesting_at, count_marks
 from newsledger.extract.parts import Metadata
 from newsledger.extract.text.meta import split_caption
 from newsledger.model import Evidence, PageTypeField
@@ -402,3 +402,17 @@ def test_a_title_left_open_over_the_page_is_no_headline() -> None:
     assert article.headline is not None and article.headline.value == "Budget passes"
     swallowed = extract("<html><head><title>Budget passes" + rest)
     assert swallowed.headline is None or len(swallowed.headline.value) <= 1_000
+
+
+def test_the_nesting_scan_reads_the_same_from_text_and_from_its_bytes() -> None:
+    # Non-ASCII text around the tags: bytes are counted, the text is scanned.
+    deep = "<p>Zürich – 東京</p>" + "<div>" * 60_000 + "tief</div>"
+    short = "<p>Zürich – 東京</p>" + "<b>café</b><i>x</i>" * 4_000 + "<p>" * 1_400
+    for page in (deep, short):
+        utf8 = page.encode("utf-8")
+        assert count_marks(page, utf8, "<") == count_marks(page, None, "<") == page.count("<")
+        assert count_marks(page, utf8, "</") == page.count("</")
+        expected = costly_nesting_at(page)
+        assert costly_nesting_at(page, utf8=utf8) == expected
+        assert costly_nesting_at(page, utf8=utf8, tags=page.count("<")) == expected
+    assert costly_nesting_at(deep) is not None

@@ -12,7 +12,7 @@ from newsledger.extract.assemble import assemble
 from newsledger.extract.content import extract_body
 from newsledger.extract.dom import parse_html
 from newsledger.extract.metadata import extract_metadata
-from newsledger.extract.nesting import costly_nesting_at, without_markup_after
+from newsledger.extract.nesting import costly_nesting_at, count_marks, without_markup_after
 from newsledger.model import Article
 
 # News pages run to a few hundred kilobytes, rarely past 2 MB (2.2 MB is the largest of 440
@@ -36,13 +36,16 @@ def extract_html(
         notes = (f"page cut to its first {MAX_HTML_CHARS:,} characters of {len(html):,}",)
         html = html[:MAX_HTML_CHARS]
         utf8 = None
-    if (tags_end := _end_of_tags(html, MAX_TAGS)) is not None:
+    # Counted once: the nesting scan's first test asks the same count of the same text.
+    tags: int | None = count_marks(html, utf8, "<")
+    if (tags_end := _end_of_tags(html, MAX_TAGS, tags)) is not None:
         notes += (
             f"markup past character {tags_end:,} of {len(html):,} read as plain text: more than {MAX_TAGS:,} tags",
         )
         html = without_markup_after(html, tags_end)
         utf8 = None
-    if (deep_at := costly_nesting_at(html)) is not None:
+        tags = None
+    if (deep_at := costly_nesting_at(html, utf8=utf8, tags=tags)) is not None:
         notes += (
             f"markup past character {deep_at:,} of {len(html):,} read as plain text: "
             "elements nested too deep (or a dropdown list too long) to parse in bounded time",
@@ -63,9 +66,10 @@ def extract_html(
     return assemble(body, metadata, input_form="html", url=url)
 
 
-def _end_of_tags(html: str, most: int) -> int | None:
-    """Where the tag after the first ``most`` of ``html`` starts, when it holds more."""
-    if html.count("<") <= most:
+def _end_of_tags(html: str, most: int, marks: int) -> int | None:
+    """Where the tag after the first ``most`` of ``html`` starts, when it holds more; ``marks``:
+    how many "<" it holds."""
+    if marks <= most:
         return None
     return next(itertools.islice((tag.start() for tag in _TAG_START.finditer(html)), most, None), None)
 

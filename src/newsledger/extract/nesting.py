@@ -103,10 +103,14 @@ MAX_CLONES = 20_000
 QUICK_UNCLOSED = 1500
 
 
-def costly_nesting_at(html: str) -> int | None:
-    """The offset of the first tag past which parsing ``html`` would be pathological, if any."""
-    tags = html.count("<")
-    if tags <= QUICK_TAGS and tags - 2 * html.count("</") <= QUICK_UNCLOSED:
+def costly_nesting_at(html: str, *, utf8: bytes | None = None, tags: int | None = None) -> int | None:
+    """The offset of the first tag past which parsing ``html`` would be pathological, if any.
+
+    ``utf8``: ``html`` encoded as UTF-8, when at hand; ``tags``: how many "<" it holds, when
+    already counted."""
+    if tags is None:
+        tags = count_marks(html, utf8, "<")
+    if tags <= QUICK_TAGS and tags - 2 * count_marks(html, utf8, "</") <= QUICK_UNCLOSED:
         return None
     # The rough stack, and how many elements of each name it holds: a close that finds no
     # element of its name open (most block start tags, stray end tags) costs no walk down it.
@@ -119,58 +123,70 @@ def costly_nesting_at(html: str) -> int | None:
     foreign_at: int | None = None  # where the outermost open <svg> or <math> stands on the stack
     select_options = -1  # options so far in the open <select> (or its latest <optgroup>); -1: none open
     position = 0
-    search = _TAG.search
-    while (match := search(html, position)) is not None:
-        comment, end_tag, name, closing_slash = match.groups()
-        if comment:
-            position = _comment_end(html, match.end())
-            continue
-        position = match.end()
-        name = name.lower()
-        if foreign_at is not None and len(names) <= foreign_at:
-            foreign_at = None
-        # Most closes find no element of their name open, which ``counts`` says at once.
-        if end_tag:
-            if counts.get(name):
-                stack.close(name)
-            if name == "select":
-                select_options = -1
-            continue
-        if name in _SELECT_PARTS:
-            if name == "option":
-                if select_options >= 0:
-                    select_options += 1
-                    if select_options > MAX_SELECT_OPTIONS:
-                        return match.start()
-            elif name == "select" or select_options >= 0:
-                select_options = 0
-        if foreign_at is not None and name in _FOREIGN_BREAKOUT:
-            stack.cut(foreign_at)
-            foreign_at = None
-        if name in _BLOCK:
-            work += len(names) + CLONE_WORK * len(formatting)
-            clones += len(formatting)
-            if counts["p"]:
-                stack.close("p", _BUTTON_SCOPE)
+    finditer = _TAG.finditer
+    # Tags are read in one run of matches; a comment or raw text (whose "<"s open nothing)
+    # ends the run, and the next starts after it.
+    while True:
+        for match in finditer(html, position):
+            comment, end_tag, name, closing_slash = match.groups()
+            if comment:
+                position = _comment_end(html, match.end())
+                break
+            name = name.lower()
+            if foreign_at is not None and len(names) <= foreign_at:
+                foreign_at = None
+            if end_tag:
+                # Most end tags close the element on top, which needs no walk down the stack.
+                if names and names[-1] == name:
+                    names.pop()
+                    counts[name] -= 1
+                    if formatting and formatting[-1] >= len(names):
+                        formatting.pop()
+                elif counts.get(name):
+                    stack.close(name)
+                if name == "select":
+                    select_options = -1
+                continue
+            if name in _SELECT_PARTS:
+                if name == "option":
+                    if select_options >= 0:
+                        select_options += 1
+                        if select_options > MAX_SELECT_OPTIONS:
+                            return match.start()
+                elif name == "select" or select_options >= 0:
+                    select_options = 0
+            if foreign_at is not None and name in _FOREIGN_BREAKOUT:
+                stack.cut(foreign_at)
+                foreign_at = None
+            if name in _BLOCK:
+                work += len(names) + CLONE_WORK * len(formatting)
+                clones += len(formatting)
+                if counts["p"]:
+                    stack.close("p", _BUTTON_SCOPE)
+            else:
+                if formatting:
+                    reconstruct_work += len(names) - formatting[-1]
+                if name in _FORMATTING:
+                    work += len(names)
+            if name in _SELF_CLOSING and counts[name]:
+                stack.close(name, _LIST_SCOPE if name in _LIST_ITEMS else _NO_BARRIER)
+            if closing_slash and (foreign_at is not None or name not in _HTML_CONTAINERS):
+                continue  # <path/> in SVG or MathML opens nothing; <div/> in HTML does
+            if work > MAX_SCOPE_WORK or reconstruct_work > MAX_RECONSTRUCT_WORK or clones > MAX_CLONES:
+                return match.start()
+            if name in _RAW_TEXT and foreign_at is None:
+                end = _END_OF_RAW[name].search(html, match.end())
+                position = len(html) if end is None else end.end()
+                break
+            if name not in _VOID:
+                if name in _FOREIGN and foreign_at is None:
+                    foreign_at = len(names)
+                if name in _FORMATTING:
+                    formatting.append(len(names))
+                names.append(name)
+                counts[name] = counts.get(name, 0) + 1
         else:
-            if formatting:
-                reconstruct_work += len(names) - formatting[-1]
-            if name in _FORMATTING:
-                work += len(names)
-        if name in _SELF_CLOSING and counts[name]:
-            stack.close(name, _LIST_SCOPE if name in _LIST_ITEMS else _NO_BARRIER)
-        if closing_slash and (foreign_at is not None or name not in _HTML_CONTAINERS):
-            continue  # <path/> in SVG or MathML opens nothing; <div/> in HTML does
-        if name in _RAW_TEXT and foreign_at is None:
-            end = _END_OF_RAW[name].search(html, position)
-            position = len(html) if end is None else end.end()
-        elif name not in _VOID:
-            if name in _FOREIGN and foreign_at is None:
-                foreign_at = len(stack.names)
-            stack.push(name)
-        if work > MAX_SCOPE_WORK or reconstruct_work > MAX_RECONSTRUCT_WORK or clones > MAX_CLONES:
-            return match.start()
-    return None
+            return None
 
 
 class _Stack:
@@ -183,12 +199,6 @@ class _Stack:
         self.names: list[str] = []
         self.counts: dict[str, int] = dict.fromkeys(_KNOWN_NAMES, 0)
         self.formatting: list[int] = []  # the positions of open formatting elements, bottom first
-
-    def push(self, name: str) -> None:
-        if name in _FORMATTING:
-            self.formatting.append(len(self.names))
-        self.names.append(name)
-        self.counts[name] = self.counts.get(name, 0) + 1
 
     def close(self, name: str, barrier: frozenset[str] = _NO_BARRIER) -> None:
         """Pop ``name`` and what is above it, when it is near the top and no barrier element
@@ -212,6 +222,13 @@ class _Stack:
         formatting = self.formatting
         while formatting and formatting[-1] >= size:
             formatting.pop()
+
+
+def count_marks(html: str, utf8: bytes | None, mark: str) -> int:
+    """How many times the ASCII ``mark`` occurs in ``html``, counted in its UTF-8 encoding when
+    given: no byte of a multi-byte character is ASCII, and a count over bytes is quicker than
+    one over text holding non-ASCII characters (two or four bytes a character)."""
+    return utf8.count(mark.encode("ascii")) if utf8 is not None else html.count(mark)
 
 
 def _comment_end(html: str, start: int) -> int:
