@@ -408,7 +408,22 @@ def _structure_votes(t: Traits) -> list[Vote]:
     found.extend(_shop_votes(t))
     if not declared_thread:
         found.extend(_listing_votes(t))
+    if not threaded:
+        found.extend(_dated_item_votes(t))
     return found
+
+
+# Times printed on a page that make a stream of dated entries rather than a story's few.
+DATED_ITEMS = 15
+
+
+def _dated_item_votes(t: Traits) -> list[Vote]:
+    """Times by the dozen beside prose in short pieces, no two paragraphs past a pair in one
+    box, and no post structure: the dated entries of a front page or a feed, each a title and a
+    line or two, whatever markup holds them; a story dates itself once or twice."""
+    if t.times >= DATED_ITEMS and t.longest_run <= 2:
+        return [Vote("listing", 2.0, "dom", f"{t.times} times beside short pieces of prose")]
+    return []
 
 
 def _listing_votes(t: Traits) -> list[Vote]:
