@@ -486,6 +486,18 @@ def story_with_a_timeline_page() -> str:
     return page(f"<h1>Bridge closed overnight for repairs</h1><div>{story}</div><ul>{timeline}</ul>", DATED)
 
 
+
+def line_broken_thread_page() -> str:
+    """A thread whose posts break their lines instead of setting paragraphs, with no times or
+    reply buttons the reader knows, under a CMS that calls every page an article."""
+    posts = "".join(
+        f'<div class="message"><div class="message-user">member{i}</div>'
+        f'<div class="message-content">Same here with the boiler.<br>Bleed the radiators first.</div></div>'
+        for i in range(15)
+    )
+    return page(f"<h1>Boiler keeps losing pressure</h1>{posts}", DATED)
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
@@ -511,6 +523,7 @@ def story_with_a_timeline_page() -> str:
         (linked_cards_page(), "listing"),
         (dated_stream_page(), "listing"),
         (story_with_a_timeline_page(), "article"),
+        (line_broken_thread_page(), "forum"),
     ],
 )
 def test_sections_manuals_business_pages_and_shells_are_told_from_stories(html: str, expected: str) -> None:

@@ -535,6 +535,10 @@ def _forum_votes(t: Traits) -> list[Vote]:
         found.append(Vote("forum", 3.0, "dom", boxes))
     elif t.post_boxes >= 100:
         found.append(Vote("forum", 2.5, "dom", boxes))
+    elif t.post_boxes >= 40 and t.prose_paragraphs <= 2 and not _shop_signs(t):
+        # Posts typed into a box break their lines rather than set paragraphs: boxes by the
+        # dozen over hardly a paragraph, and no prices, are messages, not a story's parts or a shelf.
+        found.append(Vote("forum", 3.0, "dom", f"{boxes}, hardly a paragraph"))
     elif t.times >= 6 and t.post_boxes >= 10 and t.prose_chars < 8000:
         found.append(Vote("forum", 2.0, "dom", f"{t.times} timed posts"))
     if t.longest_run >= 3 * RUN_OF_PROSE and found:
