@@ -468,6 +468,36 @@ def linked_cards_page() -> str:
     return page(f"<h1>Harbour</h1>{cards}")
 
 
+
+def dated_stream_page() -> str:
+    """A front page: entries in plain boxes, each a linked title, a time and a line of prose."""
+    entries = "".join(
+        f'<div class="entry"><div class="title"><a href="/e/{i}">Ferry timetable {i} changes</a></div>'
+        f'<time datetime="2025-03-{i + 1:02d}">March {i + 1}</time><div class="blurb"><p>{PROSE}</p></div></div>'
+        for i in range(18)
+    )
+    return page(f'<div class="stream">{entries}</div>', '<meta property="og:type" content="website">')
+
+
+def story_with_a_timeline_page() -> str:
+    """A dated story that prints a time against each step of its timeline."""
+    timeline = "".join(f"<li><time>0{i % 9 + 1}:00</time> Crews closed lane {i}.</li>" for i in range(18))
+    story = "".join(f"<p>{PROSE}</p>" for _ in range(8))
+    return page(f"<h1>Bridge closed overnight for repairs</h1><div>{story}</div><ul>{timeline}</ul>", DATED)
+
+
+
+def line_broken_thread_page() -> str:
+    """A thread whose posts break their lines instead of setting paragraphs, with no times or
+    reply buttons the reader knows, under a CMS that calls every page an article."""
+    posts = "".join(
+        f'<div class="message"><div class="message-user">member{i}</div>'
+        f'<div class="message-content">Same here with the boiler.<br>Bleed the radiators first.</div></div>'
+        for i in range(15)
+    )
+    return page(f"<h1>Boiler keeps losing pressure</h1>{posts}", DATED)
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
@@ -491,6 +521,9 @@ def linked_cards_page() -> str:
         (declared_collection_page_without_prices(), "listing"),
         (product_with_shelf_page(), "product"),
         (linked_cards_page(), "listing"),
+        (dated_stream_page(), "listing"),
+        (story_with_a_timeline_page(), "article"),
+        (line_broken_thread_page(), "forum"),
     ],
 )
 def test_sections_manuals_business_pages_and_shells_are_told_from_stories(html: str, expected: str) -> None:

@@ -409,7 +409,22 @@ def _structure_votes(t: Traits) -> list[Vote]:
     found.extend(_shop_votes(t))
     if not declared_thread:
         found.extend(_listing_votes(t))
+    if not threaded:
+        found.extend(_dated_item_votes(t))
     return found
+
+
+# Times printed on a page that make a stream of dated entries rather than a story's few.
+DATED_ITEMS = 15
+
+
+def _dated_item_votes(t: Traits) -> list[Vote]:
+    """Times by the dozen beside prose in short pieces, no two paragraphs past a pair in one
+    box, and no post structure: the dated entries of a front page or a feed, each a title and a
+    line or two, whatever markup holds them; a story dates itself once or twice."""
+    if t.times >= DATED_ITEMS and t.longest_run <= 2:
+        return [Vote("listing", 2.0, "dom", f"{t.times} times beside short pieces of prose")]
+    return []
 
 
 def _listing_votes(t: Traits) -> list[Vote]:
@@ -521,6 +536,10 @@ def _forum_votes(t: Traits) -> list[Vote]:
         found.append(Vote("forum", 3.0, "dom", boxes))
     elif t.post_boxes >= 100:
         found.append(Vote("forum", 2.5, "dom", boxes))
+    elif t.post_boxes >= 40 and t.prose_paragraphs <= 2 and not _shop_signs(t):
+        # Posts typed into a box break their lines rather than set paragraphs: boxes by the
+        # dozen over hardly a paragraph, and no prices, are messages, not a story's parts or a shelf.
+        found.append(Vote("forum", 3.0, "dom", f"{boxes}, hardly a paragraph"))
     elif t.times >= 6 and t.post_boxes >= 10 and t.prose_chars < 8000:
         found.append(Vote("forum", 2.0, "dom", f"{t.times} timed posts"))
     if t.longest_run >= 3 * RUN_OF_PROSE and found:
