@@ -98,6 +98,11 @@ CLONE_WORK = 20
 # past this many the rest of the page is cut, whatever the parser's own cost (the most on 1,678
 # bench pages is under 2,000).
 MAX_CLONES = 20_000
+# A table in a cell nests: the parser's stack grows by four elements a table (the rough stack
+# here closes cells, so it does not see that), and some steps walk the whole stack (each <a>
+# inside an open <a> does). Real pages nest tables a few deep; past this many left open, the
+# same cut.
+MAX_OPEN_TABLES = 1_000
 # Pages with few tags are scanned anyway when this many more start tags than end tags leave
 # elements open (real pages leave a few hundred: void elements, unclosed list items).
 QUICK_UNCLOSED = 1500
@@ -120,6 +125,7 @@ def costly_nesting_at(html: str, *, utf8: bytes | None = None, tags: int | None 
     work = 0
     reconstruct_work = 0
     clones = 0
+    open_tables = 0
     foreign_at: int | None = None  # where the outermost open <svg> or <math> stands on the stack
     select_options = -1  # options so far in the open <select> (or its latest <optgroup>); -1: none open
     position = 0
@@ -146,6 +152,8 @@ def costly_nesting_at(html: str, *, utf8: bytes | None = None, tags: int | None 
                     stack.close(name)
                 if name == "select":
                     select_options = -1
+                elif name == "table" and open_tables:
+                    open_tables -= 1
                 continue
             if name in _SELECT_PARTS:
                 if name == "option":
@@ -161,6 +169,10 @@ def costly_nesting_at(html: str, *, utf8: bytes | None = None, tags: int | None 
             if name in _BLOCK:
                 work += len(names) + CLONE_WORK * len(formatting)
                 clones += len(formatting)
+                if name == "table":
+                    open_tables += 1
+                    if open_tables > MAX_OPEN_TABLES:
+                        return match.start()
                 if counts["p"]:
                     stack.close("p", _BUTTON_SCOPE)
             else:
