@@ -127,7 +127,11 @@ _CLOCK_AMPM = re.compile(r"(?<![\d.:])(?P<H>\d{1,2})\s*(?P<ampm>[ap]\.?m\.?)(?!\
 
 def parse_date(text: str) -> ParsedDate | None:
     """Read one date or date-time from ``text``; None when there is none to read."""
-    raw = " ".join(text.split())
+    # Over 100 words the joined text is past 200 characters: the rest need not be split.
+    words = text.split(maxsplit=100)
+    if len(words) > 100:
+        return None
+    raw = " ".join(words)
     if not raw or len(raw) > 200:
         return None
     return _parse_machine(raw) or _parse_human(raw)

@@ -204,7 +204,8 @@ def _visible(
         raw = node.attributes.get("datetime") or node.attributes.get("content") or ""
         if not raw and item and node.tag == "abbr":
             raw = node.attributes.get("title") or ""
-        text = clean_text(node.text(separator=" "))
+        whole = _bounded_text(node)
+        text = clean_text(whole) if whole is not None else ""
         if not raw and (not text or len(text) > 120):
             # A dateline box that also holds tags or links: its first line may be the date.
             text = _first_line(node)
@@ -458,6 +459,28 @@ def _may_name_a_date(text: str) -> bool:
     return "ublish" in text or "ublication" in text or "pubDate" in text
 
 
+# A dateline is a line; a box whose raw text runs past this many characters, or over this many
+# elements, is read as long without reading it all (reading each of a hundred candidate boxes
+# whole was quadratic on a page of nested boxes: 2 MB took seconds).
+_LONG_RAW_TEXT = 20_000
+_LONG_NODES = 2_000
+
+
+def _bounded_text(node: LexborNode, separator: str = " ") -> str | None:
+    """The text of ``node`` as ``node.text(separator=...)`` reads it, or None when it is long."""
+    parts: list[str] = []
+    size = 0
+    for count, inner in enumerate(node.traverse(include_text=True)):
+        if count > _LONG_NODES:
+            return None
+        if inner.tag == "-text" and (raw := inner.text_content):
+            size += len(raw)
+            if size > _LONG_RAW_TEXT:
+                return None
+            parts.append(raw)
+    return separator.join(parts)
+
+
 def _first_line(node: LexborNode) -> str:
     """The text of a box's first child element, when short enough to be a dateline."""
     child = node.child
@@ -465,14 +488,14 @@ def _first_line(node: LexborNode) -> str:
         child = child.next
     if child is None:
         return ""
-    text = clean_text(child.text(separator=" "))
+    text = clean_text(_bounded_text(child))
     return text if 0 < len(text) <= 60 else ""
 
 
 def _label_before(node: LexborNode) -> str:
     previous = node.prev
     if previous is not None:
-        return clean_text(previous.text(deep=True))[-40:]
+        return clean_text(_bounded_text(previous, separator=""))[-40:]
     parent = node.parent
     return clean_text(parent.text(deep=False))[:40] if parent is not None else ""
 
