@@ -508,10 +508,15 @@ def _written_as_a_place(text: str, match: re.Match[str], words: list[str]) -> bo
     return _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
 
 
+_SPACES_ONLY = re.compile("[ \u00a0]*")
+
+
 def _inside_sentence(text: str, start: int, inside_until: int) -> bool:
     """Whether the capitalised word at ``start`` follows a word in lower case or a comma, or
     directly a capitalised word that does (which ended at ``inside_until``)."""
-    if 0 <= inside_until < start and not text[inside_until:start].strip(" \u00a0"):
+    # Matched in place: slicing the gap cost its length, which on a page of repeated lines is
+    # most of the page, for every capitalised word.
+    if 0 <= inside_until < start and _SPACES_ONLY.fullmatch(text, inside_until, start):
         return True
     before = text[max(0, start - 40) : start].rstrip(" \u00a0“\"‘'(")
     if before.endswith(".") and before[:-1].rsplit(None, 1)[-1:] and before[:-1].rsplit(None, 1)[-1].lower() in TITLE_WORDS:
