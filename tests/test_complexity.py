@@ -444,3 +444,16 @@ def test_dateline_boxes_nested_around_the_whole_page_are_not_each_read_whole() -
     dated = '<html><body><h1>Budget</h1><div class="post-meta"><span>By Ann Lee</span> <time>5 March 2024</time></div>'
     article = extract(dated + "<p>The council approved the new budget on Tuesday after a long debate.</p>")
     assert article.published is not None and article.published.value.startswith("2024-03-05")
+
+
+def test_a_caption_of_swallowed_page_text_is_searched_for_its_credit_at_its_end_only() -> None:
+    from newsledger.extract.metadata.figures import split_credit
+
+    line = "An image of the harbour and a photo of the pier, with a source note. "
+    short_caption, short_credit = split_credit(line * 3 + "Photo: Ana Ruiz")
+    started = time.process_time()
+    caption, credit = split_credit(line * 3_000 + "Photo: Ana Ruiz")
+    assert (caption, credit) == (line * 2_997 + short_caption, short_credit)
+    assert split_credit(line * 3_000)[1] == split_credit(line * 3)[1]
+    assert time.process_time() - started < 0.3
+    assert split_credit("A man walks by. (Source: Getty Images)") == ("A man walks by.", "Getty Images")

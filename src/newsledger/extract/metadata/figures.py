@@ -152,9 +152,15 @@ def _figure_image(figure: LexborNode, index: int, url: str | None) -> Image | No
     )
 
 
+# A credit closes its caption: a label and at most 80 characters. It is looked for in the
+# caption's last characters only; searched from every position, a caption of swallowed page
+# text with its many "image"s cost a second.
+_CREDIT_WINDOW = 400
+
+
 def split_credit(caption: str) -> tuple[str, str | None]:
     """("A man walks by. (Source: Getty Images)") -> ("A man walks by.", "Getty Images")."""
-    match = _CREDIT_TAIL.search(caption)
+    match = _CREDIT_TAIL.search(caption, max(0, len(caption) - _CREDIT_WINDOW))
     if not match or (match.start() == 0 and not caption.lower().startswith(("photo", "foto", "©"))):
         return caption, None
     credit = _without_credit_label(match.group("credit"))
