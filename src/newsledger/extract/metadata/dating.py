@@ -309,30 +309,15 @@ def _printed_title(tree: LexborHTMLParser, title: str | None) -> LexborNode | No
     for node in tree.css("p, h3, span, div")[:3000]:
         if node.child is not None and node.child.tag not in ("-text",) and node.tag == "div":
             continue
-        text = _short_text(node, 200)
+        text = _bounded_text(node, chars=199, nodes=_SHORT_TEXT_NODES, separator="")
         if text is not None and clean_text(text).casefold() in wanted:
             return node
     return None
 
 
+# A printed title is a line held in a few elements (reading each candidate's whole text was
+# quadratic in nested boxes).
 _SHORT_TEXT_NODES = 60
-
-
-def _short_text(node: LexborNode, limit: int) -> str | None:
-    """The whole text of ``node`` when it is under ``limit`` characters and held in a few
-    elements; None otherwise. Reading each candidate's deep text would be quadratic in nested
-    boxes, so the walk stops as soon as the node is too long or too deep to be one line."""
-    parts: list[str] = []
-    size = 0
-    for count, inner in enumerate(node.traverse(include_text=True)):
-        if count > _SHORT_TEXT_NODES:
-            return None
-        if inner.tag == "-text" and (raw := inner.text_content):
-            size += len(raw)
-            if size >= limit:
-                return None
-            parts.append(raw)
-    return "".join(parts)
 
 
 def _texts_following(node: LexborNode, limit: int) -> list[str]:
@@ -466,16 +451,19 @@ _LONG_RAW_TEXT = 20_000
 _LONG_NODES = 2_000
 
 
-def _bounded_text(node: LexborNode, separator: str = " ") -> str | None:
-    """The text of ``node`` as ``node.text(separator=...)`` reads it, or None when it is long."""
+def _bounded_text(
+    node: LexborNode, *, chars: int = _LONG_RAW_TEXT, nodes: int = _LONG_NODES, separator: str = " "
+) -> str | None:
+    """The text of ``node`` as ``node.text(separator=...)`` reads it, or None past ``chars``
+    characters or ``nodes`` nodes: the walk stops there."""
     parts: list[str] = []
     size = 0
     for count, inner in enumerate(node.traverse(include_text=True)):
-        if count > _LONG_NODES:
+        if count > nodes:
             return None
         if inner.tag == "-text" and (raw := inner.text_content):
             size += len(raw)
-            if size > _LONG_RAW_TEXT:
+            if size > chars:
                 return None
             parts.append(raw)
     return separator.join(parts)
