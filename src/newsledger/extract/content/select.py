@@ -108,6 +108,15 @@ def _register(
         order.append((frame, path[index - 1] if index else None))
 
 
+def _distinct_frames(segments: Sequence[Segment]) -> list[Frame]:
+    """Every element on the segments' paths, once each, in the order they are first met."""
+    known: dict[int, list[float]] = {}
+    order: list[tuple[Frame, Frame | None]] = []
+    for segment in segments:
+        _register(segment.path, known, order)
+    return [frame for frame, _ in order]
+
+
 # A class word is weak evidence: ``widget`` or ``rail`` also name the boxes a page builder wraps
 # its article in. A box that reads as an article (this much prose, and prose most of its text) is
 # not furniture, whatever its class says; comments, appeals, paywalls and consent notices (pages
@@ -228,11 +237,7 @@ def _inside_main(
     """The container, or, when it lies outside the page's one ``<main>`` (which holds prose) in a
     box named as furniture whose flag its prose overruled (a cart, a promotion bar, a footer of
     legal notes), the best element inside ``<main>``: the page says where its content is."""
-    known: dict[int, list[float]] = {}
-    order: list[tuple[Frame, Frame | None]] = []
-    for segment in segments:
-        _register(segment.path, known, order)
-    mains = {frame.key: frame for frame, _ in order if frame.tag == "main"}
+    mains = {frame.key: frame for frame in _distinct_frames(segments) if frame.tag == "main"}
     if container is None or len(mains) != 1:
         return container
     main = next(iter(mains.values()))
@@ -253,11 +258,11 @@ def _footers_after_heading(segments: Sequence[Segment]) -> frozenset[int]:
     if heading is None:
         return frozenset()
     above = {frame.key for frame in segments[heading].path}
-    after: dict[int, list[float]] = {}
-    order: list[tuple[Frame, Frame | None]] = []
-    for segment in segments[heading + 1 :]:
-        _register(segment.path, after, order)
-    return frozenset(frame.key for frame, _ in order if frame.flag == "footer" and frame.key not in above)
+    return frozenset(
+        frame.key
+        for frame in _distinct_frames(segments[heading + 1 :])
+        if frame.flag == "footer" and frame.key not in above
+    )
 
 
 # A forum thread is its opening post and the replies, which pages mark up as comments. On a
