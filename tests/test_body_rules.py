@@ -52,6 +52,17 @@ from newsledger.extract.dom import LINE_BREAK, normalise_space
         # A page builder's components (``cmp-text``) are no consent box.
         ("cmp-text", None),
         ("cmp-container cookie-consent", "cookie_consent"),
+        # A class saying the box lacks or hides a kind names what the box is not.
+        ("col-md-4 items-listing pdp-no-commercial", None),
+        ("grid-items hide-read-more-ad", None),
+        ("layout-without-sidebar", None),
+        ("nav-no-js", "navigation"),
+        # A style module's hash spells no word, even one beginning like ``ad``.
+        ("mdx-table_root__adKqa", None),
+        ("FaqList_item__adF2E", None),
+        ("Accordion_panel-header__ZMJrk", "header"),
+        ("card__ad-slot", "advertisement"),
+        ("Card_item__promo", "related_links"),
     ],
 )
 def test_kind_from_class(classes: str, kind: str | None) -> None:

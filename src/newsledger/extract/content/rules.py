@@ -116,8 +116,15 @@ _PREFIXES, _COMPOUNDS, _EXACT, _TOKENS, _PRIORITY = _index()
 _STARTS = frozenset({*_PREFIXES, *(word[:2] for word in _EXACT), *(word[:2] for word in _COMPOUNDS)})
 
 
+# Words saying a box lacks a kind or hides it (``pdp-no-commercial``, ``hide-read-more-ad``,
+# ``layout-without-sidebar``): the words after them in a class name what the box is not.
+_NEGATIONS = frozenset({"no", "non", "hide", "without", "disable"})
+
+
 def _kinds_of_words(words: list[str], found: set[BoilerplateKind]) -> None:
     for index, word in enumerate(words):
+        if word in _NEGATIONS:
+            return
         if word[:2] not in _STARTS:
             continue
         found.update(_kinds_of_word(word))
@@ -137,6 +144,9 @@ def _kinds_of_word(word: str) -> tuple[BoilerplateKind, ...]:
 
 
 _HUMP = re.compile(r"[a-z0-9][A-Z]")
+# A class a style module writes (``Accordion_header__ZMJrk``: module, local name, then a hash of
+# five letters and digits); the hash spells no word, though it may begin like one (``__adKqa``).
+_MODULE_HASH = re.compile(r"^([A-Za-z0-9-]+_[A-Za-z0-9-]+)__(?![a-z]{5}$)[A-Za-z0-9_-]{5}$")
 
 
 def _hyphenate(hump: re.Match[str]) -> str:
@@ -239,7 +249,7 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 def _kinds_of_token(token: str) -> tuple[BoilerplateKind, ...]:
     """The kinds one space-separated class names: as a whole token, or by its words."""
     if not token.islower():
-        token = _HUMP.sub(_hyphenate, token).lower()
+        token = _HUMP.sub(_hyphenate, _MODULE_HASH.sub(r"\1", token)).lower()
     if _TAXONOMY_TOKEN.match(token) or _STATE_TOKEN.search(token) or "[" in token:
         return ()
     found: set[BoilerplateKind] = set()
