@@ -164,3 +164,39 @@ def test_items_under_a_heading_recommending_them_are_set_aside() -> None:
     assert "Sent within two working days" in text
     assert "Roll-top lid" not in text
     assert "also bought" not in text
+
+
+def test_sections_sharing_the_class_a_script_finds_them_by_are_the_body() -> None:
+    # Each section is named for its topic first; the class all of them share, for the script that
+    # builds the page's table of contents, happens to spell a menu word.
+    topics = {
+        "contacts": "Keep every customer's calls, letters and visits in one record, so whoever picks "
+        "up the phone next knows what was promised and when the order is due to ship.",
+        "quotes": "Draw up a quote from the price list in a minute, send it from the record and see "
+        "when it was opened, then turn it into an invoice once the customer signs it.",
+        "reports": "Count the quotes won each month, the time a lead waits for its first call and the "
+        "customers who have not ordered this year, and send the figures round on Monday.",
+        "storage": "Store up to five thousand records and a gigabyte of letters in the free plan, kept "
+        "in two data centres and copied every night, with nothing to install on your desk.",
+    }
+    html = (
+        "<html><body><header class='site-header'><a href='/'>Ledgerly</a> <a href='/pricing'>Pricing</a>"
+        "</header><div class='page'><h1>The free customer ledger</h1>"
+        "<p class='intro'>Three people can use it free, for as long as they like.</p>"
+        + "".join(
+            f"<div class='{name}_section toc_navSource' id='sec-{n}'><h2>{name.title()}</h2><p>{text}</p>"
+            f"<p>{text}</p></div>"
+            for n, (name, text) in enumerate(topics.items())
+        )
+        + "<div class='demo_box toc_navSource'><p>Book a demo and see the ledger with your own "
+        "figures in it.</p></div>"
+        "<div class='site-nav'><a href='/a'>About</a> <a href='/b'>Blog</a></div>"
+        "</div><footer class='site-footer'>Ledgerly Ltd.</footer></body></html>"
+    )
+    text = _body_text(html)
+    for paragraph in topics.values():
+        assert paragraph in text
+    assert "Blog" not in text
+    # A box of the same class with a fraction of a section's prose is no section.
+    assert "Book a demo" not in text
+

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsledger.extract.content.rules import kind_from_class
 from newsledger.extract.content.walk import Frame, Segment
 
 PROSE_MIN_CHARS = 40
@@ -149,6 +150,37 @@ def _builder_classes(
     return {name for name, amount in shares.items() if amount > VETO_SHARE * total}
 
 
+def _section_names(frame: Frame) -> list[tuple[str, str]]:
+    """A box's tag with each of its later classes that names its flag: the sections of a page,
+    each named for its topic first, share the class a script finds them by (``lm_navSource``)."""
+    classes = frame.classes.split()[1:] if frame.classes else []
+    return [(frame.tag, token) for token in classes if kind_from_class(token) == frame.flag]
+
+
+# A box sharing such a class with the sections but holding far less prose than they do on
+# average is a sidebar cell of the same layout grid (``span4 widget-span``), not a section.
+SECTION_MEAN_SHARE = 0.5
+
+
+def _section_classes(
+    held: list[tuple[Frame, float, float, float]], total: float
+) -> dict[tuple[str, str], float]:
+    """Tag and later class shared by flagged boxes that, together, hold most of the page's prose in
+    sentences, each with the least prose in sentences a box of it holds as one of the sections."""
+    shares: dict[tuple[str, str], list[float]] = {}
+    for frame, _, amount, _ in held:
+        if frame.flag in FLAGS_PROSE_OVERRULES and amount:
+            for name in _section_names(frame):
+                share = shares.setdefault(name, [0.0, 0.0])
+                share[0] += amount
+                share[1] += 1
+    return {
+        name: SECTION_MEAN_SHARE * amount / count
+        for name, (amount, count) in shares.items()
+        if amount > VETO_SHARE * total
+    }
+
+
 def _reads_as_article(frame: Frame, amount: float, text: float) -> bool:
     return (
         frame.flag in FLAGS_PROSE_OVERRULES
@@ -187,6 +219,7 @@ def choose_container(
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
     builders = _builder_classes(held, total)
+    sections = _section_classes(held, total)
     closing = _footers_after_heading(segments)
     for frame, _, sentences, text in held:
         # A box holding most of the prose wraps the article, unless that prose is the labels
@@ -199,6 +232,7 @@ def choose_container(
             (sentences > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE)
             or _reads_as_article(frame, sentences, text)
             or _builder_name(frame) in builders
+            or any(sentences >= sections.get(name, total + 1) for name in _section_names(frame))
         ):
             frame.vetoed = True
     container = _best_frame(segments, prose)
