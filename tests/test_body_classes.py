@@ -200,3 +200,22 @@ def test_sections_sharing_the_class_a_script_finds_them_by_are_the_body() -> Non
     # A box of the same class with a fraction of a section's prose is no section.
     assert "Book a demo" not in text
 
+
+def test_the_titles_of_a_front_page_in_h1s_of_their_own_are_kept() -> None:
+    posts = {
+        "Winter hours at the boatyard": "The yard closes at four from November to February, and the "
+        "slipway is booked a week ahead, so ring before you bring a boat up the hard.",
+        "New moorings on the west bank": "Twelve swinging moorings were laid this autumn off the west "
+        "bank, each with a new chain and a buoy numbered for the harbour master's list.",
+        "The crane is back from its inspection": "The yard crane passed its inspection on Friday and "
+        "lifts up to eight tonnes again, so larger keel boats can come out this winter.",
+    }
+    html = (
+        "<html><body><main><h1>Boatyard news</h1>"
+        + "".join(f"<article><h1>{title}</h1><p>{text}</p></article>" for title, text in posts.items())
+        + "</main></body></html>"
+    )
+    text = _body_text(html)
+    for title in posts:
+        assert title in text
+    assert "Boatyard news" not in text

@@ -76,6 +76,7 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
         headline,
         keep_links=container is not chosen and chosen.good < ARTICLE_PROSE_CHARS,
         keep_kinds=KEPT_BOXES.get(kind or "", frozenset()),
+        title=next((segment.text for segment in segments if segment.kind == "h1" and segment.text), None),
     )
     # The posts of a thread and the items of a listing are ``<article>``s side by side: peers,
     # not the other stories of a feed.
@@ -231,6 +232,7 @@ class Policy(NamedTuple):
     headline: str | None
     keep_links: bool = False
     keep_kinds: frozenset[str] = frozenset()
+    title: str | None = None
 
 
 def _sort(
@@ -249,7 +251,9 @@ def _sort(
         aside = (
             outside_aside(segment)
             if depth < 0
-            else classify(segment, depth, others, policy.headline, policy.keep_links, policy.keep_kinds)
+            else classify(
+                segment, depth, others, policy.headline, policy.keep_links, policy.keep_kinds, policy.title
+            )
             if segment.text
             else None
         )

@@ -37,11 +37,13 @@ def classify(
     headline: str | None = None,
     keep_links: bool = False,
     keep_kinds: frozenset[str] = frozenset(),
+    title: str | None = None,
 ) -> Aside | None:
     """Why a segment inside the article container is not body text, or None if it is.
 
     ``keep_links``: the body is a list of items, whose titles are links to them; ``keep_kinds``:
-    boxes of these kinds are body text (the author and time of each post of a thread)."""
+    boxes of these kinds are body text (the author and time of each post of a thread);
+    ``title``: the text of the page's first ``<h1>``."""
     if other_articles:
         nested = next((f for f in reversed(segment.path[container_depth + 1 :]) if f.tag == "article"), None)
         nested = nested if nested is not None and nested.key in other_articles else None
@@ -51,7 +53,7 @@ def classify(
     if frame is not None and frame.flag not in keep_kinds:
         return Aside(frame.flag or "other", segment.text, f"class, id or tag of <{frame.tag}>", frame.label)
     label = segment.path[-1].label
-    if segment.kind == "h1" or (
+    if _is_title(segment, title) or (
         segment.kind in _HEADINGS and headline and _same_words(segment.text, headline)
     ):
         return Aside(
@@ -228,6 +230,12 @@ def drop_recommendations(body: Sequence[Segment]) -> tuple[list[Segment], list[A
 def _continues_copy(previous: int | None, origin: int | None) -> bool:
     """Whether a segment copies the one after the original of the segment before it."""
     return previous is not None and origin == previous + 1
+
+
+def _is_title(segment: Segment, title: str | None) -> bool:
+    """Whether a segment is the page's title: its first ``<h1>`` or a copy of it. Pages that give
+    each item or section an ``<h1>`` of its own (a blog's front page) keep the later ones."""
+    return segment.kind == "h1" and (title is None or _same_words(segment.text, title))
 
 
 def _same_words(text: str, other: str) -> bool:
