@@ -219,3 +219,33 @@ def test_the_titles_of_a_front_page_in_h1s_of_their_own_are_kept() -> None:
     for title in posts:
         assert title in text
     assert "Boatyard news" not in text
+
+
+def test_a_card_text_named_caption_that_holds_a_heading_is_read() -> None:
+    # A grid of products: under each photo, a box named ``caption`` holds the product's name as
+    # a heading, its maker and its price; a figure's caption stays a caption.
+    lamps = [
+        ("Harbour desk lamp", "Brass and linen, made in Leith", "£120"),
+        ("Quay floor lamp", "Oak stem and a paper shade, made in Hull", "£240"),
+        ("Lantern wall light", "Galvanised steel, for a porch or a shed door", "£85"),
+        ("Pier pendant", "Enamel shade in four colours, made in Whitby", "£95"),
+    ]
+    html = (
+        "<html><body><main><h1>Lamps</h1>"
+        "<figure><img src='/shop.jpg' alt=''><figcaption class='caption'><h4>Our workshop</h4>"
+        "Our workshop by the harbour.</figcaption></figure>"
+        "<p>Every lamp we sell is wired by hand in our workshop and tested twice before it is boxed "
+        "for the carrier, and every shade can be swapped for another in the range.</p>"
+        "<div class='grid'>"
+        + "".join(
+            f"<div class='thumbnail'><img src='/{n}.jpg' alt=''><div class='caption'><h3>{name}</h3>"
+            f"<div>{maker}</div><div class='price'>{price}</div></div></div>"
+            for n, (name, maker, price) in enumerate(lamps)
+        )
+        + "</div></main></body></html>"
+    )
+    text = _body_text(html)
+    for name, maker, _ in lamps:
+        assert name in text
+        assert maker in text
+    assert "Our workshop by the harbour." not in text

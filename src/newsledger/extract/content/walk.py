@@ -195,6 +195,19 @@ def _named_flag(tag: str, classes: str | None, element_id: str | None) -> Boiler
 
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A caption is a line under a picture; a box named for one that holds a heading is the text of
+# a card (a product's name, maker and price under its photo in a grid), outside any figure.
+_HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6"
+# Kinds whose flag depends on where the box sits or what it holds.
+_PLACED_KINDS = frozenset({"header", "caption"})
+
+
+def _flag_overruled(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
+    """A header inside an article or ``<main>`` opens that content (unless laid out for print);
+    a caption holding a heading outside any figure is a card's text."""
+    if frame.flag == "header":
+        return _within_content(walk.path) and not _for_print(frame)
+    return not walk.figures and node.css_first(_HEADING_SELECTOR) is not None
 
 
 def _hidden(attrs: dict[str, str | None]) -> bool:
@@ -407,7 +420,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
             reveal_panels=walk.reveal_panels,
             reviews_aside=walk.reviews_aside,
         )
-        if frame.flag == "header" and _within_content(walk.path) and not _for_print(frame):
+        if frame.flag in _PLACED_KINDS and _flag_overruled(node, frame, walk):
             frame.flag = None
         if frame.flag is not None:
             if walk.flagged_open < MAX_FLAGGED_OPEN and _read_whole(node, frame, walk):
