@@ -249,3 +249,43 @@ def test_a_card_text_named_caption_that_holds_a_heading_is_read() -> None:
         assert name in text
         assert maker in text
     assert "Our workshop by the harbour." not in text
+
+
+def test_a_box_named_for_a_date_that_holds_a_heading_is_read() -> None:
+    # A page builder's sections, each a ``meta-block``: a heading and its paragraph; the post's
+    # own date line stays aside.
+    sections = {
+        "Every channel in one place": "Watch the live channels, the recordings you made last week and "
+        "the films you rented on the same screen, without switching boxes or remotes.",
+        "Record three shows at once": "Set the recorder from your phone on the train home, and it keeps "
+        "up to three programmes going at the same time on the same evening.",
+        "Take it to every room": "A second screen in the kitchen or the spare room costs nothing more "
+        "to set up, and each screen keeps its own list of what you were watching.",
+    }
+    html = (
+        "<html><body><main><h1>Television</h1>"
+        "<div class='post-date'>Updated 3 March 2025</div>"
+        + "".join(
+            f"<p>{intro}</p>"
+            for intro in (
+                "Our television service brings the live channels, a recorder in the cloud and a "
+                "library of films to every screen in the house, and it is set up by one of our "
+                "engineers on the day your line is connected, at no extra charge.",
+                "It works over the same line as your broadband, so there is no dish to fit and no "
+                "aerial to point, and the picture stays sharp in a storm; if it ever drops, the "
+                "box switches to the aerial channels on its own until the line is back.",
+                "Prices are the same in every town we serve and are fixed for the first two years, "
+                "and you can add or drop a package of channels at the start of any month.",
+            )
+        )
+        + "".join(
+            f"<section class='jss-meta-block-section'><h2>{heading}</h2><p>{text}</p></section>"
+            for heading, text in sections.items()
+        )
+        + "</main></body></html>"
+    )
+    text = _body_text(html)
+    for heading, paragraph in sections.items():
+        assert heading in text
+        assert paragraph in text
+    assert "Updated 3 March 2025" not in text

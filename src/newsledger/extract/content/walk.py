@@ -195,16 +195,17 @@ def _named_flag(tag: str, classes: str | None, element_id: str | None) -> Boiler
 
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# A caption is a line under a picture; a box named for one that holds a heading is the text of
-# a card (a product's name, maker and price under its photo in a grid), outside any figure.
+# A caption is a line under a picture and a dateline a line over a story; a box named for either
+# that holds a heading is the text of a card (a product's name, maker and price under its photo
+# in a grid; a section of a page built from ``meta-block`` components), outside any figure.
 _HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6"
 # Kinds whose flag depends on where the box sits or what it holds.
-_PLACED_KINDS = frozenset({"header", "caption"})
+_PLACED_KINDS = frozenset({"header", "caption", "dateline"})
 
 
 def _flag_overruled(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
     """A header inside an article or ``<main>`` opens that content (unless laid out for print);
-    a caption holding a heading outside any figure is a card's text."""
+    a caption or a dateline holding a heading outside any figure is a card's text."""
     if frame.flag == "header":
         return _within_content(walk.path) and not _for_print(frame)
     return not walk.figures and node.css_first(_HEADING_SELECTOR) is not None
