@@ -468,3 +468,14 @@ def test_comments_under_the_answers_of_a_thread_stay_aside() -> None:
     assert "Prop the cover up in the middle" in text
     assert "Rain gets in under the cover" in text
     assert "that worked for me too" not in text
+
+
+def test_a_shops_grid_of_linked_products_is_its_body() -> None:
+    # Each product's card is wholly a link; beside a buying guide of some length, the grid was
+    # read as link lists. On a page of products the links are its items.
+    text = _body_text("linked-grid.html", "collection")
+    assert "Scafell leather walking boot" in text
+    assert "£265" in text
+    assert "a finger's width of room" in text
+    assert "Returns" not in text
+    assert "Scafell leather walking boot" not in _body_text("linked-grid.html", "article")

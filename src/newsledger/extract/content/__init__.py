@@ -74,7 +74,7 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     headline = metadata.headline.value if metadata.headline else None
     policy = Policy(
         headline,
-        keep_links=container is not chosen and chosen.good < ARTICLE_PROSE_CHARS,
+        keep_links=kind in LINKED_KINDS or (container is not chosen and chosen.good < ARTICLE_PROSE_CHARS),
         keep_kinds=KEPT_BOXES.get(kind or "", frozenset()),
         title=next((segment.text for segment in segments if segment.kind == "h1" and segment.text), None),
     )
@@ -193,6 +193,9 @@ KEPT_BOXES: dict[str, frozenset[str]] = {
     "forum": frozenset({"byline", "dateline"}),
     "listing": frozenset({"related_links"}),
 }
+# Pages whose items are links, each wholly a link to what it names: a shop's grid of products,
+# a manual's index of its chapters. There a paragraph or list of links is body text.
+LINKED_KINDS = frozenset({"collection", "documentation"})
 # Pages whose hidden panels (tabs: the same example in several languages) are content.
 REVEALED_KINDS = frozenset({"documentation"})
 # The folded panels of tabs and accordions are content (a product's description, its
