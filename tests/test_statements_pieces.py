@@ -48,6 +48,16 @@ def test_seem_and_appear_report_how_things_look_with_no_source() -> None:
     ]
 
 
+def test_a_raised_passive_of_expecting_or_believing_reports_its_subject_with_no_source() -> None:
+    assert found("The ferry tender is widely expected to go to a local firm.") == [
+        ("", "is widely expected", "The ferry tender"),
+        ("", "is widely expected", "to go to a local firm"),
+    ]
+    assert found("The old pier was not thought to be safe after the storm.")[0][1:] == ("was not thought", "The old pier")
+    assert found("The harbour master was asked to leave the meeting.") == []
+    assert found("The harbour master was told to wait outside.") == []
+
+
 def test_a_question_put_at_the_sentence_start_is_what_was_asked_with_no_source() -> None:
     statements = [s for s in attribute_article(article_of_lines("Asked whether he would run again, the mayor said he had not decided.")) if s.part == "body"]
     assert (statements[0].speaker.mention, statements[0].cue.span.text, statements[0].content.text) == (None, "Asked", "whether he would run again")

@@ -847,11 +847,13 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
 
 def _apparent(sentence: Sentence, cue: FoundCue, raw: RawStatement) -> list[RawStatement] | None:
     """'The senator seemed to be losing ground': "seem" and "appear" report how things look, not
-    anyone's words; their subject is part of what is reported, and no one is its source."""
-    if cue.last != cue.verb or not sentence.tokens[cue.verb].lower.startswith(("seem", "appear")):
+    anyone's words; their subject is part of what is reported, and no one is its source. So does
+    a raised passive ("The vote is expected to fail"), which never has its subject for source."""
+    looks = cue.last == cue.verb and sentence.tokens[cue.verb].lower.startswith(("seem", "appear"))
+    if not looks and cue.form != "raised":
         return None
     if raw.speaker is None or raw.content[0] < raw.cue[1] or raw.speaker[1] > raw.cue[0]:
-        return None
+        return [RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.content, unnamed_passive=True)] if cue.form == "raised" else None
     subject = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.speaker, unnamed_passive=True)
     rest = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.content, unnamed_passive=True)
     rest.continuation_of = raw.sentence

@@ -18,12 +18,13 @@ from newsledger.attribute.lexicon import (
     PARTICLE_VERBS,
     PARTICLES,
     PASSIVE_AUX,
+    RAISING_PARTICIPLES,
     VERB_FORM_LEMMA,
     WEEKDAYS,
 )
 from newsledger.attribute.text import CONTRACTED_AUXILIARIES, Sentence, Token
 
-CueForm = Literal["finite", "participle", "according", "passive"]
+CueForm = Literal["finite", "participle", "according", "passive", "raised"]
 _CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
 _CALL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "has", "have", "had", "also", "and", "who", "repeatedly", "once", "then", "previously", "later", "earlier", "again", "recently", "publicly"})
 _PREPOSITIONS = frozenset({"of", "in", "for", "from", "with", "by", "at", "on", "about", "into", "across", "among", "between", "per"})
@@ -219,7 +220,7 @@ def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue | None:
     word = tokens[head].lower
     first = _cue_start(tokens, head)
     if _is_passive(tokens, first):
-        return None  # "are considered", "is expected": the subject is what is said, not who says it
+        return _raised_passive(tokens, first, head, head, word)  # "are considered": the subject is what is said
     previous = tokens[head - 1].lower if head > 0 else ""
     participle = word.endswith("ing") and (previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS)
     return FoundCue(first, head, _with_preposition(tokens, head), word, "participle" if participle else "finite")
@@ -249,7 +250,7 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             cues.append(FoundCue(first, index, last, lemma, "finite"))
             continue
         if _is_passive(tokens, first):
-            cue = _passive_cue(tokens, first, index, last, lemma)
+            cue = _passive_cue(tokens, first, index, last, lemma) or _raised_passive(tokens, first, index, last, lemma)
             if cue:
                 cues.append(cue)
             continue
@@ -261,11 +262,29 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
 
 def _passive_cue(tokens: tuple[Token, ...], first: int, index: int, last: int, lemma: str) -> FoundCue | None:
     """"it was reported that": the speaker is left unnamed."""
-    aux = first - 1
-    while aux > 0 and tokens[aux - 1].lower in PASSIVE_AUX | AUXILIARIES:
-        aux -= 1
+    aux = _passive_start(tokens, first)
     if aux > 0 and tokens[aux - 1].lower == "it":
         following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
         if following in {"that", ","}:
             return FoundCue(aux, index, last, lemma, "passive")
     return None
+
+
+def _passive_start(tokens: tuple[Token, ...], first: int) -> int:
+    """The first auxiliary of a passive ("might be", "is not widely") before ``first``."""
+    aux = first - 1
+    while aux > 0 and (_joins_cue(tokens[aux - 1]) or tokens[aux - 1].lower in PASSIVE_AUX):
+        aux -= 1
+    return aux
+
+
+def _raised_passive(tokens: tuple[Token, ...], first: int, index: int, last: int, lemma: str) -> FoundCue | None:
+    """"The vote is expected to fail", "the plan is widely believed to be dead": a passive verb of
+    expecting or believing with an infinitive after it reports, with no one named, what its subject
+    will do or is; the cue is the verb with its auxiliaries and the statement has no source."""
+    if last + 2 >= len(tokens) or tokens[last + 1].lower != "to" or not tokens[last + 2].text[:1].isalpha():
+        return None
+    if tokens[index].lower not in RAISING_PARTICIPLES:
+        return None
+    return FoundCue(_passive_start(tokens, first), index, last, lemma, "raised")
+

@@ -223,6 +223,15 @@ ATTITUDE_VERBS = (
     "think", "believe", "hope", "expect", "fear", "worry", "doubt", "suspect", "wish",
 )
 
+# Participles of believing and reporting whose passive raises the subject of what is believed:
+# "is expected to win", "is widely believed to be", "was said to be"; not "was asked to leave".
+RAISING_PARTICIPLES = frozenset({
+    "expected", "believed", "thought", "said", "reported", "considered", "known", "rumored",
+    "rumoured", "understood", "estimated", "predicted", "projected", "supposed", "presumed",
+    "alleged", "claimed", "feared", "seen", "reckoned", "assumed", "deemed", "forecast",
+    "suspected",
+})
+
 # Verbs by which evidence speaks: "polls show", "the study found", "records indicate".
 EVIDENCE_VERBS = ("show", "find")
 
