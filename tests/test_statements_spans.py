@@ -150,6 +150,16 @@ def test_a_cue_then_to_and_a_verb_of_saying_is_one_cue() -> None:
     assert [(cue, content) for _, cue, content in statements] == [("seemed to suggest", "that the gate would stay shut")]
 
 
+def test_a_verb_lending_its_subject_to_an_infinitive_of_saying_joins_the_cue() -> None:
+    assert found("Small groups of residents continued to call for an inquiry into the fire.") == [
+        ("Small groups of residents", "continued to call for", "an inquiry into the fire"),
+    ]
+    assert found("The mayor began to argue that the budget was too small.") == [
+        ("The mayor", "began to argue", "that the budget was too small"),
+    ]
+    assert found("The residents wanted to say goodbye to the ferry.") == []
+
+
 def test_a_new_clause_with_its_own_subject_after_a_comma_ends_the_content() -> None:
     text = "The minister admitted using the loophole, he does not defend it."
     assert found(text) == [("The minister", "admitted", "using the loophole")]

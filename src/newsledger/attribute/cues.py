@@ -254,10 +254,23 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             if cue:
                 cues.append(cue)
             continue
+        lender = _lending_verb_before(tokens, index)
+        if lender is not None:
+            cues.append(FoundCue(_cue_start(tokens, lender), index, last, lemma, "finite"))
+            continue
         form = _classify(tokens, index, last, lemma, headline)
         if form is not None:
             cues.append(FoundCue(first, index, last, lemma, form))
     return cues
+
+
+def _lending_verb_before(tokens: tuple[Token, ...], index: int) -> int | None:
+    """'continued to call for', 'tended to blame': the verb lending its subject to the infinitive
+    of saying at ``index``, which makes one cue with it."""
+    if index < 2 or tokens[index - 1].lower != "to":
+        return None
+    lender = tokens[index - 2]
+    return index - 2 if lender.text[:1].islower() and lender.lower.startswith(_LENDING_VERBS) else None
 
 
 def _passive_cue(tokens: tuple[Token, ...], first: int, index: int, last: int, lemma: str) -> FoundCue | None:
