@@ -58,6 +58,12 @@ def test_a_raised_passive_of_expecting_or_believing_reports_its_subject_with_no_
     assert found("The harbour master was told to wait outside.") == []
 
 
+def test_a_paragraph_set_apart_after_a_cue_and_a_colon_is_what_was_announced() -> None:
+    text = "The ferry ran late again.\nThe harbour master added:\nWe will fix the engines. The timetable stays.\nThe pier closed at six."
+    assert found(text) == [("The harbour master", "added", "We will fix the engines. The timetable stays.")]
+    assert found(text.replace("added:", "added.")) == []
+
+
 def test_a_question_put_at_the_sentence_start_is_what_was_asked_with_no_source() -> None:
     statements = [s for s in attribute_article(article_of_lines("Asked whether he would run again, the mayor said he had not decided.")) if s.part == "body"]
     assert (statements[0].speaker.mention, statements[0].cue.span.text, statements[0].content.text) == (None, "Asked", "whether he would run again")
