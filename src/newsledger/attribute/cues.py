@@ -223,7 +223,17 @@ def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue | None:
         return _raised_passive(tokens, first, head, head, word)  # "are considered": the subject is what is said
     previous = tokens[head - 1].lower if head > 0 else ""
     participle = word.endswith("ing") and (previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS)
-    return FoundCue(first, head, _with_preposition(tokens, head), word, "participle" if participle else "finite")
+    verb = _verb_after_adverb(tokens, head)
+    return FoundCue(first, verb, _with_preposition(tokens, verb), tokens[verb].lower, "participle" if participle else "finite")
+
+
+def _verb_after_adverb(tokens: tuple[Token, ...], head: int) -> int:
+    """'openly admires', 'enthusiastically endorsed': an adverb read as the head of a cue leads to
+    the verb after it, which ends the cue."""
+    following = head + 1
+    if _is_adverb(tokens[head]) and following < len(tokens) and tokens[following].text.isalpha() and tokens[following].text.islower():
+        return following
+    return head
 
 
 def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
