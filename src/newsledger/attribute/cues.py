@@ -10,9 +10,11 @@ from typing import Literal
 from newsledger.attribute.cue_model import CueModel, cue_heads
 from newsledger.attribute.lexicon import (
     ALWAYS_NEEDS_CLAUSE,
+    ATTITUDE_VERBS,
     AUXILIARIES,
     CUE_WORDS,
     DETERMINERS,
+    EVIDENCE_VERBS,
     MONTHS,
     NEEDS_CLAUSE,
     PARTICLE_VERBS,
@@ -265,8 +267,8 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
                 cues.append(cue)
             continue
         lender = _lending_verb_before(tokens, index)
-        if lender is not None:
-            cues.append(FoundCue(_cue_start(tokens, lender), index, last, lemma, "finite"))
+        if lender is not None and lemma not in ATTITUDE_VERBS and lemma not in EVIDENCE_VERBS:  # "begins to show" is no finding
+            cues.append(FoundCue(_cue_start(tokens, lender), lender, last, tokens[lender].lower, "finite"))
             continue
         form = _classify(tokens, index, last, lemma, headline)
         if form is not None:
@@ -276,7 +278,7 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
 
 def _lending_verb_before(tokens: tuple[Token, ...], index: int) -> int | None:
     """'continued to call for', 'tended to blame': the verb lending its subject to the infinitive
-    of saying at ``index``, which makes one cue with it."""
+    of saying at ``index``, which makes one cue with it, read as the learned cues are read."""
     if index < 2 or tokens[index - 1].lower != "to":
         return None
     lender = tokens[index - 2]
