@@ -158,6 +158,15 @@ def test_a_verb_lending_its_subject_to_an_infinitive_of_saying_joins_the_cue() -
         ("The mayor", "began to argue", "that the budget was too small"),
     ]
     assert found("The residents wanted to say goodbye to the ferry.") == []
+    assert found("The tide began to show on the harbour wall.") == []
+    assert found("The skipper moored early and seemed to think the storm would pass.")[-1][1:] == ("seemed to think", "the storm would pass")
+
+
+def test_saying_by_which_a_speaker_answered_is_a_statement_of_its_own() -> None:
+    assert found("The mayor responded to the ferry crew on Monday by saying the pier was safe.") == [
+        ("The mayor", "responded to", "the ferry crew"),
+        ("The mayor", "saying", "the pier was safe"),
+    ]
 
 
 def test_a_new_clause_with_its_own_subject_after_a_comma_ends_the_content() -> None:

@@ -453,6 +453,9 @@ def _appositive_after(tokens: tuple[Token, ...], start: int) -> tuple[int, int] 
     return (start, end) if end > start else None
 
 
+_MANNER_LEADS = frozenset({"by", "before", "after", "while", "when"})
+
+
 def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: set[int]) -> bool:
     """Whether the content running right of a cue stops before token ``index``."""
     token = tokens[index]
@@ -465,6 +468,8 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         return True  # '..."corrupt," noting that'
     if token.lower == "," and following is not None and _is_participle(following):
         return True
+    if token.lower in _MANNER_LEADS and index + 1 in cue_positions and following is not None and _is_participle(following):
+        return True  # 'responded by saying that ...': the saying is a statement of its own
     if token.lower in {",", "—", "--"} and following is not None and following.lower in _CLAUSE_BREAKS:
         return index + 2 >= len(tokens) or tokens[index + 2].lower not in {"that", "because"}  # not '..., but that he
     if token.lower in {"and", "but"} and following is not None and index > 0 and tokens[index - 1].lower == ",":
