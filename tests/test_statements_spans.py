@@ -361,3 +361,15 @@ def test_a_quotation_after_the_circumstance_of_saying_is_the_content() -> None:
     assert found("The mayor said at a rally in the port city of Hull, “no one should fear for the ferry.”") == [
         ("The mayor", "said", "“no one should fear for the ferry.”"),
     ]
+
+
+def test_an_adjective_of_stance_after_a_copula_is_a_cue_with_its_complement() -> None:
+    assert found("Residents were frustrated that the council closed the pier early.") == [
+        ("Residents", "were frustrated", "that the council closed the pier early"),
+    ]
+    assert found("The harbour master has long been critical of the ferry company.") == [
+        ("The harbour master", "has long been critical of", "the ferry company"),
+    ]
+    assert found("He remains confident that the ferry will run.") == [("He", "remains confident", "that the ferry will run")]
+    assert found("An angry crowd of residents gathered at the pier.") == []
+    assert found("The mayor's critical report was filed.") == []

@@ -10,8 +10,10 @@ from typing import Literal
 from newsledger.attribute.cue_model import CueModel, cue_heads
 from newsledger.attribute.lexicon import (
     ALWAYS_NEEDS_CLAUSE,
+    ATTITUDE_ADJECTIVES,
     ATTITUDE_VERBS,
     AUXILIARIES,
+    COPULAS,
     CUE_WORDS,
     DETERMINERS,
     EVIDENCE_VERBS,
@@ -251,6 +253,12 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             cues.append(FoundCue(index, index, index + 1, "according to", "according"))
             following = index + 2
             continue
+        if tokens[index].lower in ATTITUDE_ADJECTIVES:
+            stance = _stance_cue(tokens, index)
+            if stance is not None:
+                cues.append(stance)
+                following = stance.last + 1
+            continue
         found = _verb_lemma(tokens, index)
         if found is None:
             continue
@@ -313,3 +321,24 @@ def _raised_passive(tokens: tuple[Token, ...], first: int, index: int, last: int
         return None
     return FoundCue(_passive_start(tokens, first), index, last, lemma, "raised")
 
+
+
+_STANCE_COMPLEMENTS = frozenset({"that", "about", "of", "over"})
+
+
+def _stance_cue(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
+    """'Protesters were frustrated that ...', 'Graham is critical of ...': an adjective of stance
+    after a copula and before a clause or its object is a cue, with the copula, its auxiliaries
+    and its adverbs, and the preposition of the object."""
+    following = index + 1
+    if following + 1 >= len(tokens) or tokens[following].lower not in _STANCE_COMPLEMENTS:
+        return None
+    copula = index - 1
+    while copula > 0 and tokens[copula].lower not in COPULAS and (_is_adverb(tokens[copula]) or tokens[copula].lower in _CUE_MODIFIERS | {"so", "very", "deeply", "also", "increasingly", "more"}):
+        copula -= 1
+    if copula < 1 or tokens[copula].lower not in COPULAS or tokens[copula].text[:1].isupper():
+        return None
+    if tokens[copula].lower in CONTRACTED_AUXILIARIES and not _contracted(tokens, copula):
+        return None  # "Trump's critical", a possessive
+    last = index if tokens[following].lower == "that" else following
+    return FoundCue(_cue_start(tokens, copula), index, last, tokens[index].lower, "finite")

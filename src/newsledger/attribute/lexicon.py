@@ -281,5 +281,21 @@ PARTICLE_VERBS: dict[str, str] = {
     for form in inflections(lemma)
 }
 
+# Adjectives of a stance held towards what follows them ("were frustrated that", "is critical
+# of", "remain confident that"): after a copula and before its complement they are a cue.
+ATTITUDE_ADJECTIVES = frozenset({
+    "frustrated", "confident", "hopeful", "convinced", "worried", "concerned", "adamant",
+    "skeptical", "sceptical", "optimistic", "pessimistic", "critical", "supportive", "enamored",
+    "enamoured", "aware", "certain", "afraid", "angry", "upset", "furious", "outraged",
+    "disappointed", "dismayed", "alarmed", "nervous", "fearful", "doubtful", "wary", "suspicious",
+    "unconvinced", "insistent", "incensed", "troubled", "unhappy", "uneasy", "anxious",
+})
+# The verbs linking a subject to such an adjective.
+COPULAS = frozenset({
+    "is", "are", "was", "were", "am", "be", "been", "being", "remain", "remains", "remained",
+    "feel", "feels", "felt", "seem", "seems", "seemed", "grew", "become", "became",
+    "’m", "'m", "’re", "'re", "’s", "'s",
+})
+
 # Any word that may start a cue: a sentence without one of them holds no statement.
-CUE_WORDS: frozenset[str] = frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | {"according"}
+CUE_WORDS: frozenset[str] = frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | ATTITUDE_ADJECTIVES | {"according"}
