@@ -373,3 +373,9 @@ def test_an_adjective_of_stance_after_a_copula_is_a_cue_with_its_complement() ->
     assert found("He remains confident that the ferry will run.") == [("He", "remains confident", "that the ferry will run")]
     assert found("An angry crowd of residents gathered at the pier.") == []
     assert found("The mayor's critical report was filed.") == []
+
+
+def test_verbs_of_a_manner_of_speaking_are_cues() -> None:
+    assert found("The crowd marched to the pier while chanting, “Open the harbour.”")[-1] == ("The crowd", "chanting", "“Open the harbour.”")
+    assert found("“Cast off now,” the skipper yelled.") == [("the skipper", "yelled", "“Cast off now,”")]
+    assert found("The councillor scolded the mayor: “You closed the pier.”") == [("The councillor", "scolded", "the mayor: “You closed the pier.”")]

@@ -48,6 +48,9 @@ SAYING_VERBS = (
     "cite", "announce", "clarify", "disclose", "dispute", "reject", "dismiss",
     "instruct", "encourage", "request", "stipulate", "specify", "theorize", "denounce", "defend",
     "condemn", "applaud", "slam", "blast", "lambaste", "decry", "hail", "call",
+    # manners of speaking
+    "chant", "shout", "yell", "exclaim", "quip", "whisper", "mutter", "scold", "chide", "rebuke",
+    "implore", "deride",
 )
 
 # Cues whose object before the complement is the addressee (urge X to, tell X that).
