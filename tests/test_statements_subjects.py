@@ -39,3 +39,10 @@ def test_a_verb_coordinated_with_the_first_shares_the_name_opening_the_sentence(
     assert found("Mayor Dahl stood on the pier but told the crowd that the ferry would return.") == [
         ("Mayor Dahl", "told", "that the ferry would return"),
     ]
+
+
+def test_the_subject_a_participle_shares_leaves_out_adverbs_and_an_opening_circumstance() -> None:
+    assert found("The skipper then moored the boat, telling passengers that the sea was calm.") == [
+        ("The skipper", "telling", "that the sea was calm"),
+    ]
+    assert found("On Monday they opened the pier by announcing that it was safe.") == [("they", "announcing", "that it was safe")]

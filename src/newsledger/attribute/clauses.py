@@ -1299,7 +1299,7 @@ def lead_subject(tokens: tuple[Token, ...]) -> tuple[Subject, int] | None:
     subject = _subject_then_verb(tokens, 0, min(len(tokens), _MAX_SUBJECT_TOKENS))
     if subject is None:
         return None
-    verb = next(index for index, token in enumerate(tokens) if token.start >= subject.mention[1] and token.lower != ",")
+    verb = next(index for index, token in enumerate(tokens) if token.start >= subject.mention[1] and token.lower != "," and not _is_lead_adverb(token))
     head = [token for token in tokens if subject.head[0] <= token.start < subject.head[1]]
     while len(head) > 1 and (head[-1].lower in _LEAD_ADVERBS or head[-1].lower.endswith("ly")):
         head.pop()  # "He then referred to ...", "Smith later returned to ..."
@@ -1320,9 +1320,8 @@ def clause_subject(sentence: Sentence, before: int, floor: int = 0) -> Subject |
     tokens = sentence.tokens
     best: Subject | None = _opening_name(tokens, before) if floor == 0 else None
     for start in range(floor, before):
-        if start > floor and tokens[start - 1].lower not in _CLAUSE_OPENERS:
-            continue
-        if not _looks_like_np_start(tokens[start]) or tokens[start].lower in _CLAUSE_OPENERS:
+        opens = start == floor or tokens[start - 1].lower in _CLAUSE_OPENERS or tokens[start].lower in _LEAD_PRONOUNS
+        if not opens or not _looks_like_np_start(tokens[start]) or tokens[start].lower in _CLAUSE_OPENERS | _OPENING_PREPOSITIONS:
             continue
         found = _subject_then_verb(tokens, start, before)
         if found is not None:
@@ -1370,6 +1369,25 @@ def _one_clause_between(tokens: tuple[Token, ...], start: int, link: int) -> boo
     return not any(token.lower in {"(", ")", ";", ":"} or token.lower in QUOTE_MARKS for token in tokens[start:link])
 
 
+# Prepositions opening a sentence with a circumstance, never its subject ("On Monday they ...").
+_OPENING_PREPOSITIONS = frozenset({"on", "in", "at", "after", "before", "during", "following", "since", "for", "from", "with", "by", "over", "under", "amid", "despite"})
+
+
+def _before_adverbs(tokens: tuple[Token, ...], start: int, verb: int) -> int:
+    """The end of a subject before its verb, without the adverbs between ("Politifact then
+    ruled", "He recently said")."""
+    end = verb
+    while end - 1 > start and _is_lead_adverb(tokens[end - 1]):
+        end -= 1
+    return end
+
+
+def _is_lead_adverb(token: Token) -> bool:
+    """An adverb between a subject and its verb ("then", "recently", "just")."""
+    word = token.lower
+    return word in _LEAD_ADVERBS or word in AUXILIARIES or (token.text.islower() and word.endswith("ly") and len(word) > 4)
+
+
 def _subject_then_verb(tokens: tuple[Token, ...], start: int, limit: int) -> Subject | None:
     commas: list[int] = []
     for index in range(start + 1, limit):
@@ -1380,7 +1398,7 @@ def _subject_then_verb(tokens: tuple[Token, ...], start: int, limit: int) -> Sub
                 return None
             continue
         if _is_verbish(token) and len(commas) in (0, 2):
-            head_end = commas[0] if commas else index
+            head_end = commas[0] if commas else _before_adverbs(tokens, start, index)
             head = (tokens[start].start, tokens[head_end - 1].end)
             if len(commas) == 2:
                 appositive = (tokens[commas[0] + 1].start, tokens[commas[1] - 1].end)
