@@ -46,3 +46,7 @@ def test_the_subject_a_participle_shares_leaves_out_adverbs_and_an_opening_circu
         ("The skipper", "telling", "that the sea was calm"),
     ]
     assert found("On Monday they opened the pier by announcing that it was safe.") == [("they", "announcing", "that it was safe")]
+
+
+def test_no_subject_ends_on_a_preposition_or_a_determiner() -> None:
+    assert found("After the storm the skipper sent a series of tweets criticizing the harbour master.") == []

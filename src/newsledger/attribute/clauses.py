@@ -1382,6 +1382,15 @@ def _before_adverbs(tokens: tuple[Token, ...], start: int, verb: int) -> int:
     return end
 
 
+def _modifier_ends(token: Token) -> bool:
+    """Whether a word before a verb-like word makes it a noun ("a series of tweets", "the
+    reports"): no subject ends on a preposition or a determiner."""
+    return token.lower in DETERMINERS or token.lower in _NOUN_PREPOSITIONS
+
+
+_NOUN_PREPOSITIONS = frozenset({"of", "in", "by", "from", "with", "for", "about", "on", "over", "against"})
+
+
 def _is_lead_adverb(token: Token) -> bool:
     """An adverb between a subject and its verb ("then", "recently", "just")."""
     word = token.lower
@@ -1397,7 +1406,7 @@ def _subject_then_verb(tokens: tuple[Token, ...], start: int, limit: int) -> Sub
             if len(commas) > 2:
                 return None
             continue
-        if _is_verbish(token) and len(commas) in (0, 2):
+        if _is_verbish(token) and len(commas) in (0, 2) and not _modifier_ends(tokens[index - 1]):
             head_end = commas[0] if commas else _before_adverbs(tokens, start, index)
             head = (tokens[start].start, tokens[head_end - 1].end)
             if len(commas) == 2:
