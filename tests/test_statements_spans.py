@@ -379,3 +379,17 @@ def test_verbs_of_a_manner_of_speaking_are_cues() -> None:
     assert found("The crowd marched to the pier while chanting, “Open the harbour.”")[-1] == ("The crowd", "chanting", "“Open the harbour.”")
     assert found("“Cast off now,” the skipper yelled.") == [("the skipper", "yelled", "“Cast off now,”")]
     assert found("The councillor scolded the mayor: “You closed the pier.”") == [("The councillor", "scolded", "the mayor: “You closed the pier.”")]
+
+
+def test_as_a_speaker_put_it_words_the_clause_beside_it() -> None:
+    assert found("The pier is unsafe for heavy lorries, as a council memo put it.") == [
+        ("a council memo", "put it", "The pier is unsafe for heavy lorries"),
+    ]
+    assert found("As the harbour master put it in a letter to residents, the pier is “a danger to all.”") == [
+        ("the harbour master", "put it", "the pier is “a danger to all.”"),
+    ]
+    assert found("He put it on the table by the pier.") == []
+
+
+def test_went_on_to_and_a_verb_of_saying_is_one_cue() -> None:
+    assert found("The skipper went on to say that the sea was calm.") == [("The skipper", "went on to say", "that the sea was calm")]

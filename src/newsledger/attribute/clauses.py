@@ -836,6 +836,8 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     asked = _asked_first(sentence, text, number, cue, cue_span)
     if asked is not None:
         return asked
+    if cue.lemma == "put it":
+        return _as_worded(sentence, text, number, cue, cue_span)
     if cue.form == "passive":
         content = content_after(sentence, text, after, boundaries)
         if content is None:
@@ -848,6 +850,25 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     if raw is not None and cue.form == "finite" and after < len(tokens) and tokens[after].lower == ",":
         return _interrupted(sentence, text, number, raw) or raw
     return raw
+
+
+def _as_worded(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
+    """'..., as a memo put it.', 'As Simonyan put it in a statement, RT is ...': the speaker
+    between "as" and the cue, the content the clause beside the aside."""
+    tokens = sentence.tokens
+    opener = next(i for i in range(cue.first - 1, -1, -1) if tokens[i].lower == "as")
+    speaker = _strip_span(text, tokens[opener + 1].start, tokens[cue.first - 1].end)
+    if opener == 0 or (opener == 1 and not tokens[0].text[:1].isalnum()):
+        comma = next((i for i in range(cue.last + 1, len(tokens)) if tokens[i].lower == ","), None)
+        if comma is None or comma + 1 >= len(tokens):
+            return None
+        content = _strip_span(text, tokens[comma + 1].start, sentence.end)
+    else:
+        content = _strip_span(text, sentence.start, tokens[opener - 1].end)
+    content = (content[0], content[1] - 1) if text[content[1] - 1 : content[1]] in {".", ","} else content
+    if content[1] <= content[0]:
+        return None
+    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=speaker, speaker_head=speaker)
 
 
 def _apparent(sentence: Sentence, cue: FoundCue, raw: RawStatement) -> list[RawStatement] | None:

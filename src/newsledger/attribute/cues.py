@@ -253,6 +253,12 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             cues.append(FoundCue(index, index, index + 1, "according to", "according"))
             following = index + 2
             continue
+        if tokens[index].lower in {"put", "puts"}:
+            worded = _as_put_it(tokens, index)
+            if worded is not None:
+                cues.append(worded)
+                following = worded.last + 1
+            continue
         if tokens[index].lower in ATTITUDE_ADJECTIVES:
             stance = _stance_cue(tokens, index)
             if stance is not None:
@@ -290,7 +296,23 @@ def _lending_verb_before(tokens: tuple[Token, ...], index: int) -> int | None:
     if index < 2 or tokens[index - 1].lower != "to":
         return None
     lender = tokens[index - 2]
+    if lender.lower == "on" and index > 2 and tokens[index - 3].lower in _GO_FORMS:
+        return index - 3  # "went on to say"
     return index - 2 if lender.text[:1].islower() and lender.lower.startswith(_LENDING_VERBS) else None
+
+
+_GO_FORMS = frozenset({"go", "goes", "went", "going", "gone"})
+
+
+def _as_put_it(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
+    """'as a memo put it', 'As Ms. Simonyan put it in a statement, ...': "put it" after "as" and
+    a speaker words what the clause beside it says."""
+    if index + 1 >= len(tokens) or tokens[index + 1].lower != "it":
+        return None
+    opener = next((i for i in range(index - 1, max(index - 12, -1), -1) if tokens[i].lower in {"as", ",", ";", "(", "—"}), None)
+    if opener is None or tokens[opener].lower != "as" or opener + 1 >= index:
+        return None
+    return FoundCue(index, index, index + 1, "put it", "finite")
 
 
 def _passive_cue(tokens: tuple[Token, ...], first: int, index: int, last: int, lemma: str) -> FoundCue | None:

@@ -301,4 +301,4 @@ COPULAS = frozenset({
 })
 
 # Any word that may start a cue: a sentence without one of them holds no statement.
-CUE_WORDS: frozenset[str] = frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | ATTITUDE_ADJECTIVES | {"according"}
+CUE_WORDS: frozenset[str] = frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | ATTITUDE_ADJECTIVES | {"according", "put", "puts"}
