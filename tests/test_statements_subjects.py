@@ -50,3 +50,9 @@ def test_the_subject_a_participle_shares_leaves_out_adverbs_and_an_opening_circu
 
 def test_no_subject_ends_on_a_preposition_or_a_determiner() -> None:
     assert found("After the storm the skipper sent a series of tweets criticizing the harbour master.") == []
+
+
+def test_a_document_described_by_a_participle_is_the_whole_subject() -> None:
+    assert found("A harbour board report released last year found that the pier was unsafe.") == [
+        ("A harbour board report released last year", "found", "that the pier was unsafe"),
+    ]

@@ -91,7 +91,8 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             if opening is not None:
                 index = opening
                 continue
-        noun_before_cue = index == end_index and token.lower in EVIDENCE_NOUNS  # "the Strava report said"
+        noun_before_cue = token.lower in EVIDENCE_NOUNS and index == end_index  # "the Strava report said"
+        noun_before_cue = noun_before_cue or _document_described(tokens, index - 1, end_index)
         verb = _is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)
         verb = verb and not _participle_adjective(tokens, index - 1, end_index)
         compared = token.lower == "than" and index - 2 >= floor and (tokens[index - 2].lower, "than") in _QUANTITY_PAIRS
@@ -106,6 +107,12 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             break
         index -= 1
     return index
+
+
+def _document_described(tokens: tuple[Token, ...], index: int, end: int) -> bool:
+    """A document's noun before a participle describing it ("the report released last year"):
+    a noun, though it could be read as a verb."""
+    return tokens[index].lower in EVIDENCE_NOUNS and _reduced_relative_at(tokens, index + 1, end)
 
 
 def _adverb_between_commas(tokens: tuple[Token, ...], index: int, floor: int) -> bool:
@@ -126,8 +133,8 @@ def _reduced_relative_at(tokens: tuple[Token, ...], index: int, end: int) -> boo
     if tokens[index + 1].lower not in _REDUCED_RELATIVE_FOLLOWERS:
         return False
     previous = tokens[index - 1]
-    if previous.lower == "being":
-        return True
+    if previous.lower == "being" or previous.lower in EVIDENCE_NOUNS:
+        return True  # "a study being published", "the report released last year"
     return previous.text.isalpha() and previous.lower not in FUNCTION_WORDS and not _is_verbish(previous) and previous.lower not in _FINITE_AUXILIARIES
 
 
@@ -241,7 +248,7 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
     lowercase_start = lowercase_start and not _participle_adjective(tokens, start, end)
     if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
         return _trailing_name(tokens, start, end)
-    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) and not _reduced_relative_at(tokens, index, end) and not _participle_adjective(tokens, index, end) for index in range(start + 1, end)):
+    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) and not _reduced_relative_at(tokens, index, end) and not _participle_adjective(tokens, index, end) and not _document_described(tokens, index, end) for index in range(start + 1, end)):
         return _trailing_name(tokens, start, end)
     return start, end
 
