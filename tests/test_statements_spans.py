@@ -393,3 +393,8 @@ def test_as_a_speaker_put_it_words_the_clause_beside_it() -> None:
 
 def test_went_on_to_and_a_verb_of_saying_is_one_cue() -> None:
     assert found("The skipper went on to say that the sea was calm.") == [("The skipper", "went on to say", "that the sea was calm")]
+    assert found("“The pier is safe,” the skipper said, going on to say that the sea was calm.")[-1] == (
+        "the skipper",
+        "going on to say",
+        "that the sea was calm",
+    )

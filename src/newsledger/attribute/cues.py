@@ -282,7 +282,7 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             continue
         lender = _lending_verb_before(tokens, index)
         if lender is not None and lemma not in ATTITUDE_VERBS and lemma not in EVIDENCE_VERBS:  # "begins to show" is no finding
-            cues.append(FoundCue(_cue_start(tokens, lender), lender, last, tokens[lender].lower, "finite"))
+            cues.append(FoundCue(_cue_start(tokens, lender), lender, last, tokens[lender].lower, _lender_form(tokens, lender)))
             continue
         form = _classify(tokens, index, last, lemma, headline)
         if form is not None:
@@ -302,6 +302,14 @@ def _lending_verb_before(tokens: tuple[Token, ...], index: int) -> int | None:
 
 
 _GO_FORMS = frozenset({"go", "goes", "went", "going", "gone"})
+
+
+def _lender_form(tokens: tuple[Token, ...], lender: int) -> CueForm:
+    """'..., going on to say': a lending verb in -ing after a comma is a participle, sharing the
+    subject of the clause before."""
+    previous = tokens[lender - 1].lower if lender > 0 else ""
+    participle = tokens[lender].lower.endswith("ing") and (previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS)
+    return "participle" if participle else "finite"
 
 
 def _as_put_it(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
