@@ -56,3 +56,7 @@ def test_a_document_described_by_a_participle_is_the_whole_subject() -> None:
     assert found("A harbour board report released last year found that the pier was unsafe.") == [
         ("A harbour board report released last year", "found", "that the pier was unsafe"),
     ]
+
+
+def test_no_subject_ends_on_a_possessive_or_a_compound_adjective() -> None:
+    assert found("After the storm, Lowe’s late-night tweets accusing the harbour master of lying were deleted.") == []

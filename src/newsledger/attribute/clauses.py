@@ -1412,8 +1412,11 @@ def _before_adverbs(tokens: tuple[Token, ...], start: int, verb: int) -> int:
 
 def _modifier_ends(token: Token) -> bool:
     """Whether a word before a verb-like word makes it a noun ("a series of tweets", "the
-    reports"): no subject ends on a preposition or a determiner."""
-    return token.lower in DETERMINERS or token.lower in _NOUN_PREPOSITIONS
+    reports", "Trump’s early-morning tweets"): no subject ends on a preposition, a determiner,
+    a possessive or a compound adjective."""
+    word = token.lower
+    compound = "-" in word and token.text.islower()
+    return word in DETERMINERS or word in _NOUN_PREPOSITIONS or word in {"’s", "'s"} or compound
 
 
 _NOUN_PREPOSITIONS = frozenset({"of", "in", "by", "from", "with", "for", "about", "on", "over", "against"})
