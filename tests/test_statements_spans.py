@@ -398,3 +398,12 @@ def test_went_on_to_and_a_verb_of_saying_is_one_cue() -> None:
         "going on to say",
         "that the sea was calm",
     )
+
+
+def test_seeing_something_as_something_is_a_view_held() -> None:
+    assert found("Many residents see the new timetable as a betrayal of the island.") == [
+        ("Many residents", "see", "the new timetable as a betrayal of the island"),
+    ]
+    assert found("I saw the ferry at the pier as it docked.") == []
+    assert found("The mayor made remarks viewed by some as a betrayal.") == []
+    assert found("We went to see the ferry as the sun set.") == []

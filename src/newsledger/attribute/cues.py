@@ -23,6 +23,8 @@ from newsledger.attribute.lexicon import (
     PARTICLES,
     PASSIVE_AUX,
     RAISING_PARTICIPLES,
+    REGARDING_VERBS,
+    SUBJECT_PRONOUNS,
     VERB_FORM_LEMMA,
     WEEKDAYS,
 )
@@ -259,6 +261,11 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
                 cues.append(worded)
                 following = worded.last + 1
             continue
+        if tokens[index].lower in REGARDING_VERBS:
+            regarding = _regarding_cue(tokens, index)
+            if regarding is not None:
+                cues.append(regarding)
+            continue
         if tokens[index].lower in ATTITUDE_ADJECTIVES:
             stance = _stance_cue(tokens, index)
             if stance is not None:
@@ -372,3 +379,27 @@ def _stance_cue(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
         return None  # "Trump's critical", a possessive
     last = index if tokens[following].lower == "that" else following
     return FoundCue(_cue_start(tokens, copula), index, last, tokens[index].lower, "finite")
+
+
+_REGARD_REACH = 7
+_AS_CONJUNCTION_NEXT = frozenset({"if", "though", "well", "soon", "long", "much", "many", "far", "part", "of", "to", "for"})
+
+
+def _regarding_cue(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
+    """'Critics see the deal as a trap', 'who viewed it as a betrayal': a verb of seeing with its
+    object then "as" holds a view; what follows the verb is its content."""
+    previous = tokens[index - 1] if index > 0 else None
+    if previous is None or previous.lower in DETERMINERS or previous.lower in PASSIVE_AUX or previous.lower in {"to", "’s", "'s"}:
+        return None  # "the views of", "is seen as", "to see": no one holding the view here
+    if not tokens[index].text.islower() or (index + 1 < len(tokens) and tokens[index + 1].lower == "by"):
+        return None  # "remarks viewed by some as": a passive participle
+    for position in range(index + 2, min(index + _REGARD_REACH, len(tokens))):
+        word = tokens[position].lower
+        if word == "as":
+            after = tokens[position + 1].lower if position + 1 < len(tokens) else ""
+            if after in _AS_CONJUNCTION_NEXT or after in SUBJECT_PRONOUNS or not after[:1].isalpha():
+                return None  # "saw the ferry as it docked": "as" opens a clause of time
+            return FoundCue(_cue_start(tokens, index), index, index, tokens[index].lower, "finite")
+        if not tokens[position].text[:1].isalnum() and word not in {"’s", "'s"}:
+            return None
+    return None

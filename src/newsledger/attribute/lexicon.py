@@ -300,5 +300,10 @@ COPULAS = frozenset({
     "’m", "'m", "’re", "'re", "’s", "'s",
 })
 
+# Verbs of seeing something as something ("sees the deal as a trap"): a view held, with "as".
+REGARDING_VERBS = frozenset({"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"})
+
 # Any word that may start a cue: a sentence without one of them holds no statement.
-CUE_WORDS: frozenset[str] = frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | ATTITUDE_ADJECTIVES | {"according", "put", "puts"}
+CUE_WORDS: frozenset[str] = (
+    frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | ATTITUDE_ADJECTIVES | REGARDING_VERBS | {"according", "put", "puts"}
+)
