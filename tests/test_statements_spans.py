@@ -407,3 +407,10 @@ def test_seeing_something_as_something_is_a_view_held() -> None:
     assert found("I saw the ferry at the pier as it docked.") == []
     assert found("The mayor made remarks viewed by some as a betrayal.") == []
     assert found("We went to see the ferry as the sun set.") == []
+
+
+def test_the_source_after_according_to_keeps_the_circumstance_of_its_participle() -> None:
+    assert found("The pier is unsafe, according to a harbour board report released last week.") == [
+        ("a harbour board report released last week", "according to", "The pier is unsafe"),
+    ]
+    assert found("The pier is unsafe, according to the harbour board on Monday.") == [("the harbour board", "according to", "The pier is unsafe")]

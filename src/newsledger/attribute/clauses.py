@@ -1292,11 +1292,17 @@ def _ends_in_preposition(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     return " " not in cue.lemma and cue.last > cue.verb and tokens[cue.last].lower in _PREPOSITIONS_OF_VERBS
 
 
+_ACCORDING_STOPS = frozenset({",", ".", ";", "as", "?", "!", "—", "which", "who", "“"})
+_ACCORDING_CIRCUMSTANCES = frozenset({"on", "in", "last", "earlier", "this", "from"})
+
+
 def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
     tokens = sentence.tokens
     start = cue.last + 1
     end = start
-    while end < len(tokens) and tokens[end].lower not in {",", ".", ";", "on", "in", "last", "earlier", "this", "from", "as", "?", "!", "—", "which", "who", "“"}:
+    described = False  # "a poll released last week": the participle's circumstance stays with it
+    while end < len(tokens) and tokens[end].lower not in _ACCORDING_STOPS and (described or tokens[end].lower not in _ACCORDING_CIRCUMSTANCES):
+        described = described or (end > start and _reduced_relative_at(tokens, end, len(tokens)))
         end += 1
     if end == start:
         return None
