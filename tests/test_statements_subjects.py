@@ -60,3 +60,13 @@ def test_a_document_described_by_a_participle_is_the_whole_subject() -> None:
 
 def test_no_subject_ends_on_a_possessive_or_a_compound_adjective() -> None:
     assert found("After the storm, Lowe’s late-night tweets accusing the harbour master of lying were deleted.") == []
+
+
+def test_a_coordinated_or_listed_subject_is_kept_whole() -> None:
+    assert found("The Harbour Times and the Island Gazette filed suit, arguing that the records should be public.") == [
+        ("The Harbour Times and the Island Gazette", "arguing", "that the records should be public"),
+    ]
+    assert found("The family, protesters and civic leaders have been demanding that the footage be released.") == [
+        ("The family, protesters and civic leaders", "have been demanding", "that the footage be released"),
+    ]
+    assert found("On Tuesday, protesters and civic leaders said the footage should be released.")[0][0] == "protesters and civic leaders"

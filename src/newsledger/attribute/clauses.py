@@ -367,8 +367,26 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
     head = _np_of_segment(tokens, *segments[-1])
     if head is None:
         return None
-    span = (tokens[head[0]].start, tokens[head[1] - 1].end)
+    first = _listed_start(tokens, segments) if head[0] == segments[-1][0] else head[0]
+    span = (tokens[first].start, tokens[head[1] - 1].end)
     return Subject(span, span, None)
+
+
+_LIST_ITEM_TOKENS = 4
+
+
+def _listed_start(tokens: tuple[Token, ...], segments: list[tuple[int, int]]) -> int:
+    """'The family, protesters and civic leaders said': the short noun phrases listed before the
+    last segment, which closes the list with "and", belong to the subject."""
+    last_start, last_end = segments[-1]
+    if not any(tokens[index].lower in {"and", "or"} for index in range(last_start + 1, last_end)):
+        return last_start
+    first = last_start
+    for start, end in reversed(segments[:-1]):
+        if not 0 < end - start <= _LIST_ITEM_TOKENS or _is_adverbial(tokens, start, end) or any(_is_verbish(token) for token in tokens[start:end]):
+            break
+        first = start
+    return first
 
 
 def _appositive_end(tokens: tuple[Token, ...], segments: list[tuple[int, int]]) -> int | None:
@@ -1358,8 +1376,9 @@ def clause_subject(sentence: Sentence, before: int, floor: int = 0) -> Subject |
         if not opens or not _looks_like_np_start(tokens[start]) or tokens[start].lower in _CLAUSE_OPENERS | _OPENING_PREPOSITIONS:
             continue
         found = _subject_then_verb(tokens, start, before)
-        if found is not None:
-            best = found
+        coordinated = best is not None and found is not None and tokens[start - 1].lower == "and" and found.mention[1] == best.mention[1]
+        if found is not None and not coordinated:
+            best = found  # but "The Times and the Gazette filed suit, arguing": both are its subject
     return best
 
 
