@@ -414,3 +414,8 @@ def test_the_source_after_according_to_keeps_the_circumstance_of_its_participle(
         ("a harbour board report released last week", "according to", "The pier is unsafe"),
     ]
     assert found("The pier is unsafe, according to the harbour board on Monday.") == [("the harbour board", "according to", "The pier is unsafe")]
+
+
+def test_a_belief_before_a_clause_opening_on_a_bare_noun_is_a_statement() -> None:
+    assert found("The skipper hoped electric ferries would be cheaper.") == [("The skipper", "hoped", "electric ferries would be cheaper")]
+    assert found("He believes strongly in ferries.") == []

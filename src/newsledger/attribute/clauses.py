@@ -800,7 +800,7 @@ _CLAUSE_REACH = 8
 def _clause_follows(tokens: tuple[Token, ...], start: int) -> bool:
     """Whether a clause without "that" opens at ``start``: a subject (a pronoun, or a short noun
     phrase) then a finite verb ("believes his efforts will be", "hoped utilities would")."""
-    if start >= len(tokens) or not _looks_like_np_start(tokens[start]):
+    if start >= len(tokens) or not (_looks_like_np_start(tokens[start]) or _bare_noun_start(tokens[start])):
         return False
     if tokens[start].lower in SUBJECT_PRONOUNS:
         return start + 1 < len(tokens) and (tokens[start + 1].lower in _FINITE_AUXILIARIES or _is_verbish(tokens[start + 1]))
@@ -811,6 +811,13 @@ def _clause_follows(tokens: tuple[Token, ...], start: int) -> bool:
         if word in _FINITE_AUXILIARIES:
             return True
     return False
+
+
+def _bare_noun_start(token: Token) -> bool:
+    """A lower-case word that may open a noun phrase without a determiner ("believe bigotry and
+    xenophobia are", "hoped electric utilities would")."""
+    word = token.lower
+    return token.text.isalpha() and token.text.islower() and word not in FUNCTION_WORDS and word not in _CLAUSE_OPENERS and not _is_verbish(token) and not word.endswith(("ly", "ing"))
 
 
 def _resumed_quotation(tokens: tuple[Token, ...], after: int) -> int | None:
