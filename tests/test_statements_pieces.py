@@ -72,3 +72,11 @@ def test_a_question_put_at_the_sentence_start_is_what_was_asked_with_no_source()
 
 def test_the_asker_named_after_by_is_the_source_of_the_question() -> None:
     assert found("Asked by reporters if the bridge was safe, the engineer nodded.") == [("reporters", "Asked", "if the bridge was safe")]
+
+
+def test_the_one_asked_in_a_passive_is_no_source_of_the_question() -> None:
+    assert found("The skipper was asked whether the ferry would run.") == [("", "was asked", "whether the ferry would run")]
+    assert found("The skipper was asked by the harbour master, “Will the ferry run?”") == [
+        ("the harbour master", "was asked", "“Will the ferry run?”"),
+    ]
+    assert found("The skipper was asked to leave the pier.") == []

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsledger.attribute.cue_model import CueModel
-from newsledger.attribute.cues import FoundCue, find_cues
+from newsledger.attribute.cues import QUESTION_OPENERS, FoundCue, find_cues
 from newsledger.attribute.lexicon import (
     ADDRESSEE_VERBS,
     ATTITUDE_VERBS,
@@ -870,6 +870,8 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
         return asked
     if cue.lemma == "put it":
         return _as_worded(sentence, text, number, cue, cue_span)
+    if cue.form == "asked":
+        return _asked_of(sentence, text, number, cue, cue_span, boundaries)
     if cue.form == "passive":
         content = content_after(sentence, text, after, boundaries)
         if content is None:
@@ -882,6 +884,30 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     if raw is not None and cue.form == "finite" and after < len(tokens) and tokens[after].lower == ",":
         return _interrupted(sentence, text, number, raw) or raw
     return raw
+
+
+_AGENT_ENDS = QUESTION_OPENERS - {"by"}
+
+
+def _asked_of(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span, boundaries: Boundaries) -> RawStatement | None:
+    """'Sanders was asked by the host whether ...': the asker after "by" is the source, the
+    question the content; with no asker named the source is left unnamed."""
+    tokens = sentence.tokens
+    start = cue.last + 1
+    asker = None
+    if start < len(tokens) and tokens[start].lower == "by":
+        end = next((i for i in range(start + 1, len(tokens)) if tokens[i].lower in _AGENT_ENDS or tokens[i].lower in {".", ";"}), len(tokens))
+        if end > start + 1:
+            asker = (tokens[start + 1].start, tokens[end - 1].end)
+        start = end
+    while start < len(tokens) and tokens[start].lower == ",":
+        start += 1
+    content = content_after(sentence, text, start, boundaries)
+    if content is None:
+        return None
+    if asker is None:
+        return RawStatement(number, cue_span, cue.lemma, cue.form, content, unnamed_passive=True)
+    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=asker, speaker_head=asker)
 
 
 def _as_worded(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:

@@ -30,7 +30,7 @@ from newsledger.attribute.lexicon import (
 )
 from newsledger.attribute.text import CONTRACTED_AUXILIARIES, Sentence, Token
 
-CueForm = Literal["finite", "participle", "according", "passive", "raised"]
+CueForm = Literal["finite", "participle", "according", "passive", "raised", "asked"]
 _CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
 _CALL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "has", "have", "had", "also", "and", "who", "repeatedly", "once", "then", "previously", "later", "earlier", "again", "recently", "publicly"})
 _PREPOSITIONS = frozenset({"of", "in", "for", "from", "with", "by", "at", "on", "about", "into", "across", "among", "between", "per"})
@@ -283,7 +283,7 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             cues.append(FoundCue(first, index, last, lemma, "finite"))
             continue
         if _is_passive(tokens, first):
-            cue = _passive_cue(tokens, first, index, last, lemma) or _raised_passive(tokens, first, index, last, lemma)
+            cue = _passive_cue(tokens, first, index, last, lemma) or _raised_passive(tokens, first, index, last, lemma) or _asked_passive(tokens, first, index, last, lemma)
             if cue:
                 cues.append(cue)
             continue
@@ -403,3 +403,15 @@ def _regarding_cue(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
         if not tokens[position].text[:1].isalnum() and word not in {"’s", "'s"}:
             return None
     return None
+
+
+QUESTION_OPENERS = frozenset({"whether", "if", "what", "why", "how", "who", "whom", "which", "when", "where", "about", ",", "“", '"', "by"})
+
+
+def _asked_passive(tokens: tuple[Token, ...], first: int, index: int, last: int, lemma: str) -> FoundCue | None:
+    """'Sanders was asked whether ...', 'she was asked about the plan': the one asked is no
+    source; the question is what was said, by whoever is named after "by"."""
+    following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+    if lemma != "ask" or (following not in QUESTION_OPENERS and tokens[last].lower != "about"):
+        return None
+    return FoundCue(_passive_start(tokens, first), index, last, lemma, "asked")
