@@ -70,3 +70,8 @@ def test_a_coordinated_or_listed_subject_is_kept_whole() -> None:
         ("The family, protesters and civic leaders", "have been demanding", "that the footage be released"),
     ]
     assert found("On Tuesday, protesters and civic leaders said the footage should be released.")[0][0] == "protesters and civic leaders"
+
+
+def test_that_opening_the_clause_before_a_noun_points_to_the_subject() -> None:
+    assert found("But that harbour report also underscored how little the board knew.")[0][:2] == ("that harbour report", "also underscored")
+    assert found("The mayor said that residents told him the pier was unsafe.")[1][:2] == ("residents", "told")

@@ -97,7 +97,8 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
         verb = verb and not _participle_adjective(tokens, index - 1, end_index)
         compared = token.lower == "than" and index - 2 >= floor and (tokens[index - 2].lower, "than") in _QUANTITY_PAIRS
         compared = compared or _adverb_between_commas(tokens, index - 1, floor)
-        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1) and not compared) or (verb and not _reduced_relative_at(tokens, index - 1, end_index)):
+        hard = token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1) and not compared and not _opening_demonstrative(tokens, index - 1, floor)
+        if hard or (verb and not _reduced_relative_at(tokens, index - 1, end_index)):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
                 break
@@ -107,6 +108,14 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             break
         index -= 1
     return index
+
+
+def _opening_demonstrative(tokens: tuple[Token, ...], index: int, floor: int) -> bool:
+    """'But that freewheeling environment also underscored': "that" opening the clause before a
+    lower-case word points to a noun; it opens no clause of its own."""
+    opens = index == floor or (index - 1 == floor and tokens[floor].lower in {"but", "and", "yet", "so"})
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return tokens[index].lower == "that" and opens and following is not None and following.text.isalpha() and following.text.islower()
 
 
 def _document_described(tokens: tuple[Token, ...], index: int, end: int) -> bool:
