@@ -80,3 +80,7 @@ def test_the_one_asked_in_a_passive_is_no_source_of_the_question() -> None:
         ("the harbour master", "was asked", "“Will the ferry run?”"),
     ]
     assert found("The skipper was asked to leave the pier.") == []
+
+
+def test_a_name_given_in_an_aside_has_no_source() -> None:
+    assert found("The ferry bill, known as the Island Link Act, was passed by the council.") == [("", "known as", "the Island Link Act")]

@@ -881,6 +881,8 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
         return _as_worded(sentence, text, number, cue, cue_span)
     if cue.form == "asked":
         return _asked_of(sentence, text, number, cue, cue_span, boundaries)
+    if cue.form == "named":
+        return _named_as(sentence, text, number, cue_span, after)
     if cue.form == "passive":
         content = content_after(sentence, text, after, boundaries)
         if content is None:
@@ -893,6 +895,17 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     if raw is not None and cue.form == "finite" and after < len(tokens) and tokens[after].lower == ",":
         return _interrupted(sentence, text, number, raw) or raw
     return raw
+
+
+def _named_as(sentence: Sentence, text: str, number: int, cue_span: Span, after: int) -> RawStatement | None:
+    """'the bill, known as the Island Link Act, was passed': the name given, up to the comma
+    closing the aside, with no one named giving it."""
+    tokens = sentence.tokens
+    end = next((i for i in range(after, len(tokens)) if tokens[i].lower in {",", ";", ".", "—", "(", ")"}), len(tokens))
+    if end <= after:
+        return None
+    content = _strip_span(text, tokens[after].start, tokens[end - 1].end)
+    return RawStatement(number, cue_span, "name", "named", content, unnamed_passive=True)
 
 
 _AGENT_ENDS = QUESTION_OPENERS - {"by"}

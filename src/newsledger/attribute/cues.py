@@ -30,7 +30,7 @@ from newsledger.attribute.lexicon import (
 )
 from newsledger.attribute.text import CONTRACTED_AUXILIARIES, Sentence, Token
 
-CueForm = Literal["finite", "participle", "according", "passive", "raised", "asked"]
+CueForm = Literal["finite", "participle", "according", "passive", "raised", "asked", "named"]
 _CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
 _CALL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "has", "have", "had", "also", "and", "who", "repeatedly", "once", "then", "previously", "later", "earlier", "again", "recently", "publicly"})
 _PREPOSITIONS = frozenset({"of", "in", "for", "from", "with", "by", "at", "on", "about", "into", "across", "among", "between", "per"})
@@ -228,6 +228,8 @@ def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue | None:
     if _is_passive(tokens, first):
         return _raised_passive(tokens, first, head, head, word)  # "are considered": the subject is what is said
     previous = tokens[head - 1].lower if head > 0 else ""
+    if previous == "," and head + 1 < len(tokens) and tokens[head + 1].lower == "as" and not word.endswith("ing"):
+        return FoundCue(head, head, head + 1, word, "named")  # "the bill, known as ...": a name given, by no one named
     participle = word.endswith("ing") and (previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS)
     verb = _verb_after_adverb(tokens, head)
     return FoundCue(first, verb, _with_preposition(tokens, verb), tokens[verb].lower, "participle" if participle else "finite")
