@@ -84,3 +84,4 @@ def test_the_one_asked_in_a_passive_is_no_source_of_the_question() -> None:
 
 def test_a_name_given_in_an_aside_has_no_source() -> None:
     assert found("The ferry bill, known as the Island Link Act, was passed by the council.") == [("", "known as", "the Island Link Act")]
+    assert found("The corner shops, known as “konbini” in Japan, stay open all night.") == []

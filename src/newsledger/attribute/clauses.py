@@ -899,10 +899,11 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
 
 def _named_as(sentence: Sentence, text: str, number: int, cue_span: Span, after: int) -> RawStatement | None:
     """'the bill, known as the Island Link Act, was passed': the name given, up to the comma
-    closing the aside, with no one named giving it."""
+    closing the aside, with no one named giving it. A term in quotation marks ('known as
+    “konbini”') is a word mentioned, not words said."""
     tokens = sentence.tokens
     end = next((i for i in range(after, len(tokens)) if tokens[i].lower in {",", ";", ".", "—", "(", ")"}), len(tokens))
-    if end <= after:
+    if end <= after or tokens[after].lower in QUOTE_MARKS:
         return None
     content = _strip_span(text, tokens[after].start, tokens[end - 1].end)
     return RawStatement(number, cue_span, "name", "named", content, unnamed_passive=True)
