@@ -80,3 +80,14 @@ def test_only_words_that_mostly_head_cues_are_kept():
         for i, token in enumerate(sentence.tokens)
     ]
     assert head_words(data, share=0.3, least=2) == ["endorsed"]
+
+
+def test_an_adverb_read_as_a_cue_head_leads_to_the_verb_after_it():
+    from newsledger.attribute.cues import _learned_cue
+
+    tokens = sentences("The mayor openly admires the old harbour master.")[0].tokens
+    cue = _learned_cue(tokens, 2)
+    assert cue is not None and (tokens[cue.first].text, tokens[cue.last].text) == ("openly", "admires")
+    tokens = sentences("The mayor spoke openly.")[0].tokens
+    cue = _learned_cue(tokens, 3)
+    assert cue is not None and (tokens[cue.first].text, tokens[cue.last].text) == ("openly", "openly")

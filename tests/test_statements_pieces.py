@@ -48,6 +48,22 @@ def test_seem_and_appear_report_how_things_look_with_no_source() -> None:
     ]
 
 
+def test_a_raised_passive_of_expecting_or_believing_reports_its_subject_with_no_source() -> None:
+    assert found("The ferry tender is widely expected to go to a local firm.") == [
+        ("", "is widely expected", "The ferry tender"),
+        ("", "is widely expected", "to go to a local firm"),
+    ]
+    assert found("The old pier was not thought to be safe after the storm.")[0][1:] == ("was not thought", "The old pier")
+    assert found("The harbour master was asked to leave the meeting.") == []
+    assert found("The harbour master was told to wait outside.") == []
+
+
+def test_a_paragraph_set_apart_after_a_cue_and_a_colon_is_what_was_announced() -> None:
+    text = "The ferry ran late again.\nThe harbour master added:\nWe will fix the engines. The timetable stays.\nThe pier closed at six."
+    assert found(text) == [("The harbour master", "added", "We will fix the engines. The timetable stays.")]
+    assert found(text.replace("added:", "added.")) == []
+
+
 def test_a_question_put_at_the_sentence_start_is_what_was_asked_with_no_source() -> None:
     statements = [s for s in attribute_article(article_of_lines("Asked whether he would run again, the mayor said he had not decided.")) if s.part == "body"]
     assert (statements[0].speaker.mention, statements[0].cue.span.text, statements[0].content.text) == (None, "Asked", "whether he would run again")
@@ -56,3 +72,16 @@ def test_a_question_put_at_the_sentence_start_is_what_was_asked_with_no_source()
 
 def test_the_asker_named_after_by_is_the_source_of_the_question() -> None:
     assert found("Asked by reporters if the bridge was safe, the engineer nodded.") == [("reporters", "Asked", "if the bridge was safe")]
+
+
+def test_the_one_asked_in_a_passive_is_no_source_of_the_question() -> None:
+    assert found("The skipper was asked whether the ferry would run.") == [("", "was asked", "whether the ferry would run")]
+    assert found("The skipper was asked by the harbour master, “Will the ferry run?”") == [
+        ("the harbour master", "was asked", "“Will the ferry run?”"),
+    ]
+    assert found("The skipper was asked to leave the pier.") == []
+
+
+def test_a_name_given_in_an_aside_has_no_source() -> None:
+    assert found("The ferry bill, known as the Island Link Act, was passed by the council.") == [("", "known as", "the Island Link Act")]
+    assert found("The corner shops, known as “konbini” in Japan, stay open all night.") == []

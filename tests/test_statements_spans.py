@@ -150,6 +150,25 @@ def test_a_cue_then_to_and_a_verb_of_saying_is_one_cue() -> None:
     assert [(cue, content) for _, cue, content in statements] == [("seemed to suggest", "that the gate would stay shut")]
 
 
+def test_a_verb_lending_its_subject_to_an_infinitive_of_saying_joins_the_cue() -> None:
+    assert found("Small groups of residents continued to call for an inquiry into the fire.") == [
+        ("Small groups of residents", "continued to call for", "an inquiry into the fire"),
+    ]
+    assert found("The mayor began to argue that the budget was too small.") == [
+        ("The mayor", "began to argue", "that the budget was too small"),
+    ]
+    assert found("The residents wanted to say goodbye to the ferry.") == []
+    assert found("The tide began to show on the harbour wall.") == []
+    assert found("The skipper moored early and seemed to think the storm would pass.")[-1][1:] == ("seemed to think", "the storm would pass")
+
+
+def test_saying_by_which_a_speaker_answered_is_a_statement_of_its_own() -> None:
+    assert found("The mayor responded to the ferry crew on Monday by saying the pier was safe.") == [
+        ("The mayor", "responded to", "the ferry crew"),
+        ("The mayor", "saying", "the pier was safe"),
+    ]
+
+
 def test_a_new_clause_with_its_own_subject_after_a_comma_ends_the_content() -> None:
     text = "The minister admitted using the loophole, he does not defend it."
     assert found(text) == [("The minister", "admitted", "using the loophole")]
@@ -342,3 +361,61 @@ def test_a_quotation_after_the_circumstance_of_saying_is_the_content() -> None:
     assert found("The mayor said at a rally in the port city of Hull, “no one should fear for the ferry.”") == [
         ("The mayor", "said", "“no one should fear for the ferry.”"),
     ]
+
+
+def test_an_adjective_of_stance_after_a_copula_is_a_cue_with_its_complement() -> None:
+    assert found("Residents were frustrated that the council closed the pier early.") == [
+        ("Residents", "were frustrated", "that the council closed the pier early"),
+    ]
+    assert found("The harbour master has long been critical of the ferry company.") == [
+        ("The harbour master", "has long been critical of", "the ferry company"),
+    ]
+    assert found("He remains confident that the ferry will run.") == [("He", "remains confident", "that the ferry will run")]
+    assert found("An angry crowd of residents gathered at the pier.") == []
+    assert found("The mayor's critical report was filed.") == []
+
+
+def test_verbs_of_a_manner_of_speaking_are_cues() -> None:
+    assert found("The crowd marched to the pier while chanting, “Open the harbour.”")[-1] == ("The crowd", "chanting", "“Open the harbour.”")
+    assert found("“Cast off now,” the skipper yelled.") == [("the skipper", "yelled", "“Cast off now,”")]
+    assert found("The councillor scolded the mayor: “You closed the pier.”") == [("The councillor", "scolded", "the mayor: “You closed the pier.”")]
+
+
+def test_as_a_speaker_put_it_words_the_clause_beside_it() -> None:
+    assert found("The pier is unsafe for heavy lorries, as a council memo put it.") == [
+        ("a council memo", "put it", "The pier is unsafe for heavy lorries"),
+    ]
+    assert found("As the harbour master put it in a letter to residents, the pier is “a danger to all.”") == [
+        ("the harbour master", "put it", "the pier is “a danger to all.”"),
+    ]
+    assert found("He put it on the table by the pier.") == []
+
+
+def test_went_on_to_and_a_verb_of_saying_is_one_cue() -> None:
+    assert found("The skipper went on to say that the sea was calm.") == [("The skipper", "went on to say", "that the sea was calm")]
+    assert found("“The pier is safe,” the skipper said, going on to say that the sea was calm.")[-1] == (
+        "the skipper",
+        "going on to say",
+        "that the sea was calm",
+    )
+
+
+def test_seeing_something_as_something_is_a_view_held() -> None:
+    assert found("Many residents see the new timetable as a betrayal of the island.") == [
+        ("Many residents", "see", "the new timetable as a betrayal of the island"),
+    ]
+    assert found("I saw the ferry at the pier as it docked.") == []
+    assert found("The mayor made remarks viewed by some as a betrayal.") == []
+    assert found("We went to see the ferry as the sun set.") == []
+
+
+def test_the_source_after_according_to_keeps_the_circumstance_of_its_participle() -> None:
+    assert found("The pier is unsafe, according to a harbour board report released last week.") == [
+        ("a harbour board report released last week", "according to", "The pier is unsafe"),
+    ]
+    assert found("The pier is unsafe, according to the harbour board on Monday.") == [("the harbour board", "according to", "The pier is unsafe")]
+
+
+def test_a_belief_before_a_clause_opening_on_a_bare_noun_is_a_statement() -> None:
+    assert found("The skipper hoped electric ferries would be cheaper.") == [("The skipper", "hoped", "electric ferries would be cheaper")]
+    assert found("He believes strongly in ferries.") == []

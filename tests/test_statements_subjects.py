@@ -39,3 +39,39 @@ def test_a_verb_coordinated_with_the_first_shares_the_name_opening_the_sentence(
     assert found("Mayor Dahl stood on the pier but told the crowd that the ferry would return.") == [
         ("Mayor Dahl", "told", "that the ferry would return"),
     ]
+
+
+def test_the_subject_a_participle_shares_leaves_out_adverbs_and_an_opening_circumstance() -> None:
+    assert found("The skipper then moored the boat, telling passengers that the sea was calm.") == [
+        ("The skipper", "telling", "that the sea was calm"),
+    ]
+    assert found("On Monday they opened the pier by announcing that it was safe.") == [("they", "announcing", "that it was safe")]
+
+
+def test_no_subject_ends_on_a_preposition_or_a_determiner() -> None:
+    assert found("After the storm the skipper sent a series of tweets criticizing the harbour master.") == []
+
+
+def test_a_document_described_by_a_participle_is_the_whole_subject() -> None:
+    assert found("A harbour board report released last year found that the pier was unsafe.") == [
+        ("A harbour board report released last year", "found", "that the pier was unsafe"),
+    ]
+
+
+def test_no_subject_ends_on_a_possessive_or_a_compound_adjective() -> None:
+    assert found("After the storm, Lowe’s late-night tweets accusing the harbour master of lying were deleted.") == []
+
+
+def test_a_coordinated_or_listed_subject_is_kept_whole() -> None:
+    assert found("The Harbour Times and the Island Gazette filed suit, arguing that the records should be public.") == [
+        ("The Harbour Times and the Island Gazette", "arguing", "that the records should be public"),
+    ]
+    assert found("The family, protesters and civic leaders have been demanding that the footage be released.") == [
+        ("The family, protesters and civic leaders", "have been demanding", "that the footage be released"),
+    ]
+    assert found("On Tuesday, protesters and civic leaders said the footage should be released.")[0][0] == "protesters and civic leaders"
+
+
+def test_that_opening_the_clause_before_a_noun_points_to_the_subject() -> None:
+    assert found("But that harbour report also underscored how little the board knew.")[0][:2] == ("that harbour report", "also underscored")
+    assert found("The mayor said that residents told him the pier was unsafe.")[1][:2] == ("residents", "told")

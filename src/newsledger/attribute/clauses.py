@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsledger.attribute.cue_model import CueModel
-from newsledger.attribute.cues import FoundCue, find_cues
+from newsledger.attribute.cues import QUESTION_OPENERS, FoundCue, find_cues
 from newsledger.attribute.lexicon import (
     ADDRESSEE_VERBS,
     ATTITUDE_VERBS,
@@ -91,12 +91,14 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             if opening is not None:
                 index = opening
                 continue
-        noun_before_cue = index == end_index and token.lower in EVIDENCE_NOUNS  # "the Strava report said"
+        noun_before_cue = token.lower in EVIDENCE_NOUNS and index == end_index  # "the Strava report said"
+        noun_before_cue = noun_before_cue or _document_described(tokens, index - 1, end_index)
         verb = _is_verb_at(tokens, index - 1) and not noun_before_cue and not _modifies_next(tokens, index - 1, end_index)
         verb = verb and not _participle_adjective(tokens, index - 1, end_index)
         compared = token.lower == "than" and index - 2 >= floor and (tokens[index - 2].lower, "than") in _QUANTITY_PAIRS
         compared = compared or _adverb_between_commas(tokens, index - 1, floor)
-        if (token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1) and not compared) or (verb and not _reduced_relative_at(tokens, index - 1, end_index)):
+        hard = token.lower in _HARD_LEFT and not _is_apostrophe(tokens, index - 1) and not compared and not _opening_demonstrative(tokens, index - 1, floor)
+        if hard or (verb and not _reduced_relative_at(tokens, index - 1, end_index)):
             relative = _relative_clause_start(tokens, index - 1, end_index, floor)
             if relative is None:
                 break
@@ -106,6 +108,20 @@ def _left_region(tokens: tuple[Token, ...], end_index: int, floor: int) -> int:
             break
         index -= 1
     return index
+
+
+def _opening_demonstrative(tokens: tuple[Token, ...], index: int, floor: int) -> bool:
+    """'But that freewheeling environment also underscored': "that" opening the clause before a
+    lower-case word points to a noun; it opens no clause of its own."""
+    opens = index == floor or (index - 1 == floor and tokens[floor].lower in {"but", "and", "yet", "so"})
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return tokens[index].lower == "that" and opens and following is not None and following.text.isalpha() and following.text.islower()
+
+
+def _document_described(tokens: tuple[Token, ...], index: int, end: int) -> bool:
+    """A document's noun before a participle describing it ("the report released last year"):
+    a noun, though it could be read as a verb."""
+    return tokens[index].lower in EVIDENCE_NOUNS and _reduced_relative_at(tokens, index + 1, end)
 
 
 def _adverb_between_commas(tokens: tuple[Token, ...], index: int, floor: int) -> bool:
@@ -126,8 +142,8 @@ def _reduced_relative_at(tokens: tuple[Token, ...], index: int, end: int) -> boo
     if tokens[index + 1].lower not in _REDUCED_RELATIVE_FOLLOWERS:
         return False
     previous = tokens[index - 1]
-    if previous.lower == "being":
-        return True
+    if previous.lower == "being" or previous.lower in EVIDENCE_NOUNS:
+        return True  # "a study being published", "the report released last year"
     return previous.text.isalpha() and previous.lower not in FUNCTION_WORDS and not _is_verbish(previous) and previous.lower not in _FINITE_AUXILIARIES
 
 
@@ -241,7 +257,7 @@ def _np_of_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
     lowercase_start = lowercase_start and not _participle_adjective(tokens, start, end)
     if first.lower in _PREPOSITIONS or lowercase_start or end - start > _MAX_SUBJECT_TOKENS:
         return _trailing_name(tokens, start, end)
-    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) and not _reduced_relative_at(tokens, index, end) and not _participle_adjective(tokens, index, end) for index in range(start + 1, end)):
+    if any(_is_verb_at(tokens, index) and not _modifies_next(tokens, index, end) and not _reduced_relative_at(tokens, index, end) and not _participle_adjective(tokens, index, end) and not _document_described(tokens, index, end) for index in range(start + 1, end)):
         return _trailing_name(tokens, start, end)
     return start, end
 
@@ -360,8 +376,26 @@ def subject_before(sentence: Sentence, cue: FoundCue, floor: int = 0, postposed:
     head = _np_of_segment(tokens, *segments[-1])
     if head is None:
         return None
-    span = (tokens[head[0]].start, tokens[head[1] - 1].end)
+    first = _listed_start(tokens, segments) if head[0] == segments[-1][0] else head[0]
+    span = (tokens[first].start, tokens[head[1] - 1].end)
     return Subject(span, span, None)
+
+
+_LIST_ITEM_TOKENS = 4
+
+
+def _listed_start(tokens: tuple[Token, ...], segments: list[tuple[int, int]]) -> int:
+    """'The family, protesters and civic leaders said': the short noun phrases listed before the
+    last segment, which closes the list with "and", belong to the subject."""
+    last_start, last_end = segments[-1]
+    if not any(tokens[index].lower in {"and", "or"} for index in range(last_start + 1, last_end)):
+        return last_start
+    first = last_start
+    for start, end in reversed(segments[:-1]):
+        if not 0 < end - start <= _LIST_ITEM_TOKENS or _is_adverbial(tokens, start, end) or any(_is_verbish(token) for token in tokens[start:end]):
+            break
+        first = start
+    return first
 
 
 def _appositive_end(tokens: tuple[Token, ...], segments: list[tuple[int, int]]) -> int | None:
@@ -453,6 +487,9 @@ def _appositive_after(tokens: tuple[Token, ...], start: int) -> tuple[int, int] 
     return (start, end) if end > start else None
 
 
+_MANNER_LEADS = frozenset({"by", "before", "after", "while", "when"})
+
+
 def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: set[int]) -> bool:
     """Whether the content running right of a cue stops before token ``index``."""
     token = tokens[index]
@@ -465,6 +502,8 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         return True  # '..."corrupt," noting that'
     if token.lower == "," and following is not None and _is_participle(following):
         return True
+    if token.lower in _MANNER_LEADS and index + 1 in cue_positions and following is not None and _is_participle(following):
+        return True  # 'responded by saying that ...': the saying is a statement of its own
     if token.lower in {",", "—", "--"} and following is not None and following.lower in _CLAUSE_BREAKS:
         return index + 2 >= len(tokens) or tokens[index + 2].lower not in {"that", "because"}  # not '..., but that he
     if token.lower in {"and", "but"} and following is not None and index > 0 and tokens[index - 1].lower == ",":
@@ -770,7 +809,7 @@ _CLAUSE_REACH = 8
 def _clause_follows(tokens: tuple[Token, ...], start: int) -> bool:
     """Whether a clause without "that" opens at ``start``: a subject (a pronoun, or a short noun
     phrase) then a finite verb ("believes his efforts will be", "hoped utilities would")."""
-    if start >= len(tokens) or not _looks_like_np_start(tokens[start]):
+    if start >= len(tokens) or not (_looks_like_np_start(tokens[start]) or _bare_noun_start(tokens[start])):
         return False
     if tokens[start].lower in SUBJECT_PRONOUNS:
         return start + 1 < len(tokens) and (tokens[start + 1].lower in _FINITE_AUXILIARIES or _is_verbish(tokens[start + 1]))
@@ -781,6 +820,13 @@ def _clause_follows(tokens: tuple[Token, ...], start: int) -> bool:
         if word in _FINITE_AUXILIARIES:
             return True
     return False
+
+
+def _bare_noun_start(token: Token) -> bool:
+    """A lower-case word that may open a noun phrase without a determiner ("believe bigotry and
+    xenophobia are", "hoped electric utilities would")."""
+    word = token.lower
+    return token.text.isalpha() and token.text.islower() and word not in FUNCTION_WORDS and word not in _CLAUSE_OPENERS and not _is_verbish(token) and not word.endswith(("ly", "ing"))
 
 
 def _resumed_quotation(tokens: tuple[Token, ...], after: int) -> int | None:
@@ -831,6 +877,12 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     asked = _asked_first(sentence, text, number, cue, cue_span)
     if asked is not None:
         return asked
+    if cue.lemma == "put it":
+        return _as_worded(sentence, text, number, cue, cue_span)
+    if cue.form == "asked":
+        return _asked_of(sentence, text, number, cue, cue_span, boundaries)
+    if cue.form == "named":
+        return _named_as(sentence, text, number, cue_span, after)
     if cue.form == "passive":
         content = content_after(sentence, text, after, boundaries)
         if content is None:
@@ -845,13 +897,70 @@ def _statement_for(sentence: Sentence, text: str, number: int, cue: FoundCue, bo
     return raw
 
 
+def _named_as(sentence: Sentence, text: str, number: int, cue_span: Span, after: int) -> RawStatement | None:
+    """'the bill, known as the Island Link Act, was passed': the name given, up to the comma
+    closing the aside, with no one named giving it. A term in quotation marks ('known as
+    “konbini”') is a word mentioned, not words said."""
+    tokens = sentence.tokens
+    end = next((i for i in range(after, len(tokens)) if tokens[i].lower in {",", ";", ".", "—", "(", ")"}), len(tokens))
+    if end <= after or tokens[after].lower in QUOTE_MARKS:
+        return None
+    content = _strip_span(text, tokens[after].start, tokens[end - 1].end)
+    return RawStatement(number, cue_span, "name", "named", content, unnamed_passive=True)
+
+
+_AGENT_ENDS = QUESTION_OPENERS - {"by"}
+
+
+def _asked_of(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span, boundaries: Boundaries) -> RawStatement | None:
+    """'Sanders was asked by the host whether ...': the asker after "by" is the source, the
+    question the content; with no asker named the source is left unnamed."""
+    tokens = sentence.tokens
+    start = cue.last + 1
+    asker = None
+    if start < len(tokens) and tokens[start].lower == "by":
+        end = next((i for i in range(start + 1, len(tokens)) if tokens[i].lower in _AGENT_ENDS or tokens[i].lower in {".", ";"}), len(tokens))
+        if end > start + 1:
+            asker = (tokens[start + 1].start, tokens[end - 1].end)
+        start = end
+    while start < len(tokens) and tokens[start].lower == ",":
+        start += 1
+    content = content_after(sentence, text, start, boundaries)
+    if content is None:
+        return None
+    if asker is None:
+        return RawStatement(number, cue_span, cue.lemma, cue.form, content, unnamed_passive=True)
+    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=asker, speaker_head=asker)
+
+
+def _as_worded(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
+    """'..., as a memo put it.', 'As Simonyan put it in a statement, RT is ...': the speaker
+    between "as" and the cue, the content the clause beside the aside."""
+    tokens = sentence.tokens
+    opener = next(i for i in range(cue.first - 1, -1, -1) if tokens[i].lower == "as")
+    speaker = _strip_span(text, tokens[opener + 1].start, tokens[cue.first - 1].end)
+    if opener == 0 or (opener == 1 and not tokens[0].text[:1].isalnum()):
+        comma = next((i for i in range(cue.last + 1, len(tokens)) if tokens[i].lower == ","), None)
+        if comma is None or comma + 1 >= len(tokens):
+            return None
+        content = _strip_span(text, tokens[comma + 1].start, sentence.end)
+    else:
+        content = _strip_span(text, sentence.start, tokens[opener - 1].end)
+    content = (content[0], content[1] - 1) if text[content[1] - 1 : content[1]] in {".", ","} else content
+    if content[1] <= content[0]:
+        return None
+    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=speaker, speaker_head=speaker)
+
+
 def _apparent(sentence: Sentence, cue: FoundCue, raw: RawStatement) -> list[RawStatement] | None:
     """'The senator seemed to be losing ground': "seem" and "appear" report how things look, not
-    anyone's words; their subject is part of what is reported, and no one is its source."""
-    if cue.last != cue.verb or not sentence.tokens[cue.verb].lower.startswith(("seem", "appear")):
+    anyone's words; their subject is part of what is reported, and no one is its source. So does
+    a raised passive ("The vote is expected to fail"), which never has its subject for source."""
+    looks = cue.last == cue.verb and sentence.tokens[cue.verb].lower.startswith(("seem", "appear"))
+    if not looks and cue.form != "raised":
         return None
     if raw.speaker is None or raw.content[0] < raw.cue[1] or raw.speaker[1] > raw.cue[0]:
-        return None
+        return [RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.content, unnamed_passive=True)] if cue.form == "raised" else None
     subject = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.speaker, unnamed_passive=True)
     rest = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.content, unnamed_passive=True)
     rest.continuation_of = raw.sentence
@@ -1257,11 +1366,17 @@ def _ends_in_preposition(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     return " " not in cue.lemma and cue.last > cue.verb and tokens[cue.last].lower in _PREPOSITIONS_OF_VERBS
 
 
+_ACCORDING_STOPS = frozenset({",", ".", ";", "as", "?", "!", "—", "which", "who", "“"})
+_ACCORDING_CIRCUMSTANCES = frozenset({"on", "in", "last", "earlier", "this", "from"})
+
+
 def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
     tokens = sentence.tokens
     start = cue.last + 1
     end = start
-    while end < len(tokens) and tokens[end].lower not in {",", ".", ";", "on", "in", "last", "earlier", "this", "from", "as", "?", "!", "—", "which", "who", "“"}:
+    described = False  # "a poll released last week": the participle's circumstance stays with it
+    while end < len(tokens) and tokens[end].lower not in _ACCORDING_STOPS and (described or tokens[end].lower not in _ACCORDING_CIRCUMSTANCES):
+        described = described or (end > start and _reduced_relative_at(tokens, end, len(tokens)))
         end += 1
     if end == start:
         return None
@@ -1292,7 +1407,7 @@ def lead_subject(tokens: tuple[Token, ...]) -> tuple[Subject, int] | None:
     subject = _subject_then_verb(tokens, 0, min(len(tokens), _MAX_SUBJECT_TOKENS))
     if subject is None:
         return None
-    verb = next(index for index, token in enumerate(tokens) if token.start >= subject.mention[1] and token.lower != ",")
+    verb = next(index for index, token in enumerate(tokens) if token.start >= subject.mention[1] and token.lower != "," and not _is_lead_adverb(token))
     head = [token for token in tokens if subject.head[0] <= token.start < subject.head[1]]
     while len(head) > 1 and (head[-1].lower in _LEAD_ADVERBS or head[-1].lower.endswith("ly")):
         head.pop()  # "He then referred to ...", "Smith later returned to ..."
@@ -1313,13 +1428,13 @@ def clause_subject(sentence: Sentence, before: int, floor: int = 0) -> Subject |
     tokens = sentence.tokens
     best: Subject | None = _opening_name(tokens, before) if floor == 0 else None
     for start in range(floor, before):
-        if start > floor and tokens[start - 1].lower not in _CLAUSE_OPENERS:
-            continue
-        if not _looks_like_np_start(tokens[start]) or tokens[start].lower in _CLAUSE_OPENERS:
+        opens = start == floor or tokens[start - 1].lower in _CLAUSE_OPENERS or tokens[start].lower in _LEAD_PRONOUNS
+        if not opens or not _looks_like_np_start(tokens[start]) or tokens[start].lower in _CLAUSE_OPENERS | _OPENING_PREPOSITIONS:
             continue
         found = _subject_then_verb(tokens, start, before)
-        if found is not None:
-            best = found
+        coordinated = best is not None and found is not None and tokens[start - 1].lower == "and" and found.mention[1] == best.mention[1]
+        if found is not None and not coordinated:
+            best = found  # but "The Times and the Gazette filed suit, arguing": both are its subject
     return best
 
 
@@ -1363,6 +1478,37 @@ def _one_clause_between(tokens: tuple[Token, ...], start: int, link: int) -> boo
     return not any(token.lower in {"(", ")", ";", ":"} or token.lower in QUOTE_MARKS for token in tokens[start:link])
 
 
+# Prepositions opening a sentence with a circumstance, never its subject ("On Monday they ...").
+_OPENING_PREPOSITIONS = frozenset({"on", "in", "at", "after", "before", "during", "following", "since", "for", "from", "with", "by", "over", "under", "amid", "despite"})
+
+
+def _before_adverbs(tokens: tuple[Token, ...], start: int, verb: int) -> int:
+    """The end of a subject before its verb, without the adverbs between ("Politifact then
+    ruled", "He recently said")."""
+    end = verb
+    while end - 1 > start and _is_lead_adverb(tokens[end - 1]):
+        end -= 1
+    return end
+
+
+def _modifier_ends(token: Token) -> bool:
+    """Whether a word before a verb-like word makes it a noun ("a series of tweets", "the
+    reports", "Trump’s early-morning tweets"): no subject ends on a preposition, a determiner,
+    a possessive or a compound adjective."""
+    word = token.lower
+    compound = "-" in word and token.text.islower()
+    return word in DETERMINERS or word in _NOUN_PREPOSITIONS or word in {"’s", "'s"} or compound
+
+
+_NOUN_PREPOSITIONS = frozenset({"of", "in", "by", "from", "with", "for", "about", "on", "over", "against"})
+
+
+def _is_lead_adverb(token: Token) -> bool:
+    """An adverb between a subject and its verb ("then", "recently", "just")."""
+    word = token.lower
+    return word in _LEAD_ADVERBS or word in AUXILIARIES or (token.text.islower() and word.endswith("ly") and len(word) > 4)
+
+
 def _subject_then_verb(tokens: tuple[Token, ...], start: int, limit: int) -> Subject | None:
     commas: list[int] = []
     for index in range(start + 1, limit):
@@ -1372,8 +1518,8 @@ def _subject_then_verb(tokens: tuple[Token, ...], start: int, limit: int) -> Sub
             if len(commas) > 2:
                 return None
             continue
-        if _is_verbish(token) and len(commas) in (0, 2):
-            head_end = commas[0] if commas else index
+        if _is_verbish(token) and len(commas) in (0, 2) and not _modifier_ends(tokens[index - 1]):
+            head_end = commas[0] if commas else _before_adverbs(tokens, start, index)
             head = (tokens[start].start, tokens[head_end - 1].end)
             if len(commas) == 2:
                 appositive = (tokens[commas[0] + 1].start, tokens[commas[1] - 1].end)

@@ -10,20 +10,27 @@ from typing import Literal
 from newsledger.attribute.cue_model import CueModel, cue_heads
 from newsledger.attribute.lexicon import (
     ALWAYS_NEEDS_CLAUSE,
+    ATTITUDE_ADJECTIVES,
+    ATTITUDE_VERBS,
     AUXILIARIES,
+    COPULAS,
     CUE_WORDS,
     DETERMINERS,
+    EVIDENCE_VERBS,
     MONTHS,
     NEEDS_CLAUSE,
     PARTICLE_VERBS,
     PARTICLES,
     PASSIVE_AUX,
+    RAISING_PARTICIPLES,
+    REGARDING_VERBS,
+    SUBJECT_PRONOUNS,
     VERB_FORM_LEMMA,
     WEEKDAYS,
 )
 from newsledger.attribute.text import CONTRACTED_AUXILIARIES, Sentence, Token
 
-CueForm = Literal["finite", "participle", "according", "passive"]
+CueForm = Literal["finite", "participle", "according", "passive", "raised", "asked", "named"]
 _CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
 _CALL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "has", "have", "had", "also", "and", "who", "repeatedly", "once", "then", "previously", "later", "earlier", "again", "recently", "publicly"})
 _PREPOSITIONS = frozenset({"of", "in", "for", "from", "with", "by", "at", "on", "about", "into", "across", "among", "between", "per"})
@@ -219,10 +226,22 @@ def _learned_cue(tokens: tuple[Token, ...], head: int) -> FoundCue | None:
     word = tokens[head].lower
     first = _cue_start(tokens, head)
     if _is_passive(tokens, first):
-        return None  # "are considered", "is expected": the subject is what is said, not who says it
+        return _raised_passive(tokens, first, head, head, word)  # "are considered": the subject is what is said
     previous = tokens[head - 1].lower if head > 0 else ""
+    if previous == "," and head + 1 < len(tokens) and tokens[head + 1].lower == "as" and not word.endswith("ing"):
+        return FoundCue(head, head, head + 1, word, "named")  # "the bill, known as ...": a name given, by no one named
     participle = word.endswith("ing") and (previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS)
-    return FoundCue(first, head, _with_preposition(tokens, head), word, "participle" if participle else "finite")
+    verb = _verb_after_adverb(tokens, head)
+    return FoundCue(first, verb, _with_preposition(tokens, verb), tokens[verb].lower, "participle" if participle else "finite")
+
+
+def _verb_after_adverb(tokens: tuple[Token, ...], head: int) -> int:
+    """'openly admires', 'enthusiastically endorsed': an adverb read as the head of a cue leads to
+    the verb after it, which ends the cue."""
+    following = head + 1
+    if _is_adverb(tokens[head]) and following < len(tokens) and tokens[following].text.isalpha() and tokens[following].text.islower():
+        return following
+    return head
 
 
 def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
@@ -238,6 +257,23 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             cues.append(FoundCue(index, index, index + 1, "according to", "according"))
             following = index + 2
             continue
+        if tokens[index].lower in {"put", "puts"}:
+            worded = _as_put_it(tokens, index)
+            if worded is not None:
+                cues.append(worded)
+                following = worded.last + 1
+            continue
+        if tokens[index].lower in REGARDING_VERBS:
+            regarding = _regarding_cue(tokens, index)
+            if regarding is not None:
+                cues.append(regarding)
+            continue
+        if tokens[index].lower in ATTITUDE_ADJECTIVES:
+            stance = _stance_cue(tokens, index)
+            if stance is not None:
+                cues.append(stance)
+                following = stance.last + 1
+            continue
         found = _verb_lemma(tokens, index)
         if found is None:
             continue
@@ -249,9 +285,13 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             cues.append(FoundCue(first, index, last, lemma, "finite"))
             continue
         if _is_passive(tokens, first):
-            cue = _passive_cue(tokens, first, index, last, lemma)
+            cue = _passive_cue(tokens, first, index, last, lemma) or _raised_passive(tokens, first, index, last, lemma) or _asked_passive(tokens, first, index, last, lemma)
             if cue:
                 cues.append(cue)
+            continue
+        lender = _lending_verb_before(tokens, index)
+        if lender is not None and lemma not in ATTITUDE_VERBS and lemma not in EVIDENCE_VERBS:  # "begins to show" is no finding
+            cues.append(FoundCue(_cue_start(tokens, lender), lender, last, tokens[lender].lower, _lender_form(tokens, lender)))
             continue
         form = _classify(tokens, index, last, lemma, headline)
         if form is not None:
@@ -259,13 +299,121 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
     return cues
 
 
+def _lending_verb_before(tokens: tuple[Token, ...], index: int) -> int | None:
+    """'continued to call for', 'tended to blame': the verb lending its subject to the infinitive
+    of saying at ``index``, which makes one cue with it, read as the learned cues are read."""
+    if index < 2 or tokens[index - 1].lower != "to":
+        return None
+    lender = tokens[index - 2]
+    if lender.lower == "on" and index > 2 and tokens[index - 3].lower in _GO_FORMS:
+        return index - 3  # "went on to say"
+    return index - 2 if lender.text[:1].islower() and lender.lower.startswith(_LENDING_VERBS) else None
+
+
+_GO_FORMS = frozenset({"go", "goes", "went", "going", "gone"})
+
+
+def _lender_form(tokens: tuple[Token, ...], lender: int) -> CueForm:
+    """'..., going on to say': a lending verb in -ing after a comma is a participle, sharing the
+    subject of the clause before."""
+    previous = tokens[lender - 1].lower if lender > 0 else ""
+    participle = tokens[lender].lower.endswith("ing") and (previous in _PARTICIPLE_LEADS or previous in _GOOD_PREVIOUS)
+    return "participle" if participle else "finite"
+
+
+def _as_put_it(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
+    """'as a memo put it', 'As Ms. Simonyan put it in a statement, ...': "put it" after "as" and
+    a speaker words what the clause beside it says."""
+    if index + 1 >= len(tokens) or tokens[index + 1].lower != "it":
+        return None
+    opener = next((i for i in range(index - 1, max(index - 12, -1), -1) if tokens[i].lower in {"as", ",", ";", "(", "—"}), None)
+    if opener is None or tokens[opener].lower != "as" or opener + 1 >= index:
+        return None
+    return FoundCue(index, index, index + 1, "put it", "finite")
+
+
 def _passive_cue(tokens: tuple[Token, ...], first: int, index: int, last: int, lemma: str) -> FoundCue | None:
     """"it was reported that": the speaker is left unnamed."""
-    aux = first - 1
-    while aux > 0 and tokens[aux - 1].lower in PASSIVE_AUX | AUXILIARIES:
-        aux -= 1
+    aux = _passive_start(tokens, first)
     if aux > 0 and tokens[aux - 1].lower == "it":
         following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
         if following in {"that", ","}:
             return FoundCue(aux, index, last, lemma, "passive")
     return None
+
+
+def _passive_start(tokens: tuple[Token, ...], first: int) -> int:
+    """The first auxiliary of a passive ("might be", "is not widely") before ``first``."""
+    aux = first - 1
+    while aux > 0 and (_joins_cue(tokens[aux - 1]) or tokens[aux - 1].lower in PASSIVE_AUX):
+        aux -= 1
+    return aux
+
+
+def _raised_passive(tokens: tuple[Token, ...], first: int, index: int, last: int, lemma: str) -> FoundCue | None:
+    """"The vote is expected to fail", "the plan is widely believed to be dead": a passive verb of
+    expecting or believing with an infinitive after it reports, with no one named, what its subject
+    will do or is; the cue is the verb with its auxiliaries and the statement has no source."""
+    if last + 2 >= len(tokens) or tokens[last + 1].lower != "to" or not tokens[last + 2].text[:1].isalpha():
+        return None
+    if tokens[index].lower not in RAISING_PARTICIPLES:
+        return None
+    return FoundCue(_passive_start(tokens, first), index, last, lemma, "raised")
+
+
+
+_STANCE_COMPLEMENTS = frozenset({"that", "about", "of", "over"})
+
+
+def _stance_cue(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
+    """'Protesters were frustrated that ...', 'Graham is critical of ...': an adjective of stance
+    after a copula and before a clause or its object is a cue, with the copula, its auxiliaries
+    and its adverbs, and the preposition of the object."""
+    following = index + 1
+    if following + 1 >= len(tokens) or tokens[following].lower not in _STANCE_COMPLEMENTS:
+        return None
+    copula = index - 1
+    while copula > 0 and tokens[copula].lower not in COPULAS and (_is_adverb(tokens[copula]) or tokens[copula].lower in _CUE_MODIFIERS | {"so", "very", "deeply", "also", "increasingly", "more"}):
+        copula -= 1
+    if copula < 1 or tokens[copula].lower not in COPULAS or tokens[copula].text[:1].isupper():
+        return None
+    if tokens[copula].lower in CONTRACTED_AUXILIARIES and not _contracted(tokens, copula):
+        return None  # "Trump's critical", a possessive
+    last = index if tokens[following].lower == "that" else following
+    return FoundCue(_cue_start(tokens, copula), index, last, tokens[index].lower, "finite")
+
+
+_REGARD_REACH = 7
+_AS_CONJUNCTION_NEXT = frozenset({"if", "though", "well", "soon", "long", "much", "many", "far", "part", "of", "to", "for"})
+
+
+def _regarding_cue(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
+    """'Critics see the deal as a trap', 'who viewed it as a betrayal': a verb of seeing with its
+    object then "as" holds a view; what follows the verb is its content."""
+    previous = tokens[index - 1] if index > 0 else None
+    if previous is None or previous.lower in DETERMINERS or previous.lower in PASSIVE_AUX or previous.lower in {"to", "’s", "'s"}:
+        return None  # "the views of", "is seen as", "to see": no one holding the view here
+    if not tokens[index].text.islower() or (index + 1 < len(tokens) and tokens[index + 1].lower == "by"):
+        return None  # "remarks viewed by some as": a passive participle
+    for position in range(index + 2, min(index + _REGARD_REACH, len(tokens))):
+        word = tokens[position].lower
+        if word == "as":
+            after = tokens[position + 1].lower if position + 1 < len(tokens) else ""
+            if after in _AS_CONJUNCTION_NEXT or after in SUBJECT_PRONOUNS or not after[:1].isalpha():
+                return None  # "saw the ferry as it docked": "as" opens a clause of time
+            return FoundCue(_cue_start(tokens, index), index, index, tokens[index].lower, "finite")
+        if not tokens[position].text[:1].isalnum() and word not in {"’s", "'s"}:
+            return None
+    return None
+
+
+QUESTION_OPENERS = frozenset({"whether", "if", "what", "why", "how", "who", "whom", "which", "when", "where", "about", ",", "“", '"', "by"})
+
+
+def _asked_passive(tokens: tuple[Token, ...], first: int, index: int, last: int, lemma: str) -> FoundCue | None:
+    """'Sanders was asked whether ...', 'she was asked about the plan': the one asked is no
+    source; the question is what was said, by whoever is named after "by"."""
+    following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+    if lemma != "ask" or (following not in QUESTION_OPENERS and tokens[last].lower != "about"):
+        return None
+    return FoundCue(_passive_start(tokens, first), index, last, lemma, "asked")

@@ -221,7 +221,10 @@ class RulesEngine:
                 raws = [_trim_headline(raw, text) for raw in raws]
             items = [Found(part, text, sentence, raw) for raw in raws]
             items = self._tie_sentence(items, text)
-            if not items and previous_direct is not None:
+            block = _announced_block(previous_direct, sentence, text, spans, number)
+            if block is not None:
+                items = [block, *items]
+            elif not items and previous_direct is not None:
                 continuation = _continuation(previous_direct, sentence, text, number)
                 if continuation is not None:
                     items = [continuation]
@@ -536,6 +539,20 @@ def _continuation(previous: Found, sentence: Sentence, text: str, number: int) -
     raw.speaker, raw.speaker_head, raw.appositive = previous.raw.speaker, previous.raw.speaker_head, previous.raw.appositive
     raw.continuation_of = previous.raw.sentence
     return Found(previous.part, text, sentence, raw, channel=previous.channel)
+
+
+def _announced_block(announcing: Found | None, sentence: Sentence, text: str, spans: list[tuple[int, int]], number: int) -> Found | None:
+    """'Limbaugh added:' closing its paragraph, then a paragraph without quotation marks: the
+    paragraph is the words announced, set apart as a block instead of quoted."""
+    if announcing is None or announcing.raw.sentence != -1 or sentence.paragraph != announcing.sentence.paragraph + 1:
+        return None
+    start, end = spans[sentence.paragraph]
+    if sentence.start != start or _quote_only(sentence, text) or not text[announcing.raw.cue[1] : announcing.sentence.end].strip().startswith(":"):
+        return None
+    raw = RawStatement(number, announcing.raw.cue, announcing.raw.lemma, announcing.raw.form, (start, end))
+    raw.speaker, raw.speaker_head, raw.appositive = announcing.raw.speaker, announcing.raw.speaker_head, announcing.raw.appositive
+    raw.continuation_of = announcing.raw.sentence
+    return Found(announcing.part, text, sentence, raw, channel=announcing.channel)
 
 
 def _standing_quote(previous: tuple[Sentence, list[Found]], sentence: Sentence, text: str, number: int) -> Found | None:

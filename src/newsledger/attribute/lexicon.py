@@ -48,6 +48,9 @@ SAYING_VERBS = (
     "cite", "announce", "clarify", "disclose", "dispute", "reject", "dismiss",
     "instruct", "encourage", "request", "stipulate", "specify", "theorize", "denounce", "defend",
     "condemn", "applaud", "slam", "blast", "lambaste", "decry", "hail", "call",
+    # manners of speaking
+    "chant", "shout", "yell", "exclaim", "quip", "whisper", "mutter", "scold", "chide", "rebuke",
+    "implore", "deride",
 )
 
 # Cues whose object before the complement is the addressee (urge X to, tell X that).
@@ -223,6 +226,15 @@ ATTITUDE_VERBS = (
     "think", "believe", "hope", "expect", "fear", "worry", "doubt", "suspect", "wish",
 )
 
+# Participles of believing and reporting whose passive raises the subject of what is believed:
+# "is expected to win", "is widely believed to be", "was said to be"; not "was asked to leave".
+RAISING_PARTICIPLES = frozenset({
+    "expected", "believed", "thought", "said", "reported", "considered", "known", "rumored",
+    "rumoured", "understood", "estimated", "predicted", "projected", "supposed", "presumed",
+    "alleged", "claimed", "feared", "seen", "reckoned", "assumed", "deemed", "forecast",
+    "suspected",
+})
+
 # Verbs by which evidence speaks: "polls show", "the study found", "records indicate".
 EVIDENCE_VERBS = ("show", "find")
 
@@ -272,5 +284,26 @@ PARTICLE_VERBS: dict[str, str] = {
     for form in inflections(lemma)
 }
 
+# Adjectives of a stance held towards what follows them ("were frustrated that", "is critical
+# of", "remain confident that"): after a copula and before its complement they are a cue.
+ATTITUDE_ADJECTIVES = frozenset({
+    "frustrated", "confident", "hopeful", "convinced", "worried", "concerned", "adamant",
+    "skeptical", "sceptical", "optimistic", "pessimistic", "critical", "supportive", "enamored",
+    "enamoured", "aware", "certain", "afraid", "angry", "upset", "furious", "outraged",
+    "disappointed", "dismayed", "alarmed", "nervous", "fearful", "doubtful", "wary", "suspicious",
+    "unconvinced", "insistent", "incensed", "troubled", "unhappy", "uneasy", "anxious",
+})
+# The verbs linking a subject to such an adjective.
+COPULAS = frozenset({
+    "is", "are", "was", "were", "am", "be", "been", "being", "remain", "remains", "remained",
+    "feel", "feels", "felt", "seem", "seems", "seemed", "grew", "become", "became",
+    "’m", "'m", "’re", "'re", "’s", "'s",
+})
+
+# Verbs of seeing something as something ("sees the deal as a trap"): a view held, with "as".
+REGARDING_VERBS = frozenset({"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"})
+
 # Any word that may start a cue: a sentence without one of them holds no statement.
-CUE_WORDS: frozenset[str] = frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | {"according"}
+CUE_WORDS: frozenset[str] = (
+    frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | ATTITUDE_ADJECTIVES | REGARDING_VERBS | {"according", "put", "puts"}
+)
