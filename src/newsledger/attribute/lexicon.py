@@ -50,6 +50,19 @@ SAYING_VERBS = (
     "condemn", "applaud", "slam", "blast", "lambaste", "decry", "hail", "call",
 )
 
+# Verbs that news writing puts after the words they report, with their subject after them
+# ("..., said Smith", "..., predicted the minister"). Verbs whose complement is a person or a
+# thing ("applauded Clinton's remarks", "urged lawmakers to") keep their subject before them,
+# even after a comma closing an aside: "Wong, a pollster, applauded Clinton's remarks."
+INVERTING_VERBS = frozenset({
+    "say", "add", "write", "ask", "explain", "note", "recall", "declare", "state", "continue",
+    "insist", "agree", "reply", "respond", "tweet", "muse", "remark", "observe", "argue", "warn",
+    "claim", "acknowledge", "admit", "concede", "conclude", "confirm", "joke", "wonder",
+    "complain", "predict", "report", "counter", "retort", "comment", "contend", "maintain",
+    "stress", "emphasize", "emphasise", "reiterate", "repeat", "lament", "boast", "brag",
+    "caution", "suggest", "speculate", "estimate", "testify", "proclaim", "reason", "write to",
+})
+
 # Cues whose object before the complement is the addressee (urge X to, tell X that).
 ADDRESSEE_VERBS = frozenset({
     "tell", "urge", "ask", "call on", "warn", "remind", "assure", "inform", "advise", "order",
