@@ -536,3 +536,28 @@ def test_a_name_after_an_abbreviated_title_is_written_inside_a_sentence() -> Non
         ("Zebulo Quarrington", ":"),
         ("Zebulo Quarrington", "said"),
     ]
+
+
+def test_a_courtesy_title_tells_the_gender_a_pronoun_agrees_with() -> None:
+    text = "Mr. Okonjo met Ms. Adeyemi at the harbour. She said the vote was close."
+    assert [s.speaker.name for s in _statements(text)] == ["Adeyemi"]
+    text = "Ms. Adeyemi met Mr. Okonjo at the harbour. He said the vote was close."
+    assert [s.speaker.name for s in _statements(text)] == ["Okonjo"]
+
+
+def test_a_person_given_a_job_is_the_pronoun_s_antecedent_whatever_the_first_name() -> None:
+    text = (
+        "Mayor Donald Reyes opened the fair. Ravi Menon, a trade professor at the college, said "
+        "the fair was too costly. “It will not pay for itself,” he said."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Ravi Menon", "Ravi Menon"]
+    text = "Mayor Donald Reyes opened the fair. Dock President Ravi Menon announced the deal. He also said it would “pave the way” for talks."
+    assert [s.speaker.name for s in _statements(text)][-1] == "Ravi Menon"
+
+
+def test_a_person_given_a_job_comes_before_a_firm_named_after_them() -> None:
+    text = (
+        "Kim Aldous, the owner of Starlight Tours, spoke on Monday. Starlight Tours now employs "
+        "forty guides. She said bookings had fallen by half."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Kim Aldous"]

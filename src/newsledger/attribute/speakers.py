@@ -131,6 +131,9 @@ class Person:
     first_mention: int = 0
     surname_mentions: int = 0
     placed: bool = False  # written after "in" or "the" ("in West Virginia"): no one a pronoun means
+    # given an office or a job ("Afghan President Ashraf Ghani", "Eswar Prasad, a trade professor"):
+    # a person whatever the first name tells, so one a pronoun may mean
+    holds_a_role: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +181,7 @@ class Cast:
         if description and description not in person.descriptions:
             person.descriptions.append(description)
             person.description_words.append(frozenset(w.lower() for w in _WORD.findall(description)) - DETERMINERS)
+            describe(person, description)
         self.mentions.append(NameMention(position, person))
         return person
 
@@ -200,8 +204,8 @@ class Cast:
         # named after the latest one of the pronoun's gender is the nearer antecedent.
         matching = self.index.latest_at(position, gender)
         unknown = self.index.latest_at(position, "unknown named again")
-        if matching is None:
-            return self.index.latest(position, None)
+        if matching is None:  # none of that gender: a person by their role before a place or a firm
+            return unknown[1] if unknown is not None else self.index.latest(position, None)
         return unknown[1] if unknown is not None and unknown[0] > matching[0] else matching[1]
 
     def main_person_before(self, position: int) -> Person | None:
@@ -269,7 +273,9 @@ class _MentionIndex:
             if person.gender is None and no_one[person.name]:
                 continue  # "the Indiana Statehouse", "Try Movavi", "South America": no one a pronoun means
             keys = {person.gender, "any"}
-            if person.gender is None and person.surname_mentions:
+            if person.gender is None and person.holds_a_role:
+                keys.add("unknown named again")  # "Afghan President Ashraf Ghani": a person
+            elif person.gender is None and person.surname_mentions:
                 if person.name not in name_shaped:
                     name_shaped[person.name] = _shaped_like_a_name(person.name)
                 if name_shaped[person.name]:
@@ -357,6 +363,43 @@ def gender_of(name: str) -> str | None:
     if len(parts) > 1 and last.endswith(("ov", "ev", "sky", "skiy", "enko", "ich", "in")):
         return "male"
     return None
+
+
+_MALE_WORDS = frozenset({
+    "mr", "sir", "lord", "king", "prince", "duke", "congressman", "spokesman", "businessman",
+    "father", "husband", "son", "brother", "uncle", "grandfather", "nephew", "boyfriend", "actor",
+})
+_FEMALE_WORDS = frozenset({
+    "mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "duchess", "congresswoman",
+    "spokeswoman", "chairwoman", "businesswoman", "mother", "wife", "daughter", "sister", "aunt",
+    "grandmother", "niece", "girlfriend", "widow", "actress",
+})
+# Nouns of an office or a job that only a person holds ("a trade professor", "the president of").
+_PERSON_ROLES = _ROLE_WORDS | _MALE_WORDS | _FEMALE_WORDS | frozenset({
+    "senator", "sen", "rep", "gov", "dr", "judge", "justice", "ambassador", "sheriff", "general",
+    "gen", "admiral", "colonel", "lt", "col", "capt", "sgt", "congressman", "lawmaker", "envoy",
+    "premier", "prof", "rev", "teacher", "student", "doctor", "nurse", "farmer", "activist",
+    "candidate", "nominee", "veteran", "resident", "singer", "player", "pilot", "officer",
+    "deputy", "specialist", "expert", "historian", "entrepreneur", "physician", "pastor", "guide",
+    "worker", "engineer", "artist", "driver", "journalist", "photographer", "economist", "priest",
+})
+
+
+# The description between commas right after a name, opened by a determiner or a word in lower
+# case: ", a trade professor at Cornell,", ", mother of the victim,".
+_APPOSITIVE = re.compile(r",[ \u00a0]+((?:[a-z][\w’'\-]*|[AaTt]he|An?)(?:[ \u00a0]+[\w’'.\-]+){0,9}?)[ \u00a0]*[,.;]")
+
+
+def describe(person: Person, description: str) -> None:
+    """What a title or a description of a person tells: a gender ("Ms.", "his wife"), and that
+    the name is a person's ("Mayor", "a trade professor at Cornell")."""
+    words = {word.lower().rstrip(".") for word in _WORD.findall(description)}
+    if words & _PERSON_ROLES:
+        person.holds_a_role = True
+    if person.gender is None:
+        male, female = bool(words & _MALE_WORDS), bool(words & _FEMALE_WORDS)
+        if male != female:
+            person.gender = "male" if male else "female"
 
 
 def kind_of(name: str) -> str:
@@ -465,6 +508,9 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             cast.add(cast.by_token[name].name, position, joined)
             continue
         person = cast.add(name, position, joined)
+        aside = _APPOSITIVE.match(text, match.end())
+        if aside is not None:
+            describe(person, aside.group(1))  # "Zippy Duvall, the president of the Farm Bureau,"
         if not owned and _written_as_a_place(text, match, words):
             person.placed = True
         if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
@@ -623,9 +669,15 @@ def _heading_words(name: str) -> bool:
 
 def _titled_single_name(name: str, title: str | None) -> bool:
     """"President Trump", "Mr. Cooke": a surname after a title is a person's name."""
-    if title is None or not _shaped_like_a_name(name) or _DEMONYM.match(name):
+    if title is None or not _shaped_like_a_name(name):
         return False
-    return title.split()[-1].lower().rstrip(".") in _OFFICES
+    office = title.split()[-1].lower().rstrip(".")
+    if _DEMONYM.match(name) and office not in _COURTESY_TITLES:
+        return False  # "President Obama", but "Foreign Minister Israeli ..." is no name; "Ms. Adeyemi" is
+    return office in _OFFICES
+
+
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 
 
 _OFFICES = frozenset({
