@@ -561,3 +561,16 @@ def test_a_person_given_a_job_comes_before_a_firm_named_after_them() -> None:
         "forty guides. She said bookings had fallen by half."
     )
     assert [s.speaker.name for s in _statements(text)] == ["Kim Aldous"]
+
+
+def test_a_pronoun_after_the_quotation_means_the_speaker_named_inside_the_sentence() -> None:
+    text = (
+        "Rosa Lind spoke first. “Nothing is settled,” Lind says. Still, the new rules, says Greta "
+        "Holm, can teach people “concrete skills,” she says."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Rosa Lind", "Greta Holm", "Greta Holm"]
+    text = (
+        "Rosa Lind spoke first. Still, the apps, says Greta Holm, can teach people “concrete skills,” "
+        "she says, which may help more people."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Greta Holm"]

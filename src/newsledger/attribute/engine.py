@@ -33,11 +33,13 @@ from newsledger.attribute.lexicon import (
     EVIDENCE_VERBS,
     MEDIA_WORDS,
     PRONOUNS,
+    VERB_FORM_LEMMA,
     WRITING_VERBS,
 )
 from newsledger.attribute.speakers import (
     NOT_SPEAKER_KINDS,
     Cast,
+    Person,
     Resolved,
     described,
     gather_cast,
@@ -182,7 +184,7 @@ class RulesEngine:
         for item in found:
             if self.deadline is not None:
                 self.deadline.check("attribute: speakers")
-            self._resolve(item)
+            self._resolve(item, kept)
             if item.speaker is None and item.source is None:
                 continue  # a label that names no speaker: "Location: Boston"
             kept.append(item)
@@ -298,7 +300,7 @@ class RulesEngine:
 
     # ----------------------------------------------------------------- resolution
 
-    def _resolve(self, item: Found) -> None:
+    def _resolve(self, item: Found, earlier: list[Found]) -> None:
         raw = item.raw
         if item.source is not None:
             return  # the speaker of the statement it shares a subject with
@@ -311,6 +313,8 @@ class RulesEngine:
         if raw.content[1] <= position and head.lower() in PRONOUNS:
             position = raw.content[0]  # '"… Mr. Cooke …," he said': not a name of the words he said
         resolved = resolve_mention(head, position, self.cast, appositive)
+        if position == raw.content[0] and raw.speaker_head[0] >= raw.content[1]:
+            resolved = _named_inside(item, earlier, self.cast, resolved)
         if resolved.name is None and appositive and appositive[:1].isupper():
             named = resolve_mention(appositive, position, self.cast, None)
             if named.name is not None and named.kind == "person":
@@ -416,6 +420,54 @@ def _laid_out(text: str, start: int, end: int, number: int) -> list[RawStatement
         return []
     raw = RawStatement(number, found.cue, "say", "finite", found.content, speaker=found.speaker, speaker_head=found.speaker)
     return [raw]
+
+
+def _named_inside(item: Found, earlier: list[Found], cast: Cast, resolved: Resolved) -> Resolved:
+    """'Still, the apps, says Harden Cole, can teach “skills,” she says': the person named as
+    speaker of an attribution set inside the words a pronoun's statement reports is nearer than
+    anyone named before them, when the gender fits."""
+    gender = PRONOUNS[item.text[item.raw.speaker_head[0] : item.raw.speaker_head[1]].lower()]
+    if gender not in {"male", "female"}:
+        return resolved
+    person = _inner_speaker(item, earlier, cast, gender) or _aside_speaker(item, cast, gender)
+    return Resolved(person.name, "pronoun", "person", described(person)) if person is not None else resolved
+
+
+def _inner_speaker(item: Found, earlier: list[Found], cast: Cast, gender: str) -> Person | None:
+    """The named person speaking in a statement of the same sentence whose cue lies inside this one's content."""
+    start, end = item.raw.content
+    for other in reversed(earlier):
+        if other.sentence is not item.sentence:
+            break
+        speaker = other.speaker
+        if not (start <= other.raw.cue[0] < end) or speaker is None or speaker.name is None or speaker.resolution == "pronoun":
+            continue
+        person = cast.people.get(speaker.name)
+        if speaker.kind == "person" and person is not None and person.gender in (None, gender):
+            return person
+    return None
+
+
+def _aside_speaker(item: Found, cast: Cast, gender: str) -> Person | None:
+    """The person named in an attribution between commas in the content, outside its quotations."""
+    start, end = item.raw.content
+    found = None
+    for aside in _ASIDE_ATTRIBUTION.finditer(item.text, start, end):
+        verb, name = (aside.group("verb"), aside.group("name")) if aside.group("verb") else (aside.group("verb_after"), aside.group("name_before"))
+        if verb not in VERB_FORM_LEMMA or any(first <= aside.start() < last for first, last in item.sentence.quotes):
+            continue
+        named = resolve_mention(name, aside.start(), cast, None)
+        person = cast.people.get(named.name) if named.name else None
+        if named.kind == "person" and person is not None and person.gender in (None, gender):
+            found = person
+    return found
+
+
+# An attribution set between commas inside reported words: ", says Harden Cole," or ", Cole said,".
+_ASIDE_NAME = r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}"
+_ASIDE_ATTRIBUTION = re.compile(
+    rf",\s+(?:(?P<verb>[a-z]+)\s+(?P<name>{_ASIDE_NAME})|(?P<name_before>{_ASIDE_NAME})\s+(?P<verb_after>[a-z]+)),"
+)
 
 
 def _innermost_enclosing(items: list[Found]) -> list[Found | None]:
