@@ -574,3 +574,32 @@ def test_a_pronoun_after_the_quotation_means_the_speaker_named_inside_the_senten
         "she says, which may help more people."
     )
     assert [s.speaker.name for s in _statements(text)] == ["Greta Holm"]
+
+
+def test_an_office_named_with_of_or_for_names_its_holder_when_no_name_follows() -> None:
+    text = (
+        "The Regional High Commissioner for Coastal Affairs said the harbour would reopen. "
+        "Secretary of Fisheries Lena Moss said the boats were ready. "
+        "Keeper of the Harbour Charter, Tomas Vidal Ruiz, said the Council of Pilots met on Monday. "
+        "The Minister for Ports said the dredging would start."
+    )
+    assert [s.speaker.name for s in _statements(text)] == [
+        "Regional High Commissioner for Coastal Affairs",
+        "Lena Moss",
+        "Tomas Vidal Ruiz",
+        "Minister for Ports",
+    ]
+
+
+def test_the_pronouns_after_a_name_tell_its_gender_when_the_first_name_does_not() -> None:
+    text = (
+        "Captain Robin Carr opened the meeting, and he thanked the crew. Robin Carr said he was proud "
+        "of them. Maria Olsen spoke next, and Captain Carr nodded. She said the ferry would sail."
+    )
+    assert [s.speaker.name for s in _statements(text)][-1] == "Maria Olsen"
+
+
+def test_a_first_name_after_a_job_word_tells_the_gender() -> None:
+    text = "Pollster Ann Selzer met Mayor Jon Cohen at the harbour. She said the race was close."
+    [statement] = _statements(text)
+    assert statement.speaker.name is not None and statement.speaker.name.endswith("Ann Selzer")

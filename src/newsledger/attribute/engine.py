@@ -45,6 +45,7 @@ from newsledger.attribute.speakers import (
     gather_cast,
     label_layout,
     names_a_speaker_label,
+    names_an_office,
     resolve_mention,
 )
 from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, paragraphs, sentences, tokenize
@@ -315,7 +316,8 @@ class RulesEngine:
         resolved = resolve_mention(head, position, self.cast, appositive)
         if position == raw.content[0] and raw.speaker_head[0] >= raw.content[1]:
             resolved = _named_inside(item, earlier, self.cast, resolved)
-        if resolved.name is None and appositive and appositive[:1].isupper():
+        office = resolved.name is not None and names_an_office(head, self.cast)
+        if (resolved.name is None or office) and appositive and appositive[:1].isupper():
             named = resolve_mention(appositive, position, self.cast, None)
             if named.name is not None and named.kind == "person":
                 resolved = Resolved(named.name, named.resolution, named.kind, head)  # "His campaign manager, Jeff Weaver,"

@@ -78,6 +78,22 @@ _ORGANISATION_OF = re.compile(
 
 _INSTITUTION_LINK = re.compile(r" (?:of|on|for) ")
 
+# An office named with "of" or "for" ("High Commissioner for Human Rights", "Secretary of State"):
+# whoever holds it is named by it, when no name follows it.
+_OFFICE_HEADS = frozenset({
+    "commissioner", "secretary", "director", "minister", "keeper", "rapporteur", "envoy",
+    "ambassador", "president", "chairman", "chairwoman", "chair", "head", "chief", "governor",
+    "administrator", "inspector", "registrar", "comptroller", "ombudsman", "auditor", "surgeon",
+    "attorney", "prosecutor", "commander", "marshal", "clerk", "speaker", "mayor", "leader",
+})
+_OFFICE_OF = re.compile(
+    rf"(?P<office>(?:[{_UPPER}][\w’'.\-]*\s+)*?(?:{'|'.join(w.capitalize() for w in sorted(_OFFICE_HEADS))}))"
+    rf"\s+(?:of|for|on)\s+(?:the\s+)?(?P<object>[{_UPPER}][\w’'.\-]*(?:\s+(?:and\s+)?[{_UPPER}][\w’'.\-]*)*)"
+)
+# Capitalised words of one part of an office's object ("Human Rights", "Trade and Industry");
+# past this, a name follows the office ("Public Prosecution Eva-Marie Persson").
+MAX_OFFICE_OBJECT_WORDS = 2
+
 # What a person or an organisation issues and a text can say it "said" or "stated".
 ISSUED_TEXTS = EVIDENCE_NOUNS | frozenset({"statement", "statements", "release", "announcement", "communique", "communiqué", "notice"})
 
@@ -141,6 +157,7 @@ class NameMention:
     position: int
     person: Person
     possessive: bool = False  # "Mourinho's representatives": a mention, but no pronoun's antecedent
+    opens_sentence: bool = False  # the first person named in its sentence: most often its subject
 
 
 @dataclass(slots=True)
@@ -273,8 +290,8 @@ class _MentionIndex:
             if person.gender is None and no_one[person.name]:
                 continue  # "the Indiana Statehouse", "Try Movavi", "South America": no one a pronoun means
             keys = {person.gender, "any"}
-            if person.gender is None and person.holds_a_role:
-                keys.add("unknown named again")  # "Afghan President Ashraf Ghani": a person
+            if person.gender is None and person.holds_a_role and mention.opens_sentence:
+                keys.add("unknown named again")  # "Afghan President Ashraf Ghani announced": a person
             elif person.gender is None and person.surname_mentions:
                 if person.name not in name_shaped:
                     name_shaped[person.name] = _shaped_like_a_name(person.name)
@@ -352,11 +369,15 @@ def _covered(position: int, spans: list[tuple[int, int]], starts: list[int]) -> 
 
 def gender_of(name: str) -> str | None:
     parts = name.split()
-    first = parts[0].lower()
-    if first in FEMALE_NAMES:
-        return "female"
-    if first in MALE_NAMES:
-        return "male"
+    # the first word, or the second after a job ("Pollster Ann Selzer"), not after a verb
+    # opening a heading ("Entrusting Donald Trump")
+    opening = parts[0].lower()
+    job = len(parts) > 2 and not opening.endswith("ing") and opening not in VERB_FORM_LEMMA
+    for first in [part.lower() for part in parts[: 2 if job else 1]]:
+        if first in FEMALE_NAMES:
+            return "female"
+        if first in MALE_NAMES:
+            return "male"
     last = parts[-1].lower()
     if len(parts) > 1 and last.endswith(("ova", "eva", "aya", "ina", "ska", "skaya")):
         return "female"
@@ -387,7 +408,16 @@ _PERSON_ROLES = _ROLE_WORDS | _MALE_WORDS | _FEMALE_WORDS | frozenset({
 
 # The description between commas right after a name, opened by a determiner or a word in lower
 # case: ", a trade professor at Cornell,", ", mother of the victim,".
-_APPOSITIVE = re.compile(r",[ \u00a0]+((?:[a-z][\w’'\-]*|[AaTt]he|An?)(?:[ \u00a0]+[\w’'.\-]+){0,9}?)[ \u00a0]*[,.;]")
+_APPOSITIVE = re.compile(r",[ \u00a0]+((?:(?:an?|the|his|her|their|its|one of the)[ \u00a0]+)?[a-z][\w’'\-]*(?:[ \u00a0]+[\w’'.\-]+){0,8}?)[ \u00a0]*[,.;]")
+
+
+def _names_a_role(aside: str) -> bool:
+    """", a trade professor at Cornell", ", mother of the victim": the noun of a description
+    between commas is among its first words (not ", said the group's director")."""
+    words = [word.lower() for word in aside.split()[:4]]
+    start = 3 if words[:3] == ["one", "of", "the"] else (1 if words[0] in DETERMINERS else 0)
+    head = next((index for index, word in enumerate(words) if word in {"of", "for", "at", "in", "from", "to"}), len(words))
+    return any(word in _PERSON_ROLES or word in _MALE_WORDS or word in _FEMALE_WORDS for word in words[start : max(head, start + 1)])
 
 
 def describe(person: Person, description: str) -> None:
@@ -509,7 +539,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             continue
         person = cast.add(name, position, joined)
         aside = _APPOSITIVE.match(text, match.end())
-        if aside is not None:
+        if aside is not None and _names_a_role(aside.group(1)):
             describe(person, aside.group(1))  # "Zippy Duvall, the president of the Farm Bureau,"
         if not owned and _written_as_a_place(text, match, words):
             person.placed = True
@@ -535,7 +565,71 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             if match.start() not in run_words and match.group() == person.name.rsplit(" ", 1)[-1]:
                 person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
+    breaks = [base + match.start() for match in _SENTENCE_BREAK.finditer(text)]
+    cast.mentions = _marked_sentence_openers(cast.mentions, breaks, base)
+    _gender_from_pronouns(text, base, cast, breaks)
     return cast
+
+
+def _marked_sentence_openers(mentions: list[NameMention], breaks: list[int], base: int) -> list[NameMention]:
+    """The mentions (in order) with those of the first person named in each sentence marked."""
+    marked: list[NameMention] = []
+    sentence, opener = -1, None
+    for mention in mentions:
+        if mention.position < base:
+            marked.append(mention)
+            continue
+        index = bisect_left(breaks, mention.position)
+        if index != sentence:
+            sentence, opener = index, mention.person
+        opens = mention.person is opener
+        marked.append(NameMention(mention.position, mention.person, mention.possessive, opens) if opens else mention)
+    return marked
+
+
+_GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+_PRONOUN_GENDER = {
+    "he": "male", "his": "male", "him": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s|\n")
+# Pronouns an article uses for a person whose first name tells no gender, before one gender is
+# taken: at least this many, nearly all of one gender.
+MIN_PRONOUN_VOTES = 2
+PRONOUN_AGREEMENT = 0.75
+
+
+def _gender_from_pronouns(text: str, base: int, cast: Cast, breaks: list[int]) -> None:
+    """"Obama said he would", "Ghani, who said his government": a person of no known gender takes
+    the gender of the pronouns that follow them in a sentence they are the first named in, with
+    no other name between, when most such pronouns over the article agree."""
+    positions = [mention.position for mention in cast.mentions]
+    if not positions:
+        return
+    votes: dict[int, Counter[str]] = {}
+    people: dict[int, Person] = {}
+    for match in _GENDERED_PRONOUN.finditer(text):
+        position = base + match.start()
+        index = bisect_left(positions, position) - 1
+        if index < 0:
+            continue
+        mention = cast.mentions[index]
+        person = mention.person
+        if person.gender is not None or person.kind != "person" or bisect_left(breaks, position) != bisect_left(breaks, mention.position):
+            continue
+        if not mention.opens_sentence:
+            continue  # only the sentence's subject, not "worked at Lucent, where she"
+        votes.setdefault(id(person), Counter())[_PRONOUN_GENDER[match.group().lower()]] += 1
+        people[id(person)] = person
+    for key, counted in votes.items():
+        gender, count = counted.most_common(1)[0]
+        person = people[key]
+        if count < MIN_PRONOUN_VOTES or count < PRONOUN_AGREEMENT * sum(counted.values()):
+            continue
+        if person.placed or _holds_common_word(person.name, cast.common_words) or _no_personal_name(person.name):
+            continue  # "in New Hampshire, he said", "Trump Calls On Obama": no person's name
+        if _shaped_like_a_name(person.name):
+            person.gender = gender
 
 
 def _after_owner(words: list[str]) -> list[str]:
@@ -702,7 +796,7 @@ def _premodifier(before: str) -> str | None:
     kept: list[str] = []
     for word in reversed(words):
         bare = word.rsplit("\n", 1)[-1].strip()
-        if not bare or bare[-1] in ",.;:”\")(" or bare.lower() in {"and", "or", "by", "with", "to", "of", "for", "that", "when", "in", "on", "said", "says", "as", "from", "after"}:
+        if not bare or bare[-1] in ",.;:”\")(–—" or bare.lower() in {"and", "or", "by", "with", "to", "of", "for", "that", "when", "in", "on", "said", "says", "as", "from", "after"}:
             break
         kept.append(bare)
         if "\n" in word or len(kept) >= 5:
@@ -791,6 +885,9 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
     phrase = " ".join(words)
     if phrase.lower() in _QUANTIFIERS:
         return Resolved(None, "unnamed", "group", phrase)  # "Many in Hong Kong": people, not the place
+    office = _office(phrase, cast) if _INSTITUTION_LINK.search(phrase) else None
+    if office is not None:  # "The UN High Commissioner for Human Rights said": no name but the office's
+        return Resolved(office, "explicit", "person", appositive)
     organisation = _ORGANISATION_OF.search(phrase) if _INSTITUTION_LINK.search(phrase) else None
     if organisation is not None:  # "The American College of Sports Medicine", "the Center for Space Studies"
         name = " ".join(_without_determiners(organisation.group().split()))
@@ -830,12 +927,34 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
     return _common(words, capitals, cast, appositive, position)
 
 
+def names_an_office(phrase: str, cast: Cast) -> bool:
+    return _INSTITUTION_LINK.search(phrase) is not None and _office(phrase, cast) is not None
+
+
+def _office(phrase: str, cast: Cast) -> str | None:
+    """The whole mention when it is an office named with "of" or "for" and no name after it:
+    not "Secretary of State Mike Pompeo" (a first name, or a name of three words or more after
+    the preposition), nor "Secretary of State Kerry" (a person the article names elsewhere)."""
+    words = _without_determiners(phrase.split())
+    match = _OFFICE_OF.fullmatch(" ".join(words))
+    if match is None:
+        return None
+    parts = re.split(r"\s+and\s+", match.group("object"))
+    if any(len(part.split()) > MAX_OFFICE_OBJECT_WORDS for part in parts):
+        return None
+    for word in match.group("object").split():
+        known = cast.by_token.get(word)
+        if _is_first_name(word) or (known is not None and (known.gender is not None or known.holds_a_role)):
+            return None
+    return match.group()
+
+
 def _named_by(word: str, cast: Cast) -> Person | None:
     """The name a single word of a mention stands for: not a longer name of unknown gender
     written after "the" or "in" or opening with a common word ("the Dutchware Chameleon", "Like
     Instagram"): a thing or a heading, which the word alone does not mean."""
     person = cast.by_token.get(word)
-    if person is None or person.name == word or person.kind != "person" or person.gender is not None:
+    if person is None or person.name == word or person.kind != "person" or gender_of(person.name) is not None:
         return person
     if person.placed or _opens_with_common_word(person.name, cast.common_words):
         return None
