@@ -603,3 +603,19 @@ def test_a_first_name_after_a_job_word_tells_the_gender() -> None:
     text = "Pollster Ann Selzer met Mayor Jon Cohen at the harbour. She said the race was close."
     [statement] = _statements(text)
     assert statement.speaker.name is not None and statement.speaker.name.endswith("Ann Selzer")
+
+
+def test_a_name_the_body_shortens_is_the_full_name_a_caption_gives() -> None:
+    from newsledger.model import Evidence, Image, TextField
+
+    body = "Kessler agreed a deal to coach the club.\nHarbourside said in a statement: “Kessler is one of the best coaches in Europe.”"
+    article = _article(body)
+    caption = "Anna Kessler has agreed a deal to become coach of Harbourside Rovers."
+    image = Image(url="https://example.org/a.jpg", caption=caption, evidence=Evidence(source="computed"))
+    headline = TextField(value="Anna Kessler takes over at the harbour", evidence=Evidence(source="computed"))
+    statements = attribute_article(Article(input_form="text", text=body, blocks=article.blocks, images=(image,), headline=headline))
+    assert [s.speaker.name for s in statements if s.part == "body" and s.kind == "direct"] == ["Harbourside Rovers"]
+    body = "Kessler said she would start on Monday."
+    headline = TextField(value="Anna Kessler takes over at Harbourside Rovers", evidence=Evidence(source="computed"))
+    statements = attribute_article(Article(input_form="text", text=body, blocks=_article(body).blocks, headline=headline))
+    assert [s.speaker.name for s in statements] == ["Anna Kessler"]

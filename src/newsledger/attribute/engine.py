@@ -41,6 +41,7 @@ from newsledger.attribute.speakers import (
     Cast,
     Person,
     Resolved,
+    add_side_names,
     described,
     gather_cast,
     label_layout,
@@ -135,8 +136,17 @@ class RulesEngine:
 
     @functools.cached_property
     def cast(self) -> Cast:
-        """The article's people: gathered only once a statement needs its speaker resolved."""
-        return gather_cast(self.body_text)
+        """The article's people: gathered only once a statement needs its speaker resolved. The
+        names of the headline and the captions come after the body's: a club the body calls
+        "Tottenham" is the "Tottenham Hotspur" of a caption, but no pronoun of the body means them."""
+        cast = gather_cast(self.body_text)
+        headline = self.article.headline.value[:MAX_SIDE_CHARS] if self.article.headline else ""
+        base = len(self.body_text) + 1
+        for side in [headline, *self._captions()]:
+            if side:
+                add_side_names(side, base, cast)
+                base += len(side) + 1
+        return cast
 
     @functools.cached_property
     def _caption_texts(self) -> tuple[list[str], tuple[str, ...]]:

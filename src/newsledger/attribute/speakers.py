@@ -571,6 +571,14 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     return cast
 
 
+def add_side_names(text: str, base: int, cast: Cast) -> None:
+    """Add the names of a headline or a caption to the body's cast, leaving what the body's own
+    wording tells (the words it writes in lower case, the words capitalised inside its sentences)."""
+    common, inside = cast.common_words, set(cast.named_inside)
+    gather_cast(text, base, cast)
+    cast.common_words, cast.named_inside = common, inside
+
+
 def _marked_sentence_openers(mentions: list[NameMention], breaks: list[int], base: int) -> list[NameMention]:
     """The mentions (in order) with those of the first person named in each sentence marked."""
     marked: list[NameMention] = []
@@ -611,8 +619,8 @@ def _gender_from_pronouns(text: str, base: int, cast: Cast, breaks: list[int]) -
     for match in _GENDERED_PRONOUN.finditer(text):
         position = base + match.start()
         index = bisect_left(positions, position) - 1
-        if index < 0:
-            continue
+        if index < 0 or positions[index] < base:
+            continue  # no name of this text before it
         mention = cast.mentions[index]
         person = mention.person
         if person.gender is not None or person.kind != "person" or bisect_left(breaks, position) != bisect_left(breaks, mention.position):
