@@ -619,3 +619,18 @@ def test_a_name_the_body_shortens_is_the_full_name_a_caption_gives() -> None:
     headline = TextField(value="Anna Kessler takes over at Harbourside Rovers", evidence=Evidence(source="computed"))
     statements = attribute_article(Article(input_form="text", text=body, blocks=_article(body).blocks, headline=headline))
     assert [s.speaker.name for s in statements] == ["Anna Kessler"]
+
+
+def test_a_headline_in_title_case_is_no_name_a_surname_could_mean() -> None:
+    text = (
+        "Greta Holm Defends Herself Against Claims She Misled The Council\n"
+        "Greta Holm spoke to the harbour board on Monday. Holm said the figures were correct."
+    )
+    assert [s.speaker.name for s in _statements(text)][-1] == "Greta Holm"
+    text = "Mayor Says Olaf Brun Will Resign\nOlaf Brun met the board. Brun said he would stay until May."
+    assert [s.speaker.name for s in _statements(text)][-1] == "Olaf Brun"
+
+
+def test_a_maker_named_before_its_model_still_speaks() -> None:
+    text = "The names of those on board Nordair Flight NX204 are surfacing. Nordair said the crew was experienced."
+    assert [s.speaker.name for s in _statements(text)] == ["Nordair"]

@@ -528,7 +528,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         name, description = split_title(" ".join(words))
         if len(name.split()) < 2 and name not in cast.by_token and not _titled_single_name(name, description):
             continue
-        if _heading_words(name):
+        if _heading_words(name) or _heading_words(" ".join(words)):
             continue
         before = text[max(0, match.start() - 60) : match.start()]
         premodifier = _premodifier(before)
@@ -766,7 +766,13 @@ def _heading_words(name: str) -> bool:
     words = name.lower().split()
     if words and words[-1] in _CLOSING_ADVERBS:
         return True
+    if any(word in _HEADING_INNER_WORDS or word in VERB_FORM_LEMMA for word in words[1:-1]):
+        return True  # "Ben Carson Defends Himself Against Claims", "Hollande Says Donald Trump": a title-case headline
     return any(word.endswith(("n’t", "n't")) for word in words) or any(word in _AUXILIARY_WORDS for word in words[1:])
+
+
+# Words a name never holds between its first and last word, but a headline in title case does.
+_HEADING_INNER_WORDS = FUNCTION_WORDS | frozenset({"himself", "herself", "itself", "themselves", "just", "off", "up", "out"})
 
 
 def _titled_single_name(name: str, title: str | None) -> bool:
@@ -962,6 +968,8 @@ def _named_by(word: str, cast: Cast) -> Person | None:
     written after "the" or "in" or opening with a common word ("the Dutchware Chameleon", "Like
     Instagram"): a thing or a heading, which the word alone does not mean."""
     person = cast.by_token.get(word)
+    if person is not None and person.kind in {"product", "date"} and person.name.split()[0] == word != person.name:
+        return None  # "EgyptAir" of "EgyptAir Flight MS804": the maker, not its model
     if person is None or person.name == word or person.kind != "person" or gender_of(person.name) is not None:
         return person
     if person.placed or _opens_with_common_word(person.name, cast.common_words):
