@@ -634,3 +634,11 @@ def test_a_headline_in_title_case_is_no_name_a_surname_could_mean() -> None:
 def test_a_maker_named_before_its_model_still_speaks() -> None:
     text = "The names of those on board Nordair Flight NX204 are surfacing. Nordair said the crew was experienced."
     assert [s.speaker.name for s in _statements(text)] == ["Nordair"]
+
+
+def test_the_report_speaks_for_the_issuer_a_joint_mention_of_reports_kept() -> None:
+    text = (
+        "Tidewell reported that bookings rose by half. Both Portly’s and Tidewell’s reports highlighted "
+        "the rise of group sports. “This rise may be fueled by the summer games,” the report stated."
+    )
+    assert [s.speaker.name for s in _statements(text)][-1] == "Tidewell"

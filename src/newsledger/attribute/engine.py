@@ -202,7 +202,7 @@ class RulesEngine:
             if item.part == "body" and item.speaker is not None:
                 item.speaker = _issued_by(item, issuer) or _named_by_pronoun(item, issuer) or item.speaker
                 if item.speaker.name is not None:
-                    issuer = (item.raw.cue[0], item.speaker) if self._could_issue(item.speaker) else None
+                    issuer = _next_issuer(item, issuer, self._could_issue(item.speaker))
             if item.channel is None:
                 item.channel = _told_medium(item) or _medium_channel(item)
         found = kept
@@ -642,6 +642,14 @@ def _issued_by(item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | N
     if item.raw.cue[0] - position > _ISSUER_REACH:
         return None
     return Resolved(who.name, "descriptor", who.kind, speaker.description)
+
+
+def _next_issuer(item: Found, issuer: tuple[int, Resolved] | None, could_issue: bool) -> tuple[int, Resolved] | None:
+    """Who "the report" speaks for after this statement: its speaker when one that issues reports,
+    the same issuer when this statement is already theirs ("Both reports highlighted ...")."""
+    if issuer is not None and item.speaker is not None and item.speaker.name == issuer[1].name:
+        return item.raw.cue[0], issuer[1]
+    return (item.raw.cue[0], item.speaker) if could_issue and item.speaker is not None else None
 
 
 def _named_by_pronoun(item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | None:
