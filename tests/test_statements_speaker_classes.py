@@ -642,3 +642,23 @@ def test_the_report_speaks_for_the_issuer_a_joint_mention_of_reports_kept() -> N
         "the rise of group sports. “This rise may be fueled by the summer games,” the report stated."
     )
     assert [s.speaker.name for s in _statements(text)][-1] == "Tidewell"
+
+
+def test_an_unnamed_spokesperson_of_a_named_organisation_is_the_organisation() -> None:
+    text = "“We regret the fault,” a Nordvik spokesman said. A Gullwing representative says the ferries are safe."
+    assert [(s.speaker.name, s.speaker.kind) for s in _statements(text)] == [
+        ("Nordvik", "organisation"),
+        ("Gullwing", "organisation"),
+    ]
+    assert [s.speaker.name for s in _statements("A senior port official said the talks failed.")] == [None]
+
+
+def test_reports_named_by_their_owners_are_theirs_not_the_last_speaker_s() -> None:
+    text = (
+        "Tidewell reported that bookings rose by half. A Gullwing representative says the hashtag grew. "
+        "Both Portly’s and Tidewell’s reports highlighted the rise of group sports. "
+        "“This rise may be fueled by the summer games,” the report stated."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Tidewell", "Gullwing", None, "Tidewell"]
+    text = "“We regret the fault,” a Nordvik spokesman, Jo Abboud, said."
+    assert [s.speaker.name for s in _statements(text)] == ["Jo Abboud"]

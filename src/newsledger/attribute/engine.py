@@ -201,7 +201,7 @@ class RulesEngine:
             kept.append(item)
             if item.part == "body" and item.speaker is not None:
                 item.speaker = _issued_by(item, issuer) or _named_by_pronoun(item, issuer) or item.speaker
-                if item.speaker.name is not None:
+                if item.speaker.name is not None or item.speaker.kind == "document":
                     issuer = _next_issuer(item, issuer, self._could_issue(item.speaker))
             if item.channel is None:
                 item.channel = _told_medium(item) or _medium_channel(item)
@@ -641,7 +641,18 @@ def _issued_by(item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | N
     position, who = issuer
     if item.raw.cue[0] - position > _ISSUER_REACH:
         return None
+    owners = _owners(speaker.description or "")
+    if owners and who.name not in owners:
+        return None  # "Both Strava's and ClassPass's reports": theirs, not the last speaker's
     return Resolved(who.name, "descriptor", who.kind, speaker.description)
+
+
+_OWNER = re.compile(r"\b([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*)[’']s?\b")
+
+
+def _owners(mention: str) -> list[str]:
+    """The names owning the documents of a mention, in order ("Strava", "ClassPass")."""
+    return [match.group(1) for match in _OWNER.finditer(mention)]
 
 
 def _next_issuer(item: Found, issuer: tuple[int, Resolved] | None, could_issue: bool) -> tuple[int, Resolved] | None:
@@ -649,6 +660,9 @@ def _next_issuer(item: Found, issuer: tuple[int, Resolved] | None, could_issue: 
     the same issuer when this statement is already theirs ("Both reports highlighted ...")."""
     if issuer is not None and item.speaker is not None and item.speaker.name == issuer[1].name:
         return item.raw.cue[0], issuer[1]
+    if item.speaker is not None and item.speaker.name is None and item.speaker.kind == "document":
+        owners = _owners(item.speaker.description or "")  # "Both Strava's and ClassPass's reports"
+        return (item.raw.cue[0], Resolved(owners[-1], "explicit", "organisation", None)) if owners else issuer
     return (item.raw.cue[0], item.speaker) if could_issue and item.speaker is not None else None
 
 

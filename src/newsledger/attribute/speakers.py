@@ -1063,12 +1063,31 @@ def _dated(words: list[str], index: int) -> bool:
     return words[index].lower() in MONTHS and following[:1].isdigit()
 
 
+# Who speaks for an organisation without a name of their own: "a Nordvik spokesman" is Nordvik.
+_SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "official"})
+
+
 def _described_person(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
+    if words[-1].lower() in _SPOKESPERSONS and not appositive:  # "a Twitter spokesman, Jo Abboud," is Jo Abboud
+        organisation = _names_before_head(words, cast)
+        if organisation and not (len(organisation) == 1 and _DEMONYM.match(organisation[0])):
+            return _spoken_for(organisation, words, cast)  # "a Nordvik spokesman said": Nordvik, not "an Israeli official"
     content = {word.lower().strip(",") for word in words if word.lower() not in DETERMINERS}
     person = cast.by_description(content)
     if person is not None:
         return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
     return Resolved(None, "unnamed", "person", " ".join(words))
+
+
+def _spoken_for(organisation: list[str], words: list[str], cast: Cast) -> Resolved:
+    """Whom an unnamed spokesperson speaks for, by the fullest name the article gives ("Crossroads"
+    is the "American Crossroads" named before, "Cameron's spokesman" David Cameron's; not a medium
+    named after it)."""
+    name = " ".join(_POSSESSIVE.sub("", word) for word in organisation)
+    known = cast.people.get(name) or cast.by_token.get(name)
+    if known is not None and known.kind not in {"person", "organisation"} and known.name != name:
+        known = None  # "the Vatican spokesman": not "Vatican Radio"
+    return Resolved(known.name if known is not None else name, "descriptor", known.kind if known else "organisation", " ".join(words))
 
 
 def described(person: Person) -> str | None:
@@ -1100,6 +1119,8 @@ def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str |
     if head in UNNAMED_HEADS or head in GROUP_HEADS:
         kind = "group" if head.endswith("s") or head in GROUP_HEADS else "person"
         modifiers = _names_before_head(words, cast)
+        if modifiers and head in _SPOKESPERSONS:
+            return _described_person(words, cast, appositive)  # "a White House official": the White House
         if modifiers:  # "Beijing officials", "the Obama administration"
             return Resolved(" ".join([*modifiers, words[-1]]), "explicit", kind, appositive)
         if capitals:  # "Police", "Administration officials"
