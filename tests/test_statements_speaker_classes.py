@@ -662,3 +662,15 @@ def test_reports_named_by_their_owners_are_theirs_not_the_last_speaker_s() -> No
     assert [s.speaker.name for s in _statements(text)] == ["Tidewell", "Gullwing", None, "Tidewell"]
     text = "“We regret the fault,” a Nordvik spokesman, Jo Abboud, said."
     assert [s.speaker.name for s in _statements(text)] == ["Jo Abboud"]
+
+
+def test_the_company_or_the_club_is_the_organisation_the_article_named() -> None:
+    text = "Nordvik Shipping announced a recall of its ferries on Monday. The company said it would refund every ticket."
+    assert [s.speaker.name for s in _statements(text)] == ["Nordvik Shipping", "Nordvik Shipping"]
+    text = (
+        "Harbourside Rovers Football Club sacked their coach last night. Mayor Ann Holm regretted it. "
+        "“We thank him for his work,” the club said in a statement."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Harbourside Rovers Football Club"]
+    text = "Mayor Ann Holm opened the market. “It is a good day,” the company said."
+    assert [s.speaker.name for s in _statements(text)] == [None]

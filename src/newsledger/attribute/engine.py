@@ -200,7 +200,9 @@ class RulesEngine:
                 continue  # a label that names no speaker: "Location: Boston"
             kept.append(item)
             if item.part == "body" and item.speaker is not None:
-                item.speaker = _issued_by(item, issuer) or _named_by_pronoun(item, issuer) or item.speaker
+                item.speaker = (
+                    _issued_by(item, issuer) or _named_by_pronoun(item, issuer) or self._organisation_described(item, issuer) or item.speaker
+                )
                 if item.speaker.name is not None or item.speaker.kind == "document":
                     issuer = _next_issuer(item, issuer, self._could_issue(item.speaker))
             if item.channel is None:
@@ -349,6 +351,24 @@ class RulesEngine:
         person = self.cast.people.get(resolved.name) if resolved.name else None
         if person is not None and appositive and appositive not in person.appositives and item.part == "body":
             person.appositives.append(appositive)
+
+    def _organisation_described(self, item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | None:
+        """"the company said", "the club said": the organisation reported speaking just before (no
+        other named since), else the latest one named before whose name holds that noun ("the club" after "Harbourside
+        Rovers Football Club")."""
+        speaker, span = item.speaker, item.raw.speaker_head
+        if speaker is None or speaker.name is not None or span is None or item.source is not None:
+            return None
+        words = item.text[span[0] : span[1]].lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in _ORGANISATION_NOUNS:
+            return None
+        latest = self.cast.latest_organisation(span[0])
+        if issuer is not None and issuer[1].kind in {"organisation", "person"} and item.raw.cue[0] - issuer[0] <= _ISSUER_REACH:
+            named_since = latest is not None and latest.position > issuer[0] and latest.person.name != issuer[1].name
+            if self._could_issue(issuer[1]) and not _is_medium(issuer[1].name or "") and not named_since:
+                return Resolved(issuer[1].name, "descriptor", "organisation", speaker.description)
+        holding = self.cast.latest_organisation(span[0], words[1])
+        return Resolved(holding.person.name, "descriptor", "organisation", speaker.description) if holding is not None else None
 
     def _could_issue(self, speaker: Resolved) -> bool:
         """Whether a speaker is one that issues reports and statements: an organisation, or a
@@ -627,6 +647,14 @@ def _standing_quote(previous: tuple[Sentence, list[Found]], sentence: Sentence, 
     raw.continuation_of = number - 1
     return Found("body", text, sentence, raw)
 
+
+# Nouns by which an article refers back to an organisation it named: "the company said".
+_ORGANISATION_NOUNS = frozenset({
+    "company", "firm", "club", "team", "airline", "carrier", "retailer", "maker", "manufacturer",
+    "bank", "charity", "organisation", "organization", "agency", "ministry", "department",
+    "startup", "brand", "insurer", "lender", "chain", "operator", "publisher", "developer",
+    "broadcaster", "network", "university", "council", "authority", "union",
+})
 
 # How far back (in characters) the issuer of "the report" may have been named as a speaker.
 _ISSUER_REACH = 1500

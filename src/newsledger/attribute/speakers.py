@@ -134,6 +134,8 @@ _WORD_EDGES = ".,:;!?’'\"“”()"
 NOT_SPEAKER_KINDS = frozenset({"date", "product", "phrase"})
 
 MAX_NAME_ENDING_WORDS = 5
+# Mentions looked back over for the name an organisation noun refers to ("the ministry").
+MAX_NOUN_LOOKBACK = 200
 
 
 @dataclass(slots=True)
@@ -203,6 +205,7 @@ class Cast:
         return person
 
     index: _MentionIndex | None = None
+    positions: list[int] = field(default_factory=list)  # of the mentions, for a binary search
 
     def _titled_surname(self, name: str) -> Person | None:
         words = name.split()
@@ -224,6 +227,18 @@ class Cast:
         if matching is None:  # none of that gender: a person by their role before a place or a firm
             return unknown[1] if unknown is not None else self.index.latest(position, None)
         return unknown[1] if unknown is not None and unknown[0] > matching[0] else matching[1]
+
+    def latest_organisation(self, position: int, noun: str | None = None) -> NameMention | None:
+        """The latest mention before ``position`` of a name no person's (no gender, no office),
+        with ``noun`` among its words if given ("Harbourside Rovers Football Club" for "the club")."""
+        if len(self.positions) != len(self.mentions):
+            self.positions = [mention.position for mention in self.mentions]
+        index = bisect_left(self.positions, position) - 1
+        for mention in reversed(self.mentions[max(0, index - MAX_NOUN_LOOKBACK) : index + 1]):
+            person = mention.person
+            if person.gender is None and not person.holds_a_role and (noun is None or noun in person.name.lower().split()):
+                return mention
+        return None
 
     def main_person_before(self, position: int) -> Person | None:
         """The person the article is about so far: the one mentioned most before ``position``
