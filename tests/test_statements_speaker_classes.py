@@ -674,3 +674,11 @@ def test_the_company_or_the_club_is_the_organisation_the_article_named() -> None
     assert [s.speaker.name for s in _statements(text)] == ["Harbourside Rovers Football Club"]
     text = "Mayor Ann Holm opened the market. “It is a good day,” the company said."
     assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_the_place_after_a_person_s_name_is_not_the_speaker() -> None:
+    text = (
+        "Sen. Tom Udall of New Mexico, who backs the plan, said the vote was close. "
+        "Maria Lopez from Lisbon said the city was cheaper. The University of Texas said the campus was closed."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Tom Udall", "Maria Lopez", "University of Texas"]

@@ -928,9 +928,13 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
         return Resolved(named.name, "surname", named.kind, appositive or described(named))
     if words and words[-1][:1].islower() and words[-1].lower() in TITLE_WORDS | _ROLE_WORDS:
         return _described_person(words, cast, appositive)  # "the Vermont senator": a description, not a name
-    for run in reversed(list(_NAME_RUN.finditer(phrase))):
+    runs = list(_NAME_RUN.finditer(phrase))
+    for index in range(len(runs) - 1, -1, -1):
+        run = runs[index]
         if _modifies_a_noun(phrase[run.end() :]):
             continue  # "New York audiences", "the Obama administration": the noun after it speaks
+        if index > 0 and _place_of_person(phrase, runs[index - 1], run, cast):
+            continue  # "Sen. Chuck Schumer of New York": the senator speaks, not his state
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
         if len(name.split()) >= 2 or name in cast.by_token:
@@ -976,6 +980,21 @@ def _office(phrase: str, cast: Cast) -> str | None:
         if _is_first_name(word) or (known is not None and (known.gender is not None or known.holds_a_role)):
             return None
     return match.group()
+
+
+_OF_PLACE = re.compile(r"\s+(?:of|from)\s+")
+
+
+def _place_of_person(phrase: str, before: re.Match[str], run: re.Match[str], cast: Cast) -> bool:
+    """Whether ``run`` follows a person's name after "of" or "from" ("Sen. Tom Udall of New
+    Mexico", "Maria Lopez from Lisbon"): the place the person comes from or stands for."""
+    if not _OF_PLACE.fullmatch(phrase, before.end(), run.start()):
+        return False
+    name, title = split_title(_POSSESSIVE.sub("", before.group()))
+    known = cast.people.get(name)
+    return (title is not None and title.split()[-1].lower().rstrip(".") in _OFFICES) or gender_of(name) is not None or (
+        known is not None and (known.gender is not None or known.holds_a_role)
+    )
 
 
 def _named_by(word: str, cast: Cast) -> Person | None:
