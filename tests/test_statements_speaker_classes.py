@@ -682,3 +682,13 @@ def test_the_place_after_a_person_s_name_is_not_the_speaker() -> None:
         "Maria Lopez from Lisbon said the city was cheaper. The University of Texas said the campus was closed."
     )
     assert [s.speaker.name for s in _statements(text)] == ["Tom Udall", "Maria Lopez", "University of Texas"]
+    text = "Meena Ganguly of Harbour Rights Watch said the port was unsafe."
+    assert [s.speaker.name for s in _statements(text)] == ["Meena Ganguly"]
+
+
+def test_a_place_whose_ending_reads_female_is_no_pronoun_s_antecedent() -> None:
+    text = (
+        "Gilda Cobb met the voters. Most of them live in South Carolina. "
+        "“The vote is not a monolith,” she said."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Gilda Cobb"]

@@ -298,6 +298,8 @@ class _MentionIndex:
             person = mention.person
             if person.kind != "person" or mention.possessive or _covered(mention.position, spans, starts):
                 continue
+            if person.placed and not _is_first_name(person.name.split()[0]):
+                continue  # "in South Carolina": a place, whatever its ending ("-ina") tells
             if person.gender is None and person.name not in no_one:
                 no_one[person.name] = (
                     person.placed or _holds_common_word(person.name, common) or _no_personal_name(person.name)
@@ -991,10 +993,12 @@ def _place_of_person(phrase: str, before: re.Match[str], run: re.Match[str], cas
     if not _OF_PLACE.fullmatch(phrase, before.end(), run.start()):
         return False
     name, title = split_title(_POSSESSIVE.sub("", before.group()))
+    if title is not None and title.split()[-1].lower().rstrip(".") in _OFFICES:
+        return True
     known = cast.people.get(name)
-    return (title is not None and title.split()[-1].lower().rstrip(".") in _OFFICES) or gender_of(name) is not None or (
-        known is not None and (known.gender is not None or known.holds_a_role)
-    )
+    if gender_of(name) is not None or (known is not None and (known.gender is not None or known.holds_a_role)):
+        return True
+    return len(name.split()) in {2, 3} and _shaped_like_a_name(name) and kind_of(name) == "person"  # "Stacy Baker"
 
 
 def _named_by(word: str, cast: Cast) -> Person | None:
