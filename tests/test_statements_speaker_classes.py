@@ -692,3 +692,10 @@ def test_a_place_whose_ending_reads_female_is_no_pronoun_s_antecedent() -> None:
         "“The vote is not a monolith,” she said."
     )
     assert [s.speaker.name for s in _statements(text)] == ["Gilda Cobb"]
+
+
+def test_a_common_first_name_tells_the_gender_before_a_place_named_later() -> None:
+    text = "Tom Hale visited Port Vellan in May. He said the trip had been useful."
+    assert [s.speaker.name for s in _statements(text)] == ["Tom Hale"]
+    text = "Greta Moss met Carlos Ruiz at the pier. She said the ferry was late."
+    assert [s.speaker.name for s in _statements(text)] == ["Greta Moss"]
