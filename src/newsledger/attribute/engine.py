@@ -354,8 +354,8 @@ class RulesEngine:
 
     def _organisation_described(self, item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | None:
         """"the company said", "the club said": the organisation reported speaking just before (no
-        other named since), else the latest one named before whose name holds that noun ("the club" after "Harbourside
-        Rovers Football Club")."""
+        other named since), else the latest one named before whose name holds that noun ("the
+        club" after "Harbourside Rovers Football Club")."""
         speaker, span = item.speaker, item.raw.speaker_head
         if speaker is None or speaker.name is not None or span is None or item.source is not None:
             return None

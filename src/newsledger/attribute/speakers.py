@@ -545,7 +545,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         name, description = split_title(" ".join(words))
         if len(name.split()) < 2 and name not in cast.by_token and not _titled_single_name(name, description):
             continue
-        if _heading_words(name) or _heading_words(" ".join(words)):
+        if _heading_words(name) or (len(words) > len(name.split()) and _heading_words(" ".join(words))):
             continue
         before = text[max(0, match.start() - 60) : match.start()]
         premodifier = _premodifier(before)
@@ -583,7 +583,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
                 person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
     breaks = [base + match.start() for match in _SENTENCE_BREAK.finditer(text)]
-    cast.mentions = _marked_sentence_openers(cast.mentions, breaks, base)
+    _mark_sentence_openers(cast.mentions, breaks, base)
     _gender_from_pronouns(text, base, cast, breaks)
     return cast
 
@@ -596,23 +596,25 @@ def add_side_names(text: str, base: int, cast: Cast) -> None:
     cast.common_words, cast.named_inside = common, inside
 
 
-def _marked_sentence_openers(mentions: list[NameMention], breaks: list[int], base: int) -> list[NameMention]:
-    """The mentions (in order) with those of the first person named in each sentence marked."""
-    marked: list[NameMention] = []
-    sentence, opener = -1, None
-    for mention in mentions:
+def _mark_sentence_openers(mentions: list[NameMention], breaks: list[int], base: int) -> None:
+    """Mark, in place, the mentions (from ``base`` on) of the first person named in each
+    sentence; one walk over the mentions and the sentence breaks, both in order."""
+    following = 0  # the first break after the current sentence's start
+    opener: Person | None = None
+    for index, mention in enumerate(mentions):
         if mention.position < base:
-            marked.append(mention)
             continue
-        index = bisect_left(breaks, mention.position)
-        if index != sentence:
-            sentence, opener = index, mention.person
-        opens = mention.person is opener
-        marked.append(NameMention(mention.position, mention.person, mention.possessive, opens) if opens else mention)
-    return marked
+        if following < len(breaks) and breaks[following] < mention.position:
+            while following < len(breaks) and breaks[following] < mention.position:
+                following += 1
+            opener = None  # a sentence ended since the last mention
+        opener = opener or mention.person
+        if mention.person is opener:
+            mentions[index] = NameMention(mention.position, mention.person, mention.possessive, True)
 
 
-_GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+# Opened on the letter (the look-behind after it) so that the search skips ahead to an h or an s.
+_GENDERED_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])(?:e|is|im|imself|er|ers|erself)|(?<=[Ss])he)\b")
 _PRONOUN_GENDER = {
     "he": "male", "his": "male", "him": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
