@@ -1008,7 +1008,7 @@ def _named_by(word: str, cast: Cast) -> Person | None:
     written after "the" or "in" or opening with a common word ("the Dutchware Chameleon", "Like
     Instagram"): a thing or a heading, which the word alone does not mean."""
     person = cast.by_token.get(word)
-    if person is not None and person.kind in {"product", "date"} and person.name.split()[0] == word != person.name:
+    if person is not None and person.kind == "product" and person.name.split()[0] == word != person.name:
         return None  # "EgyptAir" of "EgyptAir Flight MS804": the maker, not its model
     if person is None or person.name == word or person.kind != "person" or gender_of(person.name) is not None:
         return person
