@@ -536,3 +536,166 @@ def test_a_name_after_an_abbreviated_title_is_written_inside_a_sentence() -> Non
         ("Zebulo Quarrington", ":"),
         ("Zebulo Quarrington", "said"),
     ]
+
+
+def test_a_courtesy_title_tells_the_gender_a_pronoun_agrees_with() -> None:
+    text = "Mr. Okonjo met Ms. Adeyemi at the harbour. She said the vote was close."
+    assert [s.speaker.name for s in _statements(text)] == ["Adeyemi"]
+    text = "Ms. Adeyemi met Mr. Okonjo at the harbour. He said the vote was close."
+    assert [s.speaker.name for s in _statements(text)] == ["Okonjo"]
+
+
+def test_a_person_given_a_job_is_the_pronoun_s_antecedent_whatever_the_first_name() -> None:
+    text = (
+        "Mayor Donald Reyes opened the fair. Ravi Menon, a trade professor at the college, said "
+        "the fair was too costly. “It will not pay for itself,” he said."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Ravi Menon", "Ravi Menon"]
+    text = "Mayor Donald Reyes opened the fair. Dock President Ravi Menon announced the deal. He also said it would “pave the way” for talks."
+    assert [s.speaker.name for s in _statements(text)][-1] == "Ravi Menon"
+
+
+def test_a_person_given_a_job_comes_before_a_firm_named_after_them() -> None:
+    text = (
+        "Kim Aldous, the owner of Starlight Tours, spoke on Monday. Starlight Tours now employs "
+        "forty guides. She said bookings had fallen by half."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Kim Aldous"]
+
+
+def test_a_pronoun_after_the_quotation_means_the_speaker_named_inside_the_sentence() -> None:
+    text = (
+        "Rosa Lind spoke first. “Nothing is settled,” Lind says. Still, the new rules, says Greta "
+        "Holm, can teach people “concrete skills,” she says."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Rosa Lind", "Greta Holm", "Greta Holm"]
+    text = (
+        "Rosa Lind spoke first. Still, the apps, says Greta Holm, can teach people “concrete skills,” "
+        "she says, which may help more people."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Greta Holm"]
+
+
+def test_an_office_named_with_of_or_for_names_its_holder_when_no_name_follows() -> None:
+    text = (
+        "The Regional High Commissioner for Coastal Affairs said the harbour would reopen. "
+        "Secretary of Fisheries Lena Moss said the boats were ready. "
+        "Keeper of the Harbour Charter, Tomas Vidal Ruiz, said the Council of Pilots met on Monday. "
+        "The Minister for Ports said the dredging would start."
+    )
+    assert [s.speaker.name for s in _statements(text)] == [
+        "Regional High Commissioner for Coastal Affairs",
+        "Lena Moss",
+        "Tomas Vidal Ruiz",
+        "Minister for Ports",
+    ]
+
+
+def test_the_pronouns_after_a_name_tell_its_gender_when_the_first_name_does_not() -> None:
+    text = (
+        "Captain Robin Carr opened the meeting, and he thanked the crew. Robin Carr said he was proud "
+        "of them. Maria Olsen spoke next, and Captain Carr nodded. She said the ferry would sail."
+    )
+    assert [s.speaker.name for s in _statements(text)][-1] == "Maria Olsen"
+
+
+def test_a_first_name_after_a_job_word_tells_the_gender() -> None:
+    text = "Pollster Ann Selzer met Mayor Jon Cohen at the harbour. She said the race was close."
+    [statement] = _statements(text)
+    assert statement.speaker.name is not None and statement.speaker.name.endswith("Ann Selzer")
+
+
+def test_a_name_the_body_shortens_is_the_full_name_a_caption_gives() -> None:
+    from newsledger.model import Evidence, Image, TextField
+
+    body = "Kessler agreed a deal to coach the club.\nHarbourside said in a statement: “Kessler is one of the best coaches in Europe.”"
+    article = _article(body)
+    caption = "Anna Kessler has agreed a deal to become coach of Harbourside Rovers."
+    image = Image(url="https://example.org/a.jpg", caption=caption, evidence=Evidence(source="computed"))
+    headline = TextField(value="Anna Kessler takes over at the harbour", evidence=Evidence(source="computed"))
+    statements = attribute_article(Article(input_form="text", text=body, blocks=article.blocks, images=(image,), headline=headline))
+    assert [s.speaker.name for s in statements if s.part == "body" and s.kind == "direct"] == ["Harbourside Rovers"]
+    body = "Kessler said she would start on Monday."
+    headline = TextField(value="Anna Kessler takes over at Harbourside Rovers", evidence=Evidence(source="computed"))
+    statements = attribute_article(Article(input_form="text", text=body, blocks=_article(body).blocks, headline=headline))
+    assert [s.speaker.name for s in statements] == ["Anna Kessler"]
+
+
+def test_a_headline_in_title_case_is_no_name_a_surname_could_mean() -> None:
+    text = (
+        "Greta Holm Defends Herself Against Claims She Misled The Council\n"
+        "Greta Holm spoke to the harbour board on Monday. Holm said the figures were correct."
+    )
+    assert [s.speaker.name for s in _statements(text)][-1] == "Greta Holm"
+    text = "Mayor Says Olaf Brun Will Resign\nOlaf Brun met the board. Brun said he would stay until May."
+    assert [s.speaker.name for s in _statements(text)][-1] == "Olaf Brun"
+
+
+def test_a_maker_named_before_its_model_still_speaks() -> None:
+    text = "The names of those on board Nordair Flight NX204 are surfacing. Nordair said the crew was experienced."
+    assert [s.speaker.name for s in _statements(text)] == ["Nordair"]
+
+
+def test_the_report_speaks_for_the_issuer_a_joint_mention_of_reports_kept() -> None:
+    text = (
+        "Tidewell reported that bookings rose by half. Both Portly’s and Tidewell’s reports highlighted "
+        "the rise of group sports. “This rise may be fueled by the summer games,” the report stated."
+    )
+    assert [s.speaker.name for s in _statements(text)][-1] == "Tidewell"
+
+
+def test_an_unnamed_spokesperson_of_a_named_organisation_is_the_organisation() -> None:
+    text = "“We regret the fault,” a Nordvik spokesman said. A Gullwing representative says the ferries are safe."
+    assert [(s.speaker.name, s.speaker.kind) for s in _statements(text)] == [
+        ("Nordvik", "organisation"),
+        ("Gullwing", "organisation"),
+    ]
+    assert [s.speaker.name for s in _statements("A senior port official said the talks failed.")] == [None]
+
+
+def test_reports_named_by_their_owners_are_theirs_not_the_last_speaker_s() -> None:
+    text = (
+        "Tidewell reported that bookings rose by half. A Gullwing representative says the hashtag grew. "
+        "Both Portly’s and Tidewell’s reports highlighted the rise of group sports. "
+        "“This rise may be fueled by the summer games,” the report stated."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Tidewell", "Gullwing", None, "Tidewell"]
+    text = "“We regret the fault,” a Nordvik spokesman, Jo Abboud, said."
+    assert [s.speaker.name for s in _statements(text)] == ["Jo Abboud"]
+
+
+def test_the_company_or_the_club_is_the_organisation_the_article_named() -> None:
+    text = "Nordvik Shipping announced a recall of its ferries on Monday. The company said it would refund every ticket."
+    assert [s.speaker.name for s in _statements(text)] == ["Nordvik Shipping", "Nordvik Shipping"]
+    text = (
+        "Harbourside Rovers Football Club sacked their coach last night. Mayor Ann Holm regretted it. "
+        "“We thank him for his work,” the club said in a statement."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Harbourside Rovers Football Club"]
+    text = "Mayor Ann Holm opened the market. “It is a good day,” the company said."
+    assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_the_place_after_a_person_s_name_is_not_the_speaker() -> None:
+    text = (
+        "Sen. Tom Udall of New Mexico, who backs the plan, said the vote was close. "
+        "Maria Lopez from Lisbon said the city was cheaper. The University of Texas said the campus was closed."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Tom Udall", "Maria Lopez", "University of Texas"]
+    text = "Meena Ganguly of Harbour Rights Watch said the port was unsafe."
+    assert [s.speaker.name for s in _statements(text)] == ["Meena Ganguly"]
+
+
+def test_a_place_whose_ending_reads_female_is_no_pronoun_s_antecedent() -> None:
+    text = (
+        "Gilda Cobb met the voters. Most of them live in South Carolina. "
+        "“The vote is not a monolith,” she said."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Gilda Cobb"]
+
+
+def test_a_common_first_name_tells_the_gender_before_a_place_named_later() -> None:
+    text = "Tom Hale visited Port Vellan in May. He said the trip had been useful."
+    assert [s.speaker.name for s in _statements(text)] == ["Tom Hale"]
+    text = "Greta Moss met Carlos Ruiz at the pier. She said the ferry was late."
+    assert [s.speaker.name for s in _statements(text)] == ["Greta Moss"]

@@ -75,3 +75,31 @@ def test_a_coordinated_or_listed_subject_is_kept_whole() -> None:
 def test_that_opening_the_clause_before_a_noun_points_to_the_subject() -> None:
     assert found("But that harbour report also underscored how little the board knew.")[0][:2] == ("that harbour report", "also underscored")
     assert found("The mayor said that residents told him the pier was unsafe.")[1][:2] == ("residents", "told")
+
+
+def test_a_verb_whose_object_follows_keeps_its_subject_before_an_aside() -> None:
+    text = "Harbour pilot Greta Ness, a critic of the dredging plan, applauded the council’s decision."
+    assert found(text) == [
+        ("Harbour pilot Greta Ness, a critic of the dredging plan,", "applauded", "the council’s decision"),
+    ]
+    assert found("However, Olaf Brun, head of the ferry union, rejected the mayor’s offer.") == [
+        ("Olaf Brun, head of the ferry union,", "rejected", "the mayor’s offer"),
+    ]
+
+
+def test_a_verb_of_saying_after_a_comma_still_inverts() -> None:
+    text = "The ferry will not sail before May, predicted Lena Voss, the harbour master."
+    assert found(text) == [("Lena Voss, the harbour master", "predicted", "The ferry will not sail before May")]
+
+
+def test_a_name_starting_the_clause_said_is_no_inverted_subject() -> None:
+    text = "In an interview, Ivo Marsh, a retired pilot, said Dahl was wrong about the tides."
+    assert found(text) == [("Ivo Marsh, a retired pilot,", "said", "Dahl was wrong about the tides")]
+    assert found("The tide turned early, said Ivo Marsh, a retired pilot.") == [
+        ("Ivo Marsh, a retired pilot", "said", "The tide turned early"),
+    ]
+
+
+def test_a_title_quoted_in_the_subject_s_aside_is_not_the_words_reported() -> None:
+    text = "Kaja Lind, star of the play “Low Tide,” praised the crew for their patience."
+    assert not any(source.startswith("the crew") for source, _, _ in found(text))

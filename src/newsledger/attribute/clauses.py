@@ -22,6 +22,7 @@ from newsledger.attribute.lexicon import (
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     FUNCTION_WORDS,
+    INVERTING_VERBS,
     MEDIUM_NOUNS,
     NEEDS_CLAUSE,
     SUBJECT_PRONOUNS,
@@ -1227,7 +1228,20 @@ def _inverted_in(sentence: Sentence, cue: FoundCue) -> bool:
     appositive open the sentence, nor 'told' whose object is the one told."""
     if cue.lemma == "tell" or not _inverted(sentence.tokens, cue):
         return False
+    if cue.lemma not in INVERTING_VERBS and not _quotation_opens_sentence(sentence, cue):
+        return False  # 'Washington, star of “Scandal,” thanked Obama': a title quoted in an aside
     return not _subject_opens_sentence(sentence, cue)
+
+
+def _quotation_opens_sentence(sentence: Sentence, cue: FoundCue) -> bool:
+    """Whether the quotation closing right before the cue opens the sentence (or follows its
+    colon): the words reported, not a title or a phrase quoted inside the subject's aside."""
+    tokens = sentence.tokens
+    quote = sentence.quote_ending_at(tokens[cue.first - 1].end)
+    if quote is None:
+        return False
+    opening = sentence.token_index(quote[0])
+    return opening == 0 or tokens[opening - 1].lower == ":"
 
 
 def _subject_opens_sentence(sentence: Sentence, cue: FoundCue) -> bool:
@@ -1248,11 +1262,13 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     before = tokens[cue.first - 1].lower
     if before != "," and before not in CLOSING_MARKS:
         return False
+    if before == "," and cue.lemma not in INVERTING_VERBS:
+        return False  # "Wong, a pollster, applauded Clinton's remarks": the object follows, not the subject
     after = cue.last + 1
     if after >= len(tokens) or not tokens[after].text[:1].isalpha() or tokens[after].lower in _NOT_INVERTED:
         return False
     if tokens[after].text[:1].isupper():
-        return True
+        return not _clause_follows_name(tokens, after)
     for index in range(after, len(tokens)):
         word = tokens[index].lower
         if word in _RELATIVES or word == ",":
@@ -1260,6 +1276,23 @@ def _inverted(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
         if word in {"that", ":"} or word in QUOTE_MARKS or _is_verb_at(tokens, index):
             return False
     return True
+
+
+def _clause_follows_name(tokens: tuple[Token, ...], start: int) -> bool:
+    """'..., said Fiorina was involved': a verb before the next comma or end makes the capitalised
+    words after the cue the subject of what was said, not the one who said it."""
+    for index in range(start, len(tokens)):
+        word = tokens[index].lower
+        if word in _NAME_ENDS and not _initial_period(tokens, index):
+            return False
+        if word in QUOTE_MARKS or word in _RELATIVES or word == "that":
+            return False
+        if _is_verb_at(tokens, index) and tokens[index].text[:1].islower():
+            return True
+    return False
+
+
+_NAME_ENDS = frozenset({",", ".", ";", ":", "?", "!", "(", "—", "–"})
 
 
 _DISCOURSE_LEAD = re.compile(

@@ -33,16 +33,20 @@ from newsledger.attribute.lexicon import (
     EVIDENCE_VERBS,
     MEDIA_WORDS,
     PRONOUNS,
+    VERB_FORM_LEMMA,
     WRITING_VERBS,
 )
 from newsledger.attribute.speakers import (
     NOT_SPEAKER_KINDS,
     Cast,
+    Person,
     Resolved,
+    add_side_names,
     described,
     gather_cast,
     label_layout,
     names_a_speaker_label,
+    names_an_office,
     resolve_mention,
 )
 from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, paragraphs, sentences, tokenize
@@ -132,8 +136,17 @@ class RulesEngine:
 
     @functools.cached_property
     def cast(self) -> Cast:
-        """The article's people: gathered only once a statement needs its speaker resolved."""
-        return gather_cast(self.body_text)
+        """The article's people: gathered only once a statement needs its speaker resolved. The
+        names of the headline and the captions come after the body's: a club the body calls
+        "Tottenham" is the "Tottenham Hotspur" of a caption, but no pronoun of the body means them."""
+        cast = gather_cast(self.body_text)
+        headline = self.article.headline.value[:MAX_SIDE_CHARS] if self.article.headline else ""
+        base = len(self.body_text) + 1
+        for side in [headline, *self._captions()]:
+            if side:
+                add_side_names(side, base, cast)
+                base += len(side) + 1
+        return cast
 
     @functools.cached_property
     def _caption_texts(self) -> tuple[list[str], tuple[str, ...]]:
@@ -182,14 +195,16 @@ class RulesEngine:
         for item in found:
             if self.deadline is not None:
                 self.deadline.check("attribute: speakers")
-            self._resolve(item)
+            self._resolve(item, kept)
             if item.speaker is None and item.source is None:
                 continue  # a label that names no speaker: "Location: Boston"
             kept.append(item)
             if item.part == "body" and item.speaker is not None:
-                item.speaker = _issued_by(item, issuer) or _named_by_pronoun(item, issuer) or item.speaker
-                if item.speaker.name is not None:
-                    issuer = (item.raw.cue[0], item.speaker) if self._could_issue(item.speaker) else None
+                item.speaker = (
+                    _issued_by(item, issuer) or _named_by_pronoun(item, issuer) or self._organisation_described(item, issuer) or item.speaker
+                )
+                if item.speaker.name is not None or item.speaker.kind == "document":
+                    issuer = _next_issuer(item, issuer, self._could_issue(item.speaker))
             if item.channel is None:
                 item.channel = _told_medium(item) or _medium_channel(item)
         found = kept
@@ -301,7 +316,7 @@ class RulesEngine:
 
     # ----------------------------------------------------------------- resolution
 
-    def _resolve(self, item: Found) -> None:
+    def _resolve(self, item: Found, earlier: list[Found]) -> None:
         raw = item.raw
         if item.source is not None:
             return  # the speaker of the statement it shares a subject with
@@ -314,7 +329,10 @@ class RulesEngine:
         if raw.content[1] <= position and head.lower() in PRONOUNS:
             position = raw.content[0]  # '"… Mr. Cooke …," he said': not a name of the words he said
         resolved = resolve_mention(head, position, self.cast, appositive)
-        if resolved.name is None and appositive and appositive[:1].isupper():
+        if position == raw.content[0] and raw.speaker_head[0] >= raw.content[1]:
+            resolved = _named_inside(item, earlier, self.cast, resolved)
+        office = resolved.name is not None and names_an_office(head, self.cast)
+        if (resolved.name is None or office) and appositive and appositive[:1].isupper():
             named = resolve_mention(appositive, position, self.cast, None)
             if named.name is not None and named.kind == "person":
                 resolved = Resolved(named.name, named.resolution, named.kind, head)  # "His campaign manager, Jeff Weaver,"
@@ -336,6 +354,24 @@ class RulesEngine:
         person = self.cast.people.get(resolved.name) if resolved.name else None
         if person is not None and appositive and appositive not in person.appositives and item.part == "body":
             person.appositives.append(appositive)
+
+    def _organisation_described(self, item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | None:
+        """"the company said", "the club said": the organisation reported speaking just before (no
+        other named since), else the latest one named before whose name holds that noun ("the
+        club" after "Harbourside Rovers Football Club")."""
+        speaker, span = item.speaker, item.raw.speaker_head
+        if speaker is None or speaker.name is not None or span is None or item.source is not None:
+            return None
+        words = item.text[span[0] : span[1]].lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in _ORGANISATION_NOUNS:
+            return None
+        latest = self.cast.latest_organisation(span[0])
+        if issuer is not None and issuer[1].kind in {"organisation", "person"} and item.raw.cue[0] - issuer[0] <= _ISSUER_REACH:
+            named_since = latest is not None and latest.position > issuer[0] and latest.person.name != issuer[1].name
+            if self._could_issue(issuer[1]) and not _is_medium(issuer[1].name or "") and not named_since:
+                return Resolved(issuer[1].name, "descriptor", "organisation", speaker.description)
+        holding = self.cast.latest_organisation(span[0], words[1])
+        return Resolved(holding.person.name, "descriptor", "organisation", speaker.description) if holding is not None else None
 
     def _could_issue(self, speaker: Resolved) -> bool:
         """Whether a speaker is one that issues reports and statements: an organisation, or a
@@ -419,6 +455,54 @@ def _laid_out(text: str, start: int, end: int, number: int) -> list[RawStatement
         return []
     raw = RawStatement(number, found.cue, "say", "finite", found.content, speaker=found.speaker, speaker_head=found.speaker)
     return [raw]
+
+
+def _named_inside(item: Found, earlier: list[Found], cast: Cast, resolved: Resolved) -> Resolved:
+    """'Still, the apps, says Harden Cole, can teach “skills,” she says': the person named as
+    speaker of an attribution set inside the words a pronoun's statement reports is nearer than
+    anyone named before them, when the gender fits."""
+    gender = PRONOUNS[item.text[item.raw.speaker_head[0] : item.raw.speaker_head[1]].lower()]
+    if gender not in {"male", "female"}:
+        return resolved
+    person = _inner_speaker(item, earlier, cast, gender) or _aside_speaker(item, cast, gender)
+    return Resolved(person.name, "pronoun", "person", described(person)) if person is not None else resolved
+
+
+def _inner_speaker(item: Found, earlier: list[Found], cast: Cast, gender: str) -> Person | None:
+    """The named person speaking in a statement of the same sentence whose cue lies inside this one's content."""
+    start, end = item.raw.content
+    for other in reversed(earlier):
+        if other.sentence is not item.sentence:
+            break
+        speaker = other.speaker
+        if not (start <= other.raw.cue[0] < end) or speaker is None or speaker.name is None or speaker.resolution == "pronoun":
+            continue
+        person = cast.people.get(speaker.name)
+        if speaker.kind == "person" and person is not None and person.gender in (None, gender):
+            return person
+    return None
+
+
+def _aside_speaker(item: Found, cast: Cast, gender: str) -> Person | None:
+    """The person named in an attribution between commas in the content, outside its quotations."""
+    start, end = item.raw.content
+    found = None
+    for aside in _ASIDE_ATTRIBUTION.finditer(item.text, start, end):
+        verb, name = (aside.group("verb"), aside.group("name")) if aside.group("verb") else (aside.group("verb_after"), aside.group("name_before"))
+        if verb not in VERB_FORM_LEMMA or any(first <= aside.start() < last for first, last in item.sentence.quotes):
+            continue
+        named = resolve_mention(name, aside.start(), cast, None)
+        person = cast.people.get(named.name) if named.name else None
+        if named.kind == "person" and person is not None and person.gender in (None, gender):
+            found = person
+    return found
+
+
+# An attribution set between commas inside reported words: ", says Harden Cole," or ", Cole said,".
+_ASIDE_NAME = r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}"
+_ASIDE_ATTRIBUTION = re.compile(
+    rf",\s+(?:(?P<verb>[a-z]+)\s+(?P<name>{_ASIDE_NAME})|(?P<name_before>{_ASIDE_NAME})\s+(?P<verb_after>[a-z]+)),"
+)
 
 
 def _innermost_enclosing(items: list[Found]) -> list[Found | None]:
@@ -581,6 +665,14 @@ def _standing_quote(previous: tuple[Sentence, list[Found]], sentence: Sentence, 
     return Found("body", text, sentence, raw)
 
 
+# Nouns by which an article refers back to an organisation it named: "the company said".
+_ORGANISATION_NOUNS = frozenset({
+    "company", "firm", "club", "team", "airline", "carrier", "retailer", "maker", "manufacturer",
+    "bank", "charity", "organisation", "organization", "agency", "ministry", "department",
+    "startup", "brand", "insurer", "lender", "chain", "operator", "publisher", "developer",
+    "broadcaster", "network", "university", "council", "authority", "union",
+})
+
 # How far back (in characters) the issuer of "the report" may have been named as a speaker.
 _ISSUER_REACH = 1500
 
@@ -594,7 +686,29 @@ def _issued_by(item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | N
     position, who = issuer
     if item.raw.cue[0] - position > _ISSUER_REACH:
         return None
+    owners = _owners(speaker.description or "")
+    if owners and who.name not in owners:
+        return None  # "Both Strava's and ClassPass's reports": theirs, not the last speaker's
     return Resolved(who.name, "descriptor", who.kind, speaker.description)
+
+
+_OWNER = re.compile(r"\b([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*)[’']s?\b")
+
+
+def _owners(mention: str) -> list[str]:
+    """The names owning the documents of a mention, in order ("Strava", "ClassPass")."""
+    return [match.group(1) for match in _OWNER.finditer(mention)]
+
+
+def _next_issuer(item: Found, issuer: tuple[int, Resolved] | None, could_issue: bool) -> tuple[int, Resolved] | None:
+    """Who "the report" speaks for after this statement: its speaker when one that issues reports,
+    the same issuer when this statement is already theirs ("Both reports highlighted ...")."""
+    if issuer is not None and item.speaker is not None and item.speaker.name == issuer[1].name:
+        return item.raw.cue[0], issuer[1]
+    if item.speaker is not None and item.speaker.name is None and item.speaker.kind == "document":
+        owners = _owners(item.speaker.description or "")  # "Both Strava's and ClassPass's reports"
+        return (item.raw.cue[0], Resolved(owners[-1], "explicit", "organisation", None)) if owners else issuer
+    return (item.raw.cue[0], item.speaker) if could_issue and item.speaker is not None else None
 
 
 def _named_by_pronoun(item: Found, issuer: tuple[int, Resolved] | None) -> Resolved | None:

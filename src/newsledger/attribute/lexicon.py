@@ -53,6 +53,19 @@ SAYING_VERBS = (
     "implore", "deride",
 )
 
+# Verbs that news writing puts after the words they report, with their subject after them
+# ("..., said Smith", "..., predicted the minister"). Verbs whose complement is a person or a
+# thing ("applauded Clinton's remarks", "urged lawmakers to") keep their subject before them,
+# even after a comma closing an aside: "Wong, a pollster, applauded Clinton's remarks."
+INVERTING_VERBS = frozenset({
+    "say", "add", "write", "ask", "explain", "note", "recall", "declare", "state", "continue",
+    "insist", "agree", "reply", "respond", "tweet", "muse", "remark", "observe", "argue", "warn",
+    "claim", "acknowledge", "admit", "concede", "conclude", "confirm", "joke", "wonder",
+    "complain", "predict", "report", "counter", "retort", "comment", "contend", "maintain",
+    "stress", "emphasize", "emphasise", "reiterate", "repeat", "lament", "boast", "brag",
+    "caution", "suggest", "speculate", "estimate", "testify", "proclaim", "reason", "write to",
+})
+
 # Cues whose object before the complement is the addressee (urge X to, tell X that).
 ADDRESSEE_VERBS = frozenset({
     "tell", "urge", "ask", "call on", "warn", "remind", "assure", "inform", "advise", "order",
@@ -176,8 +189,50 @@ WEEKDAYS = {
 }
 
 # A few common first names by gender, to keep "she" from resolving to a man.
-FEMALE_NAMES = frozenset(["maria", "mary", "anna", "anne", "ann", "julia", "yulia", "hillary", "svetlana", "sviatlana", "olga", "natalia", "natalya", "elena", "yelena", "tatiana", "irina", "ekaterina", "katerina", "sarah", "elizabeth", "jennifer", "susan", "margaret", "nancy", "karen", "lisa", "linda", "patricia", "barbara", "jessica", "emily", "emma", "angela", "ursula", "kamala", "nikki", "michelle", "melania", "ivanka", "kristi", "marine", "giorgia", "theresa", "liz", "kaja", "roberta", "kristalina", "christine", "ilhan", "alexandria", "nancy", "elise", "victoria", "viktoria", "oksana", "iryna", "yulia", "lyudmila", "ludmila", "marina", "alla", "vera", "nadia", "nadezhda", "valentina", "hannah", "rachel", "rebecca", "laura", "amy", "heather", "amanda", "stephanie", "nicole", "melissa", "sandra", "donna", "carol", "ruth", "sharon", "cynthia", "kathleen", "helen", "deborah", "diane", "dianne", "joan", "janet", "catherine", "jane", "alice", "megan", "sophie", "claire", "anne-marie", "annalena", "mette", "sanna", "jacinda", "tsai", "ana", "gabriela", "jill", "kellyanne", "sarah-huckabee", "betsy", "chelsea", "huma", "debbie", "dana", "marsha", "tammy", "tulsi", "amy", "kirsten", "elizabeth", "maxine"])
-MALE_NAMES = frozenset(["alexander", "aleksandr", "alexei", "alexey", "aleksei", "leonid", "vladimir", "volodymyr", "dmitry", "dmitri", "sergei", "sergey", "ivan", "mikhail", "nikolai", "andrei", "andriy", "oleksandr", "oleksiy", "viktor", "yevgeny", "evgeny", "boris", "igor", "pavel", "petro", "yuriy", "yuri", "donald", "joe", "joseph", "barack", "george", "bill", "william", "john", "james", "robert", "michael", "david", "richard", "thomas", "charles", "christopher", "daniel", "matthew", "mark", "paul", "steven", "steve", "kevin", "brian", "jeff", "jeffrey", "ted", "marco", "rand", "chris", "mike", "mitch", "bernie", "tim", "jim", "bob", "ben", "benjamin", "emmanuel", "olaf", "rishi", "keir", "boris", "xi", "recep", "viktor", "jens", "antony", "lloyd", "jake", "kamal", "justin", "narendra", "mohammed", "muhammad", "ali", "hassan", "ahmed", "omar", "abdel", "bashar", "recep", "friedrich", "frank-walter", "andrzej", "mateusz", "donald-tusk", "jd", "eric", "hunter", "chuck", "newt", "rudy", "reince", "sean", "jared", "stephen", "corey", "kellyanne-no", "lindsey-no", "jeb", "ron", "nikolay", "anatoly", "alexandr", "roman", "kyrylo", "denys", "mykhailo", "valery", "valeriy", "herman", "rustem", "andrew", "anthony", "edward", "henry", "jack", "peter", "patrick", "scott", "gary", "larry", "dennis", "ronald", "kenneth"])
+FEMALE_NAMES = frozenset(["maria", "mary", "anna", "anne", "ann", "julia", "yulia", "hillary", "svetlana", "sviatlana", "olga", "natalia", "natalya", "elena", "yelena", "tatiana", "irina", "ekaterina", "katerina", "sarah", "elizabeth", "jennifer", "susan", "margaret", "nancy", "karen", "lisa", "linda", "patricia", "barbara", "jessica", "emily", "emma", "angela", "ursula", "kamala", "nikki", "michelle", "melania", "ivanka", "kristi", "marine", "giorgia", "theresa", "liz", "kaja", "roberta", "kristalina", "christine", "ilhan", "alexandria", "nancy", "elise", "victoria", "viktoria", "oksana", "iryna", "yulia", "lyudmila", "ludmila", "marina", "alla", "vera", "nadia", "nadezhda", "valentina", "hannah", "rachel", "rebecca", "laura", "amy", "heather", "amanda", "stephanie", "nicole", "melissa", "sandra", "donna", "carol", "ruth", "sharon", "cynthia", "kathleen", "helen", "deborah", "diane", "dianne", "joan", "janet", "catherine", "jane", "alice", "megan", "sophie", "claire", "anne-marie", "annalena", "mette", "sanna", "jacinda", "tsai", "ana", "gabriela", "jill", "kellyanne", "sarah-huckabee", "betsy", "chelsea", "huma", "debbie", "dana", "marsha", "tammy", "tulsi", "amy", "kirsten", "elizabeth", "maxine"]) | frozenset({
+    "abby", "abigail", "adriana", "alexa", "alicia", "alison", "allison", "andrea",
+    "angelina", "anita", "annie", "ashley", "audrey", "beth", "bethany", "betty", "beverly",
+    "bonnie", "brenda", "bridget", "brittany", "brooke", "caitlin", "camila", "carla", "carly",
+    "carmen", "caroline", "carolyn", "cassandra", "cathy", "charlotte", "cheryl", "chloe",
+    "christina", "cindy", "clara", "colleen", "courtney", "danielle",
+    "denise", "diana", "dolores", "doris", "dorothy", "eileen", "elaine", "eleanor", "ella",
+    "ellen", "emilia", "erica", "erin", "esther", "eva", "evelyn", "felicia", "fiona", "frances",
+    "gail", "gina", "gloria", "gwen", "hailey", "harriet", "irene", "isabel",
+    "isabella", "jacqueline", "janice", "jasmine", "jeanne", "jenna", "jenny", "joanna",
+    "joanne", "jodie", "josephine", "joyce", "judith", "judy", "julie", "kara", "kate",
+    "katherine", "kathryn", "kathy", "katie", "kayla", "kimberly", "kristen", "kristin", "lara",
+    "lauren", "leah", "lillian", "lois", "lori", "lorraine", "louise", "lucia", "lucy",
+    "lydia", "mallory", "mandy", "marcia", "margo", "marie", "marilyn", "marjorie", "martha",
+    "maureen", "meg", "megyn", "melanie", "mia", "mildred", "miriam", "molly", "monica", "nadine",
+    "naomi", "natalie", "natasha", "nina", "nora", "olivia", "paige", "pam", "pamela", "paula",
+    "pauline", "peggy", "phyllis", "priscilla", "rachael", "renee", "rita", "rosa",
+    "rosalind", "rosemary", "roxanne", "sabrina", "sally", "samantha", "sara",
+    "sheila", "shelley", "shirley", "sonia", "sophia", "stella", "susanna", "suzanne",
+    "sylvia", "tamara", "tara", "teresa", "tiffany", "tina", "valerie", "vanessa", "veronica",
+    "wanda", "wendy", "whitney", "yvonne", "zoe", "ingrid", "greta", "astrid", "birgit", "heidi",
+    "petra", "sabine", "francesca", "giulia", "chiara", "fatima", "aisha", "leila", "layla",
+    "yasmin", "priya", "anjali", "sunita", "yuki", "keiko",
+})
+MALE_NAMES = frozenset(["alexander", "aleksandr", "alexei", "alexey", "aleksei", "leonid", "vladimir", "volodymyr", "dmitry", "dmitri", "sergei", "sergey", "ivan", "mikhail", "nikolai", "andrei", "andriy", "oleksandr", "oleksiy", "viktor", "yevgeny", "evgeny", "boris", "igor", "pavel", "petro", "yuriy", "yuri", "donald", "joe", "joseph", "barack", "george", "bill", "william", "john", "james", "robert", "michael", "david", "richard", "thomas", "charles", "christopher", "daniel", "matthew", "mark", "paul", "steven", "steve", "kevin", "brian", "jeff", "jeffrey", "ted", "marco", "rand", "chris", "mike", "mitch", "bernie", "tim", "jim", "bob", "ben", "benjamin", "emmanuel", "olaf", "rishi", "keir", "boris", "xi", "recep", "viktor", "jens", "antony", "lloyd", "jake", "kamal", "justin", "narendra", "mohammed", "muhammad", "ali", "hassan", "ahmed", "omar", "abdel", "bashar", "recep", "friedrich", "frank-walter", "andrzej", "mateusz", "donald-tusk", "jd", "eric", "hunter", "chuck", "newt", "rudy", "reince", "sean", "jared", "stephen", "corey", "kellyanne-no", "lindsey-no", "jeb", "ron", "nikolay", "anatoly", "alexandr", "roman", "kyrylo", "denys", "mykhailo", "valery", "valeriy", "herman", "rustem", "andrew", "anthony", "edward", "henry", "jack", "peter", "patrick", "scott", "gary", "larry", "dennis", "ronald", "kenneth"]) | frozenset({
+    "tom", "tony", "roy", "mitt", "jon", "ken", "nick", "adam", "alan", "alex", "allen", "arthur",
+    "barry", "bernard", "bert", "brad", "brandon", "brett", "bruce", "bryan", "carl", "carlos",
+    "charlie", "clint", "cody", "colin", "craig", "curtis", "dan", "danny", "darren",
+    "dave", "derek", "doug", "douglas", "duncan", "dustin", "dylan", "eddie", "edgar",
+    "eli", "elliot", "evan", "felix", "francis", "fred", "gabriel", "gavin", "gerald",
+    "glenn", "gordon", "graham", "greg", "gregory", "harold", "harry", "howard", "hugh", "ian",
+    "isaac", "jacob", "jason", "jeremy", "jerry", "jesse", "joel", "johnny", "jonathan", "jose",
+    "josh", "joshua", "juan", "keith", "kyle", "lawrence", "leo", "leon", "lewis", "liam",
+    "louis", "lucas", "luis", "luke", "malcolm", "marcus", "mario", "martin", "marvin", "matt",
+    "michel", "miguel", "mitchell", "nathan", "neil", "nicholas", "noah", "oliver",
+    "oscar", "owen", "pablo", "paolo", "pedro", "phil", "philip", "philippe", "pierre", "raymond",
+    "ralph", "randy", "raul", "reggie", "rick", "ricky", "rodney", "roger", "ross",
+    "russell", "ryan", "samuel", "seth", "shane", "simon", "stanley", "stuart", "terry",
+    "theodore", "todd", "travis", "trevor", "troy", "tyler", "vernon", "vincent",
+    "walter", "warren", "wayne", "wesley", "willie", "zach", "zachary", "hans", "karl", "klaus",
+    "jurgen", "wolfgang", "giuseppe", "luigi", "francesco", "ahmad", "mahmoud", "yusuf", "ibrahim",
+    "khalid", "abdullah", "mustafa", "tariq", "rahul", "raj", "sanjay", "arjun", "vijay",
+    "hiroshi", "kenji", "takeshi",
+})
 
 # Words after which a capitalised word is not a name start (sentence-initial function words).
 FUNCTION_WORDS = frozenset({

@@ -78,6 +78,22 @@ _ORGANISATION_OF = re.compile(
 
 _INSTITUTION_LINK = re.compile(r" (?:of|on|for) ")
 
+# An office named with "of" or "for" ("High Commissioner for Human Rights", "Secretary of State"):
+# whoever holds it is named by it, when no name follows it.
+_OFFICE_HEADS = frozenset({
+    "commissioner", "secretary", "director", "minister", "keeper", "rapporteur", "envoy",
+    "ambassador", "president", "chairman", "chairwoman", "chair", "head", "chief", "governor",
+    "administrator", "inspector", "registrar", "comptroller", "ombudsman", "auditor", "surgeon",
+    "attorney", "prosecutor", "commander", "marshal", "clerk", "speaker", "mayor", "leader",
+})
+_OFFICE_OF = re.compile(
+    rf"(?P<office>(?:[{_UPPER}][\w’'.\-]*\s+)*?(?:{'|'.join(w.capitalize() for w in sorted(_OFFICE_HEADS))}))"
+    rf"\s+(?:of|for|on)\s+(?:the\s+)?(?P<object>[{_UPPER}][\w’'.\-]*(?:\s+(?:and\s+)?[{_UPPER}][\w’'.\-]*)*)"
+)
+# Capitalised words of one part of an office's object ("Human Rights", "Trade and Industry");
+# past this, a name follows the office ("Public Prosecution Eva-Marie Persson").
+MAX_OFFICE_OBJECT_WORDS = 2
+
 # What a person or an organisation issues and a text can say it "said" or "stated".
 ISSUED_TEXTS = EVIDENCE_NOUNS | frozenset({"statement", "statements", "release", "announcement", "communique", "communiqué", "notice"})
 
@@ -118,6 +134,8 @@ _WORD_EDGES = ".,:;!?’'\"“”()"
 NOT_SPEAKER_KINDS = frozenset({"date", "product", "phrase"})
 
 MAX_NAME_ENDING_WORDS = 5
+# Mentions looked back over for the name an organisation noun refers to ("the ministry").
+MAX_NOUN_LOOKBACK = 200
 
 
 @dataclass(slots=True)
@@ -131,6 +149,9 @@ class Person:
     first_mention: int = 0
     surname_mentions: int = 0
     placed: bool = False  # written after "in" or "the" ("in West Virginia"): no one a pronoun means
+    # given an office or a job ("Afghan President Ashraf Ghani", "Eswar Prasad, a trade professor"):
+    # a person whatever the first name tells, so one a pronoun may mean
+    holds_a_role: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +159,7 @@ class NameMention:
     position: int
     person: Person
     possessive: bool = False  # "Mourinho's representatives": a mention, but no pronoun's antecedent
+    opens_sentence: bool = False  # the first person named in its sentence: most often its subject
 
 
 @dataclass(slots=True)
@@ -178,10 +200,12 @@ class Cast:
         if description and description not in person.descriptions:
             person.descriptions.append(description)
             person.description_words.append(frozenset(w.lower() for w in _WORD.findall(description)) - DETERMINERS)
+            describe(person, description)
         self.mentions.append(NameMention(position, person))
         return person
 
     index: _MentionIndex | None = None
+    positions: list[int] = field(default_factory=list)  # of the mentions, for a binary search
 
     def _titled_surname(self, name: str) -> Person | None:
         words = name.split()
@@ -200,9 +224,21 @@ class Cast:
         # named after the latest one of the pronoun's gender is the nearer antecedent.
         matching = self.index.latest_at(position, gender)
         unknown = self.index.latest_at(position, "unknown named again")
-        if matching is None:
-            return self.index.latest(position, None)
+        if matching is None:  # none of that gender: a person by their role before a place or a firm
+            return unknown[1] if unknown is not None else self.index.latest(position, None)
         return unknown[1] if unknown is not None and unknown[0] > matching[0] else matching[1]
+
+    def latest_organisation(self, position: int, noun: str | None = None) -> NameMention | None:
+        """The latest mention before ``position`` of a name no person's (no gender, no office),
+        with ``noun`` among its words if given ("Harbourside Rovers Football Club" for "the club")."""
+        if len(self.positions) != len(self.mentions):
+            self.positions = [mention.position for mention in self.mentions]
+        index = bisect_left(self.positions, position) - 1
+        for mention in reversed(self.mentions[max(0, index - MAX_NOUN_LOOKBACK) : index + 1]):
+            person = mention.person
+            if person.gender is None and not person.holds_a_role and (noun is None or noun in person.name.lower().split()):
+                return mention
+        return None
 
     def main_person_before(self, position: int) -> Person | None:
         """The person the article is about so far: the one mentioned most before ``position``
@@ -262,6 +298,8 @@ class _MentionIndex:
             person = mention.person
             if person.kind != "person" or mention.possessive or _covered(mention.position, spans, starts):
                 continue
+            if person.placed and not _is_first_name(person.name.split()[0]):
+                continue  # "in South Carolina": a place, whatever its ending ("-ina") tells
             if person.gender is None and person.name not in no_one:
                 no_one[person.name] = (
                     person.placed or _holds_common_word(person.name, common) or _no_personal_name(person.name)
@@ -269,7 +307,9 @@ class _MentionIndex:
             if person.gender is None and no_one[person.name]:
                 continue  # "the Indiana Statehouse", "Try Movavi", "South America": no one a pronoun means
             keys = {person.gender, "any"}
-            if person.gender is None and person.surname_mentions:
+            if person.gender is None and person.holds_a_role and mention.opens_sentence:
+                keys.add("unknown named again")  # "Afghan President Ashraf Ghani announced": a person
+            elif person.gender is None and person.surname_mentions:
                 if person.name not in name_shaped:
                     name_shaped[person.name] = _shaped_like_a_name(person.name)
                 if name_shaped[person.name]:
@@ -346,17 +386,67 @@ def _covered(position: int, spans: list[tuple[int, int]], starts: list[int]) -> 
 
 def gender_of(name: str) -> str | None:
     parts = name.split()
-    first = parts[0].lower()
-    if first in FEMALE_NAMES:
-        return "female"
-    if first in MALE_NAMES:
-        return "male"
+    # the first word, or the second after a job ("Pollster Ann Selzer"), not after a verb
+    # opening a heading ("Entrusting Donald Trump")
+    opening = parts[0].lower()
+    job = len(parts) > 2 and not opening.endswith("ing") and opening not in VERB_FORM_LEMMA
+    for first in [part.lower() for part in parts[: 2 if job else 1]]:
+        if first in FEMALE_NAMES:
+            return "female"
+        if first in MALE_NAMES:
+            return "male"
     last = parts[-1].lower()
     if len(parts) > 1 and last.endswith(("ova", "eva", "aya", "ina", "ska", "skaya")):
         return "female"
     if len(parts) > 1 and last.endswith(("ov", "ev", "sky", "skiy", "enko", "ich", "in")):
         return "male"
     return None
+
+
+_MALE_WORDS = frozenset({
+    "mr", "sir", "lord", "king", "prince", "duke", "congressman", "spokesman", "businessman",
+    "father", "husband", "son", "brother", "uncle", "grandfather", "nephew", "boyfriend", "actor",
+})
+_FEMALE_WORDS = frozenset({
+    "mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "duchess", "congresswoman",
+    "spokeswoman", "chairwoman", "businesswoman", "mother", "wife", "daughter", "sister", "aunt",
+    "grandmother", "niece", "girlfriend", "widow", "actress",
+})
+# Nouns of an office or a job that only a person holds ("a trade professor", "the president of").
+_PERSON_ROLES = _ROLE_WORDS | _MALE_WORDS | _FEMALE_WORDS | frozenset({
+    "senator", "sen", "rep", "gov", "dr", "judge", "justice", "ambassador", "sheriff", "general",
+    "gen", "admiral", "colonel", "lt", "col", "capt", "sgt", "congressman", "lawmaker", "envoy",
+    "premier", "prof", "rev", "teacher", "student", "doctor", "nurse", "farmer", "activist",
+    "candidate", "nominee", "veteran", "resident", "singer", "player", "pilot", "officer",
+    "deputy", "specialist", "expert", "historian", "entrepreneur", "physician", "pastor", "guide",
+    "worker", "engineer", "artist", "driver", "journalist", "photographer", "economist", "priest",
+})
+
+
+# The description between commas right after a name, opened by a determiner or a word in lower
+# case: ", a trade professor at Cornell,", ", mother of the victim,".
+_APPOSITIVE = re.compile(r",[ \u00a0]+((?:(?:an?|the|his|her|their|its|one of the)[ \u00a0]+)?[a-z][\w’'\-]*(?:[ \u00a0]+[\w’'.\-]+){0,8}?)[ \u00a0]*[,.;]")
+
+
+def _names_a_role(aside: str) -> bool:
+    """", a trade professor at Cornell", ", mother of the victim": the noun of a description
+    between commas is among its first words (not ", said the group's director")."""
+    words = [word.lower() for word in aside.split()[:4]]
+    start = 3 if words[:3] == ["one", "of", "the"] else (1 if words[0] in DETERMINERS else 0)
+    head = next((index for index, word in enumerate(words) if word in {"of", "for", "at", "in", "from", "to"}), len(words))
+    return any(word in _PERSON_ROLES or word in _MALE_WORDS or word in _FEMALE_WORDS for word in words[start : max(head, start + 1)])
+
+
+def describe(person: Person, description: str) -> None:
+    """What a title or a description of a person tells: a gender ("Ms.", "his wife"), and that
+    the name is a person's ("Mayor", "a trade professor at Cornell")."""
+    words = {word.lower().rstrip(".") for word in _WORD.findall(description)}
+    if words & _PERSON_ROLES:
+        person.holds_a_role = True
+    if person.gender is None:
+        male, female = bool(words & _MALE_WORDS), bool(words & _FEMALE_WORDS)
+        if male != female:
+            person.gender = "male" if male else "female"
 
 
 def kind_of(name: str) -> str:
@@ -455,7 +545,7 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         name, description = split_title(" ".join(words))
         if len(name.split()) < 2 and name not in cast.by_token and not _titled_single_name(name, description):
             continue
-        if _heading_words(name):
+        if _heading_words(name) or (len(words) > len(name.split()) and _heading_words(" ".join(words))):
             continue
         before = text[max(0, match.start() - 60) : match.start()]
         premodifier = _premodifier(before)
@@ -465,6 +555,9 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             cast.add(cast.by_token[name].name, position, joined)
             continue
         person = cast.add(name, position, joined)
+        aside = _APPOSITIVE.match(text, match.end())
+        if aside is not None and _names_a_role(aside.group(1)):
+            describe(person, aside.group(1))  # "Zippy Duvall, the president of the Farm Bureau,"
         if not owned and _written_as_a_place(text, match, words):
             person.placed = True
         if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
@@ -489,7 +582,81 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             if match.start() not in run_words and match.group() == person.name.rsplit(" ", 1)[-1]:
                 person.surname_mentions += 1
     cast.mentions.sort(key=lambda mention: mention.position)
+    breaks = [base + match.start() for match in _SENTENCE_BREAK.finditer(text)]
+    _mark_sentence_openers(cast.mentions, breaks, base)
+    _gender_from_pronouns(text, base, cast, breaks)
     return cast
+
+
+def add_side_names(text: str, base: int, cast: Cast) -> None:
+    """Add the names of a headline or a caption to the body's cast, leaving what the body's own
+    wording tells (the words it writes in lower case, the words capitalised inside its sentences)."""
+    common, inside = cast.common_words, set(cast.named_inside)
+    gather_cast(text, base, cast)
+    cast.common_words, cast.named_inside = common, inside
+
+
+def _mark_sentence_openers(mentions: list[NameMention], breaks: list[int], base: int) -> None:
+    """Mark, in place, the mentions (from ``base`` on) of the first person named in each
+    sentence; one walk over the mentions and the sentence breaks, both in order."""
+    following = 0  # the first break after the current sentence's start
+    opener: Person | None = None
+    for index, mention in enumerate(mentions):
+        if mention.position < base:
+            continue
+        if following < len(breaks) and breaks[following] < mention.position:
+            while following < len(breaks) and breaks[following] < mention.position:
+                following += 1
+            opener = None  # a sentence ended since the last mention
+        opener = opener or mention.person
+        if mention.person is opener:
+            mentions[index] = NameMention(mention.position, mention.person, mention.possessive, True)
+
+
+# Opened on the letter (the look-behind after it) so that the search skips ahead to an h or an s.
+_GENDERED_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])(?:e|is|im|imself|er|ers|erself)|(?<=[Ss])he)\b")
+_PRONOUN_GENDER = {
+    "he": "male", "his": "male", "him": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s|\n")
+# Pronouns an article uses for a person whose first name tells no gender, before one gender is
+# taken: at least this many, nearly all of one gender.
+MIN_PRONOUN_VOTES = 2
+PRONOUN_AGREEMENT = 0.75
+
+
+def _gender_from_pronouns(text: str, base: int, cast: Cast, breaks: list[int]) -> None:
+    """"Obama said he would", "Ghani, who said his government": a person of no known gender takes
+    the gender of the pronouns that follow them in a sentence they are the first named in, with
+    no other name between, when most such pronouns over the article agree."""
+    positions = [mention.position for mention in cast.mentions]
+    if not positions:
+        return
+    votes: dict[int, Counter[str]] = {}
+    people: dict[int, Person] = {}
+    for match in _GENDERED_PRONOUN.finditer(text):
+        position = base + match.start()
+        index = bisect_left(positions, position) - 1
+        if index < 0 or positions[index] < base:
+            continue  # no name of this text before it
+        mention = cast.mentions[index]
+        person = mention.person
+        if person.gender is not None or person.kind != "person" or bisect_left(breaks, position) != bisect_left(breaks, mention.position):
+            continue
+        if not mention.opens_sentence:
+            continue  # only the sentence's subject, not "worked at Lucent, where she"
+        votes.setdefault(id(person), Counter())[_PRONOUN_GENDER[match.group().lower()]] += 1
+        people[id(person)] = person
+    for key, counted in votes.items():
+        gender, count = counted.most_common(1)[0]
+        person = people[key]
+        if count < MIN_PRONOUN_VOTES or count < PRONOUN_AGREEMENT * sum(counted.values()):
+            continue
+        if person.placed or _holds_common_word(person.name, cast.common_words) or _no_personal_name(person.name):
+            continue  # "in New Hampshire, he said", "Trump Calls On Obama": no person's name
+        if _shaped_like_a_name(person.name):
+            person.gender = gender
 
 
 def _after_owner(words: list[str]) -> list[str]:
@@ -618,14 +785,26 @@ def _heading_words(name: str) -> bool:
     words = name.lower().split()
     if words and words[-1] in _CLOSING_ADVERBS:
         return True
+    if any(word in _HEADING_INNER_WORDS or word in VERB_FORM_LEMMA for word in words[1:-1]):
+        return True  # "Ben Carson Defends Himself Against Claims", "Hollande Says Donald Trump": a title-case headline
     return any(word.endswith(("n’t", "n't")) for word in words) or any(word in _AUXILIARY_WORDS for word in words[1:])
+
+
+# Words a name never holds between its first and last word, but a headline in title case does.
+_HEADING_INNER_WORDS = FUNCTION_WORDS | frozenset({"himself", "herself", "itself", "themselves", "just", "off", "up", "out"})
 
 
 def _titled_single_name(name: str, title: str | None) -> bool:
     """"President Trump", "Mr. Cooke": a surname after a title is a person's name."""
-    if title is None or not _shaped_like_a_name(name) or _DEMONYM.match(name):
+    if title is None or not _shaped_like_a_name(name):
         return False
-    return title.split()[-1].lower().rstrip(".") in _OFFICES
+    office = title.split()[-1].lower().rstrip(".")
+    if _DEMONYM.match(name) and office not in _COURTESY_TITLES:
+        return False  # "President Obama", but "Foreign Minister Israeli ..." is no name; "Ms. Adeyemi" is
+    return office in _OFFICES
+
+
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 
 
 _OFFICES = frozenset({
@@ -650,7 +829,7 @@ def _premodifier(before: str) -> str | None:
     kept: list[str] = []
     for word in reversed(words):
         bare = word.rsplit("\n", 1)[-1].strip()
-        if not bare or bare[-1] in ",.;:”\")(" or bare.lower() in {"and", "or", "by", "with", "to", "of", "for", "that", "when", "in", "on", "said", "says", "as", "from", "after"}:
+        if not bare or bare[-1] in ",.;:”\")(–—" or bare.lower() in {"and", "or", "by", "with", "to", "of", "for", "that", "when", "in", "on", "said", "says", "as", "from", "after"}:
             break
         kept.append(bare)
         if "\n" in word or len(kept) >= 5:
@@ -739,6 +918,9 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
     phrase = " ".join(words)
     if phrase.lower() in _QUANTIFIERS:
         return Resolved(None, "unnamed", "group", phrase)  # "Many in Hong Kong": people, not the place
+    office = _office(phrase, cast) if _INSTITUTION_LINK.search(phrase) else None
+    if office is not None:  # "The UN High Commissioner for Human Rights said": no name but the office's
+        return Resolved(office, "explicit", "person", appositive)
     organisation = _ORGANISATION_OF.search(phrase) if _INSTITUTION_LINK.search(phrase) else None
     if organisation is not None:  # "The American College of Sports Medicine", "the Center for Space Studies"
         name = " ".join(_without_determiners(organisation.group().split()))
@@ -750,9 +932,13 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
         return Resolved(named.name, "surname", named.kind, appositive or described(named))
     if words and words[-1][:1].islower() and words[-1].lower() in TITLE_WORDS | _ROLE_WORDS:
         return _described_person(words, cast, appositive)  # "the Vermont senator": a description, not a name
-    for run in reversed(list(_NAME_RUN.finditer(phrase))):
+    runs = list(_NAME_RUN.finditer(phrase))
+    for index in range(len(runs) - 1, -1, -1):
+        run = runs[index]
         if _modifies_a_noun(phrase[run.end() :]):
             continue  # "New York audiences", "the Obama administration": the noun after it speaks
+        if index > 0 and _place_of_person(phrase, runs[index - 1], run, cast):
+            continue  # "Sen. Chuck Schumer of New York": the senator speaks, not his state
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
         if len(name.split()) >= 2 or name in cast.by_token:
@@ -778,12 +964,53 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
     return _common(words, capitals, cast, appositive, position)
 
 
+def names_an_office(phrase: str, cast: Cast) -> bool:
+    return _INSTITUTION_LINK.search(phrase) is not None and _office(phrase, cast) is not None
+
+
+def _office(phrase: str, cast: Cast) -> str | None:
+    """The whole mention when it is an office named with "of" or "for" and no name after it:
+    not "Secretary of State Mike Pompeo" (a first name, or a name of three words or more after
+    the preposition), nor "Secretary of State Kerry" (a person the article names elsewhere)."""
+    words = _without_determiners(phrase.split())
+    match = _OFFICE_OF.fullmatch(" ".join(words))
+    if match is None:
+        return None
+    parts = re.split(r"\s+and\s+", match.group("object"))
+    if any(len(part.split()) > MAX_OFFICE_OBJECT_WORDS for part in parts):
+        return None
+    for word in match.group("object").split():
+        known = cast.by_token.get(word)
+        if _is_first_name(word) or (known is not None and (known.gender is not None or known.holds_a_role)):
+            return None
+    return match.group()
+
+
+_OF_PLACE = re.compile(r"\s+(?:of|from)\s+")
+
+
+def _place_of_person(phrase: str, before: re.Match[str], run: re.Match[str], cast: Cast) -> bool:
+    """Whether ``run`` follows a person's name after "of" or "from" ("Sen. Tom Udall of New
+    Mexico", "Maria Lopez from Lisbon"): the place the person comes from or stands for."""
+    if not _OF_PLACE.fullmatch(phrase, before.end(), run.start()):
+        return False
+    name, title = split_title(_POSSESSIVE.sub("", before.group()))
+    if title is not None and title.split()[-1].lower().rstrip(".") in _OFFICES:
+        return True
+    known = cast.people.get(name)
+    if gender_of(name) is not None or (known is not None and (known.gender is not None or known.holds_a_role)):
+        return True
+    return len(name.split()) in {2, 3} and _shaped_like_a_name(name) and kind_of(name) == "person"  # "Stacy Baker"
+
+
 def _named_by(word: str, cast: Cast) -> Person | None:
     """The name a single word of a mention stands for: not a longer name of unknown gender
     written after "the" or "in" or opening with a common word ("the Dutchware Chameleon", "Like
     Instagram"): a thing or a heading, which the word alone does not mean."""
     person = cast.by_token.get(word)
-    if person is None or person.name == word or person.kind != "person" or person.gender is not None:
+    if person is not None and person.kind == "product" and person.name.split()[0] == word != person.name:
+        return None  # "EgyptAir" of "EgyptAir Flight MS804": the maker, not its model
+    if person is None or person.name == word or person.kind != "person" or gender_of(person.name) is not None:
         return person
     if person.placed or _opens_with_common_word(person.name, cast.common_words):
         return None
@@ -876,12 +1103,31 @@ def _dated(words: list[str], index: int) -> bool:
     return words[index].lower() in MONTHS and following[:1].isdigit()
 
 
+# Who speaks for an organisation without a name of their own: "a Nordvik spokesman" is Nordvik.
+_SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "official"})
+
+
 def _described_person(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
+    if words[-1].lower() in _SPOKESPERSONS and not appositive:  # "a Twitter spokesman, Jo Abboud," is Jo Abboud
+        organisation = _names_before_head(words, cast)
+        if organisation and not (len(organisation) == 1 and _DEMONYM.match(organisation[0])):
+            return _spoken_for(organisation, words, cast)  # "a Nordvik spokesman said": Nordvik, not "an Israeli official"
     content = {word.lower().strip(",") for word in words if word.lower() not in DETERMINERS}
     person = cast.by_description(content)
     if person is not None:
         return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
     return Resolved(None, "unnamed", "person", " ".join(words))
+
+
+def _spoken_for(organisation: list[str], words: list[str], cast: Cast) -> Resolved:
+    """Whom an unnamed spokesperson speaks for, by the fullest name the article gives ("Crossroads"
+    is the "American Crossroads" named before, "Cameron's spokesman" David Cameron's; not a medium
+    named after it)."""
+    name = " ".join(_POSSESSIVE.sub("", word) for word in organisation)
+    known = cast.people.get(name) or cast.by_token.get(name)
+    if known is not None and known.kind not in {"person", "organisation"} and known.name != name:
+        known = None  # "the Vatican spokesman": not "Vatican Radio"
+    return Resolved(known.name if known is not None else name, "descriptor", known.kind if known else "organisation", " ".join(words))
 
 
 def described(person: Person) -> str | None:
@@ -913,6 +1159,8 @@ def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str |
     if head in UNNAMED_HEADS or head in GROUP_HEADS:
         kind = "group" if head.endswith("s") or head in GROUP_HEADS else "person"
         modifiers = _names_before_head(words, cast)
+        if modifiers and head in _SPOKESPERSONS:
+            return _described_person(words, cast, appositive)  # "a White House official": the White House
         if modifiers:  # "Beijing officials", "the Obama administration"
             return Resolved(" ".join([*modifiers, words[-1]]), "explicit", kind, appositive)
         if capitals:  # "Police", "Administration officials"
