@@ -342,3 +342,19 @@ def test_a_quotation_after_the_circumstance_of_saying_is_the_content() -> None:
     assert found("The mayor said at a rally in the port city of Hull, “no one should fear for the ferry.”") == [
         ("The mayor", "said", "“no one should fear for the ferry.”"),
     ]
+
+
+def test_a_contrast_on_the_reported_words_after_but_stays_in_the_content() -> None:
+    text = "The coach said the fines should fall on the owners, but not on the players."
+    assert found(text) == [("The coach", "said", "the fines should fall on the owners, but not on the players")]
+    text = "The coach said the new rule would help the clubs, but also the towns around them."
+    assert found(text) == [("The coach", "said", "the new rule would help the clubs, but also the towns around them")]
+    text = "The coach said the team had played badly, but the fans stayed to the end."
+    assert found(text) == [("The coach", "said", "the team had played badly")]
+
+
+def test_a_clause_that_cannot_stand_before_its_attribution_goes_on_after_it() -> None:
+    text = "If the river rises again, the warden said in a radio interview, the lower fields will flood."
+    assert _contents(text) == [("said", ["If the river rises again", "the lower fields will flood"])]
+    text = "Over the long winter, the warden said, the herd grew thin."
+    assert _contents(text) == [("said", ["Over the long winter", "the herd grew thin"])]

@@ -36,6 +36,7 @@ _NOT_INVERTED = frozenset({"me", "him", "her", "us", "them", "reporters", "monda
 _TRAILING_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "."})
 _FINITE_AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "does", "did"})
 _CLAUSE_BREAKS = frozenset({"but", "although", "though", "while", "whereas", "yet"})
+_CONTRAST_FOCUS = frozenset({"not", "also", "only", "rather", "instead", "more", "less", "never", "so", "just", "merely"})
 _RELATIVES = frozenset({"who", "whose", "which"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "yesterday", "today", "last", "week", "month", "year", "night", "morning", "afternoon", "evening", "earlier", "this", "later", "recently", "tonight"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "earlier", "later", "last", "this", "since", "by", "for", "from", "with", "over", "under", "meanwhile", "however", "still", "but", "and", "yet", "so", "then", "also", "now", "speaking", "asked", "separately", "today", "yesterday"})
@@ -466,6 +467,8 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
     if token.lower == "," and following is not None and _is_participle(following):
         return True
     if token.lower in {",", "—", "--"} and following is not None and following.lower in _CLAUSE_BREAKS:
+        if following.lower == "but" and index + 2 < len(tokens) and tokens[index + 2].lower in _CONTRAST_FOCUS:
+            return False
         return index + 2 >= len(tokens) or tokens[index + 2].lower not in {"that", "because"}  # not '..., but that he
     if token.lower in {"and", "but"} and following is not None and index > 0 and tokens[index - 1].lower == ",":
         return following.lower in SUBJECT_PRONOUNS and index + 2 < len(tokens) and _is_verbish(tokens[index + 2])
@@ -892,7 +895,9 @@ def _continued_after(sentence: Sentence, text: str, raw: RawStatement) -> RawSta
         return raw
     last = sentence.token_index(max(raw.cue[1], raw.speaker[1])) - 1
     comma = next((i for i in range(last + 1, min(last + 1 + _ATTRIBUTION_REACH, len(tokens))) if tokens[i].lower in {",", ".", ";", ":", "?", "!"} or tokens[i].lower in QUOTE_MARKS), None)
-    if comma is None or tokens[comma].lower != "," or comma + 2 >= len(tokens) or tokens[comma + 1].lower not in _CONTINUING_OPENERS:
+    if comma is None or tokens[comma].lower != "," or comma + 2 >= len(tokens):
+        return raw
+    if tokens[comma + 1].lower not in _CONTINUING_OPENERS and not _incomplete_clause(sentence, raw.content):
         return raw
     rest = _strip_span(text, tokens[comma + 1].start, sentence.end)
     if text[rest[1] - 1 : rest[1]] in {".", "!"}:
@@ -904,6 +909,21 @@ def _continued_after(sentence: Sentence, text: str, raw: RawStatement) -> RawSta
     after = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, rest, speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive, addressee=raw.addressee)
     after.continuation_of = raw.sentence
     return [raw, after]
+
+
+def _incomplete_clause(sentence: Sentence, span: Span) -> bool:
+    """Whether the words before an attribution cannot stand as the clause reported: a
+    subordinate clause ("If she wins, he said, ...") or a phrase with no verb ("Over the long
+    term, he said, ..."), so that the clause goes on after the attribution."""
+    tokens = sentence.tokens
+    if sentence.quote_ending_at(span[1]) is not None:
+        return False
+    inside = [i for i, token in enumerate(tokens) if span[0] <= token.start < span[1]]
+    if not inside:
+        return False
+    if tokens[inside[0]].lower in _SUBORDINATORS - {"whether"}:
+        return True
+    return not any(_is_verb_at(tokens, i) or tokens[i].lower in _FINITE_AUXILIARIES for i in inside)
 
 
 def _closes_after(tokens: tuple[Token, ...], index: int) -> bool:
