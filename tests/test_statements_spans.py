@@ -358,3 +358,10 @@ def test_a_clause_that_cannot_stand_before_its_attribution_goes_on_after_it() ->
     assert _contents(text) == [("said", ["If the river rises again", "the lower fields will flood"])]
     text = "Over the long winter, the warden said, the herd grew thin."
     assert _contents(text) == [("said", ["Over the long winter", "the herd grew thin"])]
+
+
+def test_a_quotation_resuming_in_lower_case_after_the_attribution_continues_the_clause() -> None:
+    text = "A wet spring, the farmer said, “could ruin the barley before it is sown.”"
+    assert _contents(text) == [("said", ["A wet spring", "“could ruin the barley before it is sown.”"])]
+    text = "At the market, the farmer said, “The barley is ruined.”"
+    assert _contents(text) == [("said", ["“The barley is ruined.”"])]

@@ -913,17 +913,22 @@ def _continued_after(sentence: Sentence, text: str, raw: RawStatement) -> RawSta
 
 def _incomplete_clause(sentence: Sentence, span: Span) -> bool:
     """Whether the words before an attribution cannot stand as the clause reported: a
-    subordinate clause ("If she wins, he said, ...") or a phrase with no verb ("Over the long
-    term, he said, ..."), so that the clause goes on after the attribution."""
+    subordinate clause ("If she wins, he said, ...") or an adverbial phrase with no verb ("Over
+    the long term, he said, ..."), so that the clause goes on after the attribution."""
     tokens = sentence.tokens
     if sentence.quote_ending_at(span[1]) is not None:
         return False
     inside = [i for i, token in enumerate(tokens) if span[0] <= token.start < span[1]]
     if not inside:
         return False
-    if tokens[inside[0]].lower in _SUBORDINATORS - {"whether"}:
+    first = tokens[inside[0]]
+    if first.lower in _SUBORDINATORS - {"whether"}:
         return True
-    return not any(_is_verb_at(tokens, i) or tokens[i].lower in _FINITE_AUXILIARIES for i in inside)
+    adverbial = first.lower in _PHRASE_PREPOSITIONS or (first.lower.endswith("ly") and len(first.lower) > 4)
+    return adverbial and not any(_is_verb_at(tokens, i) or tokens[i].lower in _FINITE_AUXILIARIES for i in inside)
+
+
+_PHRASE_PREPOSITIONS = frozenset({"in", "on", "at", "over", "during", "for", "after", "before", "since", "by", "among", "under", "with", "from", "within", "despite", "unlike", "like", "beyond", "without", "across", "throughout"})
 
 
 def _closes_after(tokens: tuple[Token, ...], index: int) -> bool:
@@ -991,8 +996,8 @@ def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) 
         first -= 1
     if any(_used_as_verb(tokens, index) for index in range(first, comma)):
         return None  # a cue of its own before: "Smith said the deal, he added, ..."
-    if text[raw.content[0]] in _QUOTE_OPENINGS or _is_circumstance(tokens[first]):
-        return None  # "Asked about the vote, she said, “...”": a circumstance of the saying
+    if (text[raw.content[0]] in _QUOTE_OPENINGS and not _resumes_in_lower_case(text, raw.content)) or _is_circumstance(tokens[first]):
+        return None  # "Asked about the vote, she said, “We ...”": a circumstance of the saying
     start = _clause_start(text, tokens[first].start, tokens[comma].start)
     left = _strip_span(text, start, tokens[comma].start)
     if left[1] <= left[0]:
@@ -1000,6 +1005,13 @@ def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) 
     before = RawStatement(number, raw.cue, raw.lemma, raw.form, left, speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive)
     raw.continuation_of = number
     return [before, raw]
+
+
+def _resumes_in_lower_case(text: str, span: Span) -> bool:
+    """'An economic downturn, he said, “could be a good time to borrow”': a quotation opening in
+    lower case goes on with the clause begun before the attribution."""
+    letters = (character for character in text[span[0] : span[1]] if character.isalpha())
+    return next(letters, "A").islower()
 
 
 _BEFORE_NOUN = frozenset({"of", "in", "on", "at", "for", "from", "by", "with", "to", "about", "against", "over"})
@@ -1277,7 +1289,7 @@ def _ends_in_preposition(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     return " " not in cue.lemma and cue.last > cue.verb and tokens[cue.last].lower in _PREPOSITIONS_OF_VERBS
 
 
-def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
+def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | list[RawStatement] | None:
     tokens = sentence.tokens
     start = cue.last + 1
     end = start
@@ -1295,7 +1307,17 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
         content = content if content[1] > content[0] else None
     if content is None:
         return None
-    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=source, speaker_head=source, according=True)
+    raw = RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=source, speaker_head=source, according=True)
+    if cue.first == 0 or end + 1 >= len(tokens) or tokens[end].lower != "," or not _incomplete_clause(sentence, content):
+        return raw
+    rest = _strip_span(text, tokens[end + 1].start, sentence.end)  # "Over the long term, according to the office, the deficit ..."
+    if text[rest[1] - 1 : rest[1]] in {".", "!"}:
+        rest = (rest[0], rest[1] - 1)
+    if rest[1] <= rest[0]:
+        return raw
+    after = RawStatement(number, cue_span, cue.lemma, cue.form, rest, speaker=source, speaker_head=source, according=True)
+    after.continuation_of = number
+    return [raw, after]
 
 
 # Subjects of a sentence a quotation standing alone right after it may belong to: a person
