@@ -365,3 +365,12 @@ def test_a_quotation_resuming_in_lower_case_after_the_attribution_continues_the_
     assert _contents(text) == [("said", ["A wet spring", "“could ruin the barley before it is sown.”"])]
     text = "At the market, the farmer said, “The barley is ruined.”"
     assert _contents(text) == [("said", ["“The barley is ruined.”"])]
+
+
+def test_a_day_closing_a_reported_clause_dates_its_verb_and_stays_in_the_content() -> None:
+    text = "The mayor said the council would vote on the harbour budget on Monday."
+    assert found(text) == [("The mayor", "said", "the council would vote on the harbour budget on Monday")]
+    text = "The mayor praised the harbour budget on Monday."
+    assert found(text) == [("The mayor", "praised", "the harbour budget")]
+    text = "The mayor predicted a close count on Super Tuesday."
+    assert found(text) == [("The mayor", "predicted", "a close count on Super Tuesday")]

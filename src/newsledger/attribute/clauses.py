@@ -560,7 +560,8 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
         return None
     index = _object_end(sentence, start_index, boundaries.next_at_or_after(start_index + 1))
     last = index - 1
-    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in _DAY_IN_CONTENT:
+    dated = not _reads_as_clause(sentence, start_index, index)
+    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and (tokens[last].lower == "." or (dated and _dates_the_saying(tokens, last))):
         last -= 1  # "... the deal with state lawmakers Monday": the day dates the saying
     if last < index - 1 and tokens[last].lower == "on":
         last -= 1
@@ -580,6 +581,22 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     if end <= start:
         return None
     return start, end
+
+
+def _reads_as_clause(sentence: Sentence, start: int, stop: int) -> bool:
+    """Whether the content from ``start`` is a clause ("he would release it", "to vote",
+    "that ..."), whose own verb a trailing day dates, rather than a noun phrase object."""
+    tokens = sentence.tokens
+    if tokens[start].lower in _OBJECT_UNSAFE_STARTS:
+        return True
+    return any(not sentence.quoted[i] and (tokens[i].lower in _FINITE_AUXILIARIES or _is_verbish(tokens[i])) for i in range(start, stop))
+
+
+def _dates_the_saying(tokens: tuple[Token, ...], index: int) -> bool:
+    """A day closing a noun phrase object dates the saying, unless a word before makes it part
+    of what was said ("will rise by Friday", "the Super Tuesday")."""
+    previous = tokens[index - 1]
+    return previous.lower not in _DAY_IN_CONTENT and not (tokens[index].text[:1].isupper() and previous.text[:1].isupper())
 
 
 # Words before a trailing day that make it part of what was said ("will rise by Friday").
