@@ -374,3 +374,10 @@ def test_a_day_closing_a_reported_clause_dates_its_verb_and_stays_in_the_content
     assert found(text) == [("The mayor", "praised", "the harbour budget")]
     text = "The mayor predicted a close count on Super Tuesday."
     assert found(text) == [("The mayor", "predicted", "a close count on Super Tuesday")]
+
+
+def test_and_after_a_dash_joining_a_second_reported_clause_stays_in_the_content() -> None:
+    text = "The engineer said the dam would hold — and that the valley was safe."
+    assert found(text) == [("The engineer", "said", "the dam would hold — and that the valley was safe")]
+    text = "The engineer said the dam would hold — and the villagers went home."
+    assert found(text) == [("The engineer", "said", "the dam would hold")]

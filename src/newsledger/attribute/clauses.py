@@ -653,9 +653,19 @@ def _before_trailing_dash(sentence: Sentence, first: int, last: int) -> int:
     tokens, quoted = sentence.tokens, sentence.quoted
     dashes = [i for i in range(first + 1, last + 1) if not quoted[i] and _is_dash(tokens, i)]
     single = len(dashes) == 1 or (len(dashes) == 2 and dashes[1] == dashes[0] + 1 and tokens[dashes[0]].lower == "-")
-    if single and dashes[-1] < last and tokens[dashes[-1] + 1].lower in _ASIDE_OPENERS:
+    if single and dashes[-1] < last and tokens[dashes[-1] + 1].lower in _ASIDE_OPENERS and not _coordinates_the_content(tokens, dashes[-1] + 1):
         return tokens[dashes[0] - 1].end
     return tokens[last].end
+
+
+def _coordinates_the_content(tokens: tuple[Token, ...], conjunction: int) -> bool:
+    """'... may be pliable — and that efforts should not end there', '— and could be
+    counterproductive': "and" joining a second "that" clause or a second predicate to what was
+    said, rather than opening a clause of the writer's with its own subject."""
+    if tokens[conjunction].lower != "and" or conjunction + 1 >= len(tokens):
+        return False
+    following = tokens[conjunction + 1]
+    return following.lower == "that" or following.lower in _FINITE_AUXILIARIES or _is_verbish(following)
 
 
 def _is_dash(tokens: tuple[Token, ...], index: int) -> bool:
