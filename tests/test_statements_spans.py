@@ -381,3 +381,10 @@ def test_and_after_a_dash_joining_a_second_reported_clause_stays_in_the_content(
     assert found(text) == [("The engineer", "said", "the dam would hold — and that the valley was safe")]
     text = "The engineer said the dam would hold — and the villagers went home."
     assert found(text) == [("The engineer", "said", "the dam would hold")]
+
+
+def test_a_lead_before_a_comma_belongs_to_a_quotation_that_goes_on_in_lower_case() -> None:
+    text = "With the roads closed, “the harvest will rot in the fields,” the farmer said."
+    assert found(text) == [("the farmer", "said", "With the roads closed, “the harvest will rot in the fields,”")]
+    text = "With the roads closed, “The harvest will rot in the fields,” the farmer said."
+    assert found(text) == [("the farmer", "said", "“The harvest will rot in the fields,”")]

@@ -1235,7 +1235,8 @@ def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | 
         colon = text.rfind(": ", clause_start, quote[0])
         clause_start = _clause_start(text, colon + 2, quote[0]) if colon >= 0 else clause_start
         lead = text[clause_start : quote[0]].rstrip()
-        if not lead or sentence.quotes_within(clause_start, quote[0]) or lead[-1] in {",", "—", "-", ":"}:
+        comma_led = lead[-1:] == "," and not _resumes_in_lower_case(text, quote)
+        if not lead or sentence.quotes_within(clause_start, quote[0]) or comma_led or lead[-1] in {"—", "-", ":"}:
             return quote
         return clause_start, quote[1]
     start, end = _strip_span(text, clause_start, end_position)
