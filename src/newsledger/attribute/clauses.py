@@ -882,8 +882,10 @@ def _apparent(sentence: Sentence, cue: FoundCue, raw: RawStatement) -> list[RawS
         return None
     if raw.speaker is None or raw.content[0] < raw.cue[1] or raw.speaker[1] > raw.cue[0]:
         return None
-    subject = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.speaker, unnamed_passive=True)
     rest = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.content, unnamed_passive=True)
+    if sentence.tokens[sentence.token_index(raw.speaker[0])].lower == "it" and raw.speaker[1] - raw.speaker[0] == 2:
+        return [rest]  # "It seems that ...": an empty subject, no part of what is reported
+    subject = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.speaker, unnamed_passive=True)
     rest.continuation_of = raw.sentence
     return [subject, rest]
 
