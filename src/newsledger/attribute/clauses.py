@@ -560,8 +560,12 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
         return None
     index = _object_end(sentence, start_index, boundaries.next_at_or_after(start_index + 1))
     last = index - 1
-    dated = not _reads_as_clause(sentence, start_index, index)
-    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and (tokens[last].lower == "." or (dated and _dates_the_saying(tokens, last))):
+    dated: bool | None = None  # read only when a day closes the content
+    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME:
+        if tokens[last].lower != ".":
+            dated = (not _reads_as_clause(sentence, start_index, index)) if dated is None else dated
+            if not (dated and _dates_the_saying(tokens, last)):
+                break
         last -= 1  # "... the deal with state lawmakers Monday": the day dates the saying
     if last < index - 1 and tokens[last].lower == "on":
         last -= 1
@@ -947,7 +951,7 @@ def _incomplete_clause(sentence: Sentence, span: Span) -> bool:
     tokens = sentence.tokens
     if sentence.quote_ending_at(span[1]) is not None:
         return False
-    inside = [i for i, token in enumerate(tokens) if span[0] <= token.start < span[1]]
+    inside = range(sentence.token_index(span[0]), sentence.token_index(span[1]))
     if not inside:
         return False
     first = tokens[inside[0]]
