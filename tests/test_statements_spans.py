@@ -388,3 +388,12 @@ def test_a_lead_before_a_comma_belongs_to_a_quotation_that_goes_on_in_lower_case
     assert found(text) == [("the farmer", "said", "With the roads closed, “the harvest will rot in the fields,”")]
     text = "With the roads closed, “The harvest will rot in the fields,” the farmer said."
     assert found(text) == [("the farmer", "said", "“The harvest will rot in the fields,”")]
+
+
+def test_about_after_say_names_the_topic_of_quoted_words_and_no_part_of_the_cue() -> None:
+    text = "“It will cost a fortune,” the treasurer said about the new pier."
+    assert found(text) == [("the treasurer", "said", "“It will cost a fortune,”")]
+    text = "The treasurer said about the new pier, “It will cost a fortune.”"
+    assert found(text) == [("The treasurer", "said", "“It will cost a fortune.”")]
+    text = "The treasurer complained about the new pier."
+    assert found(text) == [("The treasurer", "complained about", "the new pier")]

@@ -1063,7 +1063,7 @@ def _used_as_verb(tokens: tuple[Token, ...], index: int) -> bool:
 _MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
 # Words opening a circumstance between a cue and its "that" ("in a statement", "this week"); an
 # article or a possessive opens the object instead.
-_CLAUSE_SKIP_OPENERS = (_CONTENT_SKIP | _MODIFIER_STARTS) - {"a", "an", "the", "his", "her", "their", "its"}
+_CLAUSE_SKIP_OPENERS = (_CONTENT_SKIP | _MODIFIER_STARTS | {"about"}) - {"a", "an", "the", "his", "her", "their", "its"}
 
 
 def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
