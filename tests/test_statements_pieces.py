@@ -64,6 +64,11 @@ def test_a_paragraph_set_apart_after_a_cue_and_a_colon_is_what_was_announced() -
     assert found(text.replace("added:", "added.")) == []
 
 
+def test_the_empty_it_before_seem_is_no_piece_of_what_is_reported() -> None:
+    statements = [s for s in attribute_article(article_of_lines("It seemed that the ferry company was losing money.")) if s.part == "body"]
+    assert [(s.speaker.mention, s.content.text) for s in statements] == [(None, "that the ferry company was losing money")]
+
+
 def test_a_question_put_at_the_sentence_start_is_what_was_asked_with_no_source() -> None:
     statements = [s for s in attribute_article(article_of_lines("Asked whether he would run again, the mayor said he had not decided.")) if s.part == "body"]
     assert (statements[0].speaker.mention, statements[0].cue.span.text, statements[0].content.text) == (None, "Asked", "whether he would run again")

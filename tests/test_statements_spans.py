@@ -419,3 +419,58 @@ def test_the_source_after_according_to_keeps_the_circumstance_of_its_participle(
 def test_a_belief_before_a_clause_opening_on_a_bare_noun_is_a_statement() -> None:
     assert found("The skipper hoped electric ferries would be cheaper.") == [("The skipper", "hoped", "electric ferries would be cheaper")]
     assert found("He believes strongly in ferries.") == []
+
+
+def test_a_contrast_on_the_reported_words_after_but_stays_in_the_content() -> None:
+    text = "The coach said the fines should fall on the owners, but not on the players."
+    assert found(text) == [("The coach", "said", "the fines should fall on the owners, but not on the players")]
+    text = "The coach said the new rule would help the clubs, but also the towns around them."
+    assert found(text) == [("The coach", "said", "the new rule would help the clubs, but also the towns around them")]
+    text = "The coach said the team had played badly, but the fans stayed to the end."
+    assert found(text) == [("The coach", "said", "the team had played badly")]
+
+
+def test_a_clause_that_cannot_stand_before_its_attribution_goes_on_after_it() -> None:
+    text = "If the river rises again, the warden said in a radio interview, the lower fields will flood."
+    assert _contents(text) == [("said", ["If the river rises again", "the lower fields will flood"])]
+    text = "Over the long winter, the warden said, the herd grew thin."
+    assert _contents(text) == [("said", ["Over the long winter", "the herd grew thin"])]
+
+
+def test_a_quotation_resuming_in_lower_case_after_the_attribution_continues_the_clause() -> None:
+    text = "A wet spring, the farmer said, “could ruin the barley before it is sown.”"
+    assert _contents(text) == [("said", ["A wet spring", "“could ruin the barley before it is sown.”"])]
+    text = "At the market, the farmer said, “The barley is ruined.”"
+    assert _contents(text) == [("said", ["“The barley is ruined.”"])]
+
+
+def test_a_day_closing_a_reported_clause_dates_its_verb_and_stays_in_the_content() -> None:
+    text = "The mayor said the council would vote on the harbour budget on Monday."
+    assert found(text) == [("The mayor", "said", "the council would vote on the harbour budget on Monday")]
+    text = "The mayor praised the harbour budget on Monday."
+    assert found(text) == [("The mayor", "praised", "the harbour budget")]
+    text = "The mayor predicted a close count on Super Tuesday."
+    assert found(text) == [("The mayor", "predicted", "a close count on Super Tuesday")]
+
+
+def test_and_after_a_dash_joining_a_second_reported_clause_stays_in_the_content() -> None:
+    text = "The engineer said the dam would hold — and that the valley was safe."
+    assert found(text) == [("The engineer", "said", "the dam would hold — and that the valley was safe")]
+    text = "The engineer said the dam would hold — and the villagers went home."
+    assert found(text) == [("The engineer", "said", "the dam would hold")]
+
+
+def test_a_lead_before_a_comma_belongs_to_a_quotation_that_goes_on_in_lower_case() -> None:
+    text = "With the roads closed, “the harvest will rot in the fields,” the farmer said."
+    assert found(text) == [("the farmer", "said", "With the roads closed, “the harvest will rot in the fields,”")]
+    text = "With the roads closed, “The harvest will rot in the fields,” the farmer said."
+    assert found(text) == [("the farmer", "said", "“The harvest will rot in the fields,”")]
+
+
+def test_about_after_say_names_the_topic_of_quoted_words_and_no_part_of_the_cue() -> None:
+    text = "“It will cost a fortune,” the treasurer said about the new pier."
+    assert found(text) == [("the treasurer", "said", "“It will cost a fortune,”")]
+    text = "The treasurer said about the new pier, “It will cost a fortune.”"
+    assert found(text) == [("The treasurer", "said", "“It will cost a fortune.”")]
+    text = "The treasurer complained about the new pier."
+    assert found(text) == [("The treasurer", "complained about", "the new pier")]

@@ -37,6 +37,7 @@ _NOT_INVERTED = frozenset({"me", "him", "her", "us", "them", "reporters", "monda
 _TRAILING_TIME = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "."})
 _FINITE_AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "does", "did"})
 _CLAUSE_BREAKS = frozenset({"but", "although", "though", "while", "whereas", "yet"})
+_CONTRAST_FOCUS = frozenset({"not", "also", "only", "rather", "instead", "more", "less", "never", "so", "just", "merely"})
 _RELATIVES = frozenset({"who", "whose", "which"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "yesterday", "today", "last", "week", "month", "year", "night", "morning", "afternoon", "evening", "earlier", "this", "later", "recently", "tonight"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "earlier", "later", "last", "this", "since", "by", "for", "from", "with", "over", "under", "meanwhile", "however", "still", "but", "and", "yet", "so", "then", "also", "now", "speaking", "asked", "separately", "today", "yesterday"})
@@ -506,6 +507,8 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
     if token.lower in _MANNER_LEADS and index + 1 in cue_positions and following is not None and _is_participle(following):
         return True  # 'responded by saying that ...': the saying is a statement of its own
     if token.lower in {",", "—", "--"} and following is not None and following.lower in _CLAUSE_BREAKS:
+        if following.lower == "but" and index + 2 < len(tokens) and tokens[index + 2].lower in _CONTRAST_FOCUS:
+            return False
         return index + 2 >= len(tokens) or tokens[index + 2].lower not in {"that", "because"}  # not '..., but that he
     if token.lower in {"and", "but"} and following is not None and index > 0 and tokens[index - 1].lower == ",":
         return following.lower in SUBJECT_PRONOUNS and index + 2 < len(tokens) and _is_verbish(tokens[index + 2])
@@ -597,7 +600,12 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
         return None
     index = _object_end(sentence, start_index, boundaries.next_at_or_after(start_index + 1))
     last = index - 1
-    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME and tokens[last - 1].lower not in _DAY_IN_CONTENT:
+    dated: bool | None = None  # read only when a day closes the content
+    while last > start_index + 1 and tokens[last].lower in _TRAILING_TIME:
+        if tokens[last].lower != ".":
+            dated = (not _reads_as_clause(sentence, start_index, index)) if dated is None else dated
+            if not (dated and _dates_the_saying(tokens, last)):
+                break
         last -= 1  # "... the deal with state lawmakers Monday": the day dates the saying
     if last < index - 1 and tokens[last].lower == "on":
         last -= 1
@@ -617,6 +625,22 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     if end <= start:
         return None
     return start, end
+
+
+def _reads_as_clause(sentence: Sentence, start: int, stop: int) -> bool:
+    """Whether the content from ``start`` is a clause ("he would release it", "to vote",
+    "that ..."), whose own verb a trailing day dates, rather than a noun phrase object."""
+    tokens = sentence.tokens
+    if tokens[start].lower in _OBJECT_UNSAFE_STARTS:
+        return True
+    return any(not sentence.quoted[i] and (tokens[i].lower in _FINITE_AUXILIARIES or _is_verbish(tokens[i])) for i in range(start, stop))
+
+
+def _dates_the_saying(tokens: tuple[Token, ...], index: int) -> bool:
+    """A day closing a noun phrase object dates the saying, unless a word before makes it part
+    of what was said ("will rise by Friday", "the Super Tuesday")."""
+    previous = tokens[index - 1]
+    return previous.lower not in _DAY_IN_CONTENT and not (tokens[index].text[:1].isupper() and previous.text[:1].isupper())
 
 
 # Words before a trailing day that make it part of what was said ("will rise by Friday").
@@ -673,9 +697,19 @@ def _before_trailing_dash(sentence: Sentence, first: int, last: int) -> int:
     tokens, quoted = sentence.tokens, sentence.quoted
     dashes = [i for i in range(first + 1, last + 1) if not quoted[i] and _is_dash(tokens, i)]
     single = len(dashes) == 1 or (len(dashes) == 2 and dashes[1] == dashes[0] + 1 and tokens[dashes[0]].lower == "-")
-    if single and dashes[-1] < last and tokens[dashes[-1] + 1].lower in _ASIDE_OPENERS:
+    if single and dashes[-1] < last and tokens[dashes[-1] + 1].lower in _ASIDE_OPENERS and not _coordinates_the_content(tokens, dashes[-1] + 1):
         return tokens[dashes[0] - 1].end
     return tokens[last].end
+
+
+def _coordinates_the_content(tokens: tuple[Token, ...], conjunction: int) -> bool:
+    """'... may be pliable — and that efforts should not end there', '— and could be
+    counterproductive': "and" joining a second "that" clause or a second predicate to what was
+    said, rather than opening a clause of the writer's with its own subject."""
+    if tokens[conjunction].lower != "and" or conjunction + 1 >= len(tokens):
+        return False
+    following = tokens[conjunction + 1]
+    return following.lower == "that" or following.lower in _FINITE_AUXILIARIES or _is_verbish(following)
 
 
 def _is_dash(tokens: tuple[Token, ...], index: int) -> bool:
@@ -962,8 +996,10 @@ def _apparent(sentence: Sentence, cue: FoundCue, raw: RawStatement) -> list[RawS
         return None
     if raw.speaker is None or raw.content[0] < raw.cue[1] or raw.speaker[1] > raw.cue[0]:
         return [RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.content, unnamed_passive=True)] if cue.form == "raised" else None
-    subject = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.speaker, unnamed_passive=True)
     rest = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.content, unnamed_passive=True)
+    if sentence.tokens[sentence.token_index(raw.speaker[0])].lower == "it" and raw.speaker[1] - raw.speaker[0] == 2:
+        return [rest]  # "It seems that ...": an empty subject, no part of what is reported
+    subject = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, raw.speaker, unnamed_passive=True)
     rest.continuation_of = raw.sentence
     return [subject, rest]
 
@@ -1002,7 +1038,9 @@ def _continued_after(sentence: Sentence, text: str, raw: RawStatement) -> RawSta
         return raw
     last = sentence.token_index(max(raw.cue[1], raw.speaker[1])) - 1
     comma = next((i for i in range(last + 1, min(last + 1 + _ATTRIBUTION_REACH, len(tokens))) if tokens[i].lower in {",", ".", ";", ":", "?", "!"} or tokens[i].lower in QUOTE_MARKS), None)
-    if comma is None or tokens[comma].lower != "," or comma + 2 >= len(tokens) or tokens[comma + 1].lower not in _CONTINUING_OPENERS:
+    if comma is None or tokens[comma].lower != "," or comma + 2 >= len(tokens):
+        return raw
+    if tokens[comma + 1].lower not in _CONTINUING_OPENERS and not _incomplete_clause(sentence, raw.content):
         return raw
     rest = _strip_span(text, tokens[comma + 1].start, sentence.end)
     if text[rest[1] - 1 : rest[1]] in {".", "!"}:
@@ -1014,6 +1052,26 @@ def _continued_after(sentence: Sentence, text: str, raw: RawStatement) -> RawSta
     after = RawStatement(raw.sentence, raw.cue, raw.lemma, raw.form, rest, speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive, addressee=raw.addressee)
     after.continuation_of = raw.sentence
     return [raw, after]
+
+
+def _incomplete_clause(sentence: Sentence, span: Span) -> bool:
+    """Whether the words before an attribution cannot stand as the clause reported: a
+    subordinate clause ("If she wins, he said, ...") or an adverbial phrase with no verb ("Over
+    the long term, he said, ..."), so that the clause goes on after the attribution."""
+    tokens = sentence.tokens
+    if sentence.quote_ending_at(span[1]) is not None:
+        return False
+    inside = range(sentence.token_index(span[0]), sentence.token_index(span[1]))
+    if not inside:
+        return False
+    first = tokens[inside[0]]
+    if first.lower in _SUBORDINATORS - {"whether"}:
+        return True
+    adverbial = first.lower in _PHRASE_PREPOSITIONS or (first.lower.endswith("ly") and len(first.lower) > 4)
+    return adverbial and not any(_is_verb_at(tokens, i) or tokens[i].lower in _FINITE_AUXILIARIES for i in inside)
+
+
+_PHRASE_PREPOSITIONS = frozenset({"in", "on", "at", "over", "during", "for", "after", "before", "since", "by", "among", "under", "with", "from", "within", "despite", "unlike", "like", "beyond", "without", "across", "throughout"})
 
 
 def _closes_after(tokens: tuple[Token, ...], index: int) -> bool:
@@ -1081,8 +1139,8 @@ def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) 
         first -= 1
     if any(_used_as_verb(tokens, index) for index in range(first, comma)):
         return None  # a cue of its own before: "Smith said the deal, he added, ..."
-    if text[raw.content[0]] in _QUOTE_OPENINGS or _is_circumstance(tokens[first]):
-        return None  # "Asked about the vote, she said, “...”": a circumstance of the saying
+    if (text[raw.content[0]] in _QUOTE_OPENINGS and not _resumes_in_lower_case(text, raw.content)) or _is_circumstance(tokens[first]):
+        return None  # "Asked about the vote, she said, “We ...”": a circumstance of the saying
     start = _clause_start(text, tokens[first].start, tokens[comma].start)
     left = _strip_span(text, start, tokens[comma].start)
     if left[1] <= left[0]:
@@ -1090,6 +1148,13 @@ def _interrupted(sentence: Sentence, text: str, number: int, raw: RawStatement) 
     before = RawStatement(number, raw.cue, raw.lemma, raw.form, left, speaker=raw.speaker, speaker_head=raw.speaker_head, appositive=raw.appositive)
     raw.continuation_of = number
     return [before, raw]
+
+
+def _resumes_in_lower_case(text: str, span: Span) -> bool:
+    """'An economic downturn, he said, “could be a good time to borrow”': a quotation opening in
+    lower case goes on with the clause begun before the attribution."""
+    letters = (character for character in text[span[0] : span[1]] if character.isalpha())
+    return next(letters, "A").islower()
 
 
 _BEFORE_NOUN = frozenset({"of", "in", "on", "at", "for", "from", "by", "with", "to", "about", "against", "over"})
@@ -1108,7 +1173,7 @@ def _used_as_verb(tokens: tuple[Token, ...], index: int) -> bool:
 _MODIFIER_STARTS = frozenset({"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at", "during", "of", "after", "before", "while", "when", "last", "this", "earlier", "then", "from", "via", "through", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "later", "afterward", "told", "tonight", "repeatedly", "again", "privately", "publicly"})
 # Words opening a circumstance between a cue and its "that" ("in a statement", "this week"); an
 # article or a possessive opens the object instead.
-_CLAUSE_SKIP_OPENERS = (_CONTENT_SKIP | _MODIFIER_STARTS) - {"a", "an", "the", "his", "her", "their", "its"}
+_CLAUSE_SKIP_OPENERS = (_CONTENT_SKIP | _MODIFIER_STARTS | {"about"}) - {"a", "an", "the", "his", "her", "their", "its"}
 
 
 def _content_precedes(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
@@ -1318,7 +1383,8 @@ def _content_before(sentence: Sentence, text: str, end_position: int) -> Span | 
         colon = text.rfind(": ", clause_start, quote[0])
         clause_start = _clause_start(text, colon + 2, quote[0]) if colon >= 0 else clause_start
         lead = text[clause_start : quote[0]].rstrip()
-        if not lead or sentence.quotes_within(clause_start, quote[0]) or lead[-1] in {",", "—", "-", ":"}:
+        comma_led = lead[-1:] == "," and not _resumes_in_lower_case(text, quote)
+        if not lead or sentence.quotes_within(clause_start, quote[0]) or comma_led or lead[-1] in {"—", "-", ":"}:
             return quote
         return clause_start, quote[1]
     start, end = _strip_span(text, clause_start, end_position)
@@ -1403,7 +1469,7 @@ _ACCORDING_STOPS = frozenset({",", ".", ";", "as", "?", "!", "—", "which", "wh
 _ACCORDING_CIRCUMSTANCES = frozenset({"on", "in", "last", "earlier", "this", "from"})
 
 
-def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | None:
+def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | list[RawStatement] | None:
     tokens = sentence.tokens
     start = cue.last + 1
     end = start
@@ -1423,7 +1489,17 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
         content = content if content[1] > content[0] else None
     if content is None:
         return None
-    return RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=source, speaker_head=source, according=True)
+    raw = RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=source, speaker_head=source, according=True)
+    if cue.first == 0 or end + 1 >= len(tokens) or tokens[end].lower != "," or not _incomplete_clause(sentence, content):
+        return raw
+    rest = _strip_span(text, tokens[end + 1].start, sentence.end)  # "Over the long term, according to the office, the deficit ..."
+    if text[rest[1] - 1 : rest[1]] in {".", "!"}:
+        rest = (rest[0], rest[1] - 1)
+    if rest[1] <= rest[0]:
+        return raw
+    after = RawStatement(number, cue_span, cue.lemma, cue.form, rest, speaker=source, speaker_head=source, according=True)
+    after.continuation_of = number
+    return [raw, after]
 
 
 # Subjects of a sentence a quotation standing alone right after it may belong to: a person

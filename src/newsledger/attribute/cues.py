@@ -3,6 +3,7 @@ and the agentless "it was reported". Each cue says how its speaker is to be foun
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -28,7 +29,7 @@ from newsledger.attribute.lexicon import (
     VERB_FORM_LEMMA,
     WEEKDAYS,
 )
-from newsledger.attribute.text import CONTRACTED_AUXILIARIES, Sentence, Token
+from newsledger.attribute.text import CONTRACTED_AUXILIARIES, QUOTE_MARKS, Sentence, Token
 
 CueForm = Literal["finite", "participle", "according", "passive", "raised", "asked", "named"]
 _CLAUSE_FOLLOWERS = frozenset({"that", "whether", "if", "why", "how", "what", ":", "“", '"', "‘", "''", "``"})
@@ -87,10 +88,24 @@ def _with_preposition(tokens: tuple[Token, ...], last: int) -> int:
         last = following
         following += 1
     if following + 1 < len(tokens) and tokens[following].lower in _PREPOSITIONAL_PARTICLES and not tokens[following + 1].text[:1].isdigit():
-        return following
+        return last if _names_the_topic(tokens, last, following) else following
     if following + 1 < len(tokens) and _takes_object_with(tokens[last].lower, tokens[following].lower) and _opens_object(tokens[following + 1]):
         return following
     return last
+
+
+def _names_the_topic(tokens: tuple[Token, ...], verb: int, preposition: int) -> bool:
+    """'“…,” she said about the money', 'he said about the plan, “…”': after "say", "about" and
+    "for" name what the words were about when the words themselves are quoted on either side."""
+    if VERB_FORM_LEMMA.get(tokens[verb].lower) != "say" or tokens[preposition].lower not in {"about", "for"}:
+        return False
+    if any(token.lower in QUOTE_MARKS for token in tokens[:verb]):
+        return True
+    after = tokens[preposition + 1 : preposition + 1 + _TOPIC_REACH]
+    return any(token.lower in {",", ":"} and following.lower in QUOTE_MARKS for token, following in itertools.pairwise(after))
+
+
+_TOPIC_REACH = 12
 
 
 def _takes_object_with(word: str, preposition: str) -> bool:
