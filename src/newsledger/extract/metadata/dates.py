@@ -127,8 +127,6 @@ _CLOCK = re.compile(
 _CLOCK_AMPM = re.compile(r"(?<![\d.:])(?P<H>\d{1,2})\s*(?P<ampm>[ap]\.?m\.?)(?!\w)", re.IGNORECASE)
 
 
-# A page gives the same date in its JSON-LD, its meta tags and its dateline: each is read once.
-@lru_cache(maxsize=4096)
 def parse_date(text: str) -> ParsedDate | None:
     """Read one date or date-time from ``text``; None when there is none to read."""
     # Over 100 words the joined text is past 200 characters: the rest need not be split.
@@ -138,6 +136,13 @@ def parse_date(text: str) -> ParsedDate | None:
     raw = " ".join(words)
     if not raw or len(raw) > 200:
         return None
+    return _parse_line(raw)
+
+
+# A page gives the same date in its JSON-LD, its meta tags and its dateline: each is read once
+# (lines of at most 200 characters, so the cache stays small).
+@lru_cache(maxsize=4096)
+def _parse_line(raw: str) -> ParsedDate | None:
     return _parse_machine(raw) or _parse_human(raw)
 
 
