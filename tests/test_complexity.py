@@ -457,3 +457,20 @@ def test_a_caption_of_swallowed_page_text_is_searched_for_its_credit_at_its_end_
     assert split_credit(line * 3_000)[1] == split_credit(line * 3)[1]
     assert time.process_time() - started < 0.3
     assert split_credit("A man walks by. (Source: Getty Images)") == ("A man walks by.", "Getty Images")
+
+
+def test_the_count_of_end_tags_stops_once_it_has_enough_and_misses_none_between_spans() -> None:
+    from newsledger.extract.nesting import _COUNT_SPAN, has_marks
+
+    # End tags on every side of the spans the count reads, one straddling each boundary, and
+    # multi-byte characters, so that the bytes and the text place them differently.
+    filler = "é" * (_COUNT_SPAN // 3)
+    page = "".join(f"{filler}</p>{'x' * (_COUNT_SPAN - 1 - len(filler) * 2 % _COUNT_SPAN)}</b>" for _ in range(5))
+    page = page[: _COUNT_SPAN - 1] + "</i>" + page[_COUNT_SPAN - 1 :]
+    total = page.count("</")
+    for utf8 in (None, page.encode("utf-8")):
+        assert has_marks(page, utf8, "</", total)
+        assert not has_marks(page, utf8, "</", total + 1)
+        assert has_marks(page, utf8, "</", 0)
+    boundary = "x" * (_COUNT_SPAN - 1) + "</" + "x" * 10
+    assert has_marks(boundary, None, "</", 1) and has_marks(boundary, boundary.encode(), "</", 1)

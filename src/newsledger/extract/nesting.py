@@ -115,7 +115,8 @@ def costly_nesting_at(html: str, *, utf8: bytes | None = None, tags: int | None 
     already counted."""
     if tags is None:
         tags = count_marks(html, utf8, "<")
-    if tags <= QUICK_TAGS and tags - 2 * count_marks(html, utf8, "</") <= QUICK_UNCLOSED:
+    # Few enough tags and no more than ``QUICK_UNCLOSED`` left open: enough end tags for that.
+    if tags <= QUICK_TAGS and has_marks(html, utf8, "</", (tags - QUICK_UNCLOSED + 1) // 2):
         return None
     # The rough stack, and how many elements of each name it holds: a close that finds no
     # element of its name open (most block start tags, stray end tags) costs no walk down it.
@@ -241,6 +242,31 @@ def count_marks(html: str, utf8: bytes | None, mark: str) -> int:
     given: no byte of a multi-byte character is ASCII, and a count over bytes is quicker than
     one over text holding non-ASCII characters (two or four bytes a character)."""
     return utf8.count(mark.encode("ascii")) if utf8 is not None else html.count(mark)
+
+
+# A count of marks runs over this many characters at a time, and stops once it has enough.
+_COUNT_SPAN = 1 << 15
+
+
+def has_marks(html: str, utf8: bytes | None, mark: str, wanted: int) -> bool:
+    """Whether the ASCII ``mark`` occurs at least ``wanted`` times in ``html`` (counted as
+    :func:`count_marks` counts): the count stops as soon as it has them, most often well before
+    the end of a page (a search for two characters costs more than one for a single one)."""
+    # Each span is searched a little past its end, so that a mark starting in it is counted
+    # there, and only there.
+    overlap = len(mark) - 1
+    found = 0
+    start = 0
+    if utf8 is not None:
+        needle = mark.encode("ascii")
+        while found < wanted and start < len(utf8):
+            found += utf8.count(needle, start, start + _COUNT_SPAN + overlap)
+            start += _COUNT_SPAN
+    else:
+        while found < wanted and start < len(html):
+            found += html.count(mark, start, start + _COUNT_SPAN + overlap)
+            start += _COUNT_SPAN
+    return found >= wanted
 
 
 def _comment_end(html: str, start: int) -> int:

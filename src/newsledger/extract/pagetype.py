@@ -234,7 +234,7 @@ def _count(
         counts["articles"] += 1
     elif tag in ("h2", "h3", "h4"):
         counts["headings"] += 1
-        link = node.css_first("a[href]") or _enclosing_link(node)
+        link = _first_link(node) or _enclosing_link(node)
         if link is not None:
             href = link.attrs.get("href") or ""
             counts["anchored_headings" if href.startswith("#") else "linked_headings"] += 1
@@ -244,6 +244,22 @@ def _count(
         _count_control(text, counts)
         return
     _count_classes(node, counts, itemtypes)
+
+
+# Elements of a heading read in Python before a selector query takes over.
+_HEADING_WALK = 24
+
+
+def _first_link(heading: LexborNode) -> LexborNode | None:
+    """The first ``<a href>`` inside a heading. A heading holds a few elements, which a walk
+    reads for less than a selector query costs to set up; one that holds a whole section
+    (nested boxes, nested headings) is left to the query, in C."""
+    for count, inner in enumerate(heading.traverse()):
+        if count > _HEADING_WALK:
+            return heading.css_first("a[href]")
+        if inner.tag == "a" and "href" in inner.attrs:
+            return inner
+    return None
 
 
 def _enclosing_link(node: LexborNode) -> LexborNode | None:

@@ -46,8 +46,10 @@ __all__ = ["extract_body"]
 def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) -> Body:
     root = tree.body or tree.root
     if root is not None:
-        unwrap_script_fallback(root)
-        place_streamed_parts(root)
+        # One walk finds both: unwrapping a fallback moves the elements it held, and keeps them.
+        scripted = root.css(_SCRIPTED_PLACES)
+        unwrap_script_fallback(root, [node for node in scripted if node.tag == "noscript"])
+        place_streamed_parts(root, [node for node in scripted if node.tag != "noscript"])
     drop_non_text(tree)
     if root is None:
         return Body(notes=("the page has no body",))
@@ -105,9 +107,9 @@ NOSCRIPT_SHARE = 0.5
 NOSCRIPT_MIN_CHARS = 500
 
 
-def unwrap_script_fallback(root: LexborNode) -> None:
-    """Keep the content of a ``<noscript>`` that holds most of the page's text."""
-    fallbacks = root.css("noscript")
+def unwrap_script_fallback(root: LexborNode, fallbacks: list[LexborNode]) -> None:
+    """Keep the content of a ``<noscript>`` (of ``fallbacks``, the page's) that holds most of
+    the page's text."""
     if not fallbacks:
         return
     total = len(root.text(deep=True))
@@ -137,9 +139,13 @@ _BOUNDARY_END = "<!--/$-->"
 STREAMED_COPY_SHARE = 2.0
 
 
-def place_streamed_parts(root: LexborNode) -> None:
-    """Move each streamed part to its place, instead of its fallback."""
-    parts = root.css('div[hidden][id^="S:"]')
+# The elements a script would have replaced: fallbacks for readers without script, and the
+# parts of a page streamed to its end.
+_SCRIPTED_PLACES = ':is(noscript, div[hidden][id^="S:"])'
+
+
+def place_streamed_parts(root: LexborNode, parts: list[LexborNode]) -> None:
+    """Move each streamed part (of ``parts``, the page's) to its place, instead of its fallback."""
     if not parts:
         return
     places = {node.attributes.get("id"): node for node in root.css('template[id^="B:"], template[id^="P:"]')}

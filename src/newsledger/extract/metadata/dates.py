@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 from newsledger.model import DatePrecision, Struct
 
@@ -134,6 +136,13 @@ def parse_date(text: str) -> ParsedDate | None:
     raw = " ".join(words)
     if not raw or len(raw) > 200:
         return None
+    return _parse_line(raw)
+
+
+# A page gives the same date in its JSON-LD, its meta tags and its dateline: each is read once
+# (lines of at most 200 characters, so the cache stays small).
+@lru_cache(maxsize=4096)
+def _parse_line(raw: str) -> ParsedDate | None:
     return _parse_machine(raw) or _parse_human(raw)
 
 
@@ -147,10 +156,11 @@ def _parse_machine(raw: str) -> ParsedDate | None:
     return _parse_rfc2822(raw)
 
 
-def _parse_rfc2822(raw: str) -> ParsedDate | None:
-    from email.utils import parsedate_to_datetime
+_RFC2822_STAMP = re.compile(r"\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 
-    if not re.search(r"\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}", raw):
+
+def _parse_rfc2822(raw: str) -> ParsedDate | None:
+    if not _RFC2822_STAMP.search(raw):
         return None
     try:
         parsed = parsedate_to_datetime(raw)
