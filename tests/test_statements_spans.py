@@ -474,3 +474,17 @@ def test_about_after_say_names_the_topic_of_quoted_words_and_no_part_of_the_cue(
     assert found(text) == [("The treasurer", "said", "“It will cost a fortune.”")]
     text = "The treasurer complained about the new pier."
     assert found(text) == [("The treasurer", "complained about", "the new pier")]
+
+
+def test_a_cue_in_an_opening_subordinate_clause_has_its_content_end_before_the_main_clause() -> None:
+    text = "When the ferry captain warned that the storm would reach the island by noon, Ortega closed the harbour."
+    assert found(text)[0] == ("the ferry captain", "warned", "that the storm would reach the island by noon")
+    led = "A few weeks after the mayor announced that the bridge would close, she resigned."
+    assert found(led)[0] == ("the mayor", "announced", "that the bridge would close")
+
+
+def test_a_name_in_apposition_or_a_cue_closing_the_subordinate_clause_keeps_the_content_whole() -> None:
+    named = "When the farmers praised the new owner of the mill, Lena Kowalski, she thanked them."
+    assert found(named)[0][2] == "the new owner of the mill, Lena Kowalski"
+    closed = "As the gazette reported, the new school will open in March."
+    assert found(closed) == [("the gazette", "reported", "the new school will open in March")]

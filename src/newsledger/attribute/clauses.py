@@ -1443,6 +1443,8 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
     content = content_after(sentence, text, start, boundaries)
     if content is None:
         return None
+    if _opens_subordinate_clause(tokens, cue):
+        content = _before_main_clause(sentence, text, content)
     if cue.lemma == "describe as" and start < len(tokens):
         quote = sentence.quote_starting_at(tokens[start].start)
         content = quote or content
@@ -1458,6 +1460,52 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
         return None
     raw.speaker, raw.speaker_head, raw.appositive = subject.mention, subject.head, subject.appositive
     return raw
+
+
+_OPENING_SUBORDINATORS = frozenset({"when", "while", "although", "though", "after", "before", "as", "since", "because", "if", "once", "unless", "until", "whereas"})
+# What may lead into an opening subordinator: "But when", "Years after", "A few weeks after".
+_SUBORDINATOR_LEADS = frozenset({"and", "but", "so", "yet", "even", "just", "only", "shortly", "soon", "long", "a", "few", "several", "minutes", "hours", "days", "weeks", "months", "years", "moments", "two", "three"})
+
+
+def _opens_subordinate_clause(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
+    """Whether the cue stands in a subordinate clause opening its sentence ("When Trump
+    suggested that ..., Rubio fired back"): no comma or quotation between its subordinator
+    and the cue, and the clause goes on after the cue ("As the paper reported, ..." is closed
+    by its cue, and the main clause after it is the content)."""
+    if cue.last + 1 < len(tokens) and tokens[cue.last + 1].lower == ",":
+        return False
+    for index in range(cue.first - 1, -1, -1):
+        word = tokens[index].lower
+        if word in {",", ";", ":", "(", "—", "--"} or word in QUOTE_MARKS:
+            return False
+        if word in _OPENING_SUBORDINATORS:
+            return all(token.lower in _SUBORDINATOR_LEADS or token.lower.isdigit() for token in tokens[:index])
+    return False
+
+
+def _before_main_clause(sentence: Sentence, text: str, content: Span) -> Span:
+    """The content of a cue in an opening subordinate clause ends at the comma after which the
+    main clause begins with its subject, a name or a pronoun ("..., Clinton cast", "..., she
+    said")."""
+    tokens = sentence.tokens
+    first, stop = sentence.token_index(content[0]), sentence.token_index(content[1])
+    for index in range(first + 1, min(stop, len(tokens) - 1)):
+        following = tokens[index + 1]
+        if tokens[index].lower != "," or sentence.quoted[index] or following.lower in QUOTE_MARKS:
+            continue
+        if following.lower in SUBJECT_PRONOUNS or (following.text[:1].isupper() and not _name_closes(tokens, index + 1, stop)):
+            end = tokens[index - 1].end
+            return (content[0], end) if end > content[0] else content
+    return content
+
+
+def _name_closes(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
+    """Whether the capitalised words from ``start`` run to ``stop``: a name in apposition
+    closing the content ("the Republican nominee, Donald Trump"), not a main clause's subject."""
+    index = start
+    while index < stop and (tokens[index].text[:1].isupper() or tokens[index].lower in {".", "'s", "’s"}):
+        index += 1
+    return index >= stop
 
 
 def _ends_in_preposition(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
