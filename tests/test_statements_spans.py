@@ -488,3 +488,15 @@ def test_a_name_in_apposition_or_a_cue_closing_the_subordinate_clause_keeps_the_
     assert found(named)[0][2] == "the new owner of the mill, Lena Kowalski"
     closed = "As the gazette reported, the new school will open in March."
     assert found(closed) == [("the gazette", "reported", "the new school will open in March")]
+
+
+def test_a_clause_after_comma_and_whose_own_subject_says_something_ends_the_content() -> None:
+    text = "The guide said the trail was closed, and two hikers said they had seen a bear."
+    assert found(text)[0] == ("The guide", "said", "the trail was closed")
+    named = "The keeper said the lamp had failed, and Mr. Duarte said it was new."
+    assert found(named)[0] == ("The keeper", "said", "the lamp had failed")
+
+
+def test_a_clause_after_comma_and_with_no_verb_of_saying_stays_in_the_content() -> None:
+    text = "The guide said the trail was closed, and the river had flooded the bridge."
+    assert found(text) == [("The guide", "said", "the trail was closed, and the river had flooded the bridge")]

@@ -511,7 +511,9 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
             return False
         return index + 2 >= len(tokens) or tokens[index + 2].lower not in {"that", "because"}  # not '..., but that he
     if token.lower in {"and", "but"} and following is not None and index > 0 and tokens[index - 1].lower == ",":
-        return following.lower in SUBJECT_PRONOUNS and index + 2 < len(tokens) and _is_verbish(tokens[index + 2])
+        if following.lower in SUBJECT_PRONOUNS:
+            return index + 2 < len(tokens) and _is_verbish(tokens[index + 2])
+        return token.lower == "and" and _speaker_clause_follows(tokens, index + 1)
     if token.lower == "but" and following is not None and (following.lower in AUXILIARIES or _is_verbish(following)):
         return True
     if token.lower == "," and following is not None:
@@ -524,6 +526,26 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         if word in _RESUMPTIVE or (word in {"a", "an", "the", "in"} and rest in _RESUMPTIVE):
             return True
     return token.lower in {"and", "but"} and _starts_coordinated_cue(tokens, index + 1, cue_positions)
+
+
+_SUBJECT_REACH = 6
+_NOT_IN_SUBJECT = frozenset({"to", "that", "who", "which", "whether", "if", "when", "where", "as", "not", "("}) | QUOTE_MARKS
+
+
+def _speaker_clause_follows(tokens: tuple[Token, ...], start: int) -> bool:
+    """Whether a clause reporting words of its own opens at ``start`` after ", and": a short
+    noun phrase then a verb of saying ("..., and three-quarters said", "..., and Ms. Acosta
+    said"), someone else's statement rather than more of this one."""
+    first = tokens[start]
+    if first.lower in _NOT_IN_SUBJECT or first.lower in _SUBORDINATORS or _is_verbish(first) or first.lower in AUXILIARIES or not first.text[:1].isalnum():
+        return False
+    for index in range(start + 1, min(start + _SUBJECT_REACH, len(tokens))):
+        token = tokens[index]
+        if token.text[:1].islower() and token.lower in VERB_FORM_LEMMA:
+            return True
+        if token.lower in _NOT_IN_SUBJECT or (not token.text[:1].isalnum() and token.lower not in {"’s", "'s"}):
+            return False
+    return False
 
 
 _SUBORDINATORS = frozenset({"if", "when", "since", "although", "though", "because", "while", "unless", "once", "after", "before", "as", "whether", "even"})
