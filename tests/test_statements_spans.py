@@ -500,3 +500,15 @@ def test_a_clause_after_comma_and_whose_own_subject_says_something_ends_the_cont
 def test_a_clause_after_comma_and_with_no_verb_of_saying_stays_in_the_content() -> None:
     text = "The guide said the trail was closed, and the river had flooded the bridge."
     assert found(text) == [("The guide", "said", "the trail was closed, and the river had flooded the bridge")]
+
+
+def test_the_issuer_of_a_document_after_according_to_belongs_to_the_source() -> None:
+    text = "The river rose by two metres in a week, according to a report from the Harbour Survey Office."
+    assert found(text) == [("a report from the Harbour Survey Office", "according to", "The river rose by two metres in a week")]
+    printed = "According to an article in the Valley Gazette, the mill will close."
+    assert found(printed) == [("an article in the Valley Gazette", "According to", "the mill will close")]
+
+
+def test_a_circumstance_after_according_to_a_person_stays_out_of_the_source() -> None:
+    text = "The mill will close, according to the owner in an interview."
+    assert found(text)[0][0] == "the owner"

@@ -1539,12 +1539,19 @@ _ACCORDING_STOPS = frozenset({",", ".", ";", "as", "?", "!", "—", "which", "wh
 _ACCORDING_CIRCUMSTANCES = frozenset({"on", "in", "last", "earlier", "this", "from"})
 
 
+def _issuer_follows(tokens: tuple[Token, ...], index: int, start: int) -> bool:
+    """Whether "from" or "in" after a document's noun names who issued or printed it ("a
+    report from the SITE Intelligence Group", "data from the FBI", "an article in Politico"):
+    part of the source, not a circumstance of the report."""
+    return index > start and tokens[index].lower in {"from", "in"} and tokens[index - 1].lower in EVIDENCE_NOUNS | {"article", "articles", "editorial", "release", "statement"}
+
+
 def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | list[RawStatement] | None:
     tokens = sentence.tokens
     start = cue.last + 1
     end = start
     described = False  # "a poll released last week": the participle's circumstance stays with it
-    while end < len(tokens) and tokens[end].lower not in _ACCORDING_STOPS and (described or tokens[end].lower not in _ACCORDING_CIRCUMSTANCES):
+    while end < len(tokens) and tokens[end].lower not in _ACCORDING_STOPS and (described or tokens[end].lower not in _ACCORDING_CIRCUMSTANCES or _issuer_follows(tokens, end, start)):
         described = described or (end > start and _reduced_relative_at(tokens, end, len(tokens)))
         end += 1
     if end == start:
