@@ -512,3 +512,17 @@ def test_the_issuer_of_a_document_after_according_to_belongs_to_the_source() -> 
 def test_a_circumstance_after_according_to_a_person_stays_out_of_the_source() -> None:
     text = "The mill will close, according to the owner in an interview."
     assert found(text)[0][0] == "the owner"
+
+
+def test_a_description_closing_the_sentence_after_according_to_belongs_to_the_source() -> None:
+    text = "The ferry fares will rise in spring, according to Marta Lindqvist, a harbour board member."
+    assert found(text) == [("Marta Lindqvist, a harbour board member", "according to", "The ferry fares will rise in spring")]
+    statement = attribute_article(article_of_lines(text))[0]
+    assert statement.speaker.name == "Marta Lindqvist"
+
+
+def test_a_clause_after_according_to_and_its_source_is_not_a_description() -> None:
+    text = "The ferry fares will rise, according to the harbour board, and the timetable will change."
+    assert found(text)[0][0] == "the harbour board"
+    said = "The ferry fares will rise, according to Marta Lindqvist, who said the board agreed."
+    assert found(said)[0][0] == "Marta Lindqvist"

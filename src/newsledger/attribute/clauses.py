@@ -1539,6 +1539,35 @@ _ACCORDING_STOPS = frozenset({",", ".", ";", "as", "?", "!", "—", "which", "wh
 _ACCORDING_CIRCUMSTANCES = frozenset({"on", "in", "last", "earlier", "this", "from"})
 
 
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "who", "one"})
+_RELATIVE_WORDS = frozenset({"who", "that", "which", "whose"})
+
+
+def _closing_description(tokens: tuple[Token, ...], comma: int) -> Span | None:
+    """The description closing a sentence after "according to" and its source's comma ("...,
+    according to John Weaver, a Republican strategist."; "..., who advised him."): it describes
+    the source. None when the words after the comma have a verb of their own before any
+    relative pronoun, which makes them a clause, or they stop before the sentence ends."""
+    if comma >= len(tokens) - 1 or tokens[comma].lower != ",":
+        return None
+    first = tokens[comma + 1]
+    if not (first.lower in _DESCRIPTION_OPENERS or first.text[:1].isupper()) or first.lower in SUBJECT_PRONOUNS:
+        return None
+    last = len(tokens) - 1
+    while last > comma and tokens[last].lower in {".", "!", "?"}:
+        last -= 1
+    relative = False
+    for token in tokens[comma + 1 : last + 1]:
+        if token.lower in QUOTE_MARKS or (token.lower in {";", ":", "—", "--", "(", "and", "but"} and not relative):
+            return None
+        relative = relative or token.lower in _RELATIVE_WORDS
+        if not relative and (token.lower in _FINITE_AUXILIARIES or (token.text[:1].islower() and token.lower in VERB_FORM_LEMMA)):
+            return None
+    if last <= comma:
+        return None
+    return tokens[comma + 1].start, tokens[last].end
+
+
 def _issuer_follows(tokens: tuple[Token, ...], index: int, start: int) -> bool:
     """Whether "from" or "in" after a document's noun names who issued or printed it ("a
     report from the SITE Intelligence Group", "data from the FBI", "an article in Politico"):
@@ -1566,7 +1595,9 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
         content = content if content[1] > content[0] else None
     if content is None:
         return None
-    raw = RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=source, speaker_head=source, according=True)
+    described_by = _closing_description(tokens, end) if cue.first > 0 and not _incomplete_clause(sentence, content) else None
+    mention = (source[0], described_by[1]) if described_by else source
+    raw = RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=mention, speaker_head=source, appositive=described_by, according=True)
     if cue.first == 0 or end + 1 >= len(tokens) or tokens[end].lower != "," or not _incomplete_clause(sentence, content):
         return raw
     rest = _strip_span(text, tokens[end + 1].start, sentence.end)  # "Over the long term, according to the office, the deficit ..."
