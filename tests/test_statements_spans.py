@@ -526,3 +526,10 @@ def test_a_clause_after_according_to_and_its_source_is_not_a_description() -> No
     assert found(text)[0][0] == "the harbour board"
     said = "The ferry fares will rise, according to Marta Lindqvist, who said the board agreed."
     assert found(said)[0][0] == "Marta Lindqvist"
+
+
+def test_the_initial_of_a_name_keeps_its_period_and_the_name_goes_on() -> None:
+    text = "The canal will reopen in June, according to Ines K. Varga, the lock keeper."
+    assert found(text) == [("Ines K. Varga, the lock keeper", "according to", "The canal will reopen in June")]
+    initials = "According to T. R. Olsen, the canal will reopen in June."
+    assert found(initials) == [("T. R. Olsen", "According to", "the canal will reopen in June")]
