@@ -533,3 +533,8 @@ def test_the_initial_of_a_name_keeps_its_period_and_the_name_goes_on() -> None:
     assert found(text) == [("Ines K. Varga, the lock keeper", "according to", "The canal will reopen in June")]
     initials = "According to T. R. Olsen, the canal will reopen in June."
     assert found(initials) == [("T. R. Olsen", "According to", "the canal will reopen in June")]
+
+
+def test_a_second_description_opened_by_a_relative_pronoun_stays_out_of_the_source() -> None:
+    text = "The canal will reopen in June, according to Ines Varga, the lock keeper, who has run it for years."
+    assert found(text)[0] == ("Ines Varga, the lock keeper", "according to", "The canal will reopen in June")

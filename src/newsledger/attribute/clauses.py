@@ -1546,8 +1546,9 @@ _RELATIVE_WORDS = frozenset({"who", "that", "which", "whose"})
 def _closing_description(tokens: tuple[Token, ...], comma: int) -> Span | None:
     """The description closing a sentence after "according to" and its source's comma ("...,
     according to John Weaver, a Republican strategist."; "..., who advised him."): it describes
-    the source. None when the words after the comma have a verb of their own before any
-    relative pronoun, which makes them a clause, or they stop before the sentence ends."""
+    the source, up to a second description opened by a relative pronoun. None when the words
+    after the comma have a verb of their own before any relative pronoun, which makes them a
+    clause, or they stop before the sentence ends."""
     if comma >= len(tokens) - 1 or tokens[comma].lower != ",":
         return None
     first = tokens[comma + 1]
@@ -1557,9 +1558,13 @@ def _closing_description(tokens: tuple[Token, ...], comma: int) -> Span | None:
     while last > comma and tokens[last].lower in {".", "!", "?"}:
         last -= 1
     relative = False
-    for token in tokens[comma + 1 : last + 1]:
+    for index in range(comma + 1, last + 1):
+        token = tokens[index]
         if token.lower in QUOTE_MARKS or (token.lower in {";", ":", "—", "--", "(", "and", "but"} and not relative):
             return None
+        if token.lower == "," and index > comma + 1 and tokens[index + 1].lower in _RELATIVE_WORDS:
+            last = index - 1  # "..., a former aide, whose conclusions ...": the first description only
+            break
         relative = relative or token.lower in _RELATIVE_WORDS
         if not relative and (token.lower in _FINITE_AUXILIARIES or (token.text[:1].islower() and token.lower in VERB_FORM_LEMMA)):
             return None
