@@ -538,3 +538,10 @@ def test_the_initial_of_a_name_keeps_its_period_and_the_name_goes_on() -> None:
 def test_a_second_description_opened_by_a_relative_pronoun_stays_out_of_the_source() -> None:
     text = "The canal will reopen in June, according to Ines Varga, the lock keeper, who has run it for years."
     assert found(text)[0] == ("Ines Varga, the lock keeper", "according to", "The canal will reopen in June")
+
+
+def test_identifying_something_as_something_holds_a_view_even_past_a_plural_possessive() -> None:
+    text = "The harbour master identified the fishermen's long hours at sea as the main danger."
+    assert found(text) == [("The harbour master", "identified", "the fishermen's long hours at sea as the main danger")]
+    plural = "The inspectors identified the workers' long night shifts as the cause."
+    assert found(plural) == [("The inspectors", "identified", "the workers' long night shifts as the cause")]
