@@ -474,3 +474,74 @@ def test_about_after_say_names_the_topic_of_quoted_words_and_no_part_of_the_cue(
     assert found(text) == [("The treasurer", "said", "“It will cost a fortune.”")]
     text = "The treasurer complained about the new pier."
     assert found(text) == [("The treasurer", "complained about", "the new pier")]
+
+
+def test_a_cue_in_an_opening_subordinate_clause_has_its_content_end_before_the_main_clause() -> None:
+    text = "When the ferry captain warned that the storm would reach the island by noon, Ortega closed the harbour."
+    assert found(text)[0] == ("the ferry captain", "warned", "that the storm would reach the island by noon")
+    led = "A few weeks after the mayor announced that the bridge would close, she resigned."
+    assert found(led)[0] == ("the mayor", "announced", "that the bridge would close")
+
+
+def test_a_name_in_apposition_or_a_cue_closing_the_subordinate_clause_keeps_the_content_whole() -> None:
+    named = "When the farmers praised the new owner of the mill, Lena Kowalski, she thanked them."
+    assert found(named)[0][2] == "the new owner of the mill, Lena Kowalski"
+    closed = "As the gazette reported, the new school will open in March."
+    assert found(closed) == [("the gazette", "reported", "the new school will open in March")]
+
+
+def test_a_clause_after_comma_and_whose_own_subject_says_something_ends_the_content() -> None:
+    text = "The guide said the trail was closed, and two hikers said they had seen a bear."
+    assert found(text)[0] == ("The guide", "said", "the trail was closed")
+    named = "The keeper said the lamp had failed, and Mr. Duarte said it was new."
+    assert found(named)[0] == ("The keeper", "said", "the lamp had failed")
+
+
+def test_a_clause_after_comma_and_with_no_verb_of_saying_stays_in_the_content() -> None:
+    text = "The guide said the trail was closed, and the river had flooded the bridge."
+    assert found(text) == [("The guide", "said", "the trail was closed, and the river had flooded the bridge")]
+
+
+def test_the_issuer_of_a_document_after_according_to_belongs_to_the_source() -> None:
+    text = "The river rose by two metres in a week, according to a report from the Harbour Survey Office."
+    assert found(text) == [("a report from the Harbour Survey Office", "according to", "The river rose by two metres in a week")]
+    printed = "According to an article in the Valley Gazette, the mill will close."
+    assert found(printed) == [("an article in the Valley Gazette", "According to", "the mill will close")]
+
+
+def test_a_circumstance_after_according_to_a_person_stays_out_of_the_source() -> None:
+    text = "The mill will close, according to the owner in an interview."
+    assert found(text)[0][0] == "the owner"
+
+
+def test_a_description_closing_the_sentence_after_according_to_belongs_to_the_source() -> None:
+    text = "The ferry fares will rise in spring, according to Marta Lindqvist, a harbour board member."
+    assert found(text) == [("Marta Lindqvist, a harbour board member", "according to", "The ferry fares will rise in spring")]
+    statement = attribute_article(article_of_lines(text))[0]
+    assert statement.speaker.name == "Marta Lindqvist"
+
+
+def test_a_clause_after_according_to_and_its_source_is_not_a_description() -> None:
+    text = "The ferry fares will rise, according to the harbour board, and the timetable will change."
+    assert found(text)[0][0] == "the harbour board"
+    said = "The ferry fares will rise, according to Marta Lindqvist, who said the board agreed."
+    assert found(said)[0][0] == "Marta Lindqvist"
+
+
+def test_the_initial_of_a_name_keeps_its_period_and_the_name_goes_on() -> None:
+    text = "The canal will reopen in June, according to Ines K. Varga, the lock keeper."
+    assert found(text) == [("Ines K. Varga, the lock keeper", "according to", "The canal will reopen in June")]
+    initials = "According to T. R. Olsen, the canal will reopen in June."
+    assert found(initials) == [("T. R. Olsen", "According to", "the canal will reopen in June")]
+
+
+def test_a_second_description_opened_by_a_relative_pronoun_stays_out_of_the_source() -> None:
+    text = "The canal will reopen in June, according to Ines Varga, the lock keeper, who has run it for years."
+    assert found(text)[0] == ("Ines Varga, the lock keeper", "according to", "The canal will reopen in June")
+
+
+def test_identifying_something_as_something_holds_a_view_even_past_a_plural_possessive() -> None:
+    text = "The harbour master identified the fishermen's long hours at sea as the main danger."
+    assert found(text) == [("The harbour master", "identified", "the fishermen's long hours at sea as the main danger")]
+    plural = "The inspectors identified the workers' long night shifts as the cause."
+    assert found(plural) == [("The inspectors", "identified", "the workers' long night shifts as the cause")]

@@ -511,7 +511,9 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
             return False
         return index + 2 >= len(tokens) or tokens[index + 2].lower not in {"that", "because"}  # not '..., but that he
     if token.lower in {"and", "but"} and following is not None and index > 0 and tokens[index - 1].lower == ",":
-        return following.lower in SUBJECT_PRONOUNS and index + 2 < len(tokens) and _is_verbish(tokens[index + 2])
+        if following.lower in SUBJECT_PRONOUNS:
+            return index + 2 < len(tokens) and _is_verbish(tokens[index + 2])
+        return token.lower == "and" and _speaker_clause_follows(tokens, index + 1)
     if token.lower == "but" and following is not None and (following.lower in AUXILIARIES or _is_verbish(following)):
         return True
     if token.lower == "," and following is not None:
@@ -524,6 +526,26 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         if word in _RESUMPTIVE or (word in {"a", "an", "the", "in"} and rest in _RESUMPTIVE):
             return True
     return token.lower in {"and", "but"} and _starts_coordinated_cue(tokens, index + 1, cue_positions)
+
+
+_SUBJECT_REACH = 6
+_NOT_IN_SUBJECT = frozenset({"to", "that", "who", "which", "whether", "if", "when", "where", "as", "not", "("}) | QUOTE_MARKS
+
+
+def _speaker_clause_follows(tokens: tuple[Token, ...], start: int) -> bool:
+    """Whether a clause reporting words of its own opens at ``start`` after ", and": a short
+    noun phrase then a verb of saying ("..., and three-quarters said", "..., and Ms. Acosta
+    said"), someone else's statement rather than more of this one."""
+    first = tokens[start]
+    if first.lower in _NOT_IN_SUBJECT or first.lower in _SUBORDINATORS or _is_verbish(first) or first.lower in AUXILIARIES or not first.text[:1].isalnum():
+        return False
+    for index in range(start + 1, min(start + _SUBJECT_REACH, len(tokens))):
+        token = tokens[index]
+        if token.text[:1].islower() and token.lower in VERB_FORM_LEMMA:
+            return True
+        if token.lower in _NOT_IN_SUBJECT or (not token.text[:1].isalnum() and token.lower not in {"’s", "'s"}):
+            return False
+    return False
 
 
 _SUBORDINATORS = frozenset({"if", "when", "since", "although", "though", "because", "while", "unless", "once", "after", "before", "as", "whether", "even"})
@@ -1443,6 +1465,8 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
     content = content_after(sentence, text, start, boundaries)
     if content is None:
         return None
+    if _opens_subordinate_clause(tokens, cue):
+        content = _before_main_clause(sentence, text, content)
     if cue.lemma == "describe as" and start < len(tokens):
         quote = sentence.quote_starting_at(tokens[start].start)
         content = quote or content
@@ -1460,6 +1484,52 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
     return raw
 
 
+_OPENING_SUBORDINATORS = frozenset({"when", "while", "although", "though", "after", "before", "as", "since", "because", "if", "once", "unless", "until", "whereas"})
+# What may lead into an opening subordinator: "But when", "Years after", "A few weeks after".
+_SUBORDINATOR_LEADS = frozenset({"and", "but", "so", "yet", "even", "just", "only", "shortly", "soon", "long", "a", "few", "several", "minutes", "hours", "days", "weeks", "months", "years", "moments", "two", "three"})
+
+
+def _opens_subordinate_clause(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
+    """Whether the cue stands in a subordinate clause opening its sentence ("When Trump
+    suggested that ..., Rubio fired back"): no comma or quotation between its subordinator
+    and the cue, and the clause goes on after the cue ("As the paper reported, ..." is closed
+    by its cue, and the main clause after it is the content)."""
+    if cue.last + 1 < len(tokens) and tokens[cue.last + 1].lower == ",":
+        return False
+    for index in range(cue.first - 1, -1, -1):
+        word = tokens[index].lower
+        if word in {",", ";", ":", "(", "—", "--"} or word in QUOTE_MARKS:
+            return False
+        if word in _OPENING_SUBORDINATORS:
+            return all(token.lower in _SUBORDINATOR_LEADS or token.lower.isdigit() for token in tokens[:index])
+    return False
+
+
+def _before_main_clause(sentence: Sentence, text: str, content: Span) -> Span:
+    """The content of a cue in an opening subordinate clause ends at the comma after which the
+    main clause begins with its subject, a name or a pronoun ("..., Clinton cast", "..., she
+    said")."""
+    tokens = sentence.tokens
+    first, stop = sentence.token_index(content[0]), sentence.token_index(content[1])
+    for index in range(first + 1, min(stop, len(tokens) - 1)):
+        following = tokens[index + 1]
+        if tokens[index].lower != "," or sentence.quoted[index] or following.lower in QUOTE_MARKS:
+            continue
+        if following.lower in SUBJECT_PRONOUNS or (following.text[:1].isupper() and not _name_closes(tokens, index + 1, stop)):
+            end = tokens[index - 1].end
+            return (content[0], end) if end > content[0] else content
+    return content
+
+
+def _name_closes(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
+    """Whether the capitalised words from ``start`` run to ``stop``: a name in apposition
+    closing the content ("the Republican nominee, Donald Trump"), not a main clause's subject."""
+    index = start
+    while index < stop and (tokens[index].text[:1].isupper() or tokens[index].lower in {".", "'s", "’s"}):
+        index += 1
+    return index >= stop
+
+
 def _ends_in_preposition(tokens: tuple[Token, ...], cue: FoundCue) -> bool:
     """'warned of the dangers': the noun phrase after the preposition is its object, not an addressee."""
     return " " not in cue.lemma and cue.last > cue.verb and tokens[cue.last].lower in _PREPOSITIONS_OF_VERBS
@@ -1469,12 +1539,53 @@ _ACCORDING_STOPS = frozenset({",", ".", ";", "as", "?", "!", "—", "which", "wh
 _ACCORDING_CIRCUMSTANCES = frozenset({"on", "in", "last", "earlier", "this", "from"})
 
 
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "who", "one"})
+_RELATIVE_WORDS = frozenset({"who", "that", "which", "whose"})
+
+
+def _closing_description(tokens: tuple[Token, ...], comma: int) -> Span | None:
+    """The description closing a sentence after "according to" and its source's comma ("...,
+    according to John Weaver, a Republican strategist."; "..., who advised him."): it describes
+    the source, up to a second description opened by a relative pronoun. None when the words
+    after the comma have a verb of their own before any relative pronoun, which makes them a
+    clause, or they stop before the sentence ends."""
+    if comma >= len(tokens) - 1 or tokens[comma].lower != ",":
+        return None
+    first = tokens[comma + 1]
+    if not (first.lower in _DESCRIPTION_OPENERS or first.text[:1].isupper()) or first.lower in SUBJECT_PRONOUNS:
+        return None
+    last = len(tokens) - 1
+    while last > comma and tokens[last].lower in {".", "!", "?"}:
+        last -= 1
+    relative = False
+    for index in range(comma + 1, last + 1):
+        token = tokens[index]
+        if token.lower in QUOTE_MARKS or (token.lower in {";", ":", "—", "--", "(", "and", "but"} and not relative):
+            return None
+        if token.lower == "," and index > comma + 1 and tokens[index + 1].lower in _RELATIVE_WORDS:
+            last = index - 1  # "..., a former aide, whose conclusions ...": the first description only
+            break
+        relative = relative or token.lower in _RELATIVE_WORDS
+        if not relative and (token.lower in _FINITE_AUXILIARIES or (token.text[:1].islower() and token.lower in VERB_FORM_LEMMA)):
+            return None
+    if last <= comma:
+        return None
+    return tokens[comma + 1].start, tokens[last].end
+
+
+def _issuer_follows(tokens: tuple[Token, ...], index: int, start: int) -> bool:
+    """Whether "from" or "in" after a document's noun names who issued or printed it ("a
+    report from the SITE Intelligence Group", "data from the FBI", "an article in Politico"):
+    part of the source, not a circumstance of the report."""
+    return index > start and tokens[index].lower in {"from", "in"} and tokens[index - 1].lower in EVIDENCE_NOUNS | {"article", "articles", "editorial", "release", "statement"}
+
+
 def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | list[RawStatement] | None:
     tokens = sentence.tokens
     start = cue.last + 1
     end = start
     described = False  # "a poll released last week": the participle's circumstance stays with it
-    while end < len(tokens) and tokens[end].lower not in _ACCORDING_STOPS and (described or tokens[end].lower not in _ACCORDING_CIRCUMSTANCES):
+    while end < len(tokens) and tokens[end].lower not in _ACCORDING_STOPS and (described or tokens[end].lower not in _ACCORDING_CIRCUMSTANCES or _issuer_follows(tokens, end, start)):
         described = described or (end > start and _reduced_relative_at(tokens, end, len(tokens)))
         end += 1
     if end == start:
@@ -1489,7 +1600,9 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
         content = content if content[1] > content[0] else None
     if content is None:
         return None
-    raw = RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=source, speaker_head=source, according=True)
+    described_by = _closing_description(tokens, end) if cue.first > 0 and not _incomplete_clause(sentence, content) else None
+    mention = (source[0], described_by[1]) if described_by else source
+    raw = RawStatement(number, cue_span, cue.lemma, cue.form, content, speaker=mention, speaker_head=source, appositive=described_by, according=True)
     if cue.first == 0 or end + 1 >= len(tokens) or tokens[end].lower != "," or not _incomplete_clause(sentence, content):
         return raw
     rest = _strip_span(text, tokens[end + 1].start, sentence.end)  # "Over the long term, according to the office, the deficit ..."

@@ -398,7 +398,7 @@ def _stance_cue(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
     return FoundCue(_cue_start(tokens, copula), index, last, tokens[index].lower, "finite")
 
 
-_REGARD_REACH = 7
+_REGARD_REACH = 8
 _AS_CONJUNCTION_NEXT = frozenset({"if", "though", "well", "soon", "long", "much", "many", "far", "part", "of", "to", "for"})
 
 
@@ -417,9 +417,15 @@ def _regarding_cue(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
             if after in _AS_CONJUNCTION_NEXT or after in SUBJECT_PRONOUNS or not after[:1].isalpha():
                 return None  # "saw the ferry as it docked": "as" opens a clause of time
             return FoundCue(_cue_start(tokens, index), index, index, tokens[index].lower, "finite")
-        if not tokens[position].text[:1].isalnum() and word not in {"’s", "'s"}:
+        if not tokens[position].text[:1].isalnum() and word not in {"’s", "'s"} and not _possessive_mark(tokens, position):
             return None
     return None
+
+
+def _possessive_mark(tokens: tuple[Token, ...], index: int) -> bool:
+    """An apostrophe glued to a plural ("voters' exhaustion") marks a possessive, not a quotation."""
+    previous = tokens[index - 1]
+    return tokens[index].lower in {"’", "'"} and previous.end == tokens[index].start and previous.lower.endswith("s")
 
 
 QUESTION_OPENERS = frozenset({"whether", "if", "what", "why", "how", "who", "whom", "which", "when", "where", "about", ",", "“", '"', "by"})

@@ -356,7 +356,7 @@ COPULAS = frozenset({
 })
 
 # Verbs of seeing something as something ("sees the deal as a trap"): a view held, with "as".
-REGARDING_VERBS = frozenset({"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"})
+REGARDING_VERBS = frozenset({"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded", "identify", "identifies", "identified"})
 
 # Any word that may start a cue: a sentence without one of them holds no statement.
 CUE_WORDS: frozenset[str] = (

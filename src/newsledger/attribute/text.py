@@ -137,6 +137,15 @@ def _quoted_mask(starts: tuple[int, ...], quotes: tuple[tuple[int, int], ...]) -
     return tuple(mask)
 
 
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+
+
+def _is_initial(token: Token, text: str, after: int) -> bool:
+    """A capital letter standing alone before its period and a capitalised word is a name's
+    initial ("Dennis B. Ross", "E. J. Fleming"): the period is part of the name."""
+    return len(token.text) == 1 and token.text.isupper() and _NAME_GOES_ON.match(text, after) is not None
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Word, number, quotation-mark and punctuation tokens; an abbreviation keeps its period."""
     tokens: list[Token] = []
@@ -146,7 +155,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     for space, word in _SPACED_TOKEN.findall(text, start, len(text) if end is None else end):
         begin = position + len(space)
         position = begin + len(word)
-        if word == "." and tokens and tokens[-1].end == begin and tokens[-1].lower in ABBREVIATIONS:
+        if word == "." and tokens and tokens[-1].end == begin and (tokens[-1].lower in ABBREVIATIONS or _is_initial(tokens[-1], text, position)):
             last = tokens[-1]
             tokens[-1] = Token(last.start, position, last.text + ".", last.lower + ".")
             continue
