@@ -251,10 +251,35 @@ def _stat_value(text: str) -> bool:
     )
 
 
+# The same record as counts before their nouns, one or several on a line ("1,204 posts · Joined
+# 2015", "3 silver badges5 bronze badges", "12 likes").
+_COUNTED = re.compile(
+    r"\d[\d,.]*[km]?\s+(?:(?:gold|silver|bronze) )?(?:posts?|messages?|likes?|badges?|reputation"
+    r"|points?|topics?|threads?|solutions?|answers?|reactions?|beiträge|mensajes)",
+    re.IGNORECASE,
+)
+_RECORD_PIECES = re.compile(r"\s*[·•|]\s*|(?<=[a-z])(?=\d)")
+
+
+def _counted_record(text: str) -> bool:
+    """Whether a line is counts of a member's record, with the join date beside them if any."""
+    pieces = [piece for piece in _RECORD_PIECES.split(text.strip()) if piece]
+    counted = [piece for piece in pieces if _COUNTED.fullmatch(piece)]
+    others = [piece for piece in pieces if not _COUNTED.fullmatch(piece)]
+    return bool(counted) and all(_member_stat_piece(piece) for piece in others)
+
+
+def _member_stat_piece(piece: str) -> bool:
+    match = _MEMBER_STAT.fullmatch(piece)
+    return match is not None and _stat_value(match["value"].strip())
+
+
 def _member_stat(text: str) -> str | None:
     """'value' when a text is a member-record label with its value, '' for the label alone."""
     if len(text) > MEMBER_STAT_MAX_CHARS:
         return None
+    if _counted_record(text):
+        return "value"
     match = _MEMBER_STAT.fullmatch(text.strip())
     if match is None:
         return None
