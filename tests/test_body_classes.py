@@ -289,3 +289,46 @@ def test_a_box_named_for_a_date_that_holds_a_heading_is_read() -> None:
         assert heading in text
         assert paragraph in text
     assert "Updated 3 March 2025" not in text
+
+
+def test_a_list_item_whose_one_box_is_named_for_its_details_is_read() -> None:
+    # An index of papers: each entry's number is a term, and its description one box named
+    # ``meta`` holding the title, the authors and the subjects; a story's own date box stays aside.
+    papers = [
+        ("Tidal stirring in shallow estuaries", "R. Okafor, L. Brandt", "Fluid Dynamics"),
+        ("Salt wedges under a falling river", "M. Quist", "Geophysics"),
+        ("Sediment plumes after a spring flood", "A. Haldane, T. Moreau", "Fluid Dynamics"),
+    ]
+    html = (
+        "<html><body><main><h1>Recent submissions</h1>"
+        "<div class='meta'>Listed 4 March 2025</div>"
+        "<p>Papers submitted to the estuaries section this week, newest first, each with its "
+        "authors and the subjects it was filed under by the moderators of the section.</p><dl>"
+        + "".join(
+            f"<dt>[{n}] paper {n}</dt><dd><div class='meta'><div class='list-title'>Title: {title}</div>"
+            f"<div>{authors}</div><div class='list-subjects'>Subjects: {subject}</div>"
+            "</div></dd>"
+            for n, (title, authors, subject) in enumerate(papers, 1)
+        )
+        + "</dl></main></body></html>"
+    )
+    text = _body_text(html)
+    for title, authors, subject in papers:
+        assert title in text
+        assert authors in text
+        assert f"Subjects: {subject}" in text
+    assert "Listed 4 March 2025" not in text
+
+
+def test_a_date_box_alone_in_a_list_item_stays_aside() -> None:
+    # A story's date line sits alone in an item of its list of details: one line, not an entry.
+    html = (
+        "<html><body><main><h1>Ferry timetable</h1>"
+        "<ul class='details'><li><div class='meta'><span>Posted 4 March 2025</span></div></li></ul>"
+        + "<p>The winter timetable starts on Monday, with the first crossing at seven and the last "
+        "at nine in the evening, and the harbour office will be open an hour earlier.</p>" * 3
+        + "</main></body></html>"
+    )
+    text = _body_text(html)
+    assert "The winter timetable starts on Monday" in text
+    assert "Posted 4 March 2025" not in text

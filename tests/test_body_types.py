@@ -479,3 +479,21 @@ def test_a_shops_grid_of_linked_products_is_its_body() -> None:
     assert "a finger's width of room" in text
     assert "Returns" not in text
     assert "Scafell leather walking boot" not in _body_text("linked-grid.html", "article")
+
+
+def test_members_records_beside_posts_are_set_aside() -> None:
+    body = _body("forum-member-cards.html", "forum")
+    text = "\n".join(block.text for block in body.blocks)
+    records = ("1,204", "Tue Mar 03, 2015", "Apr 12, 2019", "Messages", "87", "2021-02-09", "Posts: 3", "318 posts", "12 likes")
+    for record in records:
+        assert record not in text
+    assert "Should I rub them off and start again" in text
+    assert "Joined the society in 2015" in text
+    assert "Posts: the wooden kind" in text
+    assert any(aside.kind == "author_box" and "Posts: 3" in aside.text for aside in body.boilerplate)
+
+
+def test_members_records_are_set_aside_on_a_thread_read_as_an_article() -> None:
+    text = _body_text("forum-member-cards.html", "article")
+    assert "Posts: 1,204" not in text
+    assert "Joined the society in 2015" in text

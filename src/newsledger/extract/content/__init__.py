@@ -18,6 +18,7 @@ from newsledger.extract.content.blocks import (
     Aside,
     build_blocks,
     classify,
+    drop_member_stats,
     drop_orphan_headings,
     drop_recommendations,
     drop_repeated_passages,
@@ -90,9 +91,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     body, copies = drop_repeated_passages(body) if kind not in REPEATING_KINDS else (body, [])
     body, teasers = drop_teaser_cards(body, depth) if kind == "article" else (body, [])
     body, recommended = drop_recommendations(body)
+    body, records = drop_member_stats(body)
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
-        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended]),
+        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended, *records]),
         notes=(f"article container: {container.label}", *choice_notes),
     )
 

@@ -227,6 +227,86 @@ def drop_recommendations(body: Sequence[Segment]) -> tuple[list[Segment], list[A
     return kept, asides
 
 
+# A member's card beside each post of a thread states the member's record: "Posts: 2",
+# "Joined: Sun Dec 17, 2023", or a label over its value ("Messages" then "3"). A label of that
+# record followed by a count or a date is furniture of the board, not what the member wrote; read
+# on every page, as a thread is sometimes taken for an article.
+_MEMBER_STAT_LABEL = (
+    r"(?:joined|registered|member since|posts|messages|topics|threads|replies|reaction score"
+    r"|(?:trophy )?points|likes(?: received)?|best answers|solutions|reputation|karma|thanks"
+    r"|beiträge|registriert|mitglied seit|inscrit|inscription|mensajes|registrado|iscritto)"
+)
+_MEMBER_STAT = re.compile(rf"{_MEMBER_STAT_LABEL}\s*:?\s*(?P<value>.*)", re.IGNORECASE)
+MEMBER_STAT_MAX_CHARS = 60
+STAT_VALUE_MAX_WORDS = 6
+
+
+def _stat_value(text: str) -> bool:
+    """Whether a text is a count or a date: short, holding a digit, no sentence."""
+    return (
+        len(text) <= MEMBER_STAT_MAX_CHARS
+        and any(char.isdigit() for char in text)
+        and len(text.split()) <= STAT_VALUE_MAX_WORDS
+        and not text.rstrip().endswith((".", "!", "?"))
+    )
+
+
+# The same record as counts before their nouns, one or several on a line ("1,204 posts · Joined
+# 2015", "3 silver badges5 bronze badges", "12 likes").
+_COUNTED = re.compile(
+    r"\d[\d,.]*[km]?\s+(?:(?:gold|silver|bronze) )?(?:posts?|messages?|likes?|badges?|reputation"
+    r"|points?|topics?|threads?|solutions?|answers?|reactions?|beiträge|mensajes)",
+    re.IGNORECASE,
+)
+_RECORD_PIECES = re.compile(r"\s*[·•|]\s*|(?<=[a-z])(?=\d)")
+
+
+def _counted_record(text: str) -> bool:
+    """Whether a line is counts of a member's record, with the join date beside them if any."""
+    pieces = [piece for piece in _RECORD_PIECES.split(text.strip()) if piece]
+    counted = [piece for piece in pieces if _COUNTED.fullmatch(piece)]
+    others = [piece for piece in pieces if not _COUNTED.fullmatch(piece)]
+    return bool(counted) and all(_member_stat_piece(piece) for piece in others)
+
+
+def _member_stat_piece(piece: str) -> bool:
+    match = _MEMBER_STAT.fullmatch(piece)
+    return match is not None and _stat_value(match["value"].strip())
+
+
+def _member_stat(text: str) -> str | None:
+    """'value' when a text is a member-record label with its value, '' for the label alone."""
+    if len(text) > MEMBER_STAT_MAX_CHARS:
+        return None
+    if _counted_record(text):
+        return "value"
+    match = _MEMBER_STAT.fullmatch(text.strip())
+    if match is None:
+        return None
+    value = match["value"].strip()
+    if not value:
+        return ""
+    return "value" if _stat_value(value) and ":" in text else None
+
+
+def drop_member_stats(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
+    """Body segments without the lines of members' records, and those set aside."""
+    kept: list[Segment] = []
+    asides: list[Aside] = []
+    after_label = False
+    for segment in body:
+        stat = _member_stat(segment.text)
+        if stat is None and not (after_label and _stat_value(segment.text.strip())):
+            kept.append(segment)
+            after_label = False
+            continue
+        after_label = stat == ""
+        aside = Aside("author_box", segment.text, "a member's record beside a post", segment.path[-1].label)
+        aside.order = segment.order
+        asides.append(aside)
+    return kept, asides
+
+
 def _continues_copy(previous: int | None, origin: int | None) -> bool:
     """Whether a segment copies the one after the original of the segment before it."""
     return previous is not None and origin == previous + 1

@@ -208,7 +208,28 @@ def _flag_overruled(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
     a caption or a dateline holding a heading outside any figure is a card's text."""
     if frame.flag == "header":
         return _within_content(walk.path) and not _for_print(frame)
-    return not walk.figures and node.css_first(_HEADING_SELECTOR) is not None
+    if walk.figures:
+        return False
+    return node.css_first(_HEADING_SELECTOR) is not None or _whole_list_item(node)
+
+
+# A list item (``<li>``, or the ``<dd>`` describing a term) whose one box, named for a caption or
+# the details of an entry (``meta``), holds several lines (title, authors, subjects): that box is
+# the item itself, not a line beside it.
+WHOLE_ITEM_MIN_LINES = 2
+
+
+def _whole_list_item(node: LexborNode) -> bool:
+    parent = node.parent
+    if parent is None or parent.tag not in {"li", "dd"}:
+        return False
+    if [child.mem_id for child in _elements(parent)] != [node.mem_id]:
+        return False
+    return sum(1 for child in _elements(node) if child.tag in BLOCK_TAGS) >= WHOLE_ITEM_MIN_LINES
+
+
+def _elements(node: LexborNode) -> list[LexborNode]:
+    return [child for child in node.iter(include_text=False) if child.tag != "-comment"]
 
 
 def _hidden(attrs: dict[str, str | None]) -> bool:
