@@ -429,10 +429,11 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
             walk.flagged_open += 1
         if tag in LEAF_BLOCKS and not walk.figures and "hidden" not in attrs and "style" not in attrs:
             if _text_only(node):
-                _read_leaf(node, frame, walk, no_links=True)
+                _read_leaf(node, frame, walk, 0)
                 return False
-            if node.css_first("br, img, [hidden], [style]") is None:
-                _read_leaf(node, frame, walk)
+            links = _plain_leaf_links(node)
+            if links is not None:
+                _read_leaf(node, frame, walk, links)
                 return False
         if tag == "figure":
             walk.figures += 1
@@ -550,15 +551,36 @@ def _text_only(node: LexborNode) -> bool:
     return True
 
 
-def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk, *, no_links: bool = False) -> None:
+_LEAF_BREAKS = frozenset({"br", "img"})
+
+
+def _plain_leaf_links(node: LexborNode) -> int | None:
+    """The characters of the links inside a leaf block, or None when it holds a line break, an
+    image or a hidden or styled element, which the walk reads node by node.
+
+    A leaf holds a handful of inline elements: reading them here costs less than one CSS query."""
+    links = 0
+    descendants = node.traverse()
+    next(descendants)  # the leaf itself
+    for element in descendants:
+        tag = element.tag
+        if tag is not None and tag[0] == "-":
+            continue
+        if tag in _LEAF_BREAKS:
+            return None
+        attrs = element.attributes
+        if "hidden" in attrs or "style" in attrs:
+            return None
+        if tag == "a":
+            links += len(element.text(deep=True).strip())
+    return links
+
+
+def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk, links: int) -> None:
     text = " ".join(node.text(deep=True).split())
     if text:
         if walk.out.link_depth:
             links = len(text)
-        elif no_links:
-            links = 0
-        else:
-            links = sum(len(link.text(deep=True).strip()) for link in node.css("a"))
         walk.out.segments.append(Segment(text, min(links, len(text)), (*walk.path, frame), frame.tag))
 
 
