@@ -145,31 +145,25 @@ class Segment:
 def _frame_for(
     node: LexborNode,
     tag: str,
-    attrs: dict[str, str | None] | None = None,
-    *,
-    reveal_hidden: bool = False,
-    reveal_panels: bool = False,
-    reviews_aside: bool = False,
+    attrs: dict[str, str | None],
+    options: tuple[bool, bool, bool] = (False, False, False),
 ) -> Frame:
-    """``reveal_hidden``: hidden elements are read as any other (the panels of a tab set);
-    ``reveal_panels``: only hidden panels of tabs and accordions are; ``reviews_aside``: boxes
-    named for reviews hold buyers' comments."""
-    if attrs is None:
-        attrs = node.attributes
+    """``options``: ``segment_tree``'s ``reveal_hidden``, ``reveal_panels`` and ``reviews_aside``."""
     classes = attrs.get("class")
     element_id = attrs.get("id")
     flag = _named_flag(tag, classes, element_id)
-    if flag is None and reviews_aside and (classes or element_id) and _names_reviews(classes, element_id):
-        flag = "comments"
-    if (
-        flag is None
-        and not reveal_hidden
-        and tag not in _NOT_FLAGGED
-        and len(attrs) > (classes is not None) + (element_id is not None)
-        and _hidden(attrs)
-        and not (reveal_panels and _folded_panel(attrs))
-    ):
-        flag = "label"
+    if flag is None:
+        reveal_hidden, reveal_panels, reviews_aside = options
+        if reviews_aside and (classes or element_id) and _names_reviews(classes, element_id):
+            flag = "comments"
+        elif (
+            not reveal_hidden
+            and tag not in _NOT_FLAGGED
+            and len(attrs) > (classes is not None) + (element_id is not None)
+            and _hidden(attrs)
+            and not (reveal_panels and _folded_panel(attrs))
+        ):
+            flag = "label"
     return Frame(node.mem_id, tag, flag, element_id, classes)
 
 
@@ -323,7 +317,7 @@ LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 class _Walk:
     __slots__ = (
-        "figures", "flagged_open", "opaque_limit", "out", "path", "reveal_hidden", "reveal_panels", "reviews_aside",
+        "figures", "flagged_open", "opaque_limit", "options", "out", "path",
     )  # fmt: skip
 
     def __init__(
@@ -333,13 +327,11 @@ class _Walk:
         reveal_panels: bool = False,
         reviews_aside: bool = False,
     ) -> None:
-        self.reveal_hidden = reveal_hidden
-        self.reveal_panels = reveal_panels
-        self.reviews_aside = reviews_aside
+        self.options = (reveal_hidden, reveal_panels, reviews_aside)
         self.figures = 0
         self.flagged_open = 0
         self.out = _Collector()
-        self.path: list[Frame] = [_frame_for(root, root.tag or "body")]
+        self.path: list[Frame] = [_frame_for(root, root.tag or "body", root.attributes)]
         self.opaque_limit = OPAQUE_SHARE * len(root.text(deep=True))
 
 
@@ -413,14 +405,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         if out.pieces:
             out.cut(walk.path)
         attrs = node.attributes
-        frame = _frame_for(
-            node,
-            tag,
-            attrs,
-            reveal_hidden=walk.reveal_hidden,
-            reveal_panels=walk.reveal_panels,
-            reviews_aside=walk.reviews_aside,
-        )
+        frame = _frame_for(node, tag, attrs, walk.options)
         if frame.flag in _PLACED_KINDS and _flag_overruled(node, frame, walk):
             frame.flag = None
         if frame.flag is not None:
@@ -447,14 +432,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
     elif not attrs or not ("class" in attrs or "id" in attrs or "hidden" in attrs or "style" in attrs):
         # A plain inline element changes nothing: its text joins the running segment.
         return True
-    frame = _frame_for(
-        node,
-        tag,
-        attrs,
-        reveal_hidden=walk.reveal_hidden,
-        reveal_panels=walk.reveal_panels,
-        reviews_aside=walk.reviews_aside,
-    )
+    frame = _frame_for(node, tag, attrs, walk.options)
     if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
         # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
         # it: it is set aside whole without cutting the sentence around it.
@@ -522,13 +500,7 @@ def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
             " ".join(child.text(deep=True, separator=" ").split()),
             (
                 *path,
-                _frame_for(
-                    child,
-                    tag,
-                    reveal_hidden=walk.reveal_hidden,
-                    reveal_panels=walk.reveal_panels,
-                    reviews_aside=walk.reviews_aside,
-                ),
+                _frame_for(child, tag, child.attributes, walk.options),
             ),
             walk,
         )
