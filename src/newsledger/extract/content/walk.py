@@ -396,7 +396,9 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         out.pieces.append(LINE_BREAK)
         return False
     if tag == "img":
-        _note_image(node, walk.path)
+        if walk.figures:
+            # Only a figure keeps its image.
+            _note_image(node, walk.path)
         return False
     if len(walk.path) >= MAX_DEPTH:
         _read_too_deep(node, walk)
