@@ -145,31 +145,25 @@ class Segment:
 def _frame_for(
     node: LexborNode,
     tag: str,
-    attrs: dict[str, str | None] | None = None,
-    *,
-    reveal_hidden: bool = False,
-    reveal_panels: bool = False,
-    reviews_aside: bool = False,
+    attrs: dict[str, str | None],
+    options: tuple[bool, bool, bool] = (False, False, False),
 ) -> Frame:
-    """``reveal_hidden``: hidden elements are read as any other (the panels of a tab set);
-    ``reveal_panels``: only hidden panels of tabs and accordions are; ``reviews_aside``: boxes
-    named for reviews hold buyers' comments."""
-    if attrs is None:
-        attrs = node.attributes
+    """``options``: ``segment_tree``'s ``reveal_hidden``, ``reveal_panels`` and ``reviews_aside``."""
     classes = attrs.get("class")
     element_id = attrs.get("id")
     flag = _named_flag(tag, classes, element_id)
-    if flag is None and reviews_aside and (classes or element_id) and _names_reviews(classes, element_id):
-        flag = "comments"
-    if (
-        flag is None
-        and not reveal_hidden
-        and tag not in _NOT_FLAGGED
-        and len(attrs) > (classes is not None) + (element_id is not None)
-        and _hidden(attrs)
-        and not (reveal_panels and _folded_panel(attrs))
-    ):
-        flag = "label"
+    if flag is None:
+        reveal_hidden, reveal_panels, reviews_aside = options
+        if reviews_aside and (classes or element_id) and _names_reviews(classes, element_id):
+            flag = "comments"
+        elif (
+            not reveal_hidden
+            and tag not in _NOT_FLAGGED
+            and len(attrs) > (classes is not None) + (element_id is not None)
+            and _hidden(attrs)
+            and not (reveal_panels and _folded_panel(attrs))
+        ):
+            flag = "label"
     return Frame(node.mem_id, tag, flag, element_id, classes)
 
 
@@ -344,7 +338,7 @@ LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 class _Walk:
     __slots__ = (
-        "figures", "flagged_open", "opaque_limit", "out", "path", "reveal_hidden", "reveal_panels", "reviews_aside",
+        "figures", "flagged_open", "opaque_limit", "options", "out", "path",
     )  # fmt: skip
 
     def __init__(
@@ -354,13 +348,11 @@ class _Walk:
         reveal_panels: bool = False,
         reviews_aside: bool = False,
     ) -> None:
-        self.reveal_hidden = reveal_hidden
-        self.reveal_panels = reveal_panels
-        self.reviews_aside = reviews_aside
+        self.options = (reveal_hidden, reveal_panels, reviews_aside)
         self.figures = 0
         self.flagged_open = 0
         self.out = _Collector()
-        self.path: list[Frame] = [_frame_for(root, root.tag or "body")]
+        self.path: list[Frame] = [_frame_for(root, root.tag or "body", root.attributes)]
         self.opaque_limit = OPAQUE_SHARE * len(root.text(deep=True))
 
 
@@ -425,7 +417,9 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         out.pieces.append(LINE_BREAK)
         return False
     if tag == "img":
-        _note_image(node, walk.path)
+        if walk.figures:
+            # Only a figure keeps its image.
+            _note_image(node, walk.path)
         return False
     if len(walk.path) >= MAX_DEPTH:
         _read_too_deep(node, walk)
@@ -434,14 +428,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         if out.pieces:
             out.cut(walk.path)
         attrs = node.attributes
-        frame = _frame_for(
-            node,
-            tag,
-            attrs,
-            reveal_hidden=walk.reveal_hidden,
-            reveal_panels=walk.reveal_panels,
-            reviews_aside=walk.reviews_aside,
-        )
+        frame = _frame_for(node, tag, attrs, walk.options)
         if frame.flag in _PLACED_KINDS and _flag_overruled(node, frame, walk):
             frame.flag = None
         if frame.flag is not None:
@@ -450,10 +437,11 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
             walk.flagged_open += 1
         if tag in LEAF_BLOCKS and not walk.figures and "hidden" not in attrs and "style" not in attrs:
             if _text_only(node):
-                _read_leaf(node, frame, walk, no_links=True)
+                _read_leaf(node, frame, walk, 0)
                 return False
-            if node.css_first("br, img, [hidden], [style]") is None:
-                _read_leaf(node, frame, walk)
+            links = _plain_leaf_links(node)
+            if links is not None:
+                _read_leaf(node, frame, walk, links)
                 return False
         if tag == "figure":
             walk.figures += 1
@@ -467,14 +455,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
     elif not attrs or not ("class" in attrs or "id" in attrs or "hidden" in attrs or "style" in attrs):
         # A plain inline element changes nothing: its text joins the running segment.
         return True
-    frame = _frame_for(
-        node,
-        tag,
-        attrs,
-        reveal_hidden=walk.reveal_hidden,
-        reveal_panels=walk.reveal_panels,
-        reviews_aside=walk.reviews_aside,
-    )
+    frame = _frame_for(node, tag, attrs, walk.options)
     if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
         # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
         # it: it is set aside whole without cutting the sentence around it.
@@ -542,13 +523,7 @@ def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
             " ".join(child.text(deep=True, separator=" ").split()),
             (
                 *path,
-                _frame_for(
-                    child,
-                    tag,
-                    reveal_hidden=walk.reveal_hidden,
-                    reveal_panels=walk.reveal_panels,
-                    reviews_aside=walk.reviews_aside,
-                ),
+                _frame_for(child, tag, child.attributes, walk.options),
             ),
             walk,
         )
@@ -571,15 +546,36 @@ def _text_only(node: LexborNode) -> bool:
     return True
 
 
-def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk, *, no_links: bool = False) -> None:
+_LEAF_BREAKS = frozenset({"br", "img"})
+
+
+def _plain_leaf_links(node: LexborNode) -> int | None:
+    """The characters of the links inside a leaf block, or None when it holds a line break, an
+    image or a hidden or styled element, which the walk reads node by node.
+
+    A leaf holds a handful of inline elements: reading them here costs less than one CSS query."""
+    links = 0
+    descendants = node.traverse()
+    next(descendants)  # the leaf itself
+    for element in descendants:
+        tag = element.tag
+        if tag is not None and tag[0] == "-":
+            continue
+        if tag in _LEAF_BREAKS:
+            return None
+        attrs = element.attributes
+        if "hidden" in attrs or "style" in attrs:
+            return None
+        if tag == "a":
+            links += len(element.text(deep=True).strip())
+    return links
+
+
+def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk, links: int) -> None:
     text = " ".join(node.text(deep=True).split())
     if text:
         if walk.out.link_depth:
             links = len(text)
-        elif no_links:
-            links = 0
-        else:
-            links = sum(len(link.text(deep=True).strip()) for link in node.css("a"))
         walk.out.segments.append(Segment(text, min(links, len(text)), (*walk.path, frame), frame.tag))
 
 
