@@ -474,3 +474,16 @@ def test_the_count_of_end_tags_stops_once_it_has_enough_and_misses_none_between_
         assert has_marks(page, utf8, "</", 0)
     boundary = "x" * (_COUNT_SPAN - 1) + "</" + "x" * 10
     assert has_marks(boundary, None, "</", 1) and has_marks(boundary, boundary.encode(), "</", 1)
+
+
+def test_a_bracketed_credit_after_a_long_run_of_spaces_is_read_at_once() -> None:
+    line = "Ferry passengers wait on the pier" + "\t" * 20_000 + " at dawn (Photo Credit: Ana Ruiz)"
+    started = time.process_time()
+    assert split_caption(line) == ("Ferry passengers wait on the pier" + "\t" * 20_000 + " at dawn", "Ana Ruiz")
+    assert time.process_time() - started < 0.5
+    assert split_caption("Ferry passengers at dawn (Photo Credit: Ana Ruiz)") == ("Ferry passengers at dawn", "Ana Ruiz")
+    assert split_caption("Ferry (old) passengers [2019] at dawn (Credit: Ana Ruiz )") == (
+        "Ferry (old) passengers [2019] at dawn",
+        "Ana Ruiz",
+    )
+    assert split_caption("Ferry passengers at dawn (Credit: Ana (Ruiz))") is None

@@ -21,8 +21,11 @@ from newsledger.extract.text.lines import Line
 from newsledger.model import Author, DateField, Evidence, Image, TextField
 
 _CREDIT = "|".join(sorted((re.escape(w) for w in vocab.CREDIT_WORDS), key=len, reverse=True))
-_CAPTION_WITH_CREDIT = re.compile(
-    rf"^(?P<caption>.*?)\s*[(\[]\s*(?:{_CREDIT})\s*(?:by\b|[:：])\s*(?P<credit>[^()\[\]]+?)\s*[)\]]\s*$", re.I
+# The credit in brackets closing a caption: "(Photo Credit: PTI)". No bracket may stand inside
+# it, so it opens at the line's last "(" or "[" and is matched from there (a lazy caption before
+# it retried a run of spaces from each of its positions: quadratic in the run).
+_CREDIT_IN_BRACKETS = re.compile(
+    rf"[(\[]\s*(?:{_CREDIT})\s*(?:by\b|[:：])\s*(?P<credit>[^()\[\]]+?)\s*[)\]]\s*$", re.I
 )
 _CREDIT_AFTER_SENTENCE = re.compile(
     rf"^(?P<caption>.*?[.!?])?\s*(?:{_CREDIT})\s*(?:by\b|[:：])\s*(?P<credit>[^.!?]{{2,80}})$", re.I
@@ -95,9 +98,11 @@ def split_caption(text: str, lowered: str | None = None) -> tuple[str | None, st
             return (caption or None), match.group("credit").strip(" |/")
     if ":" not in text and "：" not in text and " by " not in (text.lower() if lowered is None else lowered):
         return None
-    match = (_CAPTION_WITH_CREDIT.match(text) if text.rstrip().endswith((")", "]")) else None) or (
-        _CREDIT_AFTER_SENTENCE.match(text) if _may_end_with_credit(text) else None
-    )
+    if text.rstrip().endswith((")", "]")):
+        opening = max(text.rfind("("), text.rfind("["))
+        if (match := _CREDIT_IN_BRACKETS.match(text, opening)) is not None:
+            return (text[:opening].strip() or None), match.group("credit").strip()
+    match = _CREDIT_AFTER_SENTENCE.match(text) if _may_end_with_credit(text) else None
     if not match:
         return None
     caption = (match.group("caption") or "").strip()
