@@ -545,3 +545,8 @@ def test_identifying_something_as_something_holds_a_view_even_past_a_plural_poss
     assert found(text) == [("The harbour master", "identified", "the fishermen's long hours at sea as the main danger")]
     plural = "The inspectors identified the workers' long night shifts as the cause."
     assert found(plural) == [("The inspectors", "identified", "the workers' long night shifts as the cause")]
+
+
+def test_a_description_after_according_to_may_end_the_text_on_a_comma() -> None:
+    for text in ("The pier is unsafe, according to the board, Lowe,", "It is late according to e,L,"):
+        assert all(cue == "according to" for _, cue, _ in found(text))

@@ -63,8 +63,15 @@ def test_dates_with_year_are_the_dates_that_have_one(text: str) -> None:
     assert [(d.iso, d.start) for d in find_dates_with_year(text)] == expected
 
 
+# The bracketed credit as one pattern over the whole line: what the search from the last
+# opening bracket must agree with.
+_CAPTION_WITH_CREDIT = re.compile(
+    rf"^(?P<caption>.*?)\s*[(\[]\s*(?:{meta._CREDIT})\s*(?:by\b|[:：])\s*(?P<credit>[^()\[\]]+?)\s*[)\]]\s*$", re.I
+)
+
+
 def _plain_credit_split(text: str) -> tuple[str | None, str] | None:
-    match = meta._CAPTION_WITH_CREDIT.match(text) or meta._CREDIT_AFTER_SENTENCE.match(text)
+    match = _CAPTION_WITH_CREDIT.match(text) or meta._CREDIT_AFTER_SENTENCE.match(text)
     if not match:
         return None
     return (match.group("caption") or "").strip() or None, match.group("credit").strip()

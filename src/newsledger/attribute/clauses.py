@@ -1562,7 +1562,7 @@ def _closing_description(tokens: tuple[Token, ...], comma: int) -> Span | None:
         token = tokens[index]
         if token.lower in QUOTE_MARKS or (token.lower in {";", ":", "—", "--", "(", "and", "but"} and not relative):
             return None
-        if token.lower == "," and index > comma + 1 and tokens[index + 1].lower in _RELATIVE_WORDS:
+        if token.lower == "," and comma + 1 < index < len(tokens) - 1 and tokens[index + 1].lower in _RELATIVE_WORDS:
             last = index - 1  # "..., a former aide, whose conclusions ...": the first description only
             break
         relative = relative or token.lower in _RELATIVE_WORDS
