@@ -173,3 +173,17 @@ def test_capitalised_words_far_from_the_last_word_inside_a_sentence_cost_what_ot
     after_a_word = _cpu_seconds("The mayor’s lights can be more specific " + repeated)
     after_a_sentence = _cpu_seconds("The mayor’s lights can be more specific. " + repeated)
     assert after_a_word < 2.0 * after_a_sentence + 0.05, (after_a_word, after_a_sentence)
+
+
+def test_a_long_place_name_mentioned_thousands_of_times_is_split_once() -> None:
+    from newsledger.attribute.speakers import NameMention, Person, _MentionIndex
+
+    def build(n: int) -> float:
+        place = Person(name=" ".join(["Harbour"] * 20_000), gender=None, placed=True)
+        mentions = [NameMention(position=i, person=place) for i in range(n)]
+        started = time.process_time()
+        index = _MentionIndex((), mentions, [])
+        assert index.latest(n, "any") is None  # a place is no one a pronoun means
+        return time.process_time() - started
+
+    assert build(4_000) < 0.5

@@ -294,11 +294,14 @@ class _MentionIndex:
         self.by_gender: dict[str | None, tuple[list[int], list[Person]]] = {}
         name_shaped: dict[str, bool] = {}  # once per name, not per mention: a name can be long
         no_one: dict[str, bool] = {}  # likewise: names no pronoun means
+        first_named: dict[str, bool] = {}  # likewise: names opening on a first name
         for mention in sorted(mentions, key=lambda mention: mention.position):
             person = mention.person
             if person.kind != "person" or mention.possessive or _covered(mention.position, spans, starts):
                 continue
-            if person.placed and not _is_first_name(person.name.split()[0]):
+            if person.placed and person.name not in first_named:
+                first_named[person.name] = _is_first_name(person.name.split(maxsplit=1)[0] if person.name.strip() else "")
+            if person.placed and not first_named[person.name]:
                 continue  # "in South Carolina": a place, whatever its ending ("-ina") tells
             if person.gender is None and person.name not in no_one:
                 no_one[person.name] = (
