@@ -255,17 +255,12 @@ def has_marks(html: str, utf8: bytes | None, mark: str, wanted: int) -> bool:
     # Each span is searched a little past its end, so that a mark starting in it is counted
     # there, and only there.
     overlap = len(mark) - 1
+    text, needle = (utf8, mark.encode("ascii")) if utf8 is not None else (html, mark)
     found = 0
     start = 0
-    if utf8 is not None:
-        needle = mark.encode("ascii")
-        while found < wanted and start < len(utf8):
-            found += utf8.count(needle, start, start + _COUNT_SPAN + overlap)
-            start += _COUNT_SPAN
-    else:
-        while found < wanted and start < len(html):
-            found += html.count(mark, start, start + _COUNT_SPAN + overlap)
-            start += _COUNT_SPAN
+    while found < wanted and start < len(text):
+        found += text.count(needle, start, start + _COUNT_SPAN + overlap)  # type: ignore[arg-type]
+        start += _COUNT_SPAN
     return found >= wanted
 
 
