@@ -618,9 +618,9 @@ def _mark_sentence_openers(mentions: list[NameMention], breaks: list[int], base:
 
 # Opened on the letter (the look-behind after it) so that the search skips ahead to an h or an s.
 _GENDERED_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])(?:e|is|im|imself|er|ers|erself)|(?<=[Ss])he)\b")
-_PRONOUN_GENDER = {
-    "he": "male", "his": "male", "him": "male", "himself": "male",
-    "she": "female", "her": "female", "hers": "female", "herself": "female",
+_PRONOUN_GENDER = {pronoun: gender for pronoun, gender in PRONOUNS.items() if gender in ("male", "female")} | {
+    "himself": "male",
+    "herself": "female",
 }
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s|\n")
 # Pronouns an article uses for a person whose first name tells no gender, before one gender is
