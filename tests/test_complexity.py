@@ -487,3 +487,17 @@ def test_a_bracketed_credit_after_a_long_run_of_spaces_is_read_at_once() -> None
         "Ana Ruiz",
     )
     assert split_caption("Ferry passengers at dawn (Credit: Ana (Ruiz))") is None
+
+
+def test_links_styled_as_buttons_left_open_in_nested_tables_are_not_each_read_whole() -> None:
+    # Each table cell opens a link styled as a button and never closes it; the next table sits
+    # inside that link. Reading each such control's whole text to find its label cost the
+    # square of the page: 1.5 MB of it took 10 s.
+    paragraph = "<p>The council approved the new budget on Tuesday after a long debate about the bridge.</p>"
+
+    def page(n: int) -> str:
+        return "<html><body><h1>Movers</h1>" + ('<div><table><tr><td><a class="btn" href="#">Book now' + paragraph) * n
+
+    seconds = [_cpu_seconds(page(n), "html") for n in (400, 800, 1600)]
+    for smaller, larger in itertools.pairwise(seconds):
+        assert larger <= GROWTH * smaller + SLACK, f"CPU seconds at n, 2n, 4n: {seconds}"

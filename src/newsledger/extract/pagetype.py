@@ -240,8 +240,7 @@ def _count(
             counts["anchored_headings" if href.startswith("#") else "linked_headings"] += 1
         return
     elif tag == "button":
-        text = node.text(deep=True)
-        _count_control(text, counts)
+        _count_control(_control_label(node), counts)
         return
     _count_classes(node, counts, itemtypes)
 
@@ -298,7 +297,32 @@ def _no_element_beside(sibling: LexborNode | None, step: str) -> bool:
     return False
 
 
+# A control's label is a few words. An element past these bounds is a box that happens to be
+# styled as a button, and reading its whole text from each control nested in it would cost
+# the square of the page's length.
+_LABEL_CHARS = 400
+_LABEL_NODES = 80
+
+
+def _control_label(control: LexborNode) -> str:
+    """The text of a button or a link styled as one, or "" when it holds more than a label."""
+    parts: list[str] = []
+    size = 0
+    for count, inner in enumerate(control.traverse(include_text=True)):
+        if count > _LABEL_NODES:
+            return ""
+        if inner.tag == "-text":
+            text = inner.text_content or ""
+            size += len(text)
+            if size > _LABEL_CHARS:
+                return ""
+            parts.append(text)
+    return "".join(parts)
+
+
 def _count_control(text: str, counts: dict[str, int]) -> None:
+    if not text:
+        return
     if _CART_WORDS.search(text):
         counts["cart"] += 1
     elif _REPLY_WORDS.match(text):
@@ -318,7 +342,7 @@ def _count_classes(node: LexborNode, counts: dict[str, int], itemtypes: set[str]
     if "prices" not in marks and attrs.get("itemprop") == "price":
         counts["prices"] += 1
     if "button" in marks:
-        _count_control(node.text(deep=True), counts)
+        _count_control(_control_label(node), counts)
     itemtype = attrs.get("itemtype")
     if itemtype:
         itemtypes.update(_schema_names(itemtype))
