@@ -699,3 +699,12 @@ def test_a_common_first_name_tells_the_gender_before_a_place_named_later() -> No
     assert [s.speaker.name for s in _statements(text)] == ["Tom Hale"]
     text = "Greta Moss met Carlos Ruiz at the pier. She said the ferry was late."
     assert [s.speaker.name for s in _statements(text)] == ["Greta Moss"]
+
+
+def test_letters_in_capitals_give_no_gender_by_a_family_name_ending() -> None:
+    text = (
+        "John Halloran led the jury this year.\n"
+        "Best Luxury EV went to the Ostra GT.\n"
+        "“It is the quietest car we drove,” he said."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["John Halloran"]

@@ -398,10 +398,12 @@ def gender_of(name: str) -> str | None:
             return "female"
         if first in MALE_NAMES:
             return "male"
+    if len(parts) < 2 or parts[-1].isupper() or len(parts[-1]) < 4:
+        return None  # "Best Luxury EV", "Spider PHEV": letters in capitals, no family name's ending
     last = parts[-1].lower()
-    if len(parts) > 1 and last.endswith(("ova", "eva", "aya", "ina", "ska", "skaya")):
+    if last.endswith(("ova", "eva", "aya", "ina", "ska", "skaya")):
         return "female"
-    if len(parts) > 1 and last.endswith(("ov", "ev", "sky", "skiy", "enko", "ich", "in")):
+    if last.endswith(("ov", "ev", "sky", "skiy", "enko", "ich", "in")):
         return "male"
     return None
 
