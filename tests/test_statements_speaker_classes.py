@@ -701,6 +701,15 @@ def test_a_common_first_name_tells_the_gender_before_a_place_named_later() -> No
     assert [s.speaker.name for s in _statements(text)] == ["Greta Moss"]
 
 
+def test_an_auxiliary_opening_a_question_is_no_part_of_the_name_after_it() -> None:
+    text = "Can Brightwell help growers? Brightwell data shows that growers want cheaper seed."
+    assert "Can Brightwell" not in {s.speaker.name for s in _statements(text)}
+    text = "Will Moy said the party misled voters. Can Dundar said the paper would fight."
+    assert [s.speaker.name for s in _statements(text)] == ["Will Moy", "Can Dundar"]
+    text = "Can Brightwell help growers? Yes. Brightwell data shows that growers want cheaper seed."
+    assert [s.speaker.name for s in _statements(text)] == ["Brightwell"]
+
+
 def test_letters_in_capitals_give_no_gender_by_a_family_name_ending() -> None:
     text = (
         "John Halloran led the jury this year.\n"

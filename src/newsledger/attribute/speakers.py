@@ -543,6 +543,10 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         owned = len(words) < len(run.split())
         while words and (words[0].lower() in FUNCTION_WORDS or _opening_verb(words[0], cast)):
             words = words[1:]
+        if len(words) > 1 and words[0].lower() in _QUESTION_OPENERS and _opens_a_question(text, match.start()):
+            words = words[1:]  # "Can Tastewise help brands?": the question's verb, not "Can Dundar said"
+        while len(words) > 1 and words[0].endswith(".") and words[0].lower().rstrip(".") in _ANSWER_WORDS:
+            words = words[1:]  # "Yes. Tastewise data shows": a sentence of one word, then the name
         if len(words) < 2:
             _single(cast, words, base + match.start())
             continue
@@ -591,6 +595,23 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     _mark_sentence_openers(cast.mentions, breaks, base)
     _gender_from_pronouns(text, base, cast, breaks)
     return cast
+
+
+# Auxiliaries that open a question and are also first names ("Can Dundar", "Will Moy"): read as
+# the verb only when the sentence they open asks.
+_QUESTION_OPENERS = frozenset({"can", "will", "may"})
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# Sentences of one short word that the name pattern reads like a title with its period ("Dr.").
+_ANSWER_WORDS = frozenset({"yes", "no", "ok", "oh", "ah", "so", "uh", "um", "eh", "hi"})
+
+
+def _opens_a_question(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence that ends with a question mark."""
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0“\"‘'(")
+    if before and before[-1] not in ".!?\n":
+        return False
+    end = _SENTENCE_END.search(text, start)
+    return end is not None and end.group() == "?"
 
 
 def add_side_names(text: str, base: int, cast: Cast) -> None:
