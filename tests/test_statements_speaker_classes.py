@@ -701,6 +701,15 @@ def test_a_common_first_name_tells_the_gender_before_a_place_named_later() -> No
     assert [s.speaker.name for s in _statements(text)] == ["Greta Moss"]
 
 
+def test_a_name_the_article_writes_as_a_thing_is_no_speaker_nor_a_pronoun_antecedent() -> None:
+    text = (
+        "Our pick this year is the 2027 Halvard Comet.\n"
+        "Tova Rinne drove one for a week. She told us, “It climbs better than a truck.”\n"
+        "Last spring my neighbour bought a Brisa Tundra. “Nothing beats it,” Brisa Tundra said."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Tova Rinne", None]
+
+
 def test_an_auxiliary_opening_a_question_is_no_part_of_the_name_after_it() -> None:
     text = "Can Brightwell help growers? Brightwell data shows that growers want cheaper seed."
     assert "Can Brightwell" not in {s.speaker.name for s in _statements(text)}

@@ -571,6 +571,8 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             person.placed = True
         if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
             person.kind = "product"  # "SLS Block 1B", "Galaxy S24": a model, never a speaker
+        elif person.kind == "person" and description is None and gender_of(name) is None and _used_as_a_thing(text, match):
+            person.kind = "product"  # "the 2027 Chevrolet Bolt", "bought a Nissan Leaf": a thing, never a speaker
         elif person.kind in {"person", "organisation"} and (
             reads_as_common_words(person.name, cast) or _holds_a_participle(person.name)
         ):
@@ -692,6 +694,40 @@ def _after_owner(words: list[str]) -> list[str]:
         if _POSSESSIVE.search(words[index]):
             return words[index + 1 :]
     return words
+
+
+# How an article writes of a thing, not a person: a determiner and a model year or "new" before
+# the name ("the 2027 Chevrolet Bolt", "the all-new Nissan Leaf"), a verb of buying or using and a
+# determiner of one of many or of an owner's ("bought a Ford Ranger", "drove her Chevrolet Bolt", not
+# the company in "purchased Big Machine"), or a part of a machine after its name ("the Apple Watch's
+# battery").
+_THING_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|my|your|our|their|his|her|its|this|that)[ \u00a0]+(?:(?:(?:19|20)\d\d|new|all-new|latest|"
+    r"redesigned|refreshed|updated|upcoming|used|base|entry-level)[ \u00a0]+)+"
+    r"|\b(?:buy|buys|bought|buying|purchased?|purchasing|drive|drives|drove|driving|driven|lease[sd]?|leasing|"
+    r"install(?:s|ed|ing)?|download(?:s|ed|ing)?|order(?:s|ed)?|test-drove|test-drive)[ \u00a0]+"
+    r"(?:a|an|my|your|our|their|his|her)[ \u00a0]+)$",
+    re.IGNORECASE,
+)
+_PARTS_OF_THINGS = frozenset({
+    "battery", "batteries", "engine", "motor", "screen", "touchscreen", "display", "keyboard", "trackpad",
+    "charger", "charging", "dashboard", "infotainment", "cabin", "trim", "trims", "wheelbase", "tires",
+    "firmware", "chipset", "processor", "sensor", "sensors", "drivetrain", "powertrain", "horsepower",
+})
+_THING_OWNED = re.compile(r"[’']s[ \u00a0]+(\w+)")
+
+
+def _used_as_a_thing(text: str, match: re.Match[str]) -> bool:
+    """Whether the article writes the name of ``match`` as a thing's (a car, a device, an app):
+    after a determiner and a model year or "new", after a verb of buying or using, or before a
+    part of a machine — and not as the modifier of a noun after it ("the new White House
+    budget", where the noun is the thing)."""
+    if _THING_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None:
+        after = text[match.end() : match.end() + 40].split(maxsplit=1)
+        verb = bool(after) and after[0].strip(_WORD_EDGES).endswith(("ing", "ed"))  # "the 2027 Chevrolet Bolt arriving"
+        return verb or not _modifies_a_noun(text[match.end() : match.end() + 40])
+    owned = _THING_OWNED.match(text, match.end() - 2) if _POSSESSIVE.search(match.group()) else None
+    return owned is not None and owned.group(1).lower() in _PARTS_OF_THINGS
 
 
 def _written_as_a_place(text: str, match: re.Match[str], words: list[str]) -> bool:
