@@ -710,6 +710,13 @@ def test_a_name_the_article_writes_as_a_thing_is_no_speaker_nor_a_pronoun_antece
     assert [s.speaker.name for s in _statements(text)] == ["Tova Rinne", None]
 
 
+def test_an_indefinite_mention_names_no_one_described_before() -> None:
+    text = "Veteran nurse Lena Ortiz spoke first. Later a nurse said, “We are tired.” The nurse said, “We need help.”"
+    assert [s.speaker.name for s in _statements(text)] == [None, "Lena Ortiz"]
+    text = "Harbor VPN has published phone apps for a year. A VPN said, “We never log.”"
+    assert [s.speaker.name for s in _statements(text)] == [None]
+
+
 def test_an_auxiliary_opening_a_question_is_no_part_of_the_name_after_it() -> None:
     text = "Can Brightwell help growers? Brightwell data shows that growers want cheaper seed."
     assert "Can Brightwell" not in {s.speaker.name for s in _statements(text)}

@@ -1003,6 +1003,8 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
             continue  # "Sen. Chuck Schumer of New York": the senator speaks, not his state
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
+        if len(name.split()) == 1 and _indefinite(phrase.split()):
+            return _common_noun_phrase(phrase)  # "A VPN said": one of a kind, not the "Harbor VPN" named before
         if len(name.split()) >= 2 or name in cast.by_token:
             person = cast.people.get(name) or _named_by(name.split()[-1], cast)
             if person is not None:
@@ -1012,7 +1014,7 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
             premodifier = phrase[: run.start()].strip() or title
             return Resolved(name, "explicit", kind_of(name), appositive or premodifier)
     capitals = [w for w in words if w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
-    for word in reversed(_capitals_at_the_head(words, capitals)):
+    for word in reversed([] if _indefinite(words) else _capitals_at_the_head(words, capitals)):
         bare = _POSSESSIVE.sub("", word)
         person = _named_by(bare, cast)
         if person is None and bare in cast.by_token:
@@ -1175,7 +1177,7 @@ def _described_person(words: list[str], cast: Cast, appositive: str | None) -> R
         if organisation and not (len(organisation) == 1 and _DEMONYM.match(organisation[0])):
             return _spoken_for(organisation, words, cast)  # "a Nordvik spokesman said": Nordvik, not "an Israeli official"
     content = {word.lower().strip(",") for word in words if word.lower() not in DETERMINERS}
-    person = cast.by_description(content)
+    person = None if _indefinite(words) else cast.by_description(content)
     if person is not None:
         return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
     return Resolved(None, "unnamed", "person", " ".join(words))
@@ -1231,7 +1233,8 @@ def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str |
     # one capitalised word alone opens a sentence ("Take note", "Organizations maintain"): a
     # word of the sentence, never the description of someone named before
     alone = len(words) == 1 and words[0][:1].isupper()
-    person = None if alone else cast.by_description(set(content), head)
+    # "a VPN", "an engineer": an indefinite mention brings in someone new, never one described before
+    person = None if alone or _indefinite(words) else cast.by_description(set(content), head)
     if person is not None:
         return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
     if capitals and len(capitals) == len(words):
@@ -1240,6 +1243,14 @@ def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str |
     if capitals:
         return _described_name(words, cast, appositive)
     return Resolved(None, "unnamed", "unknown", " ".join(words))
+
+
+def _indefinite(words: list[str]) -> bool:
+    """"a VPN", "a tester": an indefinite article before the noun or the name (not "a
+    spokeswoman for Neumann", where the name after the noun says whom she speaks for)."""
+    if len(words) < 2 or words[0].lower() not in {"a", "an"}:
+        return False
+    return words[1][:1].isupper() or not any(word[:1].isupper() for word in words[2:])
 
 
 def _adjective_or_person(words: list[str], cast: Cast) -> bool:
@@ -1274,6 +1285,8 @@ def _described_name(words: list[str], cast: Cast, appositive: str | None) -> Res
     ("helps ChatGPT answer", "one Weibo commenter", "44 percent of Americans"); a name after a
     determiner is a name ("the FBI", "The Democrats")."""
     named = _without_determiners(words)
+    if _indefinite(words) and len(named) < len(words) and all(word[:1].isupper() for word in named):
+        return _common_noun_phrase(" ".join(words))  # "a VPN", "a Democrat": one of a kind, no name
     if len(named) < len(words) and all(word[:1].isupper() for word in named) and not _adjective_or_person(named, cast):
         name = " ".join(named)
         return Resolved(name, "explicit", kind_of(name), appositive)
