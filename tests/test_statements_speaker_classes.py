@@ -701,6 +701,28 @@ def test_a_common_first_name_tells_the_gender_before_a_place_named_later() -> No
     assert [s.speaker.name for s in _statements(text)] == ["Greta Moss"]
 
 
+def test_a_job_title_alone_is_no_name_the_name_beside_it_is() -> None:
+    text = "The bakery opened in April. “We bake what you remember,” says Co-Founder, Lotte Varga."
+    assert [s.speaker.name for s in _statements(text)] == ["Lotte Varga"]
+
+
+def test_a_job_title_alone_with_no_name_beside_it_leaves_the_speaker_unnamed() -> None:
+    [statement] = _statements("“The presses stop at ten,” Managing Editor said.")
+    assert statement.speaker.name is None and statement.speaker.kind == "person"
+    [statement] = _statements("“Parse first, then act,” King said.")
+    assert statement.speaker.name == "King"  # a title that is also a family name
+
+
+def test_a_job_title_beside_words_of_a_heading_names_no_one() -> None:
+    text = "Profile\nEditor, Trail Reviews, said “Buy shoes half a size up.” Our trail reviews run weekly."
+    assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_a_description_ending_on_a_noun_yields_to_the_name_in_its_appositive() -> None:
+    text = "Garden Radio expert, Mira Olsen, backed the plan, saying, “Every street needs its trees.”"
+    assert {s.speaker.name for s in _statements(text)} == {"Mira Olsen"}
+
+
 def test_a_name_the_article_writes_as_a_thing_is_no_speaker_nor_a_pronoun_antecedent() -> None:
     text = (
         "Our pick this year is the 2027 Halvard Comet.\n"

@@ -923,7 +923,30 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
         reads_as_common_words(resolved.name, cast) or _adverb(resolved.name, cast) or _sentence_words(resolved.name)
     ):
         return _common_noun_phrase(resolved.name)
+    if resolved.resolution == "explicit" and _title_alone(resolved.name, cast):
+        if appositive and appositive[:1].isupper():
+            return Resolved(None, "unnamed", "person", phrase)  # "says Co-Founder, Stephanie Özcan": the name after it
+        return _described_person(resolved.name.split(), cast, appositive)  # "Editor said": whom the article titled so
     return resolved
+
+
+# Words that qualify a job ("Co-Founder", "Senior Vice President", "Managing Editor") and name no one.
+_ROLE_QUALIFIERS = frozenset({
+    "co", "vice", "deputy", "associate", "assistant", "senior", "junior", "acting", "interim",
+    "managing", "founding", "executive", "general", "former", "lead", "chief", "head", "staff",
+})
+
+
+def _title_alone(name: str, cast: Cast) -> bool:
+    """"Co-Founder", "Senior Editor", "CEO": a job's words and nothing else, which name no one by
+    themselves (not "King", the surname of someone the article names in full)."""
+    if name in cast.by_token and cast.by_token[name].name != name:
+        return False
+    if " " not in name and "-" not in name and not name.isupper() and name.lower() in TITLE_WORDS:
+        return False  # "King describes", "Judge said": a title that is also a family name
+    words = [part.lower().strip(".,") for word in name.split() for part in word.split("-")]
+    jobs = TITLE_WORDS | _ROLE_WORDS
+    return bool(words) and words[-1] in jobs and all(word in jobs or word in _ROLE_QUALIFIERS for word in words)
 
 
 def _sentence_words(name: str) -> bool:
