@@ -755,3 +755,14 @@ def test_letters_in_capitals_give_no_gender_by_a_family_name_ending() -> None:
         "“It is the quietest car we drove,” he said."
     )
     assert [s.speaker.name for s in _statements(text)] == ["John Halloran"]
+
+
+def test_a_word_that_opens_several_names_is_their_maker_not_the_first_of_them() -> None:
+    text = (
+        "Orvik Stream launches tomorrow, and Orvik Play already sells its games.\n"
+        "“We render every game at 4K,” Orvik said."
+    )
+    [statement] = _statements(text)
+    assert (statement.speaker.name, statement.speaker.kind) == ("Orvik", "organisation")
+    text = "Zane Merva owns a truck. “It tows well,” Zane said."
+    assert [s.speaker.name for s in _statements(text)] == ["Zane Merva"]

@@ -176,6 +176,7 @@ class Cast:
     # word ("Politifact" in "after the debate Politifact checked", both of "with Mike Pence"),
     # not "Focus" opening a sentence or the words of a heading in title case (lower-cased)
     named_inside: set[str] = field(default_factory=set)
+    first_words: Counter[str] = field(default_factory=Counter)  # how many names of two words or more each word opens
 
     def add(self, name: str, position: int, description: str | None = None) -> Person:
         person = self.people.get(name) or self.by_token.get(name) or self.by_ending.get(name)
@@ -187,6 +188,8 @@ class Cast:
                 self.by_token = {token: (titled if known is titled else known) for token, known in self.by_token.items()}
             person = titled or Person(name, gender_of(name), kind_of(name), first_mention=position)
             self.people[name] = person
+            if " " in name:
+                self.first_words[name.split(maxsplit=1)[0]] += 1
             for part in name.split():
                 if part[:1].isupper() and part.lower() not in TITLE_WORDS:
                     self.by_token.setdefault(part, person)
@@ -1044,7 +1047,8 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
             if words[0].lower() == "the":
                 return Resolved(None, "unnamed", "unknown", phrase)  # "the Heron": the thing named before
             if len(capitals) == len(words):
-                return Resolved(bare, "explicit", kind_of(bare), appositive)  # "Pinwheel", not "Like Pinwheel"
+                kind = "organisation" if _a_maker(bare, cast) and kind_of(bare) == "person" else kind_of(bare)
+                return Resolved(bare, "explicit", kind, appositive)  # "Pinwheel", not "Like Pinwheel"
         if person is not None:
             resolution = "explicit" if bare == person.name else "surname"
             return Resolved(person.name, resolution, person.kind, appositive or described(person))
@@ -1104,7 +1108,15 @@ def _named_by(word: str, cast: Cast) -> Person | None:
     words = person.name.split()
     if len(words) > 2 and word == words[0] and any(is_common_word(other, cast) for other in words[1:]):
         return None  # "Meta Product Feed Specs": a heading's words after the name, not a longer name
+    if word == words[0] and _a_maker(word, cast):
+        return None  # "Google" of "Google Stadia" and "Google Play": a maker's name that opens its products'
     return person
+
+
+def _a_maker(word: str, cast: Cast) -> bool:
+    """A word, no first name, that opens two names or more of the article ("Google Stadia",
+    "Google Play"): the name of their maker."""
+    return cast.first_words[word] > 1 and not _is_first_name(word)
 
 
 def _written_in_capitals(phrase: str, cast: Cast) -> Person | None:
