@@ -766,3 +766,10 @@ def test_a_word_that_opens_several_names_is_their_maker_not_the_first_of_them() 
     assert (statement.speaker.name, statement.speaker.kind) == ("Orvik", "organisation")
     text = "Zane Merva owns a truck. “It tows well,” Zane said."
     assert [s.speaker.name for s in _statements(text)] == ["Zane Merva"]
+
+
+def test_the_place_or_employer_after_a_speaker_is_not_the_speaker() -> None:
+    text = "The Ruritanian Embassy in Port Lanza reported Tuesday that the index reached 408."
+    assert [s.speaker.name for s in _statements(text)] == ["Ruritanian Embassy"]
+    text = "A dietitian with Harlow Health Northfield explains that habits matter most."
+    assert [s.speaker.name for s in _statements(text)] == [None]

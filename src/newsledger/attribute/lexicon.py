@@ -140,7 +140,7 @@ ORG_WORDS = frozenset({
     "reuters", "bloomberg", "company", "center", "centre", "fund", "organization", "organisation", "authority",
     "board", "parliament", "guard", "navy", "federation", "republicans", "democrats", "media",
     "school", "college", "hospital", "academy", "museum", "church", "club", "league", "society",
-    "chamber", "bureau", "secretariat", "directorate", "inspectorate", "trust",
+    "chamber", "bureau", "secretariat", "directorate", "inspectorate", "trust", "embassy", "consulate",
 })
 
 MEDIA_WORDS = frozenset({

@@ -1126,7 +1126,7 @@ def _written_in_capitals(phrase: str, cast: Cast) -> Person | None:
     return person if person is not None and person.kind == "person" else None
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "across", "outside", "inside", "throughout", "around"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "with", "from", "near", "across", "outside", "inside", "throughout", "around"})
 _NOT_NOUNS = (
     FUNCTION_WORDS | _CLOSING_ADVERBS | _LEADING_ADVERBS | _AUXILIARY_WORDS
     | {"jr", "sr", "alone", "just", "himself", "herself", "themselves", "itself"}
@@ -1134,11 +1134,13 @@ _NOT_NOUNS = (
 
 
 def _before_place(words: list[str]) -> list[str]:
-    """"Small investors in Hong Kong", "analysts at the bank": the people before the preposition
-    speak, not the place after it."""
+    """"Small investors in Hong Kong", "analysts at the bank", "a psychologist with UT Health",
+    "The US Embassy in New Delhi": the people or the institution before the preposition speak,
+    not the place or the employer after it."""
     for index in range(1, len(words) - 1):
         before = words[index - 1]
-        if words[index] in _PLACE_PREPOSITIONS and (before[:1].islower() or before.lower() in _QUANTIFIERS):
+        institution = before.lower() in ORG_WORDS and words[index] == "in"
+        if words[index] in _PLACE_PREPOSITIONS and (before[:1].islower() or before.lower() in _QUANTIFIERS or institution):
             return words[:index]
     return words
 
