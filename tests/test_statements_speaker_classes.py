@@ -773,3 +773,10 @@ def test_the_place_or_employer_after_a_speaker_is_not_the_speaker() -> None:
     assert [s.speaker.name for s in _statements(text)] == ["Ruritanian Embassy"]
     text = "A dietitian with Harlow Health Northfield explains that habits matter most."
     assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_a_verb_or_an_adverb_opening_an_instruction_is_no_name() -> None:
+    text = "Take notes during every seminar. Stay informed about the new campus rules. Ever wondered why?"
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+    text = "Another wondered why the council bothered to trademark the motto."
+    assert [s.speaker.name for s in _statements(text)] == [None]

@@ -20,9 +20,11 @@ from newsledger.attribute.lexicon import (
     FEMALE_NAMES,
     FUNCTION_WORDS,
     GROUP_HEADS,
+    IMPERATIVE_VERBS,
     MALE_NAMES,
     MEDIA_WORDS,
     MONTHS,
+    OPENING_ADVERBS,
     ORG_WORDS,
     PRONOUNS,
     SUBJECT_PRONOUNS,
@@ -973,6 +975,8 @@ def _adverb(name: str, cast: Cast) -> bool:
         return False  # "CivicScience": a brand's capitals
     if lowered in _CLOSING_ADVERBS or _opening_verb(name, cast) or _verb_in_ing(lowered, cast):
         return True  # "Here are ten myths", "Imaging reveals": an adverb or a verb opening a sentence
+    if lowered in OPENING_ADVERBS or (lowered in IMPERATIVE_VERBS and not _is_first_name(lowered)):
+        return True  # "Another wondered", "Take notes during lectures": no name, whatever the article writes
     return lowered.endswith("ly") or lowered == "please" or _ABSTRACT_NOUN.search(lowered) is not None
 
 
@@ -983,7 +987,7 @@ def _verb_in_ing(word: str, cast: Cast) -> bool:
         return False
     stem = word[:-3]
     verbs = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
-    return any(len(verb) > 2 and verb in cast.common_words for verb in verbs)
+    return any(len(verb) > 2 and (verb in cast.common_words or verb in IMPERATIVE_VERBS) for verb in verbs)
 
 
 def _common_noun_phrase(phrase: str) -> Resolved:
