@@ -780,3 +780,10 @@ def test_a_verb_or_an_adverb_opening_an_instruction_is_no_name() -> None:
     assert {s.speaker.name for s in _statements(text)} <= {None}
     text = "Another wondered why the council bothered to trademark the motto."
     assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_an_institution_named_in_the_plural_with_of_or_for_is_one_organisation() -> None:
+    text = "The Centers for Soil Research said that every farm should test its fields each year."
+    assert [(s.speaker.name, s.speaker.kind) for s in _statements(text)] == [("Centers for Soil Research", "organisation")]
+    text = "The National Institutes of Coastal Studies said that the survey would resume."
+    assert [s.speaker.name for s in _statements(text)] == ["National Institutes of Coastal Studies"]

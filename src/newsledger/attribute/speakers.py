@@ -72,9 +72,10 @@ _GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 # An institution named with "of", "on" or "for": capitalised words ending in an institution word,
 # then the preposition (and "the") and a capitalised name: "Bank of England", "Office of the
-# Inspector General", "Institute on Drug Abuse", "Center for Space Studies".
+# Inspector General", "Institute on Drug Abuse", "Center for Space Studies", "Centers for Disease
+# Control", "National Institutes of Health" (the institution words named in the plural too).
 _ORGANISATION_OF = re.compile(
-    rf"(?:[{_UPPER}][\w’'.\-]*\s+)*?(?:{'|'.join(w.capitalize() for w in sorted(ORG_WORDS))})"
+    rf"(?:[{_UPPER}][\w’'.\-]*\s+)*?(?:{'|'.join(w.capitalize() for w in sorted(ORG_WORDS))}|Centers|Centres|Institutes)"
     rf"\s+(?:of|on|for)\s+(?:the\s+)?[{_UPPER}][\w’'.\-]*(?:\s+(?:and\s+)?[{_UPPER}][\w’'.\-]*)*"
 )
 
