@@ -778,6 +778,8 @@ def test_the_place_or_employer_after_a_speaker_is_not_the_speaker() -> None:
 def test_a_verb_or_an_adverb_opening_an_instruction_is_no_name() -> None:
     text = "Take notes during every seminar. Stay informed about the new campus rules. Ever wondered why?"
     assert {s.speaker.name for s in _statements(text)} <= {None}
+    text = "Rest assured, the library stays open."
+    assert {s.speaker.name for s in _statements(text)} <= {None}
     text = "Another wondered why the council bothered to trademark the motto."
     assert [s.speaker.name for s in _statements(text)] == [None]
 
@@ -787,3 +789,9 @@ def test_an_institution_named_in_the_plural_with_of_or_for_is_one_organisation()
     assert [(s.speaker.name, s.speaker.kind) for s in _statements(text)] == [("Centers for Soil Research", "organisation")]
     text = "The National Institutes of Coastal Studies said that the survey would resume."
     assert [s.speaker.name for s in _statements(text)] == ["National Institutes of Coastal Studies"]
+
+
+def test_the_writers_own_people_are_no_third_party_described_before() -> None:
+    text = "Our users rate Notion Desk highly. Notion Desk is not private, according to our users."
+    [statement] = _statements(text)
+    assert statement.speaker.name is None and statement.speaker.mention.text == "our users"

@@ -375,7 +375,7 @@ IMPERATIVE_VERBS = frozenset({
     "imagine", "include", "install", "integrate", "invest", "join", "keep", "learn", "leave",
     "let", "limit", "list", "log", "look", "make", "manage", "measure", "mix", "move", "open",
     "order", "pay", "pick", "place", "plan", "prepare", "present", "prioritize", "prioritise",
-    "protect", "pull", "push", "put", "read", "reduce", "remember", "remove", "request", "review",
+    "protect", "pull", "push", "put", "read", "reduce", "remember", "remove", "request", "rest", "review",
     "run", "save", "schedule", "see", "select", "send", "set", "share", "sign", "start", "stay",
     "stop", "streamline", "switch", "take", "talk", "test", "think", "tighten", "track", "try",
     "turn", "update", "use", "visit", "walk", "watch", "wear", "write",

@@ -1219,7 +1219,7 @@ def _described_person(words: list[str], cast: Cast, appositive: str | None) -> R
         if organisation and not (len(organisation) == 1 and _DEMONYM.match(organisation[0])):
             return _spoken_for(organisation, words, cast)  # "a Nordvik spokesman said": Nordvik, not "an Israeli official"
     content = {word.lower().strip(",") for word in words if word.lower() not in DETERMINERS}
-    person = None if _indefinite(words) else cast.by_description(content)
+    person = None if _indefinite(words) or _writers_own(words) else cast.by_description(content)
     if person is not None:
         return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
     return Resolved(None, "unnamed", "person", " ".join(words))
@@ -1275,8 +1275,9 @@ def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str |
     # one capitalised word alone opens a sentence ("Take note", "Organizations maintain"): a
     # word of the sentence, never the description of someone named before
     alone = len(words) == 1 and words[0][:1].isupper()
-    # "a VPN", "an engineer": an indefinite mention brings in someone new, never one described before
-    person = None if alone or _indefinite(words) else cast.by_description(set(content), head)
+    # "a VPN", "an engineer": an indefinite mention brings in someone new, never one described
+    # before; "our users", "my readers": the writer's own, never a third party described so
+    person = None if alone or _indefinite(words) or _writers_own(words) else cast.by_description(set(content), head)
     if person is not None:
         return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
     if capitals and len(capitals) == len(words):
@@ -1293,6 +1294,10 @@ def _indefinite(words: list[str]) -> bool:
     if len(words) < 2 or words[0].lower() not in {"a", "an"}:
         return False
     return words[1][:1].isupper() or not any(word[:1].isupper() for word in words[2:])
+
+
+def _writers_own(words: list[str]) -> bool:
+    return bool(words) and words[0].lower() in {"our", "my"}
 
 
 def _adjective_or_person(words: list[str], cast: Cast) -> bool:
