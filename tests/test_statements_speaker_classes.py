@@ -795,3 +795,10 @@ def test_the_writers_own_people_are_no_third_party_described_before() -> None:
     text = "Our users rate Notion Desk highly. Notion Desk is not private, according to our users."
     [statement] = _statements(text)
     assert statement.speaker.name is None and statement.speaker.mention.text == "our users"
+
+
+def test_a_logged_error_or_a_row_of_fields_before_a_colon_is_no_speaker_label() -> None:
+    text = "The integration failed on start.\n    raise ValueError(\nValueError: Detected that the plug-in calls a task from a thread."
+    assert _statements(text) == []
+    text = "Price\n\nGPU: Orin Nano 8 | RAM: 16GB | Screen: 13-inch OLED | Weight: 2.9 lbs\n\nWho should buy the Corvo 13?"
+    assert _statements(text) == []
