@@ -699,3 +699,106 @@ def test_a_common_first_name_tells_the_gender_before_a_place_named_later() -> No
     assert [s.speaker.name for s in _statements(text)] == ["Tom Hale"]
     text = "Greta Moss met Carlos Ruiz at the pier. She said the ferry was late."
     assert [s.speaker.name for s in _statements(text)] == ["Greta Moss"]
+
+
+def test_a_job_title_alone_is_no_name_the_name_beside_it_is() -> None:
+    text = "The bakery opened in April. “We bake what you remember,” says Co-Founder, Lotte Varga."
+    assert [s.speaker.name for s in _statements(text)] == ["Lotte Varga"]
+
+
+def test_a_job_title_alone_with_no_name_beside_it_leaves_the_speaker_unnamed() -> None:
+    [statement] = _statements("“The presses stop at ten,” Managing Editor said.")
+    assert statement.speaker.name is None and statement.speaker.kind == "person"
+    [statement] = _statements("“Parse first, then act,” King said.")
+    assert statement.speaker.name == "King"  # a title that is also a family name
+
+
+def test_a_job_title_beside_words_of_a_heading_names_no_one() -> None:
+    text = "Profile\nEditor, Trail Reviews, said “Buy shoes half a size up.” Our trail reviews run weekly."
+    assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_a_description_ending_on_a_noun_yields_to_the_name_in_its_appositive() -> None:
+    text = "Garden Radio expert, Mira Olsen, backed the plan, saying, “Every street needs its trees.”"
+    assert {s.speaker.name for s in _statements(text)} == {"Mira Olsen"}
+
+
+def test_a_name_the_article_writes_as_a_thing_is_no_speaker_nor_a_pronoun_antecedent() -> None:
+    text = (
+        "Our pick this year is the 2027 Halvard Comet.\n"
+        "Tova Rinne drove one for a week. She told us, “It climbs better than a truck.”\n"
+        "Last spring my neighbour bought a Brisa Tundra. “Nothing beats it,” Brisa Tundra said."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Tova Rinne", None]
+
+
+def test_an_indefinite_mention_names_no_one_described_before() -> None:
+    text = "Veteran nurse Lena Ortiz spoke first. Later a nurse said, “We are tired.” The nurse said, “We need help.”"
+    assert [s.speaker.name for s in _statements(text)] == [None, "Lena Ortiz"]
+    text = "Harbor VPN has published phone apps for a year. A VPN said, “We never log.”"
+    assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_an_auxiliary_opening_a_question_is_no_part_of_the_name_after_it() -> None:
+    text = "Can Brightwell help growers? Brightwell data shows that growers want cheaper seed."
+    assert "Can Brightwell" not in {s.speaker.name for s in _statements(text)}
+    text = "Will Moy said the party misled voters. Can Dundar said the paper would fight."
+    assert [s.speaker.name for s in _statements(text)] == ["Will Moy", "Can Dundar"]
+    text = "Can Brightwell help growers? Yes. Brightwell data shows that growers want cheaper seed."
+    assert [s.speaker.name for s in _statements(text)] == ["Brightwell"]
+
+
+def test_letters_in_capitals_give_no_gender_by_a_family_name_ending() -> None:
+    text = (
+        "John Halloran led the jury this year.\n"
+        "Best Luxury EV went to the Ostra GT.\n"
+        "“It is the quietest car we drove,” he said."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["John Halloran"]
+
+
+def test_a_word_that_opens_several_names_is_their_maker_not_the_first_of_them() -> None:
+    text = (
+        "Orvik Stream launches tomorrow, and Orvik Play already sells its games.\n"
+        "“We render every game at 4K,” Orvik said."
+    )
+    [statement] = _statements(text)
+    assert (statement.speaker.name, statement.speaker.kind) == ("Orvik", "organisation")
+    text = "Zane Merva owns a truck. “It tows well,” Zane said."
+    assert [s.speaker.name for s in _statements(text)] == ["Zane Merva"]
+
+
+def test_the_place_or_employer_after_a_speaker_is_not_the_speaker() -> None:
+    text = "The Ruritanian Embassy in Port Lanza reported Tuesday that the index reached 408."
+    assert [s.speaker.name for s in _statements(text)] == ["Ruritanian Embassy"]
+    text = "A dietitian with Harlow Health Northfield explains that habits matter most."
+    assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_a_verb_or_an_adverb_opening_an_instruction_is_no_name() -> None:
+    text = "Take notes during every seminar. Stay informed about the new campus rules. Ever wondered why?"
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+    text = "Rest assured, the library stays open."
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+    text = "Another wondered why the council bothered to trademark the motto."
+    assert [s.speaker.name for s in _statements(text)] == [None]
+
+
+def test_an_institution_named_in_the_plural_with_of_or_for_is_one_organisation() -> None:
+    text = "The Centers for Soil Research said that every farm should test its fields each year."
+    assert [(s.speaker.name, s.speaker.kind) for s in _statements(text)] == [("Centers for Soil Research", "organisation")]
+    text = "The National Institutes of Coastal Studies said that the survey would resume."
+    assert [s.speaker.name for s in _statements(text)] == ["National Institutes of Coastal Studies"]
+
+
+def test_the_writers_own_people_are_no_third_party_described_before() -> None:
+    text = "Our users rate Notion Desk highly. Notion Desk is not private, according to our users."
+    [statement] = _statements(text)
+    assert statement.speaker.name is None and statement.speaker.mention.text == "our users"
+
+
+def test_a_logged_error_or_a_row_of_fields_before_a_colon_is_no_speaker_label() -> None:
+    text = "The integration failed on start.\n    raise ValueError(\nValueError: Detected that the plug-in calls a task from a thread."
+    assert _statements(text) == []
+    text = "Price\n\nGPU: Orin Nano 8 | RAM: 16GB | Screen: 13-inch OLED | Weight: 2.9 lbs\n\nWho should buy the Corvo 13?"
+    assert _statements(text) == []

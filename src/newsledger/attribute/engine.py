@@ -47,6 +47,7 @@ from newsledger.attribute.speakers import (
     label_layout,
     names_a_speaker_label,
     names_an_office,
+    reads_as_common_words,
     resolve_mention,
 )
 from newsledger.attribute.text import MAX_SENTENCE_CHARS, Sentence, paragraphs, sentences, tokenize
@@ -332,9 +333,10 @@ class RulesEngine:
         if position == raw.content[0] and raw.speaker_head[0] >= raw.content[1]:
             resolved = _named_inside(item, earlier, self.cast, resolved)
         office = resolved.name is not None and names_an_office(head, self.cast)
-        if (resolved.name is None or office) and appositive and appositive[:1].isupper():
+        if (resolved.name is None or office or _described_by_noun(head)) and appositive and appositive[:1].isupper():
             named = resolve_mention(appositive, position, self.cast, None)
-            if named.name is not None and named.kind == "person":
+            common = named.name is not None and (reads_as_common_words(named.name, self.cast) or reads_as_common_words(appositive, self.cast))
+            if named.name is not None and named.kind == "person" and not common:  # not "Editor, Running Reviews,"
                 resolved = Resolved(named.name, named.resolution, named.kind, head)  # "His campaign manager, Jeff Weaver,"
                 appositive = head
         if raw.speaker and item.text[raw.speaker[0] : raw.speaker[1]].lower() in {"who", "which"}:
@@ -436,6 +438,13 @@ class RulesEngine:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _described_by_noun(head: str) -> bool:
+    """"Car Talk expert", "the band's drummer": a mention ending on a noun in lower case
+    describes someone, whom a name in the appositive after it names."""
+    last = head.split()[-1] if head.split() else ""
+    return last[:1].islower() and last.isalpha() and last.lower() not in PRONOUNS
 
 
 def _labelled(item: Found) -> bool:

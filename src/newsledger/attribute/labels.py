@@ -32,6 +32,10 @@ _NOT_SPEAKERS = frozenset({
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+# A program's name for an error or a warning ("RuntimeError", "KeyError"): a log line's label.
+_CODE_NAME = re.compile(r"[A-Z]\w*[a-z](?:Error|Exception|Warning)")
+# Another label after a separator on the same line ("CPU: Intel Core | RAM: 16GB"): a row of fields.
+_NEXT_FIELD = re.compile(rf"[|•·][ \u00a0]*{_NAME}:[ \u00a0]")
 # Words capitalised in a title-case heading that a person's or an organisation's name does not hold.
 _TITLE_CASE_LINKS = frozenset({"over", "on", "in", "at", "to", "for", "with", "from", "into", "goes", "is", "are", "and", "or", "vs", "vs."})
 
@@ -57,6 +61,8 @@ def labelled_paragraph(text: str, start: int, end: int) -> LaidOut | None:
         return None
     if words[0] in _ARTICLES or any(word in _TITLE_CASE_LINKS for word in words):
         return None  # "The Latest:", "Stealth Over Health:": a heading, not a name
+    if _CODE_NAME.fullmatch(name) or _NEXT_FIELD.search(text, match.end(), end):
+        return None  # "RuntimeError: ...", "CPU: Intel Core | RAM: 16GB": a log's or a spec's fields
     content_end = end
     while content_end > match.end() and text[content_end - 1] in " \u00a0.":
         content_end -= 1

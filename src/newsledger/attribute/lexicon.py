@@ -140,7 +140,7 @@ ORG_WORDS = frozenset({
     "reuters", "bloomberg", "company", "center", "centre", "fund", "organization", "organisation", "authority",
     "board", "parliament", "guard", "navy", "federation", "republicans", "democrats", "media",
     "school", "college", "hospital", "academy", "museum", "church", "club", "league", "society",
-    "chamber", "bureau", "secretariat", "directorate", "inspectorate", "trust",
+    "chamber", "bureau", "secretariat", "directorate", "inspectorate", "trust", "embassy", "consulate",
 })
 
 MEDIA_WORDS = frozenset({
@@ -362,3 +362,28 @@ REGARDING_VERBS = frozenset({"see", "sees", "saw", "view", "views", "viewed", "r
 CUE_WORDS: frozenset[str] = (
     frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | ATTITUDE_ADJECTIVES | REGARDING_VERBS | {"according", "put", "puts"}
 )
+
+
+# Verbs that open instructions ("Take notes during lectures", "Stay informed about the rules",
+# "Avoid the stress"): capitalised at the head of an imperative sentence, they read like a
+# one-word name before the verb the sentence's object was taken for.
+IMPERATIVE_VERBS = frozenset({
+    "add", "allow", "apply", "ask", "attend", "avoid", "book", "bring", "build", "buy", "call",
+    "check", "choose", "clean", "click", "compare", "confirm", "connect", "consider", "contact",
+    "create", "cut", "decide", "decouple", "define", "download", "drink", "eat", "enjoy", "ensure",
+    "exchange", "explore", "fill", "find", "focus", "follow", "get", "give", "go", "handle",
+    "imagine", "include", "install", "integrate", "invest", "join", "keep", "learn", "leave",
+    "let", "limit", "list", "log", "look", "make", "manage", "measure", "mix", "move", "open",
+    "order", "pay", "pick", "place", "plan", "prepare", "present", "prioritize", "prioritise",
+    "protect", "pull", "push", "put", "read", "reduce", "remember", "remove", "request", "rest", "review",
+    "run", "save", "schedule", "see", "select", "send", "set", "share", "sign", "start", "stay",
+    "stop", "streamline", "switch", "take", "talk", "test", "think", "tighten", "track", "try",
+    "turn", "update", "use", "visit", "walk", "watch", "wear", "write",
+})
+# Words that open a sentence as adverbs or determiners and name no one ("Another wondered",
+# "Ever wondered", "Once the probes line up").
+OPENING_ADVERBS = frozenset({
+    "another", "ever", "once", "through", "within", "unlike", "somehow", "anyway", "anyways",
+    "always", "never", "just", "often", "sometimes", "perhaps", "maybe", "however", "still",
+    "also", "even", "rather", "otherwise", "besides", "finally", "ultimately", "eventually",
+})

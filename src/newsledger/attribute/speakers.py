@@ -20,9 +20,11 @@ from newsledger.attribute.lexicon import (
     FEMALE_NAMES,
     FUNCTION_WORDS,
     GROUP_HEADS,
+    IMPERATIVE_VERBS,
     MALE_NAMES,
     MEDIA_WORDS,
     MONTHS,
+    OPENING_ADVERBS,
     ORG_WORDS,
     PRONOUNS,
     SUBJECT_PRONOUNS,
@@ -70,9 +72,10 @@ _GROUP_PLURAL = re.compile(r"(?:ans|ats|ists|ives|als)$")
 
 # An institution named with "of", "on" or "for": capitalised words ending in an institution word,
 # then the preposition (and "the") and a capitalised name: "Bank of England", "Office of the
-# Inspector General", "Institute on Drug Abuse", "Center for Space Studies".
+# Inspector General", "Institute on Drug Abuse", "Center for Space Studies", "Centers for Disease
+# Control", "National Institutes of Health" (the institution words named in the plural too).
 _ORGANISATION_OF = re.compile(
-    rf"(?:[{_UPPER}][\w’'.\-]*\s+)*?(?:{'|'.join(w.capitalize() for w in sorted(ORG_WORDS))})"
+    rf"(?:[{_UPPER}][\w’'.\-]*\s+)*?(?:{'|'.join(w.capitalize() for w in sorted(ORG_WORDS))}|Centers|Centres|Institutes)"
     rf"\s+(?:of|on|for)\s+(?:the\s+)?[{_UPPER}][\w’'.\-]*(?:\s+(?:and\s+)?[{_UPPER}][\w’'.\-]*)*"
 )
 
@@ -176,6 +179,7 @@ class Cast:
     # word ("Politifact" in "after the debate Politifact checked", both of "with Mike Pence"),
     # not "Focus" opening a sentence or the words of a heading in title case (lower-cased)
     named_inside: set[str] = field(default_factory=set)
+    first_words: Counter[str] = field(default_factory=Counter)  # how many names of two words or more each word opens
 
     def add(self, name: str, position: int, description: str | None = None) -> Person:
         person = self.people.get(name) or self.by_token.get(name) or self.by_ending.get(name)
@@ -187,6 +191,8 @@ class Cast:
                 self.by_token = {token: (titled if known is titled else known) for token, known in self.by_token.items()}
             person = titled or Person(name, gender_of(name), kind_of(name), first_mention=position)
             self.people[name] = person
+            if " " in name:
+                self.first_words[name.split(maxsplit=1)[0]] += 1
             for part in name.split():
                 if part[:1].isupper() and part.lower() not in TITLE_WORDS:
                     self.by_token.setdefault(part, person)
@@ -398,10 +404,12 @@ def gender_of(name: str) -> str | None:
             return "female"
         if first in MALE_NAMES:
             return "male"
+    if len(parts) < 2 or parts[-1].isupper() or len(parts[-1]) < 4:
+        return None  # "Best Luxury EV", "Spider PHEV": letters in capitals, no family name's ending
     last = parts[-1].lower()
-    if len(parts) > 1 and last.endswith(("ova", "eva", "aya", "ina", "ska", "skaya")):
+    if last.endswith(("ova", "eva", "aya", "ina", "ska", "skaya")):
         return "female"
-    if len(parts) > 1 and last.endswith(("ov", "ev", "sky", "skiy", "enko", "ich", "in")):
+    if last.endswith(("ov", "ev", "sky", "skiy", "enko", "ich", "in")):
         return "male"
     return None
 
@@ -541,6 +549,10 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         owned = len(words) < len(run.split())
         while words and (words[0].lower() in FUNCTION_WORDS or _opening_verb(words[0], cast)):
             words = words[1:]
+        if len(words) > 1 and words[0].lower() in _QUESTION_OPENERS and _opens_a_question(text, match.start()):
+            words = words[1:]  # "Can Tastewise help brands?": the question's verb, not "Can Dundar said"
+        while len(words) > 1 and words[0].endswith(".") and words[0].lower().rstrip(".") in _ANSWER_WORDS:
+            words = words[1:]  # "Yes. Tastewise data shows": a sentence of one word, then the name
         if len(words) < 2:
             _single(cast, words, base + match.start())
             continue
@@ -565,6 +577,8 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
             person.placed = True
         if _MODEL_NUMBER.match(text, match.end()) and person.kind == "person":
             person.kind = "product"  # "SLS Block 1B", "Galaxy S24": a model, never a speaker
+        elif person.kind == "person" and description is None and gender_of(name) is None and _used_as_a_thing(text, match):
+            person.kind = "product"  # "the 2027 Chevrolet Bolt", "bought a Nissan Leaf": a thing, never a speaker
         elif person.kind in {"person", "organisation"} and (
             reads_as_common_words(person.name, cast) or _holds_a_participle(person.name)
         ):
@@ -589,6 +603,23 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     _mark_sentence_openers(cast.mentions, breaks, base)
     _gender_from_pronouns(text, base, cast, breaks)
     return cast
+
+
+# Auxiliaries that open a question and are also first names ("Can Dundar", "Will Moy"): read as
+# the verb only when the sentence they open asks.
+_QUESTION_OPENERS = frozenset({"can", "will", "may"})
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# Sentences of one short word that the name pattern reads like a title with its period ("Dr.").
+_ANSWER_WORDS = frozenset({"yes", "no", "ok", "oh", "ah", "so", "uh", "um", "eh", "hi"})
+
+
+def _opens_a_question(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence that ends with a question mark."""
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0“\"‘'(")
+    if before and before[-1] not in ".!?\n":
+        return False
+    end = _SENTENCE_END.search(text, start)
+    return end is not None and end.group() == "?"
 
 
 def add_side_names(text: str, base: int, cast: Cast) -> None:
@@ -669,6 +700,40 @@ def _after_owner(words: list[str]) -> list[str]:
         if _POSSESSIVE.search(words[index]):
             return words[index + 1 :]
     return words
+
+
+# How an article writes of a thing, not a person: a determiner and a model year or "new" before
+# the name ("the 2027 Chevrolet Bolt", "the all-new Nissan Leaf"), a verb of buying or using and a
+# determiner of one of many or of an owner's ("bought a Ford Ranger", "drove her Chevrolet Bolt", not
+# the company in "purchased Big Machine"), or a part of a machine after its name ("the Apple Watch's
+# battery").
+_THING_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|my|your|our|their|his|her|its|this|that)[ \u00a0]+(?:(?:(?:19|20)\d\d|new|all-new|latest|"
+    r"redesigned|refreshed|updated|upcoming|used|base|entry-level)[ \u00a0]+)+"
+    r"|\b(?:buy|buys|bought|buying|purchased?|purchasing|drive|drives|drove|driving|driven|lease[sd]?|leasing|"
+    r"install(?:s|ed|ing)?|download(?:s|ed|ing)?|order(?:s|ed)?|test-drove|test-drive)[ \u00a0]+"
+    r"(?:a|an|my|your|our|their|his|her)[ \u00a0]+)$",
+    re.IGNORECASE,
+)
+_PARTS_OF_THINGS = frozenset({
+    "battery", "batteries", "engine", "motor", "screen", "touchscreen", "display", "keyboard", "trackpad",
+    "charger", "charging", "dashboard", "infotainment", "cabin", "trim", "trims", "wheelbase", "tires",
+    "firmware", "chipset", "processor", "sensor", "sensors", "drivetrain", "powertrain", "horsepower",
+})
+_THING_OWNED = re.compile(r"[’']s[ \u00a0]+(\w+)")
+
+
+def _used_as_a_thing(text: str, match: re.Match[str]) -> bool:
+    """Whether the article writes the name of ``match`` as a thing's (a car, a device, an app):
+    after a determiner and a model year or "new", after a verb of buying or using, or before a
+    part of a machine — and not as the modifier of a noun after it ("the new White House
+    budget", where the noun is the thing)."""
+    if _THING_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None:
+        after = text[match.end() : match.end() + 40].split(maxsplit=1)
+        verb = bool(after) and after[0].strip(_WORD_EDGES).endswith(("ing", "ed"))  # "the 2027 Chevrolet Bolt arriving"
+        return verb or not _modifies_a_noun(text[match.end() : match.end() + 40])
+    owned = _THING_OWNED.match(text, match.end() - 2) if _POSSESSIVE.search(match.group()) else None
+    return owned is not None and owned.group(1).lower() in _PARTS_OF_THINGS
 
 
 def _written_as_a_place(text: str, match: re.Match[str], words: list[str]) -> bool:
@@ -864,7 +929,30 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
         reads_as_common_words(resolved.name, cast) or _adverb(resolved.name, cast) or _sentence_words(resolved.name)
     ):
         return _common_noun_phrase(resolved.name)
+    if resolved.resolution == "explicit" and _title_alone(resolved.name, cast):
+        if appositive and appositive[:1].isupper():
+            return Resolved(None, "unnamed", "person", phrase)  # "says Co-Founder, Stephanie Özcan": the name after it
+        return _described_person(resolved.name.split(), cast, appositive)  # "Editor said": whom the article titled so
     return resolved
+
+
+# Words that qualify a job ("Co-Founder", "Senior Vice President", "Managing Editor") and name no one.
+_ROLE_QUALIFIERS = frozenset({
+    "co", "vice", "deputy", "associate", "assistant", "senior", "junior", "acting", "interim",
+    "managing", "founding", "executive", "general", "former", "lead", "chief", "head", "staff",
+})
+
+
+def _title_alone(name: str, cast: Cast) -> bool:
+    """"Co-Founder", "Senior Editor", "CEO": a job's words and nothing else, which name no one by
+    themselves (not "King", the surname of someone the article names in full)."""
+    if name in cast.by_token and cast.by_token[name].name != name:
+        return False
+    if " " not in name and "-" not in name and not name.isupper() and name.lower() in TITLE_WORDS:
+        return False  # "King describes", "Judge said": a title that is also a family name
+    words = [part.lower().strip(".,") for word in name.split() for part in word.split("-")]
+    jobs = TITLE_WORDS | _ROLE_WORDS
+    return bool(words) and words[-1] in jobs and all(word in jobs or word in _ROLE_QUALIFIERS for word in words)
 
 
 def _sentence_words(name: str) -> bool:
@@ -888,6 +976,8 @@ def _adverb(name: str, cast: Cast) -> bool:
         return False  # "CivicScience": a brand's capitals
     if lowered in _CLOSING_ADVERBS or _opening_verb(name, cast) or _verb_in_ing(lowered, cast):
         return True  # "Here are ten myths", "Imaging reveals": an adverb or a verb opening a sentence
+    if lowered in OPENING_ADVERBS or (lowered in IMPERATIVE_VERBS and not _is_first_name(lowered)):
+        return True  # "Another wondered", "Take notes during lectures": no name, whatever the article writes
     return lowered.endswith("ly") or lowered == "please" or _ABSTRACT_NOUN.search(lowered) is not None
 
 
@@ -898,7 +988,7 @@ def _verb_in_ing(word: str, cast: Cast) -> bool:
         return False
     stem = word[:-3]
     verbs = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
-    return any(len(verb) > 2 and verb in cast.common_words for verb in verbs)
+    return any(len(verb) > 2 and (verb in cast.common_words or verb in IMPERATIVE_VERBS) for verb in verbs)
 
 
 def _common_noun_phrase(phrase: str) -> Resolved:
@@ -944,6 +1034,8 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
             continue  # "Sen. Chuck Schumer of New York": the senator speaks, not his state
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
+        if len(name.split()) == 1 and _indefinite(phrase.split()):
+            return _common_noun_phrase(phrase)  # "A VPN said": one of a kind, not the "Harbor VPN" named before
         if len(name.split()) >= 2 or name in cast.by_token:
             person = cast.people.get(name) or _named_by(name.split()[-1], cast)
             if person is not None:
@@ -953,14 +1045,15 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
             premodifier = phrase[: run.start()].strip() or title
             return Resolved(name, "explicit", kind_of(name), appositive or premodifier)
     capitals = [w for w in words if w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
-    for word in reversed(_capitals_at_the_head(words, capitals)):
+    for word in reversed([] if _indefinite(words) else _capitals_at_the_head(words, capitals)):
         bare = _POSSESSIVE.sub("", word)
         person = _named_by(bare, cast)
         if person is None and bare in cast.by_token:
             if words[0].lower() == "the":
                 return Resolved(None, "unnamed", "unknown", phrase)  # "the Heron": the thing named before
             if len(capitals) == len(words):
-                return Resolved(bare, "explicit", kind_of(bare), appositive)  # "Pinwheel", not "Like Pinwheel"
+                kind = "organisation" if _a_maker(bare, cast) and kind_of(bare) == "person" else kind_of(bare)
+                return Resolved(bare, "explicit", kind, appositive)  # "Pinwheel", not "Like Pinwheel"
         if person is not None:
             resolution = "explicit" if bare == person.name else "surname"
             return Resolved(person.name, resolution, person.kind, appositive or described(person))
@@ -1020,7 +1113,15 @@ def _named_by(word: str, cast: Cast) -> Person | None:
     words = person.name.split()
     if len(words) > 2 and word == words[0] and any(is_common_word(other, cast) for other in words[1:]):
         return None  # "Meta Product Feed Specs": a heading's words after the name, not a longer name
+    if word == words[0] and _a_maker(word, cast):
+        return None  # "Google" of "Google Stadia" and "Google Play": a maker's name that opens its products'
     return person
+
+
+def _a_maker(word: str, cast: Cast) -> bool:
+    """A word, no first name, that opens two names or more of the article ("Google Stadia",
+    "Google Play"): the name of their maker."""
+    return cast.first_words[word] > 1 and not _is_first_name(word)
 
 
 def _written_in_capitals(phrase: str, cast: Cast) -> Person | None:
@@ -1030,7 +1131,7 @@ def _written_in_capitals(phrase: str, cast: Cast) -> Person | None:
     return person if person is not None and person.kind == "person" else None
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "across", "outside", "inside", "throughout", "around"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "with", "from", "near", "across", "outside", "inside", "throughout", "around"})
 _NOT_NOUNS = (
     FUNCTION_WORDS | _CLOSING_ADVERBS | _LEADING_ADVERBS | _AUXILIARY_WORDS
     | {"jr", "sr", "alone", "just", "himself", "herself", "themselves", "itself"}
@@ -1038,11 +1139,13 @@ _NOT_NOUNS = (
 
 
 def _before_place(words: list[str]) -> list[str]:
-    """"Small investors in Hong Kong", "analysts at the bank": the people before the preposition
-    speak, not the place after it."""
+    """"Small investors in Hong Kong", "analysts at the bank", "a psychologist with UT Health",
+    "The US Embassy in New Delhi": the people or the institution before the preposition speak,
+    not the place or the employer after it."""
     for index in range(1, len(words) - 1):
         before = words[index - 1]
-        if words[index] in _PLACE_PREPOSITIONS and (before[:1].islower() or before.lower() in _QUANTIFIERS):
+        institution = before.lower() in ORG_WORDS and words[index] == "in"
+        if words[index] in _PLACE_PREPOSITIONS and (before[:1].islower() or before.lower() in _QUANTIFIERS or institution):
             return words[:index]
     return words
 
@@ -1116,7 +1219,7 @@ def _described_person(words: list[str], cast: Cast, appositive: str | None) -> R
         if organisation and not (len(organisation) == 1 and _DEMONYM.match(organisation[0])):
             return _spoken_for(organisation, words, cast)  # "a Nordvik spokesman said": Nordvik, not "an Israeli official"
     content = {word.lower().strip(",") for word in words if word.lower() not in DETERMINERS}
-    person = cast.by_description(content)
+    person = None if _indefinite(words) or _writers_own(words) else cast.by_description(content)
     if person is not None:
         return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
     return Resolved(None, "unnamed", "person", " ".join(words))
@@ -1172,7 +1275,9 @@ def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str |
     # one capitalised word alone opens a sentence ("Take note", "Organizations maintain"): a
     # word of the sentence, never the description of someone named before
     alone = len(words) == 1 and words[0][:1].isupper()
-    person = None if alone else cast.by_description(set(content), head)
+    # "a VPN", "an engineer": an indefinite mention brings in someone new, never one described
+    # before; "our users", "my readers": the writer's own, never a third party described so
+    person = None if alone or _indefinite(words) or _writers_own(words) else cast.by_description(set(content), head)
     if person is not None:
         return Resolved(person.name, "descriptor", person.kind, appositive or described(person))
     if capitals and len(capitals) == len(words):
@@ -1181,6 +1286,18 @@ def _common(words: list[str], capitals: list[str], cast: Cast, appositive: str |
     if capitals:
         return _described_name(words, cast, appositive)
     return Resolved(None, "unnamed", "unknown", " ".join(words))
+
+
+def _indefinite(words: list[str]) -> bool:
+    """"a VPN", "a tester": an indefinite article before the noun or the name (not "a
+    spokeswoman for Neumann", where the name after the noun says whom she speaks for)."""
+    if len(words) < 2 or words[0].lower() not in {"a", "an"}:
+        return False
+    return words[1][:1].isupper() or not any(word[:1].isupper() for word in words[2:])
+
+
+def _writers_own(words: list[str]) -> bool:
+    return bool(words) and words[0].lower() in {"our", "my"}
 
 
 def _adjective_or_person(words: list[str], cast: Cast) -> bool:
@@ -1215,6 +1332,8 @@ def _described_name(words: list[str], cast: Cast, appositive: str | None) -> Res
     ("helps ChatGPT answer", "one Weibo commenter", "44 percent of Americans"); a name after a
     determiner is a name ("the FBI", "The Democrats")."""
     named = _without_determiners(words)
+    if _indefinite(words) and len(named) < len(words) and all(word[:1].isupper() for word in named):
+        return _common_noun_phrase(" ".join(words))  # "a VPN", "a Democrat": one of a kind, no name
     if len(named) < len(words) and all(word[:1].isupper() for word in named) and not _adjective_or_person(named, cast):
         name = " ".join(named)
         return Resolved(name, "explicit", kind_of(name), appositive)
