@@ -550,3 +550,12 @@ def test_identifying_something_as_something_holds_a_view_even_past_a_plural_poss
 def test_a_description_after_according_to_may_end_the_text_on_a_comma() -> None:
     for text in ("The pier is unsafe, according to the board, Lowe,", "It is late according to e,L,"):
         assert all(cue == "according to" for _, cue, _ in found(text))
+
+
+def test_an_aside_between_commas_before_that_stays_out_of_the_content() -> None:
+    assert found("The mayor said at a rally in Hull, Yorkshire, that the ferry would run.") == [
+        ("The mayor", "said", "that the ferry would run"),
+    ]
+    assert found("The skipper insisted, however, that the harbour was safe.") == [("The skipper", "insisted", "that the harbour was safe")]
+    assert found("The mayor said, for example, that the pier would close.") == [("The mayor", "said", "that the pier would close")]
+

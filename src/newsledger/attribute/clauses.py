@@ -760,6 +760,27 @@ def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
     return index
 
 
+_ASIDE_REACH = 16
+
+
+def _after_aside(tokens: tuple[Token, ...], index: int) -> int:
+    """Skip an aside set off by commas between a cue and its "that" clause ("said at a stop in
+    Toledo, Ohio, that ...", "says, however, that ...", "insists, most recently in an
+    interview, that ..."): a phrase with no verb of its own that closes on ", that"."""
+    led = index > 0 and tokens[index - 1].lower == ","
+    if not (led or (index < len(tokens) and tokens[index].lower in _CLAUSE_SKIP_OPENERS)):
+        return index
+    for look in range(index, min(index + _ASIDE_REACH, len(tokens) - 1)):
+        token = tokens[look]
+        if token.lower == "," and look > index and tokens[look + 1].lower == "that":
+            return look + 1
+        if token.lower in QUOTE_MARKS or token.lower in {";", ":", ".", "that", "(", "—", "--"} or token.lower in _FINITE_AUXILIARIES:
+            return index
+        if look > index and _is_verb_at(tokens, look):
+            return index
+    return index
+
+
 _CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
@@ -1462,6 +1483,7 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
     if start < len(tokens) and tokens[start].lower in {":", ","}:
         start += 1
     start = _skip_to_clause(tokens, start)
+    start = _after_aside(tokens, start)
     content = content_after(sentence, text, start, boundaries)
     if content is None:
         return None
