@@ -559,3 +559,8 @@ def test_an_aside_between_commas_before_that_stays_out_of_the_content() -> None:
     assert found("The skipper insisted, however, that the harbour was safe.") == [("The skipper", "insisted", "that the harbour was safe")]
     assert found("The mayor said, for example, that the pier would close.") == [("The mayor", "said", "that the pier would close")]
 
+
+
+def test_a_long_circumstance_of_saying_before_that_stays_out_of_the_content() -> None:
+    text = "The mayor said in an interview on the breakfast programme of the local radio station in Hull that the ferry would run."
+    assert found(text) == [("The mayor", "said", "that the ferry would run")]

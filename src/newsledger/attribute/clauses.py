@@ -741,12 +741,19 @@ def _is_dash(tokens: tuple[Token, ...], index: int) -> bool:
     return word == "-" and ((index + 1 < len(tokens) and tokens[index + 1].lower == "-") or (index > 0 and tokens[index - 1].lower == "-"))
 
 
+_SKIP_REACH = 16
+
+
 def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
     """Skip "in a statement", "on Tuesday", "to reporters" between a cue and its "that". A noun
     phrase there is the object, and a "that" after it opens a relative clause of the object ("says
     a violent hit that used to be ...", "discussed the violence that has marred ...")."""
-    for look in range(index, min(index + 10, len(tokens))):
+    for look in range(index, min(index + _SKIP_REACH, len(tokens))):
         word = tokens[look].lower
+        if look >= index + 10 and (word != "that" or tokens[index].lower not in _CIRCUMSTANCE_PREPOSITIONS):
+            if word in {"—", "--", "–", "(", "when", "who", "which"}:
+                return index
+            continue  # past ten words only a circumstance ("in an interview on ...") reaches a "that"
         if word == "that" or (look > index and _subject_pronoun(tokens[look])):
             between = tokens[index:look]
             if between and between[0].lower in _CLAUSE_SKIP_OPENERS:
