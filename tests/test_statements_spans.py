@@ -564,3 +564,9 @@ def test_an_aside_between_commas_before_that_stays_out_of_the_content() -> None:
 def test_a_long_circumstance_of_saying_before_that_stays_out_of_the_content() -> None:
     text = "The mayor said in an interview on the breakfast programme of the local radio station in Hull that the ferry would run."
     assert found(text) == [("The mayor", "said", "that the ferry would run")]
+
+
+def test_the_day_between_cue_and_object_dates_the_saying_and_stays_out_of_the_content() -> None:
+    assert found("The harbour police announced on Friday the arrest of a man.") == [("The harbour police", "announced", "the arrest of a man")]
+    assert found("The court ruled Friday against the new ferry fares.") == [("The court", "ruled", "against the new ferry fares")]
+    assert found("The mayor promised Tuesday to keep the pier open.") == [("The mayor", "promised", "to keep the pier open")]

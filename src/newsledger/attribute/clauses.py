@@ -28,6 +28,7 @@ from newsledger.attribute.lexicon import (
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
     VERB_FORM_LEMMA,
+    WEEKDAYS,
 )
 from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Token
 
@@ -767,6 +768,18 @@ def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
     return index
 
 
+def _after_day(tokens: tuple[Token, ...], index: int) -> int:
+    """Skip the day of the saying between a cue and its object ("announced on Friday the arrest
+    of ...", "ruled Friday against ..."): a weekday, with or without "on", then the object."""
+    day = index + 1 if index < len(tokens) and tokens[index].lower == "on" else index
+    if day + 1 >= len(tokens) or tokens[day].lower not in WEEKDAYS or not tokens[day].text[:1].isupper():
+        return index
+    following = tokens[day + 1]
+    if following.lower in DETERMINERS or following.lower in {"to", "against", "for", "on", "that"} or following.text[:1] in QUOTE_MARKS:
+        return day + 1
+    return index
+
+
 _ASIDE_REACH = 16
 
 
@@ -1489,7 +1502,7 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
                 start = found[1] + (1 if tokens[found[1]].lower in {":", ","} else 0)
     if start < len(tokens) and tokens[start].lower in {":", ","}:
         start += 1
-    start = _skip_to_clause(tokens, start)
+    start = _skip_to_clause(tokens, _after_day(tokens, start))
     start = _after_aside(tokens, start)
     content = content_after(sentence, text, start, boundaries)
     if content is None:
