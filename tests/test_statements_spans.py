@@ -570,3 +570,14 @@ def test_the_day_between_cue_and_object_dates_the_saying_and_stays_out_of_the_co
     assert found("The harbour police announced on Friday the arrest of a man.") == [("The harbour police", "announced", "the arrest of a man")]
     assert found("The court ruled Friday against the new ferry fares.") == [("The court", "ruled", "against the new ferry fares")]
     assert found("The mayor promised Tuesday to keep the pier open.") == [("The mayor", "promised", "to keep the pier open")]
+
+
+def test_a_programme_named_in_quotation_marks_is_the_one_told_and_not_the_content() -> None:
+    assert found("The skipper told “Harbour Hour” that the ferry would run.") == [("The skipper", "told", "that the ferry would run")]
+    assert found("The skipper told Radio Hull’s “Harbour Hour” on Friday that the ferry would run.") == [
+        ("The skipper", "told", "that the ferry would run"),
+    ]
+    assert found("The skipper told the station’s “Harbour Hour” that the ferry would run.") == [
+        ("The skipper", "told", "that the ferry would run"),
+    ]
+    assert found("The skipper told “The ferry will run.”")[0][2] == "“The ferry will run.”"

@@ -809,8 +809,25 @@ def _subject_pronoun(token: Token) -> bool:
     return token.lower.replace("'", "’").split("’")[0] in _CLAUSE_PRONOUNS
 
 
+def _quoted_addressee(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """A programme's title in quotation marks as the one told ('told “Morning Joe” that ...',
+    'tells “Good Morning America” on Friday that ...'): a short capitalised title, then "that",
+    the day of the saying or the clause's subject."""
+    for close in range(index + 2, min(index + 7, len(tokens) - 1)):
+        if tokens[close].lower in QUOTE_MARKS:
+            if not all(token.text[:1].isupper() or not token.text[:1].isalpha() for token in tokens[index + 1 : close]):
+                return None
+            following = tokens[close + 1]
+            if following.lower in {"that", "on"} or following.lower in WEEKDAYS or _subject_pronoun(following):
+                return index, close + 1
+            return None
+    return None
+
+
 def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
     """The addressee noun phrase right after an addressing cue ("urged the EU to", "told reporters that")."""
+    if index < len(tokens) and tokens[index].lower in QUOTE_MARKS:
+        return _quoted_addressee(tokens, index)
     if index >= len(tokens) or not (_looks_like_np_start(tokens[index]) or tokens[index].text[:1].isalpha()):
         return None
     possessive = tokens[index].lower == "her" and index + 1 < len(tokens) and _plain_word(tokens[index + 1])  # "told her supporters"
@@ -820,6 +837,9 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
         end = index
         while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].lower in {"’s", "'s", "of", "&"}):
             end += 1
+        if end < len(tokens) and tokens[end].lower in QUOTE_MARKS and tokens[end - 1].lower.endswith(("’s", "'s")):
+            quoted = _quoted_addressee(tokens, end)
+            return (index, quoted[1]) if quoted is not None else None  # "told MSNBC’s “Morning Joe” that"
         if end < len(tokens) and (tokens[end].lower in DETERMINERS or tokens[end].lower in SUBJECT_PRONOUNS) and tokens[end].lower != "that":
             return index, end  # "told POLITICO Florida the state's ..."
     end = index
@@ -831,6 +851,9 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
         end += 1
     if end == index or end - index > 8:
         return None
+    if end < len(tokens) and tokens[end].lower in QUOTE_MARKS and tokens[end - 1].lower.endswith(("’s", "'s")):
+        quoted = _quoted_addressee(tokens, end)
+        return (index, quoted[1]) if quoted is not None else None  # "told the network’s “Morning Joe” that"
     return index, end
 
 
