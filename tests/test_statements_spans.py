@@ -581,3 +581,13 @@ def test_a_programme_named_in_quotation_marks_is_the_one_told_and_not_the_conten
         ("The skipper", "told", "that the ferry would run"),
     ]
     assert found("The skipper told “The ferry will run.”")[0][2] == "“The ferry will run.”"
+
+
+def test_a_parenthesis_of_the_writer_closing_the_content_stays_out_of_it() -> None:
+    text = "The mayor said the ferry would run all winter (which pleased the skippers at the pier)."
+    assert found(text) == [("The mayor", "said", "the ferry would run all winter")]
+
+
+def test_a_short_parenthesis_naming_or_abbreviating_stays_in_the_content() -> None:
+    assert found("The mayor praised Sen. Ann Hale (D-Hull).") == [("The mayor", "praised", "Sen. Ann Hale (D-Hull)")]
+    assert found("The mayor backed the Harbour Renewal Plan (HRP).") == [("The mayor", "backed", "the Harbour Renewal Plan (HRP)")]

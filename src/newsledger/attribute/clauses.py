@@ -636,6 +636,8 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     end = tokens[last].end
     if _DASH_TEXT.search(text, start, end):
         end = _before_trailing_dash(sentence, start_index, last)
+    if text[end - 1 : end] == ")" or (last > start_index + 1 and tokens[last].lower in {".", ","} and tokens[last - 1].lower == ")"):
+        end = _before_closing_aside(sentence, start_index, last, end)
     quote = sentence.quote_around_end(end)
     if quote is not None:
         end = quote[1]
@@ -648,6 +650,25 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     if end <= start:
         return None
     return start, end
+
+
+_ASIDE_WORDS = 4
+
+
+def _before_closing_aside(sentence: Sentence, first: int, last: int, end: int) -> int:
+    """The content's end before a parenthesis of the writer's that closes it ('... the norms of
+    the party (which lets the rest of the party off the hook)'): a clause of several words in
+    parentheses; a short one ("(D-Va.)", "(TPP)") names or abbreviates and stays."""
+    tokens, quoted = sentence.tokens, sentence.quoted
+    close = last if tokens[last].lower == ")" else last - 1
+    opening = next((i for i in range(close - 1, first, -1) if tokens[i].lower in {"(", ")"}), None)
+    if opening is None or tokens[opening].lower != "(" or quoted[opening]:
+        return end
+    inside = tokens[opening + 1 : close]
+    words = [token for token in inside if token.text[:1].isalnum()]
+    if len(words) < _ASIDE_WORDS or not any(token.text[:1].islower() for token in words) or any(token.lower in QUOTE_MARKS for token in inside):
+        return end
+    return tokens[opening - 1].end
 
 
 def _reads_as_clause(sentence: Sentence, start: int, stop: int) -> bool:
