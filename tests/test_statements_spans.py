@@ -591,3 +591,11 @@ def test_a_parenthesis_of_the_writer_closing_the_content_stays_out_of_it() -> No
 def test_a_short_parenthesis_naming_or_abbreviating_stays_in_the_content() -> None:
     assert found("The mayor praised Sen. Ann Hale (D-Hull).") == [("The mayor", "praised", "Sen. Ann Hale (D-Hull)")]
     assert found("The mayor backed the Harbour Renewal Plan (HRP).") == [("The mayor", "backed", "the Harbour Renewal Plan (HRP)")]
+
+
+def test_the_programme_an_object_was_named_on_stays_out_of_the_content() -> None:
+    assert found("The senator called the mayor a “disgrace” on The Harbour Hour Show.") == [
+        ("The senator", "called", "the mayor a “disgrace”"),
+    ]
+    assert found("The senator discussed the ferry on Radio Hull’s Morning Tide.") == [("The senator", "discussed", "the ferry")]
+    assert found("The senator discussed the ferry on Grey Island.") == [("The senator", "discussed", "the ferry on Grey Island")]

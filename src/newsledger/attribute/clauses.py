@@ -715,6 +715,8 @@ def _object_end(sentence: Sentence, start: int, stop: int) -> int:
                 return index  # "the reality of climate change, which makes him...": an aside on the object
         if token.lower in _CIRCUMSTANCE_PREPOSITIONS and _names_medium(tokens, index + 1, stop):
             return index
+        if token.lower == "on" and not _subject_pronoun(tokens[start]) and _names_programme(tokens, index + 1, stop):
+            return index
     return stop
 
 
@@ -726,6 +728,29 @@ def _names_medium(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
             return True
         if word not in DETERMINERS and not tokens[index].text[:1].islower():
             return False
+    return False
+
+
+_PROGRAMME_NOUNS = frozenset({"show", "program", "programme", "channel", "network", "radio", "podcast", "broadcast"})
+
+
+def _names_programme(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
+    """Whether a phrase opening at ``start`` after "on" names a broadcast ("on The Laura Ingraham
+    Show", "on NBC's “Meet the Press”", "on the Fox News Channel’s The Kelly File"): capitalised
+    words, with a broadcast noun among them or a possessive before a title."""
+    index = start + 1 if start < stop and tokens[start].lower == "the" else start
+    seen = 0
+    while index < stop and seen < 8:
+        token = tokens[index]
+        word = token.lower.removesuffix("’s").removesuffix("'s")
+        if word in _PROGRAMME_NOUNS:
+            return True
+        if token.lower.endswith(("’s", "'s")) and index + 1 < stop and (tokens[index + 1].text[:1].isupper() or tokens[index + 1].lower in QUOTE_MARKS):
+            return True
+        if not token.text[:1].isupper():
+            return False
+        index += 1
+        seen += 1
     return False
 
 
