@@ -599,3 +599,12 @@ def test_the_programme_an_object_was_named_on_stays_out_of_the_content() -> None
     ]
     assert found("The senator discussed the ferry on Radio Hull’s Morning Tide.") == [("The senator", "discussed", "the ferry")]
     assert found("The senator discussed the ferry on Grey Island.") == [("The senator", "discussed", "the ferry on Grey Island")]
+
+
+def test_a_comparison_aside_before_that_and_as_it_stands_stay_out_of_the_content() -> None:
+    assert found("The mayor cautioned, as did the council itself, that the fares might rise.") == [
+        ("The mayor", "cautioned", "that the fares might rise"),
+    ]
+    assert found("As it stands, the ferry runs twice a day, according to the harbour office.") == [
+        ("the harbour office", "according to", "the ferry runs twice a day"),
+    ]

@@ -840,9 +840,10 @@ def _after_aside(tokens: tuple[Token, ...], index: int) -> int:
         token = tokens[look]
         if token.lower == "," and look > index and tokens[look + 1].lower == "that":
             return look + 1
-        if token.lower in QUOTE_MARKS or token.lower in {";", ":", ".", "that", "(", "—", "--"} or token.lower in _FINITE_AUXILIARIES:
+        if token.lower in QUOTE_MARKS or token.lower in {";", ":", ".", "that", "(", "—", "--"}:
             return index
-        if look > index and _is_verb_at(tokens, look):
+        comparison = tokens[index].lower == "as" and look == index + 1  # "cautioned, as did the campaign itself, that"
+        if not comparison and (token.lower in _FINITE_AUXILIARIES or (look > index and _is_verb_at(tokens, look))):
             return index
     return index
 
@@ -1495,7 +1496,7 @@ _NAME_ENDS = frozenset({",", ".", ";", ":", "?", "!", "(", "—", "–"})
 _DISCOURSE_LEAD = re.compile(
     r"(?:[A-Z][A-Z.\- ]+(?:\s*\([^)]*\))?\s*[―—–-]+\s*)?"  # a dateline, "WASHINGTON ― "
     r"(?:\(\s*)?"  # a sentence set in parentheses
-    r"(?:(?:However|Meanwhile|Still|Instead|Indeed|In fact|In addition|Moreover|Furthermore|Nevertheless|Nonetheless|Even so|Additionally|Likewise|Similarly),\s+)?"
+    r"(?:(?:However|Meanwhile|Still|Instead|Indeed|In fact|In addition|Moreover|Furthermore|Nevertheless|Nonetheless|Even so|Additionally|Likewise|Similarly|As it (?:now |currently )?stands),\s+)?"
 )
 
 
