@@ -608,3 +608,8 @@ def test_a_comparison_aside_before_that_and_as_it_stands_stay_out_of_the_content
     assert found("As it stands, the ferry runs twice a day, according to the harbour office.") == [
         ("the harbour office", "according to", "the ferry runs twice a day"),
     ]
+
+
+def test_a_quotation_closed_by_its_own_attribution_ends_the_content_before_it() -> None:
+    text = "The keeper explained the closure because “nobody checks the ice,” she said."
+    assert ("The keeper", "explained", "the closure because “nobody checks the ice,”") in found(text)

@@ -503,6 +503,8 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         return not _closes_subordinate(tokens, index, cue_positions)  # '..., he does not defend it', '..., Mr. McKinley said that'
     if index >= 2 and tokens[index - 1].lower in CLOSING_MARKS and tokens[index - 2].lower == "," and _is_participle(token):
         return True  # '..."corrupt," noting that'
+    if index >= 2 and tokens[index - 1].lower in CLOSING_MARKS and tokens[index - 2].lower == "," and _subject_pronoun(token) and index + 1 in cue_positions:
+        return True  # '... because “most people don’t know,” she said': the attribution of the quotation closes it
     if token.lower == "," and following is not None and _is_participle(following):
         return True
     if token.lower in _MANNER_LEADS and index + 1 in cue_positions and following is not None and _is_participle(following):
