@@ -550,3 +550,66 @@ def test_identifying_something_as_something_holds_a_view_even_past_a_plural_poss
 def test_a_description_after_according_to_may_end_the_text_on_a_comma() -> None:
     for text in ("The pier is unsafe, according to the board, Lowe,", "It is late according to e,L,"):
         assert all(cue == "according to" for _, cue, _ in found(text))
+
+
+def test_an_aside_between_commas_before_that_stays_out_of_the_content() -> None:
+    assert found("The mayor said at a rally in Hull, Yorkshire, that the ferry would run.") == [
+        ("The mayor", "said", "that the ferry would run"),
+    ]
+    assert found("The skipper insisted, however, that the harbour was safe.") == [("The skipper", "insisted", "that the harbour was safe")]
+    assert found("The mayor said, for example, that the pier would close.") == [("The mayor", "said", "that the pier would close")]
+
+
+
+def test_a_long_circumstance_of_saying_before_that_stays_out_of_the_content() -> None:
+    text = "The mayor said in an interview on the breakfast programme of the local radio station in Hull that the ferry would run."
+    assert found(text) == [("The mayor", "said", "that the ferry would run")]
+
+
+def test_the_day_between_cue_and_object_dates_the_saying_and_stays_out_of_the_content() -> None:
+    assert found("The harbour police announced on Friday the arrest of a man.") == [("The harbour police", "announced", "the arrest of a man")]
+    assert found("The court ruled Friday against the new ferry fares.") == [("The court", "ruled", "against the new ferry fares")]
+    assert found("The mayor promised Tuesday to keep the pier open.") == [("The mayor", "promised", "to keep the pier open")]
+
+
+def test_a_programme_named_in_quotation_marks_is_the_one_told_and_not_the_content() -> None:
+    assert found("The skipper told “Harbour Hour” that the ferry would run.") == [("The skipper", "told", "that the ferry would run")]
+    assert found("The skipper told Radio Hull’s “Harbour Hour” on Friday that the ferry would run.") == [
+        ("The skipper", "told", "that the ferry would run"),
+    ]
+    assert found("The skipper told the station’s “Harbour Hour” that the ferry would run.") == [
+        ("The skipper", "told", "that the ferry would run"),
+    ]
+    assert found("The skipper told “The ferry will run.”")[0][2] == "“The ferry will run.”"
+
+
+def test_a_parenthesis_of_the_writer_closing_the_content_stays_out_of_it() -> None:
+    text = "The mayor said the ferry would run all winter (which pleased the skippers at the pier)."
+    assert found(text) == [("The mayor", "said", "the ferry would run all winter")]
+
+
+def test_a_short_parenthesis_naming_or_abbreviating_stays_in_the_content() -> None:
+    assert found("The mayor praised Sen. Ann Hale (D-Hull).") == [("The mayor", "praised", "Sen. Ann Hale (D-Hull)")]
+    assert found("The mayor backed the Harbour Renewal Plan (HRP).") == [("The mayor", "backed", "the Harbour Renewal Plan (HRP)")]
+
+
+def test_the_programme_an_object_was_named_on_stays_out_of_the_content() -> None:
+    assert found("The senator called the mayor a “disgrace” on The Harbour Hour Show.") == [
+        ("The senator", "called", "the mayor a “disgrace”"),
+    ]
+    assert found("The senator discussed the ferry on Radio Hull’s Morning Tide.") == [("The senator", "discussed", "the ferry")]
+    assert found("The senator discussed the ferry on Grey Island.") == [("The senator", "discussed", "the ferry on Grey Island")]
+
+
+def test_a_comparison_aside_before_that_and_as_it_stands_stay_out_of_the_content() -> None:
+    assert found("The mayor cautioned, as did the council itself, that the fares might rise.") == [
+        ("The mayor", "cautioned", "that the fares might rise"),
+    ]
+    assert found("As it stands, the ferry runs twice a day, according to the harbour office.") == [
+        ("the harbour office", "according to", "the ferry runs twice a day"),
+    ]
+
+
+def test_a_quotation_closed_by_its_own_attribution_ends_the_content_before_it() -> None:
+    text = "The keeper explained the closure because “nobody checks the ice,” she said."
+    assert ("The keeper", "explained", "the closure because “nobody checks the ice,”") in found(text)

@@ -28,6 +28,7 @@ from newsledger.attribute.lexicon import (
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
     VERB_FORM_LEMMA,
+    WEEKDAYS,
 )
 from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Token
 
@@ -502,6 +503,8 @@ def _is_content_boundary(tokens: tuple[Token, ...], index: int, cue_positions: s
         return not _closes_subordinate(tokens, index, cue_positions)  # '..., he does not defend it', '..., Mr. McKinley said that'
     if index >= 2 and tokens[index - 1].lower in CLOSING_MARKS and tokens[index - 2].lower == "," and _is_participle(token):
         return True  # '..."corrupt," noting that'
+    if index >= 2 and tokens[index - 1].lower in CLOSING_MARKS and tokens[index - 2].lower == "," and _subject_pronoun(token) and index + 1 in cue_positions:
+        return True  # '... because “most people don’t know,” she said': the attribution of the quotation closes it
     if token.lower == "," and following is not None and _is_participle(following):
         return True
     if token.lower in _MANNER_LEADS and index + 1 in cue_positions and following is not None and _is_participle(following):
@@ -635,6 +638,8 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     end = tokens[last].end
     if _DASH_TEXT.search(text, start, end):
         end = _before_trailing_dash(sentence, start_index, last)
+    if text[end - 1 : end] == ")" or (last > start_index + 1 and tokens[last].lower in {".", ","} and tokens[last - 1].lower == ")"):
+        end = _before_closing_aside(sentence, start_index, last, end)
     quote = sentence.quote_around_end(end)
     if quote is not None:
         end = quote[1]
@@ -647,6 +652,25 @@ def content_after(sentence: Sentence, text: str, start_index: int, boundaries: B
     if end <= start:
         return None
     return start, end
+
+
+_ASIDE_WORDS = 4
+
+
+def _before_closing_aside(sentence: Sentence, first: int, last: int, end: int) -> int:
+    """The content's end before a parenthesis of the writer's that closes it ('... the norms of
+    the party (which lets the rest of the party off the hook)'): a clause of several words in
+    parentheses; a short one ("(D-Va.)", "(TPP)") names or abbreviates and stays."""
+    tokens, quoted = sentence.tokens, sentence.quoted
+    close = last if tokens[last].lower == ")" else last - 1
+    opening = next((i for i in range(close - 1, first, -1) if tokens[i].lower in {"(", ")"}), None)
+    if opening is None or tokens[opening].lower != "(" or quoted[opening]:
+        return end
+    inside = tokens[opening + 1 : close]
+    words = [token for token in inside if token.text[:1].isalnum()]
+    if len(words) < _ASIDE_WORDS or not any(token.text[:1].islower() for token in words) or any(token.lower in QUOTE_MARKS for token in inside):
+        return end
+    return tokens[opening - 1].end
 
 
 def _reads_as_clause(sentence: Sentence, start: int, stop: int) -> bool:
@@ -693,6 +717,8 @@ def _object_end(sentence: Sentence, start: int, stop: int) -> int:
                 return index  # "the reality of climate change, which makes him...": an aside on the object
         if token.lower in _CIRCUMSTANCE_PREPOSITIONS and _names_medium(tokens, index + 1, stop):
             return index
+        if token.lower == "on" and not _subject_pronoun(tokens[start]) and _names_programme(tokens, index + 1, stop):
+            return index
     return stop
 
 
@@ -704,6 +730,29 @@ def _names_medium(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
             return True
         if word not in DETERMINERS and not tokens[index].text[:1].islower():
             return False
+    return False
+
+
+_PROGRAMME_NOUNS = frozenset({"show", "program", "programme", "channel", "network", "radio", "podcast", "broadcast"})
+
+
+def _names_programme(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
+    """Whether a phrase opening at ``start`` after "on" names a broadcast ("on The Laura Ingraham
+    Show", "on NBC's “Meet the Press”", "on the Fox News Channel’s The Kelly File"): capitalised
+    words, with a broadcast noun among them or a possessive before a title."""
+    index = start + 1 if start < stop and tokens[start].lower == "the" else start
+    seen = 0
+    while index < stop and seen < 8:
+        token = tokens[index]
+        word = token.lower.removesuffix("’s").removesuffix("'s")
+        if word in _PROGRAMME_NOUNS:
+            return True
+        if token.lower.endswith(("’s", "'s")) and index + 1 < stop and (tokens[index + 1].text[:1].isupper() or tokens[index + 1].lower in QUOTE_MARKS):
+            return True
+        if not token.text[:1].isupper():
+            return False
+        index += 1
+        seen += 1
     return False
 
 
@@ -741,12 +790,19 @@ def _is_dash(tokens: tuple[Token, ...], index: int) -> bool:
     return word == "-" and ((index + 1 < len(tokens) and tokens[index + 1].lower == "-") or (index > 0 and tokens[index - 1].lower == "-"))
 
 
+_SKIP_REACH = 16
+
+
 def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
     """Skip "in a statement", "on Tuesday", "to reporters" between a cue and its "that". A noun
     phrase there is the object, and a "that" after it opens a relative clause of the object ("says
     a violent hit that used to be ...", "discussed the violence that has marred ...")."""
-    for look in range(index, min(index + 10, len(tokens))):
+    for look in range(index, min(index + _SKIP_REACH, len(tokens))):
         word = tokens[look].lower
+        if look >= index + 10 and (word != "that" or tokens[index].lower not in _CIRCUMSTANCE_PREPOSITIONS):
+            if word in {"—", "--", "–", "(", "when", "who", "which"}:
+                return index
+            continue  # past ten words only a circumstance ("in an interview on ...") reaches a "that"
         if word == "that" or (look > index and _subject_pronoun(tokens[look])):
             between = tokens[index:look]
             if between and between[0].lower in _CLAUSE_SKIP_OPENERS:
@@ -760,6 +816,40 @@ def _skip_to_clause(tokens: tuple[Token, ...], index: int) -> int:
     return index
 
 
+def _after_day(tokens: tuple[Token, ...], index: int) -> int:
+    """Skip the day of the saying between a cue and its object ("announced on Friday the arrest
+    of ...", "ruled Friday against ..."): a weekday, with or without "on", then the object."""
+    day = index + 1 if index < len(tokens) and tokens[index].lower == "on" else index
+    if day + 1 >= len(tokens) or tokens[day].lower not in WEEKDAYS or not tokens[day].text[:1].isupper():
+        return index
+    following = tokens[day + 1]
+    if following.lower in DETERMINERS or following.lower in {"to", "against", "for", "on", "that"} or following.text[:1] in QUOTE_MARKS:
+        return day + 1
+    return index
+
+
+_ASIDE_REACH = 16
+
+
+def _after_aside(tokens: tuple[Token, ...], index: int) -> int:
+    """Skip an aside set off by commas between a cue and its "that" clause ("said at a stop in
+    Toledo, Ohio, that ...", "says, however, that ...", "insists, most recently in an
+    interview, that ..."): a phrase with no verb of its own that closes on ", that"."""
+    led = index > 0 and tokens[index - 1].lower == ","
+    if not (led or (index < len(tokens) and tokens[index].lower in _CLAUSE_SKIP_OPENERS)):
+        return index
+    for look in range(index, min(index + _ASIDE_REACH, len(tokens) - 1)):
+        token = tokens[look]
+        if token.lower == "," and look > index and tokens[look + 1].lower == "that":
+            return look + 1
+        if token.lower in QUOTE_MARKS or token.lower in {";", ":", ".", "that", "(", "—", "--"}:
+            return index
+        comparison = tokens[index].lower == "as" and look == index + 1  # "cautioned, as did the campaign itself, that"
+        if not comparison and (token.lower in _FINITE_AUXILIARIES or (look > index and _is_verb_at(tokens, look))):
+            return index
+    return index
+
+
 _CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
@@ -768,8 +858,25 @@ def _subject_pronoun(token: Token) -> bool:
     return token.lower.replace("'", "’").split("’")[0] in _CLAUSE_PRONOUNS
 
 
+def _quoted_addressee(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """A programme's title in quotation marks as the one told ('told “Morning Joe” that ...',
+    'tells “Good Morning America” on Friday that ...'): a short capitalised title, then "that",
+    the day of the saying or the clause's subject."""
+    for close in range(index + 2, min(index + 7, len(tokens) - 1)):
+        if tokens[close].lower in QUOTE_MARKS:
+            if not all(token.text[:1].isupper() or not token.text[:1].isalpha() for token in tokens[index + 1 : close]):
+                return None
+            following = tokens[close + 1]
+            if following.lower in {"that", "on"} or following.lower in WEEKDAYS or _subject_pronoun(following):
+                return index, close + 1
+            return None
+    return None
+
+
 def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
     """The addressee noun phrase right after an addressing cue ("urged the EU to", "told reporters that")."""
+    if index < len(tokens) and tokens[index].lower in QUOTE_MARKS:
+        return _quoted_addressee(tokens, index)
     if index >= len(tokens) or not (_looks_like_np_start(tokens[index]) or tokens[index].text[:1].isalpha()):
         return None
     possessive = tokens[index].lower == "her" and index + 1 < len(tokens) and _plain_word(tokens[index + 1])  # "told her supporters"
@@ -779,6 +886,9 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
         end = index
         while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].lower in {"’s", "'s", "of", "&"}):
             end += 1
+        if end < len(tokens) and tokens[end].lower in QUOTE_MARKS and tokens[end - 1].lower.endswith(("’s", "'s")):
+            quoted = _quoted_addressee(tokens, end)
+            return (index, quoted[1]) if quoted is not None else None  # "told MSNBC’s “Morning Joe” that"
         if end < len(tokens) and (tokens[end].lower in DETERMINERS or tokens[end].lower in SUBJECT_PRONOUNS) and tokens[end].lower != "that":
             return index, end  # "told POLITICO Florida the state's ..."
     end = index
@@ -790,6 +900,9 @@ def addressee_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | 
         end += 1
     if end == index or end - index > 8:
         return None
+    if end < len(tokens) and tokens[end].lower in QUOTE_MARKS and tokens[end - 1].lower.endswith(("’s", "'s")):
+        quoted = _quoted_addressee(tokens, end)
+        return (index, quoted[1]) if quoted is not None else None  # "told the network’s “Morning Joe” that"
     return index, end
 
 
@@ -1385,7 +1498,7 @@ _NAME_ENDS = frozenset({",", ".", ";", ":", "?", "!", "(", "—", "–"})
 _DISCOURSE_LEAD = re.compile(
     r"(?:[A-Z][A-Z.\- ]+(?:\s*\([^)]*\))?\s*[―—–-]+\s*)?"  # a dateline, "WASHINGTON ― "
     r"(?:\(\s*)?"  # a sentence set in parentheses
-    r"(?:(?:However|Meanwhile|Still|Instead|Indeed|In fact|In addition|Moreover|Furthermore|Nevertheless|Nonetheless|Even so|Additionally|Likewise|Similarly),\s+)?"
+    r"(?:(?:However|Meanwhile|Still|Instead|Indeed|In fact|In addition|Moreover|Furthermore|Nevertheless|Nonetheless|Even so|Additionally|Likewise|Similarly|As it (?:now |currently )?stands),\s+)?"
 )
 
 
@@ -1461,7 +1574,8 @@ def _preposed(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_spa
                 start = found[1] + (1 if tokens[found[1]].lower in {":", ","} else 0)
     if start < len(tokens) and tokens[start].lower in {":", ","}:
         start += 1
-    start = _skip_to_clause(tokens, start)
+    start = _skip_to_clause(tokens, _after_day(tokens, start))
+    start = _after_aside(tokens, start)
     content = content_after(sentence, text, start, boundaries)
     if content is None:
         return None
