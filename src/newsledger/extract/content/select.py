@@ -210,12 +210,15 @@ def choose_container(
     prose: Sequence[float],
     *,
     thread: bool = False,
+    reviews: bool = False,
     notes: list[str] | None = None,
 ) -> Frame | None:
     """The article element; flags that would hide most of the prose are vetoed on the way.
 
     ``thread``: the page is a forum thread, whose replies are its content when they outweigh
-    the post chosen. ``notes``: where to say that the choice stopped at ``MAX_RECHOICES``."""
+    the post chosen. ``reviews``: the page is a product's, whose boxes of comments are its
+    buyers' reviews: however much one of them says, the product's own few lines (a sentence,
+    a list of specifications) are its text. ``notes``: where to say that the choice stopped at ``MAX_RECHOICES``."""
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
     builders = _builder_classes(held, total)
@@ -244,6 +247,7 @@ def choose_container(
             or frame.key in closing
             or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE)
             or frame.flag == "cookie_consent"
+            or (reviews and frame.flag == "comments")
         ):
             continue
         if amount <= VETO_RATIO * found:
