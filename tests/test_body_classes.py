@@ -332,3 +332,21 @@ def test_a_date_box_alone_in_a_list_item_stays_aside() -> None:
     text = _body_text(html)
     assert "The winter timetable starts on Monday" in text
     assert "Posted 4 March 2025" not in text
+
+
+def test_a_page_past_the_size_limit_for_its_scripts_keeps_its_text() -> None:
+    # Megabytes of script data before the page's text: the cut that bounds a page's cost falls
+    # on its text only when the text itself is that long, and structured data is still read.
+    from newsledger import extract
+    from newsledger.extract.html import MAX_HTML_CHARS
+
+    data = '<script>window.__STATE__ = "' + "x" * MAX_HTML_CHARS + '";</script>'
+    described = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tide tables"}</script>'
+    story = "<p>The harbour office now publishes its tide tables a month ahead of the season.</p>" * 5
+    page = f"<html><head>{described}</head><body>{data}<main><h1>Tide tables</h1>{story}</main></body></html>"
+    article = extract(page, form="html")
+    assert article.text.startswith("The harbour office now publishes its tide tables")
+    assert article.headline is not None and article.headline.value == "Tide tables"
+    assert not any("cut to its first" in note for note in article.notes)
+    # An unclosed script runs to the end of the page, as the parser reads it: nothing to save.
+    assert extract(f"<html><body>{story}<script>{data}", form="html").text.startswith("The harbour")
