@@ -350,3 +350,19 @@ def test_a_page_past_the_size_limit_for_its_scripts_keeps_its_text() -> None:
     assert not any("cut to its first" in note for note in article.notes)
     # An unclosed script runs to the end of the page, as the parser reads it: nothing to save.
     assert extract(f"<html><body>{story}<script>{data}", form="html").text.startswith("The harbour")
+
+
+def test_a_link_shared_to_a_board_reads_its_whole_thread() -> None:
+    # The story is a link and a byline; the comments are all the prose there is, nested one in
+    # another: the page's text is the thread, not its longest comment.
+    from newsledger.model import Evidence, PageTypeField
+
+    page_type = PageTypeField(value="article", evidence=Evidence(source="dom"))
+    body = extract_body(
+        parse_html((PAGES / "link-thread.html").read_bytes()), None, Metadata(page_type=page_type)
+    )
+    text = "\n".join(block.text for block in body.blocks)
+    assert "We have been scraping the old charts by hand" in text
+    assert "The north pier readings were corrected" in text
+    assert "whether the minute data is included" in text
+    assert "Rules" not in text

@@ -260,6 +260,8 @@ def choose_container(
             break
         rechoices += 1
         frame.vetoed = True
+        if frame.flag == "comments" and not thread and not found:
+            _veto_replies(segments, frame)
         container = _best_frame(segments, prose)
     if thread and container is not None and _thread_outweighs(segments, prose, container):
         for frame, _, _, _ in held:
@@ -267,6 +269,20 @@ def choose_container(
                 frame.vetoed = True
         container = _best_frame(segments, prose)
     return _inside_main(segments, prose, container)
+
+
+def _veto_replies(segments: Sequence[Segment], thread: Frame) -> None:
+    """A thread taken for the page's text (a link shared to a board: no prose but its comments)
+    is read whole: the comment boxes inside it lose their flag too, else the
+    next choice would fall on its longest comment alone. (A forum's thread is weighed against
+    its first post instead, in ``choose_container``.)"""
+    for segment in segments:
+        path = segment.path
+        if thread not in path:
+            continue
+        for frame in path[path.index(thread) + 1 :]:
+            if frame.flag == "comments":
+                frame.vetoed = True
 
 
 def _inside_main(
