@@ -366,3 +366,18 @@ def test_a_link_shared_to_a_board_reads_its_whole_thread() -> None:
     assert "The north pier readings were corrected" in text
     assert "whether the minute data is included" in text
     assert "Rules" not in text
+
+
+def test_a_self_closed_frame_does_not_swallow_the_rest_of_the_page() -> None:
+    # A tracking frame written self-closed inside a <noscript>: an <iframe> holds raw text up to
+    # its end tag, and there is none, so the page's text after it was read as the frame's.
+    from newsledger import extract
+
+    story = "<p>The harbour office now publishes its tide tables a month ahead of the season.</p>" * 3
+    page = (
+        '<html><body><noscript><iframe src="https://example.org/ns.html" height="0" width="0" '
+        f'style="display: none" /></noscript><main><h1>Tide tables</h1>{story}</main></body></html>'
+    )
+    article = extract(page, form="html")
+    assert article.text.startswith("The harbour office now publishes its tide tables")
+    assert "<p>" not in article.text

@@ -39,6 +39,9 @@ def extract_html(
         notes = (f"page cut to its first {MAX_HTML_CHARS:,} characters of {len(html):,}",)
         html = html[:MAX_HTML_CHARS]
         utf8 = None
+    if (closed := _with_iframes_closed(html)) is not html:
+        html = closed
+        utf8 = None
     # Counted once: the nesting scan's first test asks the same count of the same text.
     tags: int | None = count_marks(html, utf8, "<")
     if (tags_end := _end_of_tags(html, MAX_TAGS, tags)) is not None:
@@ -97,6 +100,20 @@ def _without_script_code(html: str) -> str:
         at = closing + 2
     pieces.append(html[kept:])
     return "".join(pieces)
+
+
+# An ``<iframe>`` holds raw text up to its end tag: written self-closed (``<iframe ... />``, as
+# pages often write a tracking frame inside a ``<noscript>``), it runs to the end of the page and
+# swallows all that follows as one run of text. A browser, running scripts, never parses a
+# ``<noscript>``; the text after is the page's. Each such frame is closed where it opens.
+_SELF_CLOSED_IFRAME = re.compile(r"<iframe\b[^<>]*/>", re.IGNORECASE)
+
+
+def _with_iframes_closed(html: str) -> str:
+    """``html`` with an end tag after each self-closed ``<iframe>``; ``html`` itself if none is."""
+    if _SELF_CLOSED_IFRAME.search(html) is None:
+        return html
+    return _SELF_CLOSED_IFRAME.sub(r"\g<0></iframe>", html)
 
 
 def _end_of_tags(html: str, most: int, marks: int) -> int | None:
