@@ -381,3 +381,23 @@ def test_a_self_closed_frame_does_not_swallow_the_rest_of_the_page() -> None:
     article = extract(page, form="html")
     assert article.text.startswith("The harbour office now publishes its tide tables")
     assert "<p>" not in article.text
+
+
+def test_the_header_of_a_card_is_its_title_not_the_page_header() -> None:
+    card = (
+        '<div class="card"><div class="card-header"><h3>{title}</h3></div>'
+        "<p>{title} keeps working when the harbour office is closed, and the crews on the water "
+        'see the same readings as the office.</p><div class="card-footer">Read about {title}</div></div>'
+    )
+    titles = ["Tide alerts", "Berth bookings", "Fuel dock queue"]
+    page = (
+        '<html><body><header class="site-header"><a href="/">Harbour Suite</a> <a href="/login">Log in</a></header>'
+        "<main><h1>Software for harbour offices</h1>"
+        + "".join(card.format(title=title) for title in titles)
+        + '</main><footer class="site-footer">Privacy</footer></body></html>'
+    )
+    body = extract_body(parse_html(page), None, Metadata())
+    text = "\n".join(block.text for block in body.blocks)
+    assert all(f"{title}\n" in f"{text}\n" for title in titles)
+    assert "Read about Fuel dock queue" in text
+    assert "Log in" not in text and "Privacy" not in text
