@@ -332,3 +332,72 @@ def test_a_date_box_alone_in_a_list_item_stays_aside() -> None:
     text = _body_text(html)
     assert "The winter timetable starts on Monday" in text
     assert "Posted 4 March 2025" not in text
+
+
+def test_a_page_past_the_size_limit_for_its_scripts_keeps_its_text() -> None:
+    # Megabytes of script data before the page's text: the cut that bounds a page's cost falls
+    # on its text only when the text itself is that long, and structured data is still read.
+    from newsledger import extract
+    from newsledger.extract.html import MAX_HTML_CHARS
+
+    data = '<script>window.__STATE__ = "' + "x" * MAX_HTML_CHARS + '";</script>'
+    described = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tide tables"}</script>'
+    story = "<p>The harbour office now publishes its tide tables a month ahead of the season.</p>" * 5
+    page = f"<html><head>{described}</head><body>{data}<main><h1>Tide tables</h1>{story}</main></body></html>"
+    article = extract(page, form="html")
+    assert article.text.startswith("The harbour office now publishes its tide tables")
+    assert article.headline is not None and article.headline.value == "Tide tables"
+    assert not any("cut to its first" in note for note in article.notes)
+    # An unclosed script runs to the end of the page, as the parser reads it: nothing to save.
+    assert extract(f"<html><body>{story}<script>{data}", form="html").text.startswith("The harbour")
+
+
+def test_a_link_shared_to_a_board_reads_its_whole_thread() -> None:
+    # The story is a link and a byline; the comments are all the prose there is, nested one in
+    # another: the page's text is the thread, not its longest comment.
+    from newsledger.model import Evidence, PageTypeField
+
+    page_type = PageTypeField(value="article", evidence=Evidence(source="dom"))
+    body = extract_body(
+        parse_html((PAGES / "link-thread.html").read_bytes()), None, Metadata(page_type=page_type)
+    )
+    text = "\n".join(block.text for block in body.blocks)
+    assert "We have been scraping the old charts by hand" in text
+    assert "The north pier readings were corrected" in text
+    assert "whether the minute data is included" in text
+    assert "Rules" not in text
+
+
+def test_a_self_closed_frame_does_not_swallow_the_rest_of_the_page() -> None:
+    # A tracking frame written self-closed inside a <noscript>: an <iframe> holds raw text up to
+    # its end tag, and there is none, so the page's text after it was read as the frame's.
+    from newsledger import extract
+
+    story = "<p>The harbour office now publishes its tide tables a month ahead of the season.</p>" * 3
+    page = (
+        '<html><body><noscript><iframe src="https://example.org/ns.html" height="0" width="0" '
+        f'style="display: none" /></noscript><main><h1>Tide tables</h1>{story}</main></body></html>'
+    )
+    article = extract(page, form="html")
+    assert article.text.startswith("The harbour office now publishes its tide tables")
+    assert "<p>" not in article.text
+
+
+def test_the_header_of_a_card_is_its_title_not_the_page_header() -> None:
+    card = (
+        '<div class="card"><div class="card-header"><h3>{title}</h3></div>'
+        "<p>{title} keeps working when the harbour office is closed, and the crews on the water "
+        'see the same readings as the office.</p><div class="card-footer">Read about {title}</div></div>'
+    )
+    titles = ["Tide alerts", "Berth bookings", "Fuel dock queue"]
+    page = (
+        '<html><body><header class="site-header"><a href="/">Harbour Suite</a> <a href="/login">Log in</a></header>'
+        "<main><h1>Software for harbour offices</h1>"
+        + "".join(card.format(title=title) for title in titles)
+        + '</main><footer class="site-footer">Privacy</footer></body></html>'
+    )
+    body = extract_body(parse_html(page), None, Metadata())
+    text = "\n".join(block.text for block in body.blocks)
+    assert all(f"{title}\n" in f"{text}\n" for title in titles)
+    assert "Read about Fuel dock queue" in text
+    assert "Log in" not in text and "Privacy" not in text

@@ -63,6 +63,16 @@ from newsledger.extract.dom import LINE_BREAK, normalise_space
         ("Accordion_panel-header__ZMJrk", "header"),
         ("card__ad-slot", "advertisement"),
         ("Card_item__promo", "related_links"),
+        # The header or footer of a component (a card, a section of a landing page) is its title
+        # or its link line; the page's own keep their kind, whatever words come before.
+        ("card-header", None),
+        ("pages__StyledCustomerCardFooter-sc-e2c04df0-8", None),
+        ("Headlinestyles__StyledHeadlineHeader-sc-14uj3bo-2", None),
+        ("section-header text-center", None),
+        ("site-header", "header"),
+        ("shopify-section-group-footer-group", "footer"),
+        ("footer-block", "footer"),
+        ("card-header share-bar", "share_bar"),
     ],
 )
 def test_kind_from_class(classes: str, kind: str | None) -> None:

@@ -497,3 +497,14 @@ def test_members_records_are_set_aside_on_a_thread_read_as_an_article() -> None:
     text = _body_text("forum-member-cards.html", "article")
     assert "Posts: 1,204" not in text
     assert "Joined the society in 2015" in text
+
+
+def test_a_buyers_review_longer_than_the_description_stays_aside() -> None:
+    # The product says little in prose (a line and its specifications); one buyer wrote at
+    # length. The review is still a comment on the product, not the page's text.
+    body = _body("product-long-review.html", "product")
+    text = "\n".join(block.text for block in body.blocks)
+    assert "A folding knife with a sheepsfoot blade" in text
+    assert "Blade: 7 cm stainless" in text
+    assert "liner lock started to slip" not in text
+    assert any(b.kind == "comments" and "liner lock started to slip" in b.text for b in body.boilerplate)

@@ -33,8 +33,14 @@ def extract_html(
     check = deadline.check if deadline is not None else _no_check
     notes: tuple[str, ...] = ()
     if len(html) > MAX_HTML_CHARS:
+        html = _without_script_code(html)
+        utf8 = None
+    if len(html) > MAX_HTML_CHARS:
         notes = (f"page cut to its first {MAX_HTML_CHARS:,} characters of {len(html):,}",)
         html = html[:MAX_HTML_CHARS]
+        utf8 = None
+    if (closed := _with_iframes_closed(html)) is not html:
+        html = closed
         utf8 = None
     # Counted once: the nesting scan's first test asks the same count of the same text.
     tags: int | None = count_marks(html, utf8, "<")
@@ -64,6 +70,50 @@ def extract_html(
     if notes:
         body = msgspec.structs.replace(body, notes=notes + body.notes)
     return assemble(body, metadata, input_form="html", url=url)
+
+
+# A page past the limit is often mostly code: a shop's page may carry two megabytes of script
+# before the grid it shows. Scripts and styles hold no reading text, so their code is emptied out
+# before the page is cut, and the cut falls on the page's text only when the text itself is that
+# long. Structured data (JSON-LD) is metadata and stays. One pass: each search starts where the
+# last one ended, and a script left open runs to the end of the page, as the parser reads it.
+_CODE_OPENING = re.compile(r"<(script|style)\b", re.IGNORECASE)
+
+
+def _without_script_code(html: str) -> str:
+    """``html`` with the content of each script (but structured data) and style emptied."""
+    lowered = html.lower()
+    if len(lowered) != len(html):
+        return html
+    pieces: list[str] = []
+    kept = 0
+    at = 0
+    while (opening := _CODE_OPENING.search(lowered, at)) is not None:
+        inside = lowered.find(">", opening.end())
+        closing = lowered.find(f"</{opening.group(1)}", inside) if inside >= 0 else -1
+        if closing < 0:
+            break
+        tag = lowered[opening.start() : inside]
+        if "ld+json" not in tag and "json+ld" not in tag:
+            pieces.append(html[kept : inside + 1])
+            kept = closing
+        at = closing + 2
+    pieces.append(html[kept:])
+    return "".join(pieces)
+
+
+# An ``<iframe>`` holds raw text up to its end tag: written self-closed (``<iframe ... />``, as
+# pages often write a tracking frame inside a ``<noscript>``), it runs to the end of the page and
+# swallows all that follows as one run of text. A browser, running scripts, never parses a
+# ``<noscript>``; the text after is the page's. Each such frame is closed where it opens.
+_SELF_CLOSED_IFRAME = re.compile(r"<iframe\b[^<>]*/>", re.IGNORECASE)
+
+
+def _with_iframes_closed(html: str) -> str:
+    """``html`` with an end tag after each self-closed ``<iframe>``; ``html`` itself if none is."""
+    if _SELF_CLOSED_IFRAME.search(html) is None:
+        return html
+    return _SELF_CLOSED_IFRAME.sub(r"\g<0></iframe>", html)
 
 
 def _end_of_tags(html: str, most: int, marks: int) -> int | None:

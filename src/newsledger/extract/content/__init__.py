@@ -63,7 +63,9 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     )
     prose = [prose_chars(segment) for segment in segments]
     choice_notes: list[str] = []
-    container = choose_container(segments, prose, thread=kind == "forum", notes=choice_notes)
+    container = choose_container(
+        segments, prose, thread=kind == "forum", reviews=kind in REVIEWED_KINDS, notes=choice_notes
+    )
     if container is None:
         return _fallback(segments)
     share = SMALL_PROSE_SHARE if kind == "forum" else small_share(container, kind in BOXED_KINDS)

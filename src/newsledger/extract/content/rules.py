@@ -121,13 +121,23 @@ _STARTS = frozenset({*_PREFIXES, *(word[:2] for word in _EXACT), *(word[:2] for 
 _NEGATIONS = frozenset({"no", "non", "hide", "without", "disable"})
 
 
+# Words naming a component of the page (a card, a tile, a section of a landing page): a header
+# or footer named right after one (``card-header``, ``StyledCustomerCardFooter``) is that
+# component's top or bottom line, its title or its link, not the page's header or footer.
+_COMPONENTS = frozenset({"card", "cards", "tile", "tiles", "section", "block", "module", "headline", "hero", "feature"})
+_PART_KINDS = frozenset({"header", "footer"})
+
+
 def _kinds_of_words(words: list[str], found: set[BoilerplateKind]) -> None:
     for index, word in enumerate(words):
         if word in _NEGATIONS:
             return
         if word[:2] not in _STARTS:
             continue
-        found.update(_kinds_of_word(word))
+        kinds = _kinds_of_word(word)
+        if index and words[index - 1] in _COMPONENTS:
+            kinds = tuple(kind for kind in kinds if kind not in _PART_KINDS)
+        found.update(kinds)
         for parts, kind in _COMPOUNDS.get(word, ()):
             run = words[index : index + len(parts)]
             if len(run) == len(parts) and run[-1].startswith(parts[-1]) and tuple(run[:-1]) == parts[:-1]:

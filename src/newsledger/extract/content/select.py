@@ -210,12 +210,15 @@ def choose_container(
     prose: Sequence[float],
     *,
     thread: bool = False,
+    reviews: bool = False,
     notes: list[str] | None = None,
 ) -> Frame | None:
     """The article element; flags that would hide most of the prose are vetoed on the way.
 
     ``thread``: the page is a forum thread, whose replies are its content when they outweigh
-    the post chosen. ``notes``: where to say that the choice stopped at ``MAX_RECHOICES``."""
+    the post chosen. ``reviews``: the page is a product's, whose boxes of comments are its
+    buyers' reviews: however much one of them says, the product's own few lines (a sentence,
+    a list of specifications) are its text. ``notes``: where to say that the choice stopped at ``MAX_RECHOICES``."""
     held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
     total = sum(prose)
     builders = _builder_classes(held, total)
@@ -244,6 +247,7 @@ def choose_container(
             or frame.key in closing
             or (frame.flag in NEVER_THE_ARTICLE and found >= MIN_ARTICLE_PROSE)
             or frame.flag == "cookie_consent"
+            or (reviews and frame.flag == "comments")
         ):
             continue
         if amount <= VETO_RATIO * found:
@@ -256,6 +260,8 @@ def choose_container(
             break
         rechoices += 1
         frame.vetoed = True
+        if frame.flag == "comments" and not thread and not found:
+            _veto_replies(segments, frame)
         container = _best_frame(segments, prose)
     if thread and container is not None and _thread_outweighs(segments, prose, container):
         for frame, _, _, _ in held:
@@ -263,6 +269,20 @@ def choose_container(
                 frame.vetoed = True
         container = _best_frame(segments, prose)
     return _inside_main(segments, prose, container)
+
+
+def _veto_replies(segments: Sequence[Segment], thread: Frame) -> None:
+    """A thread taken for the page's text (a link shared to a board: no prose but its comments)
+    is read whole: the comment boxes inside it lose their flag too, else the
+    next choice would fall on its longest comment alone. (A forum's thread is weighed against
+    its first post instead, in ``choose_container``.)"""
+    for segment in segments:
+        path = segment.path
+        if thread not in path:
+            continue
+        for frame in path[path.index(thread) + 1 :]:
+            if frame.flag == "comments":
+                frame.vetoed = True
 
 
 def _inside_main(
