@@ -48,14 +48,13 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     root = tree.body or tree.root
     # One walk finds the places a script fills and the elements holding no reading text (a
     # ``<noscript>`` is both); unwrapping a fallback moves the elements it held, and keeps them.
-    found = tree.css(_SCRIPTED_OR_NON_TEXT)
+    fallbacks, parts, non_text = _scripted_places(tree.css(_SCRIPTED_OR_NON_TEXT), root)
     moved = False
     if root is not None:
-        scripted = [node for node in found if node.tag in _SCRIPTED_TAGS and _within(node, root)]
-        moved = unwrap_script_fallback(root, [node for node in scripted if node.tag == "noscript"])
-        moved = place_streamed_parts(root, [node for node in scripted if node.tag != "noscript"]) or moved
+        moved = unwrap_script_fallback(root, fallbacks)
+        moved = place_streamed_parts(root, parts) or moved
     # Once the tree has changed, the elements holding no reading text are looked for again.
-    drop_non_text(tree, None if moved else [node for node in found if node.tag != "div"])
+    drop_non_text(tree, None if moved else non_text)
     if root is None:
         return Body(notes=("the page has no body",))
     kind = page_kind(metadata)
@@ -152,6 +151,23 @@ STREAMED_COPY_SHARE = 2.0
 # parts of a page streamed to its end.
 _SCRIPTED_OR_NON_TEXT = f':is({NON_TEXT_SELECTOR}, div[hidden][id^="S:"])'
 _SCRIPTED_TAGS = frozenset({"noscript", "div"})
+
+
+def _scripted_places(
+    found: list[LexborNode], root: LexborNode | None
+) -> tuple[list[LexborNode], list[LexborNode], list[LexborNode]]:
+    """Of the elements ``_SCRIPTED_OR_NON_TEXT`` found, the ``<noscript>``s and the streamed
+    parts under ``root``, and the elements holding no reading text (every one but the parts)."""
+    fallbacks: list[LexborNode] = []
+    parts: list[LexborNode] = []
+    non_text: list[LexborNode] = []
+    for node in found:
+        tag = node.tag
+        if tag != "div":
+            non_text.append(node)
+        if root is not None and tag in _SCRIPTED_TAGS and _within(node, root):
+            (parts if tag == "div" else fallbacks).append(node)
+    return fallbacks, parts, non_text
 
 
 def _within(node: LexborNode, root: LexborNode) -> bool:
