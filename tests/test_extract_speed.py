@@ -49,3 +49,37 @@ def test_class_words_that_name_no_boilerplate_stay_unflagged() -> None:
 
     assert kind_from_class("col-md-6 row clearfix") is None
     assert kind_from_class("entry-content article-body") is None
+
+
+def test_topic_and_state_tokens_name_no_kind_whatever_their_words() -> None:
+    from newsledger.extract.content.rules import kind_from_class
+
+    # Asked only of tokens whose words name a kind: the answer is the same as asked of all.
+    assert kind_from_class("category-comments") is None
+    assert kind_from_class("tag-newsletter") is None
+    assert kind_from_class("sticky-header-enabled") is None
+    assert kind_from_class("top-[var(--nav-height)]") is None
+    assert kind_from_class("commentsOpen") is None  # comments-open: a state
+    assert kind_from_class("shareButtons") == "share_bar"
+    assert kind_from_class("ShareButtons_bar__ab12C") == "share_bar"
+
+
+def test_a_line_without_a_count_before_a_noun_is_no_members_record() -> None:
+    from newsledger.extract.content.blocks import _counted_record
+
+    assert _counted_record("1,204 posts · Joined 2015")
+    assert _counted_record("3 silver badges5 bronze badges")
+    assert not _counted_record("Joined 2015")
+    assert not _counted_record("The 12 ferries")
+
+
+def test_a_flagged_box_of_long_paragraphs_is_walked_however_many_it_holds() -> None:
+    from newsledger.extract.content.walk import OPAQUE_PROSE_CHARS, _paragraphs_over
+    from newsledger.extract.dom import parse_html
+
+    line = "The ferry runs twice a day until Easter, when the summer timetable returns."
+    box = parse_html(f"<div class='sidebar'><p>{line}</p><p>short</p><p>{line}</p><p>{line}</p></div>")
+    node = box.css_first("div")
+    assert node is not None
+    assert _paragraphs_over(node, OPAQUE_PROSE_CHARS)
+    assert not _paragraphs_over(node, 3 * len(line))

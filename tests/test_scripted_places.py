@@ -44,3 +44,32 @@ def test_a_small_fallback_stays_out_while_a_streamed_part_is_placed() -> None:
     text = _text(page)
     assert LATE in text
     assert "live departures board" not in text
+
+
+def test_what_an_unwrapped_fallback_held_besides_its_text_is_still_dropped() -> None:
+    # The walk that found the fallback found the script inside it too; once the fallback is
+    # unwrapped, the elements holding no reading text are looked for again, and it is gone.
+    page = (
+        "<html><body><div id='app'></div><noscript><main><p>"
+        + STORY * 6
+        + "</p><script>var departures = 'timetable.json';</script>"
+        + "<style>.board { color: red }</style></main></noscript></body></html>"
+    )
+    text = _text(page)
+    assert STORY.strip() in text
+    assert "timetable.json" not in text
+    assert "color: red" not in text
+
+
+def test_scripts_styles_and_small_fallbacks_are_dropped_when_nothing_moves() -> None:
+    page = (
+        "<html><head><noscript><style>.js { display: none }</style></noscript></head><body>"
+        f"<main><p>{STORY * 6}</p><script>var late = 'evening.json';</script></main>"
+        "<noscript><p>Turn on JavaScript to see the live departures board.</p></noscript>"
+        "</body></html>"
+    )
+    text = _text(page)
+    assert STORY.strip() in text
+    assert "evening.json" not in text
+    assert "live departures board" not in text
+    assert "display: none" not in text

@@ -24,14 +24,15 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
         raise ExtractionError(f"the HTML could not be parsed: {err}") from err
 
 
-_NON_TEXT_SELECTOR = ", ".join(NON_TEXT_TAGS)
+NON_TEXT_SELECTOR = ", ".join(NON_TEXT_TAGS)
 
 
-def drop_non_text(tree: LexborHTMLParser) -> None:
-    """Remove the elements that hold no reading text (scripts, styles, embeds, form controls)."""
+def drop_non_text(tree: LexborHTMLParser, found: list[LexborNode] | None = None) -> None:
+    """Remove the elements that hold no reading text (scripts, styles, embeds, form controls);
+    ``found``: those elements in document order, when a walk of the tree as it stands found them."""
     # One pass over the tree finds them all (a pass per tag costs more); each is only taken
     # out of the tree, so one inside another already taken out is still safe to take out.
-    for element in tree.css(_NON_TEXT_SELECTOR):
+    for element in tree.css(NON_TEXT_SELECTOR) if found is None else found:
         element.decompose(recursive=False)
 
 
@@ -87,6 +88,7 @@ def normalise_space(text: str) -> str:
 
 __all__ = [
     "LINE_BREAK",
+    "NON_TEXT_SELECTOR",
     "LexborHTMLParser",
     "LexborNode",
     "describe",

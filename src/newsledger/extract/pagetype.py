@@ -242,7 +242,7 @@ def _count(
     elif tag == "button":
         _count_control(_control_label(node), counts)
         return
-    _count_classes(node, counts, itemtypes)
+    _count_classes(node, tag, counts, itemtypes)
 
 
 # Elements of a heading read in Python before a selector query takes over.
@@ -331,11 +331,11 @@ def _count_control(text: str, counts: dict[str, int]) -> None:
         counts["calls_to_action"] += 1
 
 
-def _count_classes(node: LexborNode, counts: dict[str, int], itemtypes: set[str]) -> None:
+def _count_classes(node: LexborNode, tag: str | None, counts: dict[str, int], itemtypes: set[str]) -> None:
     # One dict of the attributes costs less than a lookup through the node for each of five.
     attrs = node.attributes
-    words = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("name")) if v)
-    marks = _class_marks(words, node.tag) if words else ()
+    words = " ".join(filter(None, (attrs.get("class"), attrs.get("id"), attrs.get("name"))))
+    marks = _class_marks(words, tag) if words else ()
     for mark in marks:
         if mark != "button":
             counts[mark] += 1

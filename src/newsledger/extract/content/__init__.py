@@ -38,7 +38,7 @@ from newsledger.extract.content.select import (
     widen,
 )
 from newsledger.extract.content.walk import Segment, segment_tree
-from newsledger.extract.dom import drop_non_text
+from newsledger.extract.dom import NON_TEXT_SELECTOR, drop_non_text
 from newsledger.extract.parts import Body, Metadata
 
 __all__ = ["extract_body"]
@@ -46,12 +46,15 @@ __all__ = ["extract_body"]
 
 def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) -> Body:
     root = tree.body or tree.root
+    # One walk finds the places a script fills and the elements holding no reading text (a
+    # ``<noscript>`` is both); unwrapping a fallback moves the elements it held, and keeps them.
+    fallbacks, parts, non_text = _scripted_places(tree.css(_SCRIPTED_OR_NON_TEXT), root)
+    moved = False
     if root is not None:
-        # One walk finds both: unwrapping a fallback moves the elements it held, and keeps them.
-        scripted = root.css(_SCRIPTED_PLACES)
-        unwrap_script_fallback(root, [node for node in scripted if node.tag == "noscript"])
-        place_streamed_parts(root, [node for node in scripted if node.tag != "noscript"])
-    drop_non_text(tree)
+        moved = unwrap_script_fallback(root, fallbacks)
+        moved = place_streamed_parts(root, parts) or moved
+    # Once the tree has changed, the elements holding no reading text are looked for again.
+    drop_non_text(tree, None if moved else non_text)
     if root is None:
         return Body(notes=("the page has no body",))
     kind = page_kind(metadata)
@@ -111,11 +114,12 @@ NOSCRIPT_SHARE = 0.5
 NOSCRIPT_MIN_CHARS = 500
 
 
-def unwrap_script_fallback(root: LexborNode, fallbacks: list[LexborNode]) -> None:
+def unwrap_script_fallback(root: LexborNode, fallbacks: list[LexborNode]) -> bool:
     """Keep the content of a ``<noscript>`` (of ``fallbacks``, the page's) that holds most of
-    the page's text."""
+    the page's text; whether one did."""
     if not fallbacks:
-        return
+        return False
+    unwrapped = False
     total = len(root.text(deep=True))
     readable: int | None = None
     for fallback in fallbacks:
@@ -128,6 +132,8 @@ def unwrap_script_fallback(root: LexborNode, fallbacks: list[LexborNode]) -> Non
             if length < NOSCRIPT_SHARE * readable:
                 continue
         fallback.unwrap()
+        unwrapped = True
+    return unwrapped
 
 
 def _script_chars(root: LexborNode) -> int:
@@ -145,13 +151,44 @@ STREAMED_COPY_SHARE = 2.0
 
 # The elements a script would have replaced: fallbacks for readers without script, and the
 # parts of a page streamed to its end.
-_SCRIPTED_PLACES = ':is(noscript, div[hidden][id^="S:"])'
+_SCRIPTED_OR_NON_TEXT = f':is({NON_TEXT_SELECTOR}, div[hidden][id^="S:"])'
+_SCRIPTED_TAGS = frozenset({"noscript", "div"})
 
 
-def place_streamed_parts(root: LexborNode, parts: list[LexborNode]) -> None:
-    """Move each streamed part (of ``parts``, the page's) to its place, instead of its fallback."""
+def _scripted_places(
+    found: list[LexborNode], root: LexborNode | None
+) -> tuple[list[LexborNode], list[LexborNode], list[LexborNode]]:
+    """Of the elements ``_SCRIPTED_OR_NON_TEXT`` found, the ``<noscript>``s and the streamed
+    parts under ``root``, and the elements holding no reading text (every one but the parts)."""
+    fallbacks: list[LexborNode] = []
+    parts: list[LexborNode] = []
+    non_text: list[LexborNode] = []
+    for node in found:
+        tag = node.tag
+        if tag != "div":
+            non_text.append(node)
+        if root is not None and tag in _SCRIPTED_TAGS and _within(node, root):
+            (parts if tag == "div" else fallbacks).append(node)
+    return fallbacks, parts, non_text
+
+
+def _within(node: LexborNode, root: LexborNode) -> bool:
+    """Whether ``node`` lies under ``root`` (a ``<noscript>`` may stand in the page's head)."""
+    key = root.mem_id
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == key:
+            return True
+        parent = parent.parent
+    return False
+
+
+def place_streamed_parts(root: LexborNode, parts: list[LexborNode]) -> bool:
+    """Move each streamed part (of ``parts``, the page's) to its place, instead of its fallback;
+    whether one moved."""
     if not parts:
-        return
+        return False
+    moved_any = False
     places = {node.attributes.get("id"): node for node in root.css('template[id^="B:"], template[id^="P:"]')}
     # Moving a part copies it, and a part placed inside another is copied again with it: the
     # copies stop at twice the page's markup, so that parts nested in a long chain cost no more.
@@ -160,7 +197,7 @@ def place_streamed_parts(root: LexborNode, parts: list[LexborNode]) -> None:
     for part in reversed(parts):
         budget -= len(part.html or "")
         if budget < 0:
-            return
+            return moved_any
         # The places inside a part are copied with it and freed with it: none may be used again
         # (nor may a part be placed inside itself).
         for inner in part.css("template"):
@@ -178,8 +215,10 @@ def place_streamed_parts(root: LexborNode, parts: list[LexborNode]) -> None:
         moved = place.prev
         place.decompose()
         part.decompose()
+        moved_any = True
         if moved is not None:
             moved.unwrap()
+    return moved_any
 
 
 def _drop_fallback(place: LexborNode) -> None:

@@ -263,6 +263,9 @@ _RECORD_PIECES = re.compile(r"\s*[·•|]\s*|(?<=[a-z])(?=\d)")
 
 def _counted_record(text: str) -> bool:
     """Whether a line is counts of a member's record, with the join date beside them if any."""
+    if _COUNTED.search(text) is None:
+        # No piece of it can be a count: most lines hold none.
+        return False
     pieces = [piece for piece in _RECORD_PIECES.split(text.strip()) if piece]
     counted = [piece for piece in pieces if _COUNTED.fullmatch(piece)]
     others = [piece for piece in pieces if not _COUNTED.fullmatch(piece)]

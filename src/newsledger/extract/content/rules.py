@@ -153,14 +153,10 @@ def _kinds_of_word(word: str) -> tuple[BoilerplateKind, ...]:
     return (exact, *kinds) if exact is not None else tuple(kinds)
 
 
-_HUMP = re.compile(r"[a-z0-9][A-Z]")
+_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 # A class a style module writes (``Accordion_header__ZMJrk``: module, local name, then a hash of
 # five letters and digits); the hash spells no word, though it may begin like one (``__adKqa``).
 _MODULE_HASH = re.compile(r"^([A-Za-z0-9-]+_[A-Za-z0-9-]+)__(?![a-z]{5}$)[A-Za-z0-9_-]{5}$")
-
-
-def _hyphenate(hump: re.Match[str]) -> str:
-    return f"{hump.group()[0]}-{hump.group()[1]}"
 
 
 # Class tokens that name what an article is about (``category-fundraising``, ``tag-cookies``),
@@ -259,14 +255,15 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 def _kinds_of_token(token: str) -> tuple[BoilerplateKind, ...]:
     """The kinds one space-separated class names: as a whole token, or by its words."""
     if not token.islower():
-        token = _HUMP.sub(_hyphenate, _MODULE_HASH.sub(r"\1", token)).lower()
-    if _TAXONOMY_TOKEN.match(token) or _STATE_TOKEN.search(token) or "[" in token:
-        return ()
+        token = _HUMP.sub(r"\1-\2", _MODULE_HASH.sub(r"\1", token)).lower()
     found: set[BoilerplateKind] = set()
     kind = _TOKENS.get(token)
     if kind is not None:
         found.add(kind)
     _kinds_of_words(_WORD.findall(token), found)
+    # Most tokens name nothing: whether one is a topic or a state is asked only of the others.
+    if not found or _TAXONOMY_TOKEN.match(token) or _STATE_TOKEN.search(token) or "[" in token:
+        return ()
     return tuple(found)
 
 

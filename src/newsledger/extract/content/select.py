@@ -65,9 +65,10 @@ def reads_as_sentences(text: str) -> bool:
 
 def flagged_prose(
     segments: Sequence[Segment], prose: Sequence[float]
-) -> dict[int, tuple[Frame, float, float, float]]:
+) -> tuple[dict[int, tuple[Frame, float, float, float]], list[Frame]]:
     """For each flagged element, the prose, the prose written in sentences and all the text
-    beneath it (ignoring all flags)."""
+    beneath it (ignoring all flags); and every element on the segments' paths, once each, in
+    the order they are first met."""
     # Each segment's amounts go to its own element and are carried up to the ancestors at the
     # end (see ``_best_frame``): one step per element, however deep the page nests.
     sums: dict[int, list[float]] = {}
@@ -88,11 +89,12 @@ def flagged_prose(
             theirs[0] += mine[0]
             theirs[1] += mine[1]
             theirs[2] += mine[2]
-    return {
+    flagged = {
         frame.key: (frame, *sums[frame.key])  # type: ignore[misc]
         for frame, _ in order
         if frame.flag is not None
     }
+    return flagged, [frame for frame, _ in order]
 
 
 def _register(
@@ -111,11 +113,19 @@ def _register(
 
 def _distinct_frames(segments: Sequence[Segment]) -> list[Frame]:
     """Every element on the segments' paths, once each, in the order they are first met."""
-    known: dict[int, list[float]] = {}
-    order: list[tuple[Frame, Frame | None]] = []
+    # An element's ancestors are the same on every path: the elements not yet met are always
+    # the lowest ones of a path.
+    known: set[int] = set()
+    frames: list[Frame] = []
     for segment in segments:
-        _register(segment.path, known, order)
-    return [frame for frame, _ in order]
+        path = segment.path
+        top = len(path)
+        while top > 0 and path[top - 1].key not in known:
+            top -= 1
+        for frame in path[top:]:
+            known.add(frame.key)
+            frames.append(frame)
+    return frames
 
 
 # A class word is weak evidence: ``widget`` or ``rail`` also name the boxes a page builder wraps
@@ -219,7 +229,8 @@ def choose_container(
     the post chosen. ``reviews``: the page is a product's, whose boxes of comments are its
     buyers' reviews: however much one of them says, the product's own few lines (a sentence,
     a list of specifications) are its text. ``notes``: where to say that the choice stopped at ``MAX_RECHOICES``."""
-    held = sorted(flagged_prose(segments, prose).values(), key=lambda item: -item[1])
+    flagged, frames = flagged_prose(segments, prose)
+    held = sorted(flagged.values(), key=lambda item: -item[1])
     total = sum(prose)
     builders = _builder_classes(held, total)
     sections = _section_classes(held, total)
@@ -268,7 +279,7 @@ def choose_container(
             if frame.flag == "comments":
                 frame.vetoed = True
         container = _best_frame(segments, prose)
-    return _inside_main(segments, prose, container)
+    return _inside_main(segments, prose, container, [frame for frame in frames if frame.tag == "main"])
 
 
 def _veto_replies(segments: Sequence[Segment], thread: Frame) -> None:
@@ -286,15 +297,15 @@ def _veto_replies(segments: Sequence[Segment], thread: Frame) -> None:
 
 
 def _inside_main(
-    segments: Sequence[Segment], prose: Sequence[float], container: Frame | None
+    segments: Sequence[Segment], prose: Sequence[float], container: Frame | None, mains: list[Frame]
 ) -> Frame | None:
     """The container, or, when it lies outside the page's one ``<main>`` (which holds prose) in a
     box named as furniture whose flag its prose overruled (a cart, a promotion bar, a footer of
-    legal notes), the best element inside ``<main>``: the page says where its content is."""
-    mains = {frame.key: frame for frame in _distinct_frames(segments) if frame.tag == "main"}
+    legal notes), the best element inside ``<main>``: the page says where its content is.
+    ``mains``: the ``<main>`` elements on the segments' paths."""
     if container is None or len(mains) != 1:
         return container
-    main = next(iter(mains.values()))
+    main = mains[0]
     if main.good <= 0:
         return container
     path = next((segment.path for segment in segments if container in segment.path), ())

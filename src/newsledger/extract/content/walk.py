@@ -496,7 +496,7 @@ def _read_whole(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
     text = node.text(deep=True, separator=" ")
     if len(text) > walk.opaque_limit:
         return False
-    if len(text) > OPAQUE_PROSE_CHARS and _paragraph_chars(node) > OPAQUE_PROSE_CHARS:
+    if len(text) > OPAQUE_PROSE_CHARS and _paragraphs_over(node, OPAQUE_PROSE_CHARS):
         return False
     if frame.flag in REGION_KINDS and len(text) <= REGION_SPLIT_CHARS:
         _read_region(node, frame, walk)
@@ -579,13 +579,17 @@ def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk, links: int) -> None:
         walk.out.segments.append(Segment(text, min(links, len(text)), (*walk.path, frame), frame.tag))
 
 
-def _paragraph_chars(node: LexborNode) -> int:
+def _paragraphs_over(node: LexborNode, chars: int) -> bool:
+    """Whether the paragraphs of 40 characters or more under ``node`` hold more than ``chars``
+    characters; the count stops once they do."""
     total = 0
     for paragraph in node.css("p"):
         length = len(paragraph.text(deep=True))
         if length >= 40:
             total += length
-    return total
+            if total > chars:
+                return True
+    return False
 
 
 def _leave(walk: _Walk) -> None:

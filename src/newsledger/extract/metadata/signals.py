@@ -94,13 +94,14 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
     scripts: list[LexborNode] = []
     headings: list[LexborNode] = []
     for node in tree.css(_DECLARING):
-        if node.tag == "meta":
+        tag = node.tag
+        if tag == "meta":
             _read_meta(node, signals.meta)
-        elif node.tag == "script":
+        elif tag == "script":
             scripts.append(node)
-        elif node.tag == "figure":
+        elif tag == "figure":
             signals.figures.append(node)
-        elif node.tag == "article":
+        elif tag == "article":
             signals.articles += 1
         else:
             headings.append(node)
