@@ -215,6 +215,7 @@ def test_in_without_a_poll_is_no_cue(sentence):
     [
         ("The senator has made it clear that she will not run again.", "The senator", "has made it clear", "that she will not run again"),
         ("Officials made clear on Tuesday they would keep the bridge closed.", "Officials", "made clear", "on Tuesday they would keep the bridge closed"),
+        ("The governor has made no secret of her doubts about the toll road.", "The governor", "has made no secret of", "her doubts about the toll road"),
     ],
 )
 def test_making_clear_states_what_follows(sentence, speaker, cue, content):
@@ -225,7 +226,7 @@ def test_making_clear_states_what_follows(sentence, speaker, cue, content):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The board was faulted for failing to make clear how the fund was spent.", "The rules were made clear to every tenant.", "She made it clear enough."],
+    ["The board was faulted for failing to make clear how the fund was spent.", "The rules were made clear to every tenant.", "She made it clear enough.", "It was no secret that the plan failed."],
 )
 def test_make_clear_in_an_infinitive_a_passive_or_without_a_clause_is_no_cue(sentence):
-    assert not any("clear" in s.cue.span.text for s in _statements(sentence))
+    assert not any("clear" in s.cue.span.text or "secret" in s.cue.span.text for s in _statements(sentence))

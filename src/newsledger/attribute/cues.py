@@ -289,7 +289,7 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             if polled is not None:
                 cues.append(polled)
             continue
-        if tokens[index].lower == "clear":
+        if tokens[index].lower in {"clear", "secret"}:
             made = _made_clear(tokens, index)
             if made is not None:
                 cues.append(made)
@@ -348,20 +348,25 @@ _MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
 
 
 def _made_clear(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
-    """'He made it clear that ...', 'officials made clear Monday they ...': "make clear" states
-    what follows it, with its subject as the speaker; the cue runs from the verb, with its
-    auxiliaries, to "clear"."""
+    """'He made it clear that ...', 'officials made clear Monday they ...', 'has made no secret
+    of his doubts': "make clear" states what follows it, with its subject as the speaker; the cue
+    runs from the verb, with its auxiliaries, to "clear" (to "of" after "no secret")."""
     verb = index - 1
-    if verb > 0 and tokens[verb].lower == "it":
+    secret = tokens[index].lower == "secret"
+    if secret:
+        if tokens[verb].lower != "no" or index + 1 >= len(tokens) or tokens[index + 1].lower != "of":
+            return None
+        verb -= 1  # "made no secret of": what follows "of" is what was made plain
+    elif verb > 0 and tokens[verb].lower == "it":
         verb -= 1
     if verb < 1 or tokens[verb].lower not in _MAKE_FORMS or index + 2 >= len(tokens) or tokens[verb - 1].lower == "to":
         return None  # "failing to make clear": an infinitive, its subject not before it
-    if tokens[index + 1].lower in {".", "!", "?", ";", "to", "enough", ","}:
+    if not secret and tokens[index + 1].lower in {".", "!", "?", ";", "to", "enough", ","}:
         return None  # "made it clear enough", "made clear to": no clause of its own here
     first = _cue_start(tokens, verb)
     if _is_passive(tokens, first):
         return None  # "were made clear": no one named making it so
-    return FoundCue(first, verb, index, "make clear", "finite")
+    return FoundCue(first, verb, index + 1 if secret else index, "make clear", "finite")
 
 
 def _lending_verb_before(tokens: tuple[Token, ...], index: int) -> int | None:

@@ -363,7 +363,7 @@ POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
 
 # Any word that may start a cue: a sentence without one of them holds no statement.
 CUE_WORDS: frozenset[str] = (
-    frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | ATTITUDE_ADJECTIVES | REGARDING_VERBS | POLL_NOUNS | {"according", "put", "puts", "clear"}
+    frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | ATTITUDE_ADJECTIVES | REGARDING_VERBS | POLL_NOUNS | {"according", "put", "puts", "clear", "secret"}
 )
 
 
