@@ -188,3 +188,45 @@ def test_the_end_of_a_full_name_is_that_person():
         '"Giving people something is better," Harden Bradford said.'
     )
     assert _statements(text)[-1].speaker.name == "Joy Harden Bradford"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("In a Marist College poll released Monday, 48 percent of voters backed the levy.", "a Marist College poll released Monday", "48 percent of voters backed the levy"),
+        ("In the latest county survey, conducted in March, most renters favoured the cap.", "the latest county survey, conducted in March", "most renters favoured the cap"),
+    ],
+)
+def test_a_sentence_opened_by_in_and_a_poll_reports_what_the_poll_found(sentence, speaker, content):
+    statement = next(s for s in _statements(sentence) if s.cue.span.text == "In")
+    assert (statement.speaker.mention.text, statement.content.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["In the hope of a deal, the two sides met again on Sunday.", "In the wake of the harbour report, the council closed the pier."],
+)
+def test_in_without_a_poll_is_no_cue(sentence):
+    assert not any(s.cue.span.text == "In" for s in _statements(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        ("The senator has made it clear that she will not run again.", "The senator", "has made it clear", "that she will not run again"),
+        ("Officials made clear on Tuesday they would keep the bridge closed.", "Officials", "made clear", "on Tuesday they would keep the bridge closed"),
+        ("The governor has made no secret of her doubts about the toll road.", "The governor", "has made no secret of", "her doubts about the toll road"),
+    ],
+)
+def test_making_clear_states_what_follows(sentence, speaker, cue, content):
+    statement = _only(sentence)
+    assert (statement.speaker.mention.text, statement.cue.span.text) == (speaker, cue)
+    assert statement.content.text.endswith(content.split(" ", 2)[-1])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The board was faulted for failing to make clear how the fund was spent.", "The rules were made clear to every tenant.", "She made it clear enough.", "It was no secret that the plan failed."],
+)
+def test_make_clear_in_an_infinitive_a_passive_or_without_a_clause_is_no_cue(sentence):
+    assert not any("clear" in s.cue.span.text or "secret" in s.cue.span.text for s in _statements(sentence))

@@ -1694,6 +1694,15 @@ def _issuer_follows(tokens: tuple[Token, ...], index: int, start: int) -> bool:
     return index > start and tokens[index].lower in {"from", "in"} and tokens[index - 1].lower in EVIDENCE_NOUNS | {"article", "articles", "editorial", "release", "statement"}
 
 
+def _past_participle_aside(tokens: tuple[Token, ...], comma: int) -> int:
+    """'In the latest poll, conducted in May, Clinton led': an aside opened by a past participle
+    after the poll's comma describes the poll and stays with it; the index of its closing comma."""
+    if comma + 2 >= len(tokens) or tokens[comma].lower != "," or not tokens[comma + 1].lower.endswith("ed") or not tokens[comma + 1].text.islower():
+        return comma
+    closing = next((i for i in range(comma + 2, len(tokens)) if tokens[i].lower in {",", ";", "."}), None)
+    return closing if closing is not None and tokens[closing].lower == "," else comma
+
+
 def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_span: Span) -> RawStatement | list[RawStatement] | None:
     tokens = sentence.tokens
     start = cue.last + 1
@@ -1704,6 +1713,8 @@ def _according(sentence: Sentence, text: str, number: int, cue: FoundCue, cue_sp
         end += 1
     if end == start:
         return None
+    if cue.lemma == "in":
+        end = _past_participle_aside(tokens, end)
     source = (tokens[start].start, tokens[end - 1].end)
     if cue.first == 0:
         rest = end + 1 if end < len(tokens) and tokens[end].lower == "," else end

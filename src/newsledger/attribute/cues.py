@@ -23,6 +23,7 @@ from newsledger.attribute.lexicon import (
     PARTICLE_VERBS,
     PARTICLES,
     PASSIVE_AUX,
+    POLL_NOUNS,
     RAISING_PARTICIPLES,
     REGARDING_VERBS,
     SUBJECT_PRONOUNS,
@@ -283,6 +284,17 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
             if regarding is not None:
                 cues.append(regarding)
             continue
+        if tokens[index].lower in POLL_NOUNS:
+            polled = _in_poll(tokens, index)
+            if polled is not None:
+                cues.append(polled)
+            continue
+        if tokens[index].lower in {"clear", "secret"}:
+            made = _made_clear(tokens, index)
+            if made is not None:
+                cues.append(made)
+                following = index + 1
+            continue
         if tokens[index].lower in ATTITUDE_ADJECTIVES:
             stance = _stance_cue(tokens, index)
             if stance is not None:
@@ -312,6 +324,49 @@ def _table_cues(sentence: Sentence, headline: bool) -> list[FoundCue]:
         if form is not None:
             cues.append(FoundCue(first, index, last, lemma, form))
     return cues
+
+
+_IN_POLL_REACH = 12
+_POLL_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that", "one", "another", "each"})
+
+
+def _in_poll(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
+    """'In a CBS News poll released Monday, 50 percent chose ...': a sentence opened by "in" and
+    a poll or a survey, up to its comma, reports what the poll found; the poll is the source, as
+    after "according to", and "In" is the cue."""
+    if len(tokens) < 4 or tokens[0].lower != "in" or tokens[1].lower not in _POLL_OPENERS or index > _IN_POLL_REACH:
+        return None
+    if any(token.lower in {",", ";", ":", "(", "—"} or token.lower in QUOTE_MARKS for token in tokens[1:index]):
+        return None
+    comma = next((i for i in range(index + 1, min(index + _IN_POLL_REACH, len(tokens))) if tokens[i].lower in {",", ";", ".", ":"}), None)
+    if comma is None or tokens[comma].lower != "," or comma + 2 >= len(tokens):
+        return None
+    return FoundCue(0, 0, 0, "in", "according")
+
+
+_MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+
+
+def _made_clear(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
+    """'He made it clear that ...', 'officials made clear Monday they ...', 'has made no secret
+    of his doubts': "make clear" states what follows it, with its subject as the speaker; the cue
+    runs from the verb, with its auxiliaries, to "clear" (to "of" after "no secret")."""
+    verb = index - 1
+    secret = tokens[index].lower == "secret"
+    if secret:
+        if tokens[verb].lower != "no" or index + 1 >= len(tokens) or tokens[index + 1].lower != "of":
+            return None
+        verb -= 1  # "made no secret of": what follows "of" is what was made plain
+    elif verb > 0 and tokens[verb].lower == "it":
+        verb -= 1
+    if verb < 1 or tokens[verb].lower not in _MAKE_FORMS or index + 2 >= len(tokens) or tokens[verb - 1].lower == "to":
+        return None  # "failing to make clear": an infinitive, its subject not before it
+    if not secret and tokens[index + 1].lower in {".", "!", "?", ";", "to", "enough", ","}:
+        return None  # "made it clear enough", "made clear to": no clause of its own here
+    first = _cue_start(tokens, verb)
+    if _is_passive(tokens, first):
+        return None  # "were made clear": no one named making it so
+    return FoundCue(first, verb, index + 1 if secret else index, "make clear", "finite")
 
 
 def _lending_verb_before(tokens: tuple[Token, ...], index: int) -> int | None:

@@ -358,9 +358,12 @@ COPULAS = frozenset({
 # Verbs of seeing something as something ("sees the deal as a trap"): a view held, with "as".
 REGARDING_VERBS = frozenset({"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded", "identify", "identifies", "identified"})
 
+# Nouns of polling: a sentence opened by "In" and one of them reports the poll's findings.
+POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
+
 # Any word that may start a cue: a sentence without one of them holds no statement.
 CUE_WORDS: frozenset[str] = (
-    frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | ATTITUDE_ADJECTIVES | REGARDING_VERBS | {"according", "put", "puts"}
+    frozenset(VERB_FORM_LEMMA) | frozenset(PARTICLE_VERBS) | ATTITUDE_ADJECTIVES | REGARDING_VERBS | POLL_NOUNS | {"according", "put", "puts", "clear", "secret"}
 )
 
 
