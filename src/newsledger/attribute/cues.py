@@ -26,6 +26,7 @@ from newsledger.attribute.lexicon import (
     POLL_NOUNS,
     RAISING_PARTICIPLES,
     REGARDING_VERBS,
+    SAYING_VERBS,
     SUBJECT_PRONOUNS,
     VERB_FORM_LEMMA,
     WEEKDAYS,
@@ -341,7 +342,16 @@ def _in_poll(tokens: tuple[Token, ...], index: int) -> FoundCue | None:
     comma = next((i for i in range(index + 1, min(index + _IN_POLL_REACH, len(tokens))) if tokens[i].lower in {",", ";", ".", ":"}), None)
     if comma is None or tokens[comma].lower != "," or comma + 2 >= len(tokens):
         return None
+    if any(_is_said(token.lower) for token in tokens[comma + 1 :]):
+        return None  # "In the survey, 6 in 10 riders said ...": the respondents speak, by their own cue
     return FoundCue(0, 0, 0, "in", "according")
+
+
+def _is_said(word: str) -> bool:
+    """An inflected verb of saying ("said", "says", "answered"), not its bare form, which is
+    often a noun ("a report", "the claim")."""
+    lemma = VERB_FORM_LEMMA.get(word)
+    return lemma is not None and word != lemma and lemma in SAYING_VERBS
 
 
 _MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
