@@ -73,6 +73,10 @@ from newsledger.extract.dom import LINE_BREAK, normalise_space
         ("shopify-section-group-footer-group", "footer"),
         ("footer-block", "footer"),
         ("card-header share-bar", "share_bar"),
+        # A form's messages after it is sent are hidden until then.
+        ("w-form-done", "other"),
+        ("form-fail", "other"),
+        ("contact-form-wrapper", None),
     ],
 )
 def test_kind_from_class(classes: str, kind: str | None) -> None:
@@ -98,6 +102,29 @@ def test_kind_from_class(classes: str, kind: str | None) -> None:
         ("On 2019-11-20 the council met and decided to close the bridge.", None),
         ("The council said it would accept the proposal on Monday.", None),
         ("A long paragraph that mentions a newsletter " + "and goes on " * 30, None),
+        # The stamp under a post of a board or of a question-and-answer site.
+        ("answered Mar 28, 2014 at 22:52", "dateline"),
+        ("edited Jun 20, 2014 at 13:14", "dateline"),
+        ("Edited June 19, 2024 by jdoe", "dateline"),
+        ("Posted February 26 (edited)", "dateline"),
+        ("Posted by jdoe on 07/03/24 02:57 PM", "dateline"),
+        ("asked 3 years ago", "dateline"),
+        ("She asked May for help.", None),
+        ("Answered the question in May 2020 and then left.", None),
+        # The reading time, alone or after a byline; a date before it stays with it.
+        ("6 min read", "dateline"),
+        ("Jane Doe | 5 min read", "dateline"),
+        ("Mar 07, 2026 · 4 min read", None),
+        # The controls of a list and a page's table of contents, titled alone.
+        ("Sort: Best Match", "navigation"),
+        ("Sort by: Price, low to high", "navigation"),
+        ("Showing 1–16 of 29 results", "navigation"),
+        ("Filters (2)", "navigation"),
+        ("Table of Contents", "navigation"),
+        ("Skip to content", "navigation"),
+        ("Was this page helpful?", "navigation"),
+        ("Sort the list by date to see the newest first.", None),
+        ("Contents of the box: a cable and a charger", None),
     ],
 )
 def test_kind_from_text(text: str, kind: str | None) -> None:
@@ -119,3 +146,4 @@ def test_split_credit(caption: str, expected: tuple[str | None, str | None]) -> 
 def test_normalise_space_keeps_only_real_line_breaks() -> None:
     assert normalise_space("  a \n b\t c ") == "a b c"
     assert normalise_space(f"first line {LINE_BREAK}  second\n line") == "first line\nsecond line"
+
