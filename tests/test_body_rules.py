@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.content.blocks import split_credit
+from newsledger.extract.content.blocks import _member_stat, split_credit
 from newsledger.extract.content.rules import kind_from_class, kind_from_text
 from newsledger.extract.dom import LINE_BREAK, normalise_space
 
@@ -147,3 +147,22 @@ def test_normalise_space_keeps_only_real_line_breaks() -> None:
     assert normalise_space("  a \n b\t c ") == "a b c"
     assert normalise_space(f"first line {LINE_BREAK}  second\n line") == "first line\nsecond line"
 
+
+@pytest.mark.parametrize(
+    ("text", "stat"),
+    [
+        ("3.2k3 gold badges5 silver badges", "value"),
+        # Each count printed twice, once for screen readers, after the member's score.
+        ("88.7k1616 gold badges125125 silver badges181181 bronze badges", "value"),
+        ("1,204 posts · Joined 2015", "value"),
+        # The rank a board gives a member, alone on its line, and the date the member joined.
+        ("Senior Member", "value"),
+        ("Original Poster", "value"),
+        ("Join Date: Mar 2019", "value"),
+        ("Member of parliament", None),
+        ("12 apples", None),
+        ("2019 12 posts", None),
+    ],
+)
+def test_member_stat_reads_a_record_a_rank_or_a_score(text: str, stat: str | None) -> None:
+    assert _member_stat(text) == stat
