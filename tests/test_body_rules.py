@@ -125,6 +125,15 @@ def test_kind_from_class(classes: str, kind: str | None) -> None:
         ("Was this page helpful?", "navigation"),
         ("Sort the list by date to see the newest first.", None),
         ("Contents of the box: a cable and a charger", None),
+        ("Skip to search results", "navigation"),
+        # A placeholder while a script loads, a shop item's buttons, a count of reviews alone.
+        ("Loading...", "other"),
+        ("Add to Cart", "other"),
+        ("Buy It Now", "other"),
+        ("1,204 Reviews", "other"),
+        ("(12) ratings", "other"),
+        ("Add to cart the cables you need, then check out.", None),
+        ("The reviews were mixed.", None),
     ],
 )
 def test_kind_from_text(text: str, kind: str | None) -> None:

@@ -231,8 +231,16 @@ _TEXT_FORMULAS: tuple[tuple[BoilerplateKind, str], ...] = (
     # A page's table of contents or its skip link, titled alone, and a help page's own controls.
     (
         "navigation",
-        r"^(?:table of contents|contents|on this page|in this article|jump to|skip to (?:main )?content"
+        r"^(?:table of contents|contents|on this page|in this article|jump to|skip to(?: \w+){1,3}"
         r"|edit this page|was this (?:page |article )?helpful\??)$",
+    ),
+    # What a page shows while a script fetches its part, and the buttons of a shop's items, each
+    # a label alone on its line; a count of reviews alone stands beside an item's stars.
+    (
+        "other",
+        r"^(?:loading(?:\.{3}|…)?|add to (?:cart|bag|basket|wishlist|wish list)|buy(?: it)? now|shop now"
+        r"|apply now|book now|quick (?:view|shop)|compare)$"
+        r"|^\(?\d[\d,.]*k?\)? (?:reviews?|ratings?)$",
     ),
 )
 # Groups are named by kind and rank, as a kind may have several formulas.
@@ -247,7 +255,8 @@ _TEXT_CUES = (
     "реклама", "read", "related", "more on", "see also", "recommended", "mehr zum", "lesen sie",
     "читайте", "cookie", "comment", "reply", "rights reserved", "copyright", "©", "published", "updated",
     "posted", "answered", "asked", "edited", "modified", "replied", "min", "sort", "filter", "showing",
-    "results", "contents", "on this page", "in this article", "jump to", "skip to", "edit this", "helpful",
+    "results", "loading", "add to", "now", "quick", "compare", "review",
+    "rating", "contents", "on this page", "in this article", "jump to", "skip to", "edit this", "helpful",
 )  # fmt: skip
 
 
