@@ -134,6 +134,15 @@ def test_kind_from_class(classes: str, kind: str | None) -> None:
         ("(12) ratings", "other"),
         ("Add to cart the cables you need, then check out.", None),
         ("The reviews were mixed.", None),
+        # A question-and-answer site's pointers to other questions; the controls under a post.
+        ("Explore related questions", "related_links"),
+        ("See similar questions with these tags.", "related_links"),
+        ("Reply", "other"),
+        ("Quote", "other"),
+        ("Click to expand...", "other"),
+        ("Show 3 more comments", "other"),
+        ("I like it", None),
+        ("Report the fault to the council.", None),
     ],
 )
 def test_kind_from_text(text: str, kind: str | None) -> None:

@@ -234,6 +234,18 @@ _TEXT_FORMULAS: tuple[tuple[BoilerplateKind, str], ...] = (
         r"^(?:table of contents|contents|on this page|in this article|jump to|skip to(?: \w+){1,3}"
         r"|edit this page|was this (?:page |article )?helpful\??)$",
     ),
+    # A question-and-answer site's pointers to other questions, and the controls under each post
+    # of a thread, each alone on its line.
+    (
+        "related_links",
+        r"^(?:explore )?related questions$|^see similar questions\b.{0,30}$"
+        r"|^(?:start asking to get answers|find the answer to your question by asking\.?)$",
+    ),
+    (
+        "other",
+        r"^(?:reply|quote|report|like|reply quote|quote reply|multi-?quote|report post|permalink|bookmark"
+        r"|add a comment|ask question|show \d+ more comments?|click to expand\W*)$",
+    ),
     # What a page shows while a script fetches its part, and the buttons of a shop's items, each
     # a label alone on its line; a count of reviews alone stands beside an item's stars.
     (
@@ -256,7 +268,8 @@ _TEXT_CUES = (
     "читайте", "cookie", "comment", "reply", "rights reserved", "copyright", "©", "published", "updated",
     "posted", "answered", "asked", "edited", "modified", "replied", "min", "sort", "filter", "showing",
     "results", "loading", "add to", "now", "quick", "compare", "review",
-    "rating", "contents", "on this page", "in this article", "jump to", "skip to", "edit this", "helpful",
+    "rating", "similar", "asking", "quote", "report", "like", "permalink", "bookmark", "ask question",
+    "expand", "contents", "on this page", "in this article", "jump to", "skip to", "edit this", "helpful",
 )  # fmt: skip
 
 
