@@ -143,6 +143,11 @@ def test_kind_from_class(classes: str, kind: str | None) -> None:
         ("Show 3 more comments", "other"),
         ("I like it", None),
         ("Report the fault to the council.", None),
+        # One phrase said over and over: a ticker's text, a picker's swatch labels.
+        ("Book Now * Book Now * Book Now * Book Now * Book Now *", "other"),
+        ("Swatch Swatch Swatch Swatch Swatch", "other"),
+        ("The cat sat. The cat sat. The cat sat.", None),
+        ("--------------------------------", None),
     ],
 )
 def test_kind_from_text(text: str, kind: str | None) -> None:

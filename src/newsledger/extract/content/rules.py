@@ -329,7 +329,20 @@ def first_kind(*kinds: BoilerplateKind | None) -> BoilerplateKind | None:
     return min(found, key=_PRIORITY.__getitem__) if found else None
 
 
+# A line that is one short phrase said over and over ("Book Now * Book Now * Book Now * ...") is
+# the text of a ticker scrolling across the page, or the same label of every swatch of a picker.
+_REPEATED_PHRASE = re.compile(r"(\w.{2,60}?)(?:\s*\1){3,}\s*", re.DOTALL)
+REPEATED_PHRASE_MIN_CHARS = 16
+REPEATED_PHRASE_MAX_CHARS = 4000
+
+
 def kind_from_text(text: str) -> BoilerplateKind | None:
+    if (
+        REPEATED_PHRASE_MIN_CHARS <= len(text) <= REPEATED_PHRASE_MAX_CHARS
+        and text.count(text[:3]) >= 4
+        and _REPEATED_PHRASE.fullmatch(text)
+    ):
+        return "other"
     if len(text) > TEXT_RULE_MAX_CHARS:
         return None
     if len(text) <= DATE_STAMP_MAX_CHARS and "-" in text and _DATE_STAMP.match(text):
