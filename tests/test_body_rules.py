@@ -148,6 +148,12 @@ def test_kind_from_class(classes: str, kind: str | None) -> None:
         ("Swatch Swatch Swatch Swatch Swatch", "other"),
         ("The cat sat. The cat sat. The cat sat.", None),
         ("--------------------------------", None),
+        # A script's message when a request fails.
+        ("Oops! Something went wrong. Please try again.", "other"),
+        ("There was a problem calculating your shipping. Please try again.", "other"),
+        ("Something went wrong at the plant, the inspectors found, and it was never fixed.", None),
+        ("Something went wrong while talking to the server. Please try again or write to us.", "other"),
+        ("Please try again to picture the city as it was in 1900, before the fire.", None),
     ],
 )
 def test_kind_from_text(text: str, kind: str | None) -> None:

@@ -246,6 +246,13 @@ _TEXT_FORMULAS: tuple[tuple[BoilerplateKind, str], ...] = (
         r"^(?:reply|quote|report|like|reply quote|quote reply|multi-?quote|report post|permalink|bookmark"
         r"|add a comment|ask question|show \d+ more comments?|click to expand\W*)$",
     ),
+    # A script's message when a request fails ("Oops! Something went wrong. Please try again.").
+    (
+        "other",
+        r"^(?:oops|opps|hmm|sorry|uh oh)\W+something went wrong\b|^something went wrong\W*$"
+        r"|^something went wrong\b.{0,60}\bplease try again\b|\bplease try again(?: later)?\W*$"
+        r"|^(?:sorry|we(?:'|’)re sorry)\b.{0,150}\bplease try again\b",
+    ),
     # What a page shows while a script fetches its part, and the buttons of a shop's items, each
     # a label alone on its line; a count of reviews alone stands beside an item's stars.
     (
@@ -269,7 +276,7 @@ _TEXT_CUES = (
     "posted", "answered", "asked", "edited", "modified", "replied", "min", "sort", "filter", "showing",
     "results", "loading", "add to", "now", "quick", "compare", "review",
     "rating", "similar", "asking", "quote", "report", "like", "permalink", "bookmark", "ask question",
-    "expand", "contents", "on this page", "in this article", "jump to", "skip to", "edit this", "helpful",
+    "expand", "went wrong", "try again", "contents", "on this page", "in this article", "jump to", "skip to", "edit this", "helpful",
 )  # fmt: skip
 
 
