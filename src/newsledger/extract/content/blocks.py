@@ -317,6 +317,30 @@ def drop_member_stats(body: Sequence[Segment]) -> tuple[list[Segment], list[Asid
     return kept, asides
 
 
+# Beside each post of a thread a board prints bare counts (its votes, its number in the thread,
+# its reactions) and the post's or its member's controls and state ("View attachment 12",
+# "Quote:", "Offline"), each alone on its line: the board's, not the post's words. Table cells and
+# code keep their numbers.
+_POST_FURNITURE = re.compile(
+    r"#?\d[\d,.]*[km]?|view attachment \d+|locked|offline|online|quote:?|original post", re.IGNORECASE
+)
+_NUMBERED_KINDS = frozenset({"td", "th", "pre", "code", "li"})
+
+
+def drop_post_furniture(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
+    """The segments of a thread without the counts and controls beside its posts, and those set aside."""
+    kept: list[Segment] = []
+    asides: list[Aside] = []
+    for segment in body:
+        if segment.kind in _NUMBERED_KINDS or not _POST_FURNITURE.fullmatch(segment.text.strip()):
+            kept.append(segment)
+            continue
+        aside = Aside("other", segment.text, "a count or control beside a post", segment.path[-1].label)
+        aside.order = segment.order
+        asides.append(aside)
+    return kept, asides
+
+
 def _continues_copy(previous: int | None, origin: int | None) -> bool:
     """Whether a segment copies the one after the original of the segment before it."""
     return previous is not None and origin == previous + 1
