@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.content.blocks import split_credit
+from newsledger.extract.content.blocks import _member_stat, split_credit
 from newsledger.extract.content.rules import kind_from_class, kind_from_text
 from newsledger.extract.dom import LINE_BREAK, normalise_space
 
@@ -73,6 +73,10 @@ from newsledger.extract.dom import LINE_BREAK, normalise_space
         ("shopify-section-group-footer-group", "footer"),
         ("footer-block", "footer"),
         ("card-header share-bar", "share_bar"),
+        # A form's messages after it is sent are hidden until then.
+        ("w-form-done", "other"),
+        ("form-fail", "other"),
+        ("contact-form-wrapper", None),
     ],
 )
 def test_kind_from_class(classes: str, kind: str | None) -> None:
@@ -98,6 +102,58 @@ def test_kind_from_class(classes: str, kind: str | None) -> None:
         ("On 2019-11-20 the council met and decided to close the bridge.", None),
         ("The council said it would accept the proposal on Monday.", None),
         ("A long paragraph that mentions a newsletter " + "and goes on " * 30, None),
+        # The stamp under a post of a board or of a question-and-answer site.
+        ("answered Mar 28, 2014 at 22:52", "dateline"),
+        ("edited Jun 20, 2014 at 13:14", "dateline"),
+        ("Edited June 19, 2024 by jdoe", "dateline"),
+        ("Posted February 26 (edited)", "dateline"),
+        ("Posted by jdoe on 07/03/24 02:57 PM", "dateline"),
+        ("asked 3 years ago", "dateline"),
+        ("She asked May for help.", None),
+        ("Answered the question in May 2020 and then left.", None),
+        # The reading time, alone or after a byline; a date before it stays with it.
+        ("6 min read", "dateline"),
+        ("Jane Doe | 5 min read", "dateline"),
+        ("Mar 07, 2026 · 4 min read", None),
+        # The controls of a list and a page's table of contents, titled alone.
+        ("Sort: Best Match", "navigation"),
+        ("Sort by: Price, low to high", "navigation"),
+        ("Showing 1–16 of 29 results", "navigation"),
+        ("Filters (2)", "navigation"),
+        ("Table of Contents", "navigation"),
+        ("Skip to content", "navigation"),
+        ("Was this page helpful?", "navigation"),
+        ("Sort the list by date to see the newest first.", None),
+        ("Contents of the box: a cable and a charger", None),
+        ("Skip to search results", "navigation"),
+        # A placeholder while a script loads, a shop item's buttons, a count of reviews alone.
+        ("Loading...", "other"),
+        ("Add to Cart", "other"),
+        ("Buy It Now", "other"),
+        ("1,204 Reviews", "other"),
+        ("(12) ratings", "other"),
+        ("Add to cart the cables you need, then check out.", None),
+        ("The reviews were mixed.", None),
+        # A question-and-answer site's pointers to other questions; the controls under a post.
+        ("Explore related questions", "related_links"),
+        ("See similar questions with these tags.", "related_links"),
+        ("Reply", "other"),
+        ("Quote", "other"),
+        ("Click to expand...", "other"),
+        ("Show 3 more comments", "other"),
+        ("I like it", None),
+        ("Report the fault to the council.", None),
+        # One phrase said over and over: a ticker's text, a picker's swatch labels.
+        ("Book Now * Book Now * Book Now * Book Now * Book Now *", "other"),
+        ("Swatch Swatch Swatch Swatch Swatch", "other"),
+        ("The cat sat. The cat sat. The cat sat.", None),
+        ("--------------------------------", None),
+        # A script's message when a request fails.
+        ("Oops! Something went wrong. Please try again.", "other"),
+        ("There was a problem calculating your shipping. Please try again.", "other"),
+        ("Something went wrong at the plant, the inspectors found, and it was never fixed.", None),
+        ("Something went wrong while talking to the server. Please try again or write to us.", "other"),
+        ("Please try again to picture the city as it was in 1900, before the fire.", None),
     ],
 )
 def test_kind_from_text(text: str, kind: str | None) -> None:
@@ -119,3 +175,23 @@ def test_split_credit(caption: str, expected: tuple[str | None, str | None]) -> 
 def test_normalise_space_keeps_only_real_line_breaks() -> None:
     assert normalise_space("  a \n b\t c ") == "a b c"
     assert normalise_space(f"first line {LINE_BREAK}  second\n line") == "first line\nsecond line"
+
+
+@pytest.mark.parametrize(
+    ("text", "stat"),
+    [
+        ("3.2k3 gold badges5 silver badges", "value"),
+        # Each count printed twice, once for screen readers, after the member's score.
+        ("88.7k1616 gold badges125125 silver badges181181 bronze badges", "value"),
+        ("1,204 posts · Joined 2015", "value"),
+        # The rank a board gives a member, alone on its line, and the date the member joined.
+        ("Senior Member", "value"),
+        ("Original Poster", "value"),
+        ("Join Date: Mar 2019", "value"),
+        ("Member of parliament", None),
+        ("12 apples", None),
+        ("2019 12 posts", None),
+    ],
+)
+def test_member_stat_reads_a_record_a_rank_or_a_score(text: str, stat: str | None) -> None:
+    assert _member_stat(text) == stat

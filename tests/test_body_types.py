@@ -508,3 +508,34 @@ def test_a_buyers_review_longer_than_the_description_stays_aside() -> None:
     assert "Blade: 7 cm stainless" in text
     assert "liner lock started to slip" not in text
     assert any(b.kind == "comments" and "liner lock started to slip" in b.text for b in body.boilerplate)
+
+
+_VOTED_THREAD = (
+    "<html><body><main><h1>How do I bleed the brakes on an old bicycle?</h1>"
+    + "".join(
+        f"<div class='post'><div class='votes'><span>{votes}</span></div>"
+        f"<div class='post-body'><p>{words} The lever should feel firm once the air is out of the line.</p>"
+        f"<p>Post #{n}</p><a href='#'>Quote:</a></div></div>"
+        for n, (votes, words) in enumerate(
+            [("12", "Open the bleed nipple and pump the lever slowly."), ("3", "Use fresh fluid of the right type."),
+             ("1,204", "Tie the lever down overnight to settle the bubbles.")],
+            start=1,
+        )
+    )
+    + "<table><tr><td>Lever travel</td><td>12</td></tr></table></main></body></html>"
+)
+
+
+def test_the_counts_and_controls_beside_the_posts_of_a_thread_stay_aside() -> None:
+    def text_as(kind: str) -> str:
+        page_type = PageTypeField(value=kind, evidence=Evidence(source="dom"))
+        body = extract_body(parse_html(_VOTED_THREAD.encode()), None, Metadata(page_type=page_type))
+        return "\n".join(block.text for block in body.blocks)
+
+    thread = text_as("forum")
+    assert "Tie the lever down overnight" in thread
+    lines = thread.split("\n")
+    assert "12" not in lines and "1,204" not in lines and "Quote:" not in lines
+    assert "Lever travel | 12" in thread
+    # On a page of another type a number alone on its line is left as it is.
+    assert "1,204" in text_as("article").split("\n")

@@ -20,6 +20,7 @@ from newsledger.extract.content.blocks import (
     classify,
     drop_member_stats,
     drop_orphan_headings,
+    drop_post_furniture,
     drop_recommendations,
     drop_repeated_passages,
     drop_teaser_cards,
@@ -97,9 +98,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     body, teasers = drop_teaser_cards(body, depth) if kind == "article" else (body, [])
     body, recommended = drop_recommendations(body)
     body, records = drop_member_stats(body)
+    body, controls = drop_post_furniture(body) if kind == "forum" else (body, [])
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
-        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended, *records]),
+        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended, *records, *controls]),
         notes=(f"article container: {container.label}", *choice_notes),
     )
 

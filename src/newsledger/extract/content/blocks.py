@@ -232,12 +232,20 @@ def drop_recommendations(body: Sequence[Segment]) -> tuple[list[Segment], list[A
 # record followed by a count or a date is furniture of the board, not what the member wrote; read
 # on every page, as a thread is sometimes taken for an article.
 _MEMBER_STAT_LABEL = (
-    r"(?:joined|registered|member since|posts|messages|topics|threads|replies|reaction score"
+    r"(?:joined|join date|registered|member since|posts|messages|topics|threads|replies|reaction score"
     r"|(?:trophy )?points|likes(?: received)?|best answers|solutions|reputation|karma|thanks"
     r"|beiträge|registriert|mitglied seit|inscrit|inscription|mensajes|registrado|iscritto)"
 )
+# The rank a board gives a member, printed alone under the member's name ("Senior Member").
+_MEMBER_RANK = re.compile(
+    r"(?:(?:new|junior|senior|full|active|well-known|established|valued|registered|veteran|elite|super)\s+)?"
+    r"member|moderator|administrator|original poster|staff member",
+    re.IGNORECASE,
+)
 _MEMBER_STAT = re.compile(rf"{_MEMBER_STAT_LABEL}\s*:?\s*(?P<value>.*)", re.IGNORECASE)
 MEMBER_STAT_MAX_CHARS = 60
+# A line of counts alone may run longer: a site may print each count twice, once for screen readers.
+COUNTED_RECORD_MAX_CHARS = 100
 STAT_VALUE_MAX_WORDS = 6
 
 
@@ -258,6 +266,8 @@ _COUNTED = re.compile(
     r"|points?|topics?|threads?|solutions?|answers?|reactions?|beiträge|mensajes)",
     re.IGNORECASE,
 )
+# A bare count before the counted badges is the member's score ("88.7k" in "88.7k 3 gold badges").
+_REPUTATION = re.compile(r"\d[\d,.]*[km]?", re.IGNORECASE)
 _RECORD_PIECES = re.compile(r"\s*[·•|]\s*|(?<=[a-z])(?=\d)")
 
 
@@ -269,7 +279,7 @@ def _counted_record(text: str) -> bool:
     pieces = [piece for piece in _RECORD_PIECES.split(text.strip()) if piece]
     counted = [piece for piece in pieces if _COUNTED.fullmatch(piece)]
     others = [piece for piece in pieces if not _COUNTED.fullmatch(piece)]
-    return bool(counted) and all(_member_stat_piece(piece) for piece in others)
+    return bool(counted) and all(_REPUTATION.fullmatch(piece) or _member_stat_piece(piece) for piece in others)
 
 
 def _member_stat_piece(piece: str) -> bool:
@@ -279,10 +289,10 @@ def _member_stat_piece(piece: str) -> bool:
 
 def _member_stat(text: str) -> str | None:
     """'value' when a text is a member-record label with its value, '' for the label alone."""
+    if len(text) <= COUNTED_RECORD_MAX_CHARS and (_counted_record(text) or _MEMBER_RANK.fullmatch(text.strip())):
+        return "value"
     if len(text) > MEMBER_STAT_MAX_CHARS:
         return None
-    if _counted_record(text):
-        return "value"
     match = _MEMBER_STAT.fullmatch(text.strip())
     if match is None:
         return None
@@ -305,6 +315,30 @@ def drop_member_stats(body: Sequence[Segment]) -> tuple[list[Segment], list[Asid
             continue
         after_label = stat == ""
         aside = Aside("author_box", segment.text, "a member's record beside a post", segment.path[-1].label)
+        aside.order = segment.order
+        asides.append(aside)
+    return kept, asides
+
+
+# Beside each post of a thread a board prints bare counts (its votes, its number in the thread,
+# its reactions) and the post's or its member's controls and state ("View attachment 12",
+# "Quote:", "Offline"), each alone on its line: the board's, not the post's words. Table cells and
+# code keep their numbers.
+_POST_FURNITURE = re.compile(
+    r"#?\d[\d,.]*[km]?|view attachment \d+|locked|offline|online|quote:?|original post", re.IGNORECASE
+)
+_NUMBERED_KINDS = frozenset({"td", "th", "pre", "code", "li"})
+
+
+def drop_post_furniture(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
+    """The segments of a thread without the counts and controls beside its posts, and those set aside."""
+    kept: list[Segment] = []
+    asides: list[Aside] = []
+    for segment in body:
+        if segment.kind in _NUMBERED_KINDS or not _POST_FURNITURE.fullmatch(segment.text.strip()):
+            kept.append(segment)
+            continue
+        aside = Aside("other", segment.text, "a count or control beside a post", segment.path[-1].label)
         aside.order = segment.order
         asides.append(aside)
     return kept, asides

@@ -84,7 +84,8 @@ CLASS_WORDS: tuple[tuple[BoilerplateKind, ClassWords], ...] = (
             "screen-reader-only hidden offscreen print-only"
         ),
     ),
-    ("other", ClassWords(tokens="modal popup pop-up overlay lightbox")),
+    # A form's messages after it is sent ("Thank you! Your submission has been received!"), hidden until then.
+    ("other", ClassWords("form-done form-fail form-success form-error", tokens="modal popup pop-up overlay lightbox")),
 )
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -177,6 +178,8 @@ TAG_KINDS: dict[str, BoilerplateKind] = {
     "form": "other",
 }
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+
 # Short blocks whose wording is one of these formulas are page furniture, whatever their class.
 _TEXT_FORMULAS: tuple[tuple[BoilerplateKind, str], ...] = (
     (
@@ -203,8 +206,62 @@ _TEXT_FORMULAS: tuple[tuple[BoilerplateKind, str], ...] = (
     ("comments", r"^(?:\d+ )?comments?$|^(?:leave|post) a (?:comment|reply)"),
     ("footer", r"\ball rights reserved\b|^(?:copyright\b|©)"),
     ("dateline", r"^(?:published|updated|posted|last updated)\b[^.]{0,60}\d{4}[^.]{0,30}$"),
+    # The stamp a board or a question-and-answer site writes under each post: what was done
+    # to it and when ("answered Mar 28, 2014 at 22:52", "Edited June 19 by jdoe", "Posted by
+    # jdoe on 07/03/24 02:57 PM"), a verb of posting then a date, no sentence.
+    (
+        "dateline",
+        r"^(?:answered|asked|edited|modified|commented|replied|posted)\b(?=[^.!?]{0,60}$)"
+        rf"(?=.*?(?:\b{_MONTH}[a-z]*\.? \d|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b\d+ \w+ ago\b))",
+    ),
+    # The reading time, alone or after a byline ("6 min read", "Jane Doe | 5 min read"); a date
+    # before it is left with it, as a list of stories dates each of its entries.
+    ("dateline", r"^[^.!?\d]{0,50}\b\d+\s*(?:min|mins|minutes?)\.? read$|^reading time\b[^.!?]{0,20}\d[^.!?]{0,12}$"),
+    # A list's controls: its sort order, its filters, the count of what it shows.
+    (
+        "navigation",
+        r"^(?:sort(?: by)?:.{0,30}|sort by\b.{0,30}|filters? \(\d+\)"
+        r"|showing \d[\d,]*(?:\s*[-–]\s*\d[\d,]*)? of \d[\d,]* (?:results|items|products)"
+        r"|(?:loaded )?\d[\d,]* results(?: found)?)$",
+    ),
+    # A page's table of contents or its skip link, titled alone, and a help page's own controls.
+    (
+        "navigation",
+        r"^(?:table of contents|contents|on this page|in this article|jump to|skip to(?: \w+){1,3}"
+        r"|edit this page|was this (?:page |article )?helpful\??)$",
+    ),
+    # A question-and-answer site's pointers to other questions, and the controls under each post
+    # of a thread, each alone on its line.
+    (
+        "related_links",
+        r"^(?:explore )?related questions$|^see similar questions\b.{0,30}$"
+        r"|^(?:start asking to get answers|find the answer to your question by asking\.?)$",
+    ),
+    (
+        "other",
+        r"^(?:reply|quote|report|like|reply quote|quote reply|multi-?quote|report post|permalink|bookmark"
+        r"|add a comment|ask question|show \d+ more comments?|click to expand\W*)$",
+    ),
+    # A script's message when a request fails ("Oops! Something went wrong. Please try again.").
+    (
+        "other",
+        r"^(?:oops|opps|hmm|sorry|uh oh)\W+something went wrong\b|^something went wrong\W*$"
+        r"|^something went wrong\b.{0,60}\bplease try again\b|\bplease try again(?: later)?\W*$"
+        r"|^(?:sorry|we(?:'|’)re sorry)\b.{0,150}\bplease try again\b",
+    ),
+    # What a page shows while a script fetches its part, and the buttons of a shop's items, each
+    # a label alone on its line; a count of reviews alone stands beside an item's stars.
+    (
+        "other",
+        r"^(?:loading(?:\.{3}|…)?|add to (?:cart|bag|basket|wishlist|wish list)|buy(?: it)? now|shop now"
+        r"|apply now|book now|quick (?:view|shop)|compare)$"
+        r"|^\(?\d[\d,.]*k?\)? (?:reviews?|ratings?)$",
+    ),
 )
-_TEXT_PATTERN = re.compile("|".join(f"(?P<{kind}>{formula})" for kind, formula in _TEXT_FORMULAS), re.I)
+# Groups are named by kind and rank, as a kind may have several formulas.
+_TEXT_PATTERN = re.compile(
+    "|".join(f"(?P<{kind}__{rank}>{formula})" for rank, (kind, formula) in enumerate(_TEXT_FORMULAS)), re.I
+)
 
 # Words one of which every formula contains: a cheap test before the regular expression.
 _TEXT_CUES = (
@@ -212,7 +269,10 @@ _TEXT_CUES = (
     "share", "tweet", "mail", "print", "copy link", "follow", "advert", "sponsor", "anzeige", "werbung",
     "реклама", "read", "related", "more on", "see also", "recommended", "mehr zum", "lesen sie",
     "читайте", "cookie", "comment", "reply", "rights reserved", "copyright", "©", "published", "updated",
-    "posted",
+    "posted", "answered", "asked", "edited", "modified", "replied", "min", "sort", "filter", "showing",
+    "results", "loading", "add to", "now", "quick", "compare", "review",
+    "rating", "similar", "asking", "quote", "report", "like", "permalink", "bookmark", "ask question",
+    "expand", "went wrong", "try again", "contents", "on this page", "in this article", "jump to", "skip to", "edit this", "helpful",
 )  # fmt: skip
 
 
@@ -273,7 +333,20 @@ def first_kind(*kinds: BoilerplateKind | None) -> BoilerplateKind | None:
     return min(found, key=_PRIORITY.__getitem__) if found else None
 
 
+# A line that is one short phrase said over and over ("Book Now * Book Now * Book Now * ...") is
+# the text of a ticker scrolling across the page, or the same label of every swatch of a picker.
+_REPEATED_PHRASE = re.compile(r"(\w.{2,60}?)(?:\s*\1){3,}\s*", re.DOTALL)
+REPEATED_PHRASE_MIN_CHARS = 16
+REPEATED_PHRASE_MAX_CHARS = 4000
+
+
 def kind_from_text(text: str) -> BoilerplateKind | None:
+    if (
+        REPEATED_PHRASE_MIN_CHARS <= len(text) <= REPEATED_PHRASE_MAX_CHARS
+        and text.count(text[:3]) >= 4
+        and _REPEATED_PHRASE.fullmatch(text)
+    ):
+        return "other"
     if len(text) > TEXT_RULE_MAX_CHARS:
         return None
     if len(text) <= DATE_STAMP_MAX_CHARS and "-" in text and _DATE_STAMP.match(text):
@@ -281,4 +354,4 @@ def kind_from_text(text: str) -> BoilerplateKind | None:
     if _TEXT_CUE_FINDER.search(text.lower()) is None:
         return None
     match = _TEXT_PATTERN.search(text)
-    return match.lastgroup if match else None  # type: ignore[return-value]
+    return match.lastgroup.partition("__")[0] if match and match.lastgroup else None  # type: ignore[return-value]
