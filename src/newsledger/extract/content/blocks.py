@@ -189,11 +189,13 @@ def _trailing_teasers(
 
 
 # A page may recommend other items under a heading worded for it ("You may also like",
-# "Customers who viewed this item also viewed", "Frequently bought together"): the heading and
+# "Customers who viewed this item also viewed", "Frequently bought together", "More from" the
+# same maker, unless it leads in to a list of the text's own with a colon): the heading and
 # what follows it, up to the next heading of its level or higher, are teasers of other pages.
 _RECOMMENDATION = re.compile(
     r"\balso (?:viewed|bought|like|love|enjoy)\b|\byou (?:may|might|will|ll|’ll|'ll) (?:also )?(?:like|love|enjoy)\b"
     r"|\bsimilar (?:items|products)\b|\brelated products\b|\bcomplete the look\b"
+    r"|^(?:(?:see|shop|explore|discover) )?more (?:from|by) [^:]*$"
     r"|\b(?:often|frequently) (?:viewed|bought)\b|\bhow about these\b|\bcustomers who\b",
     re.IGNORECASE,
 )
