@@ -436,3 +436,20 @@ def test_the_header_of_a_card_is_its_title_not_the_page_header() -> None:
     assert all(f"{title}\n" in f"{text}\n" for title in titles)
     assert "Read about Fuel dock queue" in text
     assert "Log in" not in text and "Privacy" not in text
+
+
+def test_placeholder_latin_left_in_a_template_is_not_body_text() -> None:
+    story = (
+        "<p>" + " ".join(["The county opened its new reading room above the market hall on Saturday."] * 8) + "</p>"
+    )
+    html = (
+        f"<html><body><article><h1>Reading room</h1>{story}"
+        "<div class='card'><h3>Lorem ipsum 2</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
+        "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></div>"
+        "<p>Opening hours are posted on the door.</p></article></body></html>"
+    )
+    text = _body_text(html)
+    assert "new reading room" in text
+    assert "Opening hours are posted" in text
+    assert "Lorem" not in text
+    assert "adipiscing" not in text
