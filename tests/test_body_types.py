@@ -539,3 +539,4 @@ def test_the_counts_and_controls_beside_the_posts_of_a_thread_stay_aside() -> No
     assert "Lever travel | 12" in thread
     # On a page of another type a number alone on its line is left as it is.
     assert "1,204" in text_as("article").split("\n")
+

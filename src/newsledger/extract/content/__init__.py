@@ -96,7 +96,7 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     body, orphans = drop_orphan_headings(body, depth, aside_boxes)
     body, copies = drop_repeated_passages(body) if kind not in REPEATING_KINDS else (body, [])
     body, teasers = drop_teaser_cards(body, depth) if kind == "article" else (body, [])
-    body, recommended = drop_recommendations(body)
+    body, recommended = drop_recommendations(body, more_from=kind not in PEER_ARTICLE_KINDS)
     body, records = drop_member_stats(body)
     body, controls = drop_post_furniture(body) if kind == "forum" else (body, [])
     return Body(

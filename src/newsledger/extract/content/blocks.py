@@ -195,15 +195,18 @@ def _trailing_teasers(
 _RECOMMENDATION = re.compile(
     r"\balso (?:viewed|bought|like|love|enjoy)\b|\byou (?:may|might|will|ll|’ll|'ll) (?:also )?(?:like|love|enjoy)\b"
     r"|\bsimilar (?:items|products)\b|\brelated products\b|\bcomplete the look\b"
-    r"|^(?:(?:see|shop|explore|discover) )?more (?:from|by) [^:]*$"
     r"|\b(?:often|frequently) (?:viewed|bought)\b|\bhow about these\b|\bcustomers who\b",
     re.IGNORECASE,
 )
+# "More from" the same maker or source heads the items of a listing as well as another page's
+# teasers: it is read only where the items are not the body.
+_MORE_FROM = re.compile(r"^(?:(?:see|shop|explore|discover) )?more (?:from|by) [^:]*$", re.IGNORECASE)
 RECOMMENDATION_HEADING_MAX_CHARS = 80
 
 
-def drop_recommendations(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
-    """Body segments without the runs headed as recommendations of other items, and those set aside."""
+def drop_recommendations(body: Sequence[Segment], more_from: bool = True) -> tuple[list[Segment], list[Aside]]:
+    """Body segments without the runs headed as recommendations of other items, and those set aside;
+    ``more_from``: a heading offering more from the same maker heads such a run."""
     kept: list[Segment] = []
     asides: list[Aside] = []
     level: int | None = None
@@ -215,7 +218,7 @@ def drop_recommendations(body: Sequence[Segment]) -> tuple[list[Segment], list[A
             level is None
             and heading is not None
             and len(segment.text) <= RECOMMENDATION_HEADING_MAX_CHARS
-            and _RECOMMENDATION.search(segment.text)
+            and (_RECOMMENDATION.search(segment.text) or (more_from and _MORE_FROM.match(segment.text)))
         ):
             level = heading
         if level is None:
