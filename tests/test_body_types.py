@@ -540,3 +540,27 @@ def test_the_counts_and_controls_beside_the_posts_of_a_thread_stay_aside() -> No
     # On a page of another type a number alone on its line is left as it is.
     assert "1,204" in text_as("article").split("\n")
 
+
+def test_a_products_price_and_star_summary_alone_on_their_lines_are_set_aside() -> None:
+    html = (
+        "<body><main><h1>Enamel jug</h1><div class='buy'><p>Rated 4.8 out of 5 based on 29 customer ratings</p>"
+        "<span class='price'>$26.99</span><p>Was $40.00 now $32.00</p></div>"
+        "<h2>Description</h2><p>A one-litre jug of pressed steel, enamelled twice inside and out, with a lip "
+        "that pours without a drip and a handle riveted rather than welded.</p>"
+        "<table><tr><th>Size</th><th>Price</th></tr><tr><td>1 litre</td><td>$26.99</td></tr></table>"
+        "<p>It costs $26.99 in any of the five colours.</p></main></body>"
+    )
+
+    def text_as(kind: str) -> str:
+        page_type = PageTypeField(value=kind, evidence=Evidence(source="dom"))
+        body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+        return "\n".join(block.text for block in body.blocks)
+
+    product = text_as("product")
+    assert "pours without a drip" in product
+    assert "Rated 4.8" not in product
+    assert "Was $40.00" not in product
+    assert "It costs $26.99" in product
+    assert "1 litre" in product and product.count("$26.99") == 2
+    collection = text_as("collection")
+    assert "Was $40.00" in collection

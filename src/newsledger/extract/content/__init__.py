@@ -18,6 +18,7 @@ from newsledger.extract.content.blocks import (
     Aside,
     build_blocks,
     classify,
+    drop_buy_box_lines,
     drop_member_stats,
     drop_orphan_headings,
     drop_post_furniture,
@@ -99,9 +100,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     body, recommended = drop_recommendations(body, more_from=kind not in PEER_ARTICLE_KINDS)
     body, records = drop_member_stats(body)
     body, controls = drop_post_furniture(body) if kind == "forum" else (body, [])
+    body, buying = drop_buy_box_lines(body) if kind == "product" else (body, [])
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
-        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended, *records, *controls]),
+        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended, *records, *controls, *buying]),
         notes=(f"article container: {container.label}", *choice_notes),
     )
 

@@ -349,6 +349,38 @@ def drop_post_furniture(body: Sequence[Segment]) -> tuple[list[Segment], list[As
     return kept, asides
 
 
+# On a product's page its price and the summary of its stars stand alone on their lines in the
+# box for buying it ("$26.99", "Was $40.00 Now $32.00", "Rated 4.8 out of 5 based on 29 customer
+# ratings"): the shop's figures for the item, kept in its metadata, not the text describing it.
+# A table's cells (a price list) and list items keep theirs.
+_AMOUNT = r"(?:(?:[$€£¥₹]|[A-Z]{1,2}\$)\s?\d[\d,.]*(?:\s?[A-Z]{3})?|\d[\d,.]*\s?(?:€|£|[A-Z]{3}\b))"
+_COUNT = r"\(?\d[\d,.]*k?\)?"
+_BUY_BOX_LINE = re.compile(
+    r"(?:(?:from|now|only|sale price|regular price|price|was|current price is|our price|list price)\s*:?\s*)?"
+    rf"{_AMOUNT}(?:\s*(?:[-–/]|to|was|now)?\s*{_AMOUNT})*"
+    rf"|(?:rated\s+)?\d(?:[.,]\d+)?\s*(?:stars?\s+)?out of 5(?:\s*stars?)?"
+    rf"(?:[.,]?\s*(?:based on\s+|with\s+)?{_COUNT}\s*(?:total\s+)?(?:customer\s+)?(?:reviews?|ratings?|votes?))?\.?"
+    rf"|based on\s+{_COUNT}\s*(?:customer\s+)?(?:reviews?|ratings?)"
+    rf"|\d(?:[.,]\d+)?\s*stars?\s+(?:out of|based on)\s+{_COUNT}\s*(?:reviews?|ratings?)",
+    re.IGNORECASE,
+)
+_LISTED_KINDS = frozenset({"td", "th", "li", "dd", "pre", "code"})
+
+
+def drop_buy_box_lines(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
+    """The segments of a product's page without its price and star summary alone on their lines."""
+    kept: list[Segment] = []
+    asides: list[Aside] = []
+    for segment in body:
+        if segment.kind in _LISTED_KINDS or not _BUY_BOX_LINE.fullmatch(segment.text.strip()):
+            kept.append(segment)
+            continue
+        aside = Aside("other", segment.text, "a price or star rating in the box for buying", segment.path[-1].label)
+        aside.order = segment.order
+        asides.append(aside)
+    return kept, asides
+
+
 def _continues_copy(previous: int | None, origin: int | None) -> bool:
     """Whether a segment copies the one after the original of the segment before it."""
     return previous is not None and origin == previous + 1
