@@ -19,6 +19,7 @@ from newsledger.extract.content.blocks import (
     build_blocks,
     classify,
     drop_buy_box_lines,
+    drop_field_dump,
     drop_member_stats,
     drop_orphan_headings,
     drop_post_furniture,
@@ -101,9 +102,10 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     body, records = drop_member_stats(body)
     body, controls = drop_post_furniture(body) if kind == "forum" else (body, [])
     body, buying = drop_buy_box_lines(body) if kind == "product" else (body, [])
+    body, fields = drop_field_dump(body) if kind == "product" else (body, [])
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
-        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended, *records, *controls, *buying]),
+        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended, *records, *controls, *buying, *fields]),
         notes=(f"article container: {container.label}", *choice_notes),
     )
 

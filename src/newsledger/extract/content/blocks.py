@@ -381,6 +381,33 @@ def drop_buy_box_lines(body: Sequence[Segment]) -> tuple[list[Segment], list[Asi
     return kept, asides
 
 
+# A shop's template may print an item's raw fields as a list of terms: each term the name a
+# program gives the field ("retail_price_tier1:", "cat_thumb_Bone:"), each description its
+# stored value (a price band, the address of a thumbnail). Names of that shape, with the
+# descriptions under them, are the shop's data, not the item's description.
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][A-Za-z0-9]+)*_[A-Za-z0-9 ]+:?")
+
+
+def drop_field_dump(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
+    """The segments of a product's page without the terms named like a program's fields and
+    their descriptions, and those set aside."""
+    kept: list[Segment] = []
+    asides: list[Aside] = []
+    dropping = False
+    for segment in body:
+        if segment.kind == "dt":
+            dropping = _FIELD_NAME.fullmatch(segment.text.strip()) is not None
+        elif segment.kind != "dd":
+            dropping = False
+        if not dropping:
+            kept.append(segment)
+            continue
+        aside = Aside("other", segment.text, "a field of the shop's data", segment.path[-1].label)
+        aside.order = segment.order
+        asides.append(aside)
+    return kept, asides
+
+
 def _continues_copy(previous: int | None, origin: int | None) -> bool:
     """Whether a segment copies the one after the original of the segment before it."""
     return previous is not None and origin == previous + 1
