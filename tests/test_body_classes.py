@@ -166,6 +166,41 @@ def test_items_under_a_heading_recommending_them_are_set_aside() -> None:
     assert "also bought" not in text
 
 
+def test_items_under_a_heading_naming_more_from_the_maker_are_set_aside() -> None:
+    description = (
+        "<p>A one-litre jug of pressed steel, enamelled twice inside and out, with a lip that pours "
+        "without a drip and a handle riveted rather than welded, so that it outlasts its kitchen.</p>"
+    )
+    others = "".join(
+        f"<div class='tile'><h3>{name}</h3><p>{price}</p></div>"
+        for name, price in (("Milk pan", "£18.00"), ("Bread bin", "£42.00"), ("Colander", "£24.00"))
+    )
+    html = (
+        "<html><body><main><h1>Enamel jug</h1>"
+        f"<h2>Description</h2>{description}<h2>More from Hartwell Enamel</h2>{others}"
+        "<h2>Delivery</h2><p>Sent within two working days by tracked post.</p></main></body></html>"
+    )
+    text = _body_text(html)
+    assert "pours without a drip" in text
+    assert "Sent within two working days" in text
+    assert "Bread bin" not in text
+    assert "More from" not in text
+
+
+def test_a_heading_leading_in_to_the_texts_own_list_is_kept() -> None:
+    story = (
+        "<p>" + " ".join(["Gardeners in the valley sowed their beans a fortnight early this spring."] * 12) + "</p>"
+    )
+    html = (
+        f"<html><body><article><h1>Early beans</h1>{story}"
+        "<h3>More from the extension office on sowing:</h3>"
+        "<ul><li>Sow beans after the last frost, two inches deep.</li>"
+        "<li>Water the rows weekly until the plants flower.</li></ul></article></body></html>"
+    )
+    text = _body_text(html)
+    assert "Water the rows weekly" in text
+
+
 def test_sections_sharing_the_class_a_script_finds_them_by_are_the_body() -> None:
     # Each section is named for its topic first; the class all of them share, for the script that
     # builds the page's table of contents, happens to spell a menu word.
@@ -401,3 +436,20 @@ def test_the_header_of_a_card_is_its_title_not_the_page_header() -> None:
     assert all(f"{title}\n" in f"{text}\n" for title in titles)
     assert "Read about Fuel dock queue" in text
     assert "Log in" not in text and "Privacy" not in text
+
+
+def test_placeholder_latin_left_in_a_template_is_not_body_text() -> None:
+    story = (
+        "<p>" + " ".join(["The county opened its new reading room above the market hall on Saturday."] * 8) + "</p>"
+    )
+    html = (
+        f"<html><body><article><h1>Reading room</h1>{story}"
+        "<div class='card'><h3>Lorem ipsum 2</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
+        "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></div>"
+        "<p>Opening hours are posted on the door.</p></article></body></html>"
+    )
+    text = _body_text(html)
+    assert "new reading room" in text
+    assert "Opening hours are posted" in text
+    assert "Lorem" not in text
+    assert "adipiscing" not in text

@@ -539,3 +539,53 @@ def test_the_counts_and_controls_beside_the_posts_of_a_thread_stay_aside() -> No
     assert "Lever travel | 12" in thread
     # On a page of another type a number alone on its line is left as it is.
     assert "1,204" in text_as("article").split("\n")
+
+
+def test_a_products_price_and_star_summary_alone_on_their_lines_are_set_aside() -> None:
+    html = (
+        "<body><main><h1>Enamel jug</h1><div class='buy'><p>Rated 4.8 out of 5 based on 29 customer ratings</p>"
+        "<span class='price'>$26.99</span><p>Was $40.00 now $32.00</p></div>"
+        "<h2>Description</h2><p>A one-litre jug of pressed steel, enamelled twice inside and out, with a lip "
+        "that pours without a drip and a handle riveted rather than welded.</p>"
+        "<table><tr><th>Size</th><th>Price</th></tr><tr><td>1 litre</td><td>$26.99</td></tr></table>"
+        "<p>It costs $26.99 in any of the five colours.</p></main></body>"
+    )
+
+    def text_as(kind: str) -> str:
+        page_type = PageTypeField(value=kind, evidence=Evidence(source="dom"))
+        body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+        return "\n".join(block.text for block in body.blocks)
+
+    product = text_as("product")
+    assert "pours without a drip" in product
+    assert "Rated 4.8" not in product
+    assert "Was $40.00" not in product
+    assert "It costs $26.99" in product
+    assert "1 litre" in product and product.count("$26.99") == 2
+    collection = text_as("collection")
+    assert "Was $40.00" in collection
+
+
+def test_a_products_raw_fields_printed_as_terms_are_set_aside() -> None:
+    html = (
+        "<body><main><h1>Linen apron</h1><p>A bib apron of washed linen with two deep pockets, cross straps "
+        "that spare the neck, and a loop for a towel.</p>"
+        "<dl><dt>Fabric</dt><dd>Washed linen, 220 g</dd><dt>Length</dt><dd>86 cm</dd></dl>"
+        "<dl class='info'><dt>short_description:</dt><dd>Bib apron - linen</dd>"
+        "<dt>cat_thumb_Sand:</dt><dd>https://cdn.example/thumbs/apron_sand.jpg</dd>"
+        "<dt>retail_price_tier2:</dt><dd>$30.00_10-49 items</dd></dl></main></body>"
+    )
+
+    def text_as(kind: str) -> str:
+        page_type = PageTypeField(value=kind, evidence=Evidence(source="dom"))
+        body = extract_body(parse_html(html), None, Metadata(page_type=page_type))
+        return "\n".join(block.text for block in body.blocks)
+
+    product = text_as("product")
+    assert "two deep pockets" in product
+    assert "Washed linen, 220 g" in product and "86 cm" in product
+    assert "cat_thumb_Sand" not in product
+    assert "apron_sand.jpg" not in product
+    assert "Bib apron - linen" not in product
+    # A manual's terms are often the names of a program's fields, and its text.
+    assert "cat_thumb_Sand" in text_as("documentation")

@@ -18,6 +18,8 @@ from newsledger.extract.content.blocks import (
     Aside,
     build_blocks,
     classify,
+    drop_buy_box_lines,
+    drop_field_dump,
     drop_member_stats,
     drop_orphan_headings,
     drop_post_furniture,
@@ -96,12 +98,14 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     body, orphans = drop_orphan_headings(body, depth, aside_boxes)
     body, copies = drop_repeated_passages(body) if kind not in REPEATING_KINDS else (body, [])
     body, teasers = drop_teaser_cards(body, depth) if kind == "article" else (body, [])
-    body, recommended = drop_recommendations(body)
+    body, recommended = drop_recommendations(body, more_from=kind not in PEER_ARTICLE_KINDS)
     body, records = drop_member_stats(body)
     body, controls = drop_post_furniture(body) if kind == "forum" else (body, [])
+    body, buying = drop_buy_box_lines(body) if kind == "product" else (body, [])
+    body, fields = drop_field_dump(body) if kind == "product" else (body, [])
     return Body(
         blocks=tuple(build_blocks(body, depth, captions)),
-        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended, *records, *controls]),
+        boilerplate=merge_asides([*asides, *orphans, *copies, *teasers, *recommended, *records, *controls, *buying, *fields]),
         notes=(f"article container: {container.label}", *choice_notes),
     )
 

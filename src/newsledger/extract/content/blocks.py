@@ -189,7 +189,8 @@ def _trailing_teasers(
 
 
 # A page may recommend other items under a heading worded for it ("You may also like",
-# "Customers who viewed this item also viewed", "Frequently bought together"): the heading and
+# "Customers who viewed this item also viewed", "Frequently bought together", "More from" the
+# same maker, unless it leads in to a list of the text's own with a colon): the heading and
 # what follows it, up to the next heading of its level or higher, are teasers of other pages.
 _RECOMMENDATION = re.compile(
     r"\balso (?:viewed|bought|like|love|enjoy)\b|\byou (?:may|might|will|ll|’ll|'ll) (?:also )?(?:like|love|enjoy)\b"
@@ -197,11 +198,15 @@ _RECOMMENDATION = re.compile(
     r"|\b(?:often|frequently) (?:viewed|bought)\b|\bhow about these\b|\bcustomers who\b",
     re.IGNORECASE,
 )
+# "More from" the same maker or source heads the items of a listing as well as another page's
+# teasers: it is read only where the items are not the body.
+_MORE_FROM = re.compile(r"^(?:(?:see|shop|explore|discover) )?more (?:from|by) [^:]*$", re.IGNORECASE)
 RECOMMENDATION_HEADING_MAX_CHARS = 80
 
 
-def drop_recommendations(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
-    """Body segments without the runs headed as recommendations of other items, and those set aside."""
+def drop_recommendations(body: Sequence[Segment], more_from: bool = True) -> tuple[list[Segment], list[Aside]]:
+    """Body segments without the runs headed as recommendations of other items, and those set aside;
+    ``more_from``: a heading offering more from the same maker heads such a run."""
     kept: list[Segment] = []
     asides: list[Aside] = []
     level: int | None = None
@@ -213,7 +218,7 @@ def drop_recommendations(body: Sequence[Segment]) -> tuple[list[Segment], list[A
             level is None
             and heading is not None
             and len(segment.text) <= RECOMMENDATION_HEADING_MAX_CHARS
-            and _RECOMMENDATION.search(segment.text)
+            and (_RECOMMENDATION.search(segment.text) or (more_from and _MORE_FROM.match(segment.text)))
         ):
             level = heading
         if level is None:
@@ -339,6 +344,65 @@ def drop_post_furniture(body: Sequence[Segment]) -> tuple[list[Segment], list[As
             kept.append(segment)
             continue
         aside = Aside("other", segment.text, "a count or control beside a post", segment.path[-1].label)
+        aside.order = segment.order
+        asides.append(aside)
+    return kept, asides
+
+
+# On a product's page its price and the summary of its stars stand alone on their lines in the
+# box for buying it ("$26.99", "Was $40.00 Now $32.00", "Rated 4.8 out of 5 based on 29 customer
+# ratings"): the shop's figures for the item, kept in its metadata, not the text describing it.
+# A table's cells (a price list) and list items keep theirs.
+_AMOUNT = r"(?:(?:[$€£¥₹]|[A-Z]{1,2}\$)\s?\d[\d,.]*(?:\s?[A-Z]{3})?|\d[\d,.]*\s?(?:€|£|[A-Z]{3}\b))"
+_COUNT = r"\(?\d[\d,.]*k?\)?"
+_BUY_BOX_LINE = re.compile(
+    r"(?:(?:from|now|only|sale price|regular price|price|was|current price is|our price|list price)\s*:?\s*)?"
+    rf"{_AMOUNT}(?:\s*(?:[-–/]|to|was|now)?\s*{_AMOUNT})*"
+    rf"|(?:rated\s+)?\d(?:[.,]\d+)?\s*(?:stars?\s+)?out of 5(?:\s*stars?)?"
+    rf"(?:[.,]?\s*(?:based on\s+|with\s+)?{_COUNT}\s*(?:total\s+)?(?:customer\s+)?(?:reviews?|ratings?|votes?))?\.?"
+    rf"|based on\s+{_COUNT}\s*(?:customer\s+)?(?:reviews?|ratings?)"
+    rf"|\d(?:[.,]\d+)?\s*stars?\s+(?:out of|based on)\s+{_COUNT}\s*(?:reviews?|ratings?)",
+    re.IGNORECASE,
+)
+_LISTED_KINDS = frozenset({"td", "th", "li", "dd", "pre", "code"})
+
+
+def drop_buy_box_lines(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
+    """The segments of a product's page without its price and star summary alone on their lines."""
+    kept: list[Segment] = []
+    asides: list[Aside] = []
+    for segment in body:
+        if segment.kind in _LISTED_KINDS or not _BUY_BOX_LINE.fullmatch(segment.text.strip()):
+            kept.append(segment)
+            continue
+        aside = Aside("other", segment.text, "a price or star rating in the box for buying", segment.path[-1].label)
+        aside.order = segment.order
+        asides.append(aside)
+    return kept, asides
+
+
+# A shop's template may print an item's raw fields as a list of terms: each term the name a
+# program gives the field ("retail_price_tier1:", "cat_thumb_Bone:"), each description its
+# stored value (a price band, the address of a thumbnail). Names of that shape, with the
+# descriptions under them, are the shop's data, not the item's description.
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][A-Za-z0-9]+)*_[A-Za-z0-9 ]+:?")
+
+
+def drop_field_dump(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
+    """The segments of a product's page without the terms named like a program's fields and
+    their descriptions, and those set aside."""
+    kept: list[Segment] = []
+    asides: list[Aside] = []
+    dropping = False
+    for segment in body:
+        if segment.kind == "dt":
+            dropping = _FIELD_NAME.fullmatch(segment.text.strip()) is not None
+        elif segment.kind != "dd":
+            dropping = False
+        if not dropping:
+            kept.append(segment)
+            continue
+        aside = Aside("other", segment.text, "a field of the shop's data", segment.path[-1].label)
         aside.order = segment.order
         asides.append(aside)
     return kept, asides

@@ -340,7 +340,14 @@ REPEATED_PHRASE_MIN_CHARS = 16
 REPEATED_PHRASE_MAX_CHARS = 4000
 
 
+# The Latin a designer pours into a template until the real text comes ("Lorem ipsum dolor sit
+# amet, ..."), and the headings it fills ("Lorem ipsum 2"): left in a page, never its text.
+_PLACEHOLDER = "lorem ipsum"
+
+
 def kind_from_text(text: str) -> BoilerplateKind | None:
+    if text[: len(_PLACEHOLDER)].lower() == _PLACEHOLDER:
+        return "other"
     if (
         REPEATED_PHRASE_MIN_CHARS <= len(text) <= REPEATED_PHRASE_MAX_CHARS
         and text.count(text[:3]) >= 4
