@@ -802,3 +802,46 @@ def test_a_logged_error_or_a_row_of_fields_before_a_colon_is_no_speaker_label() 
     assert _statements(text) == []
     text = "Price\n\nGPU: Orin Nano 8 | RAM: 16GB | Screen: 13-inch OLED | Weight: 2.9 lbs\n\nWho should buy the Corvo 13?"
     assert _statements(text) == []
+
+
+def test_a_word_in_ing_whose_verb_the_article_writes_in_any_form_is_no_speaker() -> None:
+    text = "The scanners produce images of the brain. Imaging reveals activity in the insula."
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+
+
+def test_a_plural_noun_whose_singular_the_article_writes_is_no_speaker() -> None:
+    text = "Each example below is real. Examples show that the buyers paid too much for the land."
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+    text = "Hank Roberts runs the depot. Roberts said that the trucks were late again."
+    assert [s.speaker.name for s in _statements(text)] == ["Hank Roberts"]
+
+
+def test_an_adjective_opening_a_mention_of_studies_is_no_issuer() -> None:
+    for text in (
+        "Numerous studies have shown that yoga improves sleep.",
+        "Various scientific studies show that the eye is drawn to faces.",
+        "Multiple lines of evidence now suggest that the moon has plumes.",
+    ):
+        assert {s.speaker.name for s in _statements(text)} <= {None}, text
+    assert [s.speaker.name for s in _statements("A Strava report shows that runners slow down in winter.")] == [
+        "Strava"
+    ]
+
+
+def test_a_heading_opening_on_a_verb_in_ing_keeps_it_out_of_the_name() -> None:
+    text = (
+        "Unleashing Claude on my Webpage\n"
+        "The page had 780 lines. Claude said that the tests covered every line."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["Claude"]
+
+
+def test_a_product_after_its_makers_possessive_is_no_speaker() -> None:
+    text = "Someone typed a question into a search box, and Google’s AI Overview responds that he is not."
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+    text = "Apple’s Tim Cook said that the phones would ship in May."
+    assert [s.speaker.name for s in _statements(text)] == ["Tim Cook"]
+    text = "The agency hired a new administrator. NASA’s Administrator Jim Bridenstine said that the moon was next."
+    names = [s.speaker.name for s in _statements(text)]
+    assert len(names) == 1 and (names[0] or "").endswith("Jim Bridenstine")  # the person, not a thing
+

@@ -549,6 +549,8 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         owned = len(words) < len(run.split())
         while words and (words[0].lower() in FUNCTION_WORDS or _opening_verb(words[0], cast)):
             words = words[1:]
+        if len(words) > 1 and not owned and _gerund_heading(text, match, words[0]):
+            words = words[1:]  # "Unleashing Claude on my Webpage": a heading's verb, then the name
         if len(words) > 1 and words[0].lower() in _QUESTION_OPENERS and _opens_a_question(text, match.start()):
             words = words[1:]  # "Can Tastewise help brands?": the question's verb, not "Can Dundar said"
         while len(words) > 1 and words[0].endswith(".") and words[0].lower().rstrip(".") in _ANSWER_WORDS:
@@ -603,6 +605,22 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     _mark_sentence_openers(cast.mentions, breaks, base)
     _gender_from_pronouns(text, base, cast, breaks)
     return cast
+
+
+_AFTER_RUN_WORD = re.compile(r"[ \u00a0]+([a-z]+)\b")
+
+
+def _gerund_heading(text: str, match: re.Match[str], first: str) -> bool:
+    """A line opening on a verb in -ing, then a name and a preposition ("Unleashing Claude on my
+    Webpage", "Building Rails for the Web"): a heading, whose first word is no part of the name
+    (not "Downing Street said", where a verb follows)."""
+    lowered = first.lower()
+    if len(lowered) < 7 or not lowered.endswith("ing") or lowered in MALE_NAMES | FEMALE_NAMES:
+        return False
+    if match.start() > 0 and text[match.start() - 1] != "\n":
+        return False
+    after = _AFTER_RUN_WORD.match(text, match.end())
+    return after is not None and after.group(1) in _PLACE_PREPOSITIONS | {"on", "for", "to", "into", "with", "in", "at"}
 
 
 # Auxiliaries that open a question and are also first names ("Can Dundar", "Will Moy"): read as
@@ -955,6 +973,20 @@ def _title_alone(name: str, cast: Cast) -> bool:
     return bool(words) and words[-1] in jobs and all(word in jobs or word in _ROLE_QUALIFIERS for word in words)
 
 
+def names_a_desk(head: str, appositive: str, cast: Cast) -> bool:
+    """"Editor, Running Reviews,": after a capitalised job alone, an appositive opening on a
+    word the article writes in lower case names the desk or section where the job is held, not
+    the person who holds it (not "The group that owns it, Big Machine,", nor "His spokesman,
+    Mark Price,")."""
+    words = [part.lower().strip(".,") for word in head.split() for part in word.split("-")]
+    jobs = TITLE_WORDS | _ROLE_WORDS
+    if not head[:1].isupper() or not words or words[-1] not in jobs:
+        return False
+    return all(word in jobs or word in _ROLE_QUALIFIERS for word in words) and _opens_with_common_word(
+        appositive, cast.common_words
+    )
+
+
 def _sentence_words(name: str) -> bool:
     """"Don't", "I STRONGLY": a negated auxiliary, or "I" first, words of a sentence (not "He
     Jianxiong", whose family name reads like a pronoun)."""
@@ -976,6 +1008,8 @@ def _adverb(name: str, cast: Cast) -> bool:
         return False  # "CivicScience": a brand's capitals
     if lowered in _CLOSING_ADVERBS or _opening_verb(name, cast) or _verb_in_ing(lowered, cast):
         return True  # "Here are ten myths", "Imaging reveals": an adverb or a verb opening a sentence
+    if _plural_of_common_noun(lowered, cast):
+        return True  # "Examples include": a common noun opening a sentence
     if lowered in OPENING_ADVERBS or (lowered in IMPERATIVE_VERBS and not _is_first_name(lowered)):
         return True  # "Another wondered", "Take notes during lectures": no name, whatever the article writes
     return lowered.endswith("ly") or lowered == "please" or _ABSTRACT_NOUN.search(lowered) is not None
@@ -988,7 +1022,16 @@ def _verb_in_ing(word: str, cast: Cast) -> bool:
         return False
     stem = word[:-3]
     verbs = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
-    return any(len(verb) > 2 and (verb in cast.common_words or verb in IMPERATIVE_VERBS) for verb in verbs)
+    forms = {form for verb in verbs if len(verb) > 2 for form in (verb, verb + "s", verb + "d", verb + "ed")}
+    return any(verb in IMPERATIVE_VERBS for verb in verbs) or any(form in cast.common_words for form in forms)
+
+
+def _plural_of_common_noun(word: str, cast: Cast) -> bool:
+    """"Examples", "Benefits": one word in the plural whose singular the article writes in lower
+    case, a noun opening a sentence or a heading, not a name."""
+    if len(word) < 6 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    return word[:-1] in cast.common_words and word[:-1] not in MALE_NAMES | FEMALE_NAMES
 
 
 def _common_noun_phrase(phrase: str) -> Resolved:
@@ -1034,6 +1077,8 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
             continue  # "Sen. Chuck Schumer of New York": the senator speaks, not his state
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
+        if _made_by_owner(words, cast):
+            return Resolved(None, "unnamed", "unknown", phrase)  # "Google’s AI Overview responds": its maker's product
         if len(name.split()) == 1 and _indefinite(phrase.split()):
             return _common_noun_phrase(phrase)  # "A VPN said": one of a kind, not the "Harbor VPN" named before
         if len(name.split()) >= 2 or name in cast.by_token:
@@ -1150,6 +1195,25 @@ def _before_place(words: list[str]) -> list[str]:
     return words
 
 
+def _made_by_owner(words: list[str], cast: Cast) -> bool:
+    """"Google’s AI Overview", "Apple's Siri Shortcuts": after an owner's, words holding a word
+    in capitals or one the article writes in lower case name a thing the owner makes, not a
+    person (not "Apple's Tim Cook", nor a person's name after such words)."""
+    owner = next((index for index, word in enumerate(words[:-1]) if _POSSESSIVE.search(word)), None)
+    if owner is None:
+        return False
+    owned = words[owner + 1 :]
+    if kind_of(" ".join(owned)) != "person":
+        return False  # "Britain's Conservative Party", "China's Foreign Ministry": an institution
+    if any(word.lower().rstrip(".") in TITLE_WORDS for word in owned):
+        return False  # "Google’s CEO Sundar Pichai": a title, then the person
+    thing = [(word.isupper() and len(word) > 1) or is_common_word(word, cast) for word in owned]
+    start = thing.index(False) if False in thing else len(owned)
+    if len(owned) - start > 1 and _shaped_like_a_name(" ".join(owned[start:])):
+        return False  # "NASA’s Administrator Jim Bridenstine": a job, then the person's name
+    return any(thing)
+
+
 def _capitals_at_the_head(words: list[str], capitals: list[str]) -> list[str]:
     """The capitalised words of a mention but those of a name before a noun in lower case
     ("Hillary Clinton's campaign")."""
@@ -1190,6 +1254,7 @@ def _document(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
         and not _dated(words, index)
         and word.lower() not in ISSUED_TEXTS | DETERMINERS | _NUMBER_WORDS
         and not (index == 0 and (word.lower() in _DOCUMENT_ADJECTIVES or is_common_word(word, cast)))  # "New polls show"
+        and not (index == 0 and _opening_adjective(words))  # "Numerous studies", "Multiple lines of evidence"
     ]
     if any(word.lower() in {"and", "&"} for word in words):
         return Resolved(None, "unnamed", "document", " ".join(words))  # "Strava's and ClassPass's reports"
@@ -1201,6 +1266,20 @@ def _document(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
         kind = kind_of(name)
         return Resolved(name, "explicit", "organisation" if kind == "person" else kind, appositive or " ".join(words))
     return Resolved(None, "unnamed", "document", " ".join(words))
+
+
+# Endings of an adjective of number or kind ("Numerous", "Multiple", "Various", "Traditional").
+_ADJECTIVE_ENDINGS = ("ous", "iple", "ical", "ional", "itional", "ive")
+
+
+def _opening_adjective(words: list[str]) -> bool:
+    """A first word with an adjective's ending before a word in lower case ("Numerous studies",
+    "Various scientific studies"): the sentence's capital on a word describing the texts, no
+    issuer (not "Strava report", whose name has no such ending)."""
+    if len(words) < 2 or not words[1][:1].islower() or words[0].isupper():
+        return False
+    first = words[0].lower()
+    return len(first) > 5 and first.endswith(_ADJECTIVE_ENDINGS) and first not in MALE_NAMES | FEMALE_NAMES
 
 
 def _dated(words: list[str], index: int) -> bool:
