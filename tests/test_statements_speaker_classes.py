@@ -845,3 +845,14 @@ def test_a_product_after_its_makers_possessive_is_no_speaker() -> None:
     names = [s.speaker.name for s in _statements(text)]
     assert len(names) == 1 and (names[0] or "").endswith("Jim Bridenstine")  # the person, not a thing
 
+
+def test_a_job_then_the_desk_where_it_is_held_names_no_one_of_that_desk() -> None:
+    text = (
+        "Full Reviews of shoes for running are posted weekly.\n"
+        "Editor, Running Reviews, said that the shoes run small this year."
+    )
+    assert [s.speaker.name for s in _statements(text)] == [None]
+    text = "The price rose. His spokesman, Mark Price, said that the race was close."
+    assert [s.speaker.name for s in _statements(text)] == ["Mark Price"]
+    text = "Big rigs are loud. The group that owns the label, Big Machine, said that the songs were theirs."
+    assert [s.speaker.name for s in _statements(text)] == ["Big Machine"]
