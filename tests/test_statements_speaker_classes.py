@@ -856,3 +856,11 @@ def test_a_job_then_the_desk_where_it_is_held_names_no_one_of_that_desk() -> Non
     assert [s.speaker.name for s in _statements(text)] == ["Mark Price"]
     text = "Big rigs are loud. The group that owns the label, Big Machine, said that the songs were theirs."
     assert [s.speaker.name for s in _statements(text)] == ["Big Machine"]
+
+
+def test_an_acronym_opening_a_longer_name_in_capitals_is_itself_not_that_model() -> None:
+    text = (
+        "The VW ID. SPACE VIZZION is the seventh car on the platform.\n"
+        "VW says that the car could reach production in two years."
+    )
+    assert [s.speaker.name for s in _statements(text)] == ["VW"]

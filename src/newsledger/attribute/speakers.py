@@ -1151,6 +1151,8 @@ def _named_by(word: str, cast: Cast) -> Person | None:
     person = cast.by_token.get(word)
     if person is not None and person.kind == "product" and person.name.split()[0] == word != person.name:
         return None  # "EgyptAir" of "EgyptAir Flight MS804": the maker, not its model
+    if person is not None and word.isupper() and person.name.isupper() and person.name.split()[0] == word != person.name:
+        return None  # "VW" of "VW ID": an acronym opening a longer name in capitals, its maker or its body
     if person is None or person.name == word or person.kind != "person" or gender_of(person.name) is not None:
         return person
     if person.placed or _opens_with_common_word(person.name, cast.common_words):
