@@ -864,3 +864,16 @@ def test_an_acronym_opening_a_longer_name_in_capitals_is_itself_not_that_model()
         "VW says that the car could reach production in two years."
     )
     assert [s.speaker.name for s in _statements(text)] == ["VW"]
+
+
+def test_a_pronoun_or_a_question_word_among_capitals_makes_them_a_sentence() -> None:
+    for text in (
+        "Ultimately I’m just making judgement calls, and the numbers show that the price is fair.",
+        "Eventually I stopped the agent and wrote that the tests were skipped.",
+        "You’d also have to commit to courses, and the board says that the exam is hard.",
+        "How Climate Change Hurts Farms\nA review of the links reveals that yields fall in heat.",
+    ):
+        assert {s.speaker.name for s in _statements(text)} <= {None}, text
+    text = "Kim Ellis runs the lab. Kim Ellis said that the samples were clean."
+    assert [s.speaker.name for s in _statements(text)] == ["Kim Ellis"]
+

@@ -989,9 +989,26 @@ def names_a_desk(head: str, appositive: str, cast: Cast) -> bool:
 
 def _sentence_words(name: str) -> bool:
     """"Don't", "I STRONGLY": a negated auxiliary, or "I" first, words of a sentence (not "He
-    Jianxiong", whose family name reads like a pronoun)."""
+    Jianxiong", whose family name reads like a pronoun); so are a pronoun with its verb's
+    contraction anywhere ("Ultimately I’m", "You’d", "Let’s"), "I" after an adverb or a
+    function word ("Eventually I", not "Elizabeth I") and a question word opening them ("How
+    Climate Change", "What I")."""
     words = name.split()
-    return words[0] == "I" or any(word.lower().endswith(("n’t", "n't")) for word in words)
+    if words[0] == "I" or words[0].lower() in _QUESTION_WORDS:
+        return True
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if lowered.endswith(("n’t", "n't")) or lowered in {"let’s", "let's"}:
+            return True
+        if _CONTRACTION.search(lowered) and _CONTRACTION.sub("", lowered) in PRONOUNS:
+            return True  # "I’m", "We're", "You’d"
+        before = words[index - 1].lower() if index else ""
+        if word == "I" and (before.endswith("ly") or before in FUNCTION_WORDS):
+            return True
+    return False
+
+
+_QUESTION_WORDS = frozenset({"how", "why", "what", "where", "when", "whose", "whom"})
 
 
 def _opening_verb(word: str, cast: Cast) -> bool:
