@@ -877,3 +877,11 @@ def test_a_pronoun_or_a_question_word_among_capitals_makes_them_a_sentence() -> 
     text = "Kim Ellis runs the lab. Kim Ellis said that the samples were clean."
     assert [s.speaker.name for s in _statements(text)] == ["Kim Ellis"]
 
+
+
+def test_a_family_name_that_also_opens_a_firm_and_a_job_is_the_person() -> None:
+    text = (
+        "“We love paper suites,” says Holloway Events Founder and Lead Designer Cathleen Holloway.\n"
+        "Many hosts are bold. “Clients aren't shy these days,” Holloway says."
+    )
+    assert [s.speaker.name for s in _statements(text)][-1] == "Cathleen Holloway"

@@ -1166,6 +1166,8 @@ def _named_by(word: str, cast: Cast) -> Person | None:
     written after "the" or "in" or opening with a common word ("the Dutchware Chameleon", "Like
     Instagram"): a thing or a heading, which the word alone does not mean."""
     person = cast.by_token.get(word)
+    if person is not None and _firm_and_job(person.name, word):
+        person = _family_name_of(word, cast) or person
     if person is not None and person.kind == "product" and person.name.split()[0] == word != person.name:
         return None  # "EgyptAir" of "EgyptAir Flight MS804": the maker, not its model
     if person is not None and word.isupper() and person.name.isupper() and person.name.split()[0] == word != person.name:
@@ -1180,6 +1182,21 @@ def _named_by(word: str, cast: Cast) -> Person | None:
     if word == words[0] and _a_maker(word, cast):
         return None  # "Google" of "Google Stadia" and "Google Play": a maker's name that opens its products'
     return person
+
+
+def _firm_and_job(name: str, word: str) -> bool:
+    """"Holloway Events Founder" for "Holloway": a firm that the word opens and a job after it,
+    no person's name."""
+    words = name.split()
+    return len(words) > 2 and words[0] == word and words[-1].lower().strip(".,") in TITLE_WORDS | _ROLE_WORDS
+
+
+def _family_name_of(word: str, cast: Cast) -> Person | None:
+    """The person the article names in full with ``word`` last ("Cathleen Holloway")."""
+    return next(
+        (person for person in cast.people.values() if person.kind == "person" and " " in person.name and person.name.split()[-1] == word),
+        None,
+    )
 
 
 def _a_maker(word: str, cast: Cast) -> bool:
