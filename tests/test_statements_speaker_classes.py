@@ -885,3 +885,10 @@ def test_a_family_name_that_also_opens_a_firm_and_a_job_is_the_person() -> None:
         "Many hosts are bold. “Clients aren't shy these days,” Holloway says."
     )
     assert [s.speaker.name for s in _statements(text)][-1] == "Cathleen Holloway"
+
+
+def test_an_acronym_in_the_plural_names_things_or_people_of_a_kind_not_one() -> None:
+    text = "The LLMs we tried were fast. LLMs are claiming that the code compiles, but it does not."
+    assert {s.speaker.name for s in _statements(text)} <= {None}
+    text = "Pentax DSLRs sell well. “They are sturdy,” said Ana Ruiz. DSLRs, she said, last for years."
+    assert {s.speaker.name for s in _statements(text)} <= {"Ana Ruiz", None}

@@ -460,12 +460,18 @@ def describe(person: Person, description: str) -> None:
             person.gender = "male" if male else "female"
 
 
+# An acronym in the plural ("LLMs", "PHEVs", "CEOs").
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def kind_of(name: str) -> str:
     words = [word.lower().strip(".,") for word in name.split()]
     if words[-1] in EVIDENCE_NOUNS:
         return "document"  # "New CNN polls", "the Pew survey"
     if words[-1] in _DATE_HEADS or any(word in _DATE_NAMES for word in words):
         return "date"  # "Election Day", "Black Friday": never a speaker
+    if len(words) > 1 and _PLURAL_ACRONYM.fullmatch(name.split()[-1]) and words[-1][:-1] not in TITLE_WORDS:
+        return "product"  # "Pentax DSLRs", "Next-generation EHRs": things of a kind, no one's name
     if len(words) > 1 and (words[-1] in _PRODUCT_ENDINGS or any(_LETTERS_AND_DIGITS.search(word) for word in words)):
         return "product"  # "MacBook Pro", "DeepSeek R1", "Ninja CE250 Drip Coffee Maker"
     media = [word for word in words if word in MEDIA_WORDS]
@@ -944,7 +950,10 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
         name = " ".join(words[1:])  # "Using Lingoda", "Is Babbel": a sentence's verb before the name
         resolved = Resolved(name, "explicit", kind_of(name), resolved.description)
     if resolved.resolution == "explicit" and (
-        reads_as_common_words(resolved.name, cast) or _adverb(resolved.name, cast) or _sentence_words(resolved.name)
+        reads_as_common_words(resolved.name, cast)
+        or _adverb(resolved.name, cast)
+        or _sentence_words(resolved.name)
+        or _PLURAL_ACRONYM.fullmatch(resolved.name) is not None  # "LLMs are", "Many PHEVs can": of a kind, no name
     ):
         return _common_noun_phrase(resolved.name)
     if resolved.resolution == "explicit" and _title_alone(resolved.name, cast):
