@@ -45,6 +45,7 @@ from newsledger.attribute.speakers import (
     described,
     gather_cast,
     label_layout,
+    names_a_desk,
     names_a_speaker_label,
     names_an_office,
     reads_as_common_words,
@@ -335,7 +336,11 @@ class RulesEngine:
         office = resolved.name is not None and names_an_office(head, self.cast)
         if (resolved.name is None or office or _described_by_noun(head)) and appositive and appositive[:1].isupper():
             named = resolve_mention(appositive, position, self.cast, None)
-            common = named.name is not None and (reads_as_common_words(named.name, self.cast) or reads_as_common_words(appositive, self.cast))
+            common = named.name is not None and (
+                reads_as_common_words(named.name, self.cast)
+                or reads_as_common_words(appositive, self.cast)
+                or names_a_desk(head, appositive, self.cast)
+            )
             if named.name is not None and named.kind == "person" and not common:  # not "Editor, Running Reviews,"
                 resolved = Resolved(named.name, named.resolution, named.kind, head)  # "His campaign manager, Jeff Weaver,"
                 appositive = head

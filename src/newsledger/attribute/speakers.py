@@ -460,12 +460,18 @@ def describe(person: Person, description: str) -> None:
             person.gender = "male" if male else "female"
 
 
+# An acronym in the plural ("LLMs", "PHEVs", "CEOs").
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def kind_of(name: str) -> str:
     words = [word.lower().strip(".,") for word in name.split()]
     if words[-1] in EVIDENCE_NOUNS:
         return "document"  # "New CNN polls", "the Pew survey"
     if words[-1] in _DATE_HEADS or any(word in _DATE_NAMES for word in words):
         return "date"  # "Election Day", "Black Friday": never a speaker
+    if len(words) > 1 and _PLURAL_ACRONYM.fullmatch(name.split()[-1]) and words[-1][:-1] not in TITLE_WORDS:
+        return "product"  # "Pentax DSLRs", "Next-generation EHRs": things of a kind, no one's name
     if len(words) > 1 and (words[-1] in _PRODUCT_ENDINGS or any(_LETTERS_AND_DIGITS.search(word) for word in words)):
         return "product"  # "MacBook Pro", "DeepSeek R1", "Ninja CE250 Drip Coffee Maker"
     media = [word for word in words if word in MEDIA_WORDS]
@@ -549,6 +555,8 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
         owned = len(words) < len(run.split())
         while words and (words[0].lower() in FUNCTION_WORDS or _opening_verb(words[0], cast)):
             words = words[1:]
+        if len(words) > 1 and not owned and _gerund_heading(text, match, words[0]):
+            words = words[1:]  # "Unleashing Claude on my Webpage": a heading's verb, then the name
         if len(words) > 1 and words[0].lower() in _QUESTION_OPENERS and _opens_a_question(text, match.start()):
             words = words[1:]  # "Can Tastewise help brands?": the question's verb, not "Can Dundar said"
         while len(words) > 1 and words[0].endswith(".") and words[0].lower().rstrip(".") in _ANSWER_WORDS:
@@ -603,6 +611,22 @@ def gather_cast(text: str, base: int = 0, cast: Cast | None = None) -> Cast:
     _mark_sentence_openers(cast.mentions, breaks, base)
     _gender_from_pronouns(text, base, cast, breaks)
     return cast
+
+
+_AFTER_RUN_WORD = re.compile(r"[ \u00a0]+([a-z]+)\b")
+
+
+def _gerund_heading(text: str, match: re.Match[str], first: str) -> bool:
+    """A line opening on a verb in -ing, then a name and a preposition ("Unleashing Claude on my
+    Webpage", "Building Rails for the Web"): a heading, whose first word is no part of the name
+    (not "Downing Street said", where a verb follows)."""
+    lowered = first.lower()
+    if len(lowered) < 7 or not lowered.endswith("ing") or lowered in MALE_NAMES | FEMALE_NAMES:
+        return False
+    if match.start() > 0 and text[match.start() - 1] != "\n":
+        return False
+    after = _AFTER_RUN_WORD.match(text, match.end())
+    return after is not None and after.group(1) in _PLACE_PREPOSITIONS | {"on", "for", "to", "into", "with", "in", "at"}
 
 
 # Auxiliaries that open a question and are also first names ("Can Dundar", "Will Moy"): read as
@@ -926,7 +950,10 @@ def resolve_mention(phrase: str, position: int, cast: Cast, appositive: str | No
         name = " ".join(words[1:])  # "Using Lingoda", "Is Babbel": a sentence's verb before the name
         resolved = Resolved(name, "explicit", kind_of(name), resolved.description)
     if resolved.resolution == "explicit" and (
-        reads_as_common_words(resolved.name, cast) or _adverb(resolved.name, cast) or _sentence_words(resolved.name)
+        reads_as_common_words(resolved.name, cast)
+        or _adverb(resolved.name, cast)
+        or _sentence_words(resolved.name)
+        or _PLURAL_ACRONYM.fullmatch(resolved.name) is not None  # "LLMs are", "Many PHEVs can": of a kind, no name
     ):
         return _common_noun_phrase(resolved.name)
     if resolved.resolution == "explicit" and _title_alone(resolved.name, cast):
@@ -955,11 +982,42 @@ def _title_alone(name: str, cast: Cast) -> bool:
     return bool(words) and words[-1] in jobs and all(word in jobs or word in _ROLE_QUALIFIERS for word in words)
 
 
+def names_a_desk(head: str, appositive: str, cast: Cast) -> bool:
+    """"Editor, Running Reviews,": after a capitalised job alone, an appositive opening on a
+    word the article writes in lower case names the desk or section where the job is held, not
+    the person who holds it (not "The group that owns it, Big Machine,", nor "His spokesman,
+    Mark Price,")."""
+    words = [part.lower().strip(".,") for word in head.split() for part in word.split("-")]
+    jobs = TITLE_WORDS | _ROLE_WORDS
+    if not head[:1].isupper() or not words or words[-1] not in jobs:
+        return False
+    return all(word in jobs or word in _ROLE_QUALIFIERS for word in words) and _opens_with_common_word(
+        appositive, cast.common_words
+    )
+
+
 def _sentence_words(name: str) -> bool:
     """"Don't", "I STRONGLY": a negated auxiliary, or "I" first, words of a sentence (not "He
-    Jianxiong", whose family name reads like a pronoun)."""
+    Jianxiong", whose family name reads like a pronoun); so are a pronoun with its verb's
+    contraction anywhere ("Ultimately I’m", "You’d", "Let’s"), "I" after an adverb or a
+    function word ("Eventually I", not "Elizabeth I") and a question word opening them ("How
+    Climate Change", "What I")."""
     words = name.split()
-    return words[0] == "I" or any(word.lower().endswith(("n’t", "n't")) for word in words)
+    if words[0] == "I" or words[0].lower() in _QUESTION_WORDS:
+        return True
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if lowered.endswith(("n’t", "n't")) or lowered in {"let’s", "let's"}:
+            return True
+        if _CONTRACTION.search(lowered) and _CONTRACTION.sub("", lowered) in PRONOUNS:
+            return True  # "I’m", "We're", "You’d"
+        before = words[index - 1].lower() if index else ""
+        if word == "I" and (before.endswith("ly") or before in FUNCTION_WORDS):
+            return True
+    return False
+
+
+_QUESTION_WORDS = frozenset({"how", "why", "what", "where", "when", "whose", "whom"})
 
 
 def _opening_verb(word: str, cast: Cast) -> bool:
@@ -976,6 +1034,8 @@ def _adverb(name: str, cast: Cast) -> bool:
         return False  # "CivicScience": a brand's capitals
     if lowered in _CLOSING_ADVERBS or _opening_verb(name, cast) or _verb_in_ing(lowered, cast):
         return True  # "Here are ten myths", "Imaging reveals": an adverb or a verb opening a sentence
+    if _plural_of_common_noun(lowered, cast):
+        return True  # "Examples include": a common noun opening a sentence
     if lowered in OPENING_ADVERBS or (lowered in IMPERATIVE_VERBS and not _is_first_name(lowered)):
         return True  # "Another wondered", "Take notes during lectures": no name, whatever the article writes
     return lowered.endswith("ly") or lowered == "please" or _ABSTRACT_NOUN.search(lowered) is not None
@@ -988,7 +1048,16 @@ def _verb_in_ing(word: str, cast: Cast) -> bool:
         return False
     stem = word[:-3]
     verbs = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
-    return any(len(verb) > 2 and (verb in cast.common_words or verb in IMPERATIVE_VERBS) for verb in verbs)
+    forms = {form for verb in verbs if len(verb) > 2 for form in (verb, verb + "s", verb + "d", verb + "ed")}
+    return any(verb in IMPERATIVE_VERBS for verb in verbs) or any(form in cast.common_words for form in forms)
+
+
+def _plural_of_common_noun(word: str, cast: Cast) -> bool:
+    """"Examples", "Benefits": one word in the plural whose singular the article writes in lower
+    case, a noun opening a sentence or a heading, not a name."""
+    if len(word) < 6 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    return word[:-1] in cast.common_words and word[:-1] not in MALE_NAMES | FEMALE_NAMES
 
 
 def _common_noun_phrase(phrase: str) -> Resolved:
@@ -1034,6 +1103,8 @@ def _resolve_head(phrase: str, position: int, cast: Cast, appositive: str | None
             continue  # "Sen. Chuck Schumer of New York": the senator speaks, not his state
         words = _without_prepositional_object(_POSSESSIVE.sub("", run.group()).split(), phrase[: run.start()])
         name, title = split_title(" ".join(words))
+        if _made_by_owner(words, cast):
+            return Resolved(None, "unnamed", "unknown", phrase)  # "Google’s AI Overview responds": its maker's product
         if len(name.split()) == 1 and _indefinite(phrase.split()):
             return _common_noun_phrase(phrase)  # "A VPN said": one of a kind, not the "Harbor VPN" named before
         if len(name.split()) >= 2 or name in cast.by_token:
@@ -1104,8 +1175,12 @@ def _named_by(word: str, cast: Cast) -> Person | None:
     written after "the" or "in" or opening with a common word ("the Dutchware Chameleon", "Like
     Instagram"): a thing or a heading, which the word alone does not mean."""
     person = cast.by_token.get(word)
+    if person is not None and _firm_and_job(person.name, word):
+        person = _family_name_of(word, cast) or person
     if person is not None and person.kind == "product" and person.name.split()[0] == word != person.name:
         return None  # "EgyptAir" of "EgyptAir Flight MS804": the maker, not its model
+    if person is not None and word.isupper() and person.name.isupper() and person.name.split()[0] == word != person.name:
+        return None  # "VW" of "VW ID": an acronym opening a longer name in capitals, its maker or its body
     if person is None or person.name == word or person.kind != "person" or gender_of(person.name) is not None:
         return person
     if person.placed or _opens_with_common_word(person.name, cast.common_words):
@@ -1116,6 +1191,21 @@ def _named_by(word: str, cast: Cast) -> Person | None:
     if word == words[0] and _a_maker(word, cast):
         return None  # "Google" of "Google Stadia" and "Google Play": a maker's name that opens its products'
     return person
+
+
+def _firm_and_job(name: str, word: str) -> bool:
+    """"Holloway Events Founder" for "Holloway": a firm that the word opens and a job after it,
+    no person's name."""
+    words = name.split()
+    return len(words) > 2 and words[0] == word and words[-1].lower().strip(".,") in TITLE_WORDS | _ROLE_WORDS
+
+
+def _family_name_of(word: str, cast: Cast) -> Person | None:
+    """The person the article names in full with ``word`` last ("Cathleen Holloway")."""
+    return next(
+        (person for person in cast.people.values() if person.kind == "person" and " " in person.name and person.name.split()[-1] == word),
+        None,
+    )
 
 
 def _a_maker(word: str, cast: Cast) -> bool:
@@ -1148,6 +1238,25 @@ def _before_place(words: list[str]) -> list[str]:
         if words[index] in _PLACE_PREPOSITIONS and (before[:1].islower() or before.lower() in _QUANTIFIERS or institution):
             return words[:index]
     return words
+
+
+def _made_by_owner(words: list[str], cast: Cast) -> bool:
+    """"Google’s AI Overview", "Apple's Siri Shortcuts": after an owner's, words holding a word
+    in capitals or one the article writes in lower case name a thing the owner makes, not a
+    person (not "Apple's Tim Cook", nor a person's name after such words)."""
+    owner = next((index for index, word in enumerate(words[:-1]) if _POSSESSIVE.search(word)), None)
+    if owner is None:
+        return False
+    owned = words[owner + 1 :]
+    if kind_of(" ".join(owned)) != "person":
+        return False  # "Britain's Conservative Party", "China's Foreign Ministry": an institution
+    if any(word.lower().rstrip(".") in TITLE_WORDS for word in owned):
+        return False  # "Google’s CEO Sundar Pichai": a title, then the person
+    thing = [(word.isupper() and len(word) > 1) or is_common_word(word, cast) for word in owned]
+    start = thing.index(False) if False in thing else len(owned)
+    if len(owned) - start > 1 and _shaped_like_a_name(" ".join(owned[start:])):
+        return False  # "NASA’s Administrator Jim Bridenstine": a job, then the person's name
+    return any(thing)
 
 
 def _capitals_at_the_head(words: list[str], capitals: list[str]) -> list[str]:
@@ -1190,6 +1299,7 @@ def _document(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
         and not _dated(words, index)
         and word.lower() not in ISSUED_TEXTS | DETERMINERS | _NUMBER_WORDS
         and not (index == 0 and (word.lower() in _DOCUMENT_ADJECTIVES or is_common_word(word, cast)))  # "New polls show"
+        and not (index == 0 and _opening_adjective(words))  # "Numerous studies", "Multiple lines of evidence"
     ]
     if any(word.lower() in {"and", "&"} for word in words):
         return Resolved(None, "unnamed", "document", " ".join(words))  # "Strava's and ClassPass's reports"
@@ -1201,6 +1311,20 @@ def _document(words: list[str], cast: Cast, appositive: str | None) -> Resolved:
         kind = kind_of(name)
         return Resolved(name, "explicit", "organisation" if kind == "person" else kind, appositive or " ".join(words))
     return Resolved(None, "unnamed", "document", " ".join(words))
+
+
+# Endings of an adjective of number or kind ("Numerous", "Multiple", "Various", "Traditional").
+_ADJECTIVE_ENDINGS = ("ous", "iple", "ical", "ional", "itional", "ive")
+
+
+def _opening_adjective(words: list[str]) -> bool:
+    """A first word with an adjective's ending before a word in lower case ("Numerous studies",
+    "Various scientific studies"): the sentence's capital on a word describing the texts, no
+    issuer (not "Strava report", whose name has no such ending)."""
+    if len(words) < 2 or not words[1][:1].islower() or words[0].isupper():
+        return False
+    first = words[0].lower()
+    return len(first) > 5 and first.endswith(_ADJECTIVE_ENDINGS) and first not in MALE_NAMES | FEMALE_NAMES
 
 
 def _dated(words: list[str], index: int) -> bool:
