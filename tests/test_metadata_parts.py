@@ -350,3 +350,22 @@ def test_byline_part_of_a_title_is_dropped() -> None:
 
 def test_east_asian_list_separators_split_names() -> None:
     assert [p.name for p in split_byline("牛镛、岳弘彬")] == ["牛镛", "岳弘彬"]
+
+
+def test_initials_printed_as_an_avatar_are_not_an_author() -> None:
+    body = (
+        "<article><h1>Ferry strike ends</h1><div class='post-author'><span class='author-avatar'>AR</span>"
+        "<span class='author-name'>Ana Ruiz</span></div><p>Text.</p></article>"
+    )
+    assert _author_names("", body) == ["Ana Ruiz"]
+    # The initials on a line of the byline box beside the full name.
+    body = "<article><h1>Ferry strike ends</h1><div class='author'><div>AR</div><div>Ana Ruiz</div></div></article>"
+    assert _author_names("", body) == ["Ana Ruiz"]
+    # An agency's letters alone still name it.
+    body = "<article><h1>Ferry strike ends</h1><div class='author'>AFP</div><p>Text.</p></article>"
+    assert _author_names("", body) == ["AFP"]
+
+
+def test_quotes_around_a_declared_name_are_dropped() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "\\"Ana Ruiz\\""}}</script>'
+    assert _author_names(head) == ["Ana Ruiz"]

@@ -236,7 +236,7 @@ def _strip_lead(text: str) -> str:
 
 
 def _person(piece: str) -> PersonName | None:
-    piece = re.sub(r"\s*\([^)]*\)?\s*$", "", piece.strip(" .,;:-–—|[]\u00a0"))
+    piece = re.sub(r"\s*\([^)]*\)?\s*$", "", piece.strip(" .,;:-–—|[]\u00a0\"“”„«»"))
     piece = _strip_lead(piece).strip(" .,;:-–—|()[]")
     piece = re.sub(rf"\s+(?:{_LEAD_WORDS})$", "", piece, flags=re.IGNORECASE)
     # A joiner left at the end when the next name sat in a link of its own ("Jane Doe und").
