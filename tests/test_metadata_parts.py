@@ -369,3 +369,15 @@ def test_initials_printed_as_an_avatar_are_not_an_author() -> None:
 def test_quotes_around_a_declared_name_are_dropped() -> None:
     head = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "\\"Ana Ruiz\\""}}</script>'
     assert _author_names(head) == ["Ana Ruiz"]
+
+
+def test_a_printed_date_whose_class_names_it_the_update_is_not_the_publication() -> None:
+    body = (
+        "<article><h1>Ferry strike ends</h1><div class='post-meta'>"
+        "<time class='entry-date updated' datetime='2024-05-02'>May 2, 2024</time> "
+        "<time class='entry-date published' datetime='2024-03-01'>March 1, 2024</time></div>"
+        "<p>Text.</p></article>"
+    )
+    metadata = extract_metadata(parse_html(f"<html><body>{body}</body></html>"), "https://harbour.example/a")
+    assert metadata.published is not None and metadata.published.value == "2024-03-01"
+    assert metadata.modified is not None and metadata.modified.value == "2024-05-02"
