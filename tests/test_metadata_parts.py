@@ -276,6 +276,11 @@ def test_bold_line_that_is_not_a_name_is_not_a_byline() -> None:
     paragraphs = "".join(f"<p>Paragraph {n} of the story.</p>" for n in range(6))
     body = f"<div class='content'><p><strong>Breaking news</strong></p>{paragraphs}</div>"
     assert _author_names("", body) == []
+    # A lead-in with lowercase words is not a name; a name's particles are.
+    lead_in = f"<div class='content'><p><strong>For Drivers with Pets</strong></p>{paragraphs}</div>"
+    assert _author_names("", lead_in) == []
+    particle = f"<div class='content'><p><strong>Ana de la Cruz</strong></p>{paragraphs}</div>"
+    assert _author_names("", particle) == ["Ana de la Cruz"]
     footer = f"<div class='content'>{paragraphs}</div><footer><p><strong>Ana Ruiz</strong></p></footer>"
     assert _author_names("", footer) == []
 
