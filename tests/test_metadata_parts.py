@@ -386,3 +386,18 @@ def test_a_printed_date_whose_class_names_it_the_update_is_not_the_publication()
     metadata = extract_metadata(parse_html(f"<html><body>{body}</body></html>"), "https://harbour.example/a")
     assert metadata.published is not None and metadata.published.value == "2024-03-01"
     assert metadata.modified is not None and metadata.modified.value == "2024-05-02"
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Ana Ruiz on 12 May 2024", ["Ana Ruiz"]),
+        ("Ana Ruiz am 12.03.2024", ["Ana Ruiz"]),
+        ("Von Ana Ruiz, Mo 12.03.", ["Ana Ruiz"]),
+        ("Sat, 20 Dec, 2025 - 06:36", []),
+        ("Ana Ruiz; Posts: 116; Joined: Feb 2019", ["Ana Ruiz"]),
+        ("Ana Ruiz, 20 Dec 2025", ["Ana Ruiz"]),
+    ],
+)
+def test_the_word_that_leads_into_a_date_or_a_count_is_not_a_name(byline: str, expected: list[str]) -> None:
+    assert [p.name for p in split_byline(byline)] == expected

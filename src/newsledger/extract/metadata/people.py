@@ -171,7 +171,7 @@ def split_byline(raw: str) -> list[PersonName]:
     text = _after_lead_word(text)
     text = _strip_lead(text)
     # Names carry no digits: what follows the first one is a date, a time or a count.
-    text = re.split(r"(?<![\w])\d|\s[|•·]\s", text, maxsplit=1)[0]
+    text = _without_number_label(re.split(r"(?<![\w])\d|\s[|•·]\s", text, maxsplit=1)[0])
     if not text:
         return []
     people: list[PersonName] = []
@@ -190,6 +190,26 @@ def split_byline(raw: str) -> list[PersonName]:
         if all(person.name.casefold() != known.name.casefold() for known in people):
             people.append(person)
     return people
+
+
+# A word that leads into the date or count after it: a weekday, a preposition ("on", "at").
+_NUMBER_LEADS = word_set(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday "
+    "mo di mi fr sa montag dienstag mittwoch donnerstag freitag samstag sonntag lun mer jeu ven sam dim "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado "
+    "domingo on at am um le el il op på"
+)
+
+
+def _without_number_label(text: str) -> str:
+    """``text`` without its last word when that word introduces the number cut off after it: a
+    weekday ("Sat,"), a preposition ("on"), a count's label alone in its piece ("Posts:")."""
+    words = text.rstrip(" ,;").split(" ")
+    last = words[-1] if words else ""
+    alone = len(words) == 1 or words[-2].endswith((";", ","))
+    if last.casefold().strip(".,:") in _NUMBER_LEADS or (alone and last.endswith(":") and len(last) > 1):
+        return " ".join(words[:-1])
+    return text
 
 
 # Degrees, licences and certifications printed after a name, compared without dots or case.
