@@ -401,3 +401,14 @@ def test_a_printed_date_whose_class_names_it_the_update_is_not_the_publication()
 )
 def test_the_word_that_leads_into_a_date_or_a_count_is_not_a_name(byline: str, expected: list[str]) -> None:
     assert [p.name for p in split_byline(byline)] == expected
+
+
+def test_a_boards_label_before_a_threads_subject_is_dropped() -> None:
+    assert _headline("<title>Thread: Which winter tyres for a small van?</title>") == (
+        "Which winter tyres for a small van?"
+    )
+    assert _headline("<title>View topic - Which winter tyres for a small van?</title>") == (
+        "Which winter tyres for a small van?"
+    )
+    # A word of the subject that only starts like a label stays.
+    assert _headline("<title>Topical creams - what works</title>") == "Topical creams - what works"

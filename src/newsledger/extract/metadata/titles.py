@@ -255,8 +255,13 @@ def _ordered_titles(signals: Signals, site: str | None, domain: str, url: str) -
     ]
     if signals.title:
         found.append(_stripped(Found(signals.title, "dom", "title"), site, keys, declared))
+    found = [Found(_FORUM_LABEL.sub("", c.value), c.source, c.locator) for c in found]
     readable = [c for c in found if c.value and len(c.value) <= MAX_HEADLINE_CHARS]
     return _completed_truncations(_without_glued_site(readable, site))
+
+
+# The label a board's software puts before a thread's subject ("Thread: ...", "View topic - ...").
+_FORUM_LABEL = re.compile(r"^(?:view\s+(?:topic|thread)|thread|topic)\s*(?::|\s[-–—])\s+(?=\S)", re.IGNORECASE)
 
 
 # Headlines run to a couple of hundred characters. A candidate far longer is the rest of a
