@@ -180,7 +180,8 @@ def split_byline(raw: str) -> list[PersonName]:
             # "Jane Doe, MS, RDN": letters after a name stay with it.
             people[-1] = PersonName(name=f"{people[-1].name}, {piece.strip()}", role=people[-1].role)
             continue
-        if _is_role(piece):
+        if _is_role(piece) or (people and _POSITION_AT.search(piece)):
+            # "Jane Doe, Trial Attorney at Example & Partners": a position, not a second name.
             if people and people[-1].role is None:
                 people[-1] = PersonName(name=people[-1].name, role=_tidy(piece))
             continue
@@ -265,7 +266,7 @@ def _person(piece: str) -> PersonName | None:
         return None
     role = None
     glued = re.match(r"^(.+?)\s*(?:[-–—(]|,)\s*(.+?)\)?$", piece)
-    if glued and _is_role(glued.group(2)) and _is_name(glued.group(1)):
+    if glued and (_is_role(glued.group(2)) or _is_organisation(glued.group(2))) and _is_name(glued.group(1)):
         piece, role = glued.group(1), _tidy(glued.group(2))
     else:
         piece, role = _split_trailing_role(piece)
@@ -283,6 +284,15 @@ def _split_trailing_role(piece: str) -> tuple[str, str | None]:
     if cut < len(words) and (cut >= 2 or (cut == 1 and not _is_cased(words[0]))):
         return " ".join(words[:cut]), " ".join(words[cut:])
     return piece, None
+
+
+# A position held somewhere: "Editor at ...", "Partner @ ...".
+_POSITION_AT = re.compile(r"\s(?:at|@)\s+\S")
+
+
+def _is_organisation(text: str) -> bool:
+    """A team or an organisation after a name ("Jane Doe - Example Editorial Team")."""
+    return bool({w.casefold().strip(".,()") for w in text.split()} & ORGANISATION_WORDS)
 
 
 def _is_cased(word: str) -> bool:
@@ -318,8 +328,8 @@ def _is_name(text: str) -> bool:
     if not text or len(text) > 60 or _LEAD.match(text + " ") or _MONTH_OR_DAY.search(text):
         return False
     words = text.split()
-    if len(words) > 6:
-        return False
+    if len(words) > 6 or words[0] == "The":
+        return False  # "The Example Appeal": a publication
     lowered = {w.casefold().strip(".,:") for w in words}
     if lowered & _NOT_NAME_WORDS or (
         len(words) == 1 and (lowered & _CONNECTORS or text.casefold().rstrip(".") in MONTHS)
