@@ -266,7 +266,11 @@ def _person(piece: str) -> PersonName | None:
         return None
     role = None
     glued = re.match(r"^(.+?)\s*(?:[-–—(]|,)\s*(.+?)\)?$", piece)
-    if glued and (_is_role(glued.group(2)) or _is_organisation(glued.group(2))) and _is_name(glued.group(1)):
+    if (
+        glued
+        and (_is_role(glued.group(2)) or _team_after_name(piece, glued.group(1), glued.group(2)))
+        and _is_name(glued.group(1))
+    ):
         piece, role = glued.group(1), _tidy(glued.group(2))
     else:
         piece, role = _split_trailing_role(piece)
@@ -290,9 +294,14 @@ def _split_trailing_role(piece: str) -> tuple[str, str | None]:
 _POSITION_AT = re.compile(r"\s(?:at|@)\s+\S")
 
 
-def _is_organisation(text: str) -> bool:
-    """A team or an organisation after a name ("Jane Doe - Example Editorial Team")."""
-    return bool({w.casefold().strip(".,()") for w in text.split()} & ORGANISATION_WORDS)
+def _team_after_name(piece: str, name: str, rest: str) -> bool:
+    """A team or an organisation set off by a spaced dash after a full name ("Jane Doe - Example
+    Editorial Team"); a hyphen inside a word joins one name ("Presse-Agentur", "n-tv")."""
+    return (
+        len(name.split()) >= 2
+        and re.search(r"\s[-–—]\s", piece) is not None
+        and bool({w.casefold().strip(".,()") for w in rest.split()} & ORGANISATION_WORDS)
+    )
 
 
 def _is_cased(word: str) -> bool:
@@ -328,8 +337,8 @@ def _is_name(text: str) -> bool:
     if not text or len(text) > 60 or _LEAD.match(text + " ") or _MONTH_OR_DAY.search(text):
         return False
     words = text.split()
-    if len(words) > 6 or words[0] == "The":
-        return False  # "The Example Appeal": a publication
+    if len(words) > 6:
+        return False
     lowered = {w.casefold().strip(".,:") for w in words}
     if lowered & _NOT_NAME_WORDS or (
         len(words) == 1 and (lowered & _CONNECTORS or text.casefold().rstrip(".") in MONTHS)
