@@ -426,3 +426,9 @@ def test_a_position_or_a_team_after_a_name_is_not_a_name(
     byline: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(p.name, p.role) for p in split_byline(byline)] == expected
+
+
+def test_sections_before_a_last_part_naming_the_site_are_dropped() -> None:
+    # The site is known only by its domain; the last part adds a word to its name.
+    title = "Which winter tyres for a small van? / Vans / Fleet Talk Forums"
+    assert strip_site(title, None, "fleettalk") == "Which winter tyres for a small van?"

@@ -469,7 +469,8 @@ def strip_site(title: str, site: str | None, *domains: str, guess: bool = True) 
     if plain:
         kept = plain
     if kept and len(kept) < len(parts):
-        if kept[0] is parts[0] and _is_site_name(parts[-1], site_keys) and _sections(kept[1:], kept[0]):
+        names_site = _is_site_name(parts[-1], site_keys) or _mentions_site(parts[-1], site_keys, first=False)
+        if kept[0] is parts[0] and names_site and _sections(kept[1:], kept[0]):
             kept = kept[:1]
         return _rejoin(title, kept)
     if not guess:
