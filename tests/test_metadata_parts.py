@@ -432,3 +432,6 @@ def test_sections_before_a_last_part_naming_the_site_are_dropped() -> None:
     # The site is known only by its domain; the last part adds a word to its name.
     title = "Which winter tyres for a small van? / Vans / Fleet Talk Forums"
     assert strip_site(title, None, "fleettalk") == "Which winter tyres for a small van?"
+    # A lowercase part runs on the headline.
+    title = "Moving to a plant-based diet – tips and tricks | Harbour Health"
+    assert strip_site(title, "Harbour") == "Moving to a plant-based diet – tips and tricks"

@@ -469,7 +469,11 @@ def strip_site(title: str, site: str | None, *domains: str, guess: bool = True) 
     if plain:
         kept = plain
     if kept and len(kept) < len(parts):
-        names_site = _is_site_name(parts[-1], site_keys) or _mentions_site(parts[-1], site_keys, first=False)
+        # A last part that only mentions the site ("Site Forums") needs named sections before it: a
+        # lowercase part runs on the headline ("Headline – tips and tricks | Site Health").
+        names_site = _is_site_name(parts[-1], site_keys) or (
+            _mentions_site(parts[-1], site_keys, first=False) and all(p.strip()[:1].isupper() for p in kept[1:])
+        )
         if kept[0] is parts[0] and names_site and _sections(kept[1:], kept[0]):
             kept = kept[:1]
         return _rejoin(title, kept)
