@@ -45,6 +45,10 @@ GERMAN_MONTHS = [
         ("02-12-2025", "2025-12-02", "day", False),
         ("2023 Jan 7", "2023-01-07", "day", False),
         ("Essay - Published: 2025.12.17 |", "2025-12-17", "day", False),
+        ("04-Aug-2021", "2021-08-04", "day", False),
+        ("on 04-ago-2021 5:11:10", "2021-08-04T05:11:10", "second", False),
+        ("12 dic 2024", "2024-12-12", "day", False),
+        ("3 gen 2025", "2025-01-03", "day", False),
     ],
 )
 def test_printed_forms(text: str, value: str, precision: str, zoned: bool) -> None:

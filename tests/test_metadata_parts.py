@@ -276,6 +276,11 @@ def test_bold_line_that_is_not_a_name_is_not_a_byline() -> None:
     paragraphs = "".join(f"<p>Paragraph {n} of the story.</p>" for n in range(6))
     body = f"<div class='content'><p><strong>Breaking news</strong></p>{paragraphs}</div>"
     assert _author_names("", body) == []
+    # A lead-in with lowercase words is not a name; a name's particles are.
+    lead_in = f"<div class='content'><p><strong>For Drivers with Pets</strong></p>{paragraphs}</div>"
+    assert _author_names("", lead_in) == []
+    particle = f"<div class='content'><p><strong>Ana de la Cruz</strong></p>{paragraphs}</div>"
+    assert _author_names("", particle) == ["Ana de la Cruz"]
     footer = f"<div class='content'>{paragraphs}</div><footer><p><strong>Ana Ruiz</strong></p></footer>"
     assert _author_names("", footer) == []
 
@@ -350,3 +355,83 @@ def test_byline_part_of_a_title_is_dropped() -> None:
 
 def test_east_asian_list_separators_split_names() -> None:
     assert [p.name for p in split_byline("牛镛、岳弘彬")] == ["牛镛", "岳弘彬"]
+
+
+def test_initials_printed_as_an_avatar_are_not_an_author() -> None:
+    body = (
+        "<article><h1>Ferry strike ends</h1><div class='post-author'><span class='author-avatar'>AR</span>"
+        "<span class='author-name'>Ana Ruiz</span></div><p>Text.</p></article>"
+    )
+    assert _author_names("", body) == ["Ana Ruiz"]
+    # The initials on a line of the byline box beside the full name.
+    body = "<article><h1>Ferry strike ends</h1><div class='author'><div>AR</div><div>Ana Ruiz</div></div></article>"
+    assert _author_names("", body) == ["Ana Ruiz"]
+    # An agency's letters alone still name it.
+    body = "<article><h1>Ferry strike ends</h1><div class='author'>AFP</div><p>Text.</p></article>"
+    assert _author_names("", body) == ["AFP"]
+
+
+def test_quotes_around_a_declared_name_are_dropped() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "\\"Ana Ruiz\\""}}</script>'
+    assert _author_names(head) == ["Ana Ruiz"]
+
+
+def test_a_printed_date_whose_class_names_it_the_update_is_not_the_publication() -> None:
+    body = (
+        "<article><h1>Ferry strike ends</h1><div class='post-meta'>"
+        "<time class='entry-date updated' datetime='2024-05-02'>May 2, 2024</time> "
+        "<time class='entry-date published' datetime='2024-03-01'>March 1, 2024</time></div>"
+        "<p>Text.</p></article>"
+    )
+    metadata = extract_metadata(parse_html(f"<html><body>{body}</body></html>"), "https://harbour.example/a")
+    assert metadata.published is not None and metadata.published.value == "2024-03-01"
+    assert metadata.modified is not None and metadata.modified.value == "2024-05-02"
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Ana Ruiz on 12 May 2024", ["Ana Ruiz"]),
+        ("Ana Ruiz am 12.03.2024", ["Ana Ruiz"]),
+        ("Von Ana Ruiz, Mo 12.03.", ["Ana Ruiz"]),
+        ("Sat, 20 Dec, 2025 - 06:36", []),
+        ("Ana Ruiz; Posts: 116; Joined: Feb 2019", ["Ana Ruiz"]),
+        ("Ana Ruiz, 20 Dec 2025", ["Ana Ruiz"]),
+    ],
+)
+def test_the_word_that_leads_into_a_date_or_a_count_is_not_a_name(byline: str, expected: list[str]) -> None:
+    assert [p.name for p in split_byline(byline)] == expected
+
+
+def test_a_boards_label_before_a_threads_subject_is_dropped() -> None:
+    assert _headline("<title>Thread: Which winter tyres for a small van?</title>") == (
+        "Which winter tyres for a small van?"
+    )
+    assert _headline("<title>View topic - Which winter tyres for a small van?</title>") == (
+        "Which winter tyres for a small van?"
+    )
+    # A word of the subject that only starts like a label stays.
+    assert _headline("<title>Topical creams - what works</title>") == "Topical creams - what works"
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Reviewed by Ana Ruiz, Trial Attorney at Ruiz & Okafor, on December 9, 2024.", [("Ana Ruiz", "Trial Attorney at Ruiz & Okafor")]),
+        ("Ana Ruiz - Harbour Editorial Team", [("Ana Ruiz", "Harbour Editorial Team")]),
+        ("Deutsche Presse-Agentur", [("Deutsche Presse-Agentur", None)]),
+    ],
+)
+def test_a_position_or_a_team_after_a_name_is_not_a_name(
+    byline: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(p.name, p.role) for p in split_byline(byline)] == expected
+
+
+def test_sections_before_a_last_part_naming_the_site_are_dropped() -> None:
+    # The site is known only by its domain; the last part adds a word to its name.
+    title = "Which winter tyres for a small van? / Vans / Fleet Talk Forums"
+    assert strip_site(title, None, "fleettalk") == "Which winter tyres for a small van?"
+    # A lowercase part runs on the headline.
+    title = "Moving to a plant-based diet – tips and tricks | Harbour Health"
+    assert strip_site(title, "Harbour") == "Moving to a plant-based diet – tips and tricks"

@@ -268,7 +268,7 @@ def _from_dom(
     for index, node in enumerate(_byline_elements(tree)):
         if index > 40:
             break
-        if _reader_slot(node):
+        if _reader_slot(node) or _avatar_monogram(node):
             continue
         if _labelled_starter(node) and not _outside_article(node, marks):
             starter = _drop_site(_byline_people(node, url), site_keys)
@@ -282,7 +282,7 @@ def _from_dom(
         if people and family is None:
             family = _family(node)
         found += people
-    found = _drop_site(_unique(found), site_keys)
+    found = _drop_site(_without_monograms(_unique(found)), site_keys)
     if not found:
         people, raw, locator = printed_byline(tree, lambda node: not _outside_article(node, marks))
         if not people:
@@ -290,6 +290,26 @@ def _from_dom(
         evidence = Evidence(source="byline", locator=locator, raw=raw)
         found = _drop_site([Author(name=p.name, role=p.role, evidence=evidence) for p in people], site_keys)
     return found
+
+
+# Initials printed in place of a picture ("JD" in a round badge beside "Jane Doe").
+_MONOGRAM = re.compile(r"^[A-Z]{1,3}$")
+
+
+def _avatar_monogram(node: LexborNode) -> bool:
+    """An avatar that prints the writer's initials: a picture, not a byline."""
+    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".casefold()
+    return "avatar" in marker and bool(_MONOGRAM.match(clean_text(node.text()).replace(" ", "")))
+
+
+def _without_monograms(found: list[Author]) -> list[Author]:
+    """Drop a name that is only the initials of another name found beside it."""
+    initials = {
+        "".join(word[0] for word in author.name.split()).upper()
+        for author in found
+        if len(author.name.split()) >= 2
+    }
+    return [a for a in found if not (_MONOGRAM.match(a.name) and a.name in initials)]
 
 
 def _byline_elements(tree: LexborHTMLParser) -> list[LexborNode]:

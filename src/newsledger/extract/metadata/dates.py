@@ -34,18 +34,18 @@ class ParsedDate(Struct, kw_only=True):
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan januar janvier enero gennaio janeiro januari jänner styczeń stycznia leden ledna",
-        "february feb februar février fevrier febrero febbraio fevereiro februari luty lutego únor února",
+        "january jan januar janvier enero gennaio janeiro januari jänner styczeń stycznia leden ledna ene gen",
+        "february feb februar février fevrier febrero febbraio fevereiro februari luty lutego únor února fev",
         "march mar märz maerz mars marzo março maart marca marzec březen března",
-        "april apr avril abril aprile kwiecień kwietnia duben dubna",
-        "may mai mayo maggio maio mei maj maja květen května",
-        "june jun juni juin junio giugno junho czerwiec czerwca červen června",
-        "july jul juli juillet julio luglio julho lipiec lipca červenec července",
-        "august aug août aout agosto augustus sierpień sierpnia srpen srpna",
+        "april apr avril abril aprile kwiecień kwietnia duben dubna abr",
+        "may mai mayo maggio maio mei maj maja květen května mag",
+        "june jun juni juin junio giugno junho czerwiec czerwca červen června giu",
+        "july jul juli juillet julio luglio julho lipiec lipca červenec července lug",
+        "august aug août aout agosto augustus sierpień sierpnia srpen srpna ago",
         "september sep sept septembre septiembre settembre setembro wrzesień września září",
-        "october oct oktober octobre octubre ottobre outubro okt październik października říjen října",
+        "october oct oktober octobre octubre ottobre outubro okt październik października říjen října ott",
         "november nov novembre noviembre novembro listopad listopada",
-        "december dec dezember décembre decembre diciembre dicembre dezembro dez grudzień grudnia prosinec prosince",
+        "december dec dezember décembre decembre diciembre dicembre dezembro dez grudzień grudnia prosinec prosince dic",
     ),
     start=1,
 ):
@@ -108,6 +108,8 @@ _SLASHED_YMD = re.compile(
 )
 _WORD_DMY = re.compile(
     r"(?<!\w)(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.|º)?(?:\s+de)?\s+(?P<mon>[^\W\d_]{3,12})\.?,?(?:\s+de)?\s+(?P<y>\d{4})(?!\d)"
+    # Or joined by hyphens: "04-Aug-2021".
+    r"|(?<![\w-])(?P<d2>\d{1,2})-(?P<mon2>[^\W\d_]{3,12})-(?P<y2>\d{4})(?![\d-])"
 )
 _WORD_MDY = re.compile(
     r"(?<!\w)(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"
@@ -217,8 +219,10 @@ def _find_day(raw: str) -> tuple[date, int, int] | None:
             return found, numeric.start(), numeric.end()
     for pattern in (_WORD_DMY, _WORD_MDY, _WORD_YMD):
         for match in pattern.finditer(raw):
-            month = MONTHS.get(match.group("mon").lower().rstrip("."))
-            found = _calendar(match.group("y"), str(month or 0), match.group("d"))
+            parts = match.groupdict()
+            mon, d, y = (parts["mon"], parts["d"], parts["y"]) if parts["mon"] else (parts["mon2"], parts["d2"], parts["y2"])
+            month = MONTHS.get(mon.lower().rstrip("."))
+            found = _calendar(y, str(month or 0), d)
             if found:
                 return found, match.start(), match.end()
     return None

@@ -80,6 +80,8 @@ _UPDATED_LABEL = re.compile(
     r"atualizado|bijgewerkt|zaktualizowano|oppdatert|uppdaterad|opdateret|güncelleme)\b",
     re.IGNORECASE,
 )
+# A dateline box whose class names it the update ("date-modified", "post-updated").
+_UPDATED_CLASS = re.compile(r"modified|updated", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\b)")
 # The search for a sidebar or comment marker stops at the article's own container.
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
@@ -224,7 +226,9 @@ def _visible(
         locator = f'[itemprop="{item}"]' if item else node.tag + "".join(f".{c}" for c in classes[:2])
         candidate = DateCandidate(parsed, Found(raw or text, source, locator))
         context = f"{text} {_label_before(node)}"
-        if item == "dateModified" or (item != "datePublished" and _UPDATED_LABEL.search(context)):
+        if item == "dateModified" or (
+            item != "datePublished" and (_UPDATED_LABEL.search(context) or _UPDATED_CLASS.search(locator))
+        ):
             modified.append(candidate)
         else:
             published.append(candidate)

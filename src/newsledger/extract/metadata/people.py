@@ -171,7 +171,7 @@ def split_byline(raw: str) -> list[PersonName]:
     text = _after_lead_word(text)
     text = _strip_lead(text)
     # Names carry no digits: what follows the first one is a date, a time or a count.
-    text = re.split(r"(?<![\w])\d|\s[|•·]\s", text, maxsplit=1)[0]
+    text = _without_number_label(re.split(r"(?<![\w])\d|\s[|•·]\s", text, maxsplit=1)[0])
     if not text:
         return []
     people: list[PersonName] = []
@@ -180,7 +180,8 @@ def split_byline(raw: str) -> list[PersonName]:
             # "Jane Doe, MS, RDN": letters after a name stay with it.
             people[-1] = PersonName(name=f"{people[-1].name}, {piece.strip()}", role=people[-1].role)
             continue
-        if _is_role(piece):
+        if _is_role(piece) or (people and _POSITION_AT.search(piece)):
+            # "Jane Doe, Trial Attorney at Example & Partners": a position, not a second name.
             if people and people[-1].role is None:
                 people[-1] = PersonName(name=people[-1].name, role=_tidy(piece))
             continue
@@ -190,6 +191,26 @@ def split_byline(raw: str) -> list[PersonName]:
         if all(person.name.casefold() != known.name.casefold() for known in people):
             people.append(person)
     return people
+
+
+# A word that leads into the date or count after it: a weekday, a preposition ("on", "at").
+_NUMBER_LEADS = word_set(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday "
+    "mo di mi fr sa montag dienstag mittwoch donnerstag freitag samstag sonntag lun mer jeu ven sam dim "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado "
+    "domingo on at am um le el il op på"
+)
+
+
+def _without_number_label(text: str) -> str:
+    """``text`` without its last word when that word introduces the number cut off after it: a
+    weekday ("Sat,"), a preposition ("on"), a count's label alone in its piece ("Posts:")."""
+    words = text.rstrip(" ,;").split(" ")
+    last = words[-1] if words else ""
+    alone = len(words) == 1 or words[-2].endswith((";", ","))
+    if last.casefold().strip(".,:") in _NUMBER_LEADS or (alone and last.endswith(":") and len(last) > 1):
+        return " ".join(words[:-1])
+    return text
 
 
 # Degrees, licences and certifications printed after a name, compared without dots or case.
@@ -236,7 +257,7 @@ def _strip_lead(text: str) -> str:
 
 
 def _person(piece: str) -> PersonName | None:
-    piece = re.sub(r"\s*\([^)]*\)?\s*$", "", piece.strip(" .,;:-–—|[]\u00a0"))
+    piece = re.sub(r"\s*\([^)]*\)?\s*$", "", piece.strip(" .,;:-–—|[]\u00a0\"“”„«»"))
     piece = _strip_lead(piece).strip(" .,;:-–—|()[]")
     piece = re.sub(rf"\s+(?:{_LEAD_WORDS})$", "", piece, flags=re.IGNORECASE)
     # A joiner left at the end when the next name sat in a link of its own ("Jane Doe und").
@@ -245,7 +266,11 @@ def _person(piece: str) -> PersonName | None:
         return None
     role = None
     glued = re.match(r"^(.+?)\s*(?:[-–—(]|,)\s*(.+?)\)?$", piece)
-    if glued and _is_role(glued.group(2)) and _is_name(glued.group(1)):
+    if (
+        glued
+        and (_is_role(glued.group(2)) or _team_after_name(piece, glued.group(1), glued.group(2)))
+        and _is_name(glued.group(1))
+    ):
         piece, role = glued.group(1), _tidy(glued.group(2))
     else:
         piece, role = _split_trailing_role(piece)
@@ -263,6 +288,20 @@ def _split_trailing_role(piece: str) -> tuple[str, str | None]:
     if cut < len(words) and (cut >= 2 or (cut == 1 and not _is_cased(words[0]))):
         return " ".join(words[:cut]), " ".join(words[cut:])
     return piece, None
+
+
+# A position held somewhere: "Editor at ...", "Partner @ ...".
+_POSITION_AT = re.compile(r"\s(?:at|@)\s+\S")
+
+
+def _team_after_name(piece: str, name: str, rest: str) -> bool:
+    """A team or an organisation set off by a spaced dash after a full name ("Jane Doe - Example
+    Editorial Team"); a hyphen inside a word joins one name ("Presse-Agentur", "n-tv")."""
+    return (
+        len(name.split()) >= 2
+        and re.search(r"\s[-–—]\s", piece) is not None
+        and bool({w.casefold().strip(".,()") for w in rest.split()} & ORGANISATION_WORDS)
+    )
 
 
 def _is_cased(word: str) -> bool:

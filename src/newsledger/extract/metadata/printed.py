@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsledger.extract.metadata.people import PersonName, looks_like_person, split_byline
+from newsledger.extract.metadata.people import PersonName, looks_like_person, split_byline, word_set
 from newsledger.extract.metadata.signals import clean_text
 
 # A label naming who wrote the article, in the languages bylines are printed in.
@@ -123,9 +123,19 @@ def _bold_line(labels: list[LexborNode], keep: Keep) -> tuple[list[PersonName], 
         if not text or len(text) > 80 or text != clean_text(bold.text()) or not _near_an_end(paragraph, orders):
             continue
         people = _people_only(text)
-        if people and keep(paragraph):
+        if people and all(_capitalised(p.name) for p in people) and keep(paragraph):
             return people, text, "p>strong"
     return [], "", ""
+
+
+# Lowercase words a name holds ("Ana de la Cruz", "Jan van Dijk").
+_NAME_PARTICLES = word_set("de da di do dos das del della der den van von la le du bin ibn al el ter ten zu af")
+
+
+def _capitalised(name: str) -> bool:
+    """Every word of ``name`` starts with a capital, but a name's particles: a bold line with
+    other lowercase words is a lead-in ("Up to", "For drivers"), not a byline."""
+    return all(not word[:1].islower() or word in _NAME_PARTICLES for word in name.split())
 
 
 def _in_paragraph(node: LexborNode) -> bool:

@@ -255,8 +255,13 @@ def _ordered_titles(signals: Signals, site: str | None, domain: str, url: str) -
     ]
     if signals.title:
         found.append(_stripped(Found(signals.title, "dom", "title"), site, keys, declared))
+    found = [Found(_FORUM_LABEL.sub("", c.value), c.source, c.locator) for c in found]
     readable = [c for c in found if c.value and len(c.value) <= MAX_HEADLINE_CHARS]
     return _completed_truncations(_without_glued_site(readable, site))
+
+
+# The label a board's software puts before a thread's subject ("Thread: ...", "View topic - ...").
+_FORUM_LABEL = re.compile(r"^(?:view\s+(?:topic|thread)|thread|topic)\s*(?::|\s[-–—])\s+(?=\S)", re.IGNORECASE)
 
 
 # Headlines run to a couple of hundred characters. A candidate far longer is the rest of a
@@ -464,7 +469,12 @@ def strip_site(title: str, site: str | None, *domains: str, guess: bool = True) 
     if plain:
         kept = plain
     if kept and len(kept) < len(parts):
-        if kept[0] is parts[0] and _is_site_name(parts[-1], site_keys) and _sections(kept[1:], kept[0]):
+        # A last part that only mentions the site ("Site Forums") needs named sections before it: a
+        # lowercase part runs on the headline ("Headline – tips and tricks | Site Health").
+        names_site = _is_site_name(parts[-1], site_keys) or (
+            _mentions_site(parts[-1], site_keys, first=False) and all(p.strip()[:1].isupper() for p in kept[1:])
+        )
+        if kept[0] is parts[0] and names_site and _sections(kept[1:], kept[0]):
             kept = kept[:1]
         return _rejoin(title, kept)
     if not guess:
