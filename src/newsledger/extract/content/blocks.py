@@ -337,13 +337,21 @@ _NUMBERED_KINDS = frozenset({"td", "th", "pre", "code", "li"})
 
 def drop_post_furniture(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
     """The segments of a thread without the counts and controls beside its posts, and those set aside."""
+    return _drop_whole_lines(body, _POST_FURNITURE, _NUMBERED_KINDS, "a count or control beside a post")
+
+
+def _drop_whole_lines(
+    body: Sequence[Segment], line: re.Pattern[str], spared: frozenset[str], reason: str
+) -> tuple[list[Segment], list[Aside]]:
+    """The segments without those whose whole text is ``line`` (but in elements of a ``spared``
+    kind), and those set aside with ``reason``."""
     kept: list[Segment] = []
     asides: list[Aside] = []
     for segment in body:
-        if segment.kind in _NUMBERED_KINDS or not _POST_FURNITURE.fullmatch(segment.text.strip()):
+        if segment.kind in spared or not line.fullmatch(segment.text.strip()):
             kept.append(segment)
             continue
-        aside = Aside("other", segment.text, "a count or control beside a post", segment.path[-1].label)
+        aside = Aside("other", segment.text, reason, segment.path[-1].label)
         aside.order = segment.order
         asides.append(aside)
     return kept, asides
@@ -351,7 +359,7 @@ def drop_post_furniture(body: Sequence[Segment]) -> tuple[list[Segment], list[As
 
 # On a product's page its price and the summary of its stars stand alone on their lines in the
 # box for buying it ("$26.99", "Was $40.00 Now $32.00", "Rated 4.8 out of 5 based on 29 customer
-# ratings"): the shop's figures for the item, kept in its metadata, not the text describing it.
+# ratings"): the shop's figures for the item, not the text describing it.
 # A table's cells (a price list) and list items keep theirs.
 _AMOUNT = r"(?:(?:[$€£¥₹]|[A-Z]{1,2}\$)\s?\d[\d,.]*(?:\s?[A-Z]{3})?|\d[\d,.]*\s?(?:€|£|[A-Z]{3}\b))"
 _COUNT = r"\(?\d[\d,.]*k?\)?"
@@ -369,16 +377,7 @@ _LISTED_KINDS = frozenset({"td", "th", "li", "dd", "pre", "code"})
 
 def drop_buy_box_lines(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]]:
     """The segments of a product's page without its price and star summary alone on their lines."""
-    kept: list[Segment] = []
-    asides: list[Aside] = []
-    for segment in body:
-        if segment.kind in _LISTED_KINDS or not _BUY_BOX_LINE.fullmatch(segment.text.strip()):
-            kept.append(segment)
-            continue
-        aside = Aside("other", segment.text, "a price or star rating in the box for buying", segment.path[-1].label)
-        aside.order = segment.order
-        asides.append(aside)
-    return kept, asides
+    return _drop_whole_lines(body, _BUY_BOX_LINE, _LISTED_KINDS, "a price or star rating in the box for buying")
 
 
 # A shop's template may print an item's raw fields as a list of terms: each term the name a
