@@ -30,6 +30,13 @@ class Aside:
         self.locator = locator
 
 
+def _aside_for(segment: Segment, kind: BoilerplateKind, reason: str, locator: str | None = None) -> Aside:
+    """A segment set aside in its place in the page; its locator its own element's unless given."""
+    aside = Aside(kind, segment.text, reason, segment.path[-1].label if locator is None else locator)
+    aside.order = segment.order
+    return aside
+
+
 def classify(
     segment: Segment,
     container_depth: int,
@@ -113,11 +120,7 @@ def drop_repeated_passages(body: Sequence[Segment]) -> tuple[list[Segment], list
     asides: list[Aside] = []
     for index in sorted(copies):
         segment = body[index]
-        aside = Aside(
-            "other", segment.text, "repeats an earlier passage word for word", segment.path[-1].label
-        )
-        aside.order = segment.order
-        asides.append(aside)
+        asides.append(_aside_for(segment, "other", "repeats an earlier passage word for word"))
     return [segment for index, segment in enumerate(body) if index not in copies], asides
 
 
@@ -152,9 +155,7 @@ def drop_teaser_cards(body: Sequence[Segment], container_depth: int) -> tuple[li
     asides: list[Aside] = []
     for segment, card in zip(body, owners, strict=True):
         if card in teasers:
-            aside = Aside("related_links", segment.text, "card teasing another page", cards[card].label)
-            aside.order = segment.order
-            asides.append(aside)
+            asides.append(_aside_for(segment, "related_links", "card teasing another page", cards[card].label))
         else:
             kept.append(segment)
     return kept, asides
@@ -224,11 +225,7 @@ def drop_recommendations(body: Sequence[Segment], more_from: bool = True) -> tup
         if level is None:
             kept.append(segment)
             continue
-        aside = Aside(
-            "related_links", segment.text, "under a heading recommending other items", segment.path[-1].label
-        )
-        aside.order = segment.order
-        asides.append(aside)
+        asides.append(_aside_for(segment, "related_links", "under a heading recommending other items"))
     return kept, asides
 
 
@@ -319,9 +316,7 @@ def drop_member_stats(body: Sequence[Segment]) -> tuple[list[Segment], list[Asid
             after_label = False
             continue
         after_label = stat == ""
-        aside = Aside("author_box", segment.text, "a member's record beside a post", segment.path[-1].label)
-        aside.order = segment.order
-        asides.append(aside)
+        asides.append(_aside_for(segment, "author_box", "a member's record beside a post"))
     return kept, asides
 
 
@@ -351,9 +346,7 @@ def _drop_whole_lines(
         if segment.kind in spared or not line.fullmatch(segment.text.strip()):
             kept.append(segment)
             continue
-        aside = Aside("other", segment.text, reason, segment.path[-1].label)
-        aside.order = segment.order
-        asides.append(aside)
+        asides.append(_aside_for(segment, "other", reason))
     return kept, asides
 
 
@@ -401,9 +394,7 @@ def drop_field_dump(body: Sequence[Segment]) -> tuple[list[Segment], list[Aside]
         if not dropping:
             kept.append(segment)
             continue
-        aside = Aside("other", segment.text, "a field of the shop's data", segment.path[-1].label)
-        aside.order = segment.order
-        asides.append(aside)
+        asides.append(_aside_for(segment, "other", "a field of the shop's data"))
     return kept, asides
 
 
