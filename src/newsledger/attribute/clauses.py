@@ -8,7 +8,6 @@ a postposed "..., officials said."
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -31,6 +30,7 @@ from newsledger.attribute.lexicon import (
     WEEKDAYS,
 )
 from newsledger.attribute.text import CLOSING_MARKS, QUOTE_MARKS, Sentence, Token
+from newsledger.caching import short_key_cache
 
 Span = tuple[int, int]
 _HARD_LEFT = frozenset({"what", "that", "which", "who", ";", ":", "when", "while", "because", "if", "whom", "where", "(", ")", "—", "―", "–", "--", "-", "whether", "after", "before", "as", "since", "until", "although", "though", "than", "whose"}) | QUOTE_MARKS
@@ -304,7 +304,7 @@ def _is_verbish(token: Token) -> bool:
 
 
 # A word's reading depends on its spelling alone, and the same words come back in every article.
-@functools.lru_cache(maxsize=8192)
+@short_key_cache(maxsize=8192)
 def _verbish_word(text: str) -> bool:
     word = text.lower()
     lemma = VERB_FORM_LEMMA.get(word)

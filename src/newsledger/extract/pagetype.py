@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsledger.caching import short_key_cache
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.signals import Signals
 from newsledger.model import Candidate, Evidence, EvidenceSource, PageType, PageTypeField, TextField
@@ -204,7 +204,7 @@ def _with_affixes(headline: TextField | None) -> str:
     return max(longer, key=len, default=value)
 
 
-@lru_cache(maxsize=1024)
+@short_key_cache(maxsize=1024)
 def _schema_names(itemtype: str) -> tuple[str, ...]:
     """``https://schema.org/Comment`` -> ``("comment",)``; an itemtype may list several."""
     return tuple(url.rstrip("/").rsplit("/", 1)[-1].lower() for url in itemtype.split())
@@ -348,7 +348,7 @@ def _count_classes(node: LexborNode, tag: str | None, counts: dict[str, int], it
         itemtypes.update(_schema_names(itemtype))
 
 
-@lru_cache(maxsize=8192)
+@short_key_cache(maxsize=8192)
 def _class_marks(words: str, tag: str) -> tuple[str, ...]:
     """What an element's class, id and name words say it is; pages repeat them, so cached."""
     marks = []

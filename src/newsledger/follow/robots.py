@@ -6,10 +6,11 @@ Pure: the text in, answers out.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import quote, unquote, urlsplit
 
 import msgspec
+
+from newsledger.caching import short_key_cache
 
 MAX_ROBOTS_BYTES = 500 * 1024  # the RFC's least limit a crawler must read
 
@@ -106,7 +107,7 @@ def _matches(pattern: str, target: str) -> bool:
     return _compiled(pattern).match(target) is not None
 
 
-@lru_cache(maxsize=4096)
+@short_key_cache(maxsize=4096)
 def _compiled(pattern: str) -> re.Pattern[str]:
     anchored = pattern.endswith("$")
     body = pattern[:-1] if anchored else pattern

@@ -6,9 +6,9 @@ Every rule is generic: words page authors use for a kind of box, never a site's 
 
 from __future__ import annotations
 
-import functools
 import re
 
+from newsledger.caching import short_key_cache
 from newsledger.model import BoilerplateKind
 
 
@@ -146,7 +146,7 @@ def _kinds_of_words(words: list[str], found: set[BoilerplateKind]) -> None:
 
 
 # Words (``content``, ``column``, ``container``) repeat across class strings and pages.
-@functools.lru_cache(maxsize=16384)
+@short_key_cache(maxsize=16384)
 def _kinds_of_word(word: str) -> tuple[BoilerplateKind, ...]:
     """The kinds one word names by itself: exactly, or by beginning with a prefix."""
     kinds = [kind for prefix, kind in _PREFIXES.get(word[:2], ()) if word.startswith(prefix)]
@@ -296,7 +296,7 @@ DATE_STAMP_MAX_CHARS = 80
 TEXT_RULE_MAX_CHARS = 220
 
 
-@functools.lru_cache(maxsize=8192)
+@short_key_cache(maxsize=8192)
 def kind_from_class(tokens: str) -> BoilerplateKind | None:
     """The boilerplate kind a class/id string names, if any (camelCase humps count as separators).
 
@@ -311,7 +311,7 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 
 
 # A class string is new on most pages; the classes it is made of mostly are not.
-@functools.lru_cache(maxsize=16384)
+@short_key_cache(maxsize=16384)
 def _kinds_of_token(token: str) -> tuple[BoilerplateKind, ...]:
     """The kinds one space-separated class names: as a whole token, or by its words."""
     if not token.islower():

@@ -7,9 +7,9 @@ so arbitrarily deep nesting cannot exhaust the stack, and it visits each node on
 
 from __future__ import annotations
 
-import functools
 import re
 
+from newsledger.caching import short_key_cache
 from newsledger.extract.content.rules import TAG_KINDS, first_kind, kind_from_class
 from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space
 from newsledger.model import BoilerplateKind
@@ -168,7 +168,7 @@ def _frame_for(
 
 
 # Pages repeat the same tag and class string on many elements.
-@functools.lru_cache(maxsize=8192)
+@short_key_cache(maxsize=8192)
 def _named_flag(tag: str, classes: str | None, element_id: str | None) -> BoilerplateKind | None:
     """The boilerplate kind an element's class, id or tag names, if any."""
     if tag in _NOT_FLAGGED:
@@ -248,7 +248,7 @@ def _folded_panel(attrs: dict[str, str | None]) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=8192)
+@short_key_cache(maxsize=8192)
 def _names_panel(classes: str | None, element_id: str | None) -> bool:
     return _PANEL_WORDS.search(f"{classes or ''} {element_id or ''}".lower()) is not None
 
@@ -258,7 +258,7 @@ def _names_panel(classes: str | None, element_id: str | None) -> bool:
 _REVIEW_WORD = re.compile(r"(?<![a-z])reviews?(?![a-z])")
 
 
-@functools.lru_cache(maxsize=8192)
+@short_key_cache(maxsize=8192)
 def _names_reviews(classes: str | None, element_id: str | None) -> bool:
     return _REVIEW_WORD.search(f"{classes or ''} {element_id or ''}".lower()) is not None
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from functools import lru_cache
 
+from newsledger.caching import short_key_cache
 from newsledger.model import DatePrecision, Struct
 
 MIN_YEAR = 1990
@@ -143,7 +143,7 @@ def parse_date(text: str) -> ParsedDate | None:
 
 # A page gives the same date in its JSON-LD, its meta tags and its dateline: each is read once
 # (lines of at most 200 characters, so the cache stays small).
-@lru_cache(maxsize=4096)
+@short_key_cache(maxsize=4096)
 def _parse_line(raw: str) -> ParsedDate | None:
     return _parse_machine(raw) or _parse_human(raw)
 

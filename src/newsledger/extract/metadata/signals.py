@@ -11,11 +11,11 @@ import html
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsledger.caching import short_key_cache
 from newsledger.extract.hygiene import url_host
 from newsledger.extract.metadata import jsonld
 from newsledger.model import EvidenceSource
@@ -67,14 +67,14 @@ class Signals:
         return [found for key in keys for found in self.meta.get(meta_key(key), ()) if found.value]
 
 
-@lru_cache(maxsize=4096)
+@short_key_cache(maxsize=4096)
 def meta_key(name: str) -> str:
     """Meta names compared without case or punctuation: ``article:published:time`` is
     ``article:published_time``."""
     return _NOT_ALNUM.sub("", name.lower())
 
 
-@lru_cache(maxsize=1024)
+@short_key_cache(maxsize=1024)
 def meta_source(key: str) -> EvidenceSource:
     if key.startswith(("og:", "article:")):
         return "opengraph"

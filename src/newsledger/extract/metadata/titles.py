@@ -10,7 +10,6 @@ is taken, with the site's name, a section and a tagline after a vertical bar rem
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections import Counter
@@ -18,6 +17,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
+from newsledger.caching import short_key_cache
 from newsledger.extract.hygiene import split_url
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.choose import evidence_for, first_field
@@ -522,7 +522,7 @@ def _rejoin(title: str, kept: list[str]) -> str:
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-@functools.lru_cache(maxsize=1024)
+@short_key_cache(maxsize=1024)
 def _key(text: str) -> str:
     return _NOT_WORD.sub("", text.casefold())
 
