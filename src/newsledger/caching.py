@@ -20,30 +20,31 @@ R = TypeVar("R")
 LONGEST_CACHED_KEY = 256
 
 
-def _key_length(args: tuple[object, ...]) -> int:
-    return sum(len(arg) for arg in args if isinstance(arg, str))
-
-
 def short_key_cache(
     maxsize: int, longest: int = LONGEST_CACHED_KEY
 ) -> Callable[[Callable[..., R]], Callable[..., R]]:
-    """``lru_cache(maxsize)`` for calls whose string arguments total at most ``longest`` characters."""
+    """``lru_cache(maxsize)`` for calls whose arguments, each a string or None, total at most
+    ``longest`` characters; longer calls are computed and not kept."""
 
     def decorate(function: Callable[..., R]) -> Callable[..., R]:
         cached = functools.lru_cache(maxsize=maxsize)(function)
 
-        # Hot paths call these per element, so the one-string case skips the general check.
-        @functools.wraps(function)
-        def call(*args: object) -> R:
-            if len(args) == 1:
-                key = args[0]
-                if isinstance(key, str) and len(key) > longest:
-                    return function(key)
-                return cached(key)
-            if _key_length(args) > longest:
-                return function(*args)
-            return cached(*args)
+        # Hot paths call these for every element, hence a lean wrapper per arity.
+        if function.__code__.co_argcount == 1:
 
+            def call(key: str) -> R:  # type: ignore[misc]
+                return function(key) if len(key) > longest else cached(key)
+
+        else:
+
+            def call(*args: str | None) -> R:  # type: ignore[misc]
+                size = 0
+                for arg in args:
+                    if arg:
+                        size += len(arg)
+                return function(*args) if size > longest else cached(*args)
+
+        functools.update_wrapper(call, function)
         call.cache_info = cached.cache_info  # type: ignore[attr-defined]
         call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
         return call
