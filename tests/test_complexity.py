@@ -504,3 +504,21 @@ def test_links_styled_as_buttons_left_open_in_nested_tables_are_not_each_read_wh
     seconds = [_cpu_seconds(page(n), "html") for n in (400, 800, 1600)]
     for smaller, larger in itertools.pairwise(seconds):
         assert larger <= GROWTH * smaller + SLACK, f"CPU seconds at n, 2n, 4n: {seconds}"
+
+
+def test_figures_nested_in_captions_left_open_are_not_each_read_whole() -> None:
+    # Each caption is left open and the next figure sits inside it, so each caption holds the
+    # rest of the page: reading every caption whole cost the square of the page (1.3 MB: 7 s).
+    paragraph = "<p>The council approved the new budget on Tuesday after a long debate about the bridge.</p>"
+
+    def page(n: int) -> str:
+        return "<html><body><article><h1>Budget</h1>" + (
+            '<figure><img src="/bridge.jpg" alt="The bridge"><figcaption>The old bridge' + paragraph * 3
+        ) * n
+
+    seconds = [_cpu_seconds(page(n), "html") for n in (500, 1000, 2000)]
+    for smaller, larger in itertools.pairwise(seconds):
+        assert larger <= GROWTH * smaller + SLACK, f"CPU seconds at n, 2n, 4n: {seconds}"
+    record = extract(page(50), "https://example.com/budget")
+    assert any("read as page text, not as captions" in note for note in record.notes)
+    assert "The council approved the new budget" in record.text

@@ -74,6 +74,23 @@ def describe(tag: str, element_id: str | None, classes: str | None) -> str:
     return tag
 
 
+def is_small(node: LexborNode, most_chars: int, most_nodes: int) -> bool:
+    """Whether ``node`` holds at most ``most_nodes`` nodes and ``most_chars`` characters of text.
+
+    A walk that stops at the limit: asking the whole text of an element that swallowed the rest
+    of the page (an element left open) costs the page, and asking it of each of many such
+    nested elements costs the square of the page."""
+    chars = 0
+    for count, inner in enumerate(node.traverse(include_text=True)):
+        if count >= most_nodes:
+            return False
+        if inner.tag == "-text":
+            chars += len(inner.text_content or "")
+            if chars > most_chars:
+                return False
+    return True
+
+
 # Marks a ``<br>`` in collected text; source newlines are only white space.
 LINE_BREAK = "\u2029"
 
@@ -93,6 +110,7 @@ __all__ = [
     "LexborNode",
     "describe",
     "drop_non_text",
+    "is_small",
     "normalise_space",
     "parse_html",
     "with_class_parts",
