@@ -74,21 +74,24 @@ def describe(tag: str, element_id: str | None, classes: str | None) -> str:
     return tag
 
 
-def is_small(node: LexborNode, most_chars: int, most_nodes: int) -> bool:
-    """Whether ``node`` holds at most ``most_nodes`` nodes and ``most_chars`` characters of text.
+def bounded_text(node: LexborNode, *, chars: int, nodes: int, separator: str = " ") -> str | None:
+    """The text of ``node`` as ``node.text(separator=...)`` reads it, or None past ``chars``
+    characters or ``nodes`` nodes: the walk stops there.
 
-    A walk that stops at the limit: asking the whole text of an element that swallowed the rest
-    of the page (an element left open) costs the page, and asking it of each of many such
-    nested elements costs the square of the page."""
-    chars = 0
+    Asking the whole text of an element that swallowed the rest of the page (an element left
+    open) costs the page, and asking it of each of many such nested elements costs the square
+    of the page; a line, a label or a caption is short."""
+    parts: list[str] = []
+    size = 0
     for count, inner in enumerate(node.traverse(include_text=True)):
-        if count >= most_nodes:
-            return False
-        if inner.tag == "-text":
-            chars += len(inner.text_content or "")
-            if chars > most_chars:
-                return False
-    return True
+        if count > nodes:
+            return None
+        if inner.tag == "-text" and (raw := inner.text_content):
+            size += len(raw)
+            if size > chars:
+                return None
+            parts.append(raw)
+    return separator.join(parts)
 
 
 # Marks a ``<br>`` in collected text; source newlines are only white space.
@@ -108,9 +111,9 @@ __all__ = [
     "NON_TEXT_SELECTOR",
     "LexborHTMLParser",
     "LexborNode",
+    "bounded_text",
     "describe",
     "drop_non_text",
-    "is_small",
     "normalise_space",
     "parse_html",
     "with_class_parts",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.caching import short_key_cache
+from newsledger.extract.dom import bounded_text
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.signals import Signals
 from newsledger.model import Candidate, Evidence, EvidenceSource, PageType, PageTypeField, TextField
@@ -306,18 +307,7 @@ _LABEL_NODES = 80
 
 def _control_label(control: LexborNode) -> str:
     """The text of a button or a link styled as one, or "" when it holds more than a label."""
-    parts: list[str] = []
-    size = 0
-    for count, inner in enumerate(control.traverse(include_text=True)):
-        if count > _LABEL_NODES:
-            return ""
-        if inner.tag == "-text":
-            text = inner.text_content or ""
-            size += len(text)
-            if size > _LABEL_CHARS:
-                return ""
-            parts.append(text)
-    return "".join(parts)
+    return bounded_text(control, chars=_LABEL_CHARS, nodes=_LABEL_NODES, separator="") or ""
 
 
 def _count_control(text: str, counts: dict[str, int]) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import msgspec
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsledger.extract.dom import with_class_parts
+from newsledger.extract.dom import bounded_text, with_class_parts
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.dates import ParsedDate, parse_date
 from newsledger.extract.metadata.nearby import around_headline, heading_holders
@@ -206,7 +206,7 @@ def _visible(
         raw = node.attributes.get("datetime") or node.attributes.get("content") or ""
         if not raw and item and node.tag == "abbr":
             raw = node.attributes.get("title") or ""
-        whole = _bounded_text(node)
+        whole = bounded_text(node, chars=_LONG_RAW_TEXT, nodes=_LONG_NODES)
         text = clean_text(whole) if whole is not None else ""
         if not raw and (not text or len(text) > 120):
             # A dateline box that also holds tags or links: its first line may be the date.
@@ -313,7 +313,7 @@ def _printed_title(tree: LexborHTMLParser, title: str | None) -> LexborNode | No
     for node in tree.css("p, h3, span, div")[:3000]:
         if node.child is not None and node.child.tag not in ("-text",) and node.tag == "div":
             continue
-        text = _bounded_text(node, chars=199, nodes=_SHORT_TEXT_NODES, separator="")
+        text = bounded_text(node, chars=199, nodes=_SHORT_TEXT_NODES, separator="")
         if text is not None and clean_text(text).casefold() in wanted:
             return node
     return None
@@ -455,24 +455,6 @@ _LONG_RAW_TEXT = 20_000
 _LONG_NODES = 2_000
 
 
-def _bounded_text(
-    node: LexborNode, *, chars: int = _LONG_RAW_TEXT, nodes: int = _LONG_NODES, separator: str = " "
-) -> str | None:
-    """The text of ``node`` as ``node.text(separator=...)`` reads it, or None past ``chars``
-    characters or ``nodes`` nodes: the walk stops there."""
-    parts: list[str] = []
-    size = 0
-    for count, inner in enumerate(node.traverse(include_text=True)):
-        if count > nodes:
-            return None
-        if inner.tag == "-text" and (raw := inner.text_content):
-            size += len(raw)
-            if size > chars:
-                return None
-            parts.append(raw)
-    return separator.join(parts)
-
-
 def _first_line(node: LexborNode) -> str:
     """The text of a box's first child element, when short enough to be a dateline."""
     child = node.child
@@ -480,14 +462,14 @@ def _first_line(node: LexborNode) -> str:
         child = child.next
     if child is None:
         return ""
-    text = clean_text(_bounded_text(child))
+    text = clean_text(bounded_text(child, chars=_LONG_RAW_TEXT, nodes=_LONG_NODES))
     return text if 0 < len(text) <= 60 else ""
 
 
 def _label_before(node: LexborNode) -> str:
     previous = node.prev
     if previous is not None:
-        return clean_text(_bounded_text(previous, separator=""))[-40:]
+        return clean_text(bounded_text(previous, chars=_LONG_RAW_TEXT, nodes=_LONG_NODES, separator=""))[-40:]
     parent = node.parent
     return clean_text(parent.text(deep=False))[:40] if parent is not None else ""
 

@@ -12,7 +12,7 @@ import re
 import msgspec
 from selectolax.lexbor import LexborNode
 
-from newsledger.extract.dom import is_small
+from newsledger.extract.dom import bounded_text
 from newsledger.extract.hygiene import bounded_int, join_url, split_url
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.signals import Found, Signals, clean_text
@@ -142,10 +142,14 @@ def _figure_image(figure: LexborNode, index: int, url: str | None, unread: list[
     if link is None:
         return None
     caption_node = figure.css_first("figcaption")
-    if caption_node is not None and not is_small(caption_node, _CAPTION_MAX_CHARS, _CAPTION_MAX_NODES):
-        caption_node = None
-        unread[0] += 1
-    caption = clean_text(caption_node.text(separator=" ")) if caption_node is not None else ""
+    caption = ""
+    if caption_node is not None:
+        caption_text = bounded_text(caption_node, chars=_CAPTION_MAX_CHARS, nodes=_CAPTION_MAX_NODES)
+        if caption_text is None:
+            caption_node = None
+            unread[0] += 1
+        else:
+            caption = clean_text(caption_text)
     credit = None
     if caption_node is not None:
         credit_node = caption_node.css_first(_CREDIT_SELECTOR)
