@@ -19,7 +19,8 @@ __all__ = ["ParsedDate", "extract_metadata", "parse_date"]
 
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    signals = read_signals(tree)
+    # One walk of the tree finds what the signals and the page type read.
+    signals = read_signals(tree, also=pagetype.LOOKED_AT)
     site = titles.site_name(signals)
     headline = titles.headline(signals, site.value if site else None, url)
     published, modified = dating.dates(tree, signals, url)
