@@ -359,14 +359,21 @@ def _control_label(control: LexborNode) -> str:
 
 
 def _count_control(text: str, counts: dict[str, int]) -> None:
-    if not text:
-        return
+    if text and (kind := _control_kind(text)):
+        counts[kind] += 1
+
+
+@short_key_cache(maxsize=4096)
+def _control_kind(text: str) -> str:
+    """What a control's label says it does; pages repeat their labels ("Reply", "Share"), so
+    cached."""
     if _CART_WORDS.search(text):
-        counts["cart"] += 1
-    elif _REPLY_WORDS.match(text):
-        counts["reply_controls"] += 1
-    elif len(text) < 60 and _CALL_TO_ACTION.search(text):
-        counts["calls_to_action"] += 1
+        return "cart"
+    if _REPLY_WORDS.match(text):
+        return "reply_controls"
+    if len(text) < 60 and _CALL_TO_ACTION.search(text):
+        return "calls_to_action"
+    return ""
 
 
 def _count_classes(

@@ -330,7 +330,7 @@ def _texts_following(node: LexborNode, limit: int) -> list[str]:
     texts: list[str] = []
     for sibling in _siblings_outward(node, after=True):
         for inner in sibling.traverse(include_text=True):
-            if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace():
+            if inner.is_text_node and (raw := inner.text_content) and not raw.isspace():
                 texts.append(raw)
                 if len(texts) >= limit:
                     return texts
@@ -344,7 +344,7 @@ def _texts_preceding(node: LexborNode, limit: int) -> list[str]:
         inner_texts = [
             raw
             for inner in sibling.traverse(include_text=True)
-            if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace()
+            if inner.is_text_node and (raw := inner.text_content) and not raw.isspace()
         ]
         for raw in reversed(inner_texts):
             texts.append(raw)

@@ -187,14 +187,27 @@ def _json_ld_marks(script: LexborNode) -> int:
 
 def _read_meta(node: LexborNode, meta: dict[str, list[Found]]) -> None:
     attrs = node.attributes
-    key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
     content = attrs.get("content")
-    if not key or content is None:
+    if content is None:
         return
+    if key := attrs.get("property"):
+        attr = "property"
+    elif key := attrs.get("name"):
+        attr = "name"
+    elif key := attrs.get("itemprop"):
+        attr = "itemprop"
+    else:
+        return
+    name, source, locator = _meta_place(attr, key)
+    meta.setdefault(name, []).append(Found(" ".join(content.split()), source, locator))
+
+
+@short_key_cache(maxsize=4096)
+def _meta_place(attr: str, key: str) -> tuple[str, EvidenceSource, str]:
+    """A meta tag's key as compared (``meta_key``), its source and its locator; pages share
+    their meta names, so cached."""
     key = key.strip().lower()
-    attr = "property" if attrs.get("property") else "name" if attrs.get("name") else "itemprop"
-    found = Found(" ".join(content.split()), meta_source(key), f'meta[{attr}="{key}"]')
-    meta.setdefault(meta_key(key), []).append(found)
+    return meta_key(key), meta_source(key), f'meta[{attr}="{key}"]'
 
 
 def _read_json_ld(blocks: list[Any], signals: Signals) -> None:
