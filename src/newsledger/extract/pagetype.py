@@ -52,6 +52,10 @@ _NAMED_TAGS = {
     _TAG_IDS["nav"]: "",
     _TAG_IDS["aside"]: "",
 }
+_A_ID = tag_ids("a")["a"]
+_DIV_ID = tag_ids("div")["div"]
+# The tags whose class words mean more (``_class_marks``): a documentation's navigation, a link.
+_MARKED_TAGS = {tag_id: "nav" for tag_id in tag_ids("nav", "aside", "div", "ul").values()} | {_A_ID: "a"}
 # Tags of the elements the walk for the signals may find for itself alone (``read_signals``):
 # an element of another tag it found, ``LOOKED_AT`` finds.
 _FOUND_FOR_SIGNALS = frozenset(tag_ids(*DECLARING_TAGS, "body").values()) - _NAMED_TAGS.keys()
@@ -204,7 +208,7 @@ def read_traits(
             if named is None:
                 attrs = node.attributes
                 if tag_id not in unsure or _picked(attrs):
-                    _count_classes(node, attrs, counts, itemtypes)
+                    _count_classes(node, tag_id, attrs, counts, itemtypes)
             elif named == "p":
                 text = node.text(deep=True)
                 length = len(text.strip())
@@ -225,7 +229,7 @@ def read_traits(
             else:
                 if named:
                     counts[named] += 1
-                _count_classes(node, node.attributes, counts, itemtypes)
+                _count_classes(node, tag_id, node.attributes, counts, itemtypes)
         counts["image_links"] = len(root.css("a img"))
         counts["longest_run"] = max(Counter(prose_boxes).values(), default=0)
     return Traits(
@@ -305,7 +309,7 @@ def _first_link(heading: LexborNode) -> LexborNode | None:
     for count, inner in enumerate(heading.traverse()):
         if count > _HEADING_WALK:
             return heading.css_first("a[href]")
-        if inner.tag == "a" and "href" in inner.attrs:
+        if inner.tag_id == _A_ID and "href" in inner.attrs:
             return inner
     return None
 
@@ -316,7 +320,7 @@ def _enclosing_link(node: LexborNode) -> LexborNode | None:
     for _ in range(3):
         if parent is None:
             return None
-        if parent.tag == "a":
+        if parent.tag_id == _A_ID:
             return parent
         parent = parent.parent
     return None
@@ -326,7 +330,7 @@ def _prose_box(paragraph: LexborNode) -> LexborNode | None:
     """The box a paragraph sits in. A paragraph alone in its own wrapper (one ``div`` per
     paragraph, as some writers and builders emit) sits in the wrapper's box."""
     box = paragraph.parent
-    if box is not None and box.tag == "div" and _alone(paragraph) and box.parent is not None:
+    if box is not None and box.tag_id == _DIV_ID and _alone(paragraph) and box.parent is not None:
         return box.parent
     return box
 
@@ -377,10 +381,10 @@ def _control_kind(text: str) -> str:
 
 
 def _count_classes(
-    node: LexborNode, attrs: dict[str, str | None], counts: dict[str, int], itemtypes: set[str]
+    node: LexborNode, tag_id: int, attrs: dict[str, str | None], counts: dict[str, int], itemtypes: set[str]
 ) -> None:
     words = " ".join(filter(None, (attrs.get("class"), attrs.get("id"), attrs.get("name"))))
-    marks = _class_marks(words, node.tag) if words else ()
+    marks = _class_marks(words, _MARKED_TAGS.get(tag_id, "")) if words else ()
     for mark in marks:
         if mark != "button":
             counts[mark] += 1
@@ -395,7 +399,8 @@ def _count_classes(
 
 @short_key_cache(maxsize=8192)
 def _class_marks(words: str, tag: str) -> tuple[str, ...]:
-    """What an element's class, id and name words say it is; pages repeat them, so cached."""
+    """What an element's class, id and name words say it is; pages repeat them, so cached.
+    ``tag``: "nav" for the tags of a documentation's navigation, "a" for a link, else ""."""
     marks = []
     if _POST_CLASS.search(words):
         marks.append("post_boxes")
@@ -403,7 +408,7 @@ def _class_marks(words: str, tag: str) -> tuple[str, ...]:
         marks.append("cart")
     if _PRICE_CLASS.search(words):
         marks.append("prices")
-    if tag in ("nav", "aside", "div", "ul") and _DOC_NAV_CLASS.search(words):
+    if tag == "nav" and _DOC_NAV_CLASS.search(words):
         marks.append("doc_nav")
     if tag == "a" and ("btn" in words or "button" in words or "cta" in words):
         marks.append("button")
