@@ -367,7 +367,7 @@ def _siblings_outward(node: LexborNode, *, after: bool) -> Iterator[LexborNode]:
 
 def _date_line(label: str, text: str) -> ParsedDate | None:
     """The day a short line states, unless it is a sentence or labelled as not the page's."""
-    if len(text) > _DATE_LINE_LENGTH or not any(ch.isdigit() for ch in text):
+    if len(text) > _DATE_LINE_LENGTH or not any(map(str.isdigit, text)):
         return None
     if _NOT_PUBLICATION_LABEL.search(f"{label} {text}"):
         return None
