@@ -54,6 +54,9 @@ class Signals:
     walked: list[LexborNode] | None = None
     walked_tag_ids: list[int] = field(default_factory=list)
     body_at: int | None = None
+    # The dateline boxes, with the count of their class parts, when the walk for the byline found
+    # them too (``boxes.datelines_and_bylines``); None: not found yet.
+    datelines: list[tuple[LexborNode, int]] | None = None
     notes: list[str] = field(default_factory=list)  # what was left unread, for Article.notes
 
     def resolve(self, value: Any) -> Any:
