@@ -20,17 +20,45 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsledger.caching import short_key_cache
 from newsledger.extract.dom import bounded_text
 from newsledger.extract.metadata import jsonld
-from newsledger.extract.metadata.signals import Signals
+from newsledger.extract.metadata.signals import DECLARING_TAGS, Signals, tag_ids
 from newsledger.model import Candidate, Evidence, EvidenceSource, PageType, PageTypeField, TextField
 
 # One traversal in C collects every element a reading below looks at. One ``:is()`` walks the
 # tree once and yields each element once; a plain selector list walks it once per selector and
 # yields an element once per selector it matches.
-_LOOKED_AT = (
-    ":is(pre, code, time, article, h2, h3, h4, p, button, nav, aside, [itemtype], "
+LOOKED_AT = (
+    "pre, code, time, article, h2, h3, h4, p, button, nav, aside, [itemtype], "
     '[class*="btn"], [class*="button"], [class*="price"], [itemprop="price"], [class*="cart"], '
-    '[class*="post"], [class*="reply"], [class*="message"], [class*="answer"])'
+    '[class*="post"], [class*="reply"], [class*="message"], [class*="answer"]'
 )
+_LOOKED_AT = f":is({LOOKED_AT})"
+# What ``LOOKED_AT`` tests, to pick its elements out of a walk that found more: the class words
+# (compared with case), and the tags by lexbor's ids for them, an int compared for less than a name.
+_LOOKED_AT_CLASS_PARTS = ("btn", "button", "price", "cart", "post", "reply", "message", "answer")
+_TAG_IDS = tag_ids("pre", "code", "time", "article", "h2", "h3", "h4", "p", "button", "nav", "aside")
+_BODY_ID = tag_ids("body")["body"]
+# What each tag ``LOOKED_AT`` names counts as ("": counted by its class words alone; "p",
+# "headings", "button": read further).
+_NAMED_TAGS = {
+    _TAG_IDS["pre"]: "code_blocks",
+    _TAG_IDS["code"]: "inline_code",
+    _TAG_IDS["time"]: "times",
+    _TAG_IDS["article"]: "articles",
+    _TAG_IDS["h2"]: "headings",
+    _TAG_IDS["h3"]: "headings",
+    _TAG_IDS["h4"]: "headings",
+    _TAG_IDS["p"]: "p",
+    _TAG_IDS["button"]: "button",
+    _TAG_IDS["nav"]: "",
+    _TAG_IDS["aside"]: "",
+}
+_A_ID = tag_ids("a")["a"]
+_DIV_ID = tag_ids("div")["div"]
+# The tags whose class words mean more (``_class_marks``): a documentation's navigation, a link.
+_MARKED_TAGS = {tag_id: "nav" for tag_id in tag_ids("nav", "aside", "div", "ul").values()} | {_A_ID: "a"}
+# Tags of the elements the walk for the signals may find for itself alone (``read_signals``):
+# an element of another tag it found, ``LOOKED_AT`` finds.
+_FOUND_FOR_SIGNALS = frozenset(tag_ids(*DECLARING_TAGS, "body").values()) - _NAMED_TAGS.keys()
 _POST_CLASS = re.compile(
     r"(?:^|[\s_-])(?:post|reply|replies|message|answer)s?(?:$|[\s_-]|body|content|text)", re.I
 )
@@ -172,8 +200,36 @@ def read_traits(
     prose: list[str] = []
     root = tree.body or tree.root
     if root is not None:
-        for node in root.css(_LOOKED_AT):
-            _count(node, counts, prose_boxes, prose, itemtypes)
+        nodes, tag_ids, unsure = _looked_at(root, signals)
+        # One loop, no call per element: a page gives it thousands.
+        named_tags = _NAMED_TAGS
+        for node, tag_id in zip(nodes, tag_ids, strict=True):
+            named = named_tags.get(tag_id)
+            if named is None:
+                attrs = node.attributes
+                if tag_id not in unsure or _picked(attrs):
+                    _count_classes(node, tag_id, attrs, counts, itemtypes)
+            elif named == "p":
+                text = node.text(deep=True)
+                length = len(text.strip())
+                if length >= 80:
+                    counts["prose_paragraphs"] += 1
+                    counts["prose_chars"] += length
+                    prose.append(text)
+                    box = _prose_box(node)
+                    prose_boxes.append(box.mem_id if box is not None else 0)
+            elif named == "headings":
+                counts["headings"] += 1
+                link = _first_link(node) or _enclosing_link(node)
+                if link is not None:
+                    href = link.attrs.get("href") or ""
+                    counts["anchored_headings" if href.startswith("#") else "linked_headings"] += 1
+            elif named == "button":
+                _count_control(_control_label(node), counts)
+            else:
+                if named:
+                    counts[named] += 1
+                _count_classes(node, tag_id, node.attributes, counts, itemtypes)
         counts["image_links"] = len(root.css("a img"))
         counts["longest_run"] = max(Counter(prose_boxes).values(), default=0)
     return Traits(
@@ -186,6 +242,37 @@ def read_traits(
         headline=_with_affixes(headline),
         **counts,
     )
+
+
+def _looked_at(root: LexborNode, signals: Signals) -> tuple[list[LexborNode], list[int], frozenset[int]]:
+    """The elements ``root.css(_LOOKED_AT)`` finds, with their tag ids, taken from the walk
+    that read the signals when it looked for these too (``read_signals(also=LOOKED_AT)``), and
+    the ids of the tags whose elements that walk may have found for the signals alone (to test
+    with ``_picked``). In document order the elements after ``<body>`` are those in it, when no
+    element follows it."""
+    walked = signals.walked
+    at = signals.body_at
+    if walked is None or at is None or root.tag_id != _BODY_ID or _element_after(root):
+        found = root.css(_LOOKED_AT)
+        return found, [node.tag_id for node in found], frozenset()
+    return walked[at:], signals.walked_tag_ids[at:], _FOUND_FOR_SIGNALS
+
+
+def _element_after(node: LexborNode) -> bool:
+    sibling = node.next
+    while sibling is not None:
+        if sibling.is_element_node:
+            return True
+        sibling = sibling.next
+    return False
+
+
+def _picked(attrs: dict[str, str | None]) -> bool:
+    """Whether ``_LOOKED_AT`` finds an element by its attributes."""
+    if "itemtype" in attrs or attrs.get("itemprop") == "price":
+        return True
+    classes = attrs.get("class")
+    return bool(classes) and any(part in classes for part in _LOOKED_AT_CLASS_PARTS)
 
 
 def _with_affixes(headline: TextField | None) -> str:
@@ -211,41 +298,6 @@ def _schema_names(itemtype: str) -> tuple[str, ...]:
     return tuple(url.rstrip("/").rsplit("/", 1)[-1].lower() for url in itemtype.split())
 
 
-def _count(
-    node: LexborNode, counts: dict[str, int], prose_boxes: list[int], prose: list[str], itemtypes: set[str]
-) -> None:
-    tag = node.tag
-    if tag == "p":
-        text = node.text(deep=True)
-        length = len(text.strip())
-        if length >= 80:
-            counts["prose_paragraphs"] += 1
-            counts["prose_chars"] += length
-            prose.append(text)
-            box = _prose_box(node)
-            prose_boxes.append(box.mem_id if box is not None else 0)
-        return
-    if tag == "pre":
-        counts["code_blocks"] += 1
-    elif tag == "code":
-        counts["inline_code"] += 1
-    elif tag == "time":
-        counts["times"] += 1
-    elif tag == "article":
-        counts["articles"] += 1
-    elif tag in ("h2", "h3", "h4"):
-        counts["headings"] += 1
-        link = _first_link(node) or _enclosing_link(node)
-        if link is not None:
-            href = link.attrs.get("href") or ""
-            counts["anchored_headings" if href.startswith("#") else "linked_headings"] += 1
-        return
-    elif tag == "button":
-        _count_control(_control_label(node), counts)
-        return
-    _count_classes(node, tag, counts, itemtypes)
-
-
 # Elements of a heading read in Python before a selector query takes over.
 _HEADING_WALK = 24
 
@@ -257,7 +309,7 @@ def _first_link(heading: LexborNode) -> LexborNode | None:
     for count, inner in enumerate(heading.traverse()):
         if count > _HEADING_WALK:
             return heading.css_first("a[href]")
-        if inner.tag == "a" and "href" in inner.attrs:
+        if inner.tag_id == _A_ID and "href" in inner.attrs:
             return inner
     return None
 
@@ -268,7 +320,7 @@ def _enclosing_link(node: LexborNode) -> LexborNode | None:
     for _ in range(3):
         if parent is None:
             return None
-        if parent.tag == "a":
+        if parent.tag_id == _A_ID:
             return parent
         parent = parent.parent
     return None
@@ -278,7 +330,7 @@ def _prose_box(paragraph: LexborNode) -> LexborNode | None:
     """The box a paragraph sits in. A paragraph alone in its own wrapper (one ``div`` per
     paragraph, as some writers and builders emit) sits in the wrapper's box."""
     box = paragraph.parent
-    if box is not None and box.tag == "div" and _alone(paragraph) and box.parent is not None:
+    if box is not None and box.tag_id == _DIV_ID and _alone(paragraph) and box.parent is not None:
         return box.parent
     return box
 
@@ -311,21 +363,28 @@ def _control_label(control: LexborNode) -> str:
 
 
 def _count_control(text: str, counts: dict[str, int]) -> None:
-    if not text:
-        return
+    if text and (kind := _control_kind(text)):
+        counts[kind] += 1
+
+
+@short_key_cache(maxsize=4096)
+def _control_kind(text: str) -> str:
+    """What a control's label says it does; pages repeat their labels ("Reply", "Share"), so
+    cached."""
     if _CART_WORDS.search(text):
-        counts["cart"] += 1
-    elif _REPLY_WORDS.match(text):
-        counts["reply_controls"] += 1
-    elif len(text) < 60 and _CALL_TO_ACTION.search(text):
-        counts["calls_to_action"] += 1
+        return "cart"
+    if _REPLY_WORDS.match(text):
+        return "reply_controls"
+    if len(text) < 60 and _CALL_TO_ACTION.search(text):
+        return "calls_to_action"
+    return ""
 
 
-def _count_classes(node: LexborNode, tag: str | None, counts: dict[str, int], itemtypes: set[str]) -> None:
-    # One dict of the attributes costs less than a lookup through the node for each of five.
-    attrs = node.attributes
+def _count_classes(
+    node: LexborNode, tag_id: int, attrs: dict[str, str | None], counts: dict[str, int], itemtypes: set[str]
+) -> None:
     words = " ".join(filter(None, (attrs.get("class"), attrs.get("id"), attrs.get("name"))))
-    marks = _class_marks(words, tag) if words else ()
+    marks = _class_marks(words, _MARKED_TAGS.get(tag_id, "")) if words else ()
     for mark in marks:
         if mark != "button":
             counts[mark] += 1
@@ -340,7 +399,8 @@ def _count_classes(node: LexborNode, tag: str | None, counts: dict[str, int], it
 
 @short_key_cache(maxsize=8192)
 def _class_marks(words: str, tag: str) -> tuple[str, ...]:
-    """What an element's class, id and name words say it is; pages repeat them, so cached."""
+    """What an element's class, id and name words say it is; pages repeat them, so cached.
+    ``tag``: "nav" for the tags of a documentation's navigation, "a" for a link, else ""."""
     marks = []
     if _POST_CLASS.search(words):
         marks.append("post_boxes")
@@ -348,7 +408,7 @@ def _class_marks(words: str, tag: str) -> tuple[str, ...]:
         marks.append("cart")
     if _PRICE_CLASS.search(words):
         marks.append("prices")
-    if tag in ("nav", "aside", "div", "ul") and _DOC_NAV_CLASS.search(words):
+    if tag == "nav" and _DOC_NAV_CLASS.search(words):
         marks.append("doc_nav")
     if tag == "a" and ("btn" in words or "button" in words or "cta" in words):
         marks.append("button")

@@ -19,12 +19,15 @@ __all__ = ["ParsedDate", "extract_metadata", "parse_date"]
 
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    signals = read_signals(tree)
+    # One walk of the tree finds what the signals and the page type read.
+    signals = read_signals(tree, also=pagetype.LOOKED_AT)
     site = titles.site_name(signals)
     headline = titles.headline(signals, site.value if site else None, url)
+    # The authors first: when both the byline and the datelines are read, the one walk that
+    # finds them both is made for the byline and left for the dates.
+    authors = authorship.authors(tree, signals, site.value if site else None, url)
     published, modified = dating.dates(tree, signals, url)
     lead_image, images = figures.images(signals, url)
-    authors = authorship.authors(tree, signals, site.value if site else None, url)
     kind = pagetype.page_type(
         tree, signals, headline=headline, dated=published is not None, authored=bool(authors)
     )

@@ -18,6 +18,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsledger.extract.dom import with_class_parts
 from newsledger.extract.hygiene import join_url, split_url
 from newsledger.extract.metadata import jsonld
+from newsledger.extract.metadata.boxes import BYLINE_CLASS_PARTS, BYLINE_OTHERS, datelines_and_bylines
+from newsledger.extract.metadata.dating import reads_datelines
 from newsledger.extract.metadata.nearby import around_headline
 from newsledger.extract.metadata.people import PersonName, looks_like_person, split_byline
 from newsledger.extract.metadata.printed import printed_byline
@@ -35,10 +37,8 @@ _AUTHOR_META = (
     "byl",
     "cxenseparse:author",
 )
-_BYLINE_CLASS_PARTS = (
-    "byline", "Byline", "author", "Author", "autor", "Autor", "writer", "person-link", "meta-info", "username",
-)  # fmt: skip
-_BYLINE_OTHERS = '[rel="author"], [itemprop="author"], address'
+_BYLINE_CLASS_PARTS = BYLINE_CLASS_PARTS
+_BYLINE_OTHERS = BYLINE_OTHERS
 # The search for a sidebar or comment marker stops at the article's own container.
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
 _NOT_BYLINE_TAGS = frozenset({"footer", "aside", "nav", "figure", "figcaption", "picture", "form"})
@@ -65,7 +65,7 @@ def authors(
     cleaned = [_drop_site(declared, site_keys) or own_site, _from_meta(signals, site_keys)]
     # The visible byline is read only when nothing declared names a person.
     if not any(a.role != "organisation" for found in cleaned for a in found):
-        cleaned.append(_from_dom(tree, signals.h1, url, site_keys))
+        cleaned.append(_from_dom(tree, signals, url, site_keys))
     chosen = next((found for found in cleaned if any(a.role != "organisation" for a in found)), None)
     if chosen is None:
         chosen = next((found for found in cleaned if found), [])
@@ -256,16 +256,14 @@ def _labelled_writers(signals: Signals) -> list[Found]:
     return found
 
 
-def _from_dom(
-    tree: LexborHTMLParser, h1: LexborNode | None, url: str | None, site_keys: set[str]
-) -> list[Author]:
+def _from_dom(tree: LexborHTMLParser, signals: Signals, url: str | None, site_keys: set[str]) -> list[Author]:
     """People in the first byline element of the article, and in its siblings of the same kind
     (pages that give each author an element of their own); else a byline printed without markup
     (a byline element naming only the site does not count)."""
     found: list[Author] = []
     family: tuple[int, str] | None = None
     marks: dict[int, tuple[bool, bool]] = {}
-    for index, node in enumerate(_byline_elements(tree)):
+    for index, node in enumerate(_byline_elements(tree, signals)):
         if index > 40:
             break
         if _reader_slot(node) or _avatar_monogram(node):
@@ -286,7 +284,7 @@ def _from_dom(
     if not found:
         people, raw, locator = printed_byline(tree, lambda node: not _outside_article(node, marks))
         if not people:
-            people, raw, locator = _by_line_near_headline(h1, marks)
+            people, raw, locator = _by_line_near_headline(signals.h1, marks)
         evidence = Evidence(source="byline", locator=locator, raw=raw)
         found = _drop_site([Author(name=p.name, role=p.role, evidence=evidence) for p in people], site_keys)
     return found
@@ -312,12 +310,17 @@ def _without_monograms(found: list[Author]) -> list[Author]:
     return [a for a in found if not (_MONOGRAM.match(a.name) and a.name in initials)]
 
 
-def _byline_elements(tree: LexborHTMLParser) -> list[LexborNode]:
+def _byline_elements(tree: LexborHTMLParser, signals: Signals | None = None) -> list[LexborNode]:
     """The elements that name an author, each once per mark of one it bears (a selector list of
     the marks finds it so): its class words, ``rel="author"`` (in any case, as HTML compares
-    it), ``itemprop="author"``, an ``<address>``."""
+    it), ``itemprop="author"``, an ``<address>``. When the dates will read the dateline boxes
+    too (``signals`` given), one walk finds both, and the datelines wait in ``signals``."""
+    if signals is not None and signals.datelines is None and reads_datelines(signals):
+        signals.datelines, boxes = datelines_and_bylines(tree)
+    else:
+        boxes = with_class_parts(tree, _BYLINE_CLASS_PARTS, _BYLINE_OTHERS)
     found: list[LexborNode] = []
-    for node, parts in with_class_parts(tree, _BYLINE_CLASS_PARTS, _BYLINE_OTHERS):
+    for node, parts in boxes:
         attributes = node.attributes
         marks = (
             parts

@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.dom import bounded_text, with_class_parts
 from newsledger.extract.metadata import jsonld
+from newsledger.extract.metadata.boxes import DATELINE_CLASS_PARTS, DATELINE_OTHERS
 from newsledger.extract.metadata.dates import ParsedDate, parse_date
 from newsledger.extract.metadata.nearby import around_headline, heading_holders
 from newsledger.extract.metadata.signals import Found, Signals, clean_text
@@ -115,7 +116,7 @@ def dates(
     modified = _declared(signals, "dateModified", _MODIFIED_META)
     # The page text is read only when the declared dates leave the moment open.
     if not any(_rank(c) >= _FULL_RANK for c in published):
-        visible_published, visible_modified = _visible(tree, heading_holders(signals.h1))
+        visible_published, visible_modified = _visible(tree, heading_holders(signals.h1), signals.datelines)
         published += visible_published
         modified += visible_modified
     if not published:
@@ -185,17 +186,26 @@ def _other_meta_dates(signals: Signals) -> list[DateCandidate]:
 
 
 # Class words of dateline boxes; a box is read once for each it holds.
-_DATELINE_CLASS_PARTS = ("date", "Date", "dateline", "byline", "meta", "info", "Meta", "Info")
+_DATELINE_CLASS_PARTS = DATELINE_CLASS_PARTS
+
+
+def reads_datelines(signals: Signals) -> bool:
+    """Whether ``dates`` reads the dates the page prints: its declared dates leave the moment open."""
+    return not any(_rank(c) >= _FULL_RANK for c in _declared(signals, "datePublished", _PUBLISHED_META))
 
 
 def _visible(
-    tree: LexborHTMLParser, holders: frozenset[int] = frozenset()
+    tree: LexborHTMLParser,
+    holders: frozenset[int] = frozenset(),
+    found: list[tuple[LexborNode, int]] | None = None,
 ) -> tuple[list[DateCandidate], list[DateCandidate]]:
-    """Dates printed in ``<time>`` elements and dateline areas of the article, not sidebars."""
+    """Dates printed in ``<time>`` elements and dateline areas of the article, not sidebars.
+    ``found``: the dateline boxes, when a walk for the byline found them too."""
     published: list[DateCandidate] = []
     modified: list[DateCandidate] = []
     # Elements that name themselves a date come first; the many "meta" and "info" boxes after.
-    found = with_class_parts(tree, _DATELINE_CLASS_PARTS, 'time, [itemprop="datePublished"], [itemprop="dateModified"]')
+    if found is None:
+        found = with_class_parts(tree, _DATELINE_CLASS_PARTS, DATELINE_OTHERS)
     marked = [node for node, _ in found for _ in range(_date_marks(node))][:40]
     boxes = [node for node, parts in found for _ in range(parts)][:60]
     marks: dict[int, bool] = {}
@@ -330,7 +340,7 @@ def _texts_following(node: LexborNode, limit: int) -> list[str]:
     texts: list[str] = []
     for sibling in _siblings_outward(node, after=True):
         for inner in sibling.traverse(include_text=True):
-            if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace():
+            if inner.is_text_node and (raw := inner.text_content) and not raw.isspace():
                 texts.append(raw)
                 if len(texts) >= limit:
                     return texts
@@ -344,7 +354,7 @@ def _texts_preceding(node: LexborNode, limit: int) -> list[str]:
         inner_texts = [
             raw
             for inner in sibling.traverse(include_text=True)
-            if inner.tag == "-text" and (raw := inner.text_content) and not raw.isspace()
+            if inner.is_text_node and (raw := inner.text_content) and not raw.isspace()
         ]
         for raw in reversed(inner_texts):
             texts.append(raw)
@@ -367,7 +377,7 @@ def _siblings_outward(node: LexborNode, *, after: bool) -> Iterator[LexborNode]:
 
 def _date_line(label: str, text: str) -> ParsedDate | None:
     """The day a short line states, unless it is a sentence or labelled as not the page's."""
-    if len(text) > _DATE_LINE_LENGTH or not any(ch.isdigit() for ch in text):
+    if len(text) > _DATE_LINE_LENGTH or not any(map(str.isdigit, text)):
         return None
     if _NOT_PUBLICATION_LABEL.search(f"{label} {text}"):
         return None

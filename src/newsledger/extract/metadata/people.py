@@ -346,7 +346,7 @@ def _is_name(text: str) -> bool:
         return False
     if all(w in ROLE_WORDS or w in ORGANISATION_WORDS for w in lowered):
         return False
-    if not any(ch.isalpha() for ch in text):
+    if not any(map(str.isalpha, text)):
         return False
     # Scripts without case (CJK, Arabic, ...) cannot be checked for capitals.
     cased = [w for w in words if w[0].isalpha() and w[0].lower() != w[0].upper()]

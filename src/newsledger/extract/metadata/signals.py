@@ -11,6 +11,7 @@ import html
 import itertools
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -48,6 +49,14 @@ class Signals:
     articles: int = 0
     lang: str | None = None
     canonical: str | None = None
+    # What the walk for the declarations found for a later reader (``read_signals(also=)``): every
+    # element it found, in document order, and where the body starts among them (None: not walked).
+    walked: list[LexborNode] | None = None
+    walked_tag_ids: list[int] = field(default_factory=list)
+    body_at: int | None = None
+    # The dateline boxes, with the count of their class parts, when the walk for the byline found
+    # them too (``boxes.datelines_and_bylines``); None: not found yet.
+    datelines: list[tuple[LexborNode, int]] | None = None
     notes: list[str] = field(default_factory=list)  # what was left unread, for Article.notes
 
     def resolve(self, value: Any) -> Any:
@@ -89,22 +98,38 @@ def meta_source(key: str) -> EvidenceSource:
 _DECLARING = 'meta, script[type*="ld+json"], script[type*="json+ld"], h1, figure, article'
 
 
-def read_signals(tree: LexborHTMLParser) -> Signals:
+def read_signals(tree: LexborHTMLParser, also: str = "") -> Signals:
+    """``also``: selectors of the elements a later reader looks at. A walk of the tree costs
+    lexbor a step per element besides its tests, so the one walk finds those too and keeps all
+    it found in ``Signals.walked``, with the ``<body>`` among them for a reader of the body."""
     signals = Signals()
     scripts: list[LexborNode] = []
     headings: list[LexborNode] = []
-    for node in tree.css(_DECLARING):
-        tag = node.tag
-        if tag == "meta":
-            _read_meta(node, signals.meta)
-        elif tag == "script":
-            scripts.append(node)
-        elif tag == "figure":
-            signals.figures.append(node)
-        elif tag == "article":
-            signals.articles += 1
-        else:
-            headings.append(node)
+    if not also:
+        for node in tree.css(_DECLARING):
+            _read_declaring(node, node.tag, signals, scripts, headings, 1)
+    else:
+        walked = tree.css(f":is({_DECLARING}, body, {also})")
+        # Tag ids, not names: an int costs the node less to give than a string; and the loops
+        # over all the elements run in C (``map``, ``compress``), for a page gives thousands.
+        walked_ids = list(map(_TAG_ID, walked))
+        for index in itertools.compress(range(len(walked_ids)), map(_DECLARING_IDS.__contains__, walked_ids)):
+            node = walked[index]
+            tag = _DECLARING_IDS[walked_ids[index]]
+            marks = _json_ld_marks(node) if tag == "script" else 1
+            _read_declaring(node, tag, signals, scripts, headings, marks)
+        body = tree.body
+        if body is not None:
+            signals.body_at = next(
+                (
+                    index
+                    for index in itertools.compress(range(len(walked_ids)), map(_BODY_ID.__eq__, walked_ids))
+                    if walked[index].mem_id == body.mem_id
+                ),
+                None,
+            )
+        signals.walked = walked
+        signals.walked_tag_ids = walked_ids
     blocks = jsonld.read_blocks(scripts)
     # JSON-LD some frameworks print into a meta tag's content instead of a script element.
     for key, values in signals.meta.items():
@@ -128,16 +153,72 @@ def read_signals(tree: LexborHTMLParser) -> Signals:
     return signals
 
 
+def tag_ids(*names: str) -> dict[str, int]:
+    """lexbor's ids of HTML tag names, the same in every document it parses."""
+    tree = LexborHTMLParser("".join(f"<{name}></{name}>" for name in names))
+    found = {node.tag: node.tag_id for node in tree.root.traverse() if node.tag in names}
+    assert set(found) == set(names), names
+    return found
+
+
+# The tags of the elements ``_DECLARING`` finds.
+DECLARING_TAGS = ("meta", "script", "h1", "figure", "article")
+_DECLARING_IDS = {tag_id: tag for tag, tag_id in tag_ids(*DECLARING_TAGS).items()}
+_BODY_ID = tag_ids("body")["body"]
+_TAG_ID = attrgetter("tag_id")
+
+
+def _read_declaring(
+    node: LexborNode,
+    tag: str,
+    signals: Signals,
+    scripts: list[LexborNode],
+    headings: list[LexborNode],
+    times: int,
+) -> None:
+    """An element ``_DECLARING`` finds; a script ``times`` over, as often as it finds it."""
+    if tag == "meta":
+        _read_meta(node, signals.meta)
+    elif tag == "script":
+        scripts += [node] * times
+    elif tag == "figure":
+        signals.figures.append(node)
+    elif tag == "article":
+        signals.articles += 1
+    else:
+        headings.append(node)
+
+
+def _json_ld_marks(script: LexborNode) -> int:
+    """How many of the script selectors of ``_DECLARING`` find ``script``: HTML compares a
+    ``type`` without case, and a type of both spellings is found twice."""
+    kind = (script.attributes.get("type") or "").lower()
+    return ("ld+json" in kind) + ("json+ld" in kind)
+
+
 def _read_meta(node: LexborNode, meta: dict[str, list[Found]]) -> None:
     attrs = node.attributes
-    key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
     content = attrs.get("content")
-    if not key or content is None:
+    if content is None:
         return
+    if key := attrs.get("property"):
+        attr = "property"
+    elif key := attrs.get("name"):
+        attr = "name"
+    elif key := attrs.get("itemprop"):
+        attr = "itemprop"
+    else:
+        return
+    name, source, locator = _meta_place(attr, key)
+    meta.setdefault(name, []).append(Found(" ".join(content.split()), source, locator))
+
+
+@short_key_cache(maxsize=4096)
+def _meta_place(attr: str, key: str) -> tuple[str, EvidenceSource, str]:
+    """A meta tag's key as compared (``meta_key``), its source and its locator; pages share
+    their meta names, so cached."""
     key = key.strip().lower()
-    attr = "property" if attrs.get("property") else "name" if attrs.get("name") else "itemprop"
-    found = Found(" ".join(content.split()), meta_source(key), f'meta[{attr}="{key}"]')
-    meta.setdefault(meta_key(key), []).append(found)
+    return meta_key(key), meta_source(key), f'meta[{attr}="{key}"]'
 
 
 def _read_json_ld(blocks: list[Any], signals: Signals) -> None:

@@ -510,7 +510,7 @@ def _mentions_site(part: str, site_keys: set[str], *, first: bool) -> bool:
 
 
 def _is_date(part: str) -> bool:
-    return len(part) <= 30 and any(ch.isdigit() for ch in part) and parse_date(part) is not None
+    return len(part) <= 30 and any(map(str.isdigit, part)) and parse_date(part) is not None
 
 
 def _rejoin(title: str, kept: list[str]) -> str:
