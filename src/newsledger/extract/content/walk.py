@@ -151,20 +151,34 @@ def _frame_for(
     """``options``: ``segment_tree``'s ``reveal_hidden``, ``reveal_panels`` and ``reviews_aside``."""
     classes = attrs.get("class")
     element_id = attrs.get("id")
-    flag = _named_flag(tag, classes, element_id)
-    if flag is None:
-        reveal_hidden, reveal_panels, reviews_aside = options
-        if reviews_aside and (classes or element_id) and _names_reviews(classes, element_id):
-            flag = "comments"
-        elif (
-            not reveal_hidden
-            and tag not in _NOT_FLAGGED
-            and len(attrs) > (classes is not None) + (element_id is not None)
-            and _hidden(attrs)
-            and not (reveal_panels and _folded_panel(attrs))
-        ):
-            flag = "label"
+    # Most elements have neither class nor id: their tag alone names their kind.
+    flag = _named_flag(tag, classes, element_id) if classes or element_id else TAG_KINDS.get(tag)
+    if flag is None and (options[2] or len(attrs) > (classes is not None) + (element_id is not None)):
+        flag = _state_flag(tag, attrs, classes, element_id, options)
     return Frame(node.mem_id, tag, flag, element_id, classes)
+
+
+def _state_flag(
+    tag: str,
+    attrs: dict[str, str | None],
+    classes: str | None,
+    element_id: str | None,
+    options: tuple[bool, bool, bool],
+) -> BoilerplateKind | None:
+    """The kind of an element whose class, id and tag name none: reviews on a product page, or
+    a hidden box."""
+    reveal_hidden, reveal_panels, reviews_aside = options
+    if reviews_aside and (classes or element_id) and _names_reviews(classes, element_id):
+        return "comments"
+    if (
+        not reveal_hidden
+        and tag not in _NOT_FLAGGED
+        and len(attrs) > (classes is not None) + (element_id is not None)
+        and _hidden(attrs)
+        and not (reveal_panels and _folded_panel(attrs))
+    ):
+        return "label"
+    return None
 
 
 # Pages repeat the same tag and class string on many elements.
