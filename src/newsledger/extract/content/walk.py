@@ -457,12 +457,28 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
             if links is not None:
                 _read_leaf(node, frame, walk, links)
                 return False
+        if frame.flag is None and tag != "pre" and not out.preformatted and not out.link_depth:
+            child = node.child
+            if child is None:
+                return False
+            if child.next is None and child.tag == "-text":
+                # A box holding one text (a list item, a cell, a line in a ``div``) is one
+                # segment, read here as the walk would read it, without a visit to the text.
+                _read_text(child.text_content, frame, walk)
+                return False
         if tag == "figure":
             walk.figures += 1
         elif tag == "pre":
             out.preformatted += 1
         walk.path.append(frame)
         return True
+    if tag == "a":
+        texts = _child_texts(node)
+        if texts is not None:
+            # A link holding text alone: no segment is cut and none set aside inside it, so no
+            # path holds its element; its text joins the running segment as link text.
+            _read_link_texts(texts, out)
+            return False
     attrs = node.attributes
     if tag == "a":
         out.link_depth += 1
@@ -558,6 +574,42 @@ def _text_only(node: LexborNode) -> bool:
             return False
         child = child.next
     return True
+
+
+def _child_texts(node: LexborNode) -> list[str | None] | None:
+    """The texts of an element's children when they are all text (or comments), else None."""
+    texts: list[str | None] = []
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            texts.append(child.text_content)
+        elif tag is None or tag[0] != "-":
+            return None
+        child = child.next
+    return texts
+
+
+def _read_link_texts(texts: list[str | None], out: _Collector) -> None:
+    """Add the texts of a link's children to the running segment, as the walk reads text nodes."""
+    for text in texts:
+        if text and (out.pieces or not text.isspace()):
+            out.pieces.append(text)
+            out.link_chars += len(text.strip())
+            if not out.started and not text.isspace():
+                out.started = True
+                out.lead_link = True
+
+
+def _read_text(text: str | None, frame: Frame, walk: _Walk) -> None:
+    """The segment of a box holding one text, outside links and preformatted text."""
+    text = normalise_space(text) if text else None
+    if not text:
+        return
+    kind = frame.tag
+    if kind not in SEMANTIC_TAGS:
+        kind = next((above.tag for above in reversed(walk.path) if above.tag in SEMANTIC_TAGS), "text")
+    walk.out.segments.append(Segment(text, 0, (*walk.path, frame), kind))
 
 
 _LEAF_BREAKS = frozenset({"br", "img"})
