@@ -147,12 +147,25 @@ def _frame_for(
     tag: str,
     attrs: dict[str, str | None],
     options: tuple[bool, bool, bool] = (False, False, False),
+    named: dict[tuple[str, str | None, str | None], BoilerplateKind | None] | None = None,
 ) -> Frame:
-    """``options``: ``segment_tree``'s ``reveal_hidden``, ``reveal_panels`` and ``reviews_aside``."""
+    """``options``: ``segment_tree``'s ``reveal_hidden``, ``reveal_panels`` and ``reviews_aside``;
+    ``named``: the kinds named so far on the page, by tag, class and id."""
     classes = attrs.get("class")
     element_id = attrs.get("id")
-    # Most elements have neither class nor id: their tag alone names their kind.
-    flag = _named_flag(tag, classes, element_id) if classes or element_id else TAG_KINDS.get(tag)
+    if classes or element_id:
+        if named is None:
+            flag = _named_flag(tag, classes, element_id)
+        else:
+            # A page repeats its class strings: a lookup here costs less than the cached call.
+            key = (tag, classes, element_id)
+            if key in named:
+                flag = named[key]
+            else:
+                flag = named[key] = _named_flag(tag, classes, element_id)
+    else:
+        # Most elements have neither class nor id: their tag alone names their kind.
+        flag = TAG_KINDS.get(tag)
     if flag is None and (options[2] or len(attrs) > (classes is not None) + (element_id is not None)):
         flag = _state_flag(tag, attrs, classes, element_id, options)
     return Frame(node.mem_id, tag, flag, element_id, classes)
@@ -352,7 +365,7 @@ LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 class _Walk:
     __slots__ = (
-        "figures", "flagged_open", "opaque_limit", "options", "out", "path",
+        "figures", "flagged_open", "named", "opaque_limit", "options", "out", "path",
     )  # fmt: skip
 
     def __init__(
@@ -363,6 +376,7 @@ class _Walk:
         reviews_aside: bool = False,
     ) -> None:
         self.options = (reveal_hidden, reveal_panels, reviews_aside)
+        self.named: dict[tuple[str, str | None, str | None], BoilerplateKind | None] = {}
         self.figures = 0
         self.flagged_open = 0
         self.out = _Collector()
@@ -442,7 +456,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         if out.pieces:
             out.cut(walk.path)
         attrs = node.attributes
-        frame = _frame_for(node, tag, attrs, walk.options)
+        frame = _frame_for(node, tag, attrs, walk.options, walk.named)
         if frame.flag in _PLACED_KINDS and _flag_overruled(node, frame, walk):
             frame.flag = None
         if frame.flag is not None:
@@ -485,7 +499,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
     elif not attrs or not ("class" in attrs or "id" in attrs or "hidden" in attrs or "style" in attrs):
         # A plain inline element changes nothing: its text joins the running segment.
         return True
-    frame = _frame_for(node, tag, attrs, walk.options)
+    frame = _frame_for(node, tag, attrs, walk.options, walk.named)
     if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
         # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
         # it: it is set aside whole without cutting the sentence around it.
@@ -553,7 +567,7 @@ def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
             " ".join(child.text(deep=True, separator=" ").split()),
             (
                 *path,
-                _frame_for(child, tag, child.attributes, walk.options),
+                _frame_for(child, tag, child.attributes, walk.options, walk.named),
             ),
             walk,
         )
