@@ -464,6 +464,11 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
                 return False
             walk.flagged_open += 1
         if tag in LEAF_BLOCKS and not walk.figures and "hidden" not in attrs and "style" not in attrs:
+            child = node.child
+            if child is not None and child.next is None and child.tag == "-text":
+                # Most paragraphs hold one text: that is all their text.
+                _read_leaf(node, frame, walk, 0, child.text_content or "")
+                return False
             if _text_only(node):
                 _read_leaf(node, frame, walk, 0)
                 return False
@@ -651,8 +656,9 @@ def _plain_leaf_links(node: LexborNode) -> int | None:
     return links
 
 
-def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk, links: int) -> None:
-    text = " ".join(node.text(deep=True).split())
+def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk, links: int, raw: str | None = None) -> None:
+    """A leaf block as one segment; ``raw``: its text, when known."""
+    text = " ".join((node.text(deep=True) if raw is None else raw).split())
     if text:
         if walk.out.link_depth:
             links = len(text)
