@@ -51,8 +51,9 @@ def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) ->
     root = tree.body or tree.root
     # One walk finds the elements holding no reading text, among them the places a script fills
     # (a ``<noscript>``, the ``<template>`` marking a streamed part's place); unwrapping a
-    # fallback moves the elements it held, and keeps them.
-    non_text = tree.css(NON_TEXT_SELECTOR)
+    # fallback moves the elements it held, and keeps them. Only the body is read from here on:
+    # the walk leaves the head (its scripts, styles and links) alone.
+    non_text = (tree if root is None else root).css(NON_TEXT_SELECTOR)
     fallbacks, parts = _scripted_places(tree, non_text, root)
     moved = False
     if root is not None:
@@ -128,10 +129,21 @@ def unwrap_script_fallback(root: LexborNode, fallbacks: list[LexborNode]) -> boo
     if not fallbacks:
         return False
     unwrapped = False
-    total = len(root.text(deep=True))
+    total: int | None = None
+    holds_text: bool | None = None
     readable: int | None = None
     for fallback in fallbacks:
         length = len(fallback.text(deep=True))
+        if length == 0 and total is None:
+            # Most fallbacks are empty (a tracking pixel): one is under half the page's text
+            # when the page holds any text, which its first text says without reading it all.
+            if holds_text is None:
+                holds_text = _first_text(root) is not None
+            if holds_text:
+                continue
+            total = 0
+        if total is None:
+            total = len(root.text(deep=True))
         if length < NOSCRIPT_SHARE * total:
             if length < NOSCRIPT_MIN_CHARS:
                 continue
@@ -142,6 +154,14 @@ def unwrap_script_fallback(root: LexborNode, fallbacks: list[LexborNode]) -> boo
         fallback.unwrap()
         unwrapped = True
     return unwrapped
+
+
+def _first_text(root: LexborNode) -> str | None:
+    """The first text under ``root`` that is not empty, if any."""
+    for node in root.traverse(include_text=True):
+        if node.tag == "-text" and node.text_content:
+            return node.text_content
+    return None
 
 
 def _script_chars(root: LexborNode) -> int:
