@@ -194,8 +194,8 @@ def _state_flag(
     return None
 
 
-# Pages repeat the same tag and class string on many elements.
-@short_key_cache(maxsize=8192)
+# Pages repeat the same tag and class string on many elements: the walk keeps each page's
+# kinds (``_frame_for``), and the kind of each class string is cached across pages.
 def _named_flag(tag: str, classes: str | None, element_id: str | None) -> BoilerplateKind | None:
     """The boilerplate kind an element's class, id or tag names, if any."""
     if tag in _NOT_FLAGGED:
@@ -204,9 +204,10 @@ def _named_flag(tag: str, classes: str | None, element_id: str | None) -> Boiler
     if classes or element_id:
         # Class strings repeat across a page and pages, ids rarely: each is read (and cached)
         # on its own, and the more specific kind of the two wins.
-        flag = first_kind(
-            kind_from_class(classes) if classes else None, kind_from_class(element_id) if element_id else None
-        )
+        flag = kind_from_class(classes) if classes else None
+        named = kind_from_class(element_id) if element_id else None
+        if named is not None:
+            flag = named if flag is None else first_kind(flag, named)
     if flag == "header" and tag in _HEADING_TAGS:
         # ``section-header`` on an ``<h2>`` names the heading of a section, not a page header.
         flag = None
