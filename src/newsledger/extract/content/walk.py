@@ -396,8 +396,9 @@ def segment_tree(
     ``reviews_aside``: boxes named for reviews are comments (a product's buyers)."""
     walk = _Walk(root, reveal_hidden, reveal_panels, reviews_aside)
     path = walk.path
-    root_key = path[0].key
     out = walk.out
+    # For each element the walk is inside (below the root): whether it is on the path.
+    pushed: list[bool] = []
     node = root.child
     while node is not None:
         tag = node.tag
@@ -412,23 +413,21 @@ def segment_tree(
                 if not out.started and not text.isspace():
                     out.started = True
                     out.lead_link = out.link_depth > 0
-        elif _enter(node, tag, walk):
-            child = node.child
-            if child is not None:
-                node = child
-                continue
-            if len(path) > 1 and path[-1].key == node.mem_id:
-                _leave(walk)
+        else:
+            entered = _enter(node, tag, walk)
+            if entered:
+                child = node.child
+                if child is not None:
+                    pushed.append(entered == PUSHED)
+                    node = child
+                    continue
+                if entered == PUSHED:
+                    _leave(walk)
         following = node.next
-        while following is None:
+        while following is None and pushed:
             node = node.parent
-            if node is None:
-                break
-            key = node.mem_id
-            if key == root_key:
-                break
             # Only the elements ``_enter`` pushed are on the path.
-            if len(path) > 1 and path[-1].key == key:
+            if pushed.pop():
                 _leave(walk)
             following = node.next
         node = following
@@ -436,9 +435,16 @@ def segment_tree(
     return out.segments
 
 
-def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
+# What ``_enter`` did with an element: its children are not visited (False), or they are,
+# with the element on the path or not.
+ENTERED = 1
+PUSHED = 2
+
+
+def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> int:
     """Visit an element (text nodes are read by the loop) on the way down; False when its
-    children are not to be visited."""
+    children are not to be visited, else ``PUSHED`` when it went on the path, ``ENTERED`` when
+    not."""
     out = walk.out
     if tag is None or tag[0] == "-":
         return False
@@ -491,7 +497,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         elif tag == "pre":
             out.preformatted += 1
         walk.path.append(frame)
-        return True
+        return PUSHED
     if tag == "a":
         texts = _child_texts(node)
         if texts is not None:
@@ -504,7 +510,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         out.link_depth += 1
     elif not attrs or not ("class" in attrs or "id" in attrs or "hidden" in attrs or "style" in attrs):
         # A plain inline element changes nothing: its text joins the running segment.
-        return True
+        return ENTERED
     frame = _frame_for(node, tag, attrs, walk.options, walk.named)
     if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
         # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
@@ -514,7 +520,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
             out.segments.append(Segment(text, 0, (*walk.path, frame), "aside"))
         return False
     walk.path.append(frame)
-    return True
+    return PUSHED
 
 
 _CONTENT_TAGS = frozenset({"article", "main"})
