@@ -570,19 +570,18 @@ def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag not in BLOCK_TAGS:
-            if tag == "-text" or (tag is not None and tag[0] != "-"):
+            if tag == "-text":
+                loose.append(child.text_content or "")
+            elif tag is not None and tag[0] != "-":
                 loose.append(child.text(deep=True))
             continue
-        _add_aside(" ".join("".join(loose).split()), path, walk)
-        loose = []
-        _add_aside(
-            " ".join(child.text(deep=True, separator=" ").split()),
-            (
-                *path,
-                _frame_for(child, tag, child.attributes, walk.options, walk.named),
-            ),
-            walk,
-        )
+        if loose:
+            _add_aside(" ".join("".join(loose).split()), path, walk)
+            loose = []
+        text = " ".join(child.text(deep=True, separator=" ").split())
+        if text:
+            # A box without text is set aside as nothing: its element is not looked at.
+            _add_aside(text, (*path, _frame_for(child, tag, child.attributes, walk.options, walk.named)), walk)
     _add_aside(" ".join("".join(loose).split()), path, walk)
 
 
