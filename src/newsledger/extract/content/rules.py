@@ -351,6 +351,13 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 
     Pages repeat the same class strings many times, hence the cache of this pure function.
     """
+    return kind_from_names(tokens)
+
+
+def kind_from_names(tokens: str) -> BoilerplateKind | None:
+    """``kind_from_class`` without its cache, for strings that rarely repeat (an element's id:
+    ``post-4711``), which would crowd the class strings out of it; each class of such a string
+    is still read once (``_kinds_of_token``)."""
     found: set[BoilerplateKind] = set()
     for token in tokens.split():
         found.update(_kinds_of_token(token))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsledger.caching import short_key_cache
-from newsledger.extract.content.rules import TAG_KINDS, first_kind, kind_from_class
+from newsledger.extract.content.rules import TAG_KINDS, first_kind, kind_from_class, kind_from_names
 from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space
 from newsledger.model import BoilerplateKind
 
@@ -202,10 +202,10 @@ def _named_flag(tag: str, classes: str | None, element_id: str | None) -> Boiler
         return None
     flag: BoilerplateKind | None = None
     if classes or element_id:
-        # Class strings repeat across a page and pages, ids rarely: each is read (and cached)
-        # on its own, and the more specific kind of the two wins.
+        # Class strings repeat across a page and pages, ids rarely: each is read on its own
+        # (the class strings cached), and the more specific kind of the two wins.
         flag = kind_from_class(classes) if classes else None
-        named = kind_from_class(element_id) if element_id else None
+        named = kind_from_names(element_id) if element_id else None
         if named is not None:
             flag = named if flag is None else first_kind(flag, named)
     if flag == "header" and tag in _HEADING_TAGS:
