@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from newsledger.extract.content import rules
 from newsledger.extract.content.blocks import _member_stat, split_credit
 from newsledger.extract.content.rules import kind_from_class, kind_from_text
 from newsledger.extract.dom import LINE_BREAK, normalise_space
@@ -158,6 +161,32 @@ def test_kind_from_class(classes: str, kind: str | None) -> None:
 )
 def test_kind_from_text(text: str, kind: str | None) -> None:
     assert kind_from_text(text) == kind
+
+
+def test_text_formulas_split_at_their_alternatives() -> None:
+    """The formulas tried at a text's start and those searched for are the formulas whole: of two
+    matching at the start, the one of lower rank wins, as in one search of all of them."""
+    for _, formula in rules._TEXT_FORMULAS:
+        assert "|".join(rules._alternatives(formula)) == formula
+    assert rules._alternatives(r"^[^]|]a|b(?:c|d)|[\]|]e") == [r"^[^]|]a", "b(?:c|d)", r"[\]|]e"]
+    one_search = re.compile(
+        "|".join(f"(?P<{kind}__{rank}>{formula})" for rank, (kind, formula) in enumerate(rules._TEXT_FORMULAS)),
+        re.I,
+    )
+    for text in (
+        "Sign up for our newsletter",
+        "Newsletter: sign up",
+        "Copyright 2024. All rights reserved.",
+        "All rights reserved",
+        "Sorry, something broke. Please try again",
+        "Share this article by email",
+        "Read more about cookie settings",
+        "We use cookies to improve the site",
+        "Please try again",
+        "Donate",
+    ):
+        match = one_search.search(text)
+        assert kind_from_text(text) == (match.lastgroup.partition("__")[0] if match and match.lastgroup else None)
 
 
 @pytest.mark.parametrize(

@@ -49,9 +49,12 @@ __all__ = ["extract_body"]
 
 def extract_body(tree: LexborHTMLParser, url: str | None, metadata: Metadata) -> Body:
     root = tree.body or tree.root
-    # One walk finds the places a script fills and the elements holding no reading text (a
-    # ``<noscript>`` is both); unwrapping a fallback moves the elements it held, and keeps them.
-    fallbacks, parts, non_text = _scripted_places(tree.css(_SCRIPTED_OR_NON_TEXT), root)
+    # One walk finds the elements holding no reading text, among them the places a script fills
+    # (a ``<noscript>``, the ``<template>`` marking a streamed part's place); unwrapping a
+    # fallback moves the elements it held, and keeps them. Only the body is read from here on:
+    # the walk leaves the head (its scripts, styles and links) alone.
+    non_text = (tree if root is None else root).css(NON_TEXT_SELECTOR)
+    fallbacks, parts = _scripted_places(tree, non_text, root)
     moved = False
     if root is not None:
         moved = unwrap_script_fallback(root, fallbacks)
@@ -126,10 +129,21 @@ def unwrap_script_fallback(root: LexborNode, fallbacks: list[LexborNode]) -> boo
     if not fallbacks:
         return False
     unwrapped = False
-    total = len(root.text(deep=True))
+    total: int | None = None
+    holds_text: bool | None = None
     readable: int | None = None
     for fallback in fallbacks:
         length = len(fallback.text(deep=True))
+        if length == 0 and total is None:
+            # Most fallbacks are empty (a tracking pixel): one is under half the page's text
+            # when the page holds any text, which its first text says without reading it all.
+            if holds_text is None:
+                holds_text = _first_text(root) is not None
+            if holds_text:
+                continue
+            total = 0
+        if total is None:
+            total = len(root.text(deep=True))
         if length < NOSCRIPT_SHARE * total:
             if length < NOSCRIPT_MIN_CHARS:
                 continue
@@ -140,6 +154,14 @@ def unwrap_script_fallback(root: LexborNode, fallbacks: list[LexborNode]) -> boo
         fallback.unwrap()
         unwrapped = True
     return unwrapped
+
+
+def _first_text(root: LexborNode) -> str | None:
+    """The first text under ``root`` that is not empty, if any."""
+    for node in root.traverse(include_text=True):
+        if node.tag == "-text" and node.text_content:
+            return node.text_content
+    return None
 
 
 def _script_chars(root: LexborNode) -> int:
@@ -155,27 +177,30 @@ _BOUNDARY_END = "<!--/$-->"
 STREAMED_COPY_SHARE = 2.0
 
 
-# The elements a script would have replaced: fallbacks for readers without script, and the
-# parts of a page streamed to its end.
-_SCRIPTED_OR_NON_TEXT = f':is({NON_TEXT_SELECTOR}, div[hidden][id^="S:"])'
-_SCRIPTED_TAGS = frozenset({"noscript", "div"})
+# The parts of a page streamed to its end, looked for only on a page holding a ``<template>``
+# with an id: their places are marked by such templates, and other pages hold none (a walk of
+# the tree costs lexbor a test per element, however few it finds).
+_STREAMED_PART = 'div[hidden][id^="S:"]'
 
 
 def _scripted_places(
-    found: list[LexborNode], root: LexborNode | None
-) -> tuple[list[LexborNode], list[LexborNode], list[LexborNode]]:
-    """Of the elements ``_SCRIPTED_OR_NON_TEXT`` found, the ``<noscript>``s and the streamed
-    parts under ``root``, and the elements holding no reading text (every one but the parts)."""
+    tree: LexborHTMLParser, non_text: list[LexborNode], root: LexborNode | None
+) -> tuple[list[LexborNode], list[LexborNode]]:
+    """The ``<noscript>``s under ``root`` (of ``non_text``, the elements holding no reading text,
+    in document order) and the streamed parts under it."""
+    if root is None:
+        return [], []
     fallbacks: list[LexborNode] = []
-    parts: list[LexborNode] = []
-    non_text: list[LexborNode] = []
-    for node in found:
+    marked = False
+    for node in non_text:
         tag = node.tag
-        if tag != "div":
-            non_text.append(node)
-        if root is not None and tag in _SCRIPTED_TAGS and _within(node, root):
-            (parts if tag == "div" else fallbacks).append(node)
-    return fallbacks, parts, non_text
+        if tag == "noscript":
+            if _within(node, root):
+                fallbacks.append(node)
+        elif tag == "template" and not marked:
+            marked = node.attributes.get("id") is not None
+    parts = [node for node in tree.css(_STREAMED_PART) if _within(node, root)] if marked else []
+    return fallbacks, parts
 
 
 def _within(node: LexborNode, root: LexborNode) -> bool:

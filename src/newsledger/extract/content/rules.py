@@ -258,10 +258,59 @@ _TEXT_FORMULAS: tuple[tuple[BoilerplateKind, str], ...] = (
         r"|^\(?\d[\d,.]*k?\)? (?:reviews?|ratings?)$",
     ),
 )
-# Groups are named by kind and rank, as a kind may have several formulas.
-_TEXT_PATTERN = re.compile(
-    "|".join(f"(?P<{kind}__{rank}>{formula})" for rank, (kind, formula) in enumerate(_TEXT_FORMULAS)), re.I
-)
+
+
+def _alternatives(formula: str) -> list[str]:
+    """The top-level alternatives of a formula (split at each ``|`` outside groups and sets)."""
+    parts: list[str] = []
+    depth = start = index = 0
+    while index < len(formula):
+        char = formula[index]
+        if char == "\\":
+            index += 1
+        elif char == "[":
+            # A set ends at the first ``]`` not escaped and not its first member.
+            index += 2 if formula[index + 1] == "^" else 1
+            if formula[index] == "]":
+                index += 1
+            while formula[index] != "]":
+                index += 2 if formula[index] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and not depth:
+            parts.append(formula[start:index])
+            start = index + 1
+        index += 1
+    parts.append(formula[start:])
+    return parts
+
+
+def _text_pattern(anchored: bool) -> re.Pattern[str]:
+    """The formulas' alternatives that match only at the start of a text (``^``), or the
+    others; groups are named by kind and rank, as a kind may have several formulas."""
+    groups = []
+    for rank, (kind, formula) in enumerate(_TEXT_FORMULAS):
+        parts = [part for part in _alternatives(formula) if part.startswith("^") == anchored]
+        if parts:
+            groups.append((f"{kind}__{rank}", parts))
+    if not anchored and all(part.startswith(r"\b") for _, parts in groups for part in parts):
+        # Tried at every position: the word boundary all of them open with is tested once there.
+        alternation = "|".join(f"(?P<{name}>{'|'.join(part[2:] for part in parts)})" for name, parts in groups)
+        return re.compile(rf"\b(?:{alternation})", re.I)
+    return re.compile("|".join(f"(?P<{name}>{'|'.join(parts)})" for name, parts in groups), re.I)
+
+
+# A search of all the formulas at once tries each at every position of a text, though most
+# are anchored at its start: those are tried there only, the others searched for. Of two
+# matches the earlier wins, and of two at the start the formula of lower rank, as in one
+# search of all of them.
+_TEXT_AT_START = _text_pattern(anchored=True)
+_TEXT_ANYWHERE = _text_pattern(anchored=False)
+_GROUP_RANKS = {
+    name: int(name.rpartition("__")[2]) for pattern in (_TEXT_AT_START, _TEXT_ANYWHERE) for name in pattern.groupindex
+}
 
 # Words one of which every formula contains: a cheap test before the regular expression.
 _TEXT_CUES = (
@@ -302,6 +351,13 @@ def kind_from_class(tokens: str) -> BoilerplateKind | None:
 
     Pages repeat the same class strings many times, hence the cache of this pure function.
     """
+    return kind_from_names(tokens)
+
+
+def kind_from_names(tokens: str) -> BoilerplateKind | None:
+    """``kind_from_class`` without its cache, for strings that rarely repeat (an element's id:
+    ``post-4711``), which would crowd the class strings out of it; each class of such a string
+    is still read once (``_kinds_of_token``)."""
     found: set[BoilerplateKind] = set()
     for token in tokens.split():
         found.update(_kinds_of_token(token))
@@ -360,5 +416,11 @@ def kind_from_text(text: str) -> BoilerplateKind | None:
         return "dateline"
     if _TEXT_CUE_FINDER.search(text.lower()) is None:
         return None
-    match = _TEXT_PATTERN.search(text)
+    match = _TEXT_AT_START.match(text)
+    if match is None:
+        match = _TEXT_ANYWHERE.search(text)
+    else:
+        other = _TEXT_ANYWHERE.match(text)
+        if other is not None and _GROUP_RANKS[other.lastgroup] < _GROUP_RANKS[match.lastgroup]:  # type: ignore[index]
+            match = other
     return match.lastgroup.partition("__")[0] if match and match.lastgroup else None  # type: ignore[return-value]

@@ -77,11 +77,14 @@ def flagged_prose(
         path = segment.path
         if not path:
             continue
-        written = amount if amount and reads_as_sentences(segment.text) else 0.0
-        _register(path, sums, order)
-        own = sums[path[-1].key]
-        own[0] += amount
-        own[1] += written
+        own = sums.get(path[-1].key)
+        if own is None:
+            _register(path, sums, order)
+            own = sums[path[-1].key]
+        if amount:
+            own[0] += amount
+            if reads_as_sentences(segment.text):
+                own[1] += amount
         own[2] += len(segment.text)
     for frame, parent in reversed(order):
         if parent is not None:
@@ -245,8 +248,8 @@ def choose_container(
         if (
             (sentences > VETO_SHARE * total and frame.flag not in NEVER_THE_ARTICLE)
             or _reads_as_article(frame, sentences, text)
-            or _builder_name(frame) in builders
-            or any(sentences >= sections.get(name, total + 1) for name in _section_names(frame))
+            or (builders and _builder_name(frame) in builders)
+            or (sections and any(sentences >= sections.get(name, total + 1) for name in _section_names(frame)))
         ):
             frame.vetoed = True
     container = _best_frame(segments, prose)
@@ -440,15 +443,19 @@ def _best_frame(segments: Sequence[Segment], prose: Sequence[float]) -> Frame | 
         path = segment.path
         if not path:
             continue
-        known = len(path)
-        while known > 0 and path[known - 1].key not in flagged_at:
-            known -= 1
-        lowest = flagged_at[path[known - 1].key] if known else -1
-        for index in range(known, len(path)):
-            frame = path[index]
-            if frame.flag is not None and not frame.vetoed:
-                lowest = index
-            flagged_at[frame.key] = lowest
+        known_at = flagged_at.get(path[-1].key)
+        if known_at is not None:
+            lowest = known_at
+        else:
+            known = len(path)
+            while known > 0 and path[known - 1].key not in flagged_at:
+                known -= 1
+            lowest = flagged_at[path[known - 1].key] if known else -1
+            for index in range(known, len(path)):
+                frame = path[index]
+                if frame.flag is not None and not frame.vetoed:
+                    lowest = index
+                flagged_at[frame.key] = lowest
         read = float(len(segment.text)) if segment.kind != "aside" else 0.0
         if lowest >= 0:
             # Text inside a boilerplate element counts only against the elements around it;

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsledger.caching import short_key_cache
-from newsledger.extract.content.rules import TAG_KINDS, first_kind, kind_from_class
+from newsledger.extract.content.rules import TAG_KINDS, first_kind, kind_from_class, kind_from_names
 from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space
 from newsledger.model import BoilerplateKind
 
@@ -147,39 +147,67 @@ def _frame_for(
     tag: str,
     attrs: dict[str, str | None],
     options: tuple[bool, bool, bool] = (False, False, False),
+    named: dict[tuple[str, str | None, str | None], BoilerplateKind | None] | None = None,
 ) -> Frame:
-    """``options``: ``segment_tree``'s ``reveal_hidden``, ``reveal_panels`` and ``reviews_aside``."""
+    """``options``: ``segment_tree``'s ``reveal_hidden``, ``reveal_panels`` and ``reviews_aside``;
+    ``named``: the kinds named so far on the page, by tag, class and id."""
     classes = attrs.get("class")
     element_id = attrs.get("id")
-    flag = _named_flag(tag, classes, element_id)
-    if flag is None:
-        reveal_hidden, reveal_panels, reviews_aside = options
-        if reviews_aside and (classes or element_id) and _names_reviews(classes, element_id):
-            flag = "comments"
-        elif (
-            not reveal_hidden
-            and tag not in _NOT_FLAGGED
-            and len(attrs) > (classes is not None) + (element_id is not None)
-            and _hidden(attrs)
-            and not (reveal_panels and _folded_panel(attrs))
-        ):
-            flag = "label"
+    if classes or element_id:
+        if named is None:
+            flag = _named_flag(tag, classes, element_id)
+        else:
+            # A page repeats its class strings: a lookup here costs less than the cached call.
+            key = (tag, classes, element_id)
+            if key in named:
+                flag = named[key]
+            else:
+                flag = named[key] = _named_flag(tag, classes, element_id)
+    else:
+        # Most elements have neither class nor id: their tag alone names their kind.
+        flag = TAG_KINDS.get(tag)
+    if flag is None and (options[2] or len(attrs) > (classes is not None) + (element_id is not None)):
+        flag = _state_flag(tag, attrs, classes, element_id, options)
     return Frame(node.mem_id, tag, flag, element_id, classes)
 
 
-# Pages repeat the same tag and class string on many elements.
-@short_key_cache(maxsize=8192)
+def _state_flag(
+    tag: str,
+    attrs: dict[str, str | None],
+    classes: str | None,
+    element_id: str | None,
+    options: tuple[bool, bool, bool],
+) -> BoilerplateKind | None:
+    """The kind of an element whose class, id and tag name none: reviews on a product page, or
+    a hidden box."""
+    reveal_hidden, reveal_panels, reviews_aside = options
+    if reviews_aside and (classes or element_id) and _names_reviews(classes, element_id):
+        return "comments"
+    if (
+        not reveal_hidden
+        and tag not in _NOT_FLAGGED
+        and len(attrs) > (classes is not None) + (element_id is not None)
+        and _hidden(attrs)
+        and not (reveal_panels and _folded_panel(attrs))
+    ):
+        return "label"
+    return None
+
+
+# Pages repeat the same tag and class string on many elements: the walk keeps each page's
+# kinds (``_frame_for``), and the kind of each class string is cached across pages.
 def _named_flag(tag: str, classes: str | None, element_id: str | None) -> BoilerplateKind | None:
     """The boilerplate kind an element's class, id or tag names, if any."""
     if tag in _NOT_FLAGGED:
         return None
     flag: BoilerplateKind | None = None
     if classes or element_id:
-        # Class strings repeat across a page and pages, ids rarely: each is read (and cached)
-        # on its own, and the more specific kind of the two wins.
-        flag = first_kind(
-            kind_from_class(classes) if classes else None, kind_from_class(element_id) if element_id else None
-        )
+        # Class strings repeat across a page and pages, ids rarely: each is read on its own
+        # (the class strings cached), and the more specific kind of the two wins.
+        flag = kind_from_class(classes) if classes else None
+        named = kind_from_names(element_id) if element_id else None
+        if named is not None:
+            flag = named if flag is None else first_kind(flag, named)
     if flag == "header" and tag in _HEADING_TAGS:
         # ``section-header`` on an ``<h2>`` names the heading of a section, not a page header.
         flag = None
@@ -338,7 +366,7 @@ LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 class _Walk:
     __slots__ = (
-        "figures", "flagged_open", "opaque_limit", "options", "out", "path",
+        "figures", "flagged_open", "named", "opaque_limit", "options", "out", "path",
     )  # fmt: skip
 
     def __init__(
@@ -349,6 +377,7 @@ class _Walk:
         reviews_aside: bool = False,
     ) -> None:
         self.options = (reveal_hidden, reveal_panels, reviews_aside)
+        self.named: dict[tuple[str, str | None, str | None], BoilerplateKind | None] = {}
         self.figures = 0
         self.flagged_open = 0
         self.out = _Collector()
@@ -367,8 +396,9 @@ def segment_tree(
     ``reviews_aside``: boxes named for reviews are comments (a product's buyers)."""
     walk = _Walk(root, reveal_hidden, reveal_panels, reviews_aside)
     path = walk.path
-    root_key = path[0].key
     out = walk.out
+    # For each element the walk is inside (below the root): whether it is on the path.
+    pushed: list[bool] = []
     node = root.child
     while node is not None:
         tag = node.tag
@@ -383,23 +413,21 @@ def segment_tree(
                 if not out.started and not text.isspace():
                     out.started = True
                     out.lead_link = out.link_depth > 0
-        elif _enter(node, tag, walk):
-            child = node.child
-            if child is not None:
-                node = child
-                continue
-            if len(path) > 1 and path[-1].key == node.mem_id:
-                _leave(walk)
+        else:
+            entered = _enter(node, tag, walk)
+            if entered:
+                child = node.child
+                if child is not None:
+                    pushed.append(entered == PUSHED)
+                    node = child
+                    continue
+                if entered == PUSHED:
+                    _leave(walk)
         following = node.next
-        while following is None:
+        while following is None and pushed:
             node = node.parent
-            if node is None:
-                break
-            key = node.mem_id
-            if key == root_key:
-                break
             # Only the elements ``_enter`` pushed are on the path.
-            if len(path) > 1 and path[-1].key == key:
+            if pushed.pop():
                 _leave(walk)
             following = node.next
         node = following
@@ -407,9 +435,16 @@ def segment_tree(
     return out.segments
 
 
-def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
+# What ``_enter`` did with an element: its children are not visited (False), or they are,
+# with the element on the path or not.
+ENTERED = 1
+PUSHED = 2
+
+
+def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> int:
     """Visit an element (text nodes are read by the loop) on the way down; False when its
-    children are not to be visited."""
+    children are not to be visited, else ``PUSHED`` when it went on the path, ``ENTERED`` when
+    not."""
     out = walk.out
     if tag is None or tag[0] == "-":
         return False
@@ -428,7 +463,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
         if out.pieces:
             out.cut(walk.path)
         attrs = node.attributes
-        frame = _frame_for(node, tag, attrs, walk.options)
+        frame = _frame_for(node, tag, attrs, walk.options, walk.named)
         if frame.flag in _PLACED_KINDS and _flag_overruled(node, frame, walk):
             frame.flag = None
         if frame.flag is not None:
@@ -436,6 +471,11 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
                 return False
             walk.flagged_open += 1
         if tag in LEAF_BLOCKS and not walk.figures and "hidden" not in attrs and "style" not in attrs:
+            child = node.child
+            if child is not None and child.next is None and child.tag == "-text":
+                # Most paragraphs hold one text: that is all their text.
+                _read_leaf(node, frame, walk, 0, child.text_content or "")
+                return False
             if _text_only(node):
                 _read_leaf(node, frame, walk, 0)
                 return False
@@ -443,19 +483,35 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
             if links is not None:
                 _read_leaf(node, frame, walk, links)
                 return False
+        if frame.flag is None and tag != "pre" and not out.preformatted and not out.link_depth:
+            child = node.child
+            if child is None:
+                return False
+            if child.next is None and child.tag == "-text":
+                # A box holding one text (a list item, a cell, a line in a ``div``) is one
+                # segment, read here as the walk would read it, without a visit to the text.
+                _read_text(child.text_content, frame, walk)
+                return False
         if tag == "figure":
             walk.figures += 1
         elif tag == "pre":
             out.preformatted += 1
         walk.path.append(frame)
-        return True
+        return PUSHED
+    if tag == "a":
+        texts = _child_texts(node)
+        if texts is not None:
+            # A link holding text alone: no segment is cut and none set aside inside it, so no
+            # path holds its element; its text joins the running segment as link text.
+            _read_link_texts(texts, out)
+            return False
     attrs = node.attributes
     if tag == "a":
         out.link_depth += 1
     elif not attrs or not ("class" in attrs or "id" in attrs or "hidden" in attrs or "style" in attrs):
         # A plain inline element changes nothing: its text joins the running segment.
-        return True
-    frame = _frame_for(node, tag, attrs, walk.options)
+        return ENTERED
+    frame = _frame_for(node, tag, attrs, walk.options, walk.named)
     if frame.flag in INLINE_ASIDE_KINDS and tag != "a":
         # Hidden, screen-reader-only, caption or ad text inside a sentence is not part of
         # it: it is set aside whole without cutting the sentence around it.
@@ -464,7 +520,7 @@ def _enter(node: LexborNode, tag: str | None, walk: _Walk) -> bool:
             out.segments.append(Segment(text, 0, (*walk.path, frame), "aside"))
         return False
     walk.path.append(frame)
-    return True
+    return PUSHED
 
 
 _CONTENT_TAGS = frozenset({"article", "main"})
@@ -514,19 +570,18 @@ def _read_region(node: LexborNode, frame: Frame, walk: _Walk) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag not in BLOCK_TAGS:
-            if tag == "-text" or (tag is not None and tag[0] != "-"):
+            if tag == "-text":
+                loose.append(child.text_content or "")
+            elif tag is not None and tag[0] != "-":
                 loose.append(child.text(deep=True))
             continue
-        _add_aside(" ".join("".join(loose).split()), path, walk)
-        loose = []
-        _add_aside(
-            " ".join(child.text(deep=True, separator=" ").split()),
-            (
-                *path,
-                _frame_for(child, tag, child.attributes, walk.options),
-            ),
-            walk,
-        )
+        if loose:
+            _add_aside(" ".join("".join(loose).split()), path, walk)
+            loose = []
+        text = " ".join(child.text(deep=True, separator=" ").split())
+        if text:
+            # A box without text is set aside as nothing: its element is not looked at.
+            _add_aside(text, (*path, _frame_for(child, tag, child.attributes, walk.options, walk.named)), walk)
     _add_aside(" ".join("".join(loose).split()), path, walk)
 
 
@@ -544,6 +599,42 @@ def _text_only(node: LexborNode) -> bool:
             return False
         child = child.next
     return True
+
+
+def _child_texts(node: LexborNode) -> list[str | None] | None:
+    """The texts of an element's children when they are all text (or comments), else None."""
+    texts: list[str | None] = []
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            texts.append(child.text_content)
+        elif tag is None or tag[0] != "-":
+            return None
+        child = child.next
+    return texts
+
+
+def _read_link_texts(texts: list[str | None], out: _Collector) -> None:
+    """Add the texts of a link's children to the running segment, as the walk reads text nodes."""
+    for text in texts:
+        if text and (out.pieces or not text.isspace()):
+            out.pieces.append(text)
+            out.link_chars += len(text.strip())
+            if not out.started and not text.isspace():
+                out.started = True
+                out.lead_link = True
+
+
+def _read_text(text: str | None, frame: Frame, walk: _Walk) -> None:
+    """The segment of a box holding one text, outside links and preformatted text."""
+    text = normalise_space(text) if text else None
+    if not text:
+        return
+    kind = frame.tag
+    if kind not in SEMANTIC_TAGS:
+        kind = next((above.tag for above in reversed(walk.path) if above.tag in SEMANTIC_TAGS), "text")
+    walk.out.segments.append(Segment(text, 0, (*walk.path, frame), kind))
 
 
 _LEAF_BREAKS = frozenset({"br", "img"})
@@ -571,8 +662,9 @@ def _plain_leaf_links(node: LexborNode) -> int | None:
     return links
 
 
-def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk, links: int) -> None:
-    text = " ".join(node.text(deep=True).split())
+def _read_leaf(node: LexborNode, frame: Frame, walk: _Walk, links: int, raw: str | None = None) -> None:
+    """A leaf block as one segment; ``raw``: its text, when known."""
+    text = " ".join((node.text(deep=True) if raw is None else raw).split())
     if text:
         if walk.out.link_depth:
             links = len(text)
