@@ -529,46 +529,45 @@ def test_an_interrupted_driver_is_resumed_by_the_relaunch(ray_cluster, warcs, tm
     import time
 
     expected = local_contents(warcs, tmp_path / "local.db")
-    shards = tmp_path / "shards"
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([package_dir().rsplit(os.sep, 1)[0], os.environ.get("PYTHONPATH", "")]),
     }
-    command = [
-        sys.executable,
-        "-m",
-        "newsledger",
-        "ingest",
-        *warcs,
-        "--db",
-        str(tmp_path / "ray.db"),
-        "--engine",
-        "ray",
-        "-j",
-        "1",
-        "--tasks",
-        "12",
-        "--shard-dir",
-        str(shards),
-        "--quiet",
-        "--no-progress",
-    ]
-    with (tmp_path / "driver.err").open("wb") as errors:  # a file: a full pipe would stall the driver
-        driver = subprocess.Popen(command, env=env, stderr=errors)
-    try:
-        deadline = time.monotonic() + 120
-        while driver.poll() is None and not list(shards.glob("*.done")) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        driver.send_signal(signal.SIGINT)
-        assert driver.wait(timeout=60) != 0
-    finally:
-        if driver.poll() is None:
-            driver.kill()
-            driver.wait()
-    done_before = len(list(shards.glob("*.done")))
-    assert 1 <= done_before < 12
 
-    with Ledger.open(str(tmp_path / "ray.db")) as ledger:
+    def interrupted_run(attempt: int) -> tuple[Path, Path, int] | None:
+        """A driver stopped by Ctrl-C once its first task is done: its ledger, its shard
+        directory and how many tasks were done, or None when every task was done before the
+        interrupt landed (the tasks are small; a loaded machine may lose that race)."""
+        shards = tmp_path / f"shards{attempt}"
+        db = tmp_path / f"ray{attempt}.db"
+        command = [
+            sys.executable, "-m", "newsledger", "ingest", *warcs, "--db", str(db), "--engine", "ray",
+            "-j", "1", "--tasks", "12", "--shard-dir", str(shards), "--quiet", "--no-progress",
+        ]  # fmt: skip
+        with (tmp_path / "driver.err").open("wb") as errors:  # a file: a full pipe would stall the driver
+            driver = subprocess.Popen(command, env=env, stderr=errors)
+        try:
+            deadline = time.monotonic() + 120
+            while driver.poll() is None and not list(shards.glob("*.done")) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            driver.send_signal(signal.SIGINT)
+            status = driver.wait(timeout=60)
+        finally:
+            if driver.poll() is None:
+                driver.kill()
+                driver.wait()
+        done = len(list(shards.glob("*.done")))
+        if status == 0 and done == 12:
+            return None
+        assert status != 0
+        assert 1 <= done < 12
+        return db, shards, done
+
+    run = next((found for attempt in range(3) if (found := interrupted_run(attempt)) is not None), None)
+    assert run is not None, "three drivers in a row finished every task before Ctrl-C reached them"
+    db, shards, done_before = run
+
+    with Ledger.open(str(db)) as ledger:
         relaunch = run_ray_ingest(warcs, ledger, options=RayOptions(shard_dir=str(shards)))
     assert (relaunch.tasks, relaunch.already_done, relaunch.ran, relaunch.failed) == (
         12,
@@ -576,4 +575,4 @@ def test_an_interrupted_driver_is_resumed_by_the_relaunch(ray_cluster, warcs, tm
         12 - done_before,
         (),
     )
-    assert ledger_contents(str(tmp_path / "ray.db")) == expected
+    assert ledger_contents(str(db)) == expected
