@@ -189,6 +189,30 @@ def test_text_formulas_split_at_their_alternatives() -> None:
         assert kind_from_text(text) == (match.lastgroup.partition("__")[0] if match and match.lastgroup else None)
 
 
+def _read_token_by_token(tokens: str) -> str | None:
+    found = {kind for token in tokens.split() for kind in rules._kinds_of_token(token)}
+    return min(found, key=rules._PRIORITY.__getitem__) if found else None
+
+
+def test_a_string_told_to_name_nothing_names_nothing_read_token_by_token() -> None:
+    """The search for word heads that spares most class strings their tokens gives the same
+    kind as reading every token, whatever the case, humps, hashes and separators."""
+    words = [
+        *(joined for entries in rules._PREFIXES.values() for joined, _ in entries),
+        *rules._EXACT, *rules._COMPOUNDS, *rules._TOKENS, "no", "card", "category", "open", "x",
+    ]  # fmt: skip
+    shapes = (
+        "{}", "{}zz", "box-{}", "box {}", "box{}", "Box{}", "box_{}__Ab12C", "{}__adKqa", "a\t{}", "{}-open", "1{}",
+    )  # fmt: skip
+    for word in words:
+        for shape in shapes:
+            for text in (shape.format(word), shape.format(word.title()), shape.format(word.upper())):
+                for variant in (text, text.replace("-", ""), text.title().replace("-", "")):
+                    assert rules.kind_from_names(variant) == _read_token_by_token(variant), variant
+    assert rules._names_nothing("col-md-6 row clearfix")
+    assert not rules._names_nothing("sidebarWidget")
+
+
 @pytest.mark.parametrize(
     ("caption", "expected"),
     [

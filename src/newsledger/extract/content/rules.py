@@ -345,6 +345,32 @@ DATE_STAMP_MAX_CHARS = 80
 TEXT_RULE_MAX_CHARS = 220
 
 
+def _word_heads() -> tuple[str, ...]:
+    """The shortest beginnings of the words that can name a kind: each prefix (run together),
+    whole word, first word of a compound and first word of a whole token has one of these as
+    its beginning."""
+    heads = {joined for entries in _PREFIXES.values() for joined, _ in entries}
+    heads.update(_EXACT, _COMPOUNDS, (token.split("-")[0] for token in _TOKENS))
+    return tuple(sorted(head for head in heads if not any(other != head and head.startswith(other) for other in heads)))
+
+
+# Most class strings name no kind (``col-md-6 container``): in ASCII, a word that names one
+# begins with a head, and the string holds that word as it is, lowered (humps and a style
+# module's hash only cut it into more words or drop some), so a string without any head names
+# none and is not cut into tokens and words. Without humps (no capital), words begin where
+# letters and digits do.
+_WORD_HEADS = _any_of(_word_heads())
+_HEAD_ANYWHERE = re.compile(_WORD_HEADS)
+_HEAD_AT_WORD = re.compile(rf"(?<![a-z0-9])(?:{_WORD_HEADS})")
+
+
+def _names_nothing(tokens: str) -> bool:
+    """Whether an ASCII class/id string surely names no kind (a string that may is read)."""
+    if tokens.islower():
+        return _HEAD_AT_WORD.search(tokens) is None
+    return _HEAD_ANYWHERE.search(tokens.lower()) is None
+
+
 @short_key_cache(maxsize=8192)
 def kind_from_class(tokens: str) -> BoilerplateKind | None:
     """The boilerplate kind a class/id string names, if any (camelCase humps count as separators).
@@ -358,6 +384,8 @@ def kind_from_names(tokens: str) -> BoilerplateKind | None:
     """``kind_from_class`` without its cache, for strings that rarely repeat (an element's id:
     ``post-4711``), which would crowd the class strings out of it; each class of such a string
     is still read once (``_kinds_of_token``)."""
+    if tokens.isascii() and _names_nothing(tokens):
+        return None
     found: set[BoilerplateKind] = set()
     for token in tokens.split():
         found.update(_kinds_of_token(token))
