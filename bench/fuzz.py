@@ -14,6 +14,7 @@ import argparse
 import hashlib
 import json
 import multiprocessing
+import os
 import random
 import resource
 import signal
@@ -77,6 +78,8 @@ def _worker(conn: Connection, limits: Limits) -> None:
         soft = int(_cpu() + limits.cpu_seconds) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.RLIM_INFINITY))
         started = _cpu()
+        times = os.times()
+        conn.send(("times", times.user, times.system))
         status, stage, signature, detail = _run(conn, item)
         conn.send(("done", status, stage, signature, detail, _cpu() - started, _rss_mb()))
 
@@ -162,6 +165,7 @@ class Worker:
         assert self.conn is not None
         self.conn.send(item)
         stage = "extract"
+        started: tuple[float, float] = (0.0, 0.0)  # the worker's user and system seconds at the input's start
         # Wall clock as a backstop only: the CPU limit ends a hang (the machine may be shared).
         wall = time.monotonic() + self.limits.cpu_seconds * 6 + 30
         while time.monotonic() < wall:
@@ -174,22 +178,35 @@ class Worker:
             if message[0] == "stage":
                 stage = message[1]
                 continue
+            if message[0] == "times":
+                started = message[1:]
+                continue
             _, status, stage, signature, detail, cpu, rss = message
             if rss > self.limits.memory_mb:
                 self.stop()
                 status = "memory" if status != "crash" else status
             return Outcome(status, stage, cpu, rss, signature, detail)
-        return self._died(stage)
+        return self._died(stage, started)
 
-    def _died(self, stage: str) -> Outcome:
+    def _died(self, stage: str, started: tuple[float, float]) -> Outcome:
         """The outcome of a worker that sent no result: killed at the CPU limit (or by the
         wall-clock backstop), or dead of a signal of its own, which is a crash in native code."""
         assert self.process is not None
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         self.process.join(timeout=1.0)
         code = self.process.exitcode
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         self.stop()
         if code is None or code in (-signal.SIGXCPU, -signal.SIGKILL):
             reason = "the CPU limit" if code == -signal.SIGXCPU else "the wall-clock backstop" if code is None else "SIGKILL"
+            if code is not None:
+                # The input's share of the dead worker's time, read as it is reaped (another
+                # worker reaped in the same moment would add to it). Time in the kernel rather
+                # than in the library points at the machine (memory reclaimed under pressure from
+                # other jobs), not at the input.
+                user = after.ru_utime - before.ru_utime - started[0]
+                system = after.ru_stime - before.ru_stime - started[1]
+                reason += f" (user {user:.1f} s, system {system:.1f} s)"
             return Outcome("killed", stage, float(self.limits.cpu_seconds), 0.0, f"killed during {stage}", reason)
         name = signal.Signals(-code).name if code < 0 and -code in signal.valid_signals() else f"exit code {code}"
         return Outcome("crash", stage, 0.0, 0.0, f"{name} during {stage}", f"the worker died: {name}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import sys
 from pathlib import Path
@@ -80,6 +81,10 @@ def test_a_planted_crash_or_hang_is_caught_and_minimised(
     assert saved["status"] == status and saved["stage"] == "extract"
     if word == "SEGV":
         assert saved["signature"] == "SIGSEGV during extract"
+    if word == "HANG":
+        # The hang is the library's own work, in user time, not the kernel's.
+        user, system = map(float, re.findall(r"user ([\d.]+) s, system ([\d.]+) s", saved["detail"])[0])
+        assert user >= 1 and system < user
     minimised = next(tmp_path.glob("*.min.input")).read_bytes()
     assert word.encode() in minimised
     # A crash is cheap to retry and is cut to the word; a hang costs a CPU limit per trial, so
