@@ -522,3 +522,15 @@ def test_figures_nested_in_captions_left_open_are_not_each_read_whole() -> None:
     record = extract(page(50), "https://example.com/budget")
     assert any("read as page text, not as captions" in note for note in record.notes)
     assert "The council approved the new budget" in record.text
+
+
+def test_a_tag_name_of_many_kilobytes_is_not_read_again_for_each_child() -> None:
+    # A tag's name is whatever the page wrote. The bold lines and bylines looked for in it walk
+    # up to their parents; reading a 100 KB name once per child cost the square of the page.
+    def page(n: int) -> str:
+        name = "strong" + "\u2014" * (40 * n)  # a dash run pasted into a tag
+        return f"<html><body><p>Register</p><{name}>" + "<strong>By</strong> " * n
+
+    seconds = [_cpu_seconds(page(n), "html") for n in (1000, 2000, 4000)]
+    for smaller, larger in itertools.pairwise(seconds):
+        assert larger <= GROWTH * smaller + SLACK, f"CPU seconds at n, 2n, 4n: {seconds}"

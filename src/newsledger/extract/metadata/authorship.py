@@ -23,7 +23,14 @@ from newsledger.extract.metadata.dating import reads_datelines
 from newsledger.extract.metadata.nearby import around_headline
 from newsledger.extract.metadata.people import PersonName, looks_like_person, split_byline
 from newsledger.extract.metadata.printed import printed_byline
-from newsledger.extract.metadata.signals import Found, Signals, clean_text, domain_key
+from newsledger.extract.metadata.signals import (
+    ARTICLE_BOX_IDS,
+    Found,
+    Signals,
+    clean_text,
+    domain_key,
+    tag_ids,
+)
 from newsledger.extract.metadata.titles import _key
 from newsledger.model import Author, Candidate, Evidence, EvidenceSource
 
@@ -40,8 +47,8 @@ _AUTHOR_META = (
 _BYLINE_CLASS_PARTS = BYLINE_CLASS_PARTS
 _BYLINE_OTHERS = BYLINE_OTHERS
 # The search for a sidebar or comment marker stops at the article's own container.
-_CONTAINERS = frozenset({"article", "main", "body", "html"})
 _NOT_BYLINE_TAGS = frozenset({"footer", "aside", "nav", "figure", "figcaption", "picture", "form"})
+_NOT_TEXT_IDS = frozenset(tag_ids("button", "script", "style", "img", "meta", "link").values())
 # Image credits and quotes name people who did not write the article.
 _CREDIT_MARKERS = ("caption", "credit", "bild", "image", "photo", "foto", "gallery", "quote")
 _OUTSIDE = ("comment", "sidebar", "related", "footer", "teaser", "recommend", "newsletter", "widget", "promo")
@@ -343,7 +350,7 @@ def _reader_slot(node: LexborNode) -> bool:
     if sum(1 for line in node.text(separator="\n").split("\n") if line.strip()) > 1:
         return True
     current, depth = node, 0
-    while current is not None and depth < 6 and current.tag not in _CONTAINERS:
+    while current is not None and depth < 6 and current.tag_id not in ARTICLE_BOX_IDS:
         marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}".lower()
         if _ACCOUNT_MARKER.search(marker):
             return True
@@ -459,11 +466,11 @@ def _outside_article(node: LexborNode, marks: dict[int, tuple[bool, bool]]) -> b
     """In a comment, sidebar, teaser or footer; or an image credit, not a byline. ``marks`` keeps
     what each element's tag, class and id say, so that an element many candidates share is read
     once (a class attribute can run to the rest of a broken page)."""
-    if node.tag in ("button", "script", "style", "img", "meta", "link"):
+    if node.tag_id in _NOT_TEXT_IDS:
         return True
     current: LexborNode | None = node
     depth = 0
-    while current is not None and depth < 8 and current.tag not in _CONTAINERS:
+    while current is not None and depth < 8 and current.tag_id not in ARTICLE_BOX_IDS:
         found = marks.get(current.mem_id)
         if found is None:
             found = marks[current.mem_id] = _marks(current)

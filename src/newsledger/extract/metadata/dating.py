@@ -21,7 +21,7 @@ from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.boxes import DATELINE_CLASS_PARTS, DATELINE_OTHERS
 from newsledger.extract.metadata.dates import ParsedDate, parse_date
 from newsledger.extract.metadata.nearby import around_headline, heading_holders
-from newsledger.extract.metadata.signals import Found, Signals, clean_text
+from newsledger.extract.metadata.signals import ARTICLE_BOX_IDS, Found, Signals, clean_text
 from newsledger.model import Candidate, DateField, Evidence
 
 _PUBLISHED_META = (
@@ -85,7 +85,6 @@ _UPDATED_LABEL = re.compile(
 _UPDATED_CLASS = re.compile(r"modified|updated", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\b)")
 # The search for a sidebar or comment marker stops at the article's own container.
-_CONTAINERS = frozenset({"article", "main", "body", "html"})
 _OUTSIDE = (
     "comment",
     "sidebar",
@@ -490,7 +489,7 @@ def _outside_article(node: LexborNode, holders: frozenset[int], marks: dict[int,
     each element says, so that an element many candidates share is read once."""
     current: LexborNode | None = node
     depth = 0
-    while current is not None and depth < 10 and current.tag not in _CONTAINERS:
+    while current is not None and depth < 10 and current.tag_id not in ARTICLE_BOX_IDS:
         if current.mem_id in holders:
             return False
         outside = marks.get(current.mem_id)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.extract.metadata.people import PersonName, looks_like_person, split_byline, word_set
-from newsledger.extract.metadata.signals import clean_text
+from newsledger.extract.metadata.signals import clean_text, tag_ids
 
 # A label naming who wrote the article, in the languages bylines are printed in.
 _LABEL = re.compile(
@@ -138,9 +138,12 @@ def _capitalised(name: str) -> bool:
     return all(not word[:1].islower() or word in _NAME_PARTICLES for word in name.split())
 
 
+_P_ID = tag_ids("p")["p"]
+
+
 def _in_paragraph(node: LexborNode) -> bool:
     parent = node.parent
-    return parent is not None and parent.tag == "p"
+    return parent is not None and parent.tag_id == _P_ID
 
 
 def _near_an_end(paragraph: LexborNode, orders: dict[int, dict[int, int]]) -> bool:

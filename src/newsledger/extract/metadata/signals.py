@@ -166,6 +166,10 @@ DECLARING_TAGS = ("meta", "script", "h1", "figure", "article")
 _DECLARING_IDS = {tag_id: tag for tag, tag_id in tag_ids(*DECLARING_TAGS).items()}
 _BODY_ID = tag_ids("body")["body"]
 _TAG_ID = attrgetter("tag_id")
+# The boxes that hold an article as a whole: a walk up from a byline or a dateline stops there.
+# Walks up compare tag ids, not names: an element's name is whatever the page wrote, and a name
+# of 100 KB read again for each of its thousands of children costs the square of the page.
+ARTICLE_BOX_IDS = frozenset(tag_ids("article", "main", "body", "html").values())
 
 
 def _read_declaring(
