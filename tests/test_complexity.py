@@ -534,3 +534,15 @@ def test_a_tag_name_of_many_kilobytes_is_not_read_again_for_each_child() -> None
     seconds = [_cpu_seconds(page(n), "html") for n in (1000, 2000, 4000)]
     for smaller, larger in itertools.pairwise(seconds):
         assert larger <= GROWTH * smaller + SLACK, f"CPU seconds at n, 2n, 4n: {seconds}"
+
+
+def test_datelines_under_a_tag_name_of_many_kilobytes_are_each_weighed_in_linear_time() -> None:
+    # Each dateline box is weighed by the boxes above it up to the page's own; the box above
+    # all of them has a name of 40 characters per box.
+    def page(n: int) -> str:
+        name = "div" + "\u2014" * (40 * n)
+        return f"<html><body><h1>Budget</h1><{name}>" + '<footer class="date">March 3, 2024</footer> ' * n
+
+    seconds = [_cpu_seconds(page(n), "html") for n in (1000, 2000, 4000)]
+    for smaller, larger in itertools.pairwise(seconds):
+        assert larger <= GROWTH * smaller + SLACK, f"CPU seconds at n, 2n, 4n: {seconds}"

@@ -94,6 +94,16 @@ def bounded_text(node: LexborNode, *, chars: int, nodes: int, separator: str = "
     return separator.join(parts)
 
 
+def tag_ids(*names: str) -> dict[str, int]:
+    """lexbor's ids of HTML tag names, the same in every document it parses. Comparing ids
+    rather than names matters in walks up the tree: a name is whatever the page wrote, and a
+    name of 100 KB read again for each of its thousands of children costs the square of the page."""
+    tree = LexborHTMLParser("".join(f"<{name}></{name}>" for name in names))
+    found = {node.tag: node.tag_id for node in tree.root.traverse() if node.tag in names}
+    assert set(found) == set(names), names
+    return found
+
+
 # Marks a ``<br>`` in collected text; source newlines are only white space.
 LINE_BREAK = "\u2029"
 
@@ -116,5 +126,6 @@ __all__ = [
     "drop_non_text",
     "normalise_space",
     "parse_html",
+    "tag_ids",
     "with_class_parts",
 ]

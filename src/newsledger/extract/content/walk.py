@@ -11,7 +11,7 @@ import re
 
 from newsledger.caching import short_key_cache
 from newsledger.extract.content.rules import TAG_KINDS, first_kind, kind_from_class, kind_from_names
-from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space
+from newsledger.extract.dom import LINE_BREAK, LexborNode, describe, normalise_space, tag_ids
 from newsledger.model import BoilerplateKind
 
 # Elements that end the running text: what follows them starts a new segment.
@@ -241,9 +241,12 @@ def _flag_overruled(node: LexborNode, frame: Frame, walk: _Walk) -> bool:
 WHOLE_ITEM_MIN_LINES = 2
 
 
+_ITEM_IDS = frozenset(tag_ids("li", "dd").values())
+
+
 def _whole_list_item(node: LexborNode) -> bool:
     parent = node.parent
-    if parent is None or parent.tag not in {"li", "dd"}:
+    if parent is None or parent.tag_id not in _ITEM_IDS:
         return False
     if [child.mem_id for child in _elements(parent)] != [node.mem_id]:
         return False

@@ -21,7 +21,14 @@ from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.boxes import DATELINE_CLASS_PARTS, DATELINE_OTHERS
 from newsledger.extract.metadata.dates import ParsedDate, parse_date
 from newsledger.extract.metadata.nearby import around_headline, heading_holders
-from newsledger.extract.metadata.signals import ARTICLE_BOX_IDS, Found, Signals, clean_text
+from newsledger.extract.metadata.signals import (
+    ARTICLE_BOX_IDS,
+    ARTICLE_ID,
+    PAGE_BOX_IDS,
+    Found,
+    Signals,
+    clean_text,
+)
 from newsledger.model import Candidate, DateField, Evidence
 
 _PUBLISHED_META = (
@@ -366,7 +373,7 @@ def _siblings_outward(node: LexborNode, *, after: bool) -> Iterator[LexborNode]:
     """The siblings of ``node`` after it (or before it, nearest first), then those of its
     parent, and so on up to the body."""
     current: LexborNode | None = node
-    while current is not None and current.tag not in ("body", "html"):
+    while current is not None and current.tag_id not in PAGE_BOX_IDS:
         sibling = current.next if after else current.prev
         while sibling is not None:
             yield sibling
@@ -515,9 +522,9 @@ def _says_outside(node: LexborNode) -> bool:
 def _within_article(node: LexborNode) -> bool:
     current = node.parent
     for _ in range(12):
-        if current is None or current.tag in ("body", "html"):
+        if current is None or current.tag_id in PAGE_BOX_IDS:
             return False
-        if current.tag == "article":
+        if current.tag_id == ARTICLE_ID:
             return True
         current = current.parent
     return False

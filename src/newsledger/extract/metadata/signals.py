@@ -17,6 +17,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.caching import short_key_cache
+from newsledger.extract.dom import tag_ids
 from newsledger.extract.hygiene import url_host
 from newsledger.extract.metadata import jsonld
 from newsledger.model import EvidenceSource
@@ -153,14 +154,6 @@ def read_signals(tree: LexborHTMLParser, also: str = "") -> Signals:
     return signals
 
 
-def tag_ids(*names: str) -> dict[str, int]:
-    """lexbor's ids of HTML tag names, the same in every document it parses."""
-    tree = LexborHTMLParser("".join(f"<{name}></{name}>" for name in names))
-    found = {node.tag: node.tag_id for node in tree.root.traverse() if node.tag in names}
-    assert set(found) == set(names), names
-    return found
-
-
 # The tags of the elements ``_DECLARING`` finds.
 DECLARING_TAGS = ("meta", "script", "h1", "figure", "article")
 _DECLARING_IDS = {tag_id: tag for tag, tag_id in tag_ids(*DECLARING_TAGS).items()}
@@ -170,6 +163,9 @@ _TAG_ID = attrgetter("tag_id")
 # Walks up compare tag ids, not names: an element's name is whatever the page wrote, and a name
 # of 100 KB read again for each of its thousands of children costs the square of the page.
 ARTICLE_BOX_IDS = frozenset(tag_ids("article", "main", "body", "html").values())
+_PAGE_IDS = tag_ids("body", "html")
+PAGE_BOX_IDS = frozenset(_PAGE_IDS.values())  # the page's own boxes, above any article
+ARTICLE_ID = tag_ids("article")["article"]
 
 
 def _read_declaring(
