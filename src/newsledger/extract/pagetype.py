@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsledger.caching import short_key_cache
-from newsledger.extract.dom import bounded_text
+from newsledger.extract.dom import bounded_text, tag_ids
 from newsledger.extract.metadata import jsonld
-from newsledger.extract.metadata.signals import DECLARING_TAGS, Signals, tag_ids
+from newsledger.extract.metadata.signals import DECLARING_TAGS, Signals
 from newsledger.model import Candidate, Evidence, EvidenceSource, PageType, PageTypeField, TextField
 
 # One traversal in C collects every element a reading below looks at. One ``:is()`` walks the

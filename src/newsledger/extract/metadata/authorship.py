@@ -15,7 +15,7 @@ from typing import Any
 import msgspec
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsledger.extract.dom import with_class_parts
+from newsledger.extract.dom import tag_ids, with_class_parts
 from newsledger.extract.hygiene import join_url, split_url
 from newsledger.extract.metadata import jsonld
 from newsledger.extract.metadata.boxes import BYLINE_CLASS_PARTS, BYLINE_OTHERS, datelines_and_bylines
@@ -29,7 +29,6 @@ from newsledger.extract.metadata.signals import (
     Signals,
     clean_text,
     domain_key,
-    tag_ids,
 )
 from newsledger.extract.metadata.titles import _key
 from newsledger.model import Author, Candidate, Evidence, EvidenceSource

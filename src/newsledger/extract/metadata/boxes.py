@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsledger.extract.metadata.signals import tag_ids
+from newsledger.extract.dom import tag_ids
 
 # Class words of dateline boxes; a box is read once for each it holds.
 DATELINE_CLASS_PARTS = ("date", "Date", "dateline", "byline", "meta", "info", "Meta", "Info")

@@ -11,8 +11,9 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsledger.extract.dom import tag_ids
 from newsledger.extract.metadata.people import PersonName, looks_like_person, split_byline, word_set
-from newsledger.extract.metadata.signals import clean_text, tag_ids
+from newsledger.extract.metadata.signals import clean_text
 
 # A label naming who wrote the article, in the languages bylines are printed in.
 _LABEL = re.compile(

@@ -163,8 +163,7 @@ _TAG_ID = attrgetter("tag_id")
 # Walks up compare tag ids, not names: an element's name is whatever the page wrote, and a name
 # of 100 KB read again for each of its thousands of children costs the square of the page.
 ARTICLE_BOX_IDS = frozenset(tag_ids("article", "main", "body", "html").values())
-_PAGE_IDS = tag_ids("body", "html")
-PAGE_BOX_IDS = frozenset(_PAGE_IDS.values())  # the page's own boxes, above any article
+PAGE_BOX_IDS = frozenset(tag_ids("body", "html").values())  # the page's own boxes, above any article
 ARTICLE_ID = tag_ids("article")["article"]
 
 
