@@ -112,19 +112,20 @@ def _declared_caption(signals: Signals) -> str | None:
 def _figures(nodes: list[LexborNode], url: str | None, notes: list[str]) -> tuple[Image, ...]:
     found: list[Image] = []
     seen: set[str] = set()
-    unread = [0]  # captions too long to be captions
+    unread = 0  # captions too long to be captions
     for index, figure in enumerate(nodes):
         if len(found) >= _MAX_FIGURES:
             break
         if _is_advert(figure):
             continue
-        image = _figure_image(figure, index, url, unread)
+        image, caption_unread = _figure_image(figure, index, url)
+        unread += caption_unread
         if image is not None and image.url not in seen:
             seen.add(image.url or "")
             found.append(image)
-    if unread[0]:
+    if unread:
         notes.append(
-            f"{unread[0]:,} figure caption(s) past {_CAPTION_MAX_CHARS:,} characters or "
+            f"{unread:,} figure caption(s) past {_CAPTION_MAX_CHARS:,} characters or "
             f"{_CAPTION_MAX_NODES} nodes read as page text, not as captions"
         )
     return tuple(found)
@@ -135,19 +136,20 @@ def _is_advert(figure: LexborNode) -> bool:
     return any(word in marker for word in _ADVERT_MARKERS)
 
 
-def _figure_image(figure: LexborNode, index: int, url: str | None, unread: list[int]) -> Image | None:
+def _figure_image(figure: LexborNode, index: int, url: str | None) -> tuple[Image | None, bool]:
+    """The figure's image, and whether its caption was too long to be one."""
     img = figure.css_first("img")
     source = _img_url(img) if img is not None else None
     link = _absolute(source, url) if source is not None else None
     if link is None:
-        return None
+        return None, False
     caption_node = figure.css_first("figcaption")
     caption = ""
+    caption_unread = False
     if caption_node is not None:
         caption_text = bounded_text(caption_node, chars=_CAPTION_MAX_CHARS, nodes=_CAPTION_MAX_NODES)
         if caption_text is None:
-            caption_node = None
-            unread[0] += 1
+            caption_node, caption_unread = None, True
         else:
             caption = clean_text(caption_text)
     credit = None
@@ -160,7 +162,7 @@ def _figure_image(figure: LexborNode, index: int, url: str | None, unread: list[
             credit = _without_credit_label(credit or "") or None
     if credit is None and caption:
         caption, credit = split_credit(caption)
-    return Image(
+    image = Image(
         url=link,
         alt=clean_text(img.attributes.get("alt")) or None if img is not None else None,
         caption=caption or None,
@@ -169,6 +171,7 @@ def _figure_image(figure: LexborNode, index: int, url: str | None, unread: list[
         height=bounded_int(img.attributes.get("height")) if img is not None else None,
         evidence=Evidence(source="dom", locator=f"figure#{index}"),
     )
+    return image, caption_unread
 
 
 # A credit closes its caption: a label and at most 80 characters. It is looked for in the
